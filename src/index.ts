@@ -1,0 +1,11 @@
+/**
+ * layerfix: lossless Dockerfile codemods. The package entry only re-exports.
+ */
+export { parse } from './syntax/parse.js';
+export { print } from './syntax/print.js';
+export { instructionView, instructions } from './syntax/view.js';
+export type { InstructionView, FlagView, HeredocView, PairView, FromView } from './syntax/view.js';
+export { stages } from './syntax/stages.js';
+export type { Stage } from './syntax/stages.js';
+export { dumpBuildkit } from './syntax/buildkit-dump.js';
+export type * from './syntax/types.js';

@@ -1,0 +1,135 @@
+/**
+ * BuildKit's per-keyword argument parsers (its dispatch table), producing the words of its parse tree.
+ */
+import { goTrimSpace, isGoSpace, splitTokenSpace } from './go-text.js';
+import { readJsonForm } from './json-form.js';
+import { parseWords } from './words.js';
+
+/** One instruction as BuildKit's parser sees it (its `Node`). */
+export interface BuildkitNode {
+  /** The keyword as written. */
+  value: string;
+  /** Flags as `--name=value`, quotes removed. */
+  flags: string[];
+  /** The argument words; a nested node for `ONBUILD`. */
+  next: Array<string | BuildkitNode>;
+  /** The arguments were in JSON (exec) form. */
+  json: boolean;
+  /** What BuildKit's parser rejects in this instruction. */
+  error?: string;
+}
+
+/** The arguments of one instruction, as a BuildKit argument parser returns them. */
+export interface BuildkitArgs {
+  next: Array<string | BuildkitNode>;
+  json: boolean;
+  error?: string;
+}
+
+type ArgParser = (rest: string, escape: string, parseSub: (line: string) => BuildkitNode) => BuildkitArgs;
+
+const none = (): BuildkitArgs => ({ next: [], json: false });
+
+const parseString: ArgParser = (rest) => (rest === '' ? none() : { next: [rest], json: false });
+
+const parseWhitespaceList: ArgParser = (rest) => (rest === '' ? none() : { next: splitTokenSpace(rest), json: false });
+
+const NOT_STRINGS = 'when using JSON array syntax, arrays must be comprised of strings only';
+
+const parseMaybeJson: ArgParser = (rest) => {
+  if (rest === '') return none();
+  const form = readJsonForm(rest);
+  if (form.kind === 'array') return { next: form.values, json: true };
+  if (form.kind === 'not-strings') return { next: [], json: false, error: NOT_STRINGS };
+  return { next: [rest], json: false };
+};
+
+const parseMaybeJsonToList: ArgParser = (rest, escape, parseSub) => {
+  const form = readJsonForm(rest);
+  if (form.kind === 'array') return { next: form.values, json: true };
+  if (form.kind === 'not-strings') return { next: [], json: false, error: NOT_STRINGS };
+  return parseWhitespaceList(rest, escape, parseSub);
+};
+
+function parseNameVal(rest: string, key: string, escape: string): BuildkitArgs {
+  const words = parseWords(rest, escape);
+  if (words.length === 0) return none();
+  if (!words[0].value.includes('=')) {
+    const parts = splitTokenSpace(rest);
+    if (parts.length < 2) return { next: [], json: false, error: `${key} must have two arguments` };
+    const sep = /[\t\v\f\r ]+/.exec(rest)!;
+    return { next: [rest.slice(0, sep.index), rest.slice(sep.index + sep[0].length), ''], json: false };
+  }
+  const next: string[] = [];
+  for (const { value } of words) {
+    const eq = value.indexOf('=');
+    if (eq < 0) {
+      return {
+        next: [],
+        json: false,
+        error: `Syntax error - can't find = in "${value}". Must be of the form: name=value`,
+      };
+    }
+    next.push(value.slice(0, eq), value.slice(eq + 1), '=');
+  }
+  return { next, json: false };
+}
+
+const parseNameOrNameVal: ArgParser = (rest, escape) => ({
+  next: parseWords(rest, escape).map((word) => word.value),
+  json: false,
+});
+
+const parseHealthConfig: ArgParser = (rest, escape, parseSub) => {
+  let sep = 0;
+  while (sep < rest.length && !isGoSpace(rest.charCodeAt(sep))) sep++;
+  let next = sep;
+  while (next < rest.length && isGoSpace(rest.charCodeAt(next))) next++;
+  if (sep === 0) return none();
+  const cmd = parseMaybeJson(rest.slice(next), escape, parseSub);
+  return { ...cmd, next: [rest.slice(0, sep), ...cmd.next] };
+};
+
+const parseSubCommand: ArgParser = (rest, _escape, parseSub) => {
+  if (rest === '') return none();
+  const child = parseSub(rest);
+  return { next: [child], json: false, error: child.error };
+};
+
+const DISPATCH: Record<string, ArgParser> = {
+  add: parseMaybeJsonToList,
+  arg: parseNameOrNameVal,
+  cmd: parseMaybeJson,
+  copy: parseMaybeJsonToList,
+  entrypoint: parseMaybeJson,
+  env: (rest, escape) => parseNameVal(rest, 'ENV', escape),
+  expose: parseWhitespaceList,
+  from: parseWhitespaceList,
+  healthcheck: parseHealthConfig,
+  label: (rest, escape) => parseNameVal(rest, 'LABEL', escape),
+  maintainer: parseString,
+  onbuild: parseSubCommand,
+  run: parseMaybeJson,
+  shell: parseMaybeJson,
+  stopsignal: parseString,
+  user: parseString,
+  volume: parseMaybeJsonToList,
+  workdir: parseString,
+};
+
+/** The instruction keywords BuildKit knows, lower-cased. */
+export const KEYWORDS: ReadonlySet<string> = new Set(Object.keys(DISPATCH));
+
+/** Parse an instruction's arguments with BuildKit's parser for its keyword (unknown keywords get none). */
+export function parseBuildkitArgs(
+  name: string,
+  rest: string,
+  escape: string,
+  parseSub: (line: string) => BuildkitNode,
+): BuildkitArgs {
+  const parser = DISPATCH[name];
+  return parser ? parser(rest, escape, parseSub) : none();
+}
+
+/** Trim as BuildKit trims the arguments of an instruction. */
+export const trimArgs = goTrimSpace;
