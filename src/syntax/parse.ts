@@ -34,19 +34,30 @@ interface PhysicalLine {
   end: number;
 }
 
+/** How to parse a fragment of a file rather than a whole file. */
+export interface ParseOptions {
+  /** The escape character in effect when the text carries no escape directive (default `\`). */
+  escape?: '\\' | '`';
+  /** Read parser directives at the top (default true; false for fragments of a file). */
+  directives?: boolean;
+}
+
 /** Parse a Dockerfile into its lossless concrete syntax tree. Never throws. */
-export function parse(text: string): Root {
-  return new Parser(text).parse();
+export function parse(text: string, options: ParseOptions = {}): Root {
+  return new Parser(text, options).parse();
 }
 
 class Parser {
   private readonly text: string;
   private readonly lineStarts: number[] = [0];
   private readonly diagnostics: Diagnostic[] = [];
-  private escape: '\\' | '`' = '\\';
+  private escape: '\\' | '`';
+  private readonly readDirectives: boolean;
 
-  constructor(text: string) {
+  constructor(text: string, options: ParseOptions) {
     this.text = text;
+    this.escape = options.escape ?? '\\';
+    this.readDirectives = options.directives ?? true;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
@@ -59,7 +70,7 @@ class Parser {
       offset = 1;
     }
     const directives: Record<string, string> = {};
-    for (let directive; offset < text.length && (directive = this.directive(offset, directives)); ) {
+    for (let directive; this.readDirectives && offset < text.length && (directive = this.directive(offset, directives)); ) {
       children.push(directive);
       offset = directive.position!.end.offset;
     }

@@ -1,0 +1,131 @@
+/**
+ * The edit API transforms change the tree through. Every edit says what it means for the build (nothing, for a
+ * layout edit; a new logical line, for a merge), so the guard can check the printed result against it.
+ */
+import { parse } from '../syntax/parse.js';
+import { print } from '../syntax/print.js';
+import type { InstructionNode, Root, TopNode } from '../syntax/types.js';
+import { instructionView } from '../syntax/view.js';
+import { declaredKey, meaningKey } from './meaning.js';
+
+/** A replacement of [start, end) in an instruction's own text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What an edited instruction means: the same as before, or the given logical line. */
+export type DeclaredMeaning = 'same' | { line: string };
+
+/** A transform's edit went wrong: its own bug, reported with its name. */
+export class EditError extends Error {
+  override name = 'EditError';
+}
+
+/** Edits a parsed file in place and remembers what each edit declared. */
+export class Editor {
+  /** Edits made since the counter was last read by the engine. */
+  edits = 0;
+  /** The transform currently editing, for blame. */
+  current = '';
+  private readonly declared = new WeakMap<InstructionNode, { key: string; by: string }>();
+  private readonly origin = new WeakMap<InstructionNode, InstructionNode>();
+
+  constructor(readonly root: Root) {}
+
+  /** The file's escape character. */
+  get escape(): '\\' | '`' {
+    return this.root.data.escape;
+  }
+
+  /** Parse a piece of Dockerfile text in this file's escape character, without positions. */
+  fragment(text: string): TopNode[] {
+    const parsed = parse(text, { escape: this.escape, directives: false });
+    const errors = parsed.data.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new EditError(`generated text does not parse: ${errors[0].reason}\n${text}`);
+    return stripPositions(parsed.children);
+  }
+
+  /** Replace an instruction by the single instruction in `text`; returns the new node. */
+  replace(node: InstructionNode, text: string, meaning: DeclaredMeaning): InstructionNode {
+    const before = print(node);
+    const eol = /\r?\n$/.exec(before)?.[0];
+    if (eol && !text.endsWith('\n')) text += eol;
+    const nodes = this.fragment(text);
+    const created = nodes.filter((n): n is InstructionNode => n.type === 'instruction');
+    if (nodes.length !== 1 || created.length !== 1) {
+      throw new EditError(`expected one instruction in the replacement text, got ${nodes.length} nodes:\n${text}`);
+    }
+    const [next] = created;
+    const key = meaning === 'same' ? this.keyOf(node) : declaredKey(meaning.line, this.escape);
+    this.declared.set(next, { key, by: this.current });
+    this.origin.set(next, this.originOf(node));
+    this.splice(node, [next]);
+    return next;
+  }
+
+  /** Apply text edits (offsets into the instruction's own text) and re-read it. */
+  editText(node: InstructionNode, edits: TextEdit[], meaning: DeclaredMeaning): InstructionNode {
+    let text = print(node);
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    return this.replace(node, text, meaning);
+  }
+
+  /** Remove top-level nodes. */
+  remove(nodes: TopNode[]): void {
+    for (const node of nodes) this.splice(node, []);
+  }
+
+  /** Move top-level nodes, in their order, to just before `before` (or to the end when it is undefined). */
+  moveBefore(nodes: TopNode[], before: TopNode | undefined): void {
+    const children = this.root.children;
+    for (const node of nodes) children.splice(this.indexOf(node), 1);
+    const at = before ? this.indexOf(before) : children.length;
+    children.splice(at, 0, ...nodes);
+    this.edits++;
+  }
+
+  /** Insert new top-level nodes (parsed from `text`) before `before`. */
+  insertBefore(before: TopNode, text: string): TopNode[] {
+    const nodes = this.fragment(text);
+    this.root.children.splice(this.indexOf(before), 0, ...nodes);
+    this.edits++;
+    return nodes;
+  }
+
+  /** The meaning the guard expects of an instruction now in the tree. */
+  keyOf(node: InstructionNode): string {
+    return this.declared.get(node)?.key ?? meaningKey(instructionView(node, this.escape));
+  }
+
+  /** The transform that declared an instruction's meaning, if any did. */
+  declaredBy(node: InstructionNode): string | undefined {
+    return this.declared.get(node)?.by;
+  }
+
+  /** The node of the input an instruction was made from (itself when untouched). */
+  originOf(node: InstructionNode): InstructionNode {
+    return this.origin.get(node) ?? node;
+  }
+
+  private indexOf(node: TopNode): number {
+    const index = this.root.children.indexOf(node);
+    if (index < 0) throw new EditError('node is not a top-level node of this file');
+    return index;
+  }
+
+  private splice(node: TopNode, replacement: TopNode[]): void {
+    this.root.children.splice(this.indexOf(node), 1, ...replacement);
+    this.edits++;
+  }
+}
+
+/** Drop source positions from generated nodes, which have none. */
+function stripPositions<T extends object>(nodes: T[]): T[] {
+  for (const node of nodes as Array<{ position?: unknown; children?: object[] }>) {
+    delete node.position;
+    if (node.children) stripPositions(node.children);
+  }
+  return nodes;
+}

@@ -1,0 +1,20 @@
+/**
+ * Messages on a file: vfile messages with layerfix's kind, ruleId and source.
+ */
+import type { VFile } from 'vfile';
+import type { Position } from '../syntax/types.js';
+import type { LayerfixMessage, MessageKind } from './types.js';
+
+/** Where the documentation of a transform or rule lives, relative to the package. */
+export function docsUrl(ruleId: string): string {
+  return `docs/transforms.md#${ruleId}`;
+}
+
+/** Add a message to `file`: errors are fatal, warnings not, changes and skips are informational. */
+export function report(file: VFile, kind: MessageKind, reason: string, ruleId: string, place?: Position): LayerfixMessage {
+  const message = file.message(reason, { ruleId, source: 'layerfix', ...(place ? { place } : {}) }) as LayerfixMessage;
+  message.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;
+  message.kind = kind;
+  message.url = docsUrl(ruleId);
+  return message;
+}

@@ -1,0 +1,84 @@
+/**
+ * The whole pipeline on one string: parse, transforms to a fixed point, guard, print. Built as unified plugins over
+ * plain functions, so each step also works without unified.
+ */
+import { unified, type Plugin } from 'unified';
+import { VFile } from 'vfile';
+import { parse } from '../syntax/parse.js';
+import { print } from '../syntax/print.js';
+import type { Root } from '../syntax/types.js';
+import { builtinTransforms } from '../../transforms/index.js';
+import { report } from './messages.js';
+import { isEnabled, OptionsError, resolvePrinterOptions, resolveTransformOptions, validateSettings } from './options.js';
+import { runTransforms, type EnabledTransform } from './run.js';
+import type { AnyTransform, LayerfixMessage, PrinterOptions, TransformOptions, TransformResult } from './types.js';
+
+/** unified parser plugin: text to layerfix's lossless tree, parse diagnostics as messages. */
+export const layerfixParse: Plugin<[], string, Root> = function () {
+  this.parser = (text, file) => {
+    const root = parse(text);
+    for (const d of root.data.diagnostics) {
+      report(file, d.severity, d.reason, d.ruleId, { start: { line: d.line, column: d.column, offset: 0 }, end: { line: d.line, column: d.column, offset: 0 } });
+    }
+    return root;
+  };
+};
+
+/** unified compiler plugin: the tree back to text. */
+export const layerfixStringify: Plugin<[], Root, string> = function () {
+  this.compiler = (tree) => print(tree as Root);
+};
+
+/** unified transformer plugin: the enabled transforms to a fixed point, then the guard. */
+export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions], Root> = function (enabled, printer) {
+  return async (tree, file) => {
+    const root = tree as Root;
+    if (file.messages.some((m) => m.fatal)) return;
+    const before = root.children.slice();
+    if (!(await runTransforms(root, file, enabled, printer))) root.children = before;
+  };
+};
+
+/** All known transforms: the built-ins, then those from plugins (a name clash is an OptionsError). */
+export function allTransforms(plugins: AnyTransform[] = []): AnyTransform[] {
+  const names = new Set(builtinTransforms.map((t) => t.name));
+  for (const plugin of plugins) {
+    if (names.has(plugin.name)) throw new OptionsError(`Transform name "${plugin.name}" is already taken; rename the plugin's transform`);
+    names.add(plugin.name);
+  }
+  return [...builtinTransforms, ...plugins];
+}
+
+/** The transforms that run under `options`, in their stable order, with resolved options. Throws OptionsError. */
+export function enabledTransforms(options: TransformOptions = {}): EnabledTransform[] {
+  const all = allTransforms(options.plugins);
+  const settings = options.transforms ?? {};
+  validateSettings(settings, all);
+  const known = new Set(all.map((t) => t.name));
+  for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
+    if (!known.has(name)) throw new OptionsError(`Unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
+  }
+  return all
+    .filter((t) => (options.only ? options.only.includes(t.name) : isEnabled(t, settings[t.name])))
+    .filter((t) => !options.skip?.includes(t.name))
+    .map((transform) => ({ transform, options: resolveTransformOptions(transform, settings[transform.name]) }));
+}
+
+/** Run the whole pipeline on one Dockerfile text. Throws OptionsError for invalid options, never for bad input. */
+export async function transform(text: string, options: TransformOptions = {}): Promise<TransformResult> {
+  const enabled = enabledTransforms(options);
+  const printer = resolvePrinterOptions(options);
+  const file = new VFile({ value: text, ...(options.path ? { path: options.path } : {}) });
+  const processor = unified().use(layerfixParse).use(layerfixTransforms, enabled, printer).use(layerfixStringify);
+  const tree = processor.parse(file);
+  await processor.run(tree, file);
+  const failed = file.messages.some((m) => m.fatal);
+  const out = failed ? text : processor.stringify(tree as Root, file);
+  const messages = (file.messages as LayerfixMessage[]).slice().sort(bySource);
+  const changed = out !== text;
+  return { text: out, changed, messages, status: failed ? 'error' : changed ? 'changed' : 'unchanged' };
+}
+
+function bySource(a: LayerfixMessage, b: LayerfixMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

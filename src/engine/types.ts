@@ -1,0 +1,124 @@
+/**
+ * The engine's public types: transform definitions, their options, the pipeline's inputs and results.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { InstructionNode, Root } from '../syntax/types.js';
+import type { InstructionView } from '../syntax/view.js';
+import type { Style } from '../printer/style.js';
+import type { Editor } from './editor.js';
+
+/** How one option of a transform is declared: the data behind validation, `--help`, docs and the JSON Schema. */
+export type OptionSpec =
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'number'; default: number; description: string; min?: number; max?: number; integer?: boolean }
+  | { type: 'string'; default: string; description: string }
+  | { type: 'enum'; default: string; description: string; values: readonly string[] }
+  | { type: 'string[]'; default: readonly string[]; description: string };
+
+/** The option values a set of option specs describes. */
+export type OptionValues<S extends Record<string, OptionSpec>> = {
+  [K in keyof S]: S[K] extends { type: 'boolean' }
+    ? boolean
+    : S[K] extends { type: 'number' }
+      ? number
+      : S[K] extends { type: 'string[]' }
+        ? string[]
+        : string;
+};
+
+/** Layout options shared by every transform that prints new text. */
+export interface PrinterOptions {
+  /** Line width the printer aims for (default 80). */
+  printWidth: number;
+  /** Continuation indentation: a number of spaces or a literal string; `auto` detects it from the file. */
+  indent: number | string;
+  /** Where `&&` goes when a chain breaks over lines. */
+  operatorPosition: 'end' | 'start';
+}
+
+/** What a transform may change. */
+export type Meaning =
+  /** Layout only: the BuildKit view of the file stays exactly the same. */
+  | 'layout'
+  /** Changes the build, in the ways it declares for each edit (merges, moves). */
+  | 'declared';
+
+/** Everything a transform gets when it runs over one file. */
+export interface TransformContext<O> {
+  root: Root;
+  file: VFile;
+  options: O;
+  printer: PrinterOptions;
+  /** The file's own layout (line ending, escape, indentation, keyword case) under the printer options. */
+  style: Style;
+  /** Views of the file's instructions in their current order. */
+  instructions(): InstructionView[];
+  /** The edit API: every change goes through it so the guard knows what was meant. */
+  edit: Editor;
+  /** False (and the disable comment counted as used) when a disable comment turns this transform off for `node`. */
+  enabledFor(node: InstructionNode): boolean;
+  /** Report a change this transform made. */
+  changed(reason: string, node?: InstructionNode): void;
+  /** Report a place where this transform declined to act, and why. */
+  skipped(reason: string, node?: InstructionNode): void;
+}
+
+/** A transform: metadata plus a function that edits the tree through the context. */
+export interface TransformDefinition<S extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  /** kebab-case name: the file, config key, fixture folder, message ruleId and disable-comment name. */
+  name: string;
+  /** One line saying what it does. */
+  description: string;
+  /** Where its documentation lives. */
+  url: string;
+  /** On unless the configuration turns it off. */
+  defaultEnabled: boolean;
+  /** Whether and how it changes what the image builds. */
+  meaning: Meaning;
+  /** Its options, declared as data. */
+  options: S;
+  /** Edit the tree; may be called several times per file until nothing changes. */
+  run(context: TransformContext<OptionValues<S>>): void | Promise<void>;
+}
+
+/** A transform of any option shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTransform = TransformDefinition<any>;
+
+/** How a transform is set in a configuration: off, on with defaults, or on with options. */
+export type TransformSetting = boolean | 'off' | 'on' | Record<string, unknown>;
+
+/** Options of the whole pipeline on one text. */
+export interface TransformOptions extends Partial<PrinterOptions> {
+  /** Per-transform settings by name. */
+  transforms?: Record<string, TransformSetting>;
+  /** Run only these transforms. */
+  only?: string[];
+  /** Do not run these transforms. */
+  skip?: string[];
+  /** Extra transforms (from plugins), configured like the built-ins. */
+  plugins?: AnyTransform[];
+  /** The file's path, for messages and for transforms that read the build context. */
+  path?: string;
+}
+
+/** What a message says about the file. */
+export type MessageKind = 'change' | 'skip' | 'error' | 'warning';
+
+/** A vfile message with layerfix's kind. */
+export interface LayerfixMessage extends VFileMessage {
+  kind: MessageKind;
+}
+
+/** The pipeline's result for one text. */
+export interface TransformResult {
+  /** The new text (the input itself when nothing changed or the file failed). */
+  text: string;
+  /** Whether `text` differs from the input. */
+  changed: boolean;
+  /** Errors (fatal), warnings, changes made and places skipped, in source order. */
+  messages: LayerfixMessage[];
+  /** `error` when the file could not be processed: parse errors, a failing transform or the guard. */
+  status: 'changed' | 'unchanged' | 'error';
+}

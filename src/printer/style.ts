@@ -1,0 +1,75 @@
+/**
+ * The file's own style, read off its tree, so new text looks like the text around it.
+ */
+import type { PrinterOptions } from '../engine/types.js';
+import type { Root } from '../syntax/types.js';
+
+/** How new or edited text is laid out in one file. */
+export interface Style {
+  eol: '\n' | '\r\n';
+  escape: '\\' | '`';
+  /** Indentation of continuation lines. */
+  indent: string;
+  keywordCase: 'upper' | 'lower';
+  printWidth: number;
+  operatorPosition: 'end' | 'start';
+}
+
+const DEFAULT_INDENT = '    ';
+
+/** The style of a file under the given printer options. */
+export function detectStyle(root: Root, options: PrinterOptions): Style {
+  return {
+    eol: root.data.eol,
+    escape: root.data.escape,
+    indent: resolveIndent(root, options.indent),
+    keywordCase: detectKeywordCase(root),
+    printWidth: options.printWidth,
+    operatorPosition: options.operatorPosition,
+  };
+}
+
+function resolveIndent(root: Root, indent: number | string): string {
+  if (typeof indent === 'number') return ' '.repeat(indent);
+  if (/^\d+$/.test(indent)) return ' '.repeat(Number(indent));
+  if (indent !== 'auto') return indent;
+  return detectIndent(root) ?? DEFAULT_INDENT;
+}
+
+/** The most common leading whitespace of continuation lines that hold content, if any. */
+export function detectIndent(root: Root): string | undefined {
+  const counts = new Map<string, number>();
+  for (const node of root.children) {
+    if (node.type !== 'instruction') continue;
+    const leaves = node.children;
+    for (let i = 1; i + 1 < leaves.length; i++) {
+      const leaf = leaves[i];
+      if (leaf.type === 'whitespace' && leaves[i - 1].type === 'newline' && leaves[i + 1].type === 'content') {
+        const value = (leaf as { value: string }).value;
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+    }
+  }
+  let best: string | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
+}
+
+/** Upper case unless most keywords of the file are written in lower case. */
+function detectKeywordCase(root: Root): 'upper' | 'lower' {
+  let lower = 0;
+  let upper = 0;
+  for (const node of root.children) {
+    if (node.type !== 'instruction') continue;
+    const keyword = node.children.find((leaf) => leaf.type === 'keyword');
+    if (!keyword || !('value' in keyword)) continue;
+    if (keyword.value === keyword.value.toLowerCase()) lower++;
+    else upper++;
+  }
+  return lower > upper ? 'lower' : 'upper';
+}
+
+/** A keyword in the file's case. */
+export function keywordIn(style: Style, keyword: string): string {
+  return style.keywordCase === 'lower' ? keyword.toLowerCase() : keyword.toUpperCase();
+}

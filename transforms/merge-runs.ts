@@ -1,0 +1,157 @@
+/**
+ * merge-runs: join consecutive RUN instructions of a stage into one `RUN a && \ b`, keeping exactly what the
+ * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
+ */
+import { defineTransform } from '../src/engine/define.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
+import { printChain, type ChainPart } from '../src/printer/chain.js';
+import { loadShellParser, shellView, type ShellView } from '../src/shell/index.js';
+import { toLocal } from '../src/syntax/logical.js';
+import { print } from '../src/syntax/print.js';
+import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
+import { instructionView, type InstructionView } from '../src/syntax/view.js';
+import { leaksState, positionText, sameShellSetup } from '../src/engine/shell-safety.js';
+
+const options = {
+  maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
+  exclude: { type: 'string[]', default: [], description: 'Regular expressions: a RUN whose command matches one stays separate.' },
+  isolateState: { type: 'boolean', default: false, description: 'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.' },
+} as const;
+
+type Context = TransformContext<{ maxCommands: number; exclude: string[]; isolateState: boolean }>;
+
+export default defineTransform({
+  name: 'merge-runs',
+  description: 'Merge consecutive RUN instructions of a stage into one RUN chained with &&.',
+  url: 'docs/transforms.md#merge-runs',
+  defaultEnabled: true,
+  meaning: 'declared',
+  options,
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    const exclude = ctx.options.exclude.map((source) => new RegExp(source));
+    const shells = shellsInEffect(ctx.root);
+    let index = 0;
+    while (index < ctx.root.children.length) {
+      const first = ctx.root.children[index];
+      if (first.type !== 'instruction' || first.name !== 'run') {
+        index++;
+        continue;
+      }
+      const merged = tryMerge(ctx, first, shells, exclude);
+      if (!merged) index++;
+    }
+  },
+});
+
+/** The nodes between an instruction and the next one: comments and blank lines only, or undefined. */
+function following(ctx: Context, node: InstructionNode): { between: TopNode[]; next: InstructionNode } | undefined {
+  const children = ctx.root.children;
+  const between: TopNode[] = [];
+  for (let i = children.indexOf(node) + 1; i < children.length; i++) {
+    const child = children[i];
+    if (child.type === 'instruction') return { between, next: child };
+    between.push(child);
+  }
+  return undefined;
+}
+
+/** Try to merge the RUN after `first` into it; true when it did. */
+function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionNode, ShellInEffect>, exclude: RegExp[]): boolean {
+  const after = following(ctx, first);
+  if (!after || after.next.name !== 'run') return false;
+  const { between, next } = after;
+  const a = instructionView(first, ctx.root.data.escape);
+  const b = instructionView(next, ctx.root.data.escape);
+  const at = (view: InstructionView) => positionText(ctx.edit.originOf(view.node));
+  const skip = (reason: string) => {
+    ctx.skipped(`Kept RUN at ${at(b)} separate: ${reason}`, next);
+    return false;
+  };
+  if (!ctx.enabledFor(first) || !ctx.enabledFor(next)) return false;
+  if (between.some((node) => node.type === 'comment' && isDisableComment(node))) {
+    return skip('a disable comment stands before it; merging would detach it from its instruction');
+  }
+  for (const view of [a, b]) {
+    if (view.form === 'exec') return skip(`RUN at ${at(view)} is in exec (JSON) form, which runs without a shell`);
+    if (view.heredocs.length) return skip(`RUN at ${at(view)} has a heredoc`);
+    if (!view.args.trim()) return skip(`RUN at ${at(view)} has no command`);
+  }
+  const flagsA = a.flags.map((f) => f.text).sort().join(' ');
+  const flagsB = b.flags.map((f) => f.text).sort().join(' ');
+  if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
+  const shell = shells.get(ctx.edit.originOf(first)) ?? shells.get(first) ?? null;
+  const shellA = shellView(a.args, { shell });
+  const shellB = shellView(b.args, { shell });
+  if (!shellA.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.reason})`);
+  for (const regex of exclude) {
+    if (regex.test(a.args) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
+  }
+  for (const [view, sv] of [[a, shellA], [b, shellB]] as const) {
+    const blocker = sv.hazards.find((h) => h.kind === 'parse-error' || h.kind === 'background' || h.kind === 'heredoc');
+    if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
+  }
+  if (ctx.options.maxCommands > 0 && shellA.lists.length + shellB.lists.length > ctx.options.maxCommands) {
+    return skip(`the merged RUN would hold more than maxCommands (${ctx.options.maxCommands}) commands`);
+  }
+  const leak = leaksState(shellA);
+  let isolateFirst = false;
+  if (leak && !sameShellSetup(shellA, shellB)) {
+    if (!ctx.options.isolateState) return skip(`the RUN before it ${leak.reason}; merging would leak that into this command (set isolateState to merge it in a subshell)`);
+    isolateFirst = true;
+  }
+  const text = mergedText(ctx, a, b, shellA, shellB, between, isolateFirst);
+  const created = ctx.edit.replace(first, text.physical, { line: text.logical });
+  ctx.edit.remove([...between, next]);
+  ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created);
+  return true;
+}
+
+function isDisableComment(node: CommentNode): boolean {
+  return node.children.some((leaf) => leaf.type === 'text' && /^#\s*layerfix-(disable|enable)/.test(leaf.value));
+}
+
+/** A command body in both physical (as written) and logical (as BuildKit reads it) text. */
+interface Body {
+  physical: string;
+  logical: string;
+}
+
+/** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
+function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA: ShellView, shellB: ShellView, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string } {
+  const textA = print(a.node);
+  const headEnd = toLocal(a.logical, a.argsStart, 'start');
+  const head = textA.slice(0, headEnd);
+  const bodyA = body(a, shellA, { cutComment: true, wrap: isolateFirst ? 'subshell' : 'none' });
+  const groupB = shellB.hasTopLevelOr || shellB.hasTopLevelSequence;
+  const bodyB = body(b, shellB, { cutComment: false, wrap: groupB ? 'group' : 'none' });
+  const parts: ChainPart[] = [{ kind: 'command', text: bodyA.physical }];
+  if (shellA.trailingComment) parts.push({ kind: 'comment', text: shellA.trailingComment.text });
+  for (const node of between) {
+    if (node.type === 'comment') parts.push({ kind: 'comment', text: print(node).trim() });
+  }
+  if (groupB && shellB.trailingComment) parts.push({ kind: 'comment', text: shellB.trailingComment.text });
+  parts.push({ kind: 'command', text: bodyB.physical });
+  const physical = printChain(head, parts, ctx.style);
+  const logical = `${a.logical.text.slice(0, a.argsStart)}${bodyA.logical} && ${bodyB.logical}`;
+  return { physical, logical };
+}
+
+/** The body of a RUN, its trailing comment cut when asked, wrapped in a subshell or a brace group when asked. */
+function body(view: InstructionView, shell: ShellView, how: { cutComment: boolean; wrap: 'none' | 'subshell' | 'group' }): Body {
+  let end = view.args.length;
+  if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment) end = shell.trailingComment.start;
+  while (end > 0 && /\s/.test(view.args[end - 1])) end--;
+  if (view.args[end - 1] === ';' && view.args[end - 2] !== ';') end--;
+  while (end > 0 && /\s/.test(view.args[end - 1])) end--;
+  const text = print(view.node);
+  const start = toLocal(view.logical, view.argsStart, 'start');
+  const stop = toLocal(view.logical, view.argsStart + end, 'end');
+  const physical = text.slice(start, stop);
+  const logical = view.args.slice(0, end);
+  if (how.wrap === 'subshell') return { physical: `( ${physical} )`, logical: `( ${logical} )` };
+  if (how.wrap === 'group') return { physical: `{ ${physical}; }`, logical: `{ ${logical}; }` };
+  return { physical, logical };
+}
