@@ -2,10 +2,11 @@
 // Runs the uvu suites under dist/test and ends with the plain line CI reads: `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const uvu = require.resolve('uvu/bin.js');
+const uvu = join(dirname(require.resolve('uvu')), '..', 'bin.js');
 const targets = process.argv.slice(2);
 const args = targets.length ? ['dist/test', targets.map((t) => t.replace(/^dist\/test\//, '')).join('|')] : ['dist/test', '\\.test\\.js$'];
 if (!existsSync('dist/test')) {

@@ -91,6 +91,7 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   }
   for (const [view, sv] of [[a, shellA], [b, shellB]] as const) {
     const blocker = sv.hazards.find((h) => h.kind === 'parse-error' || h.kind === 'background' || h.kind === 'heredoc');
+    if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
   }
   if (ctx.options.maxCommands > 0 && shellA.lists.length + shellB.lists.length > ctx.options.maxCommands) {
@@ -99,7 +100,7 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   const leak = leaksState(shellA);
   let isolateFirst = false;
   if (leak && !sameShellSetup(shellA, shellB)) {
-    if (!ctx.options.isolateState) return skip(`the RUN before it ${leak.reason}; merging would leak that into this command (set isolateState to merge it in a subshell)`);
+    if (!ctx.options.isolateState) return skip(`the RUN before it ${leak.reason}, which would carry over into this command in one shell (isolateState: true merges it in a subshell instead)`);
     isolateFirst = true;
   }
   const text = mergedText(ctx, a, b, shellA, shellB, between, isolateFirst);

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN sleep 1 &
+RUN echo next

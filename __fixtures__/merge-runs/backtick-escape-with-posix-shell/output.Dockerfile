@@ -1,0 +1,6 @@
+# escape=`
+FROM debian:12
+SHELL ["/bin/sh", "-c"]
+RUN apt-get update && `
+    apt-get install -y curl && `
+    echo done

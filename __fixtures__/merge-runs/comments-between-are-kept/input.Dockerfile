@@ -1,0 +1,7 @@
+FROM debian:12
+RUN apt-get update
+
+# the runtime
+# and its tools
+RUN apt-get install -y python3
+CMD ["python3"]

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN greet() { echo hi; }; greet
+RUN echo next

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN cd /tmp && touch marker
+RUN touch /srv/ready

@@ -1,0 +1,4 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.23
+RUN --mount=type=cache,target=/root/.cache/go-build go build ./... && \
+    go test ./...

@@ -1,0 +1,2 @@
+FROM debian:12
+RUN mkdir -p /data && { touch /data/a; touch /data/b; }

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN . /etc/os-release && echo $ID
+RUN echo next

@@ -1,0 +1,4 @@
+FROM debian:12
+# layerfix-disable-next-line merge-runs
+RUN apt-get update
+ENV A=1

@@ -1,0 +1,3 @@
+FROM debian:12
+COPY . /
+RUN apt-get install -y curl

@@ -1,0 +1,5 @@
+FROM debian:12
+WORKDIR /app
+COPY . .
+EXPOSE 8080
+LABEL a=b

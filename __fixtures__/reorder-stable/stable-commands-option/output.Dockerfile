@@ -1,0 +1,4 @@
+FROM debian:12
+WORKDIR /app
+RUN install-tool --global
+COPY . .

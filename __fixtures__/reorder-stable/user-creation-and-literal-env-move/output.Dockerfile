@@ -1,0 +1,8 @@
+FROM node:20-slim
+WORKDIR /home/app/src
+ENV NODE_ENV=production
+RUN groupadd --system app && useradd --system --gid app app
+LABEL org.opencontainers.image.title="demo"
+COPY . .
+RUN npm ci
+USER app

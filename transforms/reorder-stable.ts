@@ -1,0 +1,158 @@
+/**
+ * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
+ * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
+ */
+import { posix } from 'node:path';
+import { defineTransform } from '../src/engine/define.js';
+import { shellsInEffect } from '../src/engine/shell-context.js';
+import { positionText } from '../src/engine/shell-safety.js';
+import { runStability, type StabilityScope } from '../src/engine/stability.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { loadShellParser, shellView } from '../src/shell/index.js';
+import { stages, type Stage } from '../src/syntax/stages.js';
+import type { InstructionNode, TopNode } from '../src/syntax/types.js';
+import type { InstructionView } from '../src/syntax/view.js';
+
+const options = {
+  volatileSources: { type: 'string[]', default: ['.', './', '*', './*'], description: 'COPY/ADD sources that count as the whole (often changing) build context.' },
+  stableCommands: { type: 'string[]', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
+} as const;
+
+type Context = TransformContext<{ volatileSources: string[]; stableCommands: string[] }>;
+
+/** Instructions nothing may move past. */
+const BARRIERS = new Set(['from', 'user', 'workdir', 'shell', 'onbuild', 'volume']);
+/** Metadata that only labels the image. */
+const METADATA = new Set(['label', 'expose']);
+
+export default defineTransform({
+  name: 'reorder-stable',
+  description: 'Move instructions that do not use the source ahead of the first broad COPY so source edits stop rebuilding them.',
+  url: 'docs/transforms.md#reorder-stable',
+  defaultEnabled: true,
+  meaning: 'declared',
+  options,
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    for (const stage of stages(ctx.root)) reorderStage(ctx, stage);
+  },
+});
+
+/** The sources and destination of a COPY/ADD, or undefined when it is not a copy from the build context. */
+function copyParts(view: InstructionView): { sources: string[]; destination: string } | undefined {
+  if ((view.name !== 'copy' && view.name !== 'add') || view.flags.some((f) => f.name === 'from') || view.heredocs.length) return undefined;
+  const words = view.buildkit.next.filter((w): w is string => typeof w === 'string');
+  if (words.length < 2) return undefined;
+  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
+}
+
+/** Variable names referenced in a text (`$NAME`, `${NAME...}`). */
+function referencedVariables(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?<!\\)\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+  return names;
+}
+
+/** Variables an ENV or ARG defines. */
+function definedVariables(view: InstructionView): Set<string> {
+  return new Set(view.name === 'env' || view.name === 'arg' ? (view.pairs ?? []).map((p) => p.key) : []);
+}
+
+const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
+
+function reorderStage(ctx: Context, stage: Stage): void {
+  const volatile = new Set(ctx.options.volatileSources);
+  let workdir = '/';
+  let copyIndex = -1;
+  const args = new Set<string>();
+  for (const [i, view] of stage.instructions.entries()) {
+    if (view.name === 'workdir') workdir = posix.resolve(workdir, view.args);
+    if (view.name === 'arg') for (const name of definedVariables(view)) args.add(name);
+    const copy = copyParts(view);
+    if (copy && copy.sources.some((source) => volatile.has(source))) {
+      copyIndex = i;
+      break;
+    }
+  }
+  if (copyIndex < 0) return;
+  const copy = stage.instructions[copyIndex];
+  const parts = copyParts(copy)!;
+  const destination = posix.resolve(workdir, parts.destination);
+  const scope: StabilityScope = { destination, workdir, stableCommands: ctx.options.stableCommands.map((s) => new RegExp(s)) };
+  const shells = shellsInEffect(ctx.root);
+  const stayers: InstructionView[] = [copy];
+  const movers: InstructionView[] = [];
+  const kept: Array<[InstructionView, string]> = [];
+  const copyAt = positionText(ctx.edit.originOf(copy.node));
+  let barrier: InstructionView | undefined;
+  for (const view of stage.instructions.slice(copyIndex + 1)) {
+    if (!barrier && BARRIERS.has(view.name)) barrier = view;
+    const why = barrier
+      ? `would have to move past the ${barrier.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(barrier.node))}, which nothing moves past`
+      : (stableReason(view, scope, shells.get(view.node) ?? null, args) ?? blockingStayer(view, stayers));
+    if (why || !ctx.enabledFor(view.node)) {
+      if (why) kept.push([view, why]);
+      stayers.push(view);
+    } else movers.push(view);
+  }
+  for (const [view, why] of kept) {
+    if (view.name === 'run') ctx.skipped(`Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the COPY at ${copyAt}: it ${why}`, view.node);
+  }
+  if (!movers.some((view) => view.name === 'run')) return;
+  const nodes = movers.flatMap((view) => [...attachedComments(ctx, view.node), view.node]);
+  ctx.edit.moveBefore(nodes, firstOfBlock(ctx, copy.node));
+  for (const view of movers) {
+    ctx.changed(`Moved ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the COPY at ${copyAt}`, view.node);
+  }
+}
+
+/** Why an instruction is not stable with respect to the copy, or undefined when it is. */
+function stableReason(view: InstructionView, scope: StabilityScope, shell: string[] | null, args: Set<string>): string | undefined {
+  if (view.name === 'run') {
+    if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
+    if (view.heredocs.length) return 'has a heredoc';
+    if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return 'mounts files from the build context';
+    const result = runStability(shellView(view.args, { shell }), scope);
+    return result.stable ? undefined : result.reason;
+  }
+  if (view.name === 'env' || METADATA.has(view.name)) {
+    const uses = referencedVariables(view.args);
+    if (intersects(uses, args)) return 'uses a build argument, whose value may change from build to build';
+    return undefined;
+  }
+  return `is a ${view.keyword.toUpperCase()}, which layerfix does not move`;
+}
+
+/** Why an instruction cannot move before an earlier one that stays, or undefined. */
+function blockingStayer(view: InstructionView, stayers: InstructionView[]): string | undefined {
+  const defines = definedVariables(view);
+  const uses = referencedVariables(view.args);
+  for (const [index, stayer] of stayers.entries()) {
+    const at = positionText(stayer.node);
+    if (view.name === 'run' && index > 0 && (stayer.name === 'copy' || stayer.name === 'add')) {
+      return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may bring files it uses`;
+    }
+    if (view.name === 'run' && (stayer.name === 'run' || stayer.name === 'env' || stayer.name === 'arg')) {
+      return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may affect it`;
+    }
+    if (view.name === 'env' && stayer.name === 'run') return `would change the environment of the RUN at ${at}, which stays`;
+    if (intersects(defines, referencedVariables(stayer.args)) || intersects(uses, definedVariables(stayer)) || intersects(defines, definedVariables(stayer))) {
+      return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
+    }
+  }
+  return undefined;
+}
+
+/** Comment lines directly above an instruction (no blank line between): they move with it. */
+function attachedComments(ctx: Context, node: InstructionNode): TopNode[] {
+  const children = ctx.root.children;
+  const out: TopNode[] = [];
+  for (let i = children.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
+  return out;
+}
+
+/** The first node of an instruction's block: its attached comments, else itself. */
+function firstOfBlock(ctx: Context, node: InstructionNode): TopNode {
+  return attachedComments(ctx, node)[0] ?? node;
+}
