@@ -42,7 +42,7 @@ export class Editor {
   /** Parse a piece of Dockerfile text in this file's escape character, without positions. */
   fragment(text: string): TopNode[] {
     const parsed = parse(text, { escape: this.escape, directives: false });
-    const errors = parsed.data.diagnostics.filter((d) => d.severity === 'error');
+    const errors = parsed.data.diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'no-instructions');
     if (errors.length) throw new EditError(`generated text does not parse: ${errors[0].reason}\n${text}`);
     return stripPositions(parsed.children);
   }
@@ -70,6 +70,15 @@ export class Editor {
     let text = print(node);
     for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     return this.replace(node, text, meaning);
+  }
+
+  /** Replace a comment or blank line by the nodes parsed from `text` (which must hold no instruction). */
+  replaceTrivia(node: TopNode, text: string): void {
+    const nodes = this.fragment(text);
+    if (node.type === 'instruction' || nodes.some((n) => n.type === 'instruction')) {
+      throw new EditError(`replaceTrivia only replaces comment and blank lines, not instructions:\n${text}`);
+    }
+    this.splice(node, nodes);
   }
 
   /** Remove top-level nodes. */

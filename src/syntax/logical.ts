@@ -62,3 +62,16 @@ export function toLocal(line: LogicalLine, offset: number, bias: 'start' | 'end'
   }
   return local[lo] + (offset - logical[lo]);
 }
+
+/** The logical offset of an offset in the instruction's text that lies inside a part of the logical line. */
+export function toLogical(line: LogicalLine, local: number): number {
+  const { logical, local: starts } = line;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= local) lo = mid;
+    else hi = mid - 1;
+  }
+  return logical.length ? logical[lo] + (local - starts[lo]) : 0;
+}
