@@ -9,3 +9,5 @@ export { stages } from './syntax/stages.js';
 export type { Stage } from './syntax/stages.js';
 export { dumpBuildkit } from './syntax/buildkit-dump.js';
 export type * from './syntax/types.js';
+export { shellView, loadShellParser } from './shell/index.js';
+export type { ShellView, ShellCommand, ShellHazard, ShellWord, ShellListItem } from './shell/index.js';

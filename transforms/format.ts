@@ -134,6 +134,8 @@ function layout(ctx: Context, view: InstructionView): string {
   let local = 0;
   /** Whether the logical line at this local offset is outside quotes, so the whitespace there can change. */
   const free = (offset: number) => reflow && !quoted[toLogical(view.logical, offset)];
+  const spaceBefore = (offset: number) => /\s/.test(view.logical.text[toLogical(view.logical, offset) - 1] ?? '');
+  const indents = options.continuationIndent ? continuationIndents(leaves, free, style.indent, spaceBefore) : new Map<number, string>();
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i];
     const prev = leaves[i - 1];
@@ -154,8 +156,7 @@ function layout(ctx: Context, view: InstructionView): string {
         if (i === 0) out = '';
         else if (prev?.type === 'keyword' && next?.type === 'content' && options.spaceAfterKeyword) out = ' ';
         else if (prev?.type === 'newline' && options.emptyContinuationLines && (next === undefined || next.type === 'newline')) out = '';
-        else if (prev?.type === 'newline' && next?.type === 'comment' && options.continuationIndent) out = style.indent;
-        else if (prev?.type === 'newline' && next && (next.type === 'content' || next.type === 'continuation') && options.continuationIndent && free(start)) out = style.indent;
+        else if (indents.has(i)) out = indents.get(i)!;
         break;
       case 'content':
         if (next?.type === 'continuation' && options.trailingWhitespace && / {2,}$|\t$/.test(value) && free(local - 1)) out = value.replace(/[ \t]+$/, ' ');
@@ -172,12 +173,43 @@ function layout(ctx: Context, view: InstructionView): string {
         else if (prev?.type === 'newline' && options.emptyContinuationLines) out = '';
         break;
     }
+    if (prev?.type === 'newline' && leaf.type !== 'whitespace' && indents.has(i)) out = indents.get(i)! + out;
     if (leaf.type === 'content' && options.chainOperators && SHELL_FORM.has(view.name) && view.form === 'shell') {
       out = moveOperator(parts, lastContentBefore(parts, leaves, i), out, start, view, free, style);
     }
     parts.push(out);
   }
   return parts.join('');
+}
+
+/**
+ * The new indentation of each continuation line that may be re-indented (comment lines, and lines whose break is
+ * outside quotes), by the index of its first leaf: the printer indent plus what the line had beyond the shallowest
+ * content line, so nested indentation keeps its shape (the same base `detectIndent` reads, so a second run agrees).
+ */
+function continuationIndents(leaves: ReadonlyArray<Leaf | { type: string }>, free: (offset: number) => boolean, unit: string, spaceBefore: (offset: number) => boolean): Map<number, string> {
+  const lines: Array<[number, string, boolean]> = [];
+  let local = 0;
+  for (let i = 0; i < leaves.length; i++) {
+    if (leaves[i].type === 'heredoc') break;
+    const leaf = leaves[i] as Leaf;
+    if (i > 0 && leaves[i - 1].type === 'newline') {
+      const old = leaf.type === 'whitespace' ? leaf.value : '';
+      const first = leaf.type === 'whitespace' ? leaves[i + 1] : leaf;
+      const comment = first?.type === 'comment';
+      // Whitespace at the joint separates words; where the line before ends inside a word, adding or removing it would not.
+      const movable = comment || ((first?.type === 'content' || first?.type === 'continuation') && free(local) && (old !== '' || spaceBefore(local)));
+      if (movable) lines.push([i, old, comment]);
+    }
+    local += leaf.value.length;
+  }
+  const base = Math.min(...lines.filter(([, , comment]) => !comment).map(([, old]) => old.length));
+  return new Map(
+    lines.map(([i, old, comment]): [number, string] => {
+      const next = unit + (old.length > base ? old.slice(base) : '');
+      return [i, next === '' && old !== '' && !comment ? old : next];
+    }),
+  );
 }
 
 /** Index in `parts` of the content part that ends the previous physical content line, when a continuation joins them. */

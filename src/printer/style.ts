@@ -36,19 +36,21 @@ function resolveIndent(root: Root, indent: number | string): string {
   return detectIndent(root) ?? DEFAULT_INDENT;
 }
 
-/** The most common leading whitespace of continuation lines that hold content, if any. */
+/** The most common base indentation of continuation lines (the shallowest one of each instruction), if any. */
 export function detectIndent(root: Root): string | undefined {
   const counts = new Map<string, number>();
   for (const node of root.children) {
     if (node.type !== 'instruction') continue;
     const leaves = node.children;
+    let base: string | undefined;
     for (let i = 1; i + 1 < leaves.length; i++) {
       const leaf = leaves[i];
       if (leaf.type === 'whitespace' && leaves[i - 1].type === 'newline' && leaves[i + 1].type === 'content') {
         const value = (leaf as { value: string }).value;
-        counts.set(value, (counts.get(value) ?? 0) + 1);
+        if (base === undefined || value.length < base.length) base = value;
       }
     }
+    if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
   let best: string | undefined;
   for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;

@@ -1,0 +1,4 @@
+FROM debian:12 AS build
+RUN apt-get update && \
+    apt-get install -y curl
+CMD ["curl", "--version"]

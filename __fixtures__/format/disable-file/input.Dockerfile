@@ -1,0 +1,3 @@
+# layerfix-disable-file
+from debian:12
+run   apt-get update

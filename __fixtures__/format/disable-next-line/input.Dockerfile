@@ -1,0 +1,3 @@
+FROM debian:12
+# layerfix-disable-next-line format -- aligned on purpose
+RUN   apt-get update

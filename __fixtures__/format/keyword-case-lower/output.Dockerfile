@@ -1,0 +1,2 @@
+from debian:12
+run apt-get update

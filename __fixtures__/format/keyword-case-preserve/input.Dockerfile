@@ -1,0 +1,2 @@
+from debian:12
+RUN   apt-get update

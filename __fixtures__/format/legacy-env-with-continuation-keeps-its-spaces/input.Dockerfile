@@ -1,0 +1,3 @@
+FROM debian:12
+ENV PATH /usr/local/bin:\
+    /usr/bin

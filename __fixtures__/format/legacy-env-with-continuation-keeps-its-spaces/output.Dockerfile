@@ -1,0 +1,2 @@
+FROM debian:12
+ENV PATH="/usr/local/bin:    /usr/bin"

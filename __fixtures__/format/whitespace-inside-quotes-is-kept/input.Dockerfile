@@ -1,0 +1,3 @@
+FROM debian:12
+RUN echo "first line   \
+      second part"
