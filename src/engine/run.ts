@@ -54,8 +54,10 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
     seen.add(text);
   }
   for (const emit of notes.values()) emit();
+  const running = new Set(enabled.map(({ transform }) => transform.name));
   for (const comment of disables.comments) {
-    if (!comment.used && comment.kind !== 'enable') {
+    const concerned = comment.names.length === 0 || comment.names.some((name) => running.has(name));
+    if (!comment.used && comment.kind !== 'enable' && concerned) {
       const names = comment.names.length ? comment.names.join(', ') : 'any transform';
       report(file, 'warning', `Unused layerfix-${comment.kind} comment: it suppressed nothing for ${names}`, 'disable-comment', comment.node.position);
     }
