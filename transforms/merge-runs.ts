@@ -6,7 +6,7 @@ import { defineTransform } from '../src/engine/define.js';
 import type { TransformContext } from '../src/engine/types.js';
 import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
 import { printChain, type ChainPart } from '../src/printer/chain.js';
-import { loadShellParser, shellView, type ShellView } from '../src/shell/index.js';
+import { loadShellParser, type ShellView } from '../src/shell/index.js';
 import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
@@ -83,8 +83,8 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   const flagsB = b.flags.map((f) => f.text).sort().join(' ');
   if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
   const shell = shells.get(ctx.edit.originOf(first)) ?? shells.get(first) ?? null;
-  const shellA = shellView(a.args, { shell });
-  const shellB = shellView(b.args, { shell });
+  const shellA = chains.get(first) ?? ctx.shellView(a.args, { shell });
+  const shellB = chains.get(next) ?? ctx.shellView(b.args, { shell });
   if (!shellA.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.reason})`);
   for (const regex of exclude) {
     if (regex.test(a.args) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
@@ -105,6 +105,7 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   }
   const text = mergedText(ctx, a, b, shellA, shellB, between, isolateFirst);
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
+  chains.set(created, text.facts);
   ctx.edit.remove([...between, next]);
   ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created);
   return true;
@@ -121,7 +122,32 @@ interface Body {
 }
 
 /** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
-function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA: ShellView, shellB: ShellView, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string } {
+/**
+ * What merge-runs knows of the shell text of RUNs it made, derived from the parts instead of parsed again (parsing
+ * each longer chain anew would cost quadratic time on long files). The guard still checks the printed result.
+ */
+const chains = new WeakMap<InstructionNode, ShellView>();
+
+/** The shell facts of `A && B`, from those of A and B. */
+function joinedFacts(shellA: ShellView, shellB: ShellView, args: string, bStart: number, isolateFirst: boolean, groupB: boolean): ShellView {
+  const fromA = shellA.hazards.filter((h) => h.kind !== 'comment' && !(isolateFirst && leaksState({ ...shellA, hazards: [h] })));
+  const fromB = shellB.hazards.filter((h) => !(groupB && h.kind === 'comment'));
+  const comment = !groupB && shellB.trailingComment ? { ...shellB.trailingComment, start: shellB.trailingComment.start + bStart, end: shellB.trailingComment.end + bStart } : null;
+  return {
+    ...shellB,
+    text: args,
+    lists: [...shellA.lists, ...shellB.lists],
+    commands: [...(isolateFirst ? [] : shellA.commands), ...shellB.commands],
+    hazards: [...fromA, ...fromB],
+    trailingComment: comment,
+    hasTopLevelOr: shellA.hasTopLevelOr || shellB.hasTopLevelOr,
+    hasTopLevelSequence: shellA.hasTopLevelSequence || shellB.hasTopLevelSequence,
+    hasTopLevelBackground: false,
+    errors: [],
+  };
+}
+
+function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA: ShellView, shellB: ShellView, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string; facts: ShellView } {
   const textA = print(a.node);
   const headEnd = toLocal(a.logical, a.argsStart, 'start');
   const head = textA.slice(0, headEnd);
@@ -136,8 +162,9 @@ function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA
   if (groupB && shellB.trailingComment) parts.push({ kind: 'comment', text: shellB.trailingComment.text });
   parts.push({ kind: 'command', text: bodyB.physical });
   const physical = printChain(head, parts, ctx.style);
-  const logical = `${a.logical.text.slice(0, a.argsStart)}${bodyA.logical} && ${bodyB.logical}`;
-  return { physical, logical };
+  const args = `${bodyA.logical} && ${bodyB.logical}`;
+  const logical = `${a.logical.text.slice(0, a.argsStart)}${args}`;
+  return { physical, logical, facts: joinedFacts(shellA, shellB, args, bodyA.logical.length + 4, isolateFirst, groupB) };
 }
 
 /** The body of a RUN, its trailing comment cut when asked, wrapped in a subshell or a brace group when asked. */

@@ -8,7 +8,7 @@ import { shellsInEffect } from '../src/engine/shell-context.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import { runStability, type StabilityScope } from '../src/engine/stability.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser, shellView } from '../src/shell/index.js';
+import { loadShellParser } from '../src/shell/index.js';
 import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode, TopNode } from '../src/syntax/types.js';
 import type { InstructionView } from '../src/syntax/view.js';
@@ -90,7 +90,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
     const why = barrier
       ? `would have to move past the ${barrier.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(barrier.node))}, which nothing moves past`
-      : (stableReason(view, scope, shells.get(view.node) ?? null, args) ?? blockingStayer(view, stayers));
+      : (stableReason(ctx, view, scope, shells.get(view.node) ?? null, args) ?? blockingStayer(view, stayers));
     if (why || !ctx.enabledFor(view.node)) {
       if (why) kept.push([view, why]);
       stayers.push(view);
@@ -108,12 +108,12 @@ function reorderStage(ctx: Context, stage: Stage): void {
 }
 
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
-function stableReason(view: InstructionView, scope: StabilityScope, shell: string[] | null, args: Set<string>): string | undefined {
+function stableReason(ctx: Context, view: InstructionView, scope: StabilityScope, shell: string[] | null, args: Set<string>): string | undefined {
   if (view.name === 'run') {
     if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
     if (view.heredocs.length) return 'has a heredoc';
     if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return 'mounts files from the build context';
-    const result = runStability(shellView(view.args, { shell }), scope);
+    const result = runStability(ctx.shellView(view.args, { shell }), scope);
     return result.stable ? undefined : result.reason;
   }
   if (view.name === 'env' || METADATA.has(view.name)) {

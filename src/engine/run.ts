@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { print } from '../syntax/print.js';
 import type { InstructionNode, Position, Root } from '../syntax/types.js';
 import { instructions } from '../syntax/view.js';
+import { shellView, type ShellView } from '../shell/index.js';
 import { detectStyle, type Style } from '../printer/style.js';
 import { DisableMap } from './disable.js';
 import { Editor, EditError } from './editor.js';
@@ -28,6 +29,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   const disables = new DisableMap(root);
   const style = detectStyle(root, printer);
   const notes = new Map<string, () => void>();
+  const shellViews = new Map<string, ShellView>();
   const seen = new Set([inputText]);
   const blame = new Set<string>();
   for (let pass = 1; ; pass++) {
@@ -36,7 +38,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       editor.current = transform.name;
       editor.edits = 0;
       try {
-        await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, notes }));
+        await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, notes, shellViews }));
       } catch (error) {
         const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
         report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name);
@@ -62,7 +64,8 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       report(file, 'warning', `Unused layerfix-${comment.kind} comment: it suppressed nothing for ${names}`, 'disable-comment', comment.node.position);
     }
   }
-  const failure = checkGuard(root.data, editor, print(root));
+  const output = print(root);
+  const failure = output === inputText ? undefined : checkGuard(root.data, editor, output);
   if (failure) {
     const who = failure.transform ? `Transform ${failure.transform}` : 'The transforms';
     report(file, 'error', `Internal error: ${who} produced output that fails the meaning guard: ${failure.reason}; the file was left untouched`, failure.transform ?? 'guard');
@@ -79,11 +82,12 @@ interface RunState {
   style: Style;
   printer: PrinterOptions;
   notes: Map<string, () => void>;
+  shellViews: Map<string, ShellView>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function makeContext(transform: AnyTransform, options: Record<string, unknown>, state: RunState): TransformContext<any> {
-  const { root, file, editor, disables, notes } = state;
+  const { root, file, editor, disables, notes, shellViews } = state;
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
   const note = (kind: 'change' | 'skip', reason: string, node?: InstructionNode) => {
     const at = place(node);
@@ -98,6 +102,12 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
     style: state.style,
     edit: editor,
     instructions: () => instructions(root),
+    shellView: (text, shellOptions = {}) => {
+      const key = `${JSON.stringify(shellOptions.shell ?? null)}\0${text}`;
+      let view = shellViews.get(key);
+      if (!view) shellViews.set(key, (view = shellView(text, shellOptions)));
+      return view;
+    },
     enabledFor: (node) => !disables.disabled(editor.originOf(node), transform.name),
     changed: (reason, node) => note('change', reason, node),
     skipped: (reason, node) => note('skip', reason, node),

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { InstructionNode, Root } from '../syntax/types.js';
 import type { InstructionView } from '../syntax/view.js';
+import type { ShellView, ShellViewOptions } from '../shell/index.js';
 import type { Style } from '../printer/style.js';
 import type { Editor } from './editor.js';
 
@@ -54,6 +55,8 @@ export interface TransformContext<O> {
   style: Style;
   /** Views of the file's instructions in their current order. */
   instructions(): InstructionView[];
+  /** The shell view of a shell-form command, remembered for this file across passes and transforms (read-only). */
+  shellView(text: string, options?: ShellViewOptions): ShellView;
   /** The edit API: every change goes through it so the guard knows what was meant. */
   edit: Editor;
   /** False (and the disable comment counted as used) when a disable comment turns this transform off for `node`. */
