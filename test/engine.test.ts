@@ -248,4 +248,27 @@ test('editText keeps every byte around the edit', async () => {
   assert.is(result.text, 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl\n');
 });
 
+test('addFlag, removeFlag and editLogical change only the bytes they name, and declare the result', async () => {
+  const file = 'FROM debian:12\n# keep\nRUN --network=none \\\n    # inner comment\n    apt-get   install \\\n      -y curl\n';
+  const flags = defineTransform({
+    name: 'flags',
+    description: 'Swaps the network flag for a mount and pins curl.',
+    url: 'test',
+    defaultEnabled: true,
+    meaning: 'declared',
+    options: {},
+    run(ctx) {
+      const node = ctx.root.children.find((n): n is InstructionNode => n.type === 'instruction' && n.name === 'run');
+      if (!node || !print(node).includes('--network')) return;
+      const added = ctx.edit.addFlag(ctx.edit.removeFlag(node, 'network'), '--mount=type=cache,target=/var/cache/apt');
+      const view = instructionView(added);
+      const at = view.logical.text.indexOf('curl');
+      ctx.edit.editLogical(added, [{ start: at, end: at + 4, text: 'curl=8.*' }]);
+    },
+  });
+  const result = await transform(file, { plugins: [flags], only: ['flags'] });
+  assert.is(result.status, 'changed');
+  assert.is(result.text, 'FROM debian:12\n# keep\nRUN --mount=type=cache,target=/var/cache/apt \\\n    # inner comment\n    apt-get   install \\\n      -y curl=8.*\n');
+});
+
 test.run();

@@ -4,6 +4,7 @@
  * build exact (`as` to `AS`, legacy `ENV K a b` to `ENV K="a b"`, `MAINTAINER` to a label).
  */
 import { defineTransform } from '../src/engine/define.js';
+import type { TextEdit } from '../src/engine/editor.js';
 import type { TransformContext } from '../src/engine/types.js';
 import { quotedOffsets } from '../src/printer/quotes.js';
 import { keywordIn, type Style } from '../src/printer/style.js';
@@ -76,25 +77,10 @@ function at(ctx: Context, node: InstructionNode): string {
   return start ? `${start.line}:${start.column}` : 'a generated line';
 }
 
-/** A replacement in logical-line coordinates. */
-interface LogicalEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** Apply the spelling modernisations, declaring the logical line they produce. */
 function modernise(ctx: Context, node: InstructionNode): InstructionNode {
-  const view = instructionView(node, ctx.root.data.escape);
-  const edits = modernisations(ctx, view);
-  if (!edits.length) return node;
-  let logical = view.logical.text;
-  let physical = print(node);
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    logical = logical.slice(0, edit.start) + edit.text + logical.slice(edit.end);
-    physical = physical.slice(0, toLocal(view.logical, edit.start, 'start')) + edit.text + physical.slice(toLocal(view.logical, edit.end, 'end'));
-  }
-  return ctx.edit.replace(node, physical, { line: logical });
+  const edits = modernisations(ctx, instructionView(node, ctx.root.data.escape));
+  return edits.length ? ctx.edit.editLogical(node, edits) : node;
 }
 
 const SAFE_VALUE = /^[^"'`\\\r\t\v\f]*$/;
@@ -106,9 +92,9 @@ function keywordCase(ctx: Context, keyword: string): string {
   return keywordCase === 'upper' ? keyword.toUpperCase() : keyword.toLowerCase();
 }
 
-function modernisations(ctx: Context, view: InstructionView): LogicalEdit[] {
+function modernisations(ctx: Context, view: InstructionView): TextEdit[] {
   const { options } = ctx;
-  const edits: LogicalEdit[] = [];
+  const edits: TextEdit[] = [];
   if (options.fromAs && view.name === 'from' && view.from?.alias) {
     const match = /^(\S+[\t\v\f\r ]+)(as)(?=[\t\v\f\r ])/i.exec(view.args);
     const word = keywordCase(ctx, 'AS');

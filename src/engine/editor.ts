@@ -5,6 +5,7 @@
 import { parse } from '../syntax/parse.js';
 import { print } from '../syntax/print.js';
 import type { InstructionNode, Root, TopNode } from '../syntax/types.js';
+import { toLocal } from '../syntax/logical.js';
 import { instructionView } from '../syntax/view.js';
 import { declaredKey, meaningKey } from './meaning.js';
 
@@ -79,6 +80,40 @@ export class Editor {
       throw new EditError(`replaceTrivia only replaces comment and blank lines, not instructions:\n${text}`);
     }
     this.splice(node, nodes);
+  }
+
+  /**
+   * Apply edits given in logical-line offsets (as found in the instruction view or a shell view of its arguments):
+   * the physical text changes only inside each edit, and the new logical line is declared as its meaning.
+   */
+  editLogical(node: InstructionNode, edits: TextEdit[]): InstructionNode {
+    const view = instructionView(node, this.escape);
+    let logical = view.logical.text;
+    const local: TextEdit[] = [];
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+      logical = logical.slice(0, edit.start) + edit.text + logical.slice(edit.end);
+      local.push({ start: toLocal(view.logical, edit.start, 'start'), end: toLocal(view.logical, edit.end, 'end'), text: edit.text });
+    }
+    return this.editText(node, local, { line: logical });
+  }
+
+  /** Add a flag (`--network=none`) right after the keyword. */
+  addFlag(node: InstructionNode, flag: string): InstructionNode {
+    const view = instructionView(node, this.escape);
+    return this.editLogical(node, [{ start: view.keywordEnd, end: view.keywordEnd, text: ` ${flag}` }]);
+  }
+
+  /** Remove every flag with this name (without dashes), with the whitespace before it. */
+  removeFlag(node: InstructionNode, name: string): InstructionNode {
+    const view = instructionView(node, this.escape);
+    const edits = view.flags
+      .filter((flag) => flag.name === name)
+      .map((flag) => {
+        let start = flag.start;
+        while (start > 0 && /[ \t]/.test(view.logical.text[start - 1])) start--;
+        return { start, end: flag.end, text: '' };
+      });
+    return edits.length ? this.editLogical(node, edits) : node;
   }
 
   /** Remove top-level nodes. */
