@@ -271,4 +271,13 @@ test('addFlag, removeFlag and editLogical change only the bytes they name, and d
   assert.is(result.text, 'FROM debian:12\n# keep\nRUN --mount=type=cache,target=/var/cache/apt \\\n    # inner comment\n    apt-get   install \\\n      -y curl=8.*\n');
 });
 
+test('a file over 1 MiB is refused with a clear message, before it is parsed', async () => {
+  const text = `FROM debian:12\n${'RUN echo hello\n'.repeat(80_000)}`;
+  const result = await transform(text);
+  assert.is(result.status, 'error');
+  assert.is(result.text, text);
+  assert.match(result.messages[0].reason, /File is too large to rewrite \(1\.\d MiB\); layerfix rewrites Dockerfiles up to 1 MiB/);
+  assert.is(result.messages[0].ruleId, 'file-too-large');
+});
+
 test.run();

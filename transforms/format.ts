@@ -246,10 +246,13 @@ function trivia(ctx: Context): void {
   const { options, edit, root } = ctx;
   const eol = root.data.eol;
   let blanks = 0;
+  let previous: TopNode | undefined;
   for (const node of root.children.slice()) {
+    const before = previous;
+    previous = node;
     if (node.type === 'blank') {
       blanks++;
-      const afterDirective = root.children[root.children.indexOf(node) - 1]?.type === 'directive';
+      const afterDirective = before?.type === 'directive';
       if (blanks > options.maxBlankLines && !afterDirective) edit.remove([node]);
       else if (options.trailingWhitespace && /[ \t]/.test(print(node))) edit.replaceTrivia(node, print(node).endsWith('\n') ? eol : '');
       continue;

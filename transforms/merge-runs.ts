@@ -50,7 +50,7 @@ export default defineTransform({
 function following(ctx: Context, node: InstructionNode): { between: TopNode[]; next: InstructionNode } | undefined {
   const children = ctx.root.children;
   const between: TopNode[] = [];
-  for (let i = children.indexOf(node) + 1; i < children.length; i++) {
+  for (let i = ctx.edit.indexOf(node) + 1; i < children.length; i++) {
     const child = children[i];
     if (child.type === 'instruction') return { between, next: child };
     between.push(child);

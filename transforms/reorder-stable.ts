@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { defineTransform } from '../src/engine/define.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
+import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import { runStability, type StabilityScope } from '../src/engine/stability.js';
 import type { TransformContext } from '../src/engine/types.js';
@@ -35,7 +35,8 @@ export default defineTransform({
   async run(context) {
     await loadShellParser();
     const ctx = context as Context;
-    for (const stage of stages(ctx.root)) reorderStage(ctx, stage);
+    const shells = shellsInEffect(ctx.root);
+    for (const stage of stages(ctx.root)) reorderStage(ctx, stage, shells);
   },
 });
 
@@ -61,7 +62,7 @@ function definedVariables(view: InstructionView): Set<string> {
 
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
-function reorderStage(ctx: Context, stage: Stage): void {
+function reorderStage(ctx: Context, stage: Stage, shells: Map<InstructionNode, ShellInEffect>): void {
   const volatile = new Set(ctx.options.volatileSources);
   let workdir = '/';
   let copyIndex = -1;
@@ -80,7 +81,6 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const parts = copyParts(copy)!;
   const destination = posix.resolve(workdir, parts.destination);
   const scope: StabilityScope = { destination, workdir, stableCommands: ctx.options.stableCommands.map((s) => new RegExp(s)) };
-  const shells = shellsInEffect(ctx.root);
   const stayers: InstructionView[] = [copy];
   const movers: InstructionView[] = [];
   const kept: Array<[InstructionView, string]> = [];
@@ -148,7 +148,7 @@ function blockingStayer(view: InstructionView, stayers: InstructionView[]): stri
 function attachedComments(ctx: Context, node: InstructionNode): TopNode[] {
   const children = ctx.root.children;
   const out: TopNode[] = [];
-  for (let i = children.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
+  for (let i = ctx.edit.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
   return out;
 }
 

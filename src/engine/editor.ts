@@ -32,6 +32,7 @@ export class Editor {
   current = '';
   private readonly declared = new WeakMap<InstructionNode, { key: string; by: string }>();
   private readonly origin = new WeakMap<InstructionNode, InstructionNode>();
+  private hint = 0;
 
   constructor(readonly root: Root) {}
 
@@ -153,10 +154,18 @@ export class Editor {
     return this.origin.get(node) ?? node;
   }
 
-  private indexOf(node: TopNode): number {
-    const index = this.root.children.indexOf(node);
-    if (index < 0) throw new EditError('node is not a top-level node of this file');
-    return index;
+  /**
+   * The index of a top-level node. Transforms walk files in order, so the search starts where the last one was found
+   * and widens from there: sequential edits cost O(1) each instead of a scan of the file.
+   */
+  indexOf(node: TopNode): number {
+    const children = this.root.children;
+    const hint = Math.min(this.hint, children.length - 1);
+    for (let d = 0; hint - d >= 0 || hint + d < children.length; d++) {
+      if (children[hint + d] === node) return (this.hint = hint + d);
+      if (d > 0 && children[hint - d] === node) return (this.hint = hint - d);
+    }
+    throw new EditError('node is not a top-level node of this file');
   }
 
   private splice(node: TopNode, replacement: TopNode[]): void {

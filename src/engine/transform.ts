@@ -64,11 +64,19 @@ export function enabledTransforms(options: TransformOptions = {}): EnabledTransf
     .map((transform) => ({ transform, options: resolveTransformOptions(transform, settings[transform.name]) }));
 }
 
+/** The largest text the pipeline rewrites: 100 times the largest real Dockerfile we have seen (10 KB). */
+export const MAX_FILE_SIZE = 1024 * 1024;
+
 /** Run the whole pipeline on one Dockerfile text. Throws OptionsError for invalid options, never for bad input. */
 export async function transform(text: string, options: TransformOptions = {}): Promise<TransformResult> {
   const enabled = enabledTransforms(options);
   const printer = resolvePrinterOptions(options);
   const file = new VFile({ value: text, ...(options.path ? { path: options.path } : {}) });
+  if (text.length > MAX_FILE_SIZE) {
+    const size = (text.length / 1024 / 1024).toFixed(1);
+    const message = report(file, 'error', `File is too large to rewrite (${size} MiB); layerfix rewrites Dockerfiles up to 1 MiB`, 'file-too-large');
+    return { text, changed: false, messages: [message], status: 'error' };
+  }
   const processor = unified().use(layerfixParse).use(layerfixTransforms, enabled, printer).use(layerfixStringify);
   const tree = processor.parse(file);
   await processor.run(tree, file);

@@ -1,0 +1,92 @@
+/**
+ * The build context as BuildKit sends it: a folder on disk seen through its `.dockerignore` (or the Dockerfile's own
+ * `<Dockerfile>.dockerignore`, which takes precedence). Paths are context-relative and `/`-separated; a path exists
+ * here only when it is on disk and not ignored.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { DockerIgnore } from './dockerignore.js';
+
+/** A build context folder, read through its ignore file. */
+export class BuildContext {
+  private readonly ignore: DockerIgnore;
+
+  constructor(
+    /** The context folder on disk. */
+    readonly dir: string,
+    /** The ignore file in effect (context-relative or absolute), if any. */
+    readonly ignoreFile?: string,
+  ) {
+    this.ignore = new DockerIgnore(ignoreFile ? readFileSync(isAbsolute(ignoreFile) ? ignoreFile : join(dir, ignoreFile), 'utf8') : '');
+  }
+
+  /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
+  has(path: string): boolean {
+    const clean = cleanPath(path);
+    if (clean === undefined) return false;
+    if (clean === '') return true;
+    return !this.ignore.ignores(clean) && existsSync(join(this.dir, clean));
+  }
+
+  /** Whether a path is sent with the build and is a file. */
+  isFile(path: string): boolean {
+    return this.has(path) && statSync(join(this.dir, cleanPath(path)!)).isFile();
+  }
+
+  /** Whether a path is sent with the build and is a folder. */
+  isDirectory(path: string): boolean {
+    return this.has(path) && statSync(join(this.dir, cleanPath(path)!)).isDirectory();
+  }
+
+  /** The text of a file the build gets, or undefined. */
+  read(path: string): string | undefined {
+    return this.isFile(path) ? readFileSync(join(this.dir, cleanPath(path)!), 'utf8') : undefined;
+  }
+
+  /** The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. */
+  folders(base: string, patterns: string[]): string[] {
+    const root = cleanPath(base);
+    if (root === undefined || !this.isDirectory(root)) return [];
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(globPattern).filter(Boolean);
+    if (!positive.length) return [];
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => globPattern(p.slice(1)));
+    const found = globSync(positive, {
+      cwd: join(this.dir, root),
+      onlyDirectories: true,
+      expandDirectories: false,
+      ignore: ['**/node_modules/**', ...negative],
+    });
+    return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))].filter((folder) => this.isDirectory(folder)).sort();
+  }
+}
+
+/** A context-relative path normalised (`''` for the root), or undefined when it leaves the context. */
+export function cleanPath(path: string): string | undefined {
+  const clean = posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+|\/+$/g, '');
+  if (clean === '.' || clean === '') return '';
+  if (clean === '..' || clean.startsWith('../') || clean.startsWith('/')) return undefined;
+  return clean;
+}
+
+function globPattern(pattern: string): string {
+  return pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+/** Where the build context of a Dockerfile is, or why it cannot be read. */
+export type ContextLookup = { context: BuildContext } | { reason: string };
+
+/**
+ * Open the build context of the Dockerfile at `dockerfile` (a path on disk, or undefined when the text has none):
+ * `option` (relative to the Dockerfile's folder, or absolute) overrides the default, the Dockerfile's folder.
+ */
+export function openBuildContext(dockerfile: string | undefined, option: string): ContextLookup {
+  if (!dockerfile && !isAbsolute(option)) {
+    return { reason: 'the Dockerfile has no path, so its build context is unknown (give its path, or an absolute `context` option)' };
+  }
+  const dir = dockerfile ? resolve(dirname(dockerfile), option || '.') : option;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { reason: `its build context ${dir} is not a folder on disk` };
+  const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
+  const ignoreFile = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
+  return { context: new BuildContext(dir, ignoreFile) };
+}

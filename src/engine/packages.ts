@@ -1,0 +1,338 @@
+/**
+ * What the package hygiene transforms share: package-manager commands read off a shell view (apt-get/apt, apk,
+ * dnf/yum/microdnf, pip), the RUN instructions they can edit, and word-level edits in logical-line offsets whose
+ * text may break the line with the file's escape character.
+ */
+import { effectiveCommand, type PosixShellView, type ShellCommand, type ShellView, type ShellWord } from '../shell/index.js';
+import { toLocal } from '../syntax/logical.js';
+import { print } from '../syntax/print.js';
+import type { InstructionNode, Leaf } from '../syntax/types.js';
+import { instructionView, type InstructionView } from '../syntax/view.js';
+import type { TextEdit } from './editor.js';
+import { positionText } from './shell-safety.js';
+import type { ShellInEffect } from './shell-context.js';
+import type { TransformContext } from './types.js';
+
+/** The package managers the hygiene transforms know. */
+export type PackageFamily = 'apt' | 'apk' | 'dnf' | 'pip';
+
+/** A package-manager command found in a shell view. */
+export interface PackageCommand {
+  family: PackageFamily;
+  /** The tool as written without its folder: `apt-get`, `apk`, `yum`, `pip3`, `python3` (for `python3 -m pip`). */
+  tool: string;
+  /** How to run another subcommand of the same tool the same way: `apt-get`, `sudo yum`, `python3 -m pip`. */
+  invocation: string;
+  command: ShellCommand;
+  /** The subcommand (`install`, `add`, `update`), or null when there is none or it is not static. */
+  subcommand: ShellWord | null;
+  /** Option words, in order. */
+  options: ShellWord[];
+  /** The words after the subcommand that are neither options nor option arguments: packages, files, specs. */
+  operands: ShellWord[];
+  /** An option of unknown arity followed by a word that may be its argument rather than an operand, or null. */
+  unsure: ShellWord | null;
+  /** True when an option follows an operand. */
+  optionAfterOperand: boolean;
+}
+
+interface OptionSpec {
+  /** Long options that take the next word as their argument (unless written `--name=value`). */
+  long: ReadonlySet<string>;
+  /** Long options known to take no argument. */
+  flags: ReadonlySet<string>;
+  /** Short option letters that take an argument (attached or the next word). */
+  short: string;
+}
+
+const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+const SPECS: Record<PackageFamily, OptionSpec> = {
+  apt: {
+    long: set('--config-file --option --target-release --default-release --host-architecture --build-profiles --solver --planner'),
+    flags: set(`--yes --assume-yes --assume-no --no-install-recommends --install-recommends --no-install-suggests --install-suggests
+      --quiet --fix-broken --fix-missing --ignore-missing --download-only --simulate --dry-run --just-print --recon --no-act --reinstall
+      --purge --allow-downgrades --allow-remove-essential --allow-change-held-packages --allow-unauthenticated --force-yes --no-upgrade
+      --only-upgrade --auto-remove --autoremove --no-remove --show-progress --verbose-versions --show-upgraded --no-show-upgraded
+      --print-uris --trivial-only --no-download --mark-auto --with-new-pkgs --ignore-hold --fix-policy --allow-insecure-repositories
+      --allow-releaseinfo-change --list-cleanup --no-list-cleanup --compile --build --only-source --arch-only --indep-only --help --version`),
+    short: 'cotaP',
+  },
+  apk: {
+    long: set('--repository --root --virtual --arch --cache-dir --keys-dir --repositories-file --wait --progress-fd --timeout --cache-max-age --from'),
+    flags: set(`--no-cache --update --update-cache --upgrade --latest --allow-untrusted --no-network --no-scripts --force --force-overwrite
+      --force-broken-world --force-non-repository --force-old-apk --force-refresh --force-missing-repositories --interactive --no-interactive
+      --quiet --verbose --simulate --clean-protected --initdb --no-progress --progress --purge --usermode --no-chown --available --recursive`),
+    short: 'Xpt',
+  },
+  dnf: {
+    long: set(`--config --debuglevel --errorlevel --exclude --excludepkgs --enablerepo --disablerepo --repo --repoid --installroot --releasever
+      --setopt --disableplugin --enableplugin --forcearch --downloaddir --destdir --color --rpmverbosity --advisory --advisories --bz --bzs
+      --cve --cves --sec-severity --secseverity --repofrompath --comment --disableexcludes --disableexcludepkgs`),
+    flags: set(`--assumeyes --assumeno --nodocs --nobest --best --allowerasing --skip-broken --skip-unavailable --nogpgcheck --refresh
+      --cacheonly --downloadonly --quiet --verbose --noplugins --obsoletes --noautoremove --allow-downgrade --no-allow-downgrade
+      --showduplicates --security --bugfix --enhancement --newpackage --help --version`),
+    short: 'cdexR',
+  },
+  pip: {
+    long: set(`--python --log --proxy --retries --timeout --exists-action --trusted-host --cert --client-cert --cache-dir --use-feature
+      --use-deprecated --keyring-provider --requirement --constraint --editable --index-url --extra-index-url --find-links --target
+      --platform --python-version --implementation --abi --root --prefix --src --upgrade-strategy --progress-bar --global-option
+      --config-settings --only-binary --no-binary --report --root-user-action --group`),
+    flags: set(`--quiet --verbose --isolated --require-virtualenv --no-input --disable-pip-version-check --no-color --no-cache-dir --debug
+      --upgrade --user --no-deps --pre --force-reinstall --ignore-installed --no-build-isolation --no-index --break-system-packages
+      --no-compile --compile --no-warn-script-location --no-warn-conflicts --require-hashes --dry-run --prefer-binary --use-pep517
+      --no-use-pep517 --ignore-requires-python --no-clean --help --version`),
+    short: 'rceiftC',
+  },
+};
+
+const TOOLS: Record<string, PackageFamily> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', dnf: 'dnf', yum: 'dnf', microdnf: 'dnf' };
+const PIP = /^pip(\d+(\.\d+)*)?$/;
+const PYTHON = /^python(\d+(\.\d+)*)?$/;
+
+/** Every package-manager command of a shell view, in source order. */
+export function packageCommands(view: ShellView): PackageCommand[] {
+  const found: PackageCommand[] = [];
+  for (const command of view.commands) {
+    if (command.context.includes('error') || command.context.includes('heredoc')) continue;
+    const read = packageCommand(command);
+    if (read) found.push(read);
+  }
+  return found;
+}
+
+/** The package-manager command a shell command runs (through `sudo`, `env`, `command`, `time`), if any. */
+export function packageCommand(command: ShellCommand): PackageCommand | undefined {
+  const resolved = effectiveCommand(command);
+  if (!resolved) return undefined;
+  let { name, args } = resolved;
+  let prefix = '';
+  if (name === 'sudo' || name === 'env') {
+    const wrapper = name;
+    let index = 0;
+    while (index < args.length && (wrapper === 'sudo' ? /^-[EHn]+$/ : /^[A-Za-z_][A-Za-z0-9_]*=/).test(args[index].value ?? '')) index++;
+    const next = args[index]?.value;
+    if (!next) return undefined;
+    if (wrapper === 'sudo') prefix = 'sudo ';
+    name = next;
+    args = args.slice(index + 1);
+  }
+  const tool = name.slice(name.lastIndexOf('/') + 1);
+  let family = TOOLS[tool];
+  let invocation = `${prefix}${tool}`;
+  if (!family && PIP.test(tool)) family = 'pip';
+  if (!family && PYTHON.test(tool)) {
+    let index = 0;
+    while (index < args.length && /^-[A-Za-ln-z]+$/.test(args[index].value ?? '')) index++;
+    if (args[index]?.value !== '-m' || args[index + 1]?.value !== 'pip') return undefined;
+    family = 'pip';
+    invocation = `${prefix}${tool} -m pip`;
+    args = args.slice(index + 2);
+  }
+  if (!family) return undefined;
+  return { family, tool, invocation, command, ...readArgs(SPECS[family], args) };
+}
+
+type Arity = 'none' | 'next' | 'unknown';
+
+function arity(spec: OptionSpec, option: string): Arity {
+  if (option.startsWith('--')) {
+    if (option.includes('=')) return 'none';
+    return spec.long.has(option) ? 'next' : spec.flags.has(option) ? 'none' : 'unknown';
+  }
+  const letters = option.slice(1);
+  if (letters.includes('=')) return 'none';
+  for (let i = 0; i < letters.length; i++) if (spec.short.includes(letters[i])) return i === letters.length - 1 ? 'next' : 'none';
+  return 'none';
+}
+
+function readArgs(spec: OptionSpec, words: ShellWord[]): Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> {
+  const read: Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> = { subcommand: null, options: [], operands: [], unsure: null, optionAfterOperand: false };
+  let endOfOptions = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const value = word.value;
+    if (value === null && !read.subcommand) return read;
+    if (value !== null && !endOfOptions && value.startsWith('-') && value !== '-') {
+      read.options.push(word);
+      if (read.operands.length) read.optionAfterOperand = true;
+      if (value === '--') endOfOptions = true;
+      const kind = value === '--' ? 'none' : arity(spec, value);
+      if (kind === 'next' && i + 1 < words.length) i++;
+      else if (kind === 'unknown' && i + 1 < words.length && !(words[i + 1].value ?? '').startsWith('-')) read.unsure ??= word;
+    } else if (!read.subcommand) read.subcommand = word;
+    else read.operands.push(word);
+  }
+  return read;
+}
+
+/** The subcommand's static value, or ''. */
+export function subcommandOf(command: PackageCommand): string {
+  return command.subcommand?.value ?? '';
+}
+
+/** True when an option word is one of `long` (also as `--name=value`) or a short cluster holding `short`. */
+export function hasOption(command: PackageCommand, long: readonly string[], short?: string): boolean {
+  return command.options.some((word) => {
+    const value = word.value ?? '';
+    if (long.some((name) => value === name || value.startsWith(`${name}=`))) return true;
+    if (!short || value.startsWith('--') || !value.startsWith('-')) return false;
+    const letters = value.slice(1);
+    const spec = SPECS[command.family];
+    for (const letter of letters) {
+      if (letter === short) return true;
+      if (spec.short.includes(letter)) return false;
+    }
+    return false;
+  });
+}
+
+/** True when a command runs `name` with an argument that starts with one of the given paths (`rm -rf /var/lib/apt/lists/*`). */
+export function removesPath(command: ShellCommand, names: readonly string[], paths: readonly string[]): boolean {
+  const resolved = effectiveCommand(command);
+  if (!resolved || !names.includes(resolved.name)) return false;
+  return resolved.args.some((arg) => paths.some((path) => (arg.value ?? arg.text).startsWith(path)));
+}
+
+/** The targets of a RUN's `--mount=type=cache` flags. */
+export function cacheMountTargets(view: InstructionView): string[] {
+  const targets: string[] = [];
+  for (const flag of view.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const fields = new Map<string, string>();
+    for (const field of flag.value.split(',')) {
+      const eq = field.indexOf('=');
+      fields.set((eq < 0 ? field : field.slice(0, eq)).toLowerCase(), eq < 0 ? '' : field.slice(eq + 1));
+    }
+    if ((fields.get('type') ?? 'bind') !== 'cache') continue;
+    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if (target) targets.push(target.replace(/\/+$/, '') || '/');
+  }
+  return targets;
+}
+
+/** The first cache mount target that is one of `paths` or lies inside or above one, if any. */
+export function cacheMountOver(view: InstructionView, paths: readonly string[]): string | undefined {
+  const within = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b === '/';
+  return cacheMountTargets(view).find((target) => paths.some((path) => within(target, path) || within(path, target)));
+}
+
+/** True when a RUN has `--network=none`. */
+export function networkNone(view: InstructionView): boolean {
+  return view.flags.some((flag) => flag.name === 'network' && flag.value === 'none');
+}
+
+/** A RUN the hygiene transforms can edit: its view and its POSIX shell view. */
+export interface EditableRun {
+  view: InstructionView;
+  shell: PosixShellView;
+  /** `line:column` of the RUN in the input, for messages. */
+  at: string;
+}
+
+/**
+ * Read a RUN for a hygiene transform. Undefined when it is not a RUN, does not mention the tools (`mention`) or is
+ * turned off by a disable comment; a reason string when it mentions them but cannot be edited.
+ */
+export function editableRun(ctx: TransformContext<unknown>, node: InstructionNode, shell: ShellInEffect, mention: RegExp): EditableRun | string | undefined {
+  const view = instructionView(node, ctx.root.data.escape);
+  if (view.name !== 'run') return undefined;
+  const text = view.form === 'exec' ? (view.exec ?? []).join(' ') : [view.args, ...view.heredocs.map((doc) => doc.content)].join('\n');
+  if (!mention.test(text) || !ctx.enabledFor(node)) return undefined;
+  if (view.form === 'exec') return 'it is in exec (JSON) form, which layerfix does not edit';
+  if (view.heredocs.length) return 'it has a heredoc, whose script layerfix does not edit';
+  const sv = ctx.shellView(view.args, { shell });
+  if (!sv.posix) return `the shell in effect is not a POSIX shell (${sv.reason})`;
+  if (sv.errors.length) return `it does not parse as shell (${sv.errors[0].message})`;
+  return { view, shell: sv, at: positionText(ctx.edit.originOf(node)) };
+}
+
+/** An edit in logical-line offsets. Its text may break the line (`escape` + line break); the logical line drops those. */
+export interface WordEdit {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Where an insertion lands when `start` falls on the joint of two physical lines: at the end of the earlier line
+   * (`'end'`, for text that follows a word) or at the start of the later one (`'start'`, for text that precedes one).
+   */
+  side?: 'start' | 'end';
+}
+
+/**
+ * Apply word edits to an instruction: the physical text changes only inside each edit, and the new logical line (the
+ * edits' text with its line continuations joined, as BuildKit joins them) is declared as its meaning.
+ */
+export function editWords(ctx: TransformContext<unknown>, node: InstructionNode, edits: WordEdit[]): InstructionNode {
+  const escape = ctx.root.data.escape;
+  const view = instructionView(node, escape);
+  const joint = new RegExp(`${escape === '\\' ? '\\\\' : '`'}\\r?\\n`, 'g');
+  let logical = view.logical.text;
+  const local: TextEdit[] = [];
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    logical = logical.slice(0, edit.start) + edit.text.replace(joint, '') + logical.slice(edit.end);
+    const start = toLocal(view.logical, edit.start, edit.start === edit.end ? (edit.side ?? 'end') : 'start');
+    const end = edit.start === edit.end ? start : toLocal(view.logical, edit.end, 'end');
+    local.push({ start, end, text: edit.text });
+  }
+  return ctx.edit.editText(node, local, { line: logical });
+}
+
+/** The physical line around a logical offset of an instruction: its indentation and whether it is the first line. */
+export function physicalLine(view: InstructionView, offset: number): { indent: string; first: boolean; text: string; start: number } {
+  const text = print(view.node);
+  const local = toLocal(view.logical, offset, 'start');
+  const start = text.lastIndexOf('\n', local - 1) + 1;
+  const endAt = text.indexOf('\n', local);
+  const line = text.slice(start, endAt < 0 ? text.length : endAt).replace(/\r$/, '');
+  return { indent: /^[ \t]*/.exec(line)![0], first: start === 0, text: line, start };
+}
+
+/** True when a comment line of the instruction lies between two logical offsets. */
+export function commentBetween(view: InstructionView, start: number, end: number): boolean {
+  const from = toLocal(view.logical, start, 'start');
+  const to = toLocal(view.logical, end, 'end');
+  let at = 0;
+  for (const child of view.node.children) {
+    if (child.type === 'heredoc') break;
+    const { value } = child as Leaf;
+    if (child.type === 'comment' && at >= from && at < to) return true;
+    at += value.length;
+  }
+  return false;
+}
+
+/** Why a command cannot be appended to the end of a RUN with `&&`, or undefined when it can. */
+export function appendBlocker(shell: PosixShellView): string | undefined {
+  const items = shell.lists;
+  if (!items.length) return 'it has no command';
+  for (const [index, item] of items.entries()) {
+    const op = item.operator?.value;
+    const last = index === items.length - 1;
+    if (last ? op === '&' : op !== '&&' && op !== '|' && op !== '|&') {
+      return `it is not a plain \`&&\` chain (it uses ${op === '\n' ? 'a newline' : `\`${op}\``} between commands), so a command appended with \`&&\` would not run exactly when the others succeed`;
+    }
+  }
+  const ends = shell.hazards.find((hazard) => hazard.kind === 'exit' || hazard.kind === 'exec');
+  if (ends) return `it ${ends.reason}`;
+  return undefined;
+}
+
+/**
+ * The edit that appends `&& command` to the end of a RUN's chain: on the same line when the RUN is one line and it
+ * fits the print width, else on a continuation line of its own, in the file's style.
+ */
+export function appendEdit(ctx: TransformContext<unknown>, run: EditableRun, command: string): WordEdit {
+  const { view, shell } = run;
+  const last = shell.lists[shell.lists.length - 1];
+  const at = view.argsStart + last.end;
+  const style = ctx.style;
+  const end = physicalLine(view, at);
+  const oneLine = !print(view.node).replace(/\r?\n$/, '').includes('\n');
+  if (oneLine && end.text.length + command.length + 4 <= style.printWidth) return { start: at, end: at, text: ` && ${command}` };
+  const item = physicalLine(view, view.argsStart + last.start);
+  const indent = item.first ? style.indent : item.indent;
+  const text = style.operatorPosition === 'end' ? ` && ${style.escape}${style.eol}${indent}${command}` : ` ${style.escape}${style.eol}${indent}&& ${command}`;
+  return { start: at, end: at, text };
+}

@@ -1,0 +1,60 @@
+/**
+ * apk-no-cache: `apk add` gets `--no-cache`, so the package index is fetched for the command and not left in the
+ * layer. An `apk update` or `rm -rf /var/cache/apk/*` already in the RUN is left as it is: both become redundant but
+ * stay harmless, and removing commands is not this transform's business.
+ */
+import { defineTransform } from '../src/engine/define.js';
+import { cacheMountOver, editableRun, editWords, hasOption, networkNone, packageCommands, subcommandOf } from '../src/engine/packages.js';
+import { shellsInEffect } from '../src/engine/shell-context.js';
+import { positionText } from '../src/engine/shell-safety.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { loadShellParser } from '../src/shell/index.js';
+
+type Context = TransformContext<Record<string, never>>;
+
+const MENTION = /\bapk\b/;
+const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache'];
+
+export default defineTransform({
+  name: 'apk-no-cache',
+  description: 'Add `--no-cache` to `apk add` (an `apk update` or `rm -rf /var/cache/apk/*` already there is left as it is).',
+  url: 'docs/transforms.md#apk-no-cache',
+  defaultEnabled: false,
+  meaning: 'declared',
+  options: {},
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    const shells = shellsInEffect(ctx.root);
+    for (const node of ctx.root.children.slice()) {
+      if (node.type !== 'instruction') continue;
+      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
+      if (run === undefined) continue;
+      const at = positionText(ctx.edit.originOf(node));
+      const skip = (reason: string) => ctx.skipped(`Left RUN at ${at} unchanged: ${reason}`, node);
+      if (typeof run === 'string') {
+        skip(run);
+        continue;
+      }
+      const adds = packageCommands(run.shell).filter((c) => c.family === 'apk' && subcommandOf(c) === 'add');
+      const missing = adds.filter((c) => !hasOption(c, ['--no-cache']));
+      if (!missing.length) continue;
+      const mount = cacheMountOver(run.view, APK_CACHE);
+      if (mount) {
+        skip(`it has a cache mount on ${mount}, which --no-cache would leave unused`);
+        continue;
+      }
+      if (networkNone(run.view)) {
+        skip('it runs with --network=none, where --no-cache cannot fetch the package index');
+        continue;
+      }
+      const own = missing.find((c) => hasOption(c, ['--cache-dir', '--cache-max-age']));
+      if (own) {
+        skip(`its apk add sets ${own.options.find((o) => /^--cache-(dir|max-age)/.test(o.value ?? ''))!.value} and so uses the cache on purpose`);
+        continue;
+      }
+      const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache' }));
+      ctx.changed(`Added --no-cache to apk add in RUN at ${at}`, editWords(ctx, node, edits));
+    }
+  },
+});

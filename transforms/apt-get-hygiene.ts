@@ -1,0 +1,233 @@
+/**
+ * apt-get-hygiene: every RUN that installs with apt-get updates its package lists in the same RUN (so a cached
+ * update layer cannot go stale), installs with `-y` and `--no-install-recommends`, and removes the lists at the end
+ * of the same RUN (so they do not stay in its layer).
+ */
+import { defineTransform } from '../src/engine/define.js';
+import {
+  appendBlocker,
+  appendEdit,
+  cacheMountOver,
+  editableRun,
+  editWords,
+  hasOption,
+  networkNone,
+  packageCommand,
+  packageCommands,
+  removesPath,
+  subcommandOf,
+  type EditableRun,
+  type PackageCommand,
+  type WordEdit,
+} from '../src/engine/packages.js';
+import { shellsInEffect } from '../src/engine/shell-context.js';
+import { positionText } from '../src/engine/shell-safety.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { effectiveCommand, loadShellParser, type ShellView } from '../src/shell/index.js';
+import { stages, type Stage } from '../src/syntax/stages.js';
+import type { InstructionNode } from '../src/syntax/types.js';
+import type { InstructionView } from '../src/syntax/view.js';
+
+const options = {
+  update: { type: 'boolean', default: true, description: 'Add `apt-get update &&` before the first install of a RUN that runs no update (a lone `RUN apt-get update` before it is reported: merge-runs joins the two).' },
+  assumeYes: { type: 'boolean', default: true, description: 'Add `-y` to `apt-get install`, which otherwise stops the build at its prompt.' },
+  noInstallRecommends: { type: 'boolean', default: true, description: 'Add `--no-install-recommends` to `apt-get install` (installs fewer packages: one that only a recommendation brought in goes missing).' },
+  cleanLists: { type: 'boolean', default: true, description: 'Append `&& rm -rf /var/lib/apt/lists/*` to a RUN that updates the lists, when it is a plain `&&` chain and no later RUN installs with those lists.' },
+} as const;
+
+type Context = TransformContext<{ update: boolean; assumeYes: boolean; noInstallRecommends: boolean; cleanLists: boolean }>;
+
+/** RUN text that may run apt. */
+const MENTION = /\bapt(-get|-cache|itude)?\b/;
+const APT_DIRS = ['/var/cache/apt', '/var/lib/apt'];
+const LISTS = '/var/lib/apt/lists';
+/** Subcommands that read the package lists. */
+const NEEDS_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy', 'reinstall']);
+
+export default defineTransform({
+  name: 'apt-get-hygiene',
+  description: 'Give each `apt-get install` its `apt-get update` in the same RUN, `-y`, `--no-install-recommends` (option) and a list cleanup at the end of the RUN.',
+  url: 'docs/transforms.md#apt-get-hygiene',
+  defaultEnabled: false,
+  meaning: 'declared',
+  options,
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    if (ctx.options.update) for (const stage of stages(ctx.root)) addUpdates(ctx, stage);
+    const shells = shellsInEffect(ctx.root);
+    for (const node of ctx.root.children.slice()) {
+      if (node.type !== 'instruction') continue;
+      const run = readRun(ctx, node, shells.get(node) ?? null);
+      if (run) fixRun(ctx, run);
+    }
+  },
+});
+
+/** An editable RUN, with the skip reported when it mentions apt but cannot be edited. */
+function readRun(ctx: Context, node: InstructionNode, shell: string[] | null): EditableRun | undefined {
+  const run = editableRun(ctx, node, shell, MENTION);
+  if (run === undefined) return undefined;
+  const at = positionText(ctx.edit.originOf(node));
+  const skip = (reason: string) => ctx.skipped(`Left RUN at ${at} unchanged: ${reason}`, node);
+  if (typeof run === 'string') return skip(run), undefined;
+  if (!aptCommands(run.shell).length) return undefined;
+  const mount = cacheMountOver(run.view, APT_DIRS);
+  if (mount) return skip(`it has a cache mount on ${mount}, which keeps apt's files between builds; cleaning them up in the RUN would defeat it`), undefined;
+  return run;
+}
+
+function aptCommands(shell: ShellView): PackageCommand[] {
+  return packageCommands(shell).filter((command) => command.family === 'apt');
+}
+
+const needsLists = (command: PackageCommand) => NEEDS_LISTS.has(subcommandOf(command));
+const isUpdate = (command: PackageCommand) => subcommandOf(command) === 'update';
+
+/** Add `apt-get update &&` before the first install of each RUN of a stage that runs no update of its own. */
+function addUpdates(ctx: Context, stage: Stage): void {
+  const shells = shellsInEffect(ctx.root);
+  let listsFrom: string | undefined;
+  for (const view of stage.instructions) {
+    if (view.name !== 'run') continue;
+    const shell = shells.get(view.node) ?? null;
+    const run = readRun(ctx, view.node, shell);
+    const commands = run ? aptCommands(run.shell) : [];
+    const first = commands.find(needsLists);
+    if (run && first && !commands.some((c) => isUpdate(c) && c.command.end <= first.command.start)) {
+      const blocker = listsFrom
+        ? `it installs with the package lists of the apt-get update in the RUN at ${listsFrom}; merge-runs joins the two RUNs, so the update is never cached apart from the install`
+        : networkNone(run.view)
+          ? 'it runs with --network=none, where an update cannot download the lists'
+          : updateBlocker(run, first);
+      if (!blocker) {
+        const at = run.view.argsStart + first.command.start;
+        const updated = editWords(ctx, view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
+        ctx.changed(`Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, updated);
+        listsFrom = run.at;
+        continue;
+      }
+      ctx.skipped(`Did not add an update to RUN at ${run.at}: ${blocker}`, view.node);
+    }
+    const effect = listsEffect(ctx, view, shell);
+    if (effect === 'update') listsFrom = positionText(ctx.edit.originOf(view.node));
+    else if (effect === 'clean') listsFrom = undefined;
+  }
+}
+
+/** Why `update &&` cannot be chained right before this command, or undefined. */
+function updateBlocker(run: EditableRun, command: PackageCommand): string | undefined {
+  const { item: index, context } = command.command;
+  const item = index === null ? undefined : run.shell.lists[index];
+  const before = index ? run.shell.lists[index - 1].operator?.value : undefined;
+  if (!item || context.length || item.start !== command.command.start) return `its first install runs inside ${context[0] ?? 'a compound command'}, where an update cannot be chained before it`;
+  if (item.inPipeline) return 'its first install is part of a pipeline, where an update cannot be chained before it';
+  if (before === '||' || before === '&') return `its first install follows \`${before}\`, so an update chained before it would change when it runs`;
+  return undefined;
+}
+
+/** The parsed shell of a shell-form RUN without heredocs, when it parses. */
+function parsedShell(ctx: Context, view: InstructionView, shell: string[] | null): ShellView | undefined {
+  if (view.name !== 'run' || view.form !== 'shell' || view.heredocs.length) return undefined;
+  const parsed = ctx.shellView(view.args, { shell });
+  return parsed.posix && !parsed.errors.length ? parsed : undefined;
+}
+
+/** All the text an instruction may run. */
+const runText = (view: InstructionView) => [view.args, ...view.heredocs.map((doc) => doc.content)].join('\n');
+
+/** What a RUN leaves of the package lists: updated, removed, or as they were (read roughly when it does not parse). */
+function listsEffect(ctx: Context, view: InstructionView, shell: string[] | null): 'update' | 'clean' | 'none' {
+  const text = runText(view);
+  if (!MENTION.test(text)) return 'none';
+  const parsed = parsedShell(ctx, view, shell);
+  if (!parsed) {
+    const update = text.search(/\bapt(-get)?\b[^;&|]*\bupdate\b/);
+    const clean = text.lastIndexOf(LISTS);
+    return update < 0 && clean < 0 ? 'none' : clean > update ? 'clean' : 'update';
+  }
+  let effect: 'update' | 'clean' | 'none' = 'none';
+  for (const command of parsed.commands) {
+    const apt = packageCommand(command);
+    if (removesPath(command, ['rm', 'find'], [LISTS])) effect = 'clean';
+    else if (apt?.family === 'apt' && isUpdate(apt)) effect = 'update';
+  }
+  return effect;
+}
+
+/** The first later RUN (in the stage, or in a stage built on it) that reads the package lists without updating them. */
+function laterListUser(ctx: Context, node: InstructionNode): string | undefined {
+  const all = stages(ctx.root);
+  const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
+  if (!home) return undefined;
+  const family = new Set([home.name?.toLowerCase()].filter(Boolean));
+  const later = home.instructions.slice(home.instructions.findIndex((view) => view.node === node) + 1);
+  for (const stage of all.slice(home.index + 1)) {
+    if (!family.has(stage.base.toLowerCase())) continue;
+    if (stage.name) family.add(stage.name.toLowerCase());
+    later.push(...stage.instructions);
+  }
+  const shells = shellsInEffect(ctx.root);
+  for (const view of later) {
+    if (view.name !== 'run' && view.name !== 'onbuild') continue;
+    const parsed = parsedShell(ctx, view, shells.get(view.node) ?? null);
+    if (parsed ? readsListsFirst(parsed) : MENTION.test(runText(view))) return positionText(ctx.edit.originOf(view.node));
+  }
+  return undefined;
+}
+
+const READ_ONLY = new Set(['show', 'search', 'list', 'policy', 'showsrc', 'depends', 'rdepends', 'madison']);
+
+/** True when a RUN reads the package lists before (or without) updating them itself. */
+function readsListsFirst(shell: ShellView): boolean {
+  for (const command of shell.commands) {
+    const name = effectiveCommand(command)?.name.replace(/^.*\//, '');
+    if (name === 'apt-cache' || name === 'aptitude') return true;
+    const apt = packageCommand(command);
+    if (apt?.family !== 'apt') continue;
+    if (isUpdate(apt)) return false;
+    if (needsLists(apt) || READ_ONLY.has(subcommandOf(apt))) return true;
+  }
+  return false;
+}
+
+/** `-y`, `--no-install-recommends` and the list cleanup, in one edit of the RUN. */
+function fixRun(ctx: Context, run: EditableRun): void {
+  const { options } = ctx;
+  const { view, shell, at } = run;
+  const node = view.node;
+  const commands = aptCommands(shell);
+  const edits: WordEdit[] = [];
+  const added = new Set<string>();
+  for (const command of commands) {
+    if (subcommandOf(command) !== 'install') continue;
+    const flags: string[] = [];
+    if (options.assumeYes && !hasOption(command, ['--yes', '--assume-yes'], 'y') && !/Assume-Yes/i.test(command.command.text)) flags.push('-y');
+    if (options.noInstallRecommends && !/install-recommends/i.test(command.command.text)) flags.push('--no-install-recommends');
+    if (!flags.length) continue;
+    const after = view.argsStart + command.subcommand!.end;
+    edits.push({ start: after, end: after, text: ` ${flags.join(' ')}` });
+    for (const flag of flags) added.add(flag);
+  }
+  const cleanup = options.cleanLists ? cleanupEdit(ctx, run, commands) : undefined;
+  if (cleanup) edits.push(cleanup);
+  if (!edits.length) return;
+  const created = editWords(ctx, node, edits);
+  if (added.size) ctx.changed(`Added ${[...added].join(' and ')} to apt-get install in RUN at ${at}`, created);
+  if (cleanup) ctx.changed(`Appended \`rm -rf ${LISTS}/*\` to RUN at ${at}, so the package lists do not stay in its layer`, created);
+}
+
+/** The edit that appends the list cleanup, or undefined (with the skip reported) when it is not needed or not safe. */
+function cleanupEdit(ctx: Context, run: EditableRun, commands: PackageCommand[]): WordEdit | undefined {
+  const updates = commands.filter(isUpdate);
+  if (!updates.length) return undefined;
+  const lastUse = Math.max(...commands.filter((c) => isUpdate(c) || needsLists(c)).map((c) => c.command.end));
+  if (run.shell.commands.some((c) => c.start >= lastUse && removesPath(c, ['rm', 'find'], [LISTS]))) return undefined;
+  const skip = (reason: string) => ctx.skipped(`Did not append the list cleanup to RUN at ${run.at}: ${reason}`, run.view.node);
+  const user = laterListUser(ctx, run.view.node);
+  if (user) return skip(`the RUN at ${user} reads the package lists it leaves, without an update of its own`), undefined;
+  const blocker = appendBlocker(run.shell);
+  if (blocker) return skip(blocker), undefined;
+  const sudo = updates[0].invocation.startsWith('sudo ') ? 'sudo ' : '';
+  return appendEdit(ctx, run, `${sudo}rm -rf ${LISTS}/*`);
+}

@@ -1,0 +1,62 @@
+/**
+ * dnf-clean: a RUN that installs with dnf, yum or microdnf ends with `<tool> clean all`, so the package metadata and
+ * downloaded packages do not stay in its layer. Later installs fetch the metadata again by themselves.
+ */
+import { defineTransform } from '../src/engine/define.js';
+import { appendBlocker, appendEdit, cacheMountOver, editableRun, editWords, packageCommands, removesPath, subcommandOf } from '../src/engine/packages.js';
+import { shellsInEffect } from '../src/engine/shell-context.js';
+import { positionText } from '../src/engine/shell-safety.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { loadShellParser } from '../src/shell/index.js';
+
+type Context = TransformContext<Record<string, never>>;
+
+const MENTION = /\b(dnf|yum|microdnf)\b/;
+const CACHES = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'];
+/** Subcommands that fill the cache. */
+const FILLS_CACHE = new Set([
+  'install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'distro-sync',
+  'downgrade', 'makecache', 'builddep', 'group', 'groups', 'module', 'swap',
+]);
+
+export default defineTransform({
+  name: 'dnf-clean',
+  description: 'End a RUN that installs with dnf, yum or microdnf with `<tool> clean all`, when it is a plain `&&` chain.',
+  url: 'docs/transforms.md#dnf-clean',
+  defaultEnabled: false,
+  meaning: 'declared',
+  options: {},
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    const shells = shellsInEffect(ctx.root);
+    for (const node of ctx.root.children.slice()) {
+      if (node.type !== 'instruction') continue;
+      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
+      if (run === undefined) continue;
+      const at = positionText(ctx.edit.originOf(node));
+      const skip = (reason: string) => ctx.skipped(`Did not add \`clean all\` to RUN at ${at}: ${reason}`, node);
+      if (typeof run === 'string') {
+        skip(run);
+        continue;
+      }
+      const commands = packageCommands(run.shell).filter((c) => c.family === 'dnf');
+      const fills = commands.filter((c) => FILLS_CACHE.has(subcommandOf(c)));
+      if (!fills.length) continue;
+      const last = fills[fills.length - 1];
+      const cleaned = run.shell.commands.some(
+        (c) => c.start >= last.command.end && (removesPath(c, ['rm'], CACHES) || commands.some((p) => p.command === c && subcommandOf(p) === 'clean' && p.operands.some((w) => w.value === 'all'))),
+      );
+      if (cleaned) continue;
+      const mount = cacheMountOver(run.view, CACHES);
+      const keep = /keepcache\s*=\s*(1|true|yes|on)/i.test(run.view.args);
+      const blocker = mount ? `it has a cache mount on ${mount}, which keeps the cache between builds on purpose` : keep ? 'it sets keepcache, so it keeps the cache on purpose' : appendBlocker(run.shell);
+      if (blocker) {
+        skip(blocker);
+        continue;
+      }
+      const clean = `${last.invocation} clean all`;
+      ctx.changed(`Appended \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer`, editWords(ctx, node, [appendEdit(ctx, run, clean)]));
+    }
+  },
+});
