@@ -7,6 +7,7 @@ export { instructionView, instructions } from './syntax/view.js';
 export type { InstructionView, FlagView, HeredocView, PairView, FromView } from './syntax/view.js';
 export { stages } from './syntax/stages.js';
 export type { Stage } from './syntax/stages.js';
+export { variableReferences, type VariableReference } from './syntax/variables.js';
 export { dumpBuildkit } from './syntax/buildkit-dump.js';
 export type * from './syntax/types.js';
 export { shellView, loadShellParser } from './shell/index.js';

@@ -80,15 +80,39 @@ const parseNameOrNameVal: ArgParser = (rest, escape) => ({
   json: false,
 });
 
+/**
+ * BuildKit finds the end of the HEALTHCHECK type byte by byte, so a character whose UTF-8 encoding holds the byte 0x85
+ * or 0xA0 ends the type (after that character here, where BuildKit cuts it in two), and no other non-ASCII character
+ * counts as a space.
+ */
 const parseHealthConfig: ArgParser = (rest, escape, parseSub) => {
   let sep = 0;
-  while (sep < rest.length && !isGoSpace(rest.charCodeAt(sep))) sep++;
+  while (sep < rest.length) {
+    const code = rest.codePointAt(sep)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (code < 0x80 ? isGoSpace(code) : hasSpaceByte(code)) {
+      if (code >= 0x80) sep += width;
+      break;
+    }
+    sep += width;
+  }
   let next = sep;
-  while (next < rest.length && isGoSpace(rest.charCodeAt(next))) next++;
+  while (next < rest.length && rest.charCodeAt(next) < 0x80 && isGoSpace(rest.charCodeAt(next))) next++;
   if (sep === 0) return none();
   const cmd = parseMaybeJson(rest.slice(next), escape, parseSub);
   return { ...cmd, next: [rest.slice(0, sep), ...cmd.next] };
 };
+
+/** Whether a non-ASCII character's UTF-8 continuation bytes include 0x85 or 0xA0 (spaces to Go's byte-wise checks). */
+function hasSpaceByte(code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  const continuations = code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;
+  for (let k = 0; k < continuations; k++) {
+    const low = (code >> (6 * k)) & 0x3f;
+    if (low === 0x05 || low === 0x20) return true;
+  }
+  return false;
+}
 
 const parseSubCommand: ArgParser = (rest, _escape, parseSub) => {
   if (rest === '') return none();
@@ -120,15 +144,18 @@ const DISPATCH: Record<string, ArgParser> = {
 /** The instruction keywords BuildKit knows, lower-cased. */
 export const KEYWORDS: ReadonlySet<string> = new Set(Object.keys(DISPATCH));
 
-/** Parse an instruction's arguments with BuildKit's parser for its keyword (unknown keywords get none). */
+/** BuildKit's `parseIgnore` for unknown keywords: the arguments are dropped, leaving one empty word. */
+const ignore = (): BuildkitArgs => ({ next: [''], json: false });
+
+/** Parse an instruction's arguments with BuildKit's parser for its keyword (unknown keywords get one empty word). */
 export function parseBuildkitArgs(
   name: string,
   rest: string,
   escape: string,
   parseSub: (line: string) => BuildkitNode,
 ): BuildkitArgs {
-  const parser = DISPATCH[name];
-  return parser ? parser(rest, escape, parseSub) : none();
+  const parser = Object.hasOwn(DISPATCH, name) ? DISPATCH[name] : undefined;
+  return parser ? parser(rest, escape, parseSub) : ignore();
 }
 
 /** Trim as BuildKit trims the arguments of an instruction. */

@@ -2,7 +2,7 @@
  * BuildKit's `Node.Dump()` s-expression form, used to compare our reading of a file with BuildKit's own test data.
  */
 import type { BuildkitNode } from './buildkit-args.js';
-import { goQuote } from './go-text.js';
+import { goQuote, goTrimSpace } from './go-text.js';
 import type { Root } from './types.js';
 import { instructions } from './view.js';
 
@@ -11,7 +11,7 @@ export function dumpBuildkitNode(node: BuildkitNode): string {
   let out = node.value.toLowerCase();
   if (node.flags.length) out += ` [${node.flags.map(goQuote).join(' ')}]`;
   for (const next of node.next) out += typeof next === 'string' ? ` ${goQuote(next)}` : ` (${dumpBuildkitNode(next)})`;
-  return out.trim();
+  return goTrimSpace(out);
 }
 
 /** A whole file as BuildKit's parser test data prints it: one s-expression per instruction. */

@@ -3,6 +3,7 @@
  * malformed arguments.
  */
 import { KEYWORDS, type BuildkitNode } from './buildkit-args.js';
+import { splitCommandLine } from './command-line.js';
 
 /** A problem found in one instruction. */
 export interface InstructionProblem {
@@ -12,6 +13,8 @@ export interface InstructionProblem {
 
 const AT_LEAST_ONE = ['run', 'env', 'label', 'arg', 'expose', 'user', 'workdir', 'volume', 'stopsignal', 'maintainer', 'shell', 'onbuild', 'healthcheck'];
 const NOT_UNDER_ONBUILD = new Set(['onbuild', 'from', 'maintainer']);
+/** BuildKit's rule for `AS` names, checked lower-cased. */
+const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 
 /** Check one instruction as BuildKit would; `logical` is its logical line. */
 export function checkInstruction(node: BuildkitNode, logical: string, nested = false): InstructionProblem[] {
@@ -22,38 +25,46 @@ export function checkInstruction(node: BuildkitNode, logical: string, nested = f
   if (!KEYWORDS.has(name)) {
     return [{ ruleId: 'unknown-instruction', reason: `Unknown instruction \`${node.value}\`, expected one of ${[...KEYWORDS].map((k) => k.toUpperCase()).join(', ')}` }];
   }
-  if (node.error) return [{ ruleId: 'invalid-arguments', reason: `${upper}: ${node.error}` }];
   const missing = (reason: string): InstructionProblem[] => [{ ruleId: 'missing-arguments', reason }];
+  const invalid = (reason: string): InstructionProblem[] => [{ ruleId: 'invalid-arguments', reason }];
+  const child = node.next[0];
+  if (name === 'onbuild' && child && typeof child !== 'string') {
+    if (nested || NOT_UNDER_ONBUILD.has(child.value.toLowerCase())) {
+      return invalid(`${child.value.toUpperCase()} is not allowed as an ONBUILD trigger`);
+    }
+    return checkInstruction(child, splitCommandLine(logical).args, true);
+  }
+  if (node.error?.endsWith('must have two arguments')) {
+    const key = splitCommandLine(logical).args;
+    return missing(`${upper} \`${key}\` has no value, expected ${upper} ${key}=<value> or ${upper} ${key} <value>`);
+  }
+  if (node.error) return invalid(`${upper}: ${node.error}`);
   if (count === 0 && AT_LEAST_ONE.includes(name)) {
     return missing(`${upper} requires at least one argument`);
   }
   switch (name) {
-    case 'from':
-      if (count !== 1 && !(count === 3 && String(node.next[1]).toLowerCase() === 'as')) {
-        return missing('FROM requires either one argument, or three: FROM <image> AS <name>');
+    case 'from': {
+      if (count === 0) return missing('FROM requires an image: FROM <image> [AS <name>]');
+      const named = count === 3 && String(node.next[1]).toLowerCase() === 'as';
+      if (count !== 1 && !named) return invalid(`FROM takes one argument or three (FROM <image> AS <name>), found ${count}: \`${node.next.join(' ')}\``);
+      if (named && !STAGE_NAME.test(String(node.next[2]).toLowerCase())) {
+        return invalid(`Invalid stage name \`${node.next[2]}\` in FROM, expected a letter, then letters, digits, \`-\`, \`_\` or \`.\``);
       }
       break;
+    }
     case 'copy':
     case 'add':
       if (count < 2) return missing(`${upper} requires at least two arguments: a source and a destination`);
       break;
     case 'shell':
-      if (!node.json) return [{ ruleId: 'invalid-arguments', reason: 'SHELL requires the arguments to be in JSON form, e.g. SHELL ["/bin/sh", "-c"]' }];
+      if (!node.json) return invalid('SHELL requires the arguments to be in JSON form, e.g. SHELL ["/bin/sh", "-c"]');
       break;
     case 'healthcheck': {
       const type = String(node.next[0]).toUpperCase();
-      if (type === 'NONE' && count > 1) return [{ ruleId: 'invalid-arguments', reason: 'HEALTHCHECK NONE takes no other arguments' }];
-      if (type !== 'NONE' && type !== 'CMD') return [{ ruleId: 'invalid-arguments', reason: `Unknown type \`${node.next[0]}\` in HEALTHCHECK, expected CMD or NONE` }];
+      if (type === 'NONE' && count > 1) return invalid('HEALTHCHECK NONE takes no other arguments');
+      if (type !== 'NONE' && type !== 'CMD') return invalid(`Unknown type \`${node.next[0]}\` in HEALTHCHECK, expected CMD or NONE`);
       if (type === 'CMD' && count < 2) return missing('HEALTHCHECK CMD requires a command');
       break;
-    }
-    case 'onbuild': {
-      const child = node.next[0] as BuildkitNode;
-      const childName = child.value.toLowerCase();
-      if (nested || NOT_UNDER_ONBUILD.has(childName)) {
-        return [{ ruleId: 'invalid-arguments', reason: `${child.value.toUpperCase()} is not allowed as an ONBUILD trigger` }];
-      }
-      return checkInstruction(child, logical, true);
     }
   }
   return [];

@@ -25,8 +25,10 @@ export function findHeredocMarkers(line: string): HeredocMarker[] {
   for (const word of words) {
     const match = MARKER.exec(word);
     if (!match || match[3] === '') continue;
-    const name = unquote(match[3]);
-    if (name === null) continue;
+    // BuildKit lexes the name with Go's text/scanner, which skips a byte-order mark at the start.
+    const name = unquote(match[3].charCodeAt(0) === 0xfeff ? match[3].slice(1) : match[3]);
+    // BuildKit needs the word to lex to exactly one non-empty word: `<<""` and `<<\` are not heredocs.
+    if (name === null || name.value === '') continue;
     markers.push({ name: name.value, chomp: match[2] === '-', expand: !name.quoted, fd: Number(match[1] || 0) });
   }
   return markers;

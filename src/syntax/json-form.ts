@@ -25,7 +25,14 @@ export function readJsonForm(text: string): JsonForm {
   }
   if (!Array.isArray(value)) return { kind: 'not-json' };
   if (!value.every((item) => typeof item === 'string')) return { kind: 'not-strings' };
-  return { kind: 'array', values: value as string[], end };
+  return { kind: 'array', values: (value as string[]).map(wellFormed), end };
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Go's JSON decoder turns an escaped lone surrogate (`"\ud800"`) into U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
 /** Index just past the bracketed JSON value starting at `start`, or -1 when it is not closed. */

@@ -5,7 +5,7 @@
  */
 import { buildkitNode, canContainHeredoc } from './command-line.js';
 import { checkInstruction } from './checks.js';
-import { skipGoSpace, utf8Length } from './go-text.js';
+import { isTokenSpace, skipGoSpace, utf8Length } from './go-text.js';
 import { findHeredocMarkers } from './heredoc.js';
 import { logicalLine } from './logical.js';
 import type {
@@ -53,6 +53,10 @@ class Parser {
   private readonly diagnostics: Diagnostic[] = [];
   private escape: '\\' | '`';
   private readonly readDirectives: boolean;
+  /** Lines before this offset have been checked (the first line is read twice: as a possible directive, then as itself). */
+  private checkedUpTo = 0;
+  /** The next `\r` at or after the last line checked (-1: none left), so that finding lone CRs stays linear. */
+  private nextCr = -2;
 
   constructor(text: string, options: ParseOptions) {
     this.text = text;
@@ -104,12 +108,17 @@ class Parser {
     const end = newline < 0 ? text.length : newline + 1;
     let contentEnd = end;
     while (contentEnd > start && (text[contentEnd - 1] === '\n' || text[contentEnd - 1] === '\r')) contentEnd--;
-    if ((end - start) * 3 > MAX_LINE_BYTES && utf8Length(text.slice(start, end)) > MAX_LINE_BYTES) {
+    if (start < this.checkedUpTo) return { start, contentEnd, end };
+    this.checkedUpTo = end;
+    // A last line without a line break must leave room in the buffer for BuildKit's scanner to see the end of file.
+    // A byte-order mark counts towards the first line.
+    const limit = (newline < 0 ? MAX_LINE_BYTES - 1 : MAX_LINE_BYTES) - (start === 1 && text.charCodeAt(0) === 0xfeff ? 3 : 0);
+    if ((end - start) * 3 > limit && utf8Length(text.slice(start, end)) > limit) {
       this.report(start, 'line-too-long', `Line is longer than BuildKit's limit of ${MAX_LINE_BYTES - 1} bytes`);
     }
-    const loneCr = text.indexOf('\r', start);
-    if (loneCr >= 0 && loneCr < contentEnd) {
-      this.report(loneCr, 'lone-cr', 'A carriage return that does not end a line: BuildKit reads it as whitespace, not a line break', 'warning');
+    if (this.nextCr !== -1 && this.nextCr < start) this.nextCr = text.indexOf('\r', start);
+    if (this.nextCr >= 0 && this.nextCr < contentEnd) {
+      this.report(this.nextCr, 'lone-cr', 'A carriage return that does not end a line: BuildKit reads it as whitespace, not a line break', 'warning');
     }
     return { start, contentEnd, end };
   }
@@ -196,7 +205,7 @@ class Parser {
     let start = from;
     if (firstLine) {
       let keywordEnd = from;
-      while (keywordEnd < contentEnd && !/[\t\v\f\r ]/.test(text[keywordEnd])) keywordEnd++;
+      while (keywordEnd < contentEnd && !isTokenSpace(text.charCodeAt(keywordEnd))) keywordEnd++;
       this.push(children, 'keyword', from, keywordEnd);
       start = keywordEnd;
       while (start < contentEnd && (text[start] === ' ' || text[start] === '\t')) start++;
@@ -239,7 +248,7 @@ class Parser {
   private checkFile(instructions: number): void {
     if (instructions > 0) return;
     const end = this.text.length;
-    this.report(end, 'no-instructions', 'File with no instructions: BuildKit rejects a Dockerfile without a FROM');
+    this.report(end, 'no-instructions', 'The file has no instructions (BuildKit rejects it), expected at least a FROM');
   }
 
   /** Push a leaf for [from, to) when it is not empty. */

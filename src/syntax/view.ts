@@ -4,6 +4,7 @@
  */
 import type { BuildkitNode } from './buildkit-args.js';
 import { buildkitNode, splitCommandLine } from './command-line.js';
+import { csvFields } from './csv.js';
 import { logicalLine, type LogicalLine } from './logical.js';
 import type { HeredocNode, InstructionNode, Leaf, Root } from './types.js';
 import { parseWords } from './words.js';
@@ -16,6 +17,11 @@ export interface FlagView {
   value?: string;
   /** The flag as BuildKit reports it: `--name=value`. */
   text: string;
+  /**
+   * For `--mount`: the comma-separated `key=value` fields of its value as BuildKit reads them (keys lower-cased, a bare
+   * `readonly` has no value); undefined for other flags and for a value BuildKit cannot read.
+   */
+  fields?: Array<{ key: string; value?: string }>;
   /** [start, end) in the logical line. */
   start: number;
   end: number;
@@ -139,7 +145,16 @@ function buildView(node: InstructionNode, escape: '\\' | '`'): CachedView {
 function flagView(flag: { value: string; start: number; end: number }): FlagView {
   const eq = flag.value.indexOf('=');
   const name = (eq < 0 ? flag.value : flag.value.slice(0, eq)).replace(/^--/, '');
-  return { name, value: eq < 0 ? undefined : flag.value.slice(eq + 1), text: flag.value, start: flag.start, end: flag.end };
+  const value = eq < 0 ? undefined : flag.value.slice(eq + 1);
+  const view: FlagView = { name, value, text: flag.value, start: flag.start, end: flag.end };
+  const fields = name === 'mount' && value !== undefined ? csvFields(value) : undefined;
+  if (fields) {
+    view.fields = fields.map((field) => {
+      const at = field.indexOf('=');
+      return at < 0 ? { key: field.toLowerCase() } : { key: field.slice(0, at).toLowerCase(), value: field.slice(at + 1) };
+    });
+  }
+  return view;
 }
 
 function heredocView(node: HeredocNode): HeredocView {
@@ -181,6 +196,8 @@ function pairViews(name: string, args: string, argsStart: number, escape: string
   }
   return words.map((word) => {
     const eq = word.value.indexOf('=');
+    // A word without `=` after a `key=value` is an error to BuildKit; the view keeps it as a bare name.
+    if (eq < 0) return { key: word.value, form: 'name' as const, start: argsStart + word.start, end: argsStart + word.end };
     return { key: word.value.slice(0, eq), value: word.value.slice(eq + 1), form: 'equals' as const, start: argsStart + word.start, end: argsStart + word.end };
   });
 }

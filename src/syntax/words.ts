@@ -74,8 +74,43 @@ export interface BuilderFlags {
   rest: number;
 }
 
-/** BuildKit's `extractBuilderFlags`: leading `--flag[=value]` words, quotes and `\` escapes removed. */
+/**
+ * BuildKit's `extractBuilderFlags`: leading `--flag[=value]` words, quotes and `\` escapes removed. BuildKit walks the
+ * UTF-8 bytes one at a time here, so a non-ASCII character in a flag comes out as one Latin-1 character per byte
+ * (`é` becomes `Ã©`) and the bytes 0x85 and 0xA0 inside a character end the word; this does the same.
+ */
 export function extractBuilderFlags(line: string): BuilderFlags {
+  const ascii = extractFlagBytes(line);
+  // Reading characters gives the same result as reading bytes unless the scan met a non-ASCII character.
+  if (!NON_ASCII.test(line.slice(0, ascii.rest + 1))) return ascii;
+  const bytes = Buffer.from(line, 'utf8');
+  const toJs = byteOffsets(line, bytes.length);
+  const { flags, rest } = extractFlagBytes(bytes.toString('latin1'));
+  return {
+    flags: flags.map((flag) => ({ value: flag.value, start: toJs[flag.start], end: toJs[flag.end] })),
+    rest: toJs[rest],
+  };
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** For each UTF-8 byte offset of `line`, the offset of the character holding it (`byteLength` maps to the end). */
+function byteOffsets(line: string, byteLength: number): Int32Array {
+  const map = new Int32Array(byteLength + 1);
+  let at = 0;
+  for (let i = 0; i < line.length; ) {
+    const code = line.codePointAt(i)!;
+    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    map.fill(i, at, at + width);
+    at += width;
+    i += code > 0xffff ? 2 : 1;
+  }
+  map[byteLength] = line.length;
+  return map;
+}
+
+/** The flag scanner over text whose characters stand for bytes. */
+function extractFlagBytes(line: string): BuilderFlags {
   const flags: Word[] = [];
   let inWord = false;
   let quote = '';
