@@ -11,7 +11,7 @@ import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
 import { instructionView, type InstructionView } from '../src/syntax/view.js';
-import { leaksState, positionText, sameShellSetup } from '../src/engine/shell-safety.js';
+import { chainFacts, leaksState, positionText, sameShellSetup, type ChainFacts } from '../src/engine/shell-safety.js';
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
@@ -83,8 +83,10 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   const flagsB = b.flags.map((f) => f.text).sort().join(' ');
   if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
   const shell = shells.get(ctx.edit.originOf(first)) ?? shells.get(first) ?? null;
-  const shellA = chains.get(first) ?? ctx.shellView(a.args, { shell });
-  const shellB = chains.get(next) ?? ctx.shellView(b.args, { shell });
+  const factsA = chains.get(first) ?? chainFacts(ctx.shellView(a.args, { shell }));
+  const factsB = chains.get(next) ?? chainFacts(ctx.shellView(b.args, { shell }));
+  const shellA = factsA.view;
+  const shellB = factsB.view;
   if (!shellA.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.reason})`);
   for (const regex of exclude) {
     if (regex.test(a.args) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
@@ -94,16 +96,21 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
     if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
   }
-  if (ctx.options.maxCommands > 0 && shellA.lists.length + shellB.lists.length > ctx.options.maxCommands) {
+  if (ctx.options.maxCommands > 0 && factsA.items + factsB.items > ctx.options.maxCommands) {
     return skip(`the merged RUN would hold more than maxCommands (${ctx.options.maxCommands}) commands`);
+  }
+  if (factsA.errexit && !factsA.endsSimple) {
+    return skip('the RUN before it runs under `set -e` and ends in a compound command; with `&&` after it, a failure inside would no longer stop the build');
   }
   const leak = leaksState(shellA);
   let isolateFirst = false;
   if (leak && !sameShellSetup(shellA, shellB)) {
-    if (!ctx.options.isolateState) return skip(`the RUN before it ${leak.reason}, which would carry over into this command in one shell (isolateState: true merges it in a subshell instead)`);
+    const why = `the RUN before it ${leak.reason}, which would carry over into this command in one shell`;
+    if (!ctx.options.isolateState) return skip(`${why} (isolateState: true merges it in a subshell instead)`);
+    if (factsA.usesErrexit) return skip(`${why}, and it uses \`set -e\`, which a subshell before \`&&\` would ignore`);
     isolateFirst = true;
   }
-  const text = mergedText(ctx, a, b, shellA, shellB, between, isolateFirst);
+  const text = mergedText(ctx, a, b, factsA, factsB, between, isolateFirst);
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
   chains.set(created, text.facts);
   ctx.edit.remove([...between, next]);
@@ -121,33 +128,41 @@ interface Body {
   logical: string;
 }
 
-/** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
 /**
  * What merge-runs knows of the shell text of RUNs it made, derived from the parts instead of parsed again (parsing
  * each longer chain anew would cost quadratic time on long files). The guard still checks the printed result.
  */
-const chains = new WeakMap<InstructionNode, ShellView>();
+const chains = new WeakMap<InstructionNode, ChainFacts>();
 
-/** The shell facts of `A && B`, from those of A and B. */
-function joinedFacts(shellA: ShellView, shellB: ShellView, args: string, bStart: number, isolateFirst: boolean, groupB: boolean): ShellView {
-  const fromA = shellA.hazards.filter((h) => h.kind !== 'comment' && !(isolateFirst && leaksState({ ...shellA, hazards: [h] })));
-  const fromB = shellB.hazards.filter((h) => !(groupB && h.kind === 'comment'));
-  const comment = !groupB && shellB.trailingComment ? { ...shellB.trailingComment, start: shellB.trailingComment.start + bStart, end: shellB.trailingComment.end + bStart } : null;
-  return {
-    ...shellB,
+/** The facts of `A && B`, from those of A and B. */
+function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: boolean, groupB: boolean): ChainFacts {
+  const fromA = a.view.hazards.filter((h) => h.kind !== 'comment' && !(isolateFirst && leaksState({ ...a.view, hazards: [h] })));
+  const fromB = b.view.hazards.filter((h) => !(groupB && h.kind === 'comment'));
+  const view: ShellView = {
+    ...b.view,
     text: args,
-    lists: [...shellA.lists, ...shellB.lists],
-    commands: [...(isolateFirst ? [] : shellA.commands), ...shellB.commands],
+    lists: [...a.view.lists, ...b.view.lists],
+    commands: [...(isolateFirst ? [] : a.view.commands), ...b.view.commands],
     hazards: [...fromA, ...fromB],
-    trailingComment: comment,
-    hasTopLevelOr: shellA.hasTopLevelOr || shellB.hasTopLevelOr,
-    hasTopLevelSequence: shellA.hasTopLevelSequence || shellB.hasTopLevelSequence,
+    trailingComment: groupB ? null : b.view.trailingComment,
+    hasTopLevelOr: a.view.hasTopLevelOr || b.view.hasTopLevelOr,
+    hasTopLevelSequence: a.view.hasTopLevelSequence || b.view.hasTopLevelSequence,
     hasTopLevelBackground: false,
     errors: [],
   };
+  return {
+    view,
+    items: a.items + b.items,
+    endsSimple: !groupB && b.endsSimple,
+    errexit: b.errexit ?? (isolateFirst ? undefined : a.errexit),
+    usesErrexit: a.usesErrexit || b.usesErrexit,
+  };
 }
 
-function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA: ShellView, shellB: ShellView, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string; facts: ShellView } {
+/** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
+function mergedText(ctx: Context, a: InstructionView, b: InstructionView, factsA: ChainFacts, factsB: ChainFacts, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string; facts: ChainFacts } {
+  const shellA = factsA.view;
+  const shellB = factsB.view;
   const textA = print(a.node);
   const headEnd = toLocal(a.logical, a.argsStart, 'start');
   const head = textA.slice(0, headEnd);
@@ -164,13 +179,14 @@ function mergedText(ctx: Context, a: InstructionView, b: InstructionView, shellA
   const physical = printChain(head, parts, ctx.style);
   const args = `${bodyA.logical} && ${bodyB.logical}`;
   const logical = `${a.logical.text.slice(0, a.argsStart)}${args}`;
-  return { physical, logical, facts: joinedFacts(shellA, shellB, args, bodyA.logical.length + 4, isolateFirst, groupB) };
+  return { physical, logical, facts: joinedFacts(factsA, factsB, args, isolateFirst, groupB) };
 }
 
 /** The body of a RUN, its trailing comment cut when asked, wrapped in a subshell or a brace group when asked. */
 function body(view: InstructionView, shell: ShellView, how: { cutComment: boolean; wrap: 'none' | 'subshell' | 'group' }): Body {
   let end = view.args.length;
-  if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment) end = shell.trailingComment.start;
+  // The comment ends the text; found from the end, since a chain's facts keep offsets of the RUN it came from.
+  if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment) end = view.args.lastIndexOf(shell.trailingComment.text);
   while (end > 0 && /\s/.test(view.args[end - 1])) end--;
   if (view.args[end - 1] === ';' && view.args[end - 2] !== ';') end--;
   while (end > 0 && /\s/.test(view.args[end - 1])) end--;

@@ -1,7 +1,8 @@
 /**
- * What makes a shell command unsafe to run in the same shell as the commands after it.
+ * What makes a shell command unsafe to run in the same shell as the commands after it: state it leaves behind, and
+ * `set -e`, which POSIX ignores in every command of an `&&` list but the last.
  */
-import type { ShellHazard, ShellView } from '../shell/index.js';
+import { effectiveCommand, type ShellCommand, type ShellHazard, type ShellView } from '../shell/index.js';
 import type { InstructionNode } from '../syntax/types.js';
 
 const STATE_CHANGES = new Set([
@@ -14,7 +15,14 @@ export function leaksState(view: ShellView): ShellHazard | undefined {
   return view.hazards.find((hazard) => STATE_CHANGES.has(hazard.kind));
 }
 
-/** The single-letter options a `set` command turns on (`set -eux -o pipefail` gives e, u, x, pipefail); null if it turns any off. */
+/** The arguments of a top-level `set` (seen through `command` and `builtin`), or undefined for other commands. */
+function setArguments(command: ShellCommand): string[] | undefined {
+  if (!command.topLevel) return undefined;
+  const effective = effectiveCommand(command);
+  return effective?.name === 'set' ? effective.args.map((arg) => arg.value ?? '\0') : undefined;
+}
+
+/** The options a `set` command turns on (`set -eux -o pipefail` gives e, u, x, pipefail); null if it turns any off. */
 function setOptions(args: string[]): Set<string> | null {
   const on = new Set<string>();
   for (let i = 0; i < args.length; i++) {
@@ -35,15 +43,56 @@ export function sameShellSetup(first: ShellView, second: ShellView): boolean {
   if (leaks.length === 0 || leaks.some((hazard) => hazard.kind !== 'set')) return false;
   const wanted = new Set<string>();
   for (const command of first.commands) {
-    if (!command.topLevel || command.name?.value !== 'set') continue;
-    const options = setOptions(command.args.map((arg) => arg.value ?? '\0'));
+    const args = setArguments(command);
+    if (!args) continue;
+    const options = setOptions(args);
     if (!options) return false;
     for (const option of options) wanted.add(option);
   }
   const lead = second.commands.find((command) => command.topLevel);
-  if (!lead || lead.name?.value !== 'set' || lead.item !== 0) return false;
-  const given = setOptions(lead.args.map((arg) => arg.value ?? '\0'));
-  return given !== null && [...wanted].every((option) => given.has(option));
+  const args = lead && lead.item === 0 ? setArguments(lead) : undefined;
+  const given = args && setOptions(args);
+  return !!given && [...wanted].every((option) => given.has(option));
+}
+
+/** Whether a `set` turns errexit on (true), off (false), or leaves it (undefined). */
+function errexitChange(args: string[]): boolean | undefined {
+  let state: boolean | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if ((arg === '-o' || arg === '+o') && args[i + 1] === 'errexit') state = arg === '-o';
+    else if (/^[-+][a-zA-Z]*e/.test(arg)) state = arg[0] === '-';
+  }
+  return state;
+}
+
+/** What merge-runs needs to know of the shell text of a RUN, or of a chain it made. */
+export interface ChainFacts {
+  view: ShellView;
+  /** Top-level items, for maxCommands. */
+  items: number;
+  /** The last top-level item is a simple command or pipeline (not a group, subshell, `if`, loop ...). */
+  endsSimple: boolean;
+  /** Whether the text leaves errexit on or off; undefined when it never changes it (it keeps what it started with). */
+  errexit: boolean | undefined;
+  /** The text turns errexit on somewhere. */
+  usesErrexit: boolean;
+}
+
+const SIMPLE_ITEMS = new Set(['command', 'pipeline', 'declaration_command', 'unset_command', 'test_command', 'negated_command']);
+
+/** The facts of one RUN's shell text, starting with errexit off (a fresh shell). */
+export function chainFacts(view: ShellView): ChainFacts {
+  let errexit: boolean | undefined;
+  let usesErrexit = false;
+  for (const command of view.commands) {
+    const args = setArguments(command);
+    const change = args && errexitChange(args);
+    if (change !== undefined) errexit = change;
+    if (change) usesErrexit = true;
+  }
+  const last = view.lists[view.lists.length - 1];
+  return { view, items: view.lists.length, endsSimple: !last || SIMPLE_ITEMS.has(last.node), errexit, usesErrexit };
 }
 
 /** `line:column` of a node's start in the input, for messages. */

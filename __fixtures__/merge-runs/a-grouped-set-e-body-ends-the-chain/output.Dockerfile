@@ -1,0 +1,3 @@
+FROM debian:12
+RUN set -eux; mkdir -p /srv && { set -eux; touch /srv/a; touch /srv/b; }
+RUN set -eux; touch /srv/c

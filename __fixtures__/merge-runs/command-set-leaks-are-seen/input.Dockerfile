@@ -1,0 +1,3 @@
+FROM debian:12
+RUN command set -u; echo one
+RUN set -e; echo two

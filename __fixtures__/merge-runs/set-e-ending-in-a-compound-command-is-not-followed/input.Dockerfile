@@ -1,0 +1,3 @@
+FROM debian:12
+RUN set -e; if [ -d /srv ]; then false; touch /srv/after; fi
+RUN set -e; echo next
