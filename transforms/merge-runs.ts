@@ -99,8 +99,8 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   if (ctx.options.maxCommands > 0 && factsA.items + factsB.items > ctx.options.maxCommands) {
     return skip(`the merged RUN would hold more than maxCommands (${ctx.options.maxCommands}) commands`);
   }
-  if (factsA.errexit && !factsA.endsSimple) {
-    return skip('the RUN before it runs under `set -e` and ends in a compound command; with `&&` after it, a failure inside would no longer stop the build');
+  if ((factsA.errexit || factsA.usesErrexit) && !factsA.endsSimple) {
+    return skip('the RUN before it uses `set -e` and ends in a compound command; with `&&` after it, a failure inside would no longer stop the build');
   }
   const leak = leaksState(shellA);
   let isolateFirst = false;
@@ -114,7 +114,7 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionN
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
   chains.set(created, text.facts);
   ctx.edit.remove([...between, next]);
-  ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created);
+  ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created, [next]);
   return true;
 }
 
@@ -142,7 +142,7 @@ function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: b
     ...b.view,
     text: args,
     lists: [...a.view.lists, ...b.view.lists],
-    commands: [...(isolateFirst ? [] : a.view.commands), ...b.view.commands],
+    commands: [...(isolateFirst ? a.view.commands.map((command) => ({ ...command, topLevel: false })) : a.view.commands), ...b.view.commands],
     hazards: [...fromA, ...fromB],
     trailingComment: groupB ? null : b.view.trailingComment,
     hasTopLevelOr: a.view.hasTopLevelOr || b.view.hasTopLevelOr,
@@ -188,7 +188,8 @@ function body(view: InstructionView, shell: ShellView, how: { cutComment: boolea
   // The comment ends the text; found from the end, since a chain's facts keep offsets of the RUN it came from.
   if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment) end = view.args.lastIndexOf(shell.trailingComment.text);
   while (end > 0 && /\s/.test(view.args[end - 1])) end--;
-  if (view.args[end - 1] === ';' && view.args[end - 2] !== ';') end--;
+  // A final `;` operator goes (`a; b;` is `a; b`), but not the `;` of a word such as `\;` after `find -exec`.
+  if (shell.lists[shell.lists.length - 1]?.operator?.value === ';' && view.args[end - 1] === ';') end--;
   while (end > 0 && /\s/.test(view.args[end - 1])) end--;
   const text = print(view.node);
   const start = toLocal(view.logical, view.argsStart, 'start');

@@ -99,7 +99,9 @@ function reorderStage(ctx: Context, stage: Stage, shells: Map<InstructionNode, S
   for (const [view, why] of kept) {
     if (view.name === 'run') ctx.skipped(`Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the COPY at ${copyAt}: it ${why}`, view.node);
   }
-  if (!movers.some((view) => view.name === 'run')) return;
+  // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
+  while (movers.length && movers[movers.length - 1].name !== 'run') movers.pop();
+  if (!movers.length) return;
   const nodes = movers.flatMap((view) => [...attachedComments(ctx, view.node), view.node]);
   ctx.edit.moveBefore(nodes, firstOfBlock(ctx, copy.node));
   for (const view of movers) {

@@ -109,7 +109,13 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
       return view;
     },
     enabledFor: (node) => !disables.disabled(editor.originOf(node), transform.name),
-    changed: (reason, node) => note('change', reason, node),
+    changed: (reason, node, involved = []) => {
+      for (const other of involved) {
+        const prefix = `${transform.name}\0skip\0${place(other)?.start.offset ?? ''}\0`;
+        for (const key of notes.keys()) if (key.startsWith(prefix)) notes.delete(key);
+      }
+      note('change', reason, node);
+    },
     skipped: (reason, node) => note('skip', reason, node),
   };
 }

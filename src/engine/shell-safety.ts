@@ -49,7 +49,7 @@ export function sameShellSetup(first: ShellView, second: ShellView): boolean {
     if (!options) return false;
     for (const option of options) wanted.add(option);
   }
-  const lead = second.commands.find((command) => command.topLevel);
+  const lead = second.commands[0];
   const args = lead && lead.item === 0 ? setArguments(lead) : undefined;
   const given = args && setOptions(args);
   return !!given && [...wanted].every((option) => given.has(option));
@@ -75,7 +75,7 @@ export interface ChainFacts {
   endsSimple: boolean;
   /** Whether the text leaves errexit on or off; undefined when it never changes it (it keeps what it started with). */
   errexit: boolean | undefined;
-  /** The text turns errexit on somewhere. */
+  /** The text turns errexit on somewhere, at its top level or nested in a subshell, group or function. */
   usesErrexit: boolean;
 }
 
@@ -86,9 +86,10 @@ export function chainFacts(view: ShellView): ChainFacts {
   let errexit: boolean | undefined;
   let usesErrexit = false;
   for (const command of view.commands) {
-    const args = setArguments(command);
-    const change = args && errexitChange(args);
-    if (change !== undefined) errexit = change;
+    const effective = effectiveCommand(command);
+    const change = effective?.name === 'set' ? errexitChange(effective.args.map((arg) => arg.value ?? '\0')) : undefined;
+    if (change && command.topLevel) errexit = true;
+    else if (change === false && command.topLevel) errexit = false;
     if (change) usesErrexit = true;
   }
   const last = view.lists[view.lists.length - 1];

@@ -61,8 +61,8 @@ export interface TransformContext<O> {
   edit: Editor;
   /** False (and the disable comment counted as used) when a disable comment turns this transform off for `node`. */
   enabledFor(node: InstructionNode): boolean;
-  /** Report a change this transform made. */
-  changed(reason: string, node?: InstructionNode): void;
+  /** Report a change this transform made; it retracts this transform's earlier skips of the `involved` nodes. */
+  changed(reason: string, node?: InstructionNode, involved?: InstructionNode[]): void;
   /** Report a place where this transform declined to act, and why. */
   skipped(reason: string, node?: InstructionNode): void;
 }
