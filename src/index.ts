@@ -12,3 +12,26 @@ export { dumpBuildkit } from './syntax/buildkit-dump.js';
 export type * from './syntax/types.js';
 export { shellView, loadShellParser } from './shell/index.js';
 export type { ShellView, ShellCommand, ShellHazard, ShellWord, ShellListItem } from './shell/index.js';
+export { transform, layerfixParse, layerfixTransforms, layerfixStringify } from './engine/transform.js';
+export { defineTransform } from './engine/define.js';
+export { OptionsError } from './engine/options.js';
+export type { TextEdit, DeclaredMeaning, Editor } from './engine/editor.js';
+export type {
+  AnyTransform,
+  LayerfixMessage,
+  MessageKind,
+  Meaning,
+  OptionSpec,
+  OptionValues,
+  PrinterOptions,
+  TransformContext,
+  TransformDefinition,
+  TransformOptions,
+  TransformResult,
+  TransformSetting,
+} from './engine/types.js';
+export { defineConfig } from './config/define.js';
+export type { LayerfixConfig } from './config/types.js';
+export { layerfixFiles } from './api/files.js';
+export type { LayerfixFilesOptions, FilesReport, FileResult } from './api/types.js';
+export { builtinTransforms } from '../transforms/index.js';

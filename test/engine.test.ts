@@ -151,11 +151,11 @@ test('printer options are validated', async () => {
 });
 
 test('defaults: the layer transforms are on, format is off; only and skip choose', () => {
-  assert.equal(enabledTransforms().map((t) => t.transform.name), ['reorder-stable', 'merge-runs']);
-  assert.equal(enabledTransforms({ transforms: { format: true } }).map((t) => t.transform.name), ['reorder-stable', 'merge-runs', 'format']);
-  assert.equal(enabledTransforms({ skip: ['merge-runs'] }).map((t) => t.transform.name), ['reorder-stable']);
+  assert.equal(enabledTransforms().map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs']);
+  assert.equal(enabledTransforms({ transforms: { format: true } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
+  assert.equal(enabledTransforms({ skip: ['merge-runs', 'split-manifest-copy'] }).map((t) => t.transform.name), ['reorder-stable']);
   assert.equal(enabledTransforms({ only: ['format'] }).map((t) => t.transform.name), ['format']);
-  assert.equal(enabledTransforms({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), ['reorder-stable']);
+  assert.equal(enabledTransforms({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy']);
 });
 
 test('a plugin whose name clashes with a built-in is an options error', () => {

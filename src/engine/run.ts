@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { print } from '../syntax/print.js';
 import type { InstructionNode, Position, Root } from '../syntax/types.js';
 import { instructions } from '../syntax/view.js';
-import { shellView, type ShellView } from '../shell/index.js';
+import { loadShellParser, shellView, type ShellView } from '../shell/index.js';
 import { detectStyle, type Style } from '../printer/style.js';
 import { DisableMap } from './disable.js';
 import { Editor, EditError } from './editor.js';
@@ -24,6 +24,8 @@ export const MAX_PASSES = 10;
 
 /** Run the transforms on `root` in place; returns false when the file must be left untouched. */
 export async function runTransforms(root: Root, file: VFile, enabled: EnabledTransform[], printer: PrinterOptions): Promise<boolean> {
+  // Loaded here, once, so a plugin's ctx.shellView works even when it bundles its own copy of layerfix.
+  await loadShellParser();
   const inputText = print(root);
   const editor = new Editor(root);
   const disables = new DisableMap(root);

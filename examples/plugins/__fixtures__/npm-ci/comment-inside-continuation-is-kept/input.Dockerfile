@@ -1,0 +1,5 @@
+FROM node:20
+COPY . /app
+RUN cd /app && npm install \
+    # production dependencies only
+    --omit=dev

@@ -1,0 +1,6 @@
+FROM node:20-alpine
+WORKDIR /app
+COPY package*.json ./
+RUN apk add --no-cache git && \
+    npm i --no-audit --omit=dev && \
+    npm cache clean --force

@@ -1,0 +1,6 @@
+FROM node:20 AS build
+RUN npm ci && npm run build
+
+FROM nginx:1.27
+# static files
+COPY --from=build /app/dist /usr/share/nginx/html

@@ -1,0 +1,2 @@
+# tools image
+FROM alpine:3.20

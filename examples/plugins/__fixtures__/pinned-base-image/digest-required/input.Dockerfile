@@ -1,0 +1,3 @@
+FROM alpine:3.20 AS tools
+FROM debian@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+FROM node:20

@@ -1,0 +1,27 @@
+/**
+ * Run one transform alone on a text, as the fixture harness and the inline tester do, and print its messages in the
+ * fixture format.
+ */
+import { builtinTransforms } from '../../transforms/index.js';
+import { printerOptionSpecs } from '../engine/options.js';
+import { transform } from '../engine/transform.js';
+import type { AnyTransform, LayerfixMessage, TransformOptions, TransformResult } from '../engine/types.js';
+
+/** The messages of a result in the fixture format: one `line:column kind: reason` per line. */
+export function formatMessages(messages: readonly LayerfixMessage[]): string {
+  return messages.map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.kind}: ${m.reason}\n`).join('');
+}
+
+/** Pipeline options that run `subject` alone with the given options (printer options among them go to the printer). */
+export function optionsFor(subject: AnyTransform, options: Record<string, unknown>): TransformOptions {
+  const builtin = builtinTransforms.includes(subject);
+  const own: Record<string, unknown> = {};
+  const printer: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) (key in printerOptionSpecs ? printer : own)[key] = value;
+  return { ...printer, only: [subject.name], transforms: { [subject.name]: own }, ...(builtin ? {} : { plugins: [subject] }) };
+}
+
+/** Run one transform (built-in or from a plugin) on a text with the given options; `path` places the text on disk. */
+export function applyTransform(subject: AnyTransform, text: string, options: Record<string, unknown> = {}, path?: string): Promise<TransformResult> {
+  return transform(text, { ...optionsFor(subject, options), ...(path ? { path } : {}) });
+}
