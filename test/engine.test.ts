@@ -280,4 +280,24 @@ test('a file over 1 MiB is refused with a clear message, before it is parsed', a
   assert.is(result.messages[0].ruleId, 'file-too-large');
 });
 
+test('editLogical inserts at a joint between physical lines without repeating the line break or comments', async () => {
+  const insert = defineTransform({
+    name: 'insert-at-joint',
+    description: 'Inserts a word where two physical lines join.',
+    url: 'test',
+    defaultEnabled: true,
+    meaning: 'declared',
+    options: {},
+    run(ctx) {
+      const node = ctx.root.children.find((n): n is InstructionNode => n.type === 'instruction' && n.name === 'run');
+      if (!node || print(node).includes('sudo')) return;
+      const view = instructionView(node);
+      const at = view.logical.text.indexOf('apt-get');
+      ctx.edit.editLogical(node, [{ start: at, end: at, text: 'sudo ' }]);
+    },
+  });
+  const result = await transform('FROM debian:12\nRUN true; \\\n# note\napt-get update\n', { plugins: [insert], only: ['insert-at-joint'] });
+  assert.is(result.text, 'FROM debian:12\nRUN true; \\\n# note\nsudo apt-get update\n');
+});
+
 test.run();

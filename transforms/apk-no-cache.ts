@@ -48,6 +48,11 @@ export default defineTransform({
         skip('it runs with --network=none, where --no-cache cannot fetch the package index');
         continue;
       }
+      const offline = missing.find((c) => hasOption(c, ['--no-network']));
+      if (offline) {
+        skip('its apk add runs with --no-network and installs only what is already there, where --no-cache would need to fetch the package index');
+        continue;
+      }
       const own = missing.find((c) => hasOption(c, ['--cache-dir', '--cache-max-age']));
       if (own) {
         skip(`its apk add sets ${own.options.find((o) => /^--cache-(dir|max-age)/.test(o.value ?? ''))!.value} and so uses the cache on purpose`);

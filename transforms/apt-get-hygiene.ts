@@ -23,10 +23,10 @@ import {
 import { shellsInEffect } from '../src/engine/shell-context.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { effectiveCommand, loadShellParser, type ShellView } from '../src/shell/index.js';
+import { effectiveCommand, loadShellParser, type ShellCommand, type ShellView } from '../src/shell/index.js';
 import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode } from '../src/syntax/types.js';
-import type { InstructionView } from '../src/syntax/view.js';
+import { instructionView, type InstructionView } from '../src/syntax/view.js';
 
 const options = {
   update: { type: 'boolean', default: true, description: 'Add `apt-get update &&` before the first install of a RUN that runs no update (a lone `RUN apt-get update` before it is reported: merge-runs joins the two).' },
@@ -82,14 +82,20 @@ function aptCommands(shell: ShellView): PackageCommand[] {
 }
 
 const needsLists = (command: PackageCommand) => NEEDS_LISTS.has(subcommandOf(command));
+/** `rm -rf /var/lib/apt/lists/*` (or a `find` there), or apt's own `dist-clean`. */
+function cleansLists(command: ShellCommand): boolean {
+  const apt = packageCommand(command);
+  return removesPath(command, ['rm', 'find'], [LISTS]) || (apt?.family === 'apt' && subcommandOf(apt) === 'dist-clean');
+}
 const isUpdate = (command: PackageCommand) => subcommandOf(command) === 'update';
 
 /** Add `apt-get update &&` before the first install of each RUN of a stage that runs no update of its own. */
 function addUpdates(ctx: Context, stage: Stage): void {
   const shells = shellsInEffect(ctx.root);
   let listsFrom: string | undefined;
-  for (const view of stage.instructions) {
-    if (view.name !== 'run') continue;
+  for (const original of stage.instructions) {
+    if (original.name !== 'run') continue;
+    let view = original;
     const shell = shells.get(view.node) ?? null;
     const run = readRun(ctx, view.node, shell);
     const commands = run ? aptCommands(run.shell) : [];
@@ -100,14 +106,13 @@ function addUpdates(ctx: Context, stage: Stage): void {
         : networkNone(run.view)
           ? 'it runs with --network=none, where an update cannot download the lists'
           : updateBlocker(run, first);
-      if (!blocker) {
+      if (blocker) ctx.skipped(`Did not add an update to RUN at ${run.at}: ${blocker}`, view.node);
+      else {
         const at = run.view.argsStart + first.command.start;
         const updated = editWords(ctx, view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
         ctx.changed(`Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, updated);
-        listsFrom = run.at;
-        continue;
+        view = instructionView(updated, ctx.root.data.escape);
       }
-      ctx.skipped(`Did not add an update to RUN at ${run.at}: ${blocker}`, view.node);
     }
     const effect = listsEffect(ctx, view, shell);
     if (effect === 'update') listsFrom = positionText(ctx.edit.originOf(view.node));
@@ -115,13 +120,21 @@ function addUpdates(ctx: Context, stage: Stage): void {
   }
 }
 
+const INSIDE: Record<string, string> = {
+  subshell: 'a subshell', 'brace-group': 'a { } group', if: 'an if', while: 'a while loop', until: 'an until loop', for: 'a for loop',
+  select: 'a select', case: 'a case', function: 'a function', negation: 'a negation', 'command-substitution': 'a command substitution',
+  'process-substitution': 'a process substitution', background: 'a background job',
+};
+
 /** Why `update &&` cannot be chained right before this command, or undefined. */
 function updateBlocker(run: EditableRun, command: PackageCommand): string | undefined {
   const { item: index, context } = command.command;
   const item = index === null ? undefined : run.shell.lists[index];
   const before = index ? run.shell.lists[index - 1].operator?.value : undefined;
-  if (!item || context.length || item.start !== command.command.start) return `its first install runs inside ${context[0] ?? 'a compound command'}, where an update cannot be chained before it`;
-  if (item.inPipeline) return 'its first install is part of a pipeline, where an update cannot be chained before it';
+  if (item?.inPipeline || context.includes('pipeline')) return 'its first install is part of a pipeline, where an update cannot be chained before it';
+  if (!item || context.length || item.start !== command.command.start) {
+    return `its first install runs inside ${INSIDE[context[0]] ?? 'a compound command'}, where an update cannot be chained before it`;
+  }
   if (before === '||' || before === '&') return `its first install follows \`${before}\`, so an update chained before it would change when it runs`;
   return undefined;
 }
@@ -143,13 +156,13 @@ function listsEffect(ctx: Context, view: InstructionView, shell: string[] | null
   const parsed = parsedShell(ctx, view, shell);
   if (!parsed) {
     const update = text.search(/\bapt(-get)?\b[^;&|]*\bupdate\b/);
-    const clean = text.lastIndexOf(LISTS);
+    const clean = Math.max(text.lastIndexOf(LISTS), text.lastIndexOf('dist-clean'));
     return update < 0 && clean < 0 ? 'none' : clean > update ? 'clean' : 'update';
   }
   let effect: 'update' | 'clean' | 'none' = 'none';
   for (const command of parsed.commands) {
     const apt = packageCommand(command);
-    if (removesPath(command, ['rm', 'find'], [LISTS])) effect = 'clean';
+    if (cleansLists(command)) effect = 'clean';
     else if (apt?.family === 'apt' && isUpdate(apt)) effect = 'update';
   }
   return effect;
@@ -199,35 +212,38 @@ function fixRun(ctx: Context, run: EditableRun): void {
   const commands = aptCommands(shell);
   const edits: WordEdit[] = [];
   const added = new Set<string>();
+  let tool = 'apt-get';
   for (const command of commands) {
     if (subcommandOf(command) !== 'install') continue;
     const flags: string[] = [];
     if (options.assumeYes && !hasOption(command, ['--yes', '--assume-yes'], 'y') && !/Assume-Yes/i.test(command.command.text)) flags.push('-y');
     if (options.noInstallRecommends && !/install-recommends/i.test(command.command.text)) flags.push('--no-install-recommends');
     if (!flags.length) continue;
-    const after = view.argsStart + command.subcommand!.end;
+    const after = view.argsStart + command.optionsEnd;
     edits.push({ start: after, end: after, text: ` ${flags.join(' ')}` });
+    tool = command.tool;
     for (const flag of flags) added.add(flag);
   }
   const cleanup = options.cleanLists ? cleanupEdit(ctx, run, commands) : undefined;
-  if (cleanup) edits.push(cleanup);
+  if (cleanup) edits.push(cleanup.edit);
   if (!edits.length) return;
   const created = editWords(ctx, node, edits);
-  if (added.size) ctx.changed(`Added ${[...added].join(' and ')} to apt-get install in RUN at ${at}`, created);
-  if (cleanup) ctx.changed(`Appended \`rm -rf ${LISTS}/*\` to RUN at ${at}, so the package lists do not stay in its layer`, created);
+  if (added.size) ctx.changed(`Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, created);
+  if (cleanup) ctx.changed(`Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, created);
 }
 
 /** The edit that appends the list cleanup, or undefined (with the skip reported) when it is not needed or not safe. */
-function cleanupEdit(ctx: Context, run: EditableRun, commands: PackageCommand[]): WordEdit | undefined {
+function cleanupEdit(ctx: Context, run: EditableRun, commands: PackageCommand[]): { edit: WordEdit; command: string } | undefined {
   const updates = commands.filter(isUpdate);
-  if (!updates.length) return undefined;
-  const lastUse = Math.max(...commands.filter((c) => isUpdate(c) || needsLists(c)).map((c) => c.command.end));
-  if (run.shell.commands.some((c) => c.start >= lastUse && removesPath(c, ['rm', 'find'], [LISTS]))) return undefined;
+  const installs = commands.filter((c) => needsLists(c) && c.command.start >= updates[0]?.command.end);
+  if (!installs.length) return undefined;
+  const lastUse = Math.max(...[...updates, ...installs].map((c) => c.command.end));
+  if (run.shell.commands.some((c) => c.start >= lastUse && cleansLists(c))) return undefined;
   const skip = (reason: string) => ctx.skipped(`Did not append the list cleanup to RUN at ${run.at}: ${reason}`, run.view.node);
   const user = laterListUser(ctx, run.view.node);
   if (user) return skip(`the RUN at ${user} reads the package lists it leaves, without an update of its own`), undefined;
   const blocker = appendBlocker(run.shell);
   if (blocker) return skip(blocker), undefined;
-  const sudo = updates[0].invocation.startsWith('sudo ') ? 'sudo ' : '';
-  return appendEdit(ctx, run, `${sudo}rm -rf ${LISTS}/*`);
+  const command = `${updates[0].invocation.startsWith('sudo ') ? 'sudo ' : ''}rm -rf ${LISTS}/*`;
+  return { edit: appendEdit(ctx, run, command), command };
 }

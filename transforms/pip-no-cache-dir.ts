@@ -68,11 +68,10 @@ export default defineTransform({
 function setBefore(ctx: Context, node: InstructionNode): string | undefined {
   const all = stages(ctx.root);
   const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
-  let found: string | undefined;
   for (let stage = home; stage; stage = all.slice(0, stage.index).reverse().find((s) => s.name?.toLowerCase() === stage!.base.toLowerCase())) {
     const views = stage === home ? stage.instructions.slice(0, stage.instructions.findIndex((view) => view.node === node)) : stage.instructions;
     const setter = views.find((view) => (view.name === 'env' || view.name === 'arg') && view.pairs?.some((pair) => pair.key === VARIABLE));
-    if (setter) found ??= `${setter.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(setter.node))}`;
+    if (setter) return `${setter.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(setter.node))}`;
   }
-  return found;
+  return undefined;
 }

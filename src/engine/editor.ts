@@ -93,7 +93,10 @@ export class Editor {
     const local: TextEdit[] = [];
     for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
       logical = logical.slice(0, edit.start) + edit.text + logical.slice(edit.end);
-      local.push({ start: toLocal(view.logical, edit.start, 'start'), end: toLocal(view.logical, edit.end, 'end'), text: edit.text });
+      // An insertion where two physical lines join goes at the start of the later one; a replacement spans exactly.
+      const start = toLocal(view.logical, edit.start, 'start');
+      const end = edit.end === edit.start ? start : toLocal(view.logical, edit.end, 'end');
+      local.push({ start, end, text: edit.text });
     }
     return this.editText(node, local, { line: logical });
   }

@@ -11,6 +11,7 @@ import { instructionView, type InstructionView } from '../syntax/view.js';
 import type { TextEdit } from './editor.js';
 import { positionText } from './shell-safety.js';
 import type { ShellInEffect } from './shell-context.js';
+import type { Style } from '../printer/style.js';
 import type { TransformContext } from './types.js';
 
 /** The package managers the hygiene transforms know. */
@@ -32,8 +33,10 @@ export interface PackageCommand {
   operands: ShellWord[];
   /** An option of unknown arity followed by a word that may be its argument rather than an operand, or null. */
   unsure: ShellWord | null;
-  /** True when an option follows an operand. */
-  optionAfterOperand: boolean;
+  /** True when an option stands between two operands (options before or after all of them are fine). */
+  interleaved: boolean;
+  /** Where a new option goes: after the subcommand and the options without argument right after it (`install -y|`). */
+  optionsEnd: number;
 }
 
 interface OptionSpec {
@@ -102,22 +105,31 @@ export function packageCommands(view: ShellView): PackageCommand[] {
   return found;
 }
 
-/** The package-manager command a shell command runs (through `sudo`, `env`, `command`, `time`), if any. */
-export function packageCommand(command: ShellCommand): PackageCommand | undefined {
+/** The command name and arguments a shell command runs, through `command`, `time`, `sudo` and `env`; `sudo` says whether it ran under sudo. */
+export function unwrapCommand(command: ShellCommand): { name: string; args: ShellWord[]; sudo: boolean } | undefined {
   const resolved = effectiveCommand(command);
   if (!resolved) return undefined;
   let { name, args } = resolved;
-  let prefix = '';
-  if (name === 'sudo' || name === 'env') {
-    const wrapper = name;
+  let sudo = false;
+  while (name === 'sudo' || name === 'env') {
+    const options = name === 'sudo' ? /^-[EHn]+$/ : /^[A-Za-z_][A-Za-z0-9_]*=/;
     let index = 0;
-    while (index < args.length && (wrapper === 'sudo' ? /^-[EHn]+$/ : /^[A-Za-z_][A-Za-z0-9_]*=/).test(args[index].value ?? '')) index++;
+    while (index < args.length && options.test(args[index].value ?? '')) index++;
     const next = args[index]?.value;
     if (!next) return undefined;
-    if (wrapper === 'sudo') prefix = 'sudo ';
+    sudo ||= name === 'sudo';
     name = next;
     args = args.slice(index + 1);
   }
+  return { name, args, sudo };
+}
+
+/** The package-manager command a shell command runs (through `sudo`, `env`, `command`, `time`), if any. */
+export function packageCommand(command: ShellCommand): PackageCommand | undefined {
+  const resolved = unwrapCommand(command);
+  if (!resolved) return undefined;
+  let { name, args } = resolved;
+  const prefix = resolved.sudo ? 'sudo ' : '';
   const tool = name.slice(name.lastIndexOf('/') + 1);
   let family = TOOLS[tool];
   let invocation = `${prefix}${tool}`;
@@ -148,21 +160,28 @@ function arity(spec: OptionSpec, option: string): Arity {
 }
 
 function readArgs(spec: OptionSpec, words: ShellWord[]): Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> {
-  const read: Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> = { subcommand: null, options: [], operands: [], unsure: null, optionAfterOperand: false };
+  const read: Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> = { subcommand: null, options: [], operands: [], unsure: null, interleaved: false, optionsEnd: -1 };
   let endOfOptions = false;
+  let optionAfterOperand = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const value = word.value;
     if (value === null && !read.subcommand) return read;
     if (value !== null && !endOfOptions && value.startsWith('-') && value !== '-') {
       read.options.push(word);
-      if (read.operands.length) read.optionAfterOperand = true;
+      if (read.operands.length) optionAfterOperand = true;
       if (value === '--') endOfOptions = true;
       const kind = value === '--' ? 'none' : arity(spec, value);
+      if (read.optionsEnd === words[i - 1]?.end && kind === 'none' && value !== '--') read.optionsEnd = word.end;
       if (kind === 'next' && i + 1 < words.length) i++;
       else if (kind === 'unknown' && i + 1 < words.length && !(words[i + 1].value ?? '').startsWith('-')) read.unsure ??= word;
-    } else if (!read.subcommand) read.subcommand = word;
-    else read.operands.push(word);
+    } else if (!read.subcommand) {
+      read.subcommand = word;
+      read.optionsEnd = word.end;
+    } else {
+      if (optionAfterOperand) read.interleaved = true;
+      read.operands.push(word);
+    }
   }
   return read;
 }
@@ -190,23 +209,19 @@ export function hasOption(command: PackageCommand, long: readonly string[], shor
 
 /** True when a command runs `name` with an argument that starts with one of the given paths (`rm -rf /var/lib/apt/lists/*`). */
 export function removesPath(command: ShellCommand, names: readonly string[], paths: readonly string[]): boolean {
-  const resolved = effectiveCommand(command);
+  const resolved = unwrapCommand(command);
   if (!resolved || !names.includes(resolved.name)) return false;
   return resolved.args.some((arg) => paths.some((path) => (arg.value ?? arg.text).startsWith(path)));
 }
 
-/** The targets of a RUN's `--mount=type=cache` flags. */
+/** The targets of a RUN's `--mount=type=cache` flags (fields as BuildKit reads them). */
 export function cacheMountTargets(view: InstructionView): string[] {
   const targets: string[] = [];
   for (const flag of view.flags) {
-    if (flag.name !== 'mount' || !flag.value) continue;
-    const fields = new Map<string, string>();
-    for (const field of flag.value.split(',')) {
-      const eq = field.indexOf('=');
-      fields.set((eq < 0 ? field : field.slice(0, eq)).toLowerCase(), eq < 0 ? '' : field.slice(eq + 1));
-    }
-    if ((fields.get('type') ?? 'bind') !== 'cache') continue;
-    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if (flag.name !== 'mount' || !flag.fields) continue;
+    const field = (key: string) => flag.fields!.find((f) => f.key === key)?.value;
+    if ((field('type') ?? 'bind').toLowerCase() !== 'cache') continue;
+    const target = field('target') ?? field('dst') ?? field('destination');
     if (target) targets.push(target.replace(/\/+$/, '') || '/');
   }
   return targets;
@@ -319,9 +334,18 @@ export function appendBlocker(shell: PosixShellView): string | undefined {
   return undefined;
 }
 
+/** Where a RUN's own chain puts `&&` at its line breaks (the printer option when it breaks none after or before one). */
+export function operatorPosition(view: InstructionView, style: Style): 'end' | 'start' {
+  const text = print(view.node);
+  const escape = style.escape === '\\' ? '\\\\' : '`';
+  if (new RegExp(`&&[ \\t]*${escape}[ \\t]*\\r?\\n`).test(text)) return 'end';
+  if (/\n[ \t]*&&/.test(text)) return 'start';
+  return style.operatorPosition;
+}
+
 /**
  * The edit that appends `&& command` to the end of a RUN's chain: on the same line when the RUN is one line and it
- * fits the print width, else on a continuation line of its own, in the file's style.
+ * fits the print width, else on a continuation line of its own, in the file's style and the RUN's operator position.
  */
 export function appendEdit(ctx: TransformContext<unknown>, run: EditableRun, command: string): WordEdit {
   const { view, shell } = run;
@@ -333,6 +357,6 @@ export function appendEdit(ctx: TransformContext<unknown>, run: EditableRun, com
   if (oneLine && end.text.length + command.length + 4 <= style.printWidth) return { start: at, end: at, text: ` && ${command}` };
   const item = physicalLine(view, view.argsStart + last.start);
   const indent = item.first ? style.indent : item.indent;
-  const text = style.operatorPosition === 'end' ? ` && ${style.escape}${style.eol}${indent}${command}` : ` ${style.escape}${style.eol}${indent}&& ${command}`;
+  const text = operatorPosition(view, style) === 'end' ? ` && ${style.escape}${style.eol}${indent}${command}` : ` ${style.escape}${style.eol}${indent}&& ${command}`;
   return { start: at, end: at, text };
 }

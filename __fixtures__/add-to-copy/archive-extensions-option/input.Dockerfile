@@ -1,0 +1,3 @@
+FROM debian:12
+ADD model.bin /models/
+ADD readme.md /

@@ -1,0 +1,3 @@
+FROM debian:12
+ADD * /app/
+ADD dist/app-* /opt/

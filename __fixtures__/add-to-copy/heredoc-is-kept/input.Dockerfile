@@ -1,0 +1,5 @@
+# syntax=docker/dockerfile:1
+FROM debian:12
+ADD <<EOF /etc/motd
+hello
+EOF

@@ -1,0 +1,3 @@
+FROM debian:12
+ADD rootfs /
+COPY notes.txt /

@@ -1,0 +1,3 @@
+FROM debian:12
+ADD https://example.com/tool.tar.gz /opt/
+ADD http://example.com/file /opt/file

@@ -1,0 +1,4 @@
+FROM debian:12
+ARG PKG
+ADD $PKG /opt/
+ADD ${PKG}.txt /opt/

@@ -1,0 +1,4 @@
+FROM alpine:3.20
+RUN apk add curl
+RUN apk --update add git
+RUN apk add --virtual .build-deps gcc musl-dev && make && apk del .build-deps

@@ -1,0 +1,2 @@
+FROM alpine:3.20
+RUN sudo apk add curl && command apk add git

@@ -1,0 +1,3 @@
+FROM ubuntu:24.04
+USER builder
+RUN sudo apt install vim

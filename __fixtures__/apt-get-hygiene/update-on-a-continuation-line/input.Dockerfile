@@ -1,0 +1,3 @@
+FROM debian:12
+RUN set -eux && \
+apt-get install -y --no-install-recommends curl

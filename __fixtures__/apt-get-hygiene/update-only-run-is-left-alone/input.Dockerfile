@@ -1,0 +1,3 @@
+FROM php:8-apache
+RUN apt-get update
+RUN pecl install redis

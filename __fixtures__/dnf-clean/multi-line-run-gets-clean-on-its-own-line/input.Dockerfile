@@ -1,0 +1,5 @@
+FROM rockylinux:9
+RUN dnf install -y \
+        gcc \
+        make \
+    && dnf update -y

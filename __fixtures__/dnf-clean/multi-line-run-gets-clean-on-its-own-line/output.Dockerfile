@@ -1,0 +1,6 @@
+FROM rockylinux:9
+RUN dnf install -y \
+        gcc \
+        make \
+    && dnf update -y \
+    && dnf clean all

@@ -1,0 +1,2 @@
+FROM fedora:40
+RUN dnf remove -y vim && dnf repolist

@@ -1,0 +1,2 @@
+FROM debian:12
+CMD NODE_ENV=production node server.js

@@ -1,0 +1,5 @@
+FROM debian:12 AS base
+ENTRYPOINT ["/entrypoint.sh"]
+
+FROM base
+CMD ./serve

@@ -1,0 +1,3 @@
+FROM debian:12
+ENTRYPOINT ./serve
+CMD ["--port", "80"]

@@ -1,0 +1,3 @@
+FROM debian:12
+CMD cat /etc/*.conf
+CMD ls ~/data

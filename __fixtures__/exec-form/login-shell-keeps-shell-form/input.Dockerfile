@@ -1,0 +1,3 @@
+FROM debian:12
+SHELL ["/bin/bash", "-lc"]
+CMD node server.js

@@ -1,0 +1,2 @@
+FROM debian:12
+CMD ["echo", "hello world", "single $quoted", "a b"]

@@ -1,0 +1,2 @@
+FROM debian:12
+CMD ./serve > /var/log/app.log 2>&1

@@ -1,0 +1,3 @@
+FROM debian:12
+CMD (cd /app && ./serve)
+CMD echo $(date)

@@ -1,0 +1,2 @@
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+CMD app.exe

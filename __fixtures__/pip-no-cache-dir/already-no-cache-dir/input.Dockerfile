@@ -1,0 +1,3 @@
+FROM python:3.12
+RUN pip install --no-cache-dir flask
+RUN pip --no-cache-dir install gunicorn

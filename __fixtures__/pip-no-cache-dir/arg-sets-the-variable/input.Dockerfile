@@ -1,0 +1,3 @@
+FROM python:3.12
+ARG PIP_NO_CACHE_DIR=off
+RUN pip install flask

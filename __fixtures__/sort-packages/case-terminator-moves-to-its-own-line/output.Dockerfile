@@ -1,0 +1,5 @@
+FROM debian:12
+RUN case "$(uname -m)" in x86_64) apt-get install -y \
+    gcc \
+    libc6-dev \
+    ;; esac

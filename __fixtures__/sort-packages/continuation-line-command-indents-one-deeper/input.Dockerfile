@@ -1,0 +1,5 @@
+FROM debian:12
+RUN set -eux; \
+	apt-get update; \
+	apt-get install -y --no-install-recommends wget ca-certificates; \
+	rm -rf /var/lib/apt/lists/*
