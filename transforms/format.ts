@@ -185,7 +185,8 @@ function continuationIndents(leaves: ReadonlyArray<Leaf | { type: string }>, fre
       const comment = first?.type === 'comment';
       // Whitespace at the joint separates words; where the line before ends inside a word, adding or removing it would not.
       const movable = comment || ((first?.type === 'content' || first?.type === 'continuation') && free(local) && (old !== '' || spaceBefore(local)));
-      if (movable) lines.push([i, old, comment]);
+      // Only content lines set the base, as in detectIndent; comment and lone-continuation lines follow it.
+      if (movable) lines.push([i, old, first?.type !== 'content']);
     }
     local += leaf.value.length;
   }
