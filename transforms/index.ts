@@ -2,9 +2,17 @@
  * The registry of built-in transforms, in the order they run.
  */
 import type { AnyTransform } from '../src/engine/types.js';
+import addToCopy from './add-to-copy.js';
+import apkNoCache from './apk-no-cache.js';
+import aptGetHygiene from './apt-get-hygiene.js';
+import dnfClean from './dnf-clean.js';
+import execForm from './exec-form.js';
 import format from './format.js';
 import mergeRuns from './merge-runs.js';
+import pipNoCacheDir from './pip-no-cache-dir.js';
 import reorderStable from './reorder-stable.js';
+import splitManifestCopy from './split-manifest-copy.js';
+import sortPackages from './sort-packages.js';
 
-/** The built-in transforms in their stable run order: moves first (so merges do not glue a stable RUN to one that must stay), then merges, then layout. */
-export const builtinTransforms: AnyTransform[] = [reorderStable, mergeRuns, format];
+/** The built-in transforms in their stable run order: moves first (so merges do not glue a stable RUN to one that must stay), then merges, then layout, then the opt-in hygiene transforms. */
+export const builtinTransforms: AnyTransform[] = [reorderStable, splitManifestCopy, mergeRuns, format, aptGetHygiene, apkNoCache, dnfClean, pipNoCacheDir, sortPackages, addToCopy, execForm];

@@ -18,7 +18,13 @@ export class BuildContext {
     /** The ignore file in effect (context-relative or absolute), if any. */
     readonly ignoreFile?: string,
   ) {
-    this.ignore = new DockerIgnore(ignoreFile ? readFileSync(isAbsolute(ignoreFile) ? ignoreFile : join(dir, ignoreFile), 'utf8') : '');
+    let rules = '';
+    try {
+      rules = ignoreFile ? readFileSync(isAbsolute(ignoreFile) ? ignoreFile : join(dir, ignoreFile), 'utf8') : '';
+    } catch {
+      rules = '*';
+    }
+    this.ignore = new DockerIgnore(rules);
   }
 
   /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
@@ -31,17 +37,22 @@ export class BuildContext {
 
   /** Whether a path is sent with the build and is a file. */
   isFile(path: string): boolean {
-    return this.has(path) && statSync(join(this.dir, cleanPath(path)!)).isFile();
+    return this.has(path) && (statOf(join(this.dir, cleanPath(path)!))?.isFile() ?? false);
   }
 
   /** Whether a path is sent with the build and is a folder. */
   isDirectory(path: string): boolean {
-    return this.has(path) && statSync(join(this.dir, cleanPath(path)!)).isDirectory();
+    return this.has(path) && (statOf(join(this.dir, cleanPath(path)!))?.isDirectory() ?? false);
   }
 
-  /** The text of a file the build gets, or undefined. */
+  /** The text of a file the build gets, or undefined (also when it cannot be read). */
   read(path: string): string | undefined {
-    return this.isFile(path) ? readFileSync(join(this.dir, cleanPath(path)!), 'utf8') : undefined;
+    if (!this.isFile(path)) return undefined;
+    try {
+      return readFileSync(join(this.dir, cleanPath(path)!), 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. */
@@ -51,13 +62,22 @@ export class BuildContext {
     const positive = patterns.filter((p) => !p.startsWith('!')).map(globPattern).filter(Boolean);
     if (!positive.length) return [];
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => globPattern(p.slice(1)));
-    const found = globSync(positive, {
-      cwd: join(this.dir, root),
-      onlyDirectories: true,
-      expandDirectories: false,
-      ignore: ['**/node_modules/**', ...negative],
-    });
+    let found: string[];
+    try {
+      found = globSync(positive, { cwd: join(this.dir, root), onlyDirectories: true, expandDirectories: false, ignore: ['**/node_modules/**', ...negative] });
+    } catch {
+      return [];
+    }
     return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))].filter((folder) => this.isDirectory(folder)).sort();
+  }
+}
+
+/** The file status of a path on disk, or undefined when it cannot be read. */
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -85,7 +105,9 @@ export function openBuildContext(dockerfile: string | undefined, option: string)
     return { reason: 'the Dockerfile has no path, so its build context is unknown (give its path, or an absolute `context` option)' };
   }
   const dir = dockerfile ? resolve(dirname(dockerfile), option || '.') : option;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { reason: `its build context ${dir} is not a folder on disk` };
+  if (!statOf(dir)?.isDirectory()) {
+    return { reason: option ? `its build context \`${option}\` (the context option) is not a folder on disk` : "its build context, the Dockerfile's folder, is not a folder on disk" };
+  }
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
   const ignoreFile = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
   return { context: new BuildContext(dir, ignoreFile) };

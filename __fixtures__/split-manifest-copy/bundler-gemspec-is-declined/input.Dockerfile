@@ -1,0 +1,4 @@
+FROM ruby:3.3
+WORKDIR /gem
+COPY . .
+RUN bundle install

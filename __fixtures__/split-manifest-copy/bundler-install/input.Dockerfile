@@ -1,0 +1,5 @@
+FROM ruby:3.3
+WORKDIR /app
+COPY . .
+RUN bundle config set --global without 'development test' && bundle install --jobs 4
+CMD ["bundle", "exec", "puma"]

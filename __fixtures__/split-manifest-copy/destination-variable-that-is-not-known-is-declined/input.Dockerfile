@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR $HOME/app
+COPY . $HOME/app
+RUN npm ci

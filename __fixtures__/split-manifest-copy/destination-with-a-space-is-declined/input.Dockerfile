@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR "/srv/my app"
+COPY [".", "/srv/my app"]
+RUN npm ci

@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+ENV APP_HOME=/srv/app
+WORKDIR $APP_HOME
+COPY . $APP_HOME
+RUN python -m pip install -r requirements.txt

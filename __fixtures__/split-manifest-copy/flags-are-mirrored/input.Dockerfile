@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR /home/node/app
+COPY --chown=node:node --chmod=644 --link . .
+RUN npm ci

@@ -1,0 +1,5 @@
+FROM python:3.12
+WORKDIR /srv
+COPY requirements.txt /srv/
+RUN pip install -r requirements.txt
+COPY [".", "/srv"]

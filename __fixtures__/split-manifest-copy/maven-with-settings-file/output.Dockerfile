@@ -1,0 +1,6 @@
+FROM maven:3.9-eclipse-temurin-21
+WORKDIR /app
+COPY .mvn ./.mvn/
+COPY backend/pom.xml ./backend/
+RUN mvn -B -s .mvn/settings.xml -f backend/pom.xml dependency:resolve dependency:resolve-plugins
+COPY . .

@@ -1,0 +1,6 @@
+FROM python:3.12-slim
+WORKDIR /code
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+COPY . .
+RUN pip install -e .

@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR $APP_ROOT
+COPY . .
+RUN npm ci

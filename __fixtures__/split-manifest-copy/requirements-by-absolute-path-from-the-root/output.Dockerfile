@@ -1,0 +1,5 @@
+FROM python:3.12
+COPY requirements.txt /code/
+RUN pip install -r /code/requirements.txt
+COPY . /code
+WORKDIR /code

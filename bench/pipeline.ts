@@ -1,0 +1,119 @@
+/**
+ * The full default pipeline (`transform(text)`) over the corpus, side by side with dockerfile-ast's parse alone,
+ * dockerfmt and prettier with prettier-plugin-sh: files/s, and how many outputs layerfix's parser rejects or crash.
+ */
+import { DockerfileParser } from 'dockerfile-ast';
+import { parse } from '../src/index.js';
+import { corpusFiles, type CorpusFile } from './corpus.js';
+import { runFormatter, type FormatterSummary } from './formatters.js';
+import { median, medianTime, timeOnce } from './measure.js';
+import { meets, num, ratio, type Bench, type BenchReport } from './report.js';
+
+const RUNS = 3;
+/** The plain dockerfmt API instantiates its wasm on every call: measured on every 20th file only. */
+const PLAIN_STEP = 20;
+
+/** The part of the engine's `transform` result this benchmark reads. */
+interface PipelineResult {
+  text: string;
+  changed: boolean;
+  status: string;
+}
+type TransformFn = (text: string) => Promise<PipelineResult>;
+
+/** The engine's `transform`, or undefined while src/engine/transform.ts is not built. */
+async function loadTransform(): Promise<TransformFn | undefined> {
+  const specifier = '../src/engine/transform.js';
+  try {
+    const engine = (await import(specifier)) as { transform?: TransformFn };
+    return engine.transform;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+const hasErrors = (text: string) => parse(text).data.diagnostics.some((d) => d.severity === 'error');
+
+/** One pass of the pipeline over the corpus, with its outcome counts. */
+async function pipelinePass(transform: TransformFn, files: readonly CorpusFile[]): Promise<FormatterSummary> {
+  const summary: FormatterSummary = { files: files.length, ms: 0, ok: 0, changed: 0, broken: 0, errors: 0, crashes: 0 };
+  const start = performance.now();
+  const outputs: Array<PipelineResult | undefined> = [];
+  for (const file of files) {
+    try {
+      outputs.push(await transform(file.text));
+    } catch {
+      outputs.push(undefined);
+    }
+  }
+  summary.ms = performance.now() - start;
+  outputs.forEach((out, i) => {
+    if (!out) return void summary.crashes++;
+    if (out.status === 'error') summary.errors++;
+    else summary.ok++;
+    if (out.changed) summary.changed++;
+    if (out.changed && hasErrors(out.text) && !hasErrors(files[i].text)) summary.broken++;
+  });
+  return summary;
+}
+
+function row(name: string, files: number, ms: number, firstMs: number | undefined, s: FormatterSummary | undefined): string[] {
+  const rate = files / (ms / 1000);
+  return [
+    name,
+    num(rate, rate < 100 ? 1 : 0),
+    firstMs === undefined ? '-' : num(files / (firstMs / 1000), 0),
+    s ? `${num(s.changed)}/${num(s.files)}` : '-',
+    s ? num(s.broken) : '-',
+    s ? num(s.errors) : '-',
+    s ? num(s.crashes) : '-',
+  ];
+}
+
+/** Measures the pipeline and the other tools over the corpus. */
+async function run(): Promise<BenchReport> {
+  const files = corpusFiles();
+  const notes: string[] = [];
+  const rows: string[][] = [];
+
+  const astFirst = timeOnce(() => files.forEach((f) => DockerfileParser.parse(f.text)));
+  const astMs = medianTime(() => files.forEach((f) => DockerfileParser.parse(f.text)), RUNS, 1);
+
+  const transform = await loadTransform();
+  if (transform) {
+    const first = await pipelinePass(transform, files);
+    const passes = [];
+    for (let i = 0; i < RUNS; i++) passes.push((await pipelinePass(transform, files)).ms);
+    const ms = median(passes);
+    rows.push(row('layerfix default pipeline (`transform`)', files.length, ms, first.ms, first));
+    const speedup = astMs / ms;
+    notes.push(`Pipeline vs dockerfile-ast parse alone: ${ratio(speedup)}; target ${meets(speedup > 1, 'faster than dockerfile-ast parse')}.`);
+    notes.push(`Pipeline outcomes: ${first.ok} ok, ${first.errors} left untouched with an error, ${first.crashes} threw.`);
+  } else {
+    rows.push(['layerfix default pipeline (`transform`)', 'engine not built yet', '-', '-', '-', '-', '-']);
+    notes.push('The engine (src/engine/transform.ts) is not built yet: pipeline not measured.');
+  }
+  rows.push(row('dockerfile-ast parse alone', files.length, astMs, astFirst, undefined));
+
+  const dockerfmt = await runFormatter('dockerfmt', files.length);
+  rows.push(row('dockerfmt (wasm instantiated once)', dockerfmt.files, dockerfmt.ms, undefined, dockerfmt));
+  const plain = await runFormatter('dockerfmt-plain', files.length, PLAIN_STEP);
+  rows.push(row(`dockerfmt plain API (every ${PLAIN_STEP}th file)`, plain.files, plain.ms, undefined, plain));
+  const prettier = await runFormatter('prettier-plugin-sh', files.length);
+  rows.push(row('prettier + prettier-plugin-sh', prettier.files, prettier.ms, undefined, prettier));
+
+  notes.push(
+    `Broken: output that layerfix's parser rejects with an error where the input parsed cleanly. Errors: the call threw or returned no text. Crashes: the formatter's process ended or hung (counted per file; the run resumes after it).`,
+    `dockerfmt runs with its CLI defaults (indent 4, trailing newline); the formatters run in child processes, timed around the format call only. The plain dockerfmt API (which prettier-plugin-sh uses) loads and instantiates the wasm on every call.`,
+    `Warm files/s: layerfix and dockerfile-ast median of ${RUNS} passes after a warm-up; formatters one pass.`,
+  );
+  return {
+    title: `Full pipeline and formatters over the corpus (${files.length} files)`,
+    tables: [{ headers: ['tool', 'files/s', 'first pass files/s', 'changed', 'broken', 'errors', 'crashes'], rows }],
+    notes,
+  };
+}
+
+/** The pipeline benchmark. */
+export const pipelineBench: Bench = { name: 'pipeline', run };

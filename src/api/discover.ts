@@ -1,0 +1,158 @@
+/**
+ * Find the Dockerfiles named by the command line: files as given, folders searched (Dockerfile names plus the
+ * config's `files`, minus ignore files, the config's `ignore`, `node_modules` and `.git`), globs expanded.
+ * Symlinked folders are never followed; a symlinked file counts only when it resolves inside the tree searched.
+ */
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ConfigLayer } from '../config/merge.js';
+import { matchesPatterns, relativeInside } from '../config/patterns.js';
+import type { ConfigResolver } from '../config/resolver.js';
+import { IgnoreRules, ignoreTop } from './ignore-rules.js';
+import { isDockerfileName, SKIPPED_FOLDERS, TEMP_FILE } from './names.js';
+
+/** A file to process, or a reason it is not processed. */
+export interface Candidate {
+  /** The path as found (it may be a symlink). */
+  absolutePath: string;
+  /** The file a symlink resolves to, when that is where reads and writes go. */
+  realPath?: string;
+  /** Named on the command line (processed even when ignored or not named like a Dockerfile). */
+  explicit: boolean;
+  /** Found but not processed, and why. */
+  skipped?: string;
+  /** Cannot be processed at all, and why (e.g. no such file). */
+  error?: { ruleId: string; message: string };
+  /** The command-line argument, when it is what the user sees (a glob that matched nothing). */
+  display?: string;
+}
+
+/** How discovery reads configuration and resolves paths. */
+export interface DiscoverOptions {
+  cwd: string;
+  resolver: ConfigResolver;
+  /** Receives the temporary files of interrupted `--write` runs found in the folders searched. */
+  onTempFile?(path: string): void;
+}
+
+function code(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? '';
+}
+
+function configMatches(layers: readonly ConfigLayer[], key: 'files' | 'ignore', path: string, isDir = false): boolean {
+  return layers.some((layer) => layer.config[key] !== undefined && matchesPatterns(layer.config[key]!, layer.base, path, isDir));
+}
+
+/** A symlink found in a tree: a candidate when it resolves to a file inside the tree (or fails to resolve at all). */
+async function symlinkCandidate(path: string, treeReal: string): Promise<Candidate | undefined> {
+  let target;
+  try {
+    target = await stat(path);
+  } catch {
+    return { absolutePath: path, explicit: false }; // a loop or a dangling link: reading it reports why
+  }
+  if (target.isDirectory()) return undefined;
+  const real = await realpath(path);
+  if (relativeInside(treeReal, real) === undefined) {
+    return { absolutePath: path, explicit: false, skipped: `symlink to ${real}, outside the folder being processed` };
+  }
+  return { absolutePath: path, realPath: real, explicit: false };
+}
+
+async function walk(root: string, options: DiscoverOptions, found: Candidate[]): Promise<void> {
+  const treeReal = await realpath(root);
+  const rules = new IgnoreRules(ignoreTop(root));
+  const visit = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      found.push({ absolutePath: dir, explicit: false, error: { ruleId: 'read-error', message: `Cannot read the folder (${code(error) || String(error)})` } });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const layers = await options.resolver.chainFor(dir, new Set(entries.map((e) => e.name)));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) || rules.ignores(path, true) || configMatches(layers, 'ignore', path, true)) continue;
+        await visit(path);
+        continue;
+      }
+      if (TEMP_FILE.test(entry.name)) {
+        options.onTempFile?.(path);
+        continue;
+      }
+      if (!isDockerfileName(entry.name) && !configMatches(layers, 'files', path)) continue;
+      if (rules.ignores(path) || configMatches(layers, 'ignore', path)) continue;
+      const candidate = entry.isSymbolicLink() ? await symlinkCandidate(path, treeReal) : { absolutePath: path, explicit: false };
+      if (candidate) found.push(candidate);
+    }
+  };
+  await visit(root);
+}
+
+async function expandGlob(pattern: string, options: DiscoverOptions, found: Candidate[]): Promise<void> {
+  const { glob } = await import('tinyglobby');
+  const paths = await glob(pattern, {
+    cwd: options.cwd,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  const cwdReal = await realpath(options.cwd);
+  const rules = new IgnoreRules(ignoreTop(options.cwd));
+  const matched = paths.map((path) => resolve(path)).sort();
+  let count = 0;
+  for (const path of matched) {
+    if (rules.ignores(path) || TEMP_FILE.test(path.slice(path.lastIndexOf('/') + 1))) continue;
+    const info = await lstat(path);
+    const candidate = info.isSymbolicLink() ? await symlinkCandidate(path, cwdReal) : { absolutePath: path, explicit: true };
+    if (candidate) found.push({ ...candidate, explicit: true }), count++;
+  }
+  if (count === 0) {
+    found.push({ absolutePath: resolve(options.cwd, pattern), display: pattern, explicit: true, error: { ruleId: 'no-match', message: 'No files match this pattern' } });
+  }
+}
+
+/** Whether a command-line argument is a glob rather than a path. */
+function isGlob(arg: string): boolean {
+  return /[*?[\]{}!]/.test(arg);
+}
+
+/** The candidates for the given paths, files, folders or globs (default `.`), deduplicated, in argument order. */
+export async function discover(args: readonly string[], options: DiscoverOptions): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  for (const arg of args.length ? args : ['.']) {
+    const path = resolve(options.cwd, arg);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const missing = code(error) === 'ENOENT';
+      const isLink = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+      if (missing && !isLink && isGlob(arg)) await expandGlob(arg, options, found);
+      else if (missing && !isLink) found.push({ absolutePath: path, explicit: true, error: { ruleId: 'read-error', message: 'No such file or folder' } });
+      else found.push({ absolutePath: path, explicit: true }); // a symlink loop or dangling link: reading it reports why
+      continue;
+    }
+    if (info.isDirectory()) await walk(path, options, found);
+    else found.push({ absolutePath: path, explicit: true });
+  }
+  return dedupe(found);
+}
+
+/** One candidate per real file: a plain path wins over a symlink to the same file. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const key = candidate.realPath ?? candidate.absolutePath;
+    const existing = byKey.get(key);
+    if (!existing || (existing.realPath && !candidate.realPath)) byKey.set(key, candidate);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,65 @@
+/**
+ * `.gitignore` and `.layerfixignore` files, read per folder and applied the way git does: each file's patterns are
+ * relative to its folder, deeper files can re-include with `!`, and an ignored folder hides everything below it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Ignore } from 'ignore';
+import { createIgnore } from '../config/load-ignore.js';
+import { relativeInside } from '../config/patterns.js';
+
+const IGNORE_FILES = ['.gitignore', '.layerfixignore'];
+
+interface Scope {
+  base: string;
+  rules: Ignore;
+}
+
+/** The ignore rules of a tree, from its top folder (the git root, or where the search starts) down. */
+export class IgnoreRules {
+  private readonly scopes = new Map<string, Scope[]>();
+
+  /** @param top the highest folder whose ignore files count */
+  constructor(private readonly top: string) {}
+
+  private scopesFor(dir: string): Scope[] {
+    const cached = this.scopes.get(dir);
+    if (cached) return cached;
+    const parent = dirname(dir);
+    const inherited = dir === this.top || parent === dir || relativeInside(this.top, dir) === undefined ? [] : this.scopesFor(parent);
+    const patterns = IGNORE_FILES.map((name) => join(dir, name))
+      .filter((file) => existsSync(file))
+      .map((file) => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return '';
+        }
+      })
+      .join('\n');
+    const own = patterns.trim() ? [...inherited, { base: dir, rules: createIgnore().add(patterns) }] : inherited;
+    this.scopes.set(dir, own);
+    return own;
+  }
+
+  /** Whether `path` (absolute; a folder when `isDir`) is ignored by the ignore files of its folders. */
+  ignores(path: string, isDir = false): boolean {
+    let ignored = false;
+    for (const scope of this.scopesFor(dirname(path))) {
+      const rel = relativeInside(scope.base, path);
+      if (rel === undefined) continue;
+      const result = scope.rules.test(isDir ? `${rel}/` : rel);
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
+
+/** The folder whose ignore files are the highest to count for a search from `start`: the git root, else `start`. */
+export function ignoreTop(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Turn the configuration of each file into pipeline settings: cascade the layers, load the plugins of each
+ * configuration chain once, and check every transform setting before any file is touched.
+ */
+import { dirname } from 'node:path';
+import type { AnyTransform } from '../engine/types.js';
+import { ConfigError } from '../config/errors.js';
+import { mergeLayers, type ConfigLayer } from '../config/merge.js';
+import type { LoadedPlugins } from '../config/plugins.js';
+import type { ConfigResolver } from '../config/resolver.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { FileSettings } from './process-file.js';
+
+/** The settings of one file, or why its configuration cannot be used (a plugin that fails to load). */
+export type FilePlan = { settings: FileSettings; config: ResolvedConfig } | { error: { ruleId: string; message: string }; config: ResolvedConfig };
+
+interface Chain {
+  plugins?: LoadedPlugins;
+  pluginError?: string;
+  known: Set<string>;
+}
+
+async function builtins(): Promise<AnyTransform[]> {
+  return (await import('../../transforms/index.js')).builtinTransforms;
+}
+
+/** Plans files one by one, caching per configuration chain. */
+export class Planner {
+  private readonly chains = new Map<string, Promise<Chain>>();
+  private readonly checked = new Set<string>();
+
+  constructor(
+    private readonly resolver: ConfigResolver,
+    private readonly only?: readonly string[],
+    private readonly skip?: readonly string[],
+  ) {}
+
+  private chain(layers: readonly ConfigLayer[], config: ResolvedConfig): Promise<Chain> {
+    const key = `${layers.map((l) => l.file).join('\n')}\0${config.plugins.map((p) => p.resolved).join('\n')}`;
+    let chain = this.chains.get(key);
+    if (!chain) {
+      chain = this.loadChain(layers, config);
+      this.chains.set(key, chain);
+    }
+    return chain;
+  }
+
+  private async loadChain(layers: readonly ConfigLayer[], config: ResolvedConfig): Promise<Chain> {
+    const all = await builtins();
+    let plugins: LoadedPlugins | undefined;
+    if (config.plugins.length) {
+      const { loadPlugins, PluginError } = await import('../config/plugins.js');
+      try {
+        plugins = await loadPlugins(config.plugins);
+      } catch (error) {
+        if (error instanceof PluginError) return { pluginError: error.message, known: new Set() };
+        throw error;
+      }
+    }
+    const transforms = [...all, ...(plugins?.transforms ?? [])];
+    if (layers.length) {
+      const { checkTransformSettings } = await import('../config/validate.js');
+      const names = transforms.map((t) => t.name).join(',');
+      for (const layer of layers) {
+        const key = `${layer.file}\0${names}`;
+        if (this.checked.has(key)) continue;
+        checkTransformSettings(layer.config, layer.file, transforms);
+        this.checked.add(key);
+      }
+    }
+    return { plugins, known: new Set(transforms.map((t) => t.name)) };
+  }
+
+  /** The plan for the file at `path` (absolute). Throws ConfigError for an invalid configuration. */
+  async plan(path: string): Promise<FilePlan> {
+    const layers = await this.resolver.chainFor(dirname(path));
+    const config = mergeLayers(layers, path);
+    if (!layers.length && !this.only && !this.skip) {
+      return { config, settings: { transforms: {}, plugins: [] } };
+    }
+    const chain = await this.chain(layers, config);
+    if (chain.pluginError) return { config, error: { ruleId: 'plugin-error', message: chain.pluginError } };
+    const { transforms, printWidth, indent, operatorPosition } = config;
+    const settings: FileSettings = { transforms, plugins: chain.plugins?.modules ?? [] };
+    if (printWidth !== undefined) settings.printWidth = printWidth;
+    if (indent !== undefined) settings.indent = indent;
+    if (operatorPosition !== undefined) settings.operatorPosition = operatorPosition;
+    if (this.only) settings.only = this.only.filter((name) => chain.known.has(name));
+    if (this.skip) settings.skip = this.skip.filter((name) => chain.known.has(name));
+    return { config, settings };
+  }
+
+  /** Check that the `--only` and `--skip` names exist among the built-ins and the plugins planned so far. */
+  async checkNames(): Promise<void> {
+    if (!this.only && !this.skip) return;
+    const known = new Set((await builtins()).map((t) => t.name));
+    for (const chain of await Promise.all(this.chains.values())) for (const name of chain.known) known.add(name);
+    for (const [flag, names] of [['--only', this.only], ['--skip', this.skip]] as const) {
+      for (const name of names ?? []) {
+        if (!known.has(name)) throw new ConfigError(`${flag}: unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
+      }
+    }
+  }
+}

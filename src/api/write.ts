@@ -1,0 +1,76 @@
+/**
+ * Atomic in-place writes: the new content goes to a temporary file in the same folder, with the original's mode
+ * (and owner, when permitted), is flushed to disk, then renamed over the original. A symlink is written through to
+ * its target and stays a symlink. The temporary name (`.<name>.layerfix-<pid>-<thread>-<n>.tmp`) cannot be
+ * mistaken for a Dockerfile, and discovery skips it.
+ */
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { tempFileOwner } from './names.js';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+let counter = 0;
+
+/** Temporary files being written right now, so an interrupted run can remove them. */
+export const pendingTempFiles = new Set<string>();
+
+/** The identity of a file as it was read; a write is refused when the file no longer matches it. */
+export interface Expected {
+  size?: number;
+  mtimeMs?: number;
+}
+
+/** The file was modified by someone else between read and write. */
+export class ChangedOnDiskError extends Error {
+  override name = 'ChangedOnDiskError';
+}
+
+/** Whether the process that wrote a temporary file is gone (so the file is left over from an interrupted run). */
+export function isStaleTempFile(path: string): boolean {
+  const pid = tempFileOwner(path);
+  if (pid === undefined || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Remove the temporary files of interrupted runs (their writer is gone); returns how many were removed. */
+export async function removeStaleTempFiles(paths: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const path of paths) {
+    if (!isStaleTempFile(path)) continue;
+    await unlink(path).then(() => removed++, () => undefined);
+  }
+  return removed;
+}
+
+/** Replace the content of the file at `path` with `text` (UTF-8), atomically, keeping its mode and owner. */
+export async function writeFileAtomic(path: string, text: string, expected: Expected = {}): Promise<void> {
+  const target = await realpath(path);
+  const info = await stat(target);
+  if ((expected.size !== undefined && info.size !== expected.size) || (expected.mtimeMs !== undefined && info.mtimeMs !== expected.mtimeMs)) {
+    throw new ChangedOnDiskError('it changed on disk while layerfix was working on it');
+  }
+  const temp = join(dirname(target), `.${basename(target)}.layerfix-${process.pid}-${threadId}-${counter++}.tmp`);
+  pendingTempFiles.add(temp);
+  try {
+    const handle = await open(temp, 'wx', info.mode & 0o7777);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.chmod(info.mode & 0o7777);
+      if (process.getuid?.() === 0) await handle.chown(info.uid, info.gid).catch(() => undefined);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  } finally {
+    pendingTempFiles.delete(temp);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The command-line options as data: one table drives argument parsing, `--help` and the README's option list.
+ */
+
+/** One command-line option. */
+export interface CliOption {
+  /** Long name, without the leading `--`. */
+  name: string;
+  /** One-letter alias, without the `-`. */
+  short?: string;
+  /** `boolean` flags take no value; `string` options take one (repeatable when `multiple`). */
+  type: 'boolean' | 'string';
+  /** The value's placeholder in help, e.g. `<n>`. */
+  value?: string;
+  /** Allowed values, when the set is closed. */
+  values?: readonly string[];
+  /** The value used when the option is absent, as shown in help. */
+  default?: string;
+  /** May be given more than once. */
+  multiple?: boolean;
+  /** One line saying what it does. */
+  description: string;
+}
+
+/** A command: its usage line, what it does, its options. */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  description: string;
+  options: readonly CliOption[];
+}
+
+/** Output formats of the main command. */
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+/** Output formats of `layerfix parse`. */
+export const PARSE_FORMATS = ['cst', 'buildkit', 'print'] as const;
+
+/** The main command: rewrite Dockerfiles. */
+export const mainCommand: CliCommand = {
+  name: 'layerfix',
+  usage: 'layerfix [options] [paths...]',
+  description:
+    'Find the Dockerfiles in the given files, folders or globs (default: the current folder) and run the layer transforms over them. Without --write or --check it is a dry run that prints a unified diff per changed file.',
+  options: [
+    { name: 'write', short: 'w', type: 'boolean', description: 'Write changed files in place (atomically, keeping mode, line endings and BOM).' },
+    { name: 'check', short: 'c', type: 'boolean', description: 'Write nothing; list the files that would change and exit 1 if there are any.' },
+    { name: 'list-different', short: 'l', type: 'boolean', description: 'Print only the paths of files that would change (exit 1 if any, unless --write).' },
+    { name: 'stdout', type: 'boolean', description: 'Print the rewritten file instead of a diff (one file, or stdin with --stdin-filepath).' },
+    { name: 'stdin-filepath', type: 'string', value: '<path>', description: 'Read the Dockerfile from stdin; the path picks the configuration and names it in messages.' },
+    { name: 'only', type: 'string', value: '<names>', multiple: true, description: 'Run only these transforms (comma-separated, repeatable).' },
+    { name: 'skip', type: 'string', value: '<names>', multiple: true, description: 'Do not run these transforms (comma-separated, repeatable).' },
+    { name: 'explain', type: 'boolean', description: 'Also print what each transform changed, and where it declined to act and why.' },
+    { name: 'format', short: 'f', type: 'string', value: '<format>', values: FORMATS, default: 'text', description: 'Report format: text, json, sarif (SARIF 2.1.0 with fixes) or github (workflow annotations).' },
+    { name: 'config', type: 'string', value: '<path>', description: 'Use this configuration file for every file instead of searching for one.' },
+    { name: 'no-config', type: 'boolean', description: 'Use no configuration file at all: built-in defaults only.' },
+    { name: 'list-transforms', type: 'boolean', description: 'List the transforms (built-in and from plugins) with their options and defaults.' },
+    { name: 'print-config', type: 'string', value: '<file>', description: 'Print the configuration resolved for a file, as JSON, and exit.' },
+    { name: 'concurrency', type: 'string', value: '<n>', default: 'number of cores', description: 'Worker threads to process files on (1: on the main thread).' },
+    { name: 'version', short: 'v', type: 'boolean', description: 'Print the version and exit.' },
+    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+  ],
+};
+
+/** `layerfix parse`: print how layerfix reads one file. */
+export const parseCommand: CliCommand = {
+  name: 'parse',
+  usage: 'layerfix parse [options] <file>',
+  description: 'Print how layerfix reads one Dockerfile; diagnostics go to stderr as path:line:col: message [ruleId], and any error exits 2.',
+  options: [
+    { name: 'format', short: 'f', type: 'string', value: '<format>', values: PARSE_FORMATS, default: 'cst', description: "cst: the syntax tree as JSON; buildkit: the instructions in the form of BuildKit's Node.Dump(); print: the file printed back from the tree." },
+    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+  ],
+};
+
+/** `layerfix new-transform`: scaffold a plugin transform. */
+export const newTransformCommand: CliCommand = {
+  name: 'new-transform',
+  usage: 'layerfix new-transform [options] <name>',
+  description:
+    'Create layerfix/<name>.ts (a typed transform that already passes its fixture), a first fixture pair, and register it in the configuration found from here (a layerfix.config.ts is edited with its formatting and comments kept, JSON and YAML as data; with none, layerfix.config.ts is created).',
+  options: [
+    { name: 'config', type: 'string', value: '<path>', description: 'Register the plugin in this configuration file instead of the one found.' },
+    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+  ],
+};
+
+/** Every command, the main one first. */
+export const commands: readonly CliCommand[] = [mainCommand, parseCommand, newTransformCommand];

@@ -1,0 +1,167 @@
+/**
+ * Helpers the ecosystem modules share: reading command-line options, project files and install outputs.
+ */
+import { posix } from 'node:path';
+import type { InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
+
+/** A command line split into options and positional arguments. */
+export interface ParsedArgs {
+  /** Positional arguments in order; null where only known at build time. */
+  positionals: Array<string | null>;
+  /** Options by name as written (`--prefix`, `-C`), each with its values (`true` for a bare flag). */
+  options: Map<string, Array<string | null | true>>;
+}
+
+/**
+ * Split arguments into options and positionals. `valueOptions` names the options that take a value (`--prefix dir`,
+ * `--prefix=dir`, and for one-letter options also `-rfile`).
+ */
+export function parseArgs(args: Array<string | null>, valueOptions: readonly string[]): ParsedArgs {
+  const takesValue = new Set(valueOptions);
+  const positionals: Array<string | null> = [];
+  const options = new Map<string, Array<string | null | true>>();
+  const add = (name: string, value: string | null | true) => options.set(name, [...(options.get(name) ?? []), value]);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null || !arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+    } else if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--') && arg.includes('=')) {
+      add(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
+    } else if (takesValue.has(arg)) {
+      add(arg, i + 1 < args.length ? args[++i] : null);
+    } else if (!arg.startsWith('--') && arg.length > 2 && takesValue.has(arg.slice(0, 2))) {
+      add(arg.slice(0, 2), arg.slice(2).replace(/^=/, ''));
+    } else add(arg, true);
+  }
+  return { positionals, options };
+}
+
+/** Whether any of the named options was given. */
+export function hasOption(parsed: ParsedArgs, ...names: string[]): boolean {
+  return names.some((name) => parsed.options.has(name));
+}
+
+/** The last value given to any of the named options (null when only known at build time). */
+export function optionValue(parsed: ParsedArgs, ...names: string[]): string | null | undefined {
+  let found: string | null | undefined;
+  for (const name of names) {
+    for (const value of parsed.options.get(name) ?? []) if (value !== true) found = value;
+  }
+  return found;
+}
+
+/** All values given to the named options, in order. */
+export function optionValues(parsed: ParsedArgs, ...names: string[]): Array<string | null> {
+  return names.flatMap((name) => (parsed.options.get(name) ?? []).filter((v): v is string | null => v !== true));
+}
+
+/** A decline verdict; `install` when the command is an install that needs more than the manifests. */
+export function decline(reason: string, install = false): Verdict {
+  return { kind: 'decline', reason, ...(install ? { install } : {}) };
+}
+
+/** An install verdict. */
+export function install(ecosystem: string, project: string | null | undefined, options: string[] = [], named: string[] = []): Verdict {
+  if (project === null) return decline(`runs ${ecosystem} in a folder only known at build time`);
+  const use: InstallUse = { ecosystem, project: project ?? '.', named, options: new Set(options) };
+  return { kind: 'install', use };
+}
+
+/**
+ * The verdict for an install that writes a manifest (`npm install express` writes package.json, `composer update` the
+ * lockfile): after the split the broad COPY would put the context's copy back over it.
+ */
+export function writesManifests(text: string): Verdict {
+  return decline(`changes the manifests with \`${text}\`, and the COPY would then put the context's copies back over the changes`, true);
+}
+
+/** The verdict for a command that needs the sources: what it runs and why that stops the split. */
+export function needsSources(text: string): Verdict {
+  return decline(`also runs \`${text}\`, which needs more than the manifests`);
+}
+
+/** The context paths of the named project files that the copy brings (files or folders), in the given order. */
+export function present(project: ProjectFolder, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const path = project.path(name);
+    if (path !== undefined && project.context.has(path) && !out.includes(path)) out.push(path);
+  }
+  return out;
+}
+
+/** The text of a project file the copy brings, if any. */
+export function readProject(project: ProjectFolder, name: string): string | undefined {
+  const path = project.path(name);
+  return path === undefined ? undefined : project.context.read(path);
+}
+
+/** A project's JSON file: its value, undefined when absent, or a decline when it does not parse. */
+export function readJson(project: ProjectFolder, name: string): { value?: Record<string, unknown> } | { decline: string } {
+  const text = readProject(project, name);
+  if (text === undefined) return {};
+  try {
+    const value = JSON.parse(text.replace(/^\ufeff/, ''));
+    return { value: value && typeof value === 'object' && !Array.isArray(value) ? value : {} };
+  } catch (error) {
+    return { decline: `${where(project, name)} is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** A project path as messages show it (`frontend/package.json`). */
+export function where(project: ProjectFolder, name: string): string {
+  return posix.join(project.dir, name) || '.';
+}
+
+/** A decline when the project lacks the file its install needs first of all. */
+export function missing(project: ProjectFolder, names: string[]): Manifests {
+  const list = names.map((name) => `\`${name}\``).join(' or ');
+  return { decline: `the build context has no ${list} in ${project.dir || 'its root'} (or .dockerignore leaves it out)` };
+}
+
+/**
+ * A decline when the context holds what the install writes into the project (`node_modules`, `.venv`): the broad
+ * COPY, now after the install, would copy it over the installed one.
+ */
+export function outputsInContext(project: ProjectFolder, folders: string[], outputs: readonly string[]): string | undefined {
+  for (const folder of ['.', ...folders]) {
+    for (const output of outputs) {
+      const path = project.path(posix.join(folder, output));
+      if (path !== undefined && project.context.has(path)) {
+        return `the build context holds ${path}, which the COPY would then copy over what the install wrote (add it to .dockerignore)`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A decline when a folder above the project (among what the COPY brings) holds a file that makes the tool read that
+ * folder too, such as the root of the workspace the project belongs to. `marker` names that file for a folder
+ * (relative to the project, `..`, `../..`), or returns undefined.
+ */
+export function enclosingRoot(project: ProjectFolder, tool: string, marker: (folder: string) => string | undefined): string | undefined {
+  for (let up = '..'; project.path(up) !== undefined; up = `${up}/..`) {
+    const found = marker(up);
+    const path = found === undefined ? undefined : project.path(found);
+    if (path !== undefined) return `${tool} runs in ${project.dir || 'the context root'} and also reads ${path} in a folder above it, which the split would not copy (run the install from that folder instead)`;
+  }
+  return undefined;
+}
+
+/** The name of the first of `names` that exists in `folder` (relative to the project), as a project-relative path. */
+export function firstIn(project: ProjectFolder, folder: string, names: string[], test: (text: string) => boolean = () => true): string | undefined {
+  for (const name of names) {
+    const text = readProject(project, posix.join(folder, name));
+    if (text !== undefined && test(text)) return posix.join(folder, name);
+  }
+  return undefined;
+}
+
+/** Whether a path names something local (not a package name or URL): `.`, `./x`, `../x`, `/x`, `~/x`, `file:`. */
+export function isLocalPath(spec: string): boolean {
+  return /^(\.{1,2}(\/|$)|\/|~\/|file:)/.test(spec);
+}

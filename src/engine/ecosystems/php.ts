@@ -1,0 +1,79 @@
+/**
+ * Composer: `composer install` needs `composer.json`, `composer.lock` and `auth.json`. It declines when the install
+ * would run the project's event scripts, build an autoloader that scans the sources (a classmap, or an optimised
+ * autoloader) unless `--no-autoloader` is given, or install path repositories.
+ */
+import { decline, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
+import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+
+const COMPOSER_VALUES = ['-d', '--working-dir', '--ignore-platform-req', '--only-vendor'];
+const INSTALLS = new Set(['install', 'i', 'validate', 'check-platform-reqs', 'show', 'outdated', 'audit']);
+const WRITES = new Set(['update', 'u', 'upgrade', 'require', 'r', 'remove', 'rm', 'bump']);
+const HARMLESS = new Set(['global', 'clear-cache', 'clearcache', 'cc', 'self-update', 'selfupdate', 'diagnose', 'about', '--version']);
+const EVENTS = ['pre-install-cmd', 'post-install-cmd', 'pre-update-cmd', 'post-update-cmd', 'pre-autoload-dump', 'post-autoload-dump', 'pre-package-install', 'post-package-install', 'pre-package-update', 'post-package-update', 'pre-dependencies-solving', 'post-dependencies-solving', 'pre-operations-exec', 'post-root-package-install'];
+
+function readComposer(invocation: Invocation, args: Array<string | null>): Verdict {
+  const parsed = parseArgs(args, COMPOSER_VALUES);
+  const [sub] = parsed.positionals;
+  const dir = optionValue(parsed, '-d', '--working-dir');
+  if (sub === undefined) return hasOption(parsed, '--version', '-V') ? { kind: 'harmless' } : needsSources(invocation.text);
+  if (sub === null) return decline('runs composer with a subcommand only known at build time');
+  if (WRITES.has(sub)) return writesManifests(invocation.text);
+  if (INSTALLS.has(sub)) {
+    const options = [
+      hasOption(parsed, '--no-scripts') && 'no-scripts',
+      hasOption(parsed, '--no-autoloader') && 'no-autoloader',
+      hasOption(parsed, '--no-dev', '--update-no-dev') && 'no-dev',
+      hasOption(parsed, '-o', '--optimize-autoloader', '-a', '--classmap-authoritative', '--apcu-autoloader') && 'optimize',
+      sub !== 'install' && sub !== 'i' && 'auxiliary',
+    ].filter((o): o is string => !!o);
+    return install('composer', dir, options);
+  }
+  if (sub === 'config') return hasOption(parsed, '-g', '--global') ? { kind: 'harmless' } : decline('changes composer.json with `composer config`');
+  if (HARMLESS.has(sub)) return { kind: 'harmless' };
+  return needsSources(invocation.text);
+}
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
+  const read = readJson(project, 'composer.json');
+  if ('decline' in read) return read;
+  if (!read.value) return missing(project, ['composer.json']);
+  const manifest = read.value;
+  const scripts = record(manifest.scripts);
+  const event = EVENTS.find((name) => scripts[name] !== undefined);
+  if (event && !use.options.has('no-scripts')) {
+    return { decline: `composer.json has a \`${event}\` script, which composer runs during the install and which may read the sources (add --no-scripts)` };
+  }
+  if (!use.options.has('no-autoloader')) {
+    const config = record(manifest.config);
+    if (use.options.has('optimize') || config['optimize-autoloader'] === true || config['classmap-authoritative'] === true || config['apcu-autoloader'] === true) {
+      return { decline: 'composer builds an optimised autoloader, which scans the sources (add --no-autoloader and dump it after the COPY)' };
+    }
+    const sections = [record(manifest.autoload), ...(use.options.has('no-dev') ? [] : [record(manifest['autoload-dev'])])];
+    if (sections.some((section) => Array.isArray(section.classmap) && section.classmap.length > 0)) {
+      return { decline: 'composer.json has a classmap autoload, which composer builds by scanning the sources (add --no-autoloader and dump it after the COPY)' };
+    }
+  }
+  const repositories = Array.isArray(manifest.repositories) ? manifest.repositories : Object.values(record(manifest.repositories));
+  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact');
+  if (path) return { decline: `composer.json installs from the ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
+  const extra = record(manifest.extra);
+  if (extra.patches !== undefined || extra['patches-file'] !== undefined) return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
+  const vendor = typeof record(manifest.config)['vendor-dir'] === 'string' ? (record(manifest.config)['vendor-dir'] as string) : 'vendor';
+  const output = outputsInContext(project, [], [vendor]);
+  return output ? { decline: output } : { files: present(project, ['composer.json', 'composer.lock', 'auth.json']) };
+}
+
+/** Composer. */
+export const php: Ecosystem = {
+  name: 'php',
+  read(invocation) {
+    if (/^composer(\.phar)?$/.test(invocation.name)) return readComposer(invocation, invocation.args);
+    const [script, ...rest] = invocation.args;
+    if (/^php[\d.]*$/.test(invocation.name) && script && /(^|\/)composer(\.phar)?$/.test(script)) return readComposer(invocation, rest);
+    return undefined;
+  },
+  manifests: composerManifests,
+};

@@ -1,0 +1,33 @@
+/**
+ * The JSON report: every file with its status, diff and messages, then the summary, as one JSON document.
+ */
+import type { FileResult, FilesReport } from '../api/types.js';
+import type { Reporter, ReporterContext } from './types.js';
+
+/** The JSON document of a run. */
+export function jsonDocument(report: FilesReport, context: Pick<ReporterContext, 'mode' | 'version'>): unknown {
+  return {
+    tool: 'layerfix',
+    version: context.version,
+    mode: context.mode,
+    files: report.files.map((file: FileResult) => ({
+      path: file.path,
+      status: file.status,
+      written: file.written,
+      changes: file.changes,
+      ...(file.diff !== undefined ? { diff: file.diff } : {}),
+      messages: file.messages,
+    })),
+    summary: report.summary,
+  };
+}
+
+/** The JSON reporter: prints the whole document at the end. */
+export function jsonReporter(context: ReporterContext): Reporter {
+  return {
+    file() {},
+    end(report) {
+      context.out.write(`${JSON.stringify(jsonDocument(report, context), null, 2)}\n`);
+    },
+  };
+}

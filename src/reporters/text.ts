@@ -1,0 +1,47 @@
+/**
+ * The human report: diffs (dry run) or one line per changed file on stdout, messages and the summary on stderr,
+ * so that the stdout of a dry run is a patch `git apply` accepts.
+ */
+import type { FileResult, FilesReport } from '../api/types.js';
+import { colors, type Colors } from './palette.js';
+import { formatMessage, isShown } from './message.js';
+import { formatChanges, formatSummary } from './summary.js';
+import type { Reporter, ReporterContext } from './types.js';
+
+/** A unified diff with colours: headers bold, hunk lines cyan, removals red, additions green. */
+export function colorDiff(diff: string, c: Colors): string {
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('--- ') || line.startsWith('+++ ')) return c.bold(line);
+      if (line.startsWith('@@')) return c.cyan(line);
+      if (line.startsWith('-')) return c.red(line);
+      if (line.startsWith('+')) return c.green(line);
+      return line;
+    })
+    .join('\n');
+}
+
+/** The text reporter. */
+export function textReporter(context: ReporterContext): Reporter {
+  const out = colors(context.color.out);
+  const err = colors(context.color.err);
+  const paint = (line: string, kind: string) => (kind === 'error' ? err.red(line) : kind === 'warning' ? err.yellow(line) : err.dim(line));
+  return {
+    file(result: FileResult) {
+      const changed = result.status === 'changed';
+      if (changed) {
+        if (context.mode === 'dry-run' && result.diff) context.out.write(colorDiff(result.diff, out));
+        else if (context.mode === 'list') context.out.write(`${result.path}\n`);
+        else if (context.mode === 'check') context.out.write(`${result.path}: would change (${formatChanges(result.changes)})\n`);
+        else if (context.mode === 'write' && result.written) context.out.write(`${result.path}: written (${formatChanges(result.changes)})\n`);
+      }
+      for (const message of result.messages) {
+        if (isShown(message, context.explain)) context.err.write(`${paint(formatMessage(result.path, message), message.kind)}\n`);
+      }
+    },
+    end(report: FilesReport) {
+      if (context.mode !== 'list') context.err.write(`${formatSummary(report.summary, context.mode)}\n`);
+    },
+  };
+}

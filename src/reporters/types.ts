@@ -1,0 +1,33 @@
+/**
+ * What every reporter is given and must do.
+ */
+import type { FileResult, FilesReport } from '../api/types.js';
+import type { RunMode } from './summary.js';
+
+/** Somewhere to write text. */
+export interface Writer {
+  write(text: string): void;
+}
+
+/** What a reporter knows about the run. */
+export interface ReporterContext {
+  mode: RunMode;
+  /** Print change and skip messages too. */
+  explain: boolean;
+  /** Standard output: diffs, lists, machine-readable reports. */
+  out: Writer;
+  /** Standard error: messages and the summary. */
+  err: Writer;
+  /** Colour output on `out` / `err`. */
+  color: { out: boolean; err: boolean };
+  /** The working directory paths are relative to. */
+  cwd: string;
+  /** layerfix's version. */
+  version: string;
+}
+
+/** Prints a run: each file as it finishes, then the end. */
+export interface Reporter {
+  file(result: FileResult): void;
+  end(report: FilesReport): void | Promise<void>;
+}

@@ -1,0 +1,193 @@
+/**
+ * split-manifest-copy beyond its fixtures: the .dockerignore matcher, the manifest readers, contexts that cannot be
+ * committed as fixtures (a `node_modules` folder), the default pipeline around it, and the corpus with real paths.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openBuildContext } from '../src/engine/build-context.js';
+import { DockerIgnore } from '../src/engine/dockerignore.js';
+import { parseToml, TomlError } from '../src/engine/toml-subset.js';
+import { transform } from '../src/engine/transform.js';
+import { parseYamlTop } from '../src/engine/yaml-subset.js';
+import { corpusFiles } from './helpers/corpus.js';
+
+/** A build context in a temporary folder, with a Dockerfile path inside it. */
+function contextWith(files: Record<string, string>): { dir: string; dockerfile: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'layerfix-context-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return { dir, dockerfile: join(dir, 'Dockerfile'), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const only = { only: ['split-manifest-copy'] };
+const NPM = { 'package.json': '{"name":"app"}\n', 'package-lock.json': '{}\n', 'index.js': '\n' };
+
+test('.dockerignore: rules are anchored at the root, and the last matching rule wins even inside an excluded folder', () => {
+  const rules = new DockerIgnore('# comment\n*.md\n/build\n**/node_modules\ndocs\n!docs/README.md\n./tmp/\n');
+  assert.ok(rules.ignores('README.md'));
+  assert.not.ok(rules.ignores('src/README.md'), '*.md only matches at the root, unlike .gitignore');
+  assert.ok(rules.ignores('build/out.js'), 'a rule on a folder covers what is in it');
+  assert.ok(rules.ignores('packages/a/node_modules/x/index.js'));
+  assert.ok(rules.ignores('docs/guide.txt'));
+  assert.not.ok(rules.ignores('docs/README.md'), 'an exception brings a file back from an excluded folder');
+  assert.ok(rules.ignores('tmp/x'), 'patterns are cleaned');
+  assert.not.ok(rules.ignores('package.json'));
+});
+
+test('.dockerignore: an ignore-everything file with exceptions', () => {
+  const rules = new DockerIgnore('*\n!package.json\n!src\n');
+  assert.ok(rules.ignores('package-lock.json'));
+  assert.not.ok(rules.ignores('package.json'));
+  assert.not.ok(rules.ignores('src/index.js'));
+});
+
+test('build context: the Dockerfile\'s own <name>.dockerignore wins over the context\'s .dockerignore', () => {
+  const context = contextWith({ ...NPM, '.dockerignore': 'index.js\n', 'Dockerfile.dockerignore': 'package-lock.json\n' });
+  try {
+    const lookup = openBuildContext(context.dockerfile, '');
+    assert.ok('context' in lookup);
+    if (!('context' in lookup)) return;
+    assert.not.ok(lookup.context.has('package-lock.json'));
+    assert.ok(lookup.context.has('index.js'));
+    assert.not.ok(lookup.context.has('../outside'), 'paths never leave the context');
+  } finally {
+    context.done();
+  }
+});
+
+test('build context: without a path only an absolute context option opens one', () => {
+  assert.ok('reason' in openBuildContext(undefined, ''));
+  assert.ok('reason' in openBuildContext(undefined, 'relative'));
+  const context = contextWith(NPM);
+  try {
+    assert.ok('context' in openBuildContext(undefined, context.dir));
+  } finally {
+    context.done();
+  }
+});
+
+test('TOML reader: the shapes manifests use', () => {
+  const toml = parseToml(`# comment
+title = "x" # trailing
+[package]
+name = 'demo'
+version = "0.1.0"
+edition = 2021
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+local = { path = "../local" }
+[workspace]
+members = [
+  "crates/*", # the crates
+  'tools/cli',
+]
+[[bin]]
+name = "a"
+path = "src/a.rs"
+[[bin]]
+name = "b"
+[tool.poetry]
+readme = """README.md"""
+"quoted key".x = true
+`);
+  assert.is(toml.title, 'x');
+  assert.equal((toml.package as Record<string, unknown>).name, 'demo');
+  assert.equal((toml.package as Record<string, unknown>).edition, 2021);
+  assert.equal(((toml.dependencies as Record<string, Record<string, unknown>>).serde).features, ['derive']);
+  assert.equal(((toml.dependencies as Record<string, Record<string, unknown>>).local).path, '../local');
+  assert.equal((toml.workspace as Record<string, unknown>).members, ['crates/*', 'tools/cli']);
+  assert.equal((toml.bin as unknown[]).length, 2);
+  assert.equal(((toml.tool as Record<string, Record<string, unknown>>).poetry).readme, 'README.md');
+  assert.throws(() => parseToml('[package\nname = 1'), (error: unknown) => error instanceof TomlError);
+});
+
+test('YAML reader: top-level lists, flow lists, maps and scalars', () => {
+  const yaml = parseYamlTop("packages:\n  - 'apps/*'\n  - \"packages/*\" # comment\nother: [a, 'b']\npatchedDependencies:\n  left-pad@1.3.0: patches/left-pad.patch\nyarnPath: .yarn/releases/yarn.cjs\n");
+  assert.equal(yaml.packages, ['apps/*', 'packages/*']);
+  assert.equal(yaml.other, ['a', 'b']);
+  assert.equal(yaml.patchedDependencies, { 'left-pad@1.3.0': 'patches/left-pad.patch' });
+  assert.is(yaml.yarnPath, '.yarn/releases/yarn.cjs');
+});
+
+test('a node_modules folder in the context stops the split (the COPY would copy it over the installed one)', async () => {
+  const context = contextWith({ ...NPM, 'node_modules/left-pad/index.js': '\n' });
+  try {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
+    const result = await transform(text, { ...only, path: context.dockerfile });
+    assert.is(result.text, text);
+    assert.match(result.messages.map((m) => m.reason).join('\n'), /holds node_modules, which the COPY would then copy over what the install wrote/);
+    writeFileSync(join(context.dir, '.dockerignore'), 'node_modules\n');
+    const ignored = await transform(text, { ...only, path: context.dockerfile });
+    assert.is(ignored.text, 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n');
+  } finally {
+    context.done();
+  }
+});
+
+test('default pipeline: stable installs move first, the manifest install splits, the build stays after the COPY', async () => {
+  const context = contextWith({ ...NPM, '.dockerignore': 'node_modules\n' });
+  try {
+    const text = [
+      'FROM node:20',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN apt-get update && apt-get install -y --no-install-recommends git',
+      'RUN npm ci',
+      'RUN npm run build',
+      'CMD ["node", "dist/index.js"]',
+      '',
+    ].join('\n');
+    const result = await transform(text, { path: context.dockerfile });
+    assert.is(result.status, 'changed', result.messages.map((m) => m.reason).join('\n'));
+    assert.is(
+      result.text,
+      [
+        'FROM node:20',
+        'WORKDIR /app',
+        'RUN apt-get update && apt-get install -y --no-install-recommends git',
+        'COPY package.json package-lock.json ./',
+        'RUN npm ci',
+        'COPY . .',
+        'RUN npm run build',
+        'CMD ["node", "dist/index.js"]',
+        '',
+      ].join('\n'),
+    );
+    const again = await transform(result.text, { path: context.dockerfile });
+    assert.is(again.text, result.text, 'a second run changes nothing');
+    assert.not.ok(again.messages.some((m) => m.ruleId === 'split-manifest-copy'), 'and says nothing: the manifests are copied already');
+  } finally {
+    context.done();
+  }
+});
+
+test('the ecosystems option turns an install tool off', async () => {
+  const context = contextWith({ ...NPM, 'requirements.txt': 'flask\n' });
+  try {
+    const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n';
+    const off = await transform(text, { ...only, path: context.dockerfile, transforms: { 'split-manifest-copy': { ecosystems: ['npm'] } } });
+    assert.is(off.text, text);
+    const on = await transform(text, { ...only, path: context.dockerfile });
+    assert.is(on.text, 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n');
+  } finally {
+    context.done();
+  }
+});
+
+test('corpus with each file\'s own folder as its context: never an error, never a change it cannot back with files', async () => {
+  let skips = 0;
+  for (const [path, text] of corpusFiles()) {
+    const result = await transform(text, { ...only, path });
+    const mine = result.messages.filter((m) => m.ruleId === 'split-manifest-copy');
+    assert.not.ok(mine.some((m) => m.kind === 'error' || m.kind === 'change'), `${path}: ${mine.map((m) => m.reason).join('; ')}`);
+    skips += mine.length;
+  }
+  assert.ok(skips >= 1, 'the corpus holds at least one install after a broad COPY');
+});
+
+test.run();

@@ -1,0 +1,228 @@
+/**
+ * split-manifest-copy: `COPY . /app` then `RUN npm ci` becomes `COPY package.json package-lock.json /app/`,
+ * `RUN npm ci`, `COPY . /app`, so a source edit no longer reruns the install. It reads the build context (the
+ * Dockerfile's folder, or the `context` option) through its .dockerignore, copies only the manifests that are there,
+ * and declines, saying why, whenever the install could need more than them.
+ */
+import { readBroadCopy, type BroadCopy } from '../src/engine/broad-copy.js';
+import { openBuildContext, type ContextLookup } from '../src/engine/build-context.js';
+import { defineTransform } from '../src/engine/define.js';
+import { INSTALLERS } from '../src/engine/ecosystems.js';
+import { readExecRun, readShellRun, type InstallStep, type RunReading } from '../src/engine/install-run.js';
+import { cutPoints, cutRun, type RunCut } from '../src/engine/run-cut.js';
+import { manifestCopies } from '../src/engine/manifest-copy.js';
+import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
+import { leaksState, positionText } from '../src/engine/shell-safety.js';
+import { manifestsOf } from '../src/engine/project-manifests.js';
+import { runStability } from '../src/engine/stability.js';
+import { pathScopes, type PathScope } from '../src/engine/stage-paths.js';
+import type { TransformContext } from '../src/engine/types.js';
+import { loadShellParser } from '../src/shell/index.js';
+import { stages, type Stage } from '../src/syntax/stages.js';
+import type { InstructionNode, TopNode } from '../src/syntax/types.js';
+import { print } from '../src/syntax/print.js';
+import type { InstructionView } from '../src/syntax/view.js';
+
+const options = {
+  context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
+  ecosystems: { type: 'string[]', default: [...INSTALLERS], description: `Install tools whose installs are split: ${INSTALLERS.join(', ')}.` },
+  stableCommands: { type: 'string[]', default: [], description: 'Regular expressions: a command (in the install RUN or between the COPY and it) whose text matches one is taken as not reading the copied files.' },
+  splitRuns: { type: 'boolean', default: true, description: 'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.' },
+} as const;
+
+type Context = TransformContext<{ context: string; ecosystems: string[]; stableCommands: string[]; splitRuns: boolean }>;
+
+/** What the split of one stage needs besides the context. */
+interface Facts {
+  lookup: ContextLookup;
+  scopes: Map<InstructionNode, PathScope>;
+  shells: Map<InstructionNode, ShellInEffect>;
+  stableCommands: RegExp[];
+}
+
+/** Instructions that may stand between the broad COPY and the install and move above the COPY with it. */
+const MOVABLE = new Set(['env', 'arg', 'label', 'expose', 'user', 'workdir', 'run', 'stopsignal', 'maintainer', 'cmd', 'entrypoint', 'healthcheck']);
+
+export default defineTransform({
+  name: 'split-manifest-copy',
+  description: 'Copy the dependency manifests before a broad COPY and install from them there, so source edits stop rerunning the install.',
+  url: 'docs/transforms.md#split-manifest-copy',
+  defaultEnabled: true,
+  meaning: 'declared',
+  options,
+  async run(context) {
+    await loadShellParser();
+    const ctx = context as Context;
+    const facts: Facts = {
+      lookup: openBuildContext(ctx.file.path, ctx.options.context),
+      scopes: pathScopes(ctx.root),
+      shells: shellsInEffect(ctx.root),
+      stableCommands: ctx.options.stableCommands.map((source) => new RegExp(source)),
+    };
+    for (const stage of stages(ctx.root)) {
+      for (const [index, view] of stage.instructions.entries()) {
+        if (view.name === 'run' && trySplit(ctx, facts, stage, index)) break;
+      }
+    }
+  },
+});
+
+/** Whether an install is a reason to split (not an auxiliary command such as `npm prune`). */
+const primary = (step: InstallStep) => !step.use.options.has('auxiliary');
+
+/** The second parts of RUNs this transform cut: they need the sources by design, so later passes leave them alone. */
+const cutRests = new WeakSet<InstructionNode>();
+
+/** Split the broad COPY before the install RUN at `index`; true when it did. */
+function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): boolean {
+  const run = stage.instructions[index];
+  if (cutRests.has(run.node)) return false;
+  const reading = readRun(ctx, facts, run);
+  if (!reading || (!reading.installs.some(primary) && !reading.installLike)) return false;
+  let copyIndex = index - 1;
+  while (copyIndex >= 0 && stage.instructions[copyIndex].name !== 'copy' && stage.instructions[copyIndex].name !== 'add') copyIndex--;
+  if (copyIndex < 0) return false;
+  const copyView = stage.instructions[copyIndex];
+  const context = 'context' in facts.lookup ? facts.lookup.context : undefined;
+  const read = readBroadCopy(copyView, facts.scopes.get(copyView.node), context);
+  if (!read || !ctx.enabledFor(run.node) || !ctx.enabledFor(copyView.node)) return false;
+  const at = (view: InstructionView) => positionText(ctx.edit.originOf(view.node));
+  const skip = (reason: string) => {
+    ctx.skipped(`Kept RUN at ${at(run)} after the ${copyView.keyword.toUpperCase()} at ${at(copyView)}: ${reason}`, run.node);
+    return false;
+  };
+  if ('reason' in read) return skip(read.reason);
+  const copy = read.copy;
+  const between = stage.instructions.slice(copyIndex + 1, index);
+  for (const view of between) {
+    const why = betweenProblem(ctx, facts, view, copy);
+    if (why) return skip(`the ${view.keyword.toUpperCase()} at ${at(view)} stands between them and ${why}`);
+  }
+  let install = reading;
+  let cut: RunCut | undefined;
+  const problem = reading.problem ?? unstableCommand(ctx, facts, run, reading, copy);
+  if (problem) {
+    const found = ctx.options.splitRuns ? findCut(ctx, facts, run, copy) : undefined;
+    if (!found || 'why' in found) return skip(`it ${problem}${found ? `, and ${found.why}` : ''}`);
+    ({ reading: install, cut } = found);
+  }
+  if ('reason' in facts.lookup) return skip(facts.lookup.reason);
+  const files = manifestsOf(facts.lookup.context, copy, install.installs);
+  if (files === undefined) return false;
+  if ('reason' in files) return skip(files.reason);
+  const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
+  if ('reason' in copies) return skip(copies.reason);
+  const anchor = firstOfBlock(ctx, copyView.node);
+  for (const created of copies) {
+    const [node] = ctx.edit.insertBefore(anchor, created.physical);
+    ctx.edit.replace(node as InstructionNode, created.physical, { line: created.logical });
+  }
+  const copied = `Copied ${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
+  if (cut) {
+    const [inserted] = ctx.edit.insertBefore(firstOfBlock(ctx, run.node), cut.first.physical);
+    const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
+    if (cut.comments) ctx.edit.insertBefore(run.node, cut.comments);
+    const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
+    cutRests.add(rest);
+    ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
+    ctx.changed(`${copied}, cut the RUN at ${at(run)} after \`${cut.firstText}\` and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`, rest);
+    return true;
+  }
+  const text = print(run.node);
+  const last = text.endsWith('\n') ? run.node : ctx.edit.replace(run.node, `${text}${ctx.style.eol}`, 'same');
+  ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
+  const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
+  ctx.changed(`${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`, last);
+  return true;
+}
+
+/**
+ * The longest `&&` prefix of an install RUN that holds only its installs and commands that leave the copy alone; `why`
+ * when the only such prefixes leave shell state that the rest of the RUN would lose.
+ */
+function findCut(ctx: Context, facts: Facts, run: InstructionView, copy: BroadCopy): { reading: RunReading; cut: RunCut } | { why: string } | undefined {
+  if (run.form !== 'shell') return undefined;
+  const options = { shell: facts.shells.get(run.node) ?? null };
+  const shell = ctx.shellView(run.args, options);
+  if (!shell.posix || shell.errors.length) return undefined;
+  const enabled = new Set(ctx.options.ecosystems);
+  let why: string | undefined;
+  for (const index of cutPoints(shell).reverse()) {
+    const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
+    const reading = readShellRun(prefix, facts.scopes.get(run.node)?.workdir, (tool) => enabled.has(tool));
+    if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
+    const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
+    const cds = prefix.commands.filter((command) => command.topLevel && command.name?.value === 'cd').map((command) => command.text);
+    if (!leak) return { reading, cut: cutRun(run, shell, index, ctx.style, cds.join(' && ')) };
+    why ??= `cutting the RUN after \`${prefix.text}\` would lose shell state the rest may rely on (that part ${leak.reason})`;
+  }
+  return why ? { why } : undefined;
+}
+
+/** The installs, harmless and unknown commands of a RUN; undefined when it cannot be read. */
+function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading | undefined {
+  if (run.heredocs.length) return undefined;
+  const enabled = new Set(ctx.options.ecosystems);
+  const filter = (tool: string) => enabled.has(tool);
+  const workdir = facts.scopes.get(run.node)?.workdir;
+  if (run.form === 'exec') return workdir === undefined ? undefined : readExecRun(run, workdir, filter);
+  return readShellRun(ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null }), workdir, filter);
+}
+
+/** Why an instruction between the broad COPY and the install cannot move above the COPY, if it cannot. */
+function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy: BroadCopy): string | undefined {
+  if (!MOVABLE.has(view.name)) return 'layerfix does not move it';
+  if (!ctx.enabledFor(view.node)) return 'a disable comment keeps it in place';
+  if (view.name === 'env' || view.name === 'arg') {
+    const used = copy.view.logical.text;
+    const clash = (view.pairs ?? []).find((pair) => new RegExp(`\\$\\{?${pair.key.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(used));
+    return clash ? `sets ${clash.key}, which the COPY uses` : undefined;
+  }
+  if (view.name === 'workdir') return copy.absolute ? undefined : 'would change where the COPY writes, as its destination is relative';
+  if (view.name !== 'run') return undefined;
+  if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
+  if (view.heredocs.length) return 'has a heredoc';
+  const shell = ctx.shellView(view.args, { shell: facts.shells.get(view.node) ?? null });
+  if (!shell.posix) return `runs under a shell that is not POSIX (${shell.reason})`;
+  const reading = readShellRun(shell, facts.scopes.get(view.node)?.workdir, () => true);
+  if (reading.installs.length) return 'installs dependencies itself, from files the COPY brings';
+  const problem = reading.problem ?? unstableCommand(ctx, facts, view, reading, copy);
+  return problem ? `it ${problem}` : undefined;
+}
+
+/** The first command of a RUN that no ecosystem knows and that may read or write what the COPY brings, if any. */
+function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, reading: RunReading, copy: BroadCopy): string | undefined {
+  if (!reading.others.length) return undefined;
+  if (run.form === 'exec') return 'runs a program in exec form that is not known to leave the copied files alone';
+  const shell = ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null });
+  for (const other of reading.others) {
+    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, workdir: other.cwd, stableCommands: facts.stableCommands });
+    if (!result.stable) return result.reason;
+  }
+  return undefined;
+}
+
+/**
+ * The nodes that move above the broad COPY: everything from the first mover's block (its attached comments) to the
+ * install RUN, then the blank lines that stood before that block, so the layout around the COPY stays as it was.
+ */
+function movedNodes(ctx: Context, first: InstructionNode, last: InstructionNode): TopNode[] {
+  const children = ctx.root.children;
+  const start = children.indexOf(firstOfBlock(ctx, first));
+  let gapStart = start;
+  while (gapStart > 0 && children[gapStart - 1].type === 'blank') gapStart--;
+  return [...children.slice(start, children.indexOf(last) + 1), ...children.slice(gapStart, start)];
+}
+
+/** Comment lines directly above an instruction (no blank line between): they move with it. */
+function attachedComments(ctx: Context, node: InstructionNode): TopNode[] {
+  const children = ctx.root.children;
+  const out: TopNode[] = [];
+  for (let i = children.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
+  return out;
+}
+
+/** The first node of an instruction's block: its attached comments, else itself. */
+function firstOfBlock(ctx: Context, node: InstructionNode): TopNode {
+  return attachedComments(ctx, node)[0] ?? node;
+}
