@@ -4,11 +4,8 @@
  * stay harmless, and removing commands is not this transform's business.
  */
 import { defineTransform } from '../src/engine/define.js';
-import { cacheMountOver, editableRun, editWords, hasOption, networkNone, packageCommands, subcommandOf } from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
+import { cacheMountOver, editableRuns, editWords, hasOption, networkNone, packageCommands, subcommandOf } from '../src/engine/packages.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser } from '../src/shell/index.js';
 
 type Context = TransformContext<Record<string, never>>;
 
@@ -23,19 +20,8 @@ export default defineTransform({
   meaning: 'declared',
   options: {},
   async run(context) {
-    await loadShellParser();
     const ctx = context as Context;
-    const shells = shellsInEffect(ctx.root);
-    for (const node of ctx.root.children.slice()) {
-      if (node.type !== 'instruction') continue;
-      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
-      if (run === undefined) continue;
-      const at = positionText(ctx.edit.originOf(node));
-      const skip = (reason: string) => ctx.skipped(`Left RUN at ${at} unchanged: ${reason}`, node);
-      if (typeof run === 'string') {
-        skip(run);
-        continue;
-      }
+    for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Left RUN at ${at} unchanged`)) {
       const adds = packageCommands(run.shell).filter((c) => c.family === 'apk' && subcommandOf(c) === 'add');
       const missing = adds.filter((c) => !hasOption(c, ['--no-cache']));
       if (!missing.length) continue;

@@ -3,11 +3,8 @@
  * downloaded packages do not stay in its layer. Later installs fetch the metadata again by themselves.
  */
 import { defineTransform } from '../src/engine/define.js';
-import { appendBlocker, appendEdit, cacheMountOver, editableRun, editWords, packageCommands, removesPath, subcommandOf } from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
+import { appendBlocker, appendEdit, cacheMountOver, editableRuns, editWords, packageCommands, removesPath, subcommandOf } from '../src/engine/packages.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser } from '../src/shell/index.js';
 
 type Context = TransformContext<Record<string, never>>;
 
@@ -27,19 +24,8 @@ export default defineTransform({
   meaning: 'declared',
   options: {},
   async run(context) {
-    await loadShellParser();
     const ctx = context as Context;
-    const shells = shellsInEffect(ctx.root);
-    for (const node of ctx.root.children.slice()) {
-      if (node.type !== 'instruction') continue;
-      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
-      if (run === undefined) continue;
-      const at = positionText(ctx.edit.originOf(node));
-      const skip = (reason: string) => ctx.skipped(`Did not add \`clean all\` to RUN at ${at}: ${reason}`, node);
-      if (typeof run === 'string') {
-        skip(run);
-        continue;
-      }
+    for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Did not add \`clean all\` to RUN at ${at}`)) {
       const commands = packageCommands(run.shell).filter((c) => c.family === 'dnf');
       const fills = commands.filter((c) => FILLS_CACHE.has(subcommandOf(c)));
       if (!fills.length) continue;

@@ -4,11 +4,9 @@
  * ARG (or in the RUN), a `--cache-dir`, or a cache mount on the RUN.
  */
 import { defineTransform } from '../src/engine/define.js';
-import { cacheMountTargets, editableRun, editWords, hasOption, packageCommands, subcommandOf } from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
+import { cacheMountTargets, editableRuns, editWords, hasOption, packageCommands, subcommandOf } from '../src/engine/packages.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser } from '../src/shell/index.js';
 import { stages } from '../src/syntax/stages.js';
 import type { InstructionNode } from '../src/syntax/types.js';
 
@@ -25,19 +23,8 @@ export default defineTransform({
   meaning: 'declared',
   options: {},
   async run(context) {
-    await loadShellParser();
     const ctx = context as Context;
-    const shells = shellsInEffect(ctx.root);
-    for (const node of ctx.root.children.slice()) {
-      if (node.type !== 'instruction') continue;
-      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
-      if (run === undefined) continue;
-      const at = positionText(ctx.edit.originOf(node));
-      const skip = (reason: string) => ctx.skipped(`Left RUN at ${at} unchanged: ${reason}`, node);
-      if (typeof run === 'string') {
-        skip(run);
-        continue;
-      }
+    for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Left RUN at ${at} unchanged`)) {
       const installs = packageCommands(run.shell).filter((c) => c.family === 'pip' && subcommandOf(c) === 'install');
       const missing = installs.filter((c) => !hasOption(c, ['--no-cache-dir']));
       if (!missing.length) continue;

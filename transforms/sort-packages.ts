@@ -4,9 +4,7 @@
  * no substitutions), and only where every option's argument is known, so no option argument is taken for a package.
  */
 import { defineTransform } from '../src/engine/define.js';
-import { commentBetween, editableRun, editWords, operatorPosition, packageCommands, physicalLine, subcommandOf, type EditableRun, type PackageCommand, type WordEdit } from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
+import { commentBetween, editableRuns, editWords, operatorPosition, packageCommands, physicalLine, subcommandOf, type EditableRun, type PackageCommand, type WordEdit } from '../src/engine/packages.js';
 import type { TransformContext } from '../src/engine/types.js';
 import { loadShellParser, type ShellWord } from '../src/shell/index.js';
 import { toLocal } from '../src/syntax/logical.js';
@@ -30,18 +28,8 @@ export default defineTransform({
   meaning: 'declared',
   options,
   async run(context) {
-    await loadShellParser();
     const ctx = context as Context;
-    const shells = shellsInEffect(ctx.root);
-    for (const node of ctx.root.children.slice()) {
-      if (node.type !== 'instruction') continue;
-      const run = editableRun(ctx, node, shells.get(node) ?? null, MENTION);
-      if (run === undefined) continue;
-      const at = positionText(ctx.edit.originOf(node));
-      if (typeof run === 'string') {
-        ctx.skipped(`Left the package lists of RUN at ${at} as they are: ${run}`, node);
-        continue;
-      }
+    for (const { node, run, at } of editableRuns(ctx, MENTION, (at) => `Left the package lists of RUN at ${at} as they are`)) {
       const edits: WordEdit[] = [];
       const done: string[] = [];
       for (const command of packageCommands(run.shell)) {

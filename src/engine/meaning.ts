@@ -4,7 +4,7 @@
  */
 import type { BuildkitNode } from '../syntax/buildkit-args.js';
 import { buildkitNode } from '../syntax/command-line.js';
-import { isGoSpace } from '../syntax/go-text.js';
+import { rawShellWords } from '../syntax/heredoc.js';
 import type { InstructionView } from '../syntax/view.js';
 
 const SHELL_FORM = new Set(['run', 'cmd', 'entrypoint']);
@@ -28,32 +28,7 @@ function nodeKey(node: BuildkitNode): unknown[] {
   return [name, node.flags, node.json, next, node.error ?? null];
 }
 
-/** Shell words with quotes and escapes kept and unquoted whitespace runs collapsed. */
+/** Shell words with quotes and escapes kept and unquoted whitespace runs collapsed (a line that does not lex: its whitespace-separated runs). */
 export function shellWords(text: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'" || ch === '"') {
-      let close = i + 1;
-      while (close < text.length && text[close] !== ch) close += ch === '"' && text[close] === '\\' ? 2 : 1;
-      word += text.slice(i, close + 1);
-      inWord = true;
-      i = close;
-    } else if (ch === '\\') {
-      word += text.slice(i, i + 2);
-      inWord = true;
-      i++;
-    } else if (isGoSpace(ch.charCodeAt(0))) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
+  return rawShellWords(text) ?? text.split(/[\s]+/).filter(Boolean);
 }

@@ -10,7 +10,7 @@ import type { InstructionNode, Leaf } from '../syntax/types.js';
 import { instructionView, type InstructionView } from '../syntax/view.js';
 import type { TextEdit } from './editor.js';
 import { positionText } from './shell-safety.js';
-import type { ShellInEffect } from './shell-context.js';
+import { shellsInEffect, type ShellInEffect } from './shell-context.js';
 import type { Style } from '../printer/style.js';
 import type { TransformContext } from './types.js';
 
@@ -261,6 +261,31 @@ export function editableRun(ctx: TransformContext<unknown>, node: InstructionNod
   if (!sv.posix) return `the shell in effect is not a POSIX shell (${sv.reason})`;
   if (sv.errors.length) return `it does not parse as shell (${sv.errors[0].message})`;
   return { view, shell: sv, at: positionText(ctx.edit.originOf(node)) };
+}
+
+/** One RUN a package transform may edit, with a way to report why it leaves it alone. */
+export interface RunToEdit {
+  node: InstructionNode;
+  run: EditableRun;
+  at: string;
+  skip: (reason: string) => void;
+}
+
+/**
+ * The RUNs of a file that mention `mention` and can be edited, in order. Those that mention it but cannot be edited
+ * (exec form, heredoc, non-POSIX shell, shell syntax error) are reported as skipped with `describe(at)` before the reason.
+ */
+export function* editableRuns(ctx: TransformContext<unknown>, mention: RegExp, describe: (at: string) => string): Generator<RunToEdit> {
+  const shells = shellsInEffect(ctx.root);
+  for (const node of ctx.root.children.slice()) {
+    if (node.type !== 'instruction') continue;
+    const run = editableRun(ctx, node, shells.get(node) ?? null, mention);
+    if (run === undefined) continue;
+    const at = positionText(ctx.edit.originOf(node));
+    const skip = (reason: string) => ctx.skipped(`${describe(at)}: ${reason}`, node);
+    if (typeof run === 'string') skip(run);
+    else yield { node, run, at, skip };
+  }
 }
 
 /** An edit in logical-line offsets. Its text may break the line (`escape` + line break); the logical line drops those. */

@@ -35,7 +35,7 @@ export function findHeredocMarkers(line: string): HeredocMarker[] {
 }
 
 /** Split a line into shell words keeping quotes and escapes; null where BuildKit's lexer reports an error. */
-function rawShellWords(line: string): string[] | null {
+export function rawShellWords(line: string): string[] | null {
   const words: string[] = [];
   let word = '';
   let inWord = false;
