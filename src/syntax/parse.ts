@@ -52,6 +52,8 @@ class Parser {
   private readonly lineStarts: number[] = [0];
   private readonly diagnostics: Diagnostic[] = [];
   private escape: '\\' | '`';
+  /** The 0-based line of the last point computed. */
+  private lastLine = 0;
   private readonly readDirectives: boolean;
   /** Lines before this offset have been checked (the first line is read twice: as a possible directive, then as itself). */
   private checkedUpTo = 0;
@@ -263,6 +265,13 @@ class Parser {
   /** Line, column and offset of an offset. */
   private point(offset: number): Point {
     const starts = this.lineStarts;
+    // Leaves are made in source order: try the line of the last point, then the next one, before searching.
+    for (let line = this.lastLine; line <= this.lastLine + 1 && line < starts.length; line++) {
+      if (starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1])) {
+        this.lastLine = line;
+        return { line: line + 1, column: offset - starts[line] + 1, offset };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -270,6 +279,7 @@ class Parser {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo + 1, column: offset - starts[lo] + 1, offset };
   }
 
