@@ -23,7 +23,7 @@ import {
 import { shellsInEffect } from '../src/engine/shell-context.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { effectiveCommand, loadShellParser, type ShellCommand, type ShellView } from '../src/shell/index.js';
+import { effectiveCommand, type ShellCommand, type ShellView } from '../src/shell/index.js';
 import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode } from '../src/syntax/types.js';
 import { instructionView, type InstructionView } from '../src/syntax/view.js';
@@ -51,8 +51,7 @@ export default defineTransform({
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  async run(context) {
-    await loadShellParser();
+  run(context) {
     const ctx = context as Context;
     if (ctx.options.update) for (const stage of stages(ctx.root)) addUpdates(ctx, stage);
     const shells = shellsInEffect(ctx.root);

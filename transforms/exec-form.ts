@@ -12,7 +12,7 @@ import { editWords, type WordEdit } from '../src/engine/packages.js';
 import { shellsInEffect } from '../src/engine/shell-context.js';
 import { positionText } from '../src/engine/shell-safety.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser, type ShellView, type ShellWord } from '../src/shell/index.js';
+import { type ShellView, type ShellWord } from '../src/shell/index.js';
 import { buildkitNode } from '../src/syntax/command-line.js';
 import { stages } from '../src/syntax/stages.js';
 import type { InstructionNode } from '../src/syntax/types.js';
@@ -41,8 +41,7 @@ export default defineTransform({
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  async run(context) {
-    await loadShellParser();
+  run(context) {
     const ctx = context as Context;
     const shells = shellsInEffect(ctx.root);
     for (const node of ctx.root.children.slice()) {

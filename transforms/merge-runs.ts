@@ -6,7 +6,7 @@ import { defineTransform } from '../src/engine/define.js';
 import type { TransformContext } from '../src/engine/types.js';
 import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
 import { printChain, type ChainPart } from '../src/printer/chain.js';
-import { loadShellParser, type ShellView } from '../src/shell/index.js';
+import { type ShellView } from '../src/shell/index.js';
 import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
@@ -28,8 +28,7 @@ export default defineTransform({
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  async run(context) {
-    await loadShellParser();
+  run(context) {
     const ctx = context as Context;
     const exclude = ctx.options.exclude.map((source) => new RegExp(source));
     const shells = shellsInEffect(ctx.root);

@@ -8,7 +8,6 @@ import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.
 import { positionText } from '../src/engine/shell-safety.js';
 import { runStability, type StabilityScope } from '../src/engine/stability.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser } from '../src/shell/index.js';
 import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode, TopNode } from '../src/syntax/types.js';
 import type { InstructionView } from '../src/syntax/view.js';
@@ -32,8 +31,7 @@ export default defineTransform({
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  async run(context) {
-    await loadShellParser();
+  run(context) {
     const ctx = context as Context;
     const shells = shellsInEffect(ctx.root);
     for (const stage of stages(ctx.root)) reorderStage(ctx, stage, shells);

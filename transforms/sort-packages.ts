@@ -6,7 +6,7 @@
 import { defineTransform } from '../src/engine/define.js';
 import { commentBetween, editableRuns, editWords, operatorPosition, packageCommands, physicalLine, subcommandOf, type EditableRun, type PackageCommand, type WordEdit } from '../src/engine/packages.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser, type ShellWord } from '../src/shell/index.js';
+import type { ShellWord } from '../src/shell/index.js';
 import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 

@@ -17,7 +17,6 @@ import { manifestsOf } from '../src/engine/project-manifests.js';
 import { runStability } from '../src/engine/stability.js';
 import { pathScopes, type PathScope } from '../src/engine/stage-paths.js';
 import type { TransformContext } from '../src/engine/types.js';
-import { loadShellParser } from '../src/shell/index.js';
 import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode, TopNode } from '../src/syntax/types.js';
 import { print } from '../src/syntax/print.js';
@@ -50,8 +49,7 @@ export default defineTransform({
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  async run(context) {
-    await loadShellParser();
+  run(context) {
     const ctx = context as Context;
     const facts: Facts = {
       lookup: openBuildContext(ctx.file.path, ctx.options.context),
