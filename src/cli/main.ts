@@ -48,6 +48,7 @@ export function runOptions(args: ParsedArgs): RunOptions {
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'parse') return (await import('./parse-command.js')).runParse(argv.slice(1), io);
+  if (argv[0] === 'cache-report') return (await import('./cache-report-command.js')).runCacheReport(argv.slice(1), io);
   if (argv[0] === 'new-transform') return (await import('./new-transform-command.js')).runNewTransform(argv.slice(1), io);
   const args = parseCommandArgs(mainCommand, argv);
   if (args.values.help) {

@@ -85,5 +85,19 @@ export const newTransformCommand: CliCommand = {
   ],
 };
 
+/** `layerfix cache-report`: what the rewrite buys in rebuilt RUN steps over a git history. */
+export const cacheReportCommand: CliCommand = {
+  name: 'cache-report',
+  usage: 'layerfix cache-report [options] [paths...]',
+  description:
+    'For each Dockerfile and each commit of <since>..HEAD (or the files given with --changed), count the RUN steps the change makes the build cache rerun, for the file as it is and as layerfix would rewrite it, with the total reduction in percent.',
+  options: [
+    { name: 'since', type: 'string', value: '<rev>', default: 'all of HEAD', description: 'Report on the commits after this revision, up to HEAD.' },
+    { name: 'changed', type: 'string', value: '<files>', multiple: true, description: 'Report on these changed files (comma-separated, repeatable) instead of the git history.' },
+    { name: 'format', short: 'f', type: 'string', value: '<format>', values: ['text', 'json'], default: 'text', description: 'text: a table per file and a total; json: the same as JSON.' },
+    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+  ],
+};
+
 /** Every command, the main one first. */
-export const commands: readonly CliCommand[] = [mainCommand, parseCommand, newTransformCommand];
+export const commands: readonly CliCommand[] = [mainCommand, parseCommand, newTransformCommand, cacheReportCommand];
