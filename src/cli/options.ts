@@ -23,6 +23,9 @@ export interface CliOption {
 }
 
 /** A command: its usage line, what it does, its options. */
+/** `--help`, which every command takes. */
+const HELP_OPTION: CliOption = { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' };
+
 export interface CliCommand {
   name: string;
   usage: string;
@@ -58,7 +61,7 @@ export const mainCommand: CliCommand = {
     { name: 'print-config', type: 'string', value: '<file>', description: 'Print the configuration resolved for a file, as JSON, and exit.' },
     { name: 'concurrency', type: 'string', value: '<n>', default: 'number of cores', description: 'Worker threads to process files on (1: on the main thread).' },
     { name: 'version', short: 'v', type: 'boolean', description: 'Print the version and exit.' },
-    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+    HELP_OPTION,
   ],
 };
 
@@ -69,7 +72,7 @@ export const parseCommand: CliCommand = {
   description: 'Print how layerfix reads one Dockerfile; diagnostics go to stderr as path:line:col: message [ruleId], and any error exits 2.',
   options: [
     { name: 'format', short: 'f', type: 'string', value: '<format>', values: PARSE_FORMATS, default: 'cst', description: "cst: the syntax tree as JSON; buildkit: the instructions in the form of BuildKit's Node.Dump(); print: the file printed back from the tree." },
-    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+    HELP_OPTION,
   ],
 };
 
@@ -81,7 +84,7 @@ export const newTransformCommand: CliCommand = {
     'Create layerfix/<name>.ts (a typed transform that already passes its fixture), a first fixture pair, and register it in the configuration found from here (a layerfix.config.ts is edited with its formatting and comments kept, JSON and YAML as data; with none, layerfix.config.ts is created).',
   options: [
     { name: 'config', type: 'string', value: '<path>', description: 'Register the plugin in this configuration file instead of the one found.' },
-    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+    HELP_OPTION,
   ],
 };
 
@@ -95,7 +98,7 @@ export const cacheReportCommand: CliCommand = {
     { name: 'since', type: 'string', value: '<rev>', default: 'all of HEAD', description: 'Report on the commits after this revision, up to HEAD.' },
     { name: 'changed', type: 'string', value: '<files>', multiple: true, description: 'Report on these changed files (comma-separated, repeatable) instead of the git history.' },
     { name: 'format', short: 'f', type: 'string', value: '<format>', values: ['text', 'json'], default: 'text', description: 'text: a table per file and a total; json: the same as JSON.' },
-    { name: 'help', short: 'h', type: 'boolean', description: 'Print this help and exit.' },
+    HELP_OPTION,
   ],
 };
 

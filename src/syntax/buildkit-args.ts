@@ -1,7 +1,7 @@
 /**
  * BuildKit's per-keyword argument parsers (its dispatch table), producing the words of its parse tree.
  */
-import { goTrimSpace, isGoSpace, splitTokenSpace } from './go-text.js';
+import { isGoSpace, splitTokenSpace } from './go-text.js';
 import { readJsonForm } from './json-form.js';
 import { parseWords } from './words.js';
 
@@ -158,5 +158,3 @@ export function parseBuildkitArgs(
   return parser ? parser(rest, escape, parseSub) : ignore();
 }
 
-/** Trim as BuildKit trims the arguments of an instruction. */
-export const trimArgs = goTrimSpace;
