@@ -6,20 +6,20 @@
  * redirect. Flattening to elements and operators, then grouping by the shell's own precedence (`|` binds tighter than
  * `&&`/`||`), undoes all three.
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import { heredocHeaderEnd, isRedirect } from './redirects.js';
 
 /** An operator between elements: `&&`, `||`, `|` or `|&`. */
 export interface AndOrOperator {
   kind: 'operator';
-  node: Node;
+  node: ShellNode;
 }
 
 /** One command of a pipeline (a simple command, a subshell, a brace group, a loop, ...). */
 export interface AndOrElement {
   kind: 'element';
   /** The statement to read; null for a command made only of redirections (`> file`). */
-  node: Node | null;
+  node: ShellNode | null;
   /** The node type to report: the statement's, or `redirected_statement` when there is none. */
   type: string;
   start: number;
@@ -29,9 +29,9 @@ export interface AndOrElement {
 /** A node that belongs to no element but must still be read: redirects the grammar hung on a list, heredocs. */
 export interface AndOrExtra {
   kind: 'extra';
-  node: Node;
+  node: ShellNode;
   /** For a redirect: the simple command it applies to, when there is one. */
-  attachTo: Node | null;
+  attachTo: ShellNode | null;
 }
 
 /** A token of a flattened and-or list. */
@@ -46,12 +46,12 @@ export function isPipeOperator(type: string): boolean {
 }
 
 /** True for the node types `flattenAndOr` takes apart. */
-export function isAndOr(node: Node): boolean {
+export function isAndOr(node: ShellNode): boolean {
   return node.type === 'list' || node.type === 'pipeline' || node.type === 'redirected_statement';
 }
 
 /** Flattens a statement into its elements and operators, in source order. */
-export function flattenAndOr(node: Node): AndOrToken[] {
+export function flattenAndOr(node: ShellNode): AndOrToken[] {
   const tokens: AndOrToken[] = [];
   flatten(node, tokens);
   return tokens;
@@ -82,7 +82,7 @@ export function groupPipelines(tokens: AndOrToken[]): AndOrElement[][] {
   return pipelines;
 }
 
-function flatten(node: Node, tokens: AndOrToken[]): void {
+function flatten(node: ShellNode, tokens: AndOrToken[]): void {
   if (node.type === 'list' || node.type === 'pipeline') {
     for (let index = 0; index < node.childCount; index++) {
       const child = node.child(index);
@@ -99,7 +99,7 @@ function flatten(node: Node, tokens: AndOrToken[]): void {
   tokens.push({ kind: 'element', node, type: node.type, start: node.startIndex, end: node.endIndex });
 }
 
-function flattenRedirected(node: Node, tokens: AndOrToken[]): void {
+function flattenRedirected(node: ShellNode, tokens: AndOrToken[]): void {
   const body = node.childForFieldName('body');
   const split = node.children.find(
     (child) =>
@@ -141,7 +141,7 @@ function lastElement(tokens: AndOrToken[]): AndOrElement | null {
 }
 
 /** The simple command a redirect written after a statement applies to: the statement, or its last command. */
-export function lastCommand(node: Node): Node | null {
+export function lastCommand(node: ShellNode): ShellNode | null {
   switch (node.type) {
     case 'command':
     case 'declaration_command':

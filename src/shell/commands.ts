@@ -2,7 +2,7 @@
  * Walks a tree-sitter-bash tree for every simple command, knowing for each whether it runs in the instruction's own
  * shell, and for the state changes made there (the hazards that come from commands and constructs).
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import { commandEffects } from './builtins.js';
 import type { ShellDialect } from './dialect.js';
 import { flattenAndOr, groupPipelines } from './andor.js';
@@ -48,7 +48,7 @@ const STATEMENTS = new Set([
 const ARITH_ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '&=', '^=', '|=', '++', '--']);
 
 /** Finds every command of a parsed text, and the hazards its top-level commands and constructs make. */
-export function scanCommands(root: Node, source: string, dialect: ShellDialect): CommandScan {
+export function scanCommands(root: ShellNode, source: string, dialect: ShellDialect): CommandScan {
   const scanner = new Scanner(source, dialect);
   scanner.visitChildren(root, { sameShell: true, enclosing: [], arith: false });
   scanner.commands.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -59,14 +59,14 @@ class Scanner {
   readonly commands: ShellCommand[] = [];
   readonly hazards: ShellHazard[] = [];
   /** Redirects the grammar hung on an enclosing statement, keyed by the id of the command they belong to. */
-  private readonly pending = new Map<number, Node[]>();
+  private readonly pending = new Map<number, ShellNode[]>();
 
   constructor(
     private readonly source: string,
     private readonly dialect: ShellDialect,
   ) {}
 
-  visitChildren(node: Node, ctx: Context): void {
+  visitChildren(node: ShellNode, ctx: Context): void {
     if (node.childCount === 0) return;
     const children = node.children;
     children.forEach((child, index) => {
@@ -76,7 +76,7 @@ class Scanner {
     });
   }
 
-  private visit(node: Node, ctx: Context): void {
+  private visit(node: ShellNode, ctx: Context): void {
     switch (node.type) {
       case 'comment':
         return;
@@ -163,7 +163,7 @@ class Scanner {
   }
 
   /** Lists, pipelines and redirected statements, read in the shell's own grouping (see andor.ts). */
-  private visitAndOr(node: Node, ctx: Context): void {
+  private visitAndOr(node: ShellNode, ctx: Context): void {
     const tokens = flattenAndOr(node);
     for (const token of tokens) {
       if (token.kind === 'extra' && token.attachTo) {
@@ -181,7 +181,7 @@ class Scanner {
     for (const token of tokens) if (token.kind === 'extra') this.visit(token.node, ctx);
   }
 
-  private visitHeredoc(node: Node, ctx: Context): void {
+  private visitHeredoc(node: ShellNode, ctx: Context): void {
     const start = node.children.find((child) => child?.type === 'heredoc_start');
     const end = node.children.find((child) => child?.type === 'heredoc_end') ?? node;
     const headerStart = node.startIndex;
@@ -197,7 +197,7 @@ class Scanner {
     }
   }
 
-  private visitFunction(node: Node, ctx: Context): void {
+  private visitFunction(node: ShellNode, ctx: Context): void {
     const name = node.childForFieldName('name');
     if (ctx.sameShell) {
       const label = name ? this.source.slice(name.startIndex, name.endIndex) : 'a function';
@@ -206,7 +206,7 @@ class Scanner {
     this.visitChildren(node, enter(ctx, 'function', false));
   }
 
-  private visitFor(node: Node, ctx: Context): void {
+  private visitFor(node: ShellNode, ctx: Context): void {
     const keyword = node.firstChild?.type === 'select' ? 'select' : 'for';
     if (node.type === 'c_style_for_statement') {
       if (ctx.sameShell) {
@@ -233,11 +233,11 @@ class Scanner {
     }
   }
 
-  private addSimple(node: Node, ctx: Context): void {
+  private addSimple(node: ShellNode, ctx: Context): void {
     const nameNode = node.childForFieldName('name');
     const assignments: ShellAssignment[] = [];
     const args: ShellWord[] = [];
-    const redirectNodes: Node[] = [];
+    const redirectNodes: ShellNode[] = [];
     for (let index = 0; index < node.childCount; index++) {
       const child = node.child(index);
       if (!child) continue;
@@ -256,12 +256,12 @@ class Scanner {
     this.add(node, ctx, name ? 'simple' : 'assignment', name, args, assignments, redirectNodes);
   }
 
-  private addDeclaration(node: Node, ctx: Context): void {
+  private addDeclaration(node: ShellNode, ctx: Context): void {
     const keyword = node.firstChild;
     const name = keyword ? { ...toWord(keyword, this.source), node: 'word' } : null;
     const assignments: ShellAssignment[] = [];
     const args: ShellWord[] = [];
-    const redirectNodes: Node[] = [];
+    const redirectNodes: ShellNode[] = [];
     for (let index = 1; index < node.childCount; index++) {
       const child = node.child(index);
       if (!child || child.type === 'comment') continue;
@@ -281,13 +281,13 @@ class Scanner {
     this.add(node, ctx, node.type === 'unset_command' ? 'unset' : 'declaration', name, args, assignments, redirectNodes);
   }
 
-  private addTest(node: Node, ctx: Context): void {
-    const children = node.children.filter((child): child is Node => child !== null);
+  private addTest(node: ShellNode, ctx: Context): void {
+    const children = node.children.filter((child): child is ShellNode => child !== null);
     const open = children.shift();
     const close = children[children.length - 1];
     if (close && !close.isNamed) children.pop();
     const args: ShellWord[] = [];
-    const collect = (current: Node): void => {
+    const collect = (current: ShellNode): void => {
       if (current.type === 'comment' || current.endIndex === current.startIndex) return;
       if (current.childCount === 0 || WORDISH.has(current.type)) args.push(toWord(current, this.source));
       else for (const child of current.children) if (child) collect(child);
@@ -298,20 +298,20 @@ class Scanner {
     this.visitChildren(node, { ...ctx, arith: 'silent' });
   }
 
-  private addAssignments(node: Node, assignmentNodes: Node[], ctx: Context): void {
+  private addAssignments(node: ShellNode, assignmentNodes: ShellNode[], ctx: Context): void {
     const assignments = assignmentNodes.map((child) => this.assignment(child));
     this.add(node, ctx, 'assignment', null, [], assignments, []);
     for (const child of assignmentNodes) this.visitChildren(child, ctx);
   }
 
   private add(
-    node: Node,
+    node: ShellNode,
     ctx: Context,
     form: ShellCommand['form'],
     name: ShellWord | null,
     args: ShellWord[],
     assignments: ShellAssignment[],
-    ownRedirects: Node[],
+    ownRedirects: ShellNode[],
   ): void {
     const redirects: ShellRedirect[] = [];
     let start = node.startIndex;
@@ -346,7 +346,7 @@ class Scanner {
     for (const found of commandEffects(command)) this.hazard(found.kind, found.command, found.reason, start, end);
   }
 
-  private assignment(node: Node): ShellAssignment {
+  private assignment(node: ShellNode): ShellAssignment {
     const nameNode = node.childForFieldName('name');
     const valueNode = node.childForFieldName('value');
     const operator = node.children.find((child) => child?.type === '+=') ? '+=' : '=';
@@ -361,7 +361,7 @@ class Scanner {
     };
   }
 
-  private arithmeticAssignment(node: Node, ctx: Context): void {
+  private arithmeticAssignment(node: ShellNode, ctx: Context): void {
     if (!ctx.sameShell || ctx.arith !== 'report') return;
     const operator = node.type === 'variable_assignment' ? '=' : node.childForFieldName('operator')?.type;
     if (!operator || !ARITH_ASSIGN.has(operator)) return;
@@ -369,7 +369,7 @@ class Scanner {
     this.hazard('assignment', null, `assigns a variable in arithmetic (${text})`, node.startIndex, node.endIndex);
   }
 
-  private expansionAssignment(node: Node, ctx: Context): void {
+  private expansionAssignment(node: ShellNode, ctx: Context): void {
     if (!ctx.sameShell) return;
     const operator = node.childForFieldName('operator')?.type;
     if (operator !== ':=' && operator !== '=') return;
@@ -404,11 +404,11 @@ function enter(ctx: Context, kind: ShellContextKind, sameShell = ctx.sameShell):
   return { sameShell: ctx.sameShell && sameShell, enclosing: [...ctx.enclosing, kind], arith: ctx.arith };
 }
 
-function isAssignment(node: Node | null): node is Node {
+function isAssignment(node: ShellNode | null): node is ShellNode {
   return node?.type === 'variable_assignment';
 }
 
-function isMissingName(node: Node): boolean {
+function isMissingName(node: ShellNode): boolean {
   return node.isMissing || (node.endIndex === node.startIndex && (node.firstChild?.isMissing ?? true));
 }
 

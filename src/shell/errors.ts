@@ -1,14 +1,14 @@
 /**
  * Parse errors of a tree-sitter tree: text the grammar could not place, and tokens it had to assume.
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import type { ShellCommand, ShellError } from './types.js';
 
 /** The ERROR (outermost only) and MISSING nodes of a tree, in source order. */
-export function parseErrors(root: Node, source: string): ShellError[] {
+export function parseErrors(root: ShellNode, source: string): ShellError[] {
   const errors: ShellError[] = [];
   if (!root.hasError) return errors;
-  const visit = (node: Node): void => {
+  const visit = (node: ShellNode): void => {
     if (node.isMissing) {
       errors.push({
         type: 'error',

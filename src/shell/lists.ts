@@ -1,16 +1,16 @@
 /**
  * The top-level list structure of a parsed text: its items in order, each with the operator that follows it.
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import { flattenAndOr, isPipeOperator } from './andor.js';
 import type { ShellListItem, ShellOperator, ShellOperatorToken } from './types.js';
 
 const TERMINATORS = new Set<string>([';', '&']);
 
 /** The top-level items of a program node: and-or lists and pipelines flattened, in source order. */
-export function topLevelItems(root: Node, source: string): ShellListItem[] {
+export function topLevelItems(root: ShellNode, source: string): ShellListItem[] {
   const items: ShellListItem[] = [];
-  const follow = (token: Node): void => {
+  const follow = (token: ShellNode): void => {
     const last = items[items.length - 1];
     if (last && !last.operator) last.operator = operator(token.type as ShellOperator, source, token.startIndex, token.endIndex);
   };

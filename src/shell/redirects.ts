@@ -1,7 +1,7 @@
 /**
  * Redirections read off tree-sitter nodes, including the words tree-sitter-bash files under a redirect by mistake.
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import type { ShellRedirect, ShellWord } from './types.js';
 import { toWord } from './words.js';
 
@@ -15,12 +15,12 @@ export interface ReadRedirect {
 const REDIRECT_TYPES = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 
 /** True for the node types that are redirections. */
-export function isRedirect(node: Node): boolean {
+export function isRedirect(node: ShellNode): boolean {
   return REDIRECT_TYPES.has(node.type);
 }
 
 /** The redirects a redirect node stands for: itself, and for a heredoc the redirects written after its delimiter. */
-export function readRedirects(node: Node, source: string): ReadRedirect[] {
+export function readRedirects(node: ShellNode, source: string): ReadRedirect[] {
   if (node.type === 'file_redirect') return [readFileRedirect(node, source)];
   if (node.type === 'herestring_redirect') {
     const target = node.namedChildren.find((child) => child && child.type !== 'file_descriptor') ?? null;
@@ -44,7 +44,7 @@ export function readRedirects(node: Node, source: string): ReadRedirect[] {
  * Where the command line part of a heredoc redirect ends: before the `&&`/`||`/`|` and the statements the grammar
  * nests in it, and before its body.
  */
-export function heredocHeaderEnd(node: Node): number {
+export function heredocHeaderEnd(node: ShellNode): number {
   let end = node.startIndex;
   for (let index = 0; index < node.childCount; index++) {
     const child = node.child(index);
@@ -62,8 +62,8 @@ export function heredocDelimiter(text: string): string {
   return text.replace(/["'\\]/g, '');
 }
 
-function readFileRedirect(node: Node, source: string): ReadRedirect {
-  const destinations = node.childrenForFieldName('destination').filter((child): child is Node => child !== null);
+function readFileRedirect(node: ShellNode, source: string): ReadRedirect {
+  const destinations = node.childrenForFieldName('destination');
   const operator = node.children.find((child) => child && !child.isNamed)?.type ?? '>';
   const first = destinations[0] ?? null;
   const end = first ? first.endIndex : node.endIndex;
@@ -73,7 +73,7 @@ function readFileRedirect(node: Node, source: string): ReadRedirect {
   };
 }
 
-function redirect(node: Node, source: string, end: number, operator: string, target: Node | null): ShellRedirect {
+function redirect(node: ShellNode, source: string, end: number, operator: string, target: ShellNode | null): ShellRedirect {
   const descriptor = node.childForFieldName('descriptor');
   return {
     type: 'redirect',

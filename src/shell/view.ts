@@ -6,7 +6,7 @@ import { trailingComment } from './comments.js';
 import { shellDialect } from './dialect.js';
 import { parseErrors, reservedWordErrors } from './errors.js';
 import { topLevelItems } from './lists.js';
-import { parseShell } from './load.js';
+import { readShellTree } from './tree.js';
 import type { ShellHazard, ShellListItem, ShellView, ShellViewOptions } from './types.js';
 
 /**
@@ -25,44 +25,39 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
       hazards: [{ type: 'hazard', kind: 'non-posix-shell', command: dialect.name, reason, text, start: 0, end: text.length }],
     };
   }
-  const tree = parseShell(text);
-  try {
-    const root = tree.rootNode;
-    const lists = topLevelItems(root, text);
-    const { commands, hazards } = scanCommands(root, text, dialect);
-    const errors = [...parseErrors(root, text), ...reservedWordErrors(commands)].sort((a, b) => a.start - b.start);
-    const comment = trailingComment(root, text);
-    for (const command of commands) command.item = itemIndex(lists, command.start, command.end);
-    hazards.push(...listHazards(lists));
-    if (comment) {
-      hazards.push({
-        type: 'hazard',
-        kind: 'comment',
-        command: null,
-        reason: 'ends with a comment, which would swallow anything joined after it on the same line',
-        ...comment,
-      });
-    }
-    for (const error of errors) {
-      hazards.push({ type: 'hazard', kind: 'parse-error', command: null, reason: error.message, text: error.text, start: error.start, end: error.end });
-    }
-    hazards.sort((a, b) => a.start - b.start || a.end - b.end);
-    const separators = lists.slice(0, -1).map((item) => item.operator?.value);
-    return {
-      ...empty(text, shell),
-      posix: true,
-      lists,
-      commands,
-      hazards,
-      trailingComment: comment,
-      hasTopLevelOr: separators.includes('||'),
-      hasTopLevelSequence: separators.includes(';') || separators.includes('\n'),
-      hasTopLevelBackground: lists.some((item) => item.operator?.value === '&'),
-      errors,
-    };
-  } finally {
-    tree.delete();
+  const root = readShellTree(text);
+  const lists = topLevelItems(root, text);
+  const { commands, hazards } = scanCommands(root, text, dialect);
+  const errors = [...parseErrors(root, text), ...reservedWordErrors(commands)].sort((a, b) => a.start - b.start);
+  const comment = trailingComment(root, text);
+  for (const command of commands) command.item = itemIndex(lists, command.start, command.end);
+  hazards.push(...listHazards(lists));
+  if (comment) {
+    hazards.push({
+      type: 'hazard',
+      kind: 'comment',
+      command: null,
+      reason: 'ends with a comment, which would swallow anything joined after it on the same line',
+      ...comment,
+    });
   }
+  for (const error of errors) {
+    hazards.push({ type: 'hazard', kind: 'parse-error', command: null, reason: error.message, text: error.text, start: error.start, end: error.end });
+  }
+  hazards.sort((a, b) => a.start - b.start || a.end - b.end);
+  const separators = lists.slice(0, -1).map((item) => item.operator?.value);
+  return {
+    ...empty(text, shell),
+    posix: true,
+    lists,
+    commands,
+    hazards,
+    trailingComment: comment,
+    hasTopLevelOr: separators.includes('||'),
+    hasTopLevelSequence: separators.includes(';') || separators.includes('\n'),
+    hasTopLevelBackground: lists.some((item) => item.operator?.value === '&'),
+    errors,
+  };
 }
 
 function empty(text: string, shell: string[] | null): Omit<ShellView, 'posix'> {

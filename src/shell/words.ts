@@ -1,7 +1,7 @@
 /**
  * Shell words read off tree-sitter nodes: text, offsets and the static value after quote removal.
  */
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './tree.js';
 import type { ShellWord } from './types.js';
 
 const DYNAMIC = new Set([
@@ -16,7 +16,7 @@ const DYNAMIC = new Set([
 ]);
 
 /** The shell word of a node, offsets into `source`. */
-export function toWord(node: Node, source: string): ShellWord {
+export function toWord(node: ShellNode, source: string): ShellWord {
   const text = source.slice(node.startIndex, node.endIndex);
   return { type: 'word', node: node.type, text, start: node.startIndex, end: node.endIndex, value: staticValue(node, text) };
 }
@@ -28,7 +28,7 @@ export function spanWord(source: string, start: number, end: number, node = 'wor
 }
 
 /** The value of a node after quote removal, or null when it depends on an expansion. */
-export function staticValue(node: Node, text: string): string | null {
+export function staticValue(node: ShellNode, text: string): string | null {
   if (node.isMissing || node.hasError) return null;
   switch (node.type) {
     case 'word':
@@ -63,7 +63,7 @@ function stripQuotes(text: string, open: string, close: string): string {
   return body.length > 0 && body.endsWith(close) ? body.slice(0, -close.length) : body;
 }
 
-function doubleQuoted(node: Node, body: string): string | null {
+function doubleQuoted(node: ShellNode, body: string): string | null {
   for (const child of node.namedChildren) {
     if (child && child.type !== 'string_content') return null;
   }
