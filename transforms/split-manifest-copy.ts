@@ -21,6 +21,7 @@ import { stages, type Stage } from '../src/syntax/stages.js';
 import type { InstructionNode, TopNode } from '../src/syntax/types.js';
 import { print } from '../src/syntax/print.js';
 import type { InstructionView } from '../src/syntax/view.js';
+import { NodeData } from '../src/syntax/node-data.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
@@ -69,14 +70,13 @@ export default defineTransform({
 const primary = (step: InstallStep) => !step.use.options.has('auxiliary');
 
 /** The second parts of RUNs this transform cut: they need the sources by design, so later passes leave them alone. */
-const cutRests = new WeakSet<InstructionNode>();
+const cutRests = new NodeData<true>('layerfix.split-manifest-copy.cut-rest');
 
 /** Split the broad COPY before the install RUN at `index`; true when it did. */
 function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): boolean {
   const run = stage.instructions[index];
   if (cutRests.has(run.node)) return false;
-  const reading = readRun(ctx, facts, run);
-  if (!reading || (!reading.installs.some(primary) && !reading.installLike)) return false;
+  // The cheap checks first: most RUNs have no broad COPY before them, and reading a RUN means parsing its shell.
   let copyIndex = index - 1;
   while (copyIndex >= 0 && stage.instructions[copyIndex].name !== 'copy' && stage.instructions[copyIndex].name !== 'add') copyIndex--;
   if (copyIndex < 0) return false;
@@ -84,6 +84,8 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   const context = 'context' in facts.lookup ? facts.lookup.context : undefined;
   const read = readBroadCopy(copyView, facts.scopes.get(copyView.node), context);
   if (!read || !ctx.enabledFor(run.node) || !ctx.enabledFor(copyView.node)) return false;
+  const reading = readRun(ctx, facts, run);
+  if (!reading || (!reading.installs.some(primary) && !reading.installLike)) return false;
   const at = (view: InstructionView) => positionText(ctx.edit.originOf(view.node));
   const skip = (reason: string) => {
     ctx.skipped(`Kept RUN at ${at(run)} after the ${copyView.keyword.toUpperCase()} at ${at(copyView)}: ${reason}`, run.node);
@@ -121,7 +123,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
     if (cut.comments) ctx.edit.insertBefore(run.node, cut.comments);
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
-    cutRests.add(rest);
+    cutRests.set(rest, true);
     ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
     ctx.changed(`${copied}, cut the RUN at ${at(run)} after \`${cut.firstText}\` and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`, rest);
     return true;
