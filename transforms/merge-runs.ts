@@ -10,6 +10,7 @@ import { type ShellView } from '../src/shell/index.js';
 import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
+import { NodeData } from '../src/syntax/node-data.js';
 import { instructionView, type InstructionView } from '../src/syntax/view.js';
 import { chainFacts, leaksState, positionText, sameShellSetup, type ChainFacts } from '../src/engine/shell-safety.js';
 
@@ -131,7 +132,7 @@ interface Body {
  * What merge-runs knows of the shell text of RUNs it made, derived from the parts instead of parsed again (parsing
  * each longer chain anew would cost quadratic time on long files). The guard still checks the printed result.
  */
-const chains = new WeakMap<InstructionNode, ChainFacts>();
+const chains = new NodeData<ChainFacts>('layerfix.merge-runs.chain');
 
 /** The facts of `A && B`, from those of A and B. */
 function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: boolean, groupB: boolean): ChainFacts {

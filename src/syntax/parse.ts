@@ -8,6 +8,7 @@ import { checkInstruction } from './checks.js';
 import { isTokenSpace, skipGoSpace, utf8Length } from './go-text.js';
 import { findHeredocMarkers } from './heredoc.js';
 import { logicalLine } from './logical.js';
+import { rememberParsed } from './view.js';
 import type {
   BlankNode,
   CommentNode,
@@ -179,9 +180,11 @@ class Parser {
       this.push(children, 'newline', next.contentEnd, next.end);
       end = next.end;
     }
-    const logical = logicalLine(children).text;
+    const joined = logicalLine(children);
+    const logical = joined.text;
     const parsed = buildkitNode(logical, this.escape);
     const node: InstructionNode = { type: 'instruction', name: parsed.value.toLowerCase(), children };
+    rememberParsed(node, this.escape, joined, parsed);
     if (emptyLine >= 0) {
       this.report(emptyLine, 'empty-continuation', 'Empty continuation line: BuildKit warns about it and may reject it in the future', 'warning');
     }

@@ -7,6 +7,7 @@ import { buildkitNode, splitCommandLine } from './command-line.js';
 import { csvFields } from './csv.js';
 import { logicalLine, type LogicalLine } from './logical.js';
 import type { HeredocNode, InstructionNode, Leaf, Root } from './types.js';
+import { NodeData } from './node-data.js';
 import { parseWords } from './words.js';
 
 /** A flag of an instruction (`--mount=type=cache,target=/x`). */
@@ -88,14 +89,31 @@ export interface InstructionView {
   trigger?: { keyword: string; name: string; args: string; buildkit: BuildkitNode };
 }
 
-const cache = new WeakMap<InstructionNode, CachedView>();
+/**
+ * What is known of an instruction node: what the parser read of it (reading it again would double the cost of a
+ * parse), and its view once asked for.
+ */
+interface NodeFacts {
+  escape: string;
+  logical: LogicalLine;
+  buildkit: BuildkitNode;
+  view?: CachedView;
+}
+
+const facts = new NodeData<NodeFacts>('layerfix.instruction');
+
+/** Records the logical line and BuildKit node the parser read for `node` under `escape`, for its view to reuse. */
+export function rememberParsed(node: InstructionNode, escape: string, logical: LogicalLine, buildkit: BuildkitNode): void {
+  facts.set(node, { escape, logical, buildkit });
+}
 
 /** The view of an instruction node; `escape` is the file's escape character. */
 export function instructionView(node: InstructionNode, escape: '\\' | '`' = '\\'): InstructionView {
-  const cached = cache.get(node);
-  if (cached && cached.buildkitEscape === escape) return cached;
-  const view = buildView(node, escape);
-  cache.set(node, view);
+  const known = facts.get(node);
+  if (known?.view?.buildkitEscape === escape) return known.view;
+  const view = buildView(node, escape, known);
+  if (known) known.view = view;
+  else facts.set(node, { escape, logical: view.logical, buildkit: view.buildkit, view });
   return view;
 }
 
@@ -110,10 +128,10 @@ interface CachedView extends InstructionView {
   buildkitEscape: string;
 }
 
-function buildView(node: InstructionNode, escape: '\\' | '`'): CachedView {
-  const logical = logicalLine(node.children);
+function buildView(node: InstructionNode, escape: '\\' | '`', known: NodeFacts | undefined): CachedView {
+  const logical = known?.logical ?? logicalLine(node.children);
   const parts = splitCommandLine(logical.text);
-  const buildkit = buildkitNode(logical.text, escape);
+  const buildkit = known?.escape === escape ? known.buildkit : buildkitNode(logical.text, escape);
   const name = parts.keyword.toLowerCase();
   const view: CachedView = {
     node,
