@@ -5,12 +5,13 @@ import type { VFile } from 'vfile';
 import { print } from '../syntax/print.js';
 import type { InstructionNode, Position, Root } from '../syntax/types.js';
 import { instructions } from '../syntax/view.js';
-import { loadShellParser, shellView, type ShellView } from '../shell/index.js';
+import { loadShellParser } from '../shell/index.js';
 import { detectStyle, type Style } from '../printer/style.js';
 import { DisableMap } from './disable.js';
 import { Editor, EditError } from './editor.js';
 import { checkGuard } from './guard.js';
 import { report } from './messages.js';
+import { cachedShellView } from './shell-cache.js';
 import type { AnyTransform, PrinterOptions, TransformContext } from './types.js';
 
 /** A transform with its resolved options. */
@@ -22,16 +23,19 @@ export interface EnabledTransform {
 /** At most this many passes over the transforms before the file is reported as not settling. */
 export const MAX_PASSES = 10;
 
-/** Run the transforms on `root` in place; returns false when the file must be left untouched. */
+/**
+ * Run the transforms on `root` (parsed from the text of `file`) in place; returns false when the file must be left
+ * untouched.
+ */
 export async function runTransforms(root: Root, file: VFile, enabled: EnabledTransform[], printer: PrinterOptions): Promise<boolean> {
   // Loaded here, once, so a plugin's ctx.shellView works even when it bundles its own copy of layerfix.
   await loadShellParser();
-  const inputText = print(root);
+  // The tree is lossless, so it prints back to the text it was parsed from.
+  const inputText = String(file.value);
   const editor = new Editor(root);
   const disables = new DisableMap(root);
   const style = detectStyle(root, printer);
   const notes = new Map<string, () => void>();
-  const shellViews = new Map<string, ShellView>();
   const seen = new Set([inputText]);
   const blame = new Set<string>();
   for (let pass = 1; ; pass++) {
@@ -40,7 +44,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       editor.current = transform.name;
       editor.edits = 0;
       try {
-        await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, notes, shellViews }));
+        await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, notes }));
       } catch (error) {
         const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
         report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name);
@@ -84,12 +88,11 @@ interface RunState {
   style: Style;
   printer: PrinterOptions;
   notes: Map<string, () => void>;
-  shellViews: Map<string, ShellView>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function makeContext(transform: AnyTransform, options: Record<string, unknown>, state: RunState): TransformContext<any> {
-  const { root, file, editor, disables, notes, shellViews } = state;
+  const { root, file, editor, disables, notes } = state;
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
   const note = (kind: 'change' | 'skip', reason: string, node?: InstructionNode) => {
     const at = place(node);
@@ -104,12 +107,7 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
     style: state.style,
     edit: editor,
     instructions: () => instructions(root),
-    shellView: (text, shellOptions = {}) => {
-      const key = `${JSON.stringify(shellOptions.shell ?? null)}\0${text}`;
-      let view = shellViews.get(key);
-      if (!view) shellViews.set(key, (view = shellView(text, shellOptions)));
-      return view;
-    },
+    shellView: cachedShellView,
     enabledFor: (node) => !disables.disabled(editor.originOf(node), transform.name),
     changed: (reason, node, involved = []) => {
       for (const other of involved) {

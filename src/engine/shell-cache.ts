@@ -1,0 +1,34 @@
+/**
+ * Shell views shared by every file a process rewrites. Parsing shell is most of a transform run's cost, and the
+ * Dockerfiles of one repository repeat the same RUN text (`apt-get update`, the same install line in every variant).
+ * A view depends only on its text and the shell in effect, and transforms treat views as read-only.
+ */
+import { shellView, type ShellView, type ShellViewOptions } from '../shell/index.js';
+
+/** How many characters of shell text the cache holds views for before it drops the oldest. */
+export const SHELL_CACHE_CHARS = 4 * 1024 * 1024;
+
+const views = new Map<string, ShellView>();
+let cachedChars = 0;
+
+/** The shell view of `text`, from the cache when the same text under the same shell was read before. */
+export function cachedShellView(text: string, options: ShellViewOptions = {}): ShellView {
+  const key = options.shell?.length ? `${JSON.stringify(options.shell)}\0${text}` : text;
+  const hit = views.get(key);
+  if (hit) return hit;
+  const view = shellView(text, options);
+  views.set(key, view);
+  cachedChars += key.length;
+  for (const oldest of views.keys()) {
+    if (cachedChars <= SHELL_CACHE_CHARS) break;
+    views.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return view;
+}
+
+/** Forgets every cached view (benchmarks call it between passes so that each pass starts cold). */
+export function clearShellViewCache(): void {
+  views.clear();
+  cachedChars = 0;
+}
