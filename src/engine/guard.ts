@@ -4,8 +4,8 @@
  */
 import { parse } from '../syntax/parse.js';
 import { print } from '../syntax/print.js';
-import type { InstructionNode, RootData } from '../syntax/types.js';
-import { instructions } from '../syntax/view.js';
+import type { InstructionNode, RootData, TopNode } from '../syntax/types.js';
+import { instructionView } from '../syntax/view.js';
 import type { Editor } from './editor.js';
 import { meaningKey } from './meaning.js';
 
@@ -28,17 +28,17 @@ export function checkGuard(input: RootData, editor: Editor, output: string): Gua
   if (JSON.stringify(reparsed.data.directives) !== JSON.stringify(input.directives)) {
     return { reason: 'the output changes the parser directives' };
   }
-  const expected = editor.root.children.filter((node): node is InstructionNode => node.type === 'instruction');
-  const actual = instructions(reparsed);
+  const expected = editor.root.children.filter(isInstruction);
+  const actual = reparsed.children.filter(isInstruction);
   if (expected.length !== actual.length) {
     return { reason: `the output has ${actual.length} instructions where ${expected.length} were expected` };
   }
   for (let i = 0; i < expected.length; i++) {
-    if (!editor.declaredBy(expected[i]) && print(expected[i]) === print(actual[i].node)) continue;
+    if (!editor.declaredBy(expected[i]) && print(expected[i]) === print(actual[i])) continue;
     const want = editor.keyOf(expected[i]);
-    const got = meaningKey(actual[i]);
+    const got = meaningKey(instructionView(actual[i], reparsed.data.escape));
     if (want !== got) {
-      const line = actual[i].node.position?.start.line ?? 0;
+      const line = actual[i].position?.start.line ?? 0;
       return {
         transform: editor.declaredBy(expected[i]),
         reason: `instruction ${i + 1} (line ${line} of the output) would mean ${got} where ${want} was declared`,
@@ -46,4 +46,8 @@ export function checkGuard(input: RootData, editor: Editor, output: string): Gua
     }
   }
   return undefined;
+}
+
+function isInstruction(node: TopNode): node is InstructionNode {
+  return node.type === 'instruction';
 }

@@ -12,7 +12,15 @@ export function docsUrl(ruleId: string): string {
 
 /** Add a message to `file`: errors are fatal, warnings not, changes and skips are informational. */
 export function report(file: VFile, kind: MessageKind, reason: string, ruleId: string, place?: Position): LayerfixMessage {
-  const message = file.message(reason, { ruleId, source: 'layerfix', ...(place ? { place } : {}) }) as LayerfixMessage;
+  // A vfile message is an Error: without this, each one captures a stack trace that says nothing to a user.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let message: LayerfixMessage;
+  try {
+    message = file.message(reason, { ruleId, source: 'layerfix', ...(place ? { place } : {}) }) as LayerfixMessage;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   message.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;
   message.kind = kind;
   message.url = docsUrl(ruleId);

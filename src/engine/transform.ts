@@ -49,8 +49,16 @@ export function allTransforms(plugins: AnyTransform[] = []): AnyTransform[] {
   return [...builtinTransforms, ...plugins];
 }
 
+/** The default transforms with their default options: resolved once, as most calls ask for exactly these. */
+let defaults: EnabledTransform[] | undefined;
+
 /** The transforms that run under `options`, in their stable order, with resolved options. Throws OptionsError. */
 export function enabledTransforms(options: TransformOptions = {}): EnabledTransform[] {
+  if (!options.plugins && !options.transforms && !options.only && !options.skip) return (defaults ??= resolveEnabled({}));
+  return resolveEnabled(options);
+}
+
+function resolveEnabled(options: TransformOptions): EnabledTransform[] {
   const all = allTransforms(options.plugins);
   const settings = options.transforms ?? {};
   validateSettings(settings, all);
