@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { cachedShellView, clearShellViewCache, SHELL_CACHE_CHARS } from '../src/engine/shell-cache.js';
 import { loadShellParser } from '../src/shell/index.js';
 import { NodeData } from '../src/syntax/node-data.js';
+import { memoizeByTree } from '../src/syntax/tree-memo.js';
 import { parse } from '../src/syntax/parse.js';
 import { instructionView } from '../src/syntax/view.js';
 import type { InstructionNode } from '../src/syntax/types.js';
@@ -54,6 +55,21 @@ test('NodeData: attached data is invisible to JSON, spread and key listing', () 
   assert.is(data.get({ ...node }), undefined, 'a spread copy does not carry it');
   data.set(node, 43);
   assert.is(data.get(node), 43);
+});
+
+test('memoizeByTree: computed once per state of the top-level nodes', () => {
+  let calls = 0;
+  const count = memoizeByTree('test.count', (root) => (calls++, root.children.length));
+  const root = parse('FROM alpine\nRUN a\nRUN b\n');
+  assert.is(count(root), 3);
+  assert.is(count(root), 3);
+  assert.is(calls, 1);
+  root.children.splice(1, 1);
+  assert.is(count(root), 2, 'a removed node is seen');
+  root.children.splice(1, 1, parse('RUN c\n').children[0]);
+  assert.is(count(root), 2);
+  assert.is(calls, 3, 'a replaced node is seen even when the length stays');
+  assert.is(count(parse('FROM alpine\n')), 1, 'another tree has its own memo');
 });
 
 test('instruction views are cached on the node and reuse what the parser read', () => {

@@ -59,7 +59,7 @@ function following(ctx: Context, node: InstructionNode): { between: TopNode[]; n
 }
 
 /** Try to merge the RUN after `first` into it; true when it did. */
-function tryMerge(ctx: Context, first: InstructionNode, shells: Map<InstructionNode, ShellInEffect>, exclude: RegExp[]): boolean {
+function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<InstructionNode, ShellInEffect>, exclude: RegExp[]): boolean {
   const after = following(ctx, first);
   if (!after || after.next.name !== 'run') return false;
   const { between, next } = after;

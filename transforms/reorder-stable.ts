@@ -60,7 +60,7 @@ function definedVariables(view: InstructionView): Set<string> {
 
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
-function reorderStage(ctx: Context, stage: Stage, shells: Map<InstructionNode, ShellInEffect>): void {
+function reorderStage(ctx: Context, stage: Stage, shells: ReadonlyMap<InstructionNode, ShellInEffect>): void {
   const volatile = new Set(ctx.options.volatileSources);
   let workdir = '/';
   let copyIndex = -1;

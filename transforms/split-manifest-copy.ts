@@ -35,8 +35,8 @@ type Context = TransformContext<{ context: string; ecosystems: string[]; stableC
 /** What the split of one stage needs besides the context. */
 interface Facts {
   lookup: ContextLookup;
-  scopes: Map<InstructionNode, PathScope>;
-  shells: Map<InstructionNode, ShellInEffect>;
+  scopes: ReadonlyMap<InstructionNode, PathScope>;
+  shells: ReadonlyMap<InstructionNode, ShellInEffect>;
   stableCommands: RegExp[];
 }
 

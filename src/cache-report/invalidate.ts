@@ -59,7 +59,7 @@ function fromRef(view: InstructionView): string[] {
   return refs;
 }
 
-function stageRef(list: Stage[], ref: string, before: number): Stage | undefined {
+function stageRef(list: readonly Stage[], ref: string, before: number): Stage | undefined {
   const lower = ref.toLowerCase();
   return list.slice(0, before).find((s) => s.name?.toLowerCase() === lower || String(s.index) === ref);
 }
@@ -69,7 +69,7 @@ function instructionText(view: InstructionView): string {
 }
 
 /** The first index (0 = FROM) of each stage whose text differs from the previous version's stage at the same place. */
-function firstEdits(current: Stage[], previous: string | undefined): number[] {
+function firstEdits(current: readonly Stage[], previous: string | undefined): number[] {
   if (previous === undefined) return current.map(() => 0);
   const old = stages(parse(previous));
   return current.map((stage, i) => {

@@ -4,6 +4,7 @@
  */
 import type { InstructionNode, Root } from '../syntax/types.js';
 import { stages } from '../syntax/stages.js';
+import { memoizeByTree } from '../syntax/tree-memo.js';
 
 /** The shell of an instruction: its `SHELL` array, or `null` for the default `/bin/sh -c`. */
 export type ShellInEffect = string[] | null;
@@ -19,7 +20,9 @@ export function isWindowsImage(image: string): boolean {
  * The shell in effect for every instruction of the file. A Windows base image, or a file using the backtick escape
  * (a Windows convention), runs shell forms under cmd unless a `SHELL` says otherwise.
  */
-export function shellsInEffect(root: Root): Map<InstructionNode, ShellInEffect> {
+export const shellsInEffect: (root: Root) => ReadonlyMap<InstructionNode, ShellInEffect> = memoizeByTree('layerfix.shells', readShells);
+
+function readShells(root: Root): Map<InstructionNode, ShellInEffect> {
   const byStage = new Map<string, ShellInEffect>();
   const result = new Map<InstructionNode, ShellInEffect>();
   const windowsFile = root.data.escape === '`';

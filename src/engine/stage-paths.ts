@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import { stages } from '../syntax/stages.js';
+import { memoizeByTree } from '../syntax/tree-memo.js';
 import type { InstructionNode, Root } from '../syntax/types.js';
 import { instructionView, type InstructionView, type PairView } from '../syntax/view.js';
 
@@ -20,7 +21,9 @@ export interface PathScope {
 }
 
 /** The scope in effect before each instruction of every stage. */
-export function pathScopes(root: Root): Map<InstructionNode, PathScope> {
+export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope> = memoizeByTree('layerfix.path-scopes', readScopes);
+
+function readScopes(root: Root): Map<InstructionNode, PathScope> {
   const out = new Map<InstructionNode, PathScope>();
   const globals = new Map<string, string | undefined>();
   for (const node of root.children) {

@@ -47,7 +47,9 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
   hazards.sort((a, b) => a.start - b.start || a.end - b.end);
   const separators = lists.slice(0, -1).map((item) => item.operator?.value);
   return {
-    ...empty(text, shell),
+    type: 'shell-view',
+    text,
+    shell,
     posix: true,
     lists,
     commands,

@@ -55,6 +55,8 @@ class Parser {
   private escape: '\\' | '`';
   /** The 0-based line of the last point computed. */
   private lastLine = 0;
+  /** The last point computed. */
+  private lastPoint: Point | undefined;
   private readonly readDirectives: boolean;
   /** Lines before this offset have been checked (the first line is read twice: as a possible directive, then as itself). */
   private checkedUpTo = 0;
@@ -267,6 +269,13 @@ class Parser {
 
   /** Line, column and offset of an offset. */
   private point(offset: number): Point {
+    // One leaf ends where the next begins: they share the point rather than allocate it twice.
+    if (this.lastPoint?.offset === offset) return this.lastPoint;
+    this.lastPoint = this.findPoint(offset);
+    return this.lastPoint;
+  }
+
+  private findPoint(offset: number): Point {
     const starts = this.lineStarts;
     // Leaves are made in source order: try the line of the last point, then the next one, before searching.
     for (let line = this.lastLine; line <= this.lastLine + 1 && line < starts.length; line++) {

@@ -2,6 +2,7 @@
  * Build stages: each `FROM` starts one, up to the next `FROM`.
  */
 import type { InstructionNode, Root } from './types.js';
+import { memoizeByTree } from './tree-memo.js';
 import { instructionView, type InstructionView } from './view.js';
 
 /** One build stage: its FROM and the instructions after it. */
@@ -18,7 +19,9 @@ export interface Stage {
 }
 
 /** The stages of a file; instructions before the first FROM (such as global ARGs) belong to none. */
-export function stages(root: Root): Stage[] {
+export const stages: (root: Root) => readonly Stage[] = memoizeByTree('layerfix.stages', readStages);
+
+function readStages(root: Root): Stage[] {
   const out: Stage[] = [];
   for (const node of root.children) {
     if (node.type !== 'instruction') continue;
