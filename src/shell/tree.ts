@@ -128,7 +128,10 @@ export const LEAF_TYPES: ReadonlySet<string> = new Set([
   'simple_expansion',
 ]);
 
-/** Node types whose children can fill fields (per the grammar's node-types.json); elsewhere only an ERROR's children can. */
+/**
+ * Node types whose children can fill fields (per the grammar's node-types.json); elsewhere only the children of an
+ * ERROR node can, as error recovery keeps the fields of what it swallowed.
+ */
 export const FIELD_PARENT_TYPES: ReadonlySet<string> = new Set([
   'binary_expression',
   'c_style_for_statement',
@@ -154,7 +157,7 @@ export const FIELD_PARENT_TYPES: ReadonlySet<string> = new Set([
 
 /** Whether the children of a node are worth copying: not for a leaf, nor for a `"string"` that expands nothing. */
 function hasUsefulChildren(node: ShellNode, text: string): boolean {
-  if (!node.isNamed || LEAF_TYPES.has(node.type)) return node.parent === null;
+  if (!node.isNamed || LEAF_TYPES.has(node.type)) return false;
   if (node.type !== 'string') return true;
   for (let index = node.startIndex; index < node.endIndex; index++) {
     const char = text.charCodeAt(index);
@@ -163,7 +166,7 @@ function hasUsefulChildren(node: ShellNode, text: string): boolean {
   return false;
 }
 
-/** Named-ness per node type id, filled as types are met (it is a property of the grammar, not of a node). */
+/** Named-ness per node type id of the one grammar loaded, filled as types are met (a property of the grammar, not of a node). */
 const namedByType = new Map<number, boolean>();
 
 function copyTree(tree: Tree, text: string): ShellNode {
