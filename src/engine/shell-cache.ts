@@ -5,8 +5,12 @@
  */
 import { shellView, type ShellView, type ShellViewOptions } from '../shell/index.js';
 
-/** How many characters of shell text the cache holds views for before it drops the oldest. */
-export const SHELL_CACHE_CHARS = 4 * 1024 * 1024;
+/**
+ * How many characters of shell text the cache holds views for before it drops the oldest: a view takes about 23 bytes
+ * per character of its text (measured over the corpus), so about 25 MB at most; the corpus's distinct RUN text is
+ * 0.3 M characters.
+ */
+export const SHELL_CACHE_CHARS = 1024 * 1024;
 
 const views = new Map<string, ShellView>();
 let cachedChars = 0;
