@@ -5,7 +5,7 @@
 import type { LayerfixMessage, PrinterOptions, TransformSetting } from '../engine/types.js';
 import { lineReplacements, unifiedDiff } from './changes.js';
 import { failure } from './failure.js';
-import { readDockerfile, type ReadProblem } from './read.js';
+import { readDockerfileSync, type ReadProblem } from './read.js';
 import type { FileMessage, Replacement } from './types.js';
 
 /** The pipeline options of one file as plain data (plugins travel as module paths). */
@@ -64,7 +64,7 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
   let size: number | undefined;
   let mtimeMs: number | undefined;
   if (text === undefined) {
-    const read = await readDockerfile(task.path);
+    const read = readDockerfileSync(task.path);
     if ('ruleId' in read) return failure((read as ReadProblem).ruleId, read.message, read.line, read.column);
     ({ text, size, mtimeMs } = read);
   }

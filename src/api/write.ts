@@ -7,7 +7,6 @@
 import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { tempFileOwner } from './names.js';
 import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 
@@ -54,6 +53,8 @@ export async function writeFileAtomic(path: string, text: string, expected: Expe
   if ((expected.size !== undefined && info.size !== expected.size) || (expected.mtimeMs !== undefined && info.mtimeMs !== expected.mtimeMs)) {
     throw new ChangedOnDiskError('it changed on disk while layerfix was working on it');
   }
+  // node:worker_threads loads on the first write, not on every start.
+  const { threadId } = await import('node:worker_threads');
   const temp = join(dirname(target), `.${basename(target)}.layerfix-${process.pid}-${threadId}-${counter++}.tmp`);
   pendingTempFiles.add(temp);
   try {
