@@ -8,7 +8,7 @@ import { ConfigResolver } from '../config/resolver.js';
 import { discover, type Candidate } from './discover.js';
 import { displayPath } from './display.js';
 import { Planner, type FilePlan } from './planner.js';
-import { createRunner, defaultConcurrency, workerCount } from './pool.js';
+import { createRunner, defaultConcurrency, TASKS_PER_WORKER, workerCount } from './pool.js';
 import { failure } from './failure.js';
 import type { FileTask, ProcessedFile } from './process-file.js';
 import { count, emptySummary } from './summary.js';
@@ -48,8 +48,9 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
   const total = candidates.length;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   const runnable = plans.filter((plan) => plan && 'settings' in plan).length;
-  const runner = createRunner(runnable, concurrency);
-  const window = Math.max(1, workerCount(runnable, concurrency) * 8);
+  const runner = await createRunner(runnable, concurrency, { timeoutMs: options.fileTimeoutMs });
+  // Files in flight: twice what the workers hold, so a slow file at the head of the line does not starve them.
+  const window = Math.max(1, workerCount(runnable, concurrency) * TASKS_PER_WORKER * 2);
   options.onStart?.(total);
 
   const one = async (index: number): Promise<FileResult> => {

@@ -24,6 +24,9 @@ async function builtins(): Promise<AnyTransform[]> {
   return (await import('../../transforms/index.js')).builtinTransforms;
 }
 
+/** The settings of a file without configuration: one object for all of them (the pool sends it once). */
+const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
+
 /** Plans files one by one, caching per configuration chain. */
 export class Planner {
   private readonly chains = new Map<string, Promise<Chain>>();
@@ -75,9 +78,7 @@ export class Planner {
   async plan(path: string): Promise<FilePlan> {
     const layers = await this.resolver.chainFor(dirname(path));
     const config = mergeLayers(layers, path);
-    if (!layers.length && !this.only && !this.skip) {
-      return { config, settings: { transforms: {}, plugins: [] } };
-    }
+    if (!layers.length && !this.only && !this.skip) return { config, settings: DEFAULT_SETTINGS };
     const chain = await this.chain(layers, config);
     if (chain.pluginError) return { config, error: { ruleId: 'plugin-error', message: chain.pluginError } };
     const { transforms, printWidth, indent, operatorPosition } = config;

@@ -90,6 +90,11 @@ export interface LayerfixFilesOptions {
   config?: string | false;
   /** Worker threads; 1 processes files on the calling thread (default: the number of cores). */
   concurrency?: number;
+  /**
+   * On worker threads, a file still not done after this many milliseconds fails with `timeout` and its worker is
+   * replaced (default: 120,000). Files processed on the calling thread have no time limit.
+   */
+  fileTimeoutMs?: number;
   /** Include a unified diff for changed files (default: true). */
   diff?: boolean;
   /** Include the new text of each file (default: false). */
