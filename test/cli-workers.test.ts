@@ -128,6 +128,23 @@ test('the CLI over workers: a dying worker fails one file, --write writes the ot
   }
 });
 
+test('files are sent to workers while the search goes on, but a bad configuration found last still stops the run before any write or report', () => {
+  const files: Record<string, string> = { '.layerfixrc.json': JSON.stringify({ root: true }) };
+  for (let i = 0; i < COUNT; i++) files[name(i)] = MERGEABLE;
+  files[name(COUNT - 1).replace('Dockerfile', '.layerfixrc.json')] = JSON.stringify({ transforms: { 'merge-runs': { maxCommandz: 3 } } });
+  const repo = makeRepo(files);
+  try {
+    const before = repo.snapshot();
+    const run = runCli(['--write', '--concurrency', '2'], repo.dir);
+    assert.is(run.code, 2);
+    assert.is(run.stdout, '');
+    assert.match(run.stderr, /^layerfix: .*svc-095\/\.layerfixrc\.json: transforms\.merge-runs: Unknown option "maxCommandz"/m);
+    assert.equal(repo.snapshot(), before);
+  } finally {
+    repo.remove();
+  }
+});
+
 /** A TypeScript plugin that uses the shell parser through `import ... from 'layerfix'` without loading it. */
 const SHARED_PLUGIN = `import { defineTransform, shellView } from 'layerfix';
 

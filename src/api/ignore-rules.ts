@@ -18,6 +18,7 @@ interface Scope {
 /** The ignore rules of a tree, from its top folder (the git root, or where the search starts) down. */
 export class IgnoreRules {
   private readonly scopes = new Map<string, Scope[]>();
+  private readonly listings = new Map<string, ReadonlySet<string>>();
 
   /** @param top the highest folder whose ignore files count */
   constructor(private readonly top: string) {}
@@ -27,8 +28,10 @@ export class IgnoreRules {
     if (cached) return cached;
     const parent = dirname(dir);
     const inherited = dir === this.top || parent === dir || relativeInside(this.top, dir) === undefined ? [] : this.scopesFor(parent);
-    const patterns = IGNORE_FILES.map((name) => join(dir, name))
-      .filter((file) => existsSync(file))
+    const listing = this.listings.get(dir);
+    this.listings.delete(dir);
+    const patterns = IGNORE_FILES.filter((name) => (listing ? listing.has(name) : existsSync(join(dir, name))))
+      .map((name) => join(dir, name))
       .map((file) => {
         try {
           return readFileSync(file, 'utf8');
@@ -40,6 +43,11 @@ export class IgnoreRules {
     const own = patterns.trim() ? [...inherited, { base: dir, rules: createIgnore().add(patterns) }] : inherited;
     this.scopes.set(dir, own);
     return own;
+  }
+
+  /** The names in `dir`, when the caller has listed it: saves looking for each ignore file there. */
+  listed(dir: string, names: ReadonlySet<string>): void {
+    if (!this.scopes.has(dir)) this.listings.set(dir, names);
   }
 
   /** Whether `path` (absolute; a folder when `isDir`) is ignored by the ignore files of its folders. */

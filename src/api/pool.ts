@@ -16,6 +16,10 @@ import type { ToPool, ToWorker, WireTask } from './worker-protocol.js';
 /** Runs file tasks somewhere: on this thread or on worker threads. */
 export interface Runner {
   run(task: FileTask): Promise<ProcessedFile>;
+  /** Worker threads in use (0: this thread). */
+  size(): number;
+  /** Use up to `size` worker threads (a pool only grows). */
+  grow?(size: number): void;
   close(): Promise<void>;
 }
 
@@ -231,6 +235,15 @@ class WorkerPool implements Runner {
     this.watch();
   }
 
+  size(): number {
+    return this.slots.length;
+  }
+
+  grow(size: number): void {
+    while (this.slots.length < size) this.slots.push(this.spawn());
+    this.pump();
+  }
+
   run(task: FileTask): Promise<ProcessedFile> {
     return new Promise((resolve) => {
       this.queue.push({ seq: this.nextSeq++, task, settingsKey: this.keyOf(task), attempts: 0, resolve });
@@ -259,6 +272,9 @@ class InlineRunner implements Runner {
   async run(task: FileTask): Promise<ProcessedFile> {
     const { processFile } = await import('./process-file.js');
     return processFile(task);
+  }
+  size(): number {
+    return 0;
   }
   async close(): Promise<void> {}
 }
