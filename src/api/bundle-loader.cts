@@ -5,8 +5,10 @@
  * no module compile cache; `vm.Script` with `cachedData` is the way to reuse compiled code. This file is CommonJS
  * (as is bin/layerfix.js) so that a cold start does not set up the ES module loader before it is needed.
  *
- * The bundle is used only when it is at least as new as the compiled modules it was made from; otherwise (after
- * a `tsc` without the bundling step, or with LAYERFIX_NO_BUNDLE=1) the callers import the compiled modules.
+ * In a checkout (where tsconfig.json is), the bundle is used only when it is at least as new as the compiled
+ * modules it was made from; otherwise (after a `tsc` without the bundling step, or with LAYERFIX_NO_BUNDLE=1) the
+ * callers import the compiled modules. An installed package has no tsconfig.json, and npm does not keep the
+ * files' times, so there the bundle is always used.
  */
 import fs = require('node:fs');
 import path = require('node:path');
@@ -34,6 +36,8 @@ const BUNDLE = path.join(__dirname, '..', '..', 'bundle', 'layerfix.cjs');
 const CACHE = path.join(__dirname, '..', '..', 'bundle', 'layerfix.cache');
 /** A compiled module the bundle is made from: when it is newer, the bundle is out of date. */
 const SOURCE = path.join(__dirname, '..', 'cli', 'main.js');
+/** Present in a checkout, absent from the package npm installs. */
+const CHECKOUT = path.join(__dirname, '..', '..', '..', 'tsconfig.json');
 /** The bundle's last line names its build; the cache file starts with the same name. */
 const BUILD_MARK = '//# layerfix-build ';
 const BUILD_ID_BYTES = 64;
@@ -78,7 +82,9 @@ export function loadBundle(options: { worker?: boolean } = {}): LayerfixBundle |
   if (process.env.LAYERFIX_NO_BUNDLE) return void (state = { used: false, reason: 'LAYERFIX_NO_BUNDLE is set' });
   let source: string;
   try {
-    if (fs.statSync(SOURCE).mtimeMs > fs.statSync(BUNDLE).mtimeMs) return void (state = { used: false, reason: `${BUNDLE} is older than ${SOURCE}` });
+    if (fs.existsSync(CHECKOUT) && fs.statSync(SOURCE).mtimeMs > fs.statSync(BUNDLE).mtimeMs) {
+      return void (state = { used: false, reason: `${BUNDLE} is older than ${SOURCE}` });
+    }
     // The build makes the bundle pure ASCII, so reading it as latin1 is exact, and faster than decoding UTF-8.
     source = fs.readFileSync(BUNDLE, 'latin1');
   } catch (error) {
