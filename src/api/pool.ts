@@ -95,10 +95,18 @@ class WorkerPool implements Runner {
     this.slots = Array.from({ length: size }, () => this.spawn());
   }
 
-  private spawn(): Slot {
+  /** A new worker, or undefined when no thread can be started (the queued files then fail with the reason). */
+  private spawn(): Slot | undefined {
     const progress = new Int32Array(new SharedArrayBuffer(4));
     progress[0] = -1;
-    const worker = new this.WorkerClass(workerUrl(), { workerData: { progress } });
+    let worker: Worker;
+    try {
+      worker = new this.WorkerClass(workerUrl(), { workerData: { progress } });
+    } catch (error) {
+      const why = `A worker thread could not be started: ${(error as Error)?.message ?? error}`;
+      for (const entry of this.queue.splice(0)) entry.resolve(failure('internal-error', why));
+      return undefined;
+    }
     const slot: Slot = { worker, progress, inflight: new Map(), known: new Map(), answered: false, watched: -1, since: Date.now(), dead: false };
     worker.on('message', (message: ToPool) => this.received(slot, message));
     worker.on('error', (error) => this.died(slot, `crashed: ${(error as Error)?.message ?? error}`));
@@ -143,6 +151,7 @@ class WorkerPool implements Runner {
     for (let i = 0; i < this.slots.length && this.queue.length; i++) {
       let slot = this.slots[i];
       if (!slot || slot.dead) slot = this.slots[i] = this.spawn();
+      if (!slot) return;
       const room = TASKS_PER_WORKER - slot.inflight.size;
       if (room <= 0) continue;
       const share = Math.max(1, Math.min(room, Math.ceil(this.queue.length / this.slots.length)));
@@ -240,7 +249,7 @@ class WorkerPool implements Runner {
   }
 
   grow(size: number): void {
-    while (this.slots.length < size) this.slots.push(this.spawn());
+    while (this.slots.length < size) this.slots.push(undefined);
     this.pump();
   }
 
