@@ -24,10 +24,10 @@ export interface EnabledTransform {
 export const MAX_PASSES = 10;
 
 /**
- * Run the transforms on `root` (parsed from the text of `file`) in place; returns false when the file must be left
- * untouched.
+ * Run the transforms on `root` (parsed from the text of `file`) in place; returns the printed result, checked by the
+ * guard, or undefined when the file must be left untouched.
  */
-export async function runTransforms(root: Root, file: VFile, enabled: EnabledTransform[], printer: PrinterOptions): Promise<boolean> {
+export async function runTransforms(root: Root, file: VFile, enabled: EnabledTransform[], printer: PrinterOptions): Promise<string | undefined> {
   // Loaded here, once, so a plugin's ctx.shellView works even when it bundles its own copy of layerfix.
   await loadShellParser();
   // The tree is lossless, so it prints back to the text it was parsed from.
@@ -36,7 +36,8 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   const disables = new DisableMap(root);
   const style = detectStyle(root, printer);
   const notes = new Map<string, () => void>();
-  const seen = new Set([inputText]);
+  // Texts of earlier passes: a list, not a Set, since hashing hashes the whole text and most texts differ in length.
+  const seen = [inputText];
   const blame = new Set<string>();
   for (let pass = 1; ; pass++) {
     blame.clear();
@@ -48,18 +49,19 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       } catch (error) {
         const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
         report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name);
-        return false;
+        return undefined;
       }
       if (editor.edits) blame.add(transform.name);
     }
     if (blame.size === 0) break;
     const text = print(root);
-    if (seen.has(text) || pass === MAX_PASSES) {
-      const what = seen.has(text) ? 'undo each other' : `did not settle after ${MAX_PASSES} passes`;
+    const cycle = seen.some((earlier) => earlier.length === text.length && earlier === text);
+    if (cycle || pass === MAX_PASSES) {
+      const what = cycle ? 'undo each other' : `did not settle after ${MAX_PASSES} passes`;
       report(file, 'error', `Transforms ${[...blame].join(', ')} ${what}; the file was left untouched`, [...blame][0]);
-      return false;
+      return undefined;
     }
-    seen.add(text);
+    seen.push(text);
   }
   for (const emit of notes.values()) emit();
   const running = new Set(enabled.map(({ transform }) => transform.name));
@@ -75,9 +77,9 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   if (failure) {
     const who = failure.transform ? `Transform ${failure.transform}` : 'The transforms';
     report(file, 'error', `Internal error: ${who} produced output that fails the meaning guard: ${failure.reason}; the file was left untouched`, failure.transform ?? 'guard');
-    return false;
+    return undefined;
   }
-  return true;
+  return output;
 }
 
 interface RunState {

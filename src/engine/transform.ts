@@ -29,13 +29,25 @@ export const layerfixStringify: Plugin<[], Root, string> = function () {
   this.compiler = (tree) => print(tree as Root);
 };
 
-/** unified transformer plugin: the enabled transforms to a fixed point, then the guard. */
+declare module 'vfile' {
+  interface DataMap {
+    /** The text the transforms printed and the guard checked, set by `layerfixTransforms`. */
+    layerfixOutput: string;
+  }
+}
+
+/**
+ * unified transformer plugin: the enabled transforms to a fixed point, then the guard. The checked output is left in
+ * `file.data.layerfixOutput`.
+ */
 export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions], Root> = function (enabled, printer) {
   return async (tree, file) => {
     const root = tree as Root;
     if (file.messages.some((m) => m.fatal)) return;
     const before = root.children.slice();
-    if (!(await runTransforms(root, file, enabled, printer))) root.children = before;
+    const output = await runTransforms(root, file, enabled, printer);
+    if (output === undefined) root.children = before;
+    else file.data.layerfixOutput = output;
   };
 };
 
@@ -89,7 +101,8 @@ export async function transform(text: string, options: TransformOptions = {}): P
   const tree = processor.parse(file);
   await processor.run(tree, file);
   const failed = file.messages.some((m) => m.fatal);
-  const out = failed ? text : processor.stringify(tree as Root, file);
+  // Nothing runs between the transforms and here, so the text they printed is the tree's text.
+  const out = failed ? text : (file.data.layerfixOutput ?? processor.stringify(tree as Root, file));
   const messages = (file.messages as LayerfixMessage[]).slice().sort(bySource);
   const changed = out !== text;
   return { text: out, changed, messages, status: failed ? 'error' : changed ? 'changed' : 'unchanged' };
