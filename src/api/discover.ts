@@ -4,7 +4,7 @@
  * Symlinked folders are never followed; a symlinked file counts only when it resolves inside the tree searched.
  */
 import { readdirSync, type Dirent } from 'node:fs';
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConfigLayer } from '../config/merge.js';
 import { matchesPatterns, relativeInside } from '../config/patterns.js';
@@ -59,15 +59,15 @@ function configMatches(layers: readonly ConfigLayer[], key: 'files' | 'ignore', 
 }
 
 /** A symlink found in a tree: a candidate when it resolves to a file inside the tree (or fails to resolve at all). */
-async function symlinkCandidate(path: string, treeReal: string): Promise<Candidate | undefined> {
+function symlinkCandidate(path: string, treeReal: string): Candidate | undefined {
   let target;
   try {
-    target = await stat(path);
+    target = statSync(path);
   } catch {
     return { absolutePath: path, explicit: false }; // a loop or a dangling link: reading it reports why
   }
   if (target.isDirectory()) return undefined;
-  const real = await realpath(path);
+  const real = realpathSync.native(path);
   if (relativeInside(treeReal, real) === undefined) {
     return { absolutePath: path, explicit: false, skipped: `symlink to ${real}, outside the folder being processed` };
   }
@@ -75,7 +75,7 @@ async function symlinkCandidate(path: string, treeReal: string): Promise<Candida
 }
 
 async function walk(root: string, options: DiscoverOptions, found: Candidate[]): Promise<void> {
-  const treeReal = await realpath(root);
+  const treeReal = realpathSync.native(root);
   const rules = new IgnoreRules(ignoreTop(root));
   let folders = 0;
   const visit = async (dir: string): Promise<void> => {
@@ -106,7 +106,7 @@ async function walk(root: string, options: DiscoverOptions, found: Candidate[]):
       }
       if (!isDockerfileName(entry.name) && !configMatches(layers, 'files', path)) continue;
       if (rules.ignores(path) || configMatches(layers, 'ignore', path)) continue;
-      const candidate = entry.isSymbolicLink() ? await symlinkCandidate(path, treeReal) : { absolutePath: path, explicit: false };
+      const candidate = entry.isSymbolicLink() ? symlinkCandidate(path, treeReal) : { absolutePath: path, explicit: false };
       if (candidate) push(found, candidate, options);
     }
   };
@@ -124,18 +124,27 @@ async function expandGlob(pattern: string, options: DiscoverOptions, found: Cand
     expandDirectories: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
   });
-  const cwdReal = await realpath(options.cwd);
+  const cwdReal = realpathSync.native(options.cwd);
   const rules = new IgnoreRules(ignoreTop(options.cwd));
   const matched = paths.map((path) => resolve(path)).sort();
   let count = 0;
   for (const path of matched) {
     if (rules.ignores(path) || TEMP_FILE.test(path.slice(path.lastIndexOf('/') + 1))) continue;
-    const info = await lstat(path);
-    const candidate = info.isSymbolicLink() ? await symlinkCandidate(path, cwdReal) : { absolutePath: path, explicit: true };
+    const info = lstatSync(path);
+    const candidate = info.isSymbolicLink() ? symlinkCandidate(path, cwdReal) : { absolutePath: path, explicit: true };
     if (candidate) push(found, { ...candidate, explicit: true }, options), count++;
   }
   if (count === 0) {
     push(found, { absolutePath: resolve(options.cwd, pattern), display: pattern, explicit: true, error: { ruleId: 'no-match', message: 'No files match this pattern' } }, options);
+  }
+}
+
+/** Whether `path` is a symbolic link (false when it cannot be read at all). */
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -151,10 +160,10 @@ export async function discover(args: readonly string[], options: DiscoverOptions
     const path = resolve(options.cwd, arg);
     let info;
     try {
-      info = await stat(path);
+      info = statSync(path);
     } catch (error) {
       const missing = code(error) === 'ENOENT';
-      const isLink = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+      const isLink = isSymlink(path);
       if (missing && !isLink && isGlob(arg)) await expandGlob(arg, options, found);
       else if (missing && !isLink) push(found, { absolutePath: path, explicit: true, error: { ruleId: 'read-error', message: 'No such file or folder' } }, options);
       else push(found, { absolutePath: path, explicit: true }, options); // a symlink loop or dangling link: reading it reports why

@@ -1,7 +1,7 @@
 /**
  * Loads the tree-sitter-bash grammar into web-tree-sitter, once per process.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -50,7 +50,7 @@ export function parseShell(text: string): Tree {
 }
 
 async function load(wasmPath: string | undefined): Promise<void> {
-  const bytes = await readGrammar(wasmPath);
+  const bytes = readGrammar(wasmPath);
   // Without this, Node 20 compiles optimised code for the grammar's WebAssembly in the background and waits for it
   // before the process can exit (measured here: 0.6-0.8 s added to every short run). Liftoff (baseline) code is
   // also faster overall at this size: it parsed the corpus's 1,326 RUNs in ~0.25 s against ~0.5-0.7 s with tier-up.
@@ -64,11 +64,11 @@ async function load(wasmPath: string | undefined): Promise<void> {
   parser = instance;
 }
 
-async function readGrammar(wasmPath: string | undefined): Promise<Uint8Array> {
+function readGrammar(wasmPath: string | undefined): Uint8Array {
   const candidates = wasmPath ? [wasmPath] : shellWasmCandidates();
   for (const candidate of candidates) {
     try {
-      return await readFile(candidate);
+      return readFileSync(candidate);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
