@@ -1,14 +1,15 @@
 /**
  * The plain copy of a tree-sitter-bash tree that the shell view reads: node for node the same as web-tree-sitter's own
  * nodes over every RUN of the corpus and a set of hard texts, except the subtrees it skips on purpose; and the
- * grammar facts it relies on, checked against the grammar's node-types.json.
+ * grammar facts it relies on, checked against the grammar's node-types.json; and a text nested deeper than the stack.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Node } from 'web-tree-sitter';
-import { loadShellParser, parseShell } from '../src/shell/index.js';
+import { transform } from '../src/engine/transform.js';
+import { loadShellParser, parseShell, shellView } from '../src/shell/index.js';
 import { FIELD_PARENT_TYPES, LEAF_TYPES, readShellTree, type ShellNode } from '../src/shell/tree.js';
 import { parse } from '../src/syntax/parse.js';
 import { instructions } from '../src/syntax/view.js';
@@ -97,6 +98,17 @@ test('navigation helpers: fields, named children, descendantForIndex', () => {
   assert.equal(body.childrenForFieldName('argument').map((n) => n.type), ['word']);
   assert.is(body.namedChildCount, body.namedChildren.length);
   assert.is(root.descendantForIndex(22, 23).type, 'comment');
+});
+
+test('a chain nested deeper than the stack: a parse-error hazard, and merge-runs declines instead of failing', async () => {
+  const chain = Array.from({ length: 30_000 }, (_, i) => `echo ${i}`).join(' && \\\n    ');
+  const view = shellView(chain);
+  assert.is(view.posix, true);
+  assert.equal(view.hazards.map((h) => h.kind), ['parse-error']);
+  assert.match(view.errors[0].message, /nested too deeply/);
+  const result = await transform(`FROM alpine\nRUN ${chain}\nRUN echo done\n`, { only: ['merge-runs'] });
+  assert.is(result.status, 'unchanged');
+  assert.ok(result.messages.some((m) => m.kind === 'skip' && /nested too deeply/.test(m.reason)), 'the decline says why');
 });
 
 /** The grammar's node types, from the tree-sitter-bash package the shipped wasm is built from. */

@@ -3,11 +3,11 @@
  */
 import { scanCommands } from './commands.js';
 import { trailingComment } from './comments.js';
-import { shellDialect } from './dialect.js';
+import { shellDialect, type ShellDialect } from './dialect.js';
 import { parseErrors, reservedWordErrors } from './errors.js';
 import { topLevelItems } from './lists.js';
 import { readShellTree } from './tree.js';
-import type { ShellHazard, ShellListItem, ShellView, ShellViewOptions } from './types.js';
+import type { PosixShellView, ShellHazard, ShellListItem, ShellView, ShellViewOptions } from './types.js';
 
 /**
  * Reads a shell-form command string (continuations already joined). Needs `await loadShellParser()` first.
@@ -25,6 +25,23 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
       hazards: [{ type: 'hazard', kind: 'non-posix-shell', command: dialect.name, reason, text, start: 0, end: text.length }],
     };
   }
+  try {
+    return posixView(text, shell, dialect);
+  } catch (error) {
+    // Deeper than the stack allows: tens of thousands of commands in one and-or list. Declined, never thrown.
+    if (!(error instanceof RangeError)) throw error;
+    const message = 'The shell text is nested too deeply for layerfix to read';
+    return {
+      ...empty(text, shell),
+      posix: true,
+      hazards: [{ type: 'hazard', kind: 'parse-error', command: null, reason: message, text, start: 0, end: text.length }],
+      errors: [{ type: 'error', kind: 'unexpected', message, text, start: 0, end: text.length }],
+    };
+  }
+}
+
+/** The view of text under a POSIX shell. */
+function posixView(text: string, shell: string[] | null, dialect: ShellDialect): PosixShellView {
   const root = readShellTree(text);
   const lists = topLevelItems(root, text);
   const { commands, hazards } = scanCommands(root, text, dialect);
