@@ -36,7 +36,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   const disables = new DisableMap(root);
   const style = detectStyle(root, printer);
   const notes = new Map<string, () => void>();
-  // Texts of earlier passes: a list, not a Set, since hashing hashes the whole text and most texts differ in length.
+  // Texts of earlier passes: a list, not a Set, which would hash every whole text; comparing stops at the length.
   const seen = [inputText];
   const blame = new Set<string>();
   for (let pass = 1; ; pass++) {
@@ -55,7 +55,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
     }
     if (blame.size === 0) break;
     const text = print(root);
-    const cycle = seen.some((earlier) => earlier.length === text.length && earlier === text);
+    const cycle = seen.includes(text);
     if (cycle || pass === MAX_PASSES) {
       const what = cycle ? 'undo each other' : `did not settle after ${MAX_PASSES} passes`;
       report(file, 'error', `Transforms ${[...blame].join(', ')} ${what}; the file was left untouched`, [...blame][0]);
