@@ -1,7 +1,8 @@
 /**
  * Shell views shared by every file a process rewrites. Parsing shell is most of a transform run's cost, and the
  * Dockerfiles of one repository repeat the same RUN text (`apt-get update`, the same install line in every variant).
- * A view depends only on its text and the shell in effect, and transforms treat views as read-only.
+ * A view depends only on its text and the shell in effect; cached views are frozen, so no transform can change one
+ * under another file.
  */
 import { shellView, type ShellView, type ShellViewOptions } from '../shell/index.js';
 
@@ -20,7 +21,7 @@ export function cachedShellView(text: string, options: ShellViewOptions = {}): S
   const key = options.shell?.length ? `${JSON.stringify(options.shell)}\0${text}` : text;
   const hit = views.get(key);
   if (hit) return hit;
-  const view = shellView(text, options);
+  const view = deepFreeze(shellView(text, options));
   views.set(key, view);
   cachedChars += key.length;
   for (const oldest of views.keys()) {
@@ -29,6 +30,15 @@ export function cachedShellView(text: string, options: ShellViewOptions = {}): S
     cachedChars -= oldest.length;
   }
   return view;
+}
+
+/** Freezes a view and everything in it: one file's transform (or plugin) must not change what the next file sees. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** Forgets every cached view (benchmarks call it between passes so that each pass starts cold). */
