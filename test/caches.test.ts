@@ -28,6 +28,16 @@ test('cachedShellView: the same text and shell give the same view, another shell
   assert.is(a.posix, true);
 });
 
+test('cachedShellView: views are frozen all the way down, so no file can change what the next one sees', () => {
+  const view = cachedShellView('cd /app && make install');
+  assert.ok(Object.isFrozen(view));
+  assert.ok(Object.isFrozen(view.commands[1].args[0]));
+  assert.throws(() => (view.hazards as unknown[]).push({}));
+  assert.throws(() => {
+    (view.commands[0] as { topLevel: boolean }).topLevel = false;
+  });
+});
+
 test('cachedShellView: bounded; the oldest views go first', () => {
   const first = cachedShellView('echo first');
   const filler = 'x'.repeat(64 * 1024);
