@@ -4,6 +4,7 @@
  * the pool knows which file was being processed if this thread dies or hangs.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { failure } from './failure.js';
 import { processFile, type FileTask, type ProcessedFile } from './process-file.js';
 import type { ToPool, ToWorker, WireSettings, WireTask } from './worker-protocol.js';
 
@@ -44,7 +45,7 @@ export function serve(port: MessagePort, progress: Int32Array): void {
       try {
         result = await one(wire);
       } catch (error) {
-        result = { status: 'error', messages: [{ kind: 'error', ruleId: 'internal-error', message: String((error as Error)?.stack ?? error), line: 1, column: 1 }], changes: {} };
+        result = failure('internal-error', String((error as Error)?.stack ?? error));
       }
       if (!outbox.length) since = Date.now();
       outbox.push([wire.seq, result]);
