@@ -1,9 +1,9 @@
 /**
- * The benchmark corpus: `$LAYERFIX_CORPUS` (a folder holding `real/`), else `../shared/corpus` beside the project.
+ * The benchmark corpus: `$LAYERFIX_CORPUS` (a folder holding `real/`), else the repository's `test/corpus`.
  * A missing or thin corpus is an error, never a quiet pass with no figures.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project's root folder (dist/bench/ is two levels below it). */
@@ -16,11 +16,17 @@ export interface CorpusFile {
   bytes: number;
 }
 
-/** The folder of real Dockerfiles; throws naming every place it looked when there is none. */
+/** The folder of real Dockerfiles; throws naming the place it looked when there is none. */
 export function corpusRealDir(): string {
-  const candidates = [process.env.LAYERFIX_CORPUS, join(PROJECT_ROOT, '../shared/corpus')].filter(Boolean) as string[];
-  for (const dir of candidates) if (existsSync(join(dir, 'real'))) return join(dir, 'real');
-  throw new Error(`No benchmark corpus found (looked for real/ in ${candidates.join(', ')}). Set LAYERFIX_CORPUS.`);
+  const fromEnv = process.env.LAYERFIX_CORPUS;
+  const inRepo = join(PROJECT_ROOT, 'test/corpus');
+  const real = join(fromEnv ? resolve(fromEnv) : inRepo, 'real');
+  if (existsSync(real)) return real;
+  throw new Error(
+    fromEnv
+      ? `LAYERFIX_CORPUS=${fromEnv} does not hold real/ (the benchmark corpus). Unset it to use ${relative(PROJECT_ROOT, inRepo)}.`
+      : `No benchmark corpus found: ${real} is missing. It is part of the repository; set LAYERFIX_CORPUS to a folder holding real/.`,
+  );
 }
 
 function walk(dir: string): string[] {

@@ -3,9 +3,9 @@
  * parse of every RUN of the real corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { suite } from 'uvu';
@@ -22,6 +22,7 @@ import {
   type ShellSpan,
   type ShellView,
 } from '../src/shell/index.js';
+import { corpusDir } from './helpers/corpus.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loadModule = new URL('../src/shell/load.js', import.meta.url).href;
@@ -763,12 +764,6 @@ dialects.run();
 // ---------------------------------------------------------------------------------------------------------------
 const corpus = suite('shell: real corpus', { before: () => loadShellParser() });
 
-/** Where the corpus of real Dockerfiles is looked for. */
-function corpusCandidates(): string[] {
-  const fromEnv = process.env.LAYERFIX_CORPUS;
-  return fromEnv ? [resolve(fromEnv)] : [resolve(root, '../shared/corpus/real'), resolve(process.cwd(), '../shared/corpus/real')];
-}
-
 function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir)) {
@@ -814,14 +809,9 @@ function crudeRuns(source: string): string[] {
 }
 
 corpus('parses every RUN of the real corpus (1,300+) without throwing, every span mapping back', () => {
-  const candidates = corpusCandidates();
-  const dir = candidates.find((candidate) => existsSync(candidate));
-  if (!dir) {
-    assert.unreachable(`No corpus of real Dockerfiles found; looked in: ${candidates.join(', ')}. Set LAYERFIX_CORPUS to its folder.`);
-    return;
-  }
+  const dir = join(corpusDir(), 'real'); // throws when the corpus is missing
   const runs = listFiles(dir).flatMap((file) => crudeRuns(readFileSync(file, 'utf8')));
-  // ../shared/corpus/real holds 464 Dockerfiles with 1,345 RUN instructions (1,326 in shell form).
+  // test/corpus/real holds 464 Dockerfiles with 1,345 RUN instructions (1,326 in shell form).
   assert.ok(runs.length >= 1000, `only ${runs.length} RUN commands found in ${dir}: is the corpus complete?`);
   let withCommands = 0;
   let withErrors = 0;

@@ -1,6 +1,7 @@
 /**
- * BuildKit's own parser test data (`peer/buildkit-parser`): the positive cases with their expected `Node.Dump()`,
- * the cases BuildKit rejects, and the file its line-number test reads. Missing data is an error, never a quiet pass.
+ * BuildKit's own parser test data (`test/peer/buildkit-parser`, or `$LAYERFIX_PEER`): the positive cases with their
+ * expected `Node.Dump()`, the cases BuildKit rejects, and the file its line-number test reads. Missing data is an
+ * error, never a quiet pass.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
