@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/src, dist/transforms, after `tsc -p .`) into one CommonJS script,
 // dist/bundle/layerfix.cjs, and writes V8's code cache for it (dist/bundle/layerfix.cache) from a training run.
-// bin/layerfix.js and the pool's workers load it through dist/src/api/bundle.js: a cold `layerfix --check` then
+// bin/layerfix.js and the pool's workers load it through dist/src/startup/bundle-loader.cjs: a cold `layerfix --check` then
 // neither resolves ~150 ES modules nor parses and compiles their code (Node 20 has no module compile cache).
 //
 // - Heavy or rarely needed packages stay outside and load on first use: ts-morph, typescript, prettier (the
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
-const entry = join(root, 'dist', 'src', 'cli', 'bundle-entry.js');
+const entry = join(root, 'dist', 'src', 'startup', 'bundle-entry.js');
 const bundleFile = join(outdir, 'layerfix.cjs');
 const cacheFile = join(outdir, 'layerfix.cache');
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleState, loadBundle, writeBundleCache } from '../dist/src/api/bundle-loader.cjs';
+import { bundleState, loadBundle, writeBundleCache } from '../dist/src/startup/bundle-loader.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = loadBundle();

@@ -3,8 +3,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { layerfixFiles } from '../src/api/files.js';
-import { layerfixText } from '../src/api/text.js';
+import { layerfixFiles } from '../src/runner/files.js';
+import { layerfixText } from '../src/runner/text.js';
 import { ConfigError } from '../src/config/errors.js';
 import { makeRepo } from './helpers/cli-repo.js';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { discover, type Candidate } from '../src/api/discover.js';
-import { isDockerfileName, TEMP_FILE } from '../src/api/names.js';
+import { discover, type Candidate } from '../src/runner/discover.js';
+import { isDockerfileName, TEMP_FILE } from '../src/runner/names.js';
 import { ConfigResolver } from '../src/config/resolver.js';
 import { makeRepo, type Repo } from './helpers/cli-repo.js';
 

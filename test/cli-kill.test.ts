@@ -8,10 +8,10 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { discover } from '../src/api/discover.js';
-import { TEMP_FILE } from '../src/api/names.js';
+import { discover } from '../src/runner/discover.js';
+import { TEMP_FILE } from '../src/runner/names.js';
 import { ConfigResolver } from '../src/config/resolver.js';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { makeRepo, startCli, type Repo } from './helpers/cli-repo.js';
 
 const TEMPLATES = [

@@ -98,7 +98,7 @@ test('--only and --skip choose the transforms of a run', async () => {
 });
 
 test('--list-transforms lists names, defaults and options, as text or JSON', async () => {
-  const { builtinTransforms } = await import('../transforms/index.js');
+  const { builtinTransforms } = await import('../src/registry.js');
   const text = memoryIO(ROOT);
   assert.is(await main(['--list-transforms', '--no-config'], text.io), 0);
   for (const t of builtinTransforms) {

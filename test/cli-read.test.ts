@@ -1,8 +1,8 @@
 import { chmodSync, symlinkSync, mkdirSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeDockerfile, MAX_FILE_BYTES, readDockerfile } from '../src/api/read.js';
-import { firstInvalidUtf8 } from '../src/api/utf8.js';
+import { decodeDockerfile, MAX_FILE_BYTES, readDockerfile } from '../src/runner/read.js';
+import { firstInvalidUtf8 } from '../src/runner/utf8.js';
 import { makeRepo } from './helpers/cli-repo.js';
 
 test('valid UTF-8 is accepted, including 2-, 3- and 4-byte characters', () => {

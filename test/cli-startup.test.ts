@@ -38,18 +38,18 @@ const HEAVY: [string, RegExp][] = [
   ['cosmiconfig', /node_modules\/cosmiconfig\//],
   ['jiti', /node_modules\/jiti\//],
   ['diff', /node_modules\/diff\//],
-  ['the worker', /dist\/src\/api\/worker/],
+  ["the worker", /dist\/src\/(runner\/worker|startup\/worker)/],
 ];
 
 /** A module of the compiled build (dist/src, dist/transforms) loaded as its own file rather than from the bundle. */
-const COMPILED_MODULE = /^(file:\/\/)?\/.*\/dist\/(src|transforms)\/(?!api\/bundle-loader\.cjs|api\/v8-flags\.cjs)/;
+const COMPILED_MODULE = /^(file:\/\/)?\/.*\/dist\/(src|transforms)\/(?!startup\/bundle-loader\.cjs|runner\/v8-flags\.cjs)/;
 
 test('the CLI runs from the bundle, with its code cache, and loads no compiled module of its own', () => {
   const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
     assert.ok(has(modules, /^bundle:dist\/src\/cli\/main\.js$/), 'the CLI is the bundled one');
-    assert.ok(has(modules, /^bundle:dist\/src\/engine\/transform\.js$/), 'the pipeline is the bundled one');
+    assert.ok(has(modules, /^bundle:dist\/src\/engine\/pipeline\.js$/), 'the pipeline is the bundled one');
     assert.equal(modules.filter((m) => COMPILED_MODULE.test(m)), []);
     const debug = spawnSync(process.execPath, [BIN, '--check', 'Dockerfile'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, LAYERFIX_DEBUG_BUNDLE: '1', LAYERFIX_NO_BUNDLE: '' } });
     assert.match(debug.stderr, /^layerfix: bundle .*dist\/bundle\/layerfix\.cjs, code cache accepted$/m);
@@ -67,14 +67,14 @@ test('without an up-to-date bundle, the compiled modules run and print the same'
     const compiled = run({ LAYERFIX_NO_BUNDLE: '1' });
     assert.is(bundled.status, 0);
     assert.equal([compiled.status, compiled.stdout, compiled.stderr], [bundled.status, bundled.stdout, bundled.stderr]);
-    assert.ok(has(loaded(['--check', 'Dockerfile'], repo.dir, { LAYERFIX_NO_BUNDLE: '1' }), /dist\/src\/engine\/transform\.js$/));
+    assert.ok(has(loaded(['--check', 'Dockerfile'], repo.dir, { LAYERFIX_NO_BUNDLE: '1' }), /dist\/src\/engine\/pipeline\.js$/));
     // A bundle older than the compiled modules (a `tsc` run without the bundling step) is not used.
     const { atime, mtime } = statSync(bundle);
     try {
       utimesSync(bundle, atime, new Date(statSync(join(ROOT, 'dist/src/cli/main.js')).mtimeMs - 60_000));
       const modules = loaded(['--check', 'Dockerfile'], repo.dir);
       assert.not.ok(has(modules, /^bundle:/));
-      assert.ok(has(modules, /dist\/src\/engine\/transform\.js$/));
+      assert.ok(has(modules, /dist\/src\/engine\/pipeline\.js$/));
       assert.equal(run({ LAYERFIX_NO_BUNDLE: '' }).stdout, bundled.stdout);
     } finally {
       utimesSync(bundle, atime, mtime);
@@ -106,7 +106,7 @@ test('--check on one file without configuration loads the pipeline, but no confi
   const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
-    assert.ok(has(modules, /dist\/src\/engine\/transform\.js/), 'the pipeline is loaded');
+    assert.ok(has(modules, /dist\/src\/engine\/pipeline\.js/), 'the pipeline is loaded');
     for (const [name, pattern] of HEAVY) assert.not.ok(has(modules, pattern), `--check loads ${name}`);
   } finally {
     repo.remove();

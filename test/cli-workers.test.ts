@@ -5,9 +5,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { layerfixFiles } from '../src/api/files.js';
-import { workerCount } from '../src/api/pool.js';
-import type { FileResult } from '../src/api/types.js';
+import { layerfixFiles } from '../src/runner/files.js';
+import { workerCount } from '../src/runner/pool.js';
+import type { FileResult } from '../src/runner/types.js';
 import { makeRepo, runCli, type Repo } from './helpers/cli-repo.js';
 
 const MERGEABLE = 'FROM alpine\nRUN apk add curl\nRUN curl -V\n';

@@ -1,8 +1,8 @@
 import { chmodSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isDockerfileName, TEMP_FILE } from '../src/api/names.js';
-import { ChangedOnDiskError, isStaleTempFile, pendingTempFiles, writeFileAtomic } from '../src/api/write.js';
+import { isDockerfileName, TEMP_FILE } from '../src/runner/names.js';
+import { ChangedOnDiskError, isStaleTempFile, pendingTempFiles, writeFileAtomic } from '../src/runner/write.js';
 import { makeRepo } from './helpers/cli-repo.js';
 
 test('an atomic write replaces the content, keeps the mode and leaves no temporary file', async () => {

@@ -6,7 +6,7 @@ import { ConfigError } from '../src/config/errors.js';
 import { defineConfig } from '../src/config/define.js';
 import { ConfigResolver } from '../src/config/resolver.js';
 import { searchPlaces } from '../src/config/search-places.js';
-import { Planner } from '../src/api/planner.js';
+import { Planner } from '../src/runner/planner.js';
 import { makeRepo, ROOT } from './helpers/cli-repo.js';
 
 const FILE = 'FROM alpine\nRUN a\nRUN b\n';

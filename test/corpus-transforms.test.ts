@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { meaningKey } from '../src/engine/meaning.js';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import type { TransformOptions } from '../src/engine/types.js';
 import { parse } from '../src/syntax/parse.js';
 import { instructions } from '../src/syntax/view.js';

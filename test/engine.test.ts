@@ -4,7 +4,9 @@ import { VFile } from 'vfile';
 import { unified } from 'unified';
 import { defineTransform } from '../src/engine/define.js';
 import { OptionsError } from '../src/engine/options.js';
-import { enabledTransforms, layerfixParse, layerfixStringify, layerfixTransforms, transform } from '../src/engine/transform.js';
+import { layerfixParse, layerfixStringify, layerfixTransforms } from '../src/engine/pipeline.js';
+import { pipelineWith, transform } from '../src/registry.js';
+import type { TransformOptions } from '../src/engine/types.js';
 import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import { instructionView } from '../src/syntax/view.js';
@@ -120,7 +122,7 @@ test('transforms that undo each other are reported as a cycle', async () => {
 });
 
 test('options are validated before anything runs, naming transform, option, value and expectation', () => {
-  const cases: Array<[Parameters<typeof enabledTransforms>[0], RegExp]> = [
+  const cases: Array<[TransformOptions, RegExp]> = [
     [{ transforms: { 'merge-run': true } }, /Unknown transform "merge-run"; expected one of .*merge-runs/],
     [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /Unknown option "maxCommand" for transform "merge-runs"; expected one of maxCommands, exclude, isolateState/],
     [{ transforms: { 'merge-runs': { maxCommands: 'two' } } }, /Invalid option "maxCommands" for transform "merge-runs": got "two", expected a whole number >= 0/],
@@ -130,7 +132,8 @@ test('options are validated before anything runs, naming transform, option, valu
   ];
   for (const [options, message] of cases) {
     try {
-      enabledTransforms(options);
+      const { plugins, ...rest } = options;
+      pipelineWith(plugins).enabled(rest);
       assert.unreachable(`expected an OptionsError for ${JSON.stringify(options)}`);
     } catch (error) {
       assert.instance(error, OptionsError);
@@ -151,16 +154,16 @@ test('printer options are validated', async () => {
 });
 
 test('defaults: the layer transforms are on, format is off; only and skip choose', () => {
-  assert.equal(enabledTransforms().map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs']);
-  assert.equal(enabledTransforms({ transforms: { format: true } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
-  assert.equal(enabledTransforms({ skip: ['merge-runs', 'split-manifest-copy'] }).map((t) => t.transform.name), ['reorder-stable']);
-  assert.equal(enabledTransforms({ only: ['format'] }).map((t) => t.transform.name), ['format']);
-  assert.equal(enabledTransforms({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy']);
+  assert.equal(pipelineWith().enabled().map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs']);
+  assert.equal(pipelineWith().enabled({ transforms: { format: true } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
+  assert.equal(pipelineWith().enabled({ skip: ['merge-runs', 'split-manifest-copy'] }).map((t) => t.transform.name), ['reorder-stable']);
+  assert.equal(pipelineWith().enabled({ only: ['format'] }).map((t) => t.transform.name), ['format']);
+  assert.equal(pipelineWith().enabled({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy']);
 });
 
 test('a plugin whose name clashes with a built-in is an options error', () => {
   const clash = defineTransform({ ...dropsContinuation, name: 'merge-runs' });
-  assert.throws(() => enabledTransforms({ plugins: [clash] }), /already taken/);
+  assert.throws(() => pipelineWith([clash]), /already taken/);
 });
 
 test('defineTransform rejects a name that is not kebab-case', () => {
@@ -218,7 +221,7 @@ test('a merge carries disable comments of other transforms only by declining', a
 
 test('the unified plugins work on their own', async () => {
   const file = new VFile({ value: 'FROM debian:12\nRUN a\nRUN b\n' });
-  const enabled = enabledTransforms({ only: ['merge-runs'] });
+  const enabled = pipelineWith().enabled({ only: ['merge-runs'] });
   const processor = unified().use(layerfixParse).use(layerfixTransforms, enabled, { printWidth: 80, indent: 'auto', operatorPosition: 'end' }).use(layerfixStringify);
   const out = await processor.process(file);
   assert.is(String(out), 'FROM debian:12\nRUN a && b\n');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtinTransforms } from '../transforms/index.js';
+import { builtinTransforms } from '../src/registry.js';
 import { checkFixture, loadFixtures } from '../src/testing/fixtures.js';
 import { PROJECT_ROOT } from './helpers/corpus.js';
 

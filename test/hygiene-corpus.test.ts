@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { parse } from '../src/syntax/parse.js';
 import { buildkitCasesDir, corpusFiles, walk } from './helpers/corpus.js';
 

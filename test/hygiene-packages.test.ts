@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { packageCommands, hasOption, removesPath, subcommandOf, type PackageCommand } from '../src/engine/packages.js';
-import { transform } from '../src/engine/transform.js';
+import { packageCommands, hasOption, removesPath, subcommandOf, type PackageCommand } from '../src/analysis/packages.js';
+import { transform } from '../src/registry.js';
 import { loadShellParser, shellView } from '../src/shell/index.js';
 
 test.before(async () => {

@@ -10,7 +10,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { parse } from '../src/syntax/parse.js';
 import { instructions } from '../src/syntax/view.js';
 import { availableShells, Sandbox, START_DEPTH, type SandboxJob, type SandboxOutcome, type SandboxShell } from './helpers/shell-sandbox.js';
@@ -338,7 +338,7 @@ function compare(a: Analysis, shell: SandboxShell, outcomes: Map<string, Sandbox
 
 /** Runs at most `limit` async tasks at a time. */
 async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results: T[] = Array.from({ length: tasks.length });
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {

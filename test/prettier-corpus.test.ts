@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as prettier from 'prettier';
 import { meaningKey } from '../src/engine/meaning.js';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { instructions, parse, type InstructionView } from '../src/index.js';
 import { corpusFiles } from './helpers/corpus.js';
 import { PRETTIER_PLUGIN } from './helpers/prettier.js';

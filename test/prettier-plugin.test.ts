@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as prettier from 'prettier';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { PROJECT_ROOT } from './helpers/corpus.js';
 import { PRETTIER_PLUGIN } from './helpers/prettier.js';
 

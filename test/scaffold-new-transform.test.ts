@@ -4,7 +4,7 @@
  * ts-morph loaded only for JavaScript and TypeScript configurations.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { loadConfigFile } from '../src/config/load.js';
 import { loadPlugins } from '../src/config/plugins.js';
 import { validateConfig } from '../src/config/validate.js';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { newTransform, ScaffoldError } from '../src/scaffold/index.js';
 import { checkFixture, loadFixtures } from '../src/testing/index.js';
 import { PROJECT_ROOT } from './helpers/corpus.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Node } from 'web-tree-sitter';
-import { transform } from '../src/engine/transform.js';
+import { transform } from '../src/registry.js';
 import { loadShellParser, parseShell, shellView } from '../src/shell/index.js';
 import { FIELD_PARENT_TYPES, LEAF_TYPES, readShellTree, type ShellNode } from '../src/shell/tree.js';
 import { parse } from '../src/syntax/parse.js';

@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openBuildContext } from '../src/engine/build-context.js';
-import { DockerIgnore } from '../src/engine/dockerignore.js';
-import { parseToml, TomlError } from '../src/engine/toml-subset.js';
-import { transform } from '../src/engine/transform.js';
-import { parseYamlTop } from '../src/engine/yaml-subset.js';
+import { openBuildContext } from '../src/analysis/build-context.js';
+import { DockerIgnore } from '../src/analysis/dockerignore.js';
+import { readToml, readYaml, stringsOf, valueAt } from '../src/analysis/data-files.js';
+import { transform } from '../src/registry.js';
 import { corpusFiles } from './helpers/corpus.js';
 
 /** A build context in a temporary folder, with a Dockerfile path inside it. */
@@ -71,47 +70,30 @@ test('build context: without a path only an absolute context option opens one', 
   }
 });
 
-test('TOML reader: the shapes manifests use', () => {
-  const toml = parseToml(`# comment
-title = "x" # trailing
-[package]
-name = 'demo'
-version = "0.1.0"
-edition = 2021
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-local = { path = "../local" }
-[workspace]
-members = [
-  "crates/*", # the crates
-  'tools/cli',
-]
-[[bin]]
-name = "a"
-path = "src/a.rs"
-[[bin]]
-name = "b"
-[tool.poetry]
-readme = """README.md"""
-"quoted key".x = true
-`);
-  assert.is(toml.title, 'x');
-  assert.equal((toml.package as Record<string, unknown>).name, 'demo');
-  assert.equal((toml.package as Record<string, unknown>).edition, 2021);
-  assert.equal(((toml.dependencies as Record<string, Record<string, unknown>>).serde).features, ['derive']);
-  assert.equal(((toml.dependencies as Record<string, Record<string, unknown>>).local).path, '../local');
-  assert.equal((toml.workspace as Record<string, unknown>).members, ['crates/*', 'tools/cli']);
-  assert.equal((toml.bin as unknown[]).length, 2);
-  assert.equal(((toml.tool as Record<string, Record<string, unknown>>).poetry).readme, 'README.md');
-  assert.throws(() => parseToml('[package\nname = 1'), (error: unknown) => error instanceof TomlError);
+test('manifest files: TOML and YAML read into plain values, walked by path; bad text throws', () => {
+  const toml = readToml('\ufeff[package]\nname = "demo"\n[workspace]\nmembers = ["crates/*", 1]\n[dependencies]\nlocal = { path = "../local" }\n');
+  assert.is(valueAt(toml, 'package', 'name'), 'demo');
+  assert.equal(stringsOf(valueAt(toml, 'workspace', 'members')), ['crates/*']);
+  assert.is(valueAt(toml, 'dependencies', 'local', 'path'), '../local');
+  assert.is(valueAt(toml, 'package', 'name', 'deeper'), undefined);
+  assert.throws(() => readToml('[package\nname = 1'));
+  const yaml = readYaml("packages:\n  - 'apps/*'\n  - \"packages/*\" # comment\npatchedDependencies:\n  left-pad@1.3.0: patches/left-pad.patch\n");
+  assert.equal(stringsOf(valueAt(yaml, 'packages')), ['apps/*', 'packages/*']);
+  assert.is(valueAt(yaml, 'patchedDependencies', 'left-pad@1.3.0'), 'patches/left-pad.patch');
+  assert.throws(() => readYaml('a: !!js/function "x"\n'), 'no tags beyond the core schema');
+  assert.throws(() => readYaml('packages: [a\n'));
 });
 
-test('YAML reader: top-level lists, flow lists, maps and scalars', () => {
-  const yaml = parseYamlTop("packages:\n  - 'apps/*'\n  - \"packages/*\" # comment\nother: [a, 'b']\npatchedDependencies:\n  left-pad@1.3.0: patches/left-pad.patch\nyarnPath: .yarn/releases/yarn.cjs\n");
-  assert.equal(yaml.packages, ['apps/*', 'packages/*']);
-  assert.equal(yaml.other, ['a', 'b']);
-  assert.equal(yaml.patchedDependencies, { 'left-pad@1.3.0': 'patches/left-pad.patch' });
-  assert.is(yaml.yarnPath, '.yarn/releases/yarn.cjs');
+test('a pnpm-workspace.yaml that is not valid YAML is a decline naming it', async () => {
+  const context = contextWith({ 'package.json': '{"name":"x"}\n', 'pnpm-lock.yaml': 'lockfileVersion: 9\n', 'pnpm-workspace.yaml': 'packages: [apps/*\n', 'index.js': '\n' });
+  try {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n';
+    const result = await transform(text, { ...only, path: context.dockerfile });
+    assert.is(result.text, text);
+    assert.match(result.messages.map((m) => m.reason).join('\n'), /pnpm-workspace\.yaml is not valid YAML/);
+  } finally {
+    context.done();
+  }
 });
 
 test('a node_modules folder in the context stops the split (the COPY would copy it over the installed one)', async () => {

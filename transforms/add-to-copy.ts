@@ -6,13 +6,10 @@
  * folder, or the `context` option), a source's first bytes are read too, so a tar archive without an archive name is
  * caught.
  */
+import { defineTransform, docsUrl, instructionView, positionText, type InstructionView, type ContextOf } from '../src/engine/index.js';
+import { cleanPath, openBuildContext, type BuildContext } from '../src/analysis/index.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanPath, openBuildContext, type BuildContext } from '../src/engine/build-context.js';
-import { defineTransform } from '../src/engine/define.js';
-import { positionText } from '../src/engine/shell-safety.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { instructionView, type InstructionView } from '../src/syntax/view.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder. Sources found there are checked by their first bytes." },
@@ -23,7 +20,7 @@ const options = {
   },
 } as const;
 
-type Context = TransformContext<{ context: string; archiveExtensions: string[] }>;
+type Context = ContextOf<typeof options>;
 
 /** Flags ADD and COPY both have, with the same meaning. */
 const SHARED_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude']);
@@ -31,12 +28,11 @@ const SHARED_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude']);
 export default defineTransform({
   name: 'add-to-copy',
   description: 'Turn `ADD` of local files that ADD would not unpack (no URL, git source, archive or variable) into `COPY`.',
-  url: 'docs/transforms.md#add-to-copy',
+  url: docsUrl('transforms.md', 'add-to-copy'),
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     const lookup = openBuildContext(ctx.file.path, ctx.options.context);
     const files = 'context' in lookup ? lookup.context : undefined;
     for (const node of ctx.root.children.slice()) {

@@ -3,11 +3,10 @@
  * layer. An `apk update` or `rm -rf /var/cache/apk/*` already in the RUN is left as it is: both become redundant but
  * stay harmless, and removing commands is not this transform's business.
  */
-import { defineTransform } from '../src/engine/define.js';
-import { cacheMountOver, editableRuns, editWords, hasOption, networkNone, packageCommands, subcommandOf } from '../src/engine/packages.js';
-import type { TransformContext } from '../src/engine/types.js';
+import { defineTransform, docsUrl } from '../src/engine/index.js';
+import { cacheMountOver, editableRuns, hasOption, networkNone, packageCommands, subcommandOf } from '../src/analysis/index.js';
 
-type Context = TransformContext<Record<string, never>>;
+const options = {} as const;
 
 const MENTION = /\bapk\b/;
 const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache'];
@@ -15,12 +14,11 @@ const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache'];
 export default defineTransform({
   name: 'apk-no-cache',
   description: 'Add `--no-cache` to `apk add` (an `apk update` or `rm -rf /var/cache/apk/*` already there is left as it is).',
-  url: 'docs/transforms.md#apk-no-cache',
+  url: docsUrl('transforms.md', 'apk-no-cache'),
   defaultEnabled: false,
   meaning: 'declared',
-  options: {},
-  async run(context) {
-    const ctx = context as Context;
+  options,
+  async run(ctx) {
     for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Left RUN at ${at} unchanged`)) {
       const adds = packageCommands(run.shell).filter((c) => c.family === 'apk' && subcommandOf(c) === 'add');
       const missing = adds.filter((c) => !hasOption(c, ['--no-cache']));
@@ -45,7 +43,7 @@ export default defineTransform({
         continue;
       }
       const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache' }));
-      ctx.changed(`Added --no-cache to apk add in RUN at ${at}`, editWords(ctx, node, edits));
+      ctx.changed(`Added --no-cache to apk add in RUN at ${at}`, ctx.edit.editWords(node, edits));
     }
   },
 });

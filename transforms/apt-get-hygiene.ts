@@ -3,30 +3,8 @@
  * update layer cannot go stale), installs with `-y` and `--no-install-recommends`, and removes the lists at the end
  * of the same RUN (so they do not stay in its layer).
  */
-import { defineTransform } from '../src/engine/define.js';
-import {
-  appendBlocker,
-  appendEdit,
-  cacheMountOver,
-  editableRun,
-  editWords,
-  hasOption,
-  networkNone,
-  packageCommand,
-  packageCommands,
-  removesPath,
-  subcommandOf,
-  type EditableRun,
-  type PackageCommand,
-  type WordEdit,
-} from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { effectiveCommand, type ShellCommand, type ShellView } from '../src/shell/index.js';
-import { stages, type Stage } from '../src/syntax/stages.js';
-import type { InstructionNode } from '../src/syntax/types.js';
-import { instructionView, type InstructionView } from '../src/syntax/view.js';
+import { defineTransform, docsUrl, effectiveCommand, instructionView, positionText, stages, type InstructionNode, type InstructionView, type ShellCommand, type ShellView, type Stage, type ContextOf, type WordEdit } from '../src/engine/index.js';
+import { appendBlocker, appendEdit, cacheMountOver, editableRun, hasOption, networkNone, packageCommand, packageCommands, removesPath, shellsInEffect, subcommandOf, type EditableRun, type PackageCommand } from '../src/analysis/index.js';
 
 const options = {
   update: { type: 'boolean', default: true, description: 'Add `apt-get update &&` before the first install of a RUN that runs no update (a lone `RUN apt-get update` before it is reported: merge-runs joins the two).' },
@@ -35,7 +13,7 @@ const options = {
   cleanLists: { type: 'boolean', default: true, description: 'Append `&& rm -rf /var/lib/apt/lists/*` to a RUN that updates the lists, when it is a plain `&&` chain and no later RUN installs with those lists.' },
 } as const;
 
-type Context = TransformContext<{ update: boolean; assumeYes: boolean; noInstallRecommends: boolean; cleanLists: boolean }>;
+type Context = ContextOf<typeof options>;
 
 /** RUN text that may run apt. */
 const MENTION = /\bapt(-get|-cache|itude)?\b/;
@@ -47,12 +25,11 @@ const NEEDS_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade
 export default defineTransform({
   name: 'apt-get-hygiene',
   description: 'Give each `apt-get install` its `apt-get update` in the same RUN, `-y`, `--no-install-recommends` (option) and a list cleanup at the end of the RUN.',
-  url: 'docs/transforms.md#apt-get-hygiene',
+  url: docsUrl('transforms.md', 'apt-get-hygiene'),
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     if (ctx.options.update) for (const stage of stages(ctx.root)) addUpdates(ctx, stage);
     const shells = shellsInEffect(ctx.root);
     for (const node of ctx.root.children.slice()) {
@@ -108,7 +85,7 @@ function addUpdates(ctx: Context, stage: Stage): void {
       if (blocker) ctx.skipped(`Did not add an update to RUN at ${run.at}: ${blocker}`, view.node);
       else {
         const at = run.view.argsStart + first.command.start;
-        const updated = editWords(ctx, view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
+        const updated = ctx.edit.editWords(view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
         ctx.changed(`Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, updated);
         view = instructionView(updated, ctx.root.data.escape);
       }
@@ -226,7 +203,7 @@ function fixRun(ctx: Context, run: EditableRun): void {
   const cleanup = options.cleanLists ? cleanupEdit(ctx, run, commands) : undefined;
   if (cleanup) edits.push(cleanup.edit);
   if (!edits.length) return;
-  const created = editWords(ctx, node, edits);
+  const created = ctx.edit.editWords(node, edits);
   if (added.size) ctx.changed(`Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, created);
   if (cleanup) ctx.changed(`Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, created);
 }

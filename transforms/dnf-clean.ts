@@ -2,11 +2,10 @@
  * dnf-clean: a RUN that installs with dnf, yum or microdnf ends with `<tool> clean all`, so the package metadata and
  * downloaded packages do not stay in its layer. Later installs fetch the metadata again by themselves.
  */
-import { defineTransform } from '../src/engine/define.js';
-import { appendBlocker, appendEdit, cacheMountOver, editableRuns, editWords, packageCommands, removesPath, subcommandOf } from '../src/engine/packages.js';
-import type { TransformContext } from '../src/engine/types.js';
+import { defineTransform, docsUrl } from '../src/engine/index.js';
+import { appendBlocker, appendEdit, cacheMountOver, editableRuns, packageCommands, removesPath, subcommandOf } from '../src/analysis/index.js';
 
-type Context = TransformContext<Record<string, never>>;
+const options = {} as const;
 
 const MENTION = /\b(dnf|yum|microdnf)\b/;
 const CACHES = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'];
@@ -19,12 +18,11 @@ const FILLS_CACHE = new Set([
 export default defineTransform({
   name: 'dnf-clean',
   description: 'End a RUN that installs with dnf, yum or microdnf with `<tool> clean all`, when it is a plain `&&` chain.',
-  url: 'docs/transforms.md#dnf-clean',
+  url: docsUrl('transforms.md', 'dnf-clean'),
   defaultEnabled: false,
   meaning: 'declared',
-  options: {},
-  async run(context) {
-    const ctx = context as Context;
+  options,
+  async run(ctx) {
     for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Did not add \`clean all\` to RUN at ${at}`)) {
       const commands = packageCommands(run.shell).filter((c) => c.family === 'dnf');
       const fills = commands.filter((c) => FILLS_CACHE.has(subcommandOf(c)));
@@ -42,7 +40,7 @@ export default defineTransform({
         continue;
       }
       const clean = `${last.invocation} clean all`;
-      ctx.changed(`Appended \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer`, editWords(ctx, node, [appendEdit(ctx, run, clean)]));
+      ctx.changed(`Appended \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer`, ctx.edit.editWords(node, [appendEdit(ctx, run, clean)]));
     }
   },
 });

@@ -7,23 +7,15 @@
  * arguments; a converted CMD would reach an ENTRYPOINT as words instead of `/bin/sh -c ...`). An ENTRYPOINT of the
  * base image cannot be seen: entrypoint scripts that test `$1` (as many official images do) then see the program.
  */
-import { defineTransform } from '../src/engine/define.js';
-import { editWords, type WordEdit } from '../src/engine/packages.js';
-import { shellsInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { type ShellView, type ShellWord } from '../src/shell/index.js';
-import { buildkitNode } from '../src/syntax/command-line.js';
-import { stages } from '../src/syntax/stages.js';
-import type { InstructionNode } from '../src/syntax/types.js';
-import { instructionView, type InstructionView } from '../src/syntax/view.js';
+import { buildkitNode, defineTransform, docsUrl, instructionView, positionText, stages, type InstructionNode, type InstructionView, type ShellView, type ShellWord, type ContextOf, type WordEdit } from '../src/engine/index.js';
+import { shellsInEffect } from '../src/analysis/index.js';
 
 const options = {
   cmd: { type: 'boolean', default: true, description: 'Convert shell-form CMD.' },
   entrypoint: { type: 'boolean', default: true, description: 'Convert shell-form ENTRYPOINT (it then receives CMD and `docker run` arguments, which the shell form ignores).' },
 } as const;
 
-type Context = TransformContext<{ cmd: boolean; entrypoint: boolean }>;
+type Context = ContextOf<typeof options>;
 
 /** Builtins and keywords that exist only inside a shell. */
 const SHELL_ONLY = new Set([
@@ -37,12 +29,11 @@ const PLAIN_SHELL_ARG = /^(-[ceuxo]+|pipefail|errexit|nounset|xtrace)$/;
 export default defineTransform({
   name: 'exec-form',
   description: 'Write shell-form CMD/ENTRYPOINT without shell features as a JSON array; changes what runs: no /bin/sh -c, so the program is PID 1 and gets signals.',
-  url: 'docs/transforms.md#exec-form',
+  url: docsUrl('transforms.md', 'exec-form'),
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     const shells = shellsInEffect(ctx.root);
     for (const node of ctx.root.children.slice()) {
       if (node.type !== 'instruction' || !(node.name === 'cmd' ? ctx.options.cmd : node.name === 'entrypoint' && ctx.options.entrypoint)) continue;
@@ -55,7 +46,7 @@ export default defineTransform({
         ctx.skipped(`Kept ${keyword} at ${at} in shell form: ${found}`, node);
         continue;
       }
-      const created = editWords(ctx, node, found.edits);
+      const created = ctx.edit.editWords(node, found.edits);
       ctx.changed(`Wrote ${keyword} at ${at} in JSON (exec) form: ${found.program} now runs without /bin/sh -c, as PID 1 receiving signals itself`, created);
     }
   },

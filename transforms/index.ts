@@ -1,7 +1,7 @@
 /**
  * The registry of built-in transforms, in the order they run.
  */
-import type { AnyTransform } from '../src/engine/types.js';
+import type { AnyTransform } from '../src/engine/index.js';
 import addToCopy from './add-to-copy.js';
 import apkNoCache from './apk-no-cache.js';
 import aptGetHygiene from './apt-get-hygiene.js';

@@ -2,17 +2,8 @@
  * merge-runs: join consecutive RUN instructions of a stage into one `RUN a && \ b`, keeping exactly what the
  * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
  */
-import { defineTransform } from '../src/engine/define.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
-import { printChain, type ChainPart } from '../src/printer/chain.js';
-import { type ShellView } from '../src/shell/index.js';
-import { toLocal } from '../src/syntax/logical.js';
-import { print } from '../src/syntax/print.js';
-import type { CommentNode, InstructionNode, TopNode } from '../src/syntax/types.js';
-import { NodeData } from '../src/syntax/node-data.js';
-import { instructionView, type InstructionView } from '../src/syntax/view.js';
-import { chainFacts, leaksState, positionText, sameShellSetup, type ChainFacts } from '../src/engine/shell-safety.js';
+import { NodeData, defineTransform, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type ShellView, type TopNode, type ContextOf } from '../src/engine/index.js';
+import { chainFacts, leaksState, sameShellSetup, shellsInEffect, type ChainFacts, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
@@ -20,17 +11,16 @@ const options = {
   isolateState: { type: 'boolean', default: false, description: 'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.' },
 } as const;
 
-type Context = TransformContext<{ maxCommands: number; exclude: string[]; isolateState: boolean }>;
+type Context = ContextOf<typeof options>;
 
 export default defineTransform({
   name: 'merge-runs',
   description: 'Merge consecutive RUN instructions of a stage into one RUN chained with &&.',
-  url: 'docs/transforms.md#merge-runs',
+  url: docsUrl('transforms.md', 'merge-runs'),
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     const exclude = ctx.options.exclude.map((source) => new RegExp(source));
     const shells = shellsInEffect(ctx.root);
     let index = 0;
@@ -71,7 +61,7 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<Inst
     return false;
   };
   if (!ctx.enabledFor(first) || !ctx.enabledFor(next)) return false;
-  if (between.some((node) => node.type === 'comment' && isDisableComment(node))) {
+  if (between.some((node) => node.type === 'comment' && readDisableComment(node))) {
     return skip('a disable comment stands before it; merging would detach it from its instruction');
   }
   for (const view of [a, b]) {
@@ -118,9 +108,6 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<Inst
   return true;
 }
 
-function isDisableComment(node: CommentNode): boolean {
-  return node.children.some((leaf) => leaf.type === 'text' && /^#\s*layerfix-(disable|enable)/.test(leaf.value));
-}
 
 /** A command body in both physical (as written) and logical (as BuildKit reads it) text. */
 interface Body {

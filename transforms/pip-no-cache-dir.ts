@@ -3,14 +3,12 @@
  * does not stay in the layer. Declines where the cache is configured on purpose: `PIP_NO_CACHE_DIR` set by an ENV or
  * ARG (or in the RUN), a `--cache-dir`, or a cache mount on the RUN.
  */
-import { defineTransform } from '../src/engine/define.js';
-import { cacheMountTargets, editableRuns, editWords, hasOption, packageCommands, subcommandOf } from '../src/engine/packages.js';
-import { positionText } from '../src/engine/shell-safety.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { stages } from '../src/syntax/stages.js';
-import type { InstructionNode } from '../src/syntax/types.js';
+import { defineTransform, docsUrl, positionText, stages, type InstructionNode, type ContextOf } from '../src/engine/index.js';
+import { cacheMountTargets, editableRuns, hasOption, packageCommands, subcommandOf } from '../src/analysis/index.js';
 
-type Context = TransformContext<Record<string, never>>;
+const options = {} as const;
+
+type Context = ContextOf<typeof options>;
 
 const MENTION = /\bpip|\bpython/;
 const VARIABLE = 'PIP_NO_CACHE_DIR';
@@ -18,12 +16,11 @@ const VARIABLE = 'PIP_NO_CACHE_DIR';
 export default defineTransform({
   name: 'pip-no-cache-dir',
   description: 'Add `--no-cache-dir` to `pip install`, unless PIP_NO_CACHE_DIR, a --cache-dir or a cache mount configures the cache.',
-  url: 'docs/transforms.md#pip-no-cache-dir',
+  url: docsUrl('transforms.md', 'pip-no-cache-dir'),
   defaultEnabled: false,
   meaning: 'declared',
-  options: {},
-  async run(context) {
-    const ctx = context as Context;
+  options,
+  async run(ctx) {
     for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Left RUN at ${at} unchanged`)) {
       const installs = packageCommands(run.shell).filter((c) => c.family === 'pip' && subcommandOf(c) === 'install');
       const missing = installs.filter((c) => !hasOption(c, ['--no-cache-dir']));
@@ -46,7 +43,7 @@ export default defineTransform({
         continue;
       }
       const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache-dir' }));
-      ctx.changed(`Added --no-cache-dir to pip install in RUN at ${at}`, editWords(ctx, node, edits));
+      ctx.changed(`Added --no-cache-dir to pip install in RUN at ${at}`, ctx.edit.editWords(node, edits));
     }
   },
 });

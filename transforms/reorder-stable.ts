@@ -2,22 +2,16 @@
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
  */
+import { defineTransform, docsUrl, positionText, stages, type InstructionNode, type InstructionView, type Stage, type ContextOf } from '../src/engine/index.js';
+import { runStability, shellsInEffect, type ShellInEffect, type StabilityScope } from '../src/analysis/index.js';
 import { posix } from 'node:path';
-import { defineTransform } from '../src/engine/define.js';
-import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
-import { positionText } from '../src/engine/shell-safety.js';
-import { runStability, type StabilityScope } from '../src/engine/stability.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { stages, type Stage } from '../src/syntax/stages.js';
-import type { InstructionNode, TopNode } from '../src/syntax/types.js';
-import type { InstructionView } from '../src/syntax/view.js';
 
 const options = {
   volatileSources: { type: 'string[]', default: ['.', './', '*', './*'], description: 'COPY/ADD sources that count as the whole (often changing) build context.' },
   stableCommands: { type: 'string[]', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
 } as const;
 
-type Context = TransformContext<{ volatileSources: string[]; stableCommands: string[] }>;
+type Context = ContextOf<typeof options>;
 
 /** Instructions nothing may move past. */
 const BARRIERS = new Set(['from', 'user', 'workdir', 'shell', 'onbuild', 'volume']);
@@ -27,12 +21,11 @@ const METADATA = new Set(['label', 'expose']);
 export default defineTransform({
   name: 'reorder-stable',
   description: 'Move instructions that do not use the source ahead of the first broad COPY so source edits stop rebuilding them.',
-  url: 'docs/transforms.md#reorder-stable',
+  url: docsUrl('transforms.md', 'reorder-stable'),
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     const shells = shellsInEffect(ctx.root);
     for (const stage of stages(ctx.root)) reorderStage(ctx, stage, shells);
   },
@@ -100,8 +93,8 @@ function reorderStage(ctx: Context, stage: Stage, shells: ReadonlyMap<Instructio
   // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
   while (movers.length && movers[movers.length - 1].name !== 'run') movers.pop();
   if (!movers.length) return;
-  const nodes = movers.flatMap((view) => [...attachedComments(ctx, view.node), view.node]);
-  ctx.edit.moveBefore(nodes, firstOfBlock(ctx, copy.node));
+  const nodes = movers.flatMap((view) => [...ctx.edit.attachedComments(view.node), view.node]);
+  ctx.edit.moveBefore(nodes, ctx.edit.blockStart(copy.node));
   for (const view of movers) {
     ctx.changed(`Moved ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the COPY at ${copyAt}`, view.node);
   }
@@ -142,17 +135,4 @@ function blockingStayer(view: InstructionView, stayers: InstructionView[]): stri
     }
   }
   return undefined;
-}
-
-/** Comment lines directly above an instruction (no blank line between): they move with it. */
-function attachedComments(ctx: Context, node: InstructionNode): TopNode[] {
-  const children = ctx.root.children;
-  const out: TopNode[] = [];
-  for (let i = ctx.edit.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
-  return out;
-}
-
-/** The first node of an instruction's block: its attached comments, else itself. */
-function firstOfBlock(ctx: Context, node: InstructionNode): TopNode {
-  return attachedComments(ctx, node)[0] ?? node;
 }

@@ -3,19 +3,15 @@
  * one per line, so a review diff shows exactly which package came or went. Only lists of static words (no variables,
  * no substitutions), and only where every option's argument is known, so no option argument is taken for a package.
  */
-import { defineTransform } from '../src/engine/define.js';
-import { commentBetween, editableRuns, editWords, operatorPosition, packageCommands, physicalLine, subcommandOf, type EditableRun, type PackageCommand, type WordEdit } from '../src/engine/packages.js';
-import type { TransformContext } from '../src/engine/types.js';
-import type { ShellWord } from '../src/shell/index.js';
-import { toLocal } from '../src/syntax/logical.js';
-import { print } from '../src/syntax/print.js';
+import { chainOperatorPosition, commentBetween, defineTransform, docsUrl, physicalLine, print, toLocal, type ShellWord, type ContextOf, type WordEdit } from '../src/engine/index.js';
+import { editableRuns, packageCommands, subcommandOf, type EditableRun, type PackageCommand } from '../src/analysis/index.js';
 
 const options = {
   sort: { type: 'boolean', default: true, description: 'Sort the package names by their text (code point order).' },
   onePerLine: { type: 'boolean', default: true, description: 'Put each package name on a line of its own (when there are two or more), one indentation level deeper than its command.' },
 } as const;
 
-type Context = TransformContext<{ sort: boolean; onePerLine: boolean }>;
+type Context = ContextOf<typeof options>;
 
 const MENTION = /\b(apt-get|apt|apk|dnf|yum|microdnf)\b/;
 const INSTALL: Record<string, string> = { apt: 'install', apk: 'add', dnf: 'install' };
@@ -23,12 +19,11 @@ const INSTALL: Record<string, string> = { apt: 'install', apk: 'add', dnf: 'inst
 export default defineTransform({
   name: 'sort-packages',
   description: 'Sort the package lists of apt-get/apk/dnf/yum installs and put one package per line (both optional), when every package is a static word.',
-  url: 'docs/transforms.md#sort-packages',
+  url: docsUrl('transforms.md', 'sort-packages'),
   defaultEnabled: false,
   meaning: 'declared',
   options,
-  async run(context) {
-    const ctx = context as Context;
+  async run(ctx) {
     for (const { node, run, at } of editableRuns(ctx, MENTION, (at) => `Left the package lists of RUN at ${at} as they are`)) {
       const edits: WordEdit[] = [];
       const done: string[] = [];
@@ -45,7 +40,7 @@ export default defineTransform({
         edits.push(...found.edits);
         done.push(`${found.sorted ? 'sorted the packages' : 'put the packages'} of ${name}${found.split ? `${found.sorted ? ' and put them' : ''} one per line` : ''}`);
       }
-      if (edits.length) ctx.changed(`${capitalise(done.join('; '))} in RUN at ${at}`, editWords(ctx, node, edits));
+      if (edits.length) ctx.changed(`${capitalise(done.join('; '))} in RUN at ${at}`, ctx.edit.editWords(node, edits));
     }
   },
 });
@@ -122,7 +117,7 @@ function restOfLine(ctx: Context, run: EditableRun, end: number): WordEdit | und
   const escape = ctx.style.escape === '\\' ? '\\\\' : '`';
   if (new RegExp(`^[ \\t]*((&&|\\|\\||\\|&|\\||;)[ \\t]*)?(${escape})?[ \\t]*$`).test(rest) || rest.includes('#')) return undefined;
   const match = /^([ \t]*)(;;&|;;|;&|&&|\|\||\|&|\||;)?([ \t]*)/.exec(shell.text.slice(end))!;
-  const keep = match[2] === ';' || (['&&', '||', '|'].includes(match[2]) && operatorPosition(view, ctx.style) === 'end');
+  const keep = match[2] === ';' || (['&&', '||', '|'].includes(match[2]) && chainOperatorPosition(view, ctx.style) === 'end');
   const start = view.argsStart + end;
   if (keep) return { start, end: start + match[0].length, text: ` ${match[2]}\0` };
   return { start, end: start + match[1].length, text: '\0' };

@@ -4,24 +4,8 @@
  * Dockerfile's folder, or the `context` option) through its .dockerignore, copies only the manifests that are there,
  * and declines, saying why, whenever the install could need more than them.
  */
-import { readBroadCopy, type BroadCopy } from '../src/engine/broad-copy.js';
-import { openBuildContext, type ContextLookup } from '../src/engine/build-context.js';
-import { defineTransform } from '../src/engine/define.js';
-import { INSTALLERS } from '../src/engine/ecosystems.js';
-import { readExecRun, readShellRun, type InstallStep, type RunReading } from '../src/engine/install-run.js';
-import { cutPoints, cutRun, type RunCut } from '../src/engine/run-cut.js';
-import { manifestCopies } from '../src/engine/manifest-copy.js';
-import { shellsInEffect, type ShellInEffect } from '../src/engine/shell-context.js';
-import { leaksState, positionText } from '../src/engine/shell-safety.js';
-import { manifestsOf } from '../src/engine/project-manifests.js';
-import { runStability } from '../src/engine/stability.js';
-import { pathScopes, type PathScope } from '../src/engine/stage-paths.js';
-import type { TransformContext } from '../src/engine/types.js';
-import { stages, type Stage } from '../src/syntax/stages.js';
-import type { InstructionNode, TopNode } from '../src/syntax/types.js';
-import { print } from '../src/syntax/print.js';
-import type { InstructionView } from '../src/syntax/view.js';
-import { NodeData } from '../src/syntax/node-data.js';
+import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
+import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
@@ -30,7 +14,7 @@ const options = {
   splitRuns: { type: 'boolean', default: true, description: 'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.' },
 } as const;
 
-type Context = TransformContext<{ context: string; ecosystems: string[]; stableCommands: string[]; splitRuns: boolean }>;
+type Context = ContextOf<typeof options>;
 
 /** What the split of one stage needs besides the context. */
 interface Facts {
@@ -46,12 +30,11 @@ const MOVABLE = new Set(['env', 'arg', 'label', 'expose', 'user', 'workdir', 'ru
 export default defineTransform({
   name: 'split-manifest-copy',
   description: 'Copy the dependency manifests before a broad COPY and install from them there, so source edits stop rerunning the install.',
-  url: 'docs/transforms.md#split-manifest-copy',
+  url: docsUrl('transforms.md', 'split-manifest-copy'),
   defaultEnabled: true,
   meaning: 'declared',
   options,
-  run(context) {
-    const ctx = context as Context;
+  run(ctx) {
     const facts: Facts = {
       lookup: openBuildContext(ctx.file.path, ctx.options.context),
       scopes: pathScopes(ctx.root),
@@ -112,14 +95,14 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if ('reason' in files) return skip(files.reason);
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
   if ('reason' in copies) return skip(copies.reason);
-  const anchor = firstOfBlock(ctx, copyView.node);
+  const anchor = ctx.edit.blockStart(copyView.node);
   for (const created of copies) {
     const [node] = ctx.edit.insertBefore(anchor, created.physical);
     ctx.edit.replace(node as InstructionNode, created.physical, { line: created.logical });
   }
   const copied = `Copied ${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
   if (cut) {
-    const [inserted] = ctx.edit.insertBefore(firstOfBlock(ctx, run.node), cut.first.physical);
+    const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical);
     const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
     if (cut.comments) ctx.edit.insertBefore(run.node, cut.comments);
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
@@ -208,21 +191,8 @@ function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, readi
  */
 function movedNodes(ctx: Context, first: InstructionNode, last: InstructionNode): TopNode[] {
   const children = ctx.root.children;
-  const start = children.indexOf(firstOfBlock(ctx, first));
+  const start = children.indexOf(ctx.edit.blockStart(first));
   let gapStart = start;
   while (gapStart > 0 && children[gapStart - 1].type === 'blank') gapStart--;
   return [...children.slice(start, children.indexOf(last) + 1), ...children.slice(gapStart, start)];
-}
-
-/** Comment lines directly above an instruction (no blank line between): they move with it. */
-function attachedComments(ctx: Context, node: InstructionNode): TopNode[] {
-  const children = ctx.root.children;
-  const out: TopNode[] = [];
-  for (let i = children.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
-  return out;
-}
-
-/** The first node of an instruction's block: its attached comments, else itself. */
-function firstOfBlock(ctx: Context, node: InstructionNode): TopNode {
-  return attachedComments(ctx, node)[0] ?? node;
 }

@@ -4,8 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { cleanPath } from '../engine/build-context.js';
-import { DockerIgnore } from '../engine/dockerignore.js';
+import { DockerIgnore, cleanPath } from '../analysis/index.js';
 
 /** The build context of one Dockerfile: its folder and ignore rules. */
 export interface ReportContext {

@@ -5,10 +5,7 @@
  */
 import { posix } from 'node:path';
 import ignore from 'ignore';
-import { parse } from '../syntax/parse.js';
-import { print } from '../syntax/print.js';
-import { stages, type Stage } from '../syntax/stages.js';
-import type { InstructionView } from '../syntax/view.js';
+import { parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
 
 /** What changed for one build: context paths (relative to the context, not ignored) and the previous file text. */
 export interface Change {

@@ -4,10 +4,10 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { discover } from '../api/discover.js';
+import { discover } from '../runner/discover.js';
 import { ConfigError } from '../config/errors.js';
 import { ConfigResolver } from '../config/resolver.js';
-import { transform } from '../engine/transform.js';
+import { transform } from '../registry.js';
 import { contextPaths, reportContext } from './context.js';
 import { changedFiles, commitsSince, fileAt, repoRoot, type Commit } from './git.js';
 import { rebuilt } from './invalidate.js';

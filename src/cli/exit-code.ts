@@ -1,7 +1,7 @@
 /**
  * The exit code of a run: 2 when anything failed, 1 when changes were found under `--check` or `-l`, else 0.
  */
-import type { Summary } from '../api/types.js';
+import type { Summary } from '../runner/types.js';
 import type { RunMode } from '../reporters/summary.js';
 
 /** Exit codes, as documented in `--help`. */

@@ -3,7 +3,7 @@
  * rename has not happened), then exit. A file already renamed is complete, so every file is either old or new.
  */
 import { unlinkSync } from 'node:fs';
-import { pendingTempFiles } from '../api/write.js';
+import { pendingTempFiles } from '../runner/write.js';
 
 /** Install the handlers; returns a function that removes them. */
 export function cleanUpOnInterrupt(): () => void {

@@ -3,9 +3,8 @@
  * folder) with its description, default state and options.
  */
 import { join } from 'node:path';
-import type { AnyTransform, OptionSpec } from '../engine/types.js';
-import { Planner } from '../api/planner.js';
-import { ConfigError } from '../config/errors.js';
+import type { AnyTransform, OptionSpec } from '../engine/index.js';
+import { Planner } from '../runner/planner.js';
 import { ConfigResolver } from '../config/resolver.js';
 import type { CliIO } from './io.js';
 
@@ -14,17 +13,8 @@ function optionType(spec: OptionSpec): string {
 }
 
 /** The transforms known for files in the working folder. */
-export async function knownTransforms(io: CliIO, config: string | false | undefined): Promise<AnyTransform[]> {
-  const { builtinTransforms } = await import('../../transforms/index.js');
-  const planner = new Planner(new ConfigResolver({ cwd: io.cwd, config }));
-  const plan = await planner.plan(join(io.cwd, 'Dockerfile'));
-  if ('error' in plan) throw new ConfigError(plan.error.message);
-  const plugins = [];
-  if (plan.settings.plugins.length) {
-    const { loadPluginModule } = await import('../config/plugins.js');
-    for (const path of plan.settings.plugins) plugins.push(...(await loadPluginModule(path)));
-  }
-  return [...builtinTransforms, ...plugins];
+export async function knownTransforms(io: CliIO, config: string | false | undefined): Promise<readonly AnyTransform[]> {
+  return new Planner(new ConfigResolver({ cwd: io.cwd, config })).transformsFor(join(io.cwd, 'Dockerfile'));
 }
 
 /** The listing as text. */

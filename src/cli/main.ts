@@ -7,8 +7,10 @@ import { nameList, parseCommandArgs, type ParsedArgs } from './args.js';
 import { EXIT } from './exit-code.js';
 import { helpText } from './help.js';
 import { processIO, type CliIO } from './io.js';
+
+export type { CliIO } from './io.js';
 import { commands, mainCommand } from './options.js';
-import type { RunOptions } from './run-files.js';
+import type { RunOptions } from './files-command.js';
 import { version } from './version.js';
 
 function concurrency(value: unknown): number | undefined {
@@ -64,8 +66,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const printConfigFor = args.values['print-config'];
   if (typeof printConfigFor === 'string') return (await import('./print-config.js')).printConfig(printConfigFor, io, options.config);
   const stdinPath = args.values['stdin-filepath'];
-  if (typeof stdinPath === 'string') return (await import('./run-stdin.js')).runStdin(stdinPath, options, io);
-  return (await import('./run-files.js')).runFiles(options, io);
+  if (typeof stdinPath === 'string') return (await import('./stdin-command.js')).runStdin(stdinPath, options, io);
+  return (await import('./files-command.js')).runFiles(options, io);
 }
 
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code and never throws. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { firstInvalidUtf8, positionOfByte } from '../api/utf8.js';
+import { firstInvalidUtf8, positionOfByte } from '../runner/utf8.js';
 import { parseCommandArgs } from './args.js';
 import { helpText } from './help.js';
 import type { CliIO } from './io.js';
@@ -43,7 +43,7 @@ export async function runParse(argv: readonly string[], io: CliIO): Promise<numb
     io.stderr.write(`${input.error}\n`);
     return 2;
   }
-  const { parse, print, dumpBuildkit } = await import('../index.js');
+  const { parse, print, dumpBuildkit } = await import('../syntax/index.js');
   const root = parse(input.text);
   const format = (args.values.format as string | undefined) ?? 'cst';
   if (format === 'print') io.stdout.write(print(root));

@@ -2,7 +2,7 @@
  * `--print-config <file>`: the configuration in effect for one file, with every default filled in.
  */
 import { resolve } from 'node:path';
-import { Planner } from '../api/planner.js';
+import { Planner } from '../runner/planner.js';
 import { ConfigError } from '../config/errors.js';
 import { ConfigResolver } from '../config/resolver.js';
 import type { CliIO } from './io.js';
@@ -13,15 +13,9 @@ export async function resolvedConfig(file: string, io: CliIO, config: string | f
   const planner = new Planner(new ConfigResolver({ cwd: io.cwd, config }));
   const plan = await planner.plan(path);
   if ('error' in plan) throw new ConfigError(plan.error.message);
-  const { builtinTransforms } = await import('../../transforms/index.js');
-  const { isEnabled, resolvePrinterOptions, resolveTransformOptions } = await import('../engine/options.js');
-  const plugins = [];
-  if (plan.settings.plugins.length) {
-    const { loadPluginModule } = await import('../config/plugins.js');
-    for (const module of plan.settings.plugins) plugins.push(...(await loadPluginModule(module)));
-  }
+  const { isEnabled, resolvePrinterOptions, resolveTransformOptions } = await import('../engine/index.js');
   const transforms: Record<string, unknown> = {};
-  for (const transform of [...builtinTransforms, ...plugins]) {
+  for (const transform of await planner.transformsFor(path)) {
     const setting = plan.config.transforms[transform.name];
     transforms[transform.name] = isEnabled(transform, setting) ? resolveTransformOptions(transform, setting) : 'off';
   }

@@ -3,7 +3,7 @@
  * overrides right after it, so nearer files and later overrides win.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { PrinterOptions } from '../engine/types.js';
+import type { PrinterOptions } from '../engine/index.js';
 import { matchesPatterns } from './patterns.js';
 import type { LayerfixConfig, OverrideConfig, PluginRef, ResolvedConfig } from './types.js';
 
@@ -41,7 +41,9 @@ export function mergeLayers(layers: readonly ConfigLayer[], file: string): Resol
     }
     for (const specifier of layer.config.plugins ?? []) {
       const ref = pluginRef(specifier, layer);
-      if (!seen.has(ref.resolved)) resolved.plugins.push(ref), seen.add(ref.resolved);
+      if (seen.has(ref.resolved)) continue;
+      resolved.plugins.push(ref);
+      seen.add(ref.resolved);
     }
   }
   return resolved;

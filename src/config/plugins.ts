@@ -1,8 +1,8 @@
 /**
  * Load plugin modules: each exports one transform or an array of them (as default or as `transforms`).
  */
-import { builtinTransforms } from '../../transforms/index.js';
-import type { AnyTransform } from '../engine/types.js';
+import { isTransformName, type AnyTransform } from '../engine/index.js';
+import { builtinTransforms } from '../registry.js';
 import { importModule, resolveModule } from './import-module.js';
 import type { PluginRef } from './types.js';
 
@@ -34,7 +34,7 @@ function firstLine(error: unknown): string {
 function problem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'is not an object';
   const t = value as Partial<AnyTransform>;
-  if (typeof t.name !== 'string' || !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(t.name)) return 'has no kebab-case name';
+  if (!isTransformName(t.name)) return 'has no kebab-case name';
   if (typeof t.run !== 'function') return `"${t.name}" has no run(context) function`;
   if (typeof t.options !== 'object' || t.options === null) return `"${t.name}" has no options object (use {} for none)`;
   return undefined;

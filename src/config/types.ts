@@ -1,7 +1,7 @@
 /**
  * The shape of a layerfix configuration file, and of the configuration resolved for one Dockerfile.
  */
-import type { PrinterOptions, TransformSetting } from '../engine/types.js';
+import type { PrinterOptions, TransformSetting } from '../engine/index.js';
 
 /** One or more patterns in `.gitignore` syntax, relative to the configuration file's folder. */
 export type Patterns = string | string[];

@@ -2,8 +2,7 @@
  * Check the shape of a configuration file: known keys with values of the right type. Transform settings are
  * checked later against the transforms' option specs, once the plugins are known (see `checkTransformSettings`).
  */
-import { OptionsError, resolvePrinterOptions, validateSettings } from '../engine/options.js';
-import type { AnyTransform, TransformSetting } from '../engine/types.js';
+import { OptionsError, resolvePrinterOptions, validateSettings, type AnyTransform, type TransformSetting } from '../engine/index.js';
 import { ConfigError } from './errors.js';
 import type { LayerfixConfig } from './types.js';
 
@@ -88,7 +87,7 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
 }
 
 /** Check every transform setting of a configuration (top level and overrides) against the known transforms. */
-export function checkTransformSettings(config: LayerfixConfig, file: string, transforms: AnyTransform[]): void {
+export function checkTransformSettings(config: LayerfixConfig, file: string, transforms: readonly AnyTransform[]): void {
   const check = (key: string, settings: Record<string, TransformSetting> | undefined) => {
     for (const [name, setting] of Object.entries(settings ?? {})) {
       try {

@@ -16,6 +16,18 @@ export interface TextEdit {
   text: string;
 }
 
+/** An edit in logical-line offsets. Its text may break the line (`escape` + line break); the logical line drops those. */
+export interface WordEdit {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Where an insertion lands when `start` falls on the joint of two physical lines: at the end of the earlier line
+   * (`'end'`, for text that follows a word) or at the start of the later one (`'start'`, for text that precedes one).
+   */
+  side?: 'start' | 'end';
+}
+
 /** What an edited instruction means: the same as before, or the given logical line. */
 export type DeclaredMeaning = 'same' | { line: string };
 
@@ -101,6 +113,24 @@ export class Editor {
     return this.editText(node, local, { line: logical });
   }
 
+  /**
+   * Apply word edits to an instruction: the physical text changes only inside each edit, and the new logical line (the
+   * edits' text with its line continuations joined, as BuildKit joins them) is declared as its meaning.
+   */
+  editWords(node: InstructionNode, edits: WordEdit[]): InstructionNode {
+    const view = instructionView(node, this.escape);
+    const joint = new RegExp(`${this.escape === '\\' ? '\\\\' : '`'}\\r?\\n`, 'g');
+    let logical = view.logical.text;
+    const local: TextEdit[] = [];
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+      logical = logical.slice(0, edit.start) + edit.text.replace(joint, '') + logical.slice(edit.end);
+      const start = toLocal(view.logical, edit.start, edit.start === edit.end ? (edit.side ?? 'end') : 'start');
+      const end = edit.start === edit.end ? start : toLocal(view.logical, edit.end, 'end');
+      local.push({ start, end, text: edit.text });
+    }
+    return this.editText(node, local, { line: logical });
+  }
+
   /** Add a flag (`--network=none`) right after the keyword. */
   addFlag(node: InstructionNode, flag: string): InstructionNode {
     const view = instructionView(node, this.escape);
@@ -140,6 +170,19 @@ export class Editor {
     this.root.children.splice(this.indexOf(before), 0, ...nodes);
     this.edits++;
     return nodes;
+  }
+
+  /** Comment lines directly above an instruction (no blank line between), which belong to it and move with it. */
+  attachedComments(node: InstructionNode): TopNode[] {
+    const children = this.root.children;
+    const out: TopNode[] = [];
+    for (let i = this.indexOf(node) - 1; i >= 0 && children[i].type === 'comment'; i--) out.unshift(children[i]);
+    return out;
+  }
+
+  /** The first node of an instruction's block: its first attached comment, else itself. */
+  blockStart(node: InstructionNode): TopNode {
+    return this.attachedComments(node)[0] ?? node;
   }
 
   /** The meaning the guard expects of an instruction now in the tree. */

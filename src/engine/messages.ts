@@ -2,16 +2,19 @@
  * Messages on a file: vfile messages with layerfix's kind, ruleId and source.
  */
 import type { VFile } from 'vfile';
-import type { Position } from '../syntax/types.js';
+import type { InstructionNode, Position } from '../syntax/types.js';
 import type { LayerfixMessage, MessageKind } from './types.js';
 
-/** Where the documentation of a transform or rule lives, relative to the package. */
-export function docsUrl(ruleId: string): string {
-  return `docs/transforms.md#${ruleId}`;
+/** Where layerfix's documentation is published. */
+const DOCS = 'https://github.com/layerfix/layerfix/blob/main/docs';
+
+/** The address of a section of layerfix's documentation: `docsUrl('transforms.md', 'merge-runs')`. */
+export function docsUrl(page: string, anchor?: string): string {
+  return `${DOCS}/${page}${anchor ? `#${anchor}` : ''}`;
 }
 
-/** Add a message to `file`: errors are fatal, warnings not, changes and skips are informational. */
-export function report(file: VFile, kind: MessageKind, reason: string, ruleId: string, place?: Position): LayerfixMessage {
+/** Add a message to `file`: errors are fatal, warnings not, changes and skips are informational; `url` documents the rule. */
+export function report(file: VFile, kind: MessageKind, reason: string, ruleId: string, place?: Position, url?: string): LayerfixMessage {
   // A vfile message is an Error: without this, each one captures a stack trace that says nothing to a user.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -23,6 +26,12 @@ export function report(file: VFile, kind: MessageKind, reason: string, ruleId: s
   }
   message.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;
   message.kind = kind;
-  message.url = docsUrl(ruleId);
+  if (url) message.url = url;
   return message;
+}
+
+/** `line:column` of a node's start in the input, for messages. */
+export function positionText(node: InstructionNode): string {
+  const start = node.position?.start;
+  return start ? `${start.line}:${start.column}` : 'a generated line';
 }

@@ -1,7 +1,8 @@
 /**
  * Transform settings: validation against the option specs, defaults, and the JSON Schema they generate.
  */
-import type { AnyTransform, OptionSpec, PrinterOptions, TransformSetting } from './types.js';
+import type { EnabledTransform } from './passes.js';
+import type { AnyTransform, OptionSpec, PipelineOptions, PrinterOptions, TransformSetting } from './types.js';
 
 /** A configuration or option that is not valid; its message says where, what was given and what was expected. */
 export class OptionsError extends Error {
@@ -80,8 +81,22 @@ export function isEnabled(transform: AnyTransform, setting: TransformSetting | u
   return setting !== false && setting !== 'off';
 }
 
+/** The transforms of `all` that run under `options`, in their order, with resolved options. Throws OptionsError. */
+export function resolveEnabled(all: readonly AnyTransform[], options: PipelineOptions): EnabledTransform[] {
+  const settings = options.transforms ?? {};
+  validateSettings(settings, all);
+  const known = new Set(all.map((t) => t.name));
+  for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
+    if (!known.has(name)) throw new OptionsError(`Unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
+  }
+  return all
+    .filter((t) => (options.only ? options.only.includes(t.name) : isEnabled(t, settings[t.name])))
+    .filter((t) => !options.skip?.includes(t.name))
+    .map((transform) => ({ transform, options: resolveTransformOptions(transform, settings[transform.name]) }));
+}
+
 /** Validate the `transforms` settings of a configuration against the known transforms. Throws OptionsError. */
-export function validateSettings(settings: Record<string, TransformSetting>, transforms: AnyTransform[]): void {
+export function validateSettings(settings: Record<string, TransformSetting>, transforms: readonly AnyTransform[]): void {
   const byName = new Map(transforms.map((transform) => [transform.name, transform]));
   for (const [name, setting] of Object.entries(settings)) {
     const transform = byName.get(name);
@@ -114,7 +129,7 @@ function specSchema(spec: OptionSpec): Record<string, unknown> {
 }
 
 /** A JSON Schema for the `transforms` key of a configuration, generated from the transforms' option specs. */
-export function optionsSchema(transforms: AnyTransform[]): Record<string, unknown> {
+export function optionsSchema(transforms: readonly AnyTransform[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const transform of transforms) {
     const options: Record<string, unknown> = {};

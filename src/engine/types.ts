@@ -6,7 +6,9 @@ import type { VFileMessage } from 'vfile-message';
 import type { InstructionNode, Root } from '../syntax/types.js';
 import type { InstructionView } from '../syntax/view.js';
 import type { ShellView, ShellViewOptions } from '../shell/index.js';
-import type { Style } from '../printer/style.js';
+import type { PrinterOptions, Style } from '../printer/index.js';
+
+export type { PrinterOptions } from '../printer/index.js';
 import type { Editor } from './editor.js';
 
 /** How one option of a transform is declared: the data behind validation, `--help`, docs and the JSON Schema. */
@@ -25,18 +27,10 @@ export type OptionValues<S extends Record<string, OptionSpec>> = {
       ? number
       : S[K] extends { type: 'string[]' }
         ? string[]
-        : string;
+        : S[K] extends { type: 'enum'; values: readonly (infer V)[] }
+          ? V
+          : string;
 };
-
-/** Layout options shared by every transform that prints new text. */
-export interface PrinterOptions {
-  /** Line width the printer aims for (default 80). */
-  printWidth: number;
-  /** Continuation indentation: a number of spaces or a literal string; `auto` detects it from the file. */
-  indent: number | string;
-  /** Where `&&` goes when a chain breaks over lines. */
-  operatorPosition: 'end' | 'start';
-}
 
 /** What a transform may change. */
 export type Meaning =
@@ -85,6 +79,9 @@ export interface TransformDefinition<S extends Record<string, OptionSpec> = Reco
   run(context: TransformContext<OptionValues<S>>): void | Promise<void>;
 }
 
+/** The context type of a transform with these option specs: `type Context = ContextOf<typeof options>`. */
+export type ContextOf<S extends Record<string, OptionSpec>> = TransformContext<OptionValues<S>>;
+
 /** A transform of any option shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTransform = TransformDefinition<any>;
@@ -92,18 +89,22 @@ export type AnyTransform = TransformDefinition<any>;
 /** How a transform is set in a configuration: off, on with defaults, or on with options. */
 export type TransformSetting = boolean | 'off' | 'on' | Record<string, unknown>;
 
-/** Options of the whole pipeline on one text. */
-export interface TransformOptions extends Partial<PrinterOptions> {
+/** Options of a pipeline run on one text. */
+export interface PipelineOptions extends Partial<PrinterOptions> {
   /** Per-transform settings by name. */
   transforms?: Record<string, TransformSetting>;
   /** Run only these transforms. */
   only?: string[];
   /** Do not run these transforms. */
   skip?: string[];
-  /** Extra transforms (from plugins), configured like the built-ins. */
-  plugins?: AnyTransform[];
   /** The file's path, for messages and for transforms that read the build context. */
   path?: string;
+}
+
+/** Options of `transform`: a pipeline run over the built-in transforms and, configured like them, those of plugins. */
+export interface TransformOptions extends PipelineOptions {
+  /** Extra transforms (from plugins), configured like the built-ins. */
+  plugins?: AnyTransform[];
 }
 
 /** What a message says about the file. */

@@ -3,7 +3,7 @@
  */
 import { basename } from 'node:path';
 import type { SupportLanguage } from 'prettier';
-import { isDockerfileName } from '../api/names.js';
+import { isDockerfileName } from '../runner/names.js';
 
 /** Dockerfile as a prettier language: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`, `Containerfile.*`. */
 export const dockerfileLanguage: SupportLanguage = {

@@ -2,9 +2,7 @@
  * The prettier plugin's own options, and how prettier's options map to layerfix's pipeline options.
  */
 import type { SupportOption } from 'prettier';
-import type { TransformOptions } from '../engine/types.js';
-import { parse } from '../syntax/parse.js';
-import { detectIndent } from '../printer/style.js';
+import { detectIndent, parse, type TransformOptions } from '../engine/index.js';
 
 /** Options the plugin adds to prettier (`--layerfix-transforms`, `--layerfix-operator-position`). */
 export const pluginOptions: Record<string, SupportOption> = {

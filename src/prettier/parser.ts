@@ -3,7 +3,7 @@
  * here, because prettier parsers may be async and printers may not; the AST it returns holds the finished text.
  */
 import type { Parser } from 'prettier';
-import { transform } from '../engine/transform.js';
+import { transform } from '../registry.js';
 import { pipelineOptions, type PrettierDockerfileOptions } from './options.js';
 
 /** The AST handed to the printer: the formatted text and the span of the input it replaces. */

@@ -1,8 +1,17 @@
 /**
  * The file's own style, read off its tree, so new text looks like the text around it.
  */
-import type { PrinterOptions } from '../engine/types.js';
-import type { Root } from '../syntax/types.js';
+import type { Root } from '../syntax/index.js';
+
+/** Layout options shared by every transform that prints new text. */
+export interface PrinterOptions {
+  /** Line width the printer aims for (default 80). */
+  printWidth: number;
+  /** Continuation indentation: a number of spaces or a literal string; `auto` detects it from the file. */
+  indent: number | string;
+  /** Where `&&` goes when a chain breaks over lines. */
+  operatorPosition: 'end' | 'start';
+}
 
 /** How new or edited text is laid out in one file. */
 export interface Style {

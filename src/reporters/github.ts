@@ -1,7 +1,7 @@
 /**
  * GitHub Actions workflow commands: one annotation per message, shown on the pull request's diff.
  */
-import type { FileMessage, FileResult } from '../api/types.js';
+import type { FileMessage, FileResult } from '../runner/types.js';
 import { formatSummary } from './summary.js';
 import type { Reporter, ReporterContext } from './types.js';
 

@@ -1,7 +1,7 @@
 /**
  * The JSON report: every file with its status, diff and messages, then the summary, as one JSON document.
  */
-import type { FileResult, FilesReport } from '../api/types.js';
+import type { FileResult, FilesReport } from '../runner/types.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** The JSON document of a run. */

@@ -1,7 +1,7 @@
 /**
  * One message as one line: `path:line:col: message [ruleId]`, the form editors and terminals link.
  */
-import type { FileMessage } from '../api/types.js';
+import type { FileMessage } from '../runner/types.js';
 
 const PREFIX: Record<FileMessage['kind'], string> = { error: '', warning: 'warning: ', change: 'change: ', skip: 'skip: ' };
 

@@ -3,7 +3,7 @@
  * replacements of the original text) on its first change.
  */
 import { pathToFileURL } from 'node:url';
-import type { FileMessage, FileResult, FilesReport } from '../api/types.js';
+import type { FileMessage, FileResult, FilesReport } from '../runner/types.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** What the SARIF report says about a rule, when it is known. */
@@ -106,8 +106,10 @@ export function sarifReporter(context: ReporterContext): Reporter {
   return {
     file() {},
     async end(report) {
-      const { builtinTransforms } = await import('../../transforms/index.js');
-      const rules = builtinTransforms.map((t) => ({ id: t.name, description: t.description, url: t.url }));
+      const { transformList } = await import('../registry.js');
+      const { loadPluginModule } = await import('../config/plugins.js');
+      const plugins = (await Promise.all(report.plugins.map(loadPluginModule))).flat();
+      const rules = transformList(plugins).map((t) => ({ id: t.name, description: t.description, url: t.url }));
       context.out.write(`${JSON.stringify(sarifLog(report, context, rules), null, 2)}\n`);
     },
   };

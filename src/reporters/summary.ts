@@ -1,7 +1,7 @@
 /**
  * The summary line at the end of a run.
  */
-import type { Summary } from '../api/types.js';
+import type { Summary } from '../runner/types.js';
 
 /** What the run does with changed files. */
 export type RunMode = 'dry-run' | 'write' | 'check' | 'list';

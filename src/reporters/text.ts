@@ -2,7 +2,7 @@
  * The human report: diffs (dry run) or one line per changed file on stdout, messages and the summary on stderr,
  * so that the stdout of a dry run is a patch `git apply` accepts.
  */
-import type { FileResult, FilesReport } from '../api/types.js';
+import type { FileResult, FilesReport } from '../runner/types.js';
 import { colors, type Colors } from './palette.js';
 import { formatMessage, isShown } from './message.js';
 import { formatChanges, formatSummary } from './summary.js';

@@ -1,7 +1,7 @@
 /**
  * What every reporter is given and must do.
  */
-import type { FileResult, FilesReport } from '../api/types.js';
+import type { FileResult, FilesReport } from '../runner/types.js';
 import type { RunMode } from './summary.js';
 
 /** Somewhere to write text. */

@@ -48,7 +48,7 @@ type Format = ConfigChange['format'];
 function formatOf(path: string, text: string): Format {
   const name = basename(path);
   if (name === 'package.json') return 'package.json';
-  if (/\.json$/.test(name)) return 'json';
+  if (name.endsWith('.json')) return 'json';
   if (/\.ya?ml$/.test(name)) return 'yaml';
   if (/\.[cm]?[jt]s$/.test(name)) return 'module';
   try {

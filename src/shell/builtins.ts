@@ -84,7 +84,7 @@ export function effectiveCommand(command: ShellCommand): { name: string; args: S
   for (;;) {
     if (name === 'builtin' || name === 'time' || name === 'command') {
       let index = 0;
-      while (index < args.length && /^-/.test(args[index]?.value ?? '')) {
+      while (index < args.length && (args[index]?.value ?? '').startsWith('-')) {
         const option = args[index]?.value ?? '';
         if (name === 'command' && /[vV]/.test(option)) return null;
         index++;

@@ -2,10 +2,8 @@
  * Run one transform alone on a text, as the fixture harness and the inline tester do, and print its messages in the
  * fixture format.
  */
-import { builtinTransforms } from '../../transforms/index.js';
-import { printerOptionSpecs } from '../engine/options.js';
-import { transform } from '../engine/transform.js';
-import type { AnyTransform, LayerfixMessage, TransformOptions, TransformResult } from '../engine/types.js';
+import { printerOptionSpecs, type AnyTransform, type LayerfixMessage, type TransformOptions, type TransformResult } from '../engine/index.js';
+import { builtinTransforms, transform } from '../registry.js';
 
 /** The messages of a result in the fixture format: one `line:column kind: reason` per line. */
 export function formatMessages(messages: readonly LayerfixMessage[]): string {

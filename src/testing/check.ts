@@ -2,10 +2,9 @@
  * The checks every test case of a transform goes through, whether it comes from a fixture folder or is written inline.
  */
 import { strict as assert } from 'node:assert';
-import { enabledTransforms } from '../engine/transform.js';
-import type { AnyTransform } from '../engine/types.js';
-import { parse } from '../syntax/parse.js';
-import { print } from '../syntax/print.js';
+import { pipelineWith } from '../registry.js';
+import type { AnyTransform } from '../engine/index.js';
+import { parse, print } from '../syntax/index.js';
 import { applyTransform, formatMessages, optionsFor } from './apply.js';
 
 /** One test case of a transform. */
@@ -34,7 +33,10 @@ export async function checkCase(subject: AnyTransform, testCase: TransformCase):
   const where = `${subject.name}/${testCase.name}`;
   const options = testCase.options ?? {};
   assert.equal(print(parse(testCase.input)), testCase.input, `${where}: input does not round-trip`);
-  assert.doesNotThrow(() => enabledTransforms(optionsFor(subject, options)), `${where}: options do not validate`);
+  assert.doesNotThrow(() => {
+    const { plugins, ...rest } = optionsFor(subject, options);
+    pipelineWith(plugins).enabled(rest);
+  }, `${where}: options do not validate`);
   if (testCase.output !== undefined) {
     assert.notEqual(testCase.output, testCase.input, `${where}: the expected output equals the input; say "must not change" by giving no output instead`);
   }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnyTransform } from '../engine/types.js';
+import type { AnyTransform } from '../engine/index.js';
 import { applyTransform, formatMessages } from './apply.js';
 import { checkCase } from './check.js';
 

@@ -1,7 +1,7 @@
 /**
  * `testTransform`: cases written inline, in the style of eslint's RuleTester and hadolint's "ok with" / "not ok with".
  */
-import type { AnyTransform } from '../engine/types.js';
+import type { AnyTransform } from '../engine/index.js';
 import { checkCase, type TransformCase } from './check.js';
 import { testFunction, type TestFunction } from './runner.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnyTransform } from '../engine/types.js';
+import type { AnyTransform } from '../engine/index.js';
 import { checkFixture, loadFixtures } from './fixtures.js';
 import { testFunction, type TestFunction } from './runner.js';
 

@@ -30,7 +30,7 @@ export function availableShells(): SandboxShell[] {
   }
   shells.push({ name: target === 'sh' ? 'sh' : `sh (${target})`, path: '/bin/sh' });
   const bash = ['/bin/bash', '/usr/bin/bash'].find((path) => existsSync(path));
-  if (bash && !/bash$/.test(target)) shells.push({ name: 'bash', path: bash });
+  if (bash && !target.endsWith('bash')) shells.push({ name: 'bash', path: bash });
   return shells;
 }
 

@@ -1,0 +1,30 @@
+/**
+ * The package ecosystems `split-manifest-copy` knows: which commands install a project's dependencies from its
+ * manifests alone, and which manifest files each install needs.
+ */
+import { cargo } from './cargo.js';
+import { go } from './go.js';
+import { jvm } from './jvm.js';
+import { node } from './node.js';
+import { php } from './php.js';
+import { python } from './python.js';
+import { ruby } from './ruby.js';
+import type { Ecosystem, Invocation, Verdict } from './types.js';
+
+/** The shapes ecosystem modules declare and read. */
+export type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+
+/** Every ecosystem module, in the order their commands are tried. */
+export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm];
+
+/** The install tools by name, as the `ecosystems` option lists them. */
+export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'go', 'cargo', 'bundler', 'composer', 'maven', 'gradle'];
+
+/** What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. */
+export function readCommand(invocation: Invocation): { verdict: Verdict; ecosystem: Ecosystem } | undefined {
+  for (const ecosystem of ECOSYSTEMS) {
+    const verdict = ecosystem.read(invocation);
+    if (verdict) return { verdict, ecosystem };
+  }
+  return undefined;
+}

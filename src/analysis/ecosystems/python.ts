@@ -1,0 +1,249 @@
+/**
+ * Python: pip with requirement files (`-r`, `-c`, followed into nested files), Poetry, uv and Pipenv. They decline
+ * when the install builds the project itself (`pip install .`, `-e .`, `poetry install` without `--no-root`, `uv sync`
+ * of a packaged project) or reads local paths named in the manifests.
+ */
+import { posix } from 'node:path';
+import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
+import { decline, enclosingRoot, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, optionValues, outputsInContext, parseArgs, present, readProject, where } from './common.js';
+import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+
+const PIP_VALUES = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--trusted-host', '--cache-dir', '--src', '--upgrade-strategy', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '--global-option', '--config-settings', '-C', '--report', '--python', '-p'];
+const POETRY_VALUES = ['--without', '--with', '--only', '-E', '--extras', '-C', '--directory', '-P', '--project'];
+const UV_VALUES = ['--project', '--directory', '--package', '--extra', '--group', '--no-group', '--only-group', '--python', '-p', '--index-url', '--extra-index-url', '--index', '--default-index', '-i', '--find-links', '-f', '--cache-dir', '--link-mode', '-r', '--requirement', '-c', '--constraint', '--override', '--target', '--prefix', '--python-platform', '--python-version', '--no-install-package', '--compile-bytecode'];
+const PIPENV_VALUES = ['--python', '--categories', '--pypi-mirror', '-e', '--editable', '-r', '--requirements', '--extra-pip-args'];
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
+/** Files named by pip's requirement options. */
+function requirementFiles(parsed: ReturnType<typeof parseArgs>): Array<string | null> {
+  return optionValues(parsed, '-r', '--requirement', '-c', '--constraint');
+}
+
+/** A verdict on pip's `install`, `uv pip install` and `pipenv install` arguments. */
+function pipInstall(tool: string, parsed: ReturnType<typeof parseArgs>, packages: Array<string | null>, files: Array<string | null>): Verdict {
+  for (const editable of optionValues(parsed, '-e', '--editable')) {
+    if (editable === null || !/^[a-z+]+:\/\//.test(editable)) return decline(`installs \`-e ${editable ?? '…'}\` with ${tool}, an editable project whose sources are not in the manifests`, true);
+  }
+  for (const link of optionValues(parsed, '-f', '--find-links')) {
+    if (link === null || !/^https?:\/\//.test(link)) return decline(`finds packages in the local folder \`${link ?? '…'}\` with ${tool}, which needs more than the manifests`, true);
+  }
+  if (packages.includes(null) || files.includes(null)) return decline(`runs ${tool} with an argument only known at build time`, true);
+  const local = (packages as string[]).find((spec) => isLocalPath(spec) || /\.(whl|tar\.gz|zip)$/.test(spec) || / @ file:/.test(spec));
+  if (local) return decline(`installs the local project \`${local}\` with ${tool}, which needs its sources, not just the manifests`, true);
+  if (!files.length) return { kind: 'harmless' };
+  return install('pip', '.', ['named-only'], files as string[]);
+}
+
+function readPip(invocation: Invocation, args: Array<string | null>): Verdict {
+  const parsed = parseArgs(args, PIP_VALUES);
+  const [sub, ...packages] = parsed.positionals;
+  if (sub === 'install' || sub === 'download' || sub === 'wheel') return pipInstall('pip', parsed, packages, requirementFiles(parsed));
+  if (sub === undefined || sub === 'cache' || sub === 'config' || sub === 'list' || sub === 'freeze' || sub === 'show' || sub === 'check' || sub === 'uninstall') {
+    return sub === 'config' && hasOption(parsed, '--site') ? decline('writes pip configuration with pip config --site') : { kind: 'harmless' };
+  }
+  return needsSources(invocation.text);
+}
+
+function readPython(invocation: Invocation): Verdict | undefined {
+  const [flag, module, ...rest] = invocation.args;
+  if (flag !== '-m') return undefined;
+  if (module === 'pip' || module === 'pip3') return readPip(invocation, rest);
+  if (module === 'venv' || module === 'virtualenv') {
+    const target = parseArgs(rest, ['--prompt']).positionals[0];
+    return target && target.startsWith('/') ? { kind: 'harmless' } : decline(`creates a virtual environment in the working directory with \`${invocation.text}\``);
+  }
+  return undefined;
+}
+
+function readPoetry(invocation: Invocation): Verdict {
+  const parsed = parseArgs(invocation.args, POETRY_VALUES);
+  const [sub] = parsed.positionals;
+  const project = optionValue(parsed, '-C', '--directory', '-P', '--project');
+  if (sub === 'install' || sub === 'sync') {
+    if (hasOption(parsed, '--only-root')) return decline('installs only the project itself (`--only-root`), which needs its sources', true);
+    return install('poetry', project, hasOption(parsed, '--no-root') ? ['no-root'] : []);
+  }
+  if (sub === 'add' || sub === 'remove' || sub === 'lock' || sub === 'update') return writesManifests(invocation.text);
+  if (sub === 'config') return hasOption(parsed, '--local') ? decline('writes the project\'s poetry.toml with `poetry config --local`') : { kind: 'harmless' };
+  if (sub === 'self' || sub === 'cache' || hasOption(parsed, '--version', '-V')) return { kind: 'harmless' };
+  if (sub === 'check' || sub === 'show') return install('poetry', project, ['no-root', 'auxiliary']);
+  return needsSources(invocation.text);
+}
+
+function readUv(invocation: Invocation): Verdict {
+  const parsed = parseArgs(invocation.args, UV_VALUES);
+  const [sub, second, ...rest] = parsed.positionals;
+  const project = optionValue(parsed, '--project', '--directory');
+  if (sub === 'sync') {
+    const options = [hasOption(parsed, '--no-install-project') && 'no-root', hasOption(parsed, '--no-install-workspace') && 'no-workspace'].filter((o): o is string => !!o);
+    return install('uv', project, options);
+  }
+  if (sub === 'add' || sub === 'remove' || sub === 'lock') return writesManifests(invocation.text);
+  if (sub === 'pip' && second === 'install') return pipInstall('uv pip', parsed, rest, requirementFiles(parsed));
+  if (sub === 'pip' && second === 'sync') return pipInstall('uv pip', parsed, [], rest);
+  if (sub === 'venv') {
+    const target = second;
+    return target && target.startsWith('/') ? { kind: 'harmless' } : decline('creates a virtual environment in the working directory with uv venv');
+  }
+  if ((sub === 'tool' && second === 'install') || sub === 'cache' || sub === 'python' || sub === 'self' || hasOption(parsed, '--version', '-V')) return { kind: 'harmless' };
+  return needsSources(invocation.text);
+}
+
+function readPipenv(invocation: Invocation): Verdict {
+  const parsed = parseArgs(invocation.args, PIPENV_VALUES);
+  const [sub, ...packages] = parsed.positionals;
+  if (sub === 'install' || sub === 'sync') {
+    const local = optionValues(parsed, '-e', '--editable')[0] ?? (packages as string[]).find((spec) => spec === null || isLocalPath(spec));
+    if (local !== undefined) return decline(`installs the local project \`${local ?? '…'}\` with pipenv, which needs its sources`, true);
+    const requirements = optionValue(parsed, '-r', '--requirements');
+    if (packages.length || requirements !== undefined) return writesManifests(invocation.text);
+    return install('pipenv', '.');
+  }
+  if (sub === '--version' || hasOption(parsed, '--version')) return { kind: 'harmless' };
+  return needsSources(invocation.text);
+}
+
+const READERS: Record<string, (invocation: Invocation) => Verdict | undefined> = {
+  pip: (invocation) => readPip(invocation, invocation.args),
+  poetry: readPoetry,
+  uv: readUv,
+  pipenv: readPipenv,
+};
+
+/** A TOML manifest of the project, or a decline when it does not parse. */
+function readTomlFile(project: ProjectFolder, name: string): { value?: DataTable } | { decline: string } {
+  const text = readProject(project, name);
+  if (text === undefined) return {};
+  try {
+    return { value: readToml(text) };
+  } catch (error) {
+    return { decline: `layerfix cannot read ${where(project, name)} (${(error as Error).message})` };
+  }
+}
+
+/** Requirement files named by a command, followed through their own `-r`/`-c` lines. */
+function requirementManifests(project: ProjectFolder, named: string[]): Manifests {
+  const files: string[] = [];
+  const queue = named.map((name) => ({ path: project.locate(name), name }));
+  while (queue.length) {
+    const { path, name } = queue.shift()!;
+    if (path === undefined) return { decline: `the requirements file \`${name}\` is not in what the COPY brings` };
+    if (files.includes(path)) continue;
+    const text = project.context.read(path);
+    if (text === undefined) return { decline: `the build context has no ${path} (or .dockerignore leaves it out)` };
+    files.push(path);
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.replace(/(^|\s)#.*$/, '').trim();
+      const include = /^(-r|--requirement|-c|--constraint)[\s=]+(\S+)/.exec(line);
+      if (include) {
+        const nested = posix.join(posix.dirname(path), include[2]);
+        queue.push({ path: nested.startsWith('..') ? undefined : nested, name: include[2] });
+        continue;
+      }
+      const local = /^(-e|--editable|-f|--find-links)[\s=]+(\S+)/.exec(line);
+      if (local && !/^[a-z+]+:\/\//.test(local[2])) return { decline: `${path} names the local path \`${local[2]}\`, which needs more than the manifests` };
+      if (isLocalPath(line) || / @ file:/.test(line)) return { decline: `${path} installs the local project \`${line}\`, which needs its sources` };
+    }
+  }
+  return { files };
+}
+
+/** Readme files a pyproject names (Poetry checks that they exist even with `--no-root`). */
+function readmes(pyproject: DataTable): string[] {
+  const out: string[] = [];
+  for (const value of [valueAt(pyproject, 'tool', 'poetry', 'readme'), valueAt(pyproject, 'project', 'readme')]) {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) out.push(...stringsOf(value));
+    else if (isTable(value) && typeof value.file === 'string') out.push(value.file);
+  }
+  return out;
+}
+
+/** The first dependency declared with a local `path` in the given tables. */
+function pathDependency(tables: Array<DataValue | undefined>): [string, string] | undefined {
+  for (const table of tables) {
+    if (!isTable(table)) continue;
+    for (const [name, spec] of Object.entries(table)) {
+      if (isTable(spec) && typeof spec.path === 'string') return [name, spec.path];
+      if (Array.isArray(spec)) for (const item of spec) if (isTable(item) && typeof item.path === 'string') return [name, item.path];
+    }
+  }
+  return undefined;
+}
+
+function poetryManifests(project: ProjectFolder, use: InstallUse): Manifests {
+  const read = readTomlFile(project, 'pyproject.toml');
+  if ('decline' in read) return read;
+  if (!read.value) return missing(project, ['pyproject.toml']);
+  const pyproject = read.value;
+  const packageMode = valueAt(pyproject, 'tool', 'poetry', 'package-mode') !== false;
+  if (packageMode && !use.options.has('no-root')) {
+    return { decline: 'poetry install also installs the project itself, which needs its sources (add --no-root, or set package-mode = false)' };
+  }
+  const groups = valueAt(pyproject, 'tool', 'poetry', 'group');
+  const groupTables = isTable(groups) ? Object.values(groups).map((group) => (isTable(group) ? group.dependencies : undefined)) : [];
+  const local = pathDependency([valueAt(pyproject, 'tool', 'poetry', 'dependencies'), valueAt(pyproject, 'tool', 'poetry', 'dev-dependencies'), ...groupTables]);
+  if (local) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
+  const output = outputsInContext(project, [], ['.venv']);
+  return output ? { decline: output } : { files: present(project, ['pyproject.toml', 'poetry.lock', 'poetry.toml', ...readmes(pyproject)]) };
+}
+
+/** Whether uv installs a project as a package (it has a build system, or asks to be packaged). */
+function packaged(pyproject: DataTable): boolean {
+  const flag = valueAt(pyproject, 'tool', 'uv', 'package');
+  return typeof flag === 'boolean' ? flag : valueAt(pyproject, 'build-system') !== undefined;
+}
+
+function uvManifests(project: ProjectFolder, use: InstallUse): Manifests {
+  const read = readTomlFile(project, 'pyproject.toml');
+  if ('decline' in read) return read;
+  if (!read.value) return missing(project, ['pyproject.toml']);
+  const pyproject = read.value;
+  const enclosing = enclosingRoot(project, 'uv', (up) => firstIn(project, up, ['pyproject.toml'], (text) => /^\s*\[tool\.uv\.workspace\]/m.test(text)));
+  if (enclosing) return { decline: enclosing };
+  const skipsAll = use.options.has('no-workspace');
+  if (packaged(pyproject) && !skipsAll && !use.options.has('no-root')) {
+    return { decline: 'uv sync also installs the project itself, which needs its sources (add --no-install-project)' };
+  }
+  const files = present(project, ['pyproject.toml', 'uv.lock', 'uv.toml', '.python-version']);
+  const members = stringsOf(valueAt(pyproject, 'tool', 'uv', 'workspace', 'members'));
+  const exclude = stringsOf(valueAt(pyproject, 'tool', 'uv', 'workspace', 'exclude'));
+  const folders = members.length ? project.context.folders(project.dir, [...members, ...exclude.map((p) => `!${p}`)]) : [];
+  for (const folder of folders.filter((f) => f !== project.dir && project.context.isFile(`${f}/pyproject.toml`))) {
+    const member = readTomlFile(project, posix.relative(project.dir, `${folder}/pyproject.toml`));
+    if ('decline' in member) return member;
+    if (packaged(member.value ?? {}) && !skipsAll) return { decline: `uv sync also installs the workspace member ${folder}, which needs its sources (add --no-install-workspace)` };
+    files.push(`${folder}/pyproject.toml`);
+  }
+  const sources = valueAt(pyproject, 'tool', 'uv', 'sources');
+  const local = pathDependency([sources]);
+  if (local && !skipsAll) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
+  const output = outputsInContext(project, [], ['.venv']);
+  return output ? { decline: output } : { files };
+}
+
+function pipenvManifests(project: ProjectFolder): Manifests {
+  const read = readTomlFile(project, 'Pipfile');
+  if ('decline' in read) return read;
+  if (!read.value) return missing(project, ['Pipfile']);
+  const local = pathDependency([read.value.packages, read.value['dev-packages']]);
+  if (local) return { decline: `Pipfile installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
+  const output = outputsInContext(project, [], ['.venv']);
+  return output ? { decline: output } : { files: present(project, ['Pipfile', 'Pipfile.lock']) };
+}
+
+/** pip, Poetry, uv and Pipenv. */
+export const python: Ecosystem = {
+  name: 'python',
+  read(invocation) {
+    if (PYTHON.test(invocation.name)) return readPython(invocation);
+    const name = /^pip[\d.]*$/.test(invocation.name) ? 'pip' : invocation.name;
+    return READERS[name]?.(invocation);
+  },
+  manifests(project, use) {
+    if (use.ecosystem === 'pip') return requirementManifests(project, use.named);
+    if (use.ecosystem === 'poetry') return poetryManifests(project, use);
+    if (use.ecosystem === 'uv') return use.named.length ? requirementManifests(project, use.named) : uvManifests(project, use);
+    return pipenvManifests(project);
+  },
+};

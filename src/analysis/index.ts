@@ -1,0 +1,20 @@
+/**
+ * The shared analyses transforms decide on, exported for plugins as `layerfix/analysis`: the shell in effect and the
+ * state a RUN leaves, paths and working directories, whether a RUN leaves copied files alone, package-manager
+ * commands, dependency installs and their manifests, and the build context. Each answers with a fact, or with a
+ * reason why it cannot tell.
+ */
+export { shellsInEffect, isWindowsImage, type ShellInEffect } from './shells.js';
+export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
+export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
+export { runStability, isUnder, type Stability, type StabilityScope } from './stability.js';
+export { packageCommands, packageCommand, unwrapCommand, subcommandOf, hasOption, removesPath, cacheMountTargets, cacheMountOver, networkNone, type PackageCommand, type PackageFamily } from './packages.js';
+export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
+export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
+export { readExecRun, readShellRun, type InstallStep, type RunReading, type InstallerFilter } from './install-run.js';
+export { openBuildContext, cleanPath, BuildContext, type ContextLookup } from './build-context.js';
+export { DockerIgnore } from './dockerignore.js';
+export { readBroadCopy, type BroadCopy } from './broad-copy.js';
+export { manifestsOf } from './project-manifests.js';
+export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
+export { cutPoints, cutRun, type RunCut } from './run-cut.js';

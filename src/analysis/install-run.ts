@@ -1,0 +1,118 @@
+/**
+ * Reading a RUN for `split-manifest-copy`: which of its commands install dependencies (and in which folder), which
+ * are harmless, which no ecosystem knows (to be checked against the copy later), and what stops the split.
+ */
+import { posix } from 'node:path';
+import { effectiveCommand, type InstructionView, type ShellCommand, type ShellView } from '../engine/index.js';
+import { readCommand, type Ecosystem, type InstallUse, type Invocation } from './ecosystems/index.js';
+
+/** An install found in a RUN. */
+export interface InstallStep {
+  use: InstallUse;
+  ecosystem: Ecosystem;
+  /** The folder the command runs in (absolute image path). */
+  cwd: string;
+  /** The command as written. */
+  text: string;
+}
+
+/** What a RUN holds, for the split. */
+export interface RunReading {
+  installs: InstallStep[];
+  /** Commands no ecosystem knows, with the folder each runs in: the caller checks that they leave the copy alone. */
+  others: Array<{ command: ShellCommand; cwd: string }>;
+  /** The first reason the RUN cannot move ahead of the copy, if any. */
+  problem?: string;
+  /** True when it runs an install that needs more than the manifests (`pip install .`): worth a message. */
+  installLike?: boolean;
+}
+
+/** Whether an install tool is one the options turn on. */
+export type InstallerFilter = (ecosystem: string) => boolean;
+
+const SHELLS = /^(sh|bash|dash|ash|zsh|ksh)$/;
+/** Builtins that change only the shell's own state, never a file. */
+const SHELL_STATE = new Set(['export', 'unset', 'set', 'umask', 'ulimit', 'shopt', 'alias', 'trap', 'declare', 'typeset', 'readonly', 'local', 'true', ':']);
+/** A working directory layerfix cannot tell (a WORKDIR with a variable it does not know). */
+const UNKNOWN = '?unknown';
+
+/** Read an exec-form RUN (`RUN ["npm", "ci"]`): one command, run without a shell, in `workdir`. */
+export function readExecRun(view: InstructionView, workdir: string, enabled: InstallerFilter): RunReading {
+  const [program = '', ...args] = view.exec ?? [];
+  const reading: RunReading = { installs: [], others: [] };
+  if (SHELLS.test(posix.basename(program))) return reading;
+  const invocation: Invocation = { program, name: posix.basename(program), args, text: (view.exec ?? []).join(' ') };
+  const found = readCommand(invocation);
+  if (!found) return { ...reading, problem: `runs \`${program}\` in exec form, which is not known to leave the copied files alone` };
+  const { verdict, ecosystem } = found;
+  if (verdict.kind === 'install' && enabled(verdict.use.ecosystem)) reading.installs.push({ use: verdict.use, ecosystem, cwd: workdir, text: invocation.text });
+  else if (verdict.kind === 'decline') Object.assign(reading, { problem: verdict.reason, installLike: verdict.install === true });
+  return reading;
+}
+
+/** Read a shell-form RUN from its shell view, starting in `workdir`. */
+export function readShellRun(shell: ShellView, workdir: string | undefined, enabled: InstallerFilter): RunReading {
+  const reading: RunReading = { installs: [], others: [] };
+  if (!shell.posix) return reading;
+  let cwd = workdir ?? UNKNOWN;
+  const problem = (reason: string) => {
+    reading.problem ??= reason;
+  };
+  for (const command of shell.commands) {
+    const resolved = effectiveCommand(command);
+    if (!resolved) {
+      if (command.form !== 'assignment') problem(`runs \`${command.text}\`, whose command is only known at build time`);
+      continue;
+    }
+    let args = resolved.args.map((arg) => arg.value);
+    let program = resolved.name;
+    if (program === 'env') {
+      const at = args.findIndex((arg) => arg === null || !/^-|=/.test(arg));
+      if (at < 0 || args[at] === null) {
+        reading.others.push({ command, cwd });
+        continue;
+      }
+      program = args[at]!;
+      args = args.slice(at + 1);
+    }
+    const name = posix.basename(program);
+    if (SHELL_STATE.has(name) && command.redirects.length === 0) continue;
+    if (name === 'cd' || name === 'pushd' || name === 'popd') {
+      const moved = changeDirectory(command, name, args, cwd);
+      if (moved.startsWith('/')) cwd = moved;
+      else problem(moved);
+      continue;
+    }
+    const found = readCommand({ program, name, args, text: command.text });
+    if (!found) {
+      reading.others.push({ command, cwd });
+      continue;
+    }
+    const { verdict, ecosystem } = found;
+    if (verdict.kind === 'install' && cwd === UNKNOWN && enabled(verdict.use.ecosystem)) {
+      problem(`runs \`${command.text}\` in a working directory layerfix cannot tell (a WORKDIR uses a variable it does not know)`);
+      reading.installLike = true;
+    } else if (verdict.kind === 'install') {
+      if (enabled(verdict.use.ecosystem)) reading.installs.push({ use: verdict.use, ecosystem, cwd, text: command.text });
+      else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);
+    } else if (verdict.kind === 'decline') {
+      problem(verdict.reason);
+      if (verdict.install) reading.installLike = true;
+    }
+  }
+  const blocker = shell.hazards.find((hazard) => hazard.kind === 'source' || hazard.kind === 'eval' || hazard.kind === 'parse-error');
+  if (blocker) problem(blocker.kind === 'parse-error' ? `does not parse as shell (${blocker.reason})` : blocker.reason);
+  return reading;
+}
+
+/** The folder a top-level `cd` moves to, or why it cannot be followed. */
+function changeDirectory(command: ShellCommand, name: string, args: Array<string | null>, cwd: string): string {
+  if (name !== 'cd') return `changes directory with ${name}, which layerfix does not follow`;
+  if (!command.topLevel) return 'changes directory with cd inside a subshell, pipeline or function, which layerfix does not follow';
+  const operands = args.filter((arg) => arg === null || !/^-[LPe@]+$/.test(arg));
+  if (operands.length === 0) return 'changes to the home folder with cd, which layerfix does not follow';
+  const [target] = operands;
+  if (target === null || target === '-' || target.startsWith('~')) return `changes directory to \`${command.text.slice(2).trim()}\`, a folder only known at build time`;
+  if (cwd === UNKNOWN && !target.startsWith('/')) return `changes to the relative folder ${target} from a working directory layerfix cannot tell`;
+  return posix.resolve(cwd === UNKNOWN ? '/' : cwd, target);
+}

@@ -1,0 +1,120 @@
+/**
+ * Turn the configuration of each file into pipeline settings: cascade the layers, load the plugins of each
+ * configuration chain once, and check every transform setting before any file is touched.
+ */
+import { dirname } from 'node:path';
+import type { AnyTransform } from '../engine/index.js';
+import { ConfigError } from '../config/errors.js';
+import { mergeLayers, type ConfigLayer } from '../config/merge.js';
+import type { LoadedPlugins } from '../config/plugins.js';
+import type { ConfigResolver } from '../config/resolver.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { FileSettings } from './process-file.js';
+
+/** The settings of one file, or why its configuration cannot be used (a plugin that fails to load). */
+export type FilePlan = { settings: FileSettings; config: ResolvedConfig } | { error: { ruleId: string; message: string }; config: ResolvedConfig };
+
+interface Chain {
+  plugins?: LoadedPlugins;
+  pluginError?: string;
+  /** The built-ins and this chain's plugins' transforms. */
+  transforms: readonly AnyTransform[];
+}
+
+async function transformsWith(plugins: readonly AnyTransform[] = []): Promise<readonly AnyTransform[]> {
+  return (await import('../registry.js')).transformList(plugins);
+}
+
+/** The settings of a file without configuration: one object for all of them (the pool sends it once). */
+const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
+
+/** Plans files one by one, caching per configuration chain. */
+export class Planner {
+  private readonly chains = new Map<string, Promise<Chain>>();
+  private readonly checked = new Set<string>();
+
+  constructor(
+    private readonly resolver: ConfigResolver,
+    private readonly only?: readonly string[],
+    private readonly skip?: readonly string[],
+  ) {}
+
+  private chain(layers: readonly ConfigLayer[], config: ResolvedConfig): Promise<Chain> {
+    const key = `${layers.map((l) => l.file).join('\n')}\0${config.plugins.map((p) => p.resolved).join('\n')}`;
+    let chain = this.chains.get(key);
+    if (!chain) {
+      chain = this.loadChain(layers, config);
+      this.chains.set(key, chain);
+    }
+    return chain;
+  }
+
+  private async loadChain(layers: readonly ConfigLayer[], config: ResolvedConfig): Promise<Chain> {
+    let plugins: LoadedPlugins | undefined;
+    if (config.plugins.length) {
+      const { loadPlugins, PluginError } = await import('../config/plugins.js');
+      try {
+        plugins = await loadPlugins(config.plugins);
+      } catch (error) {
+        if (error instanceof PluginError) return { pluginError: error.message, transforms: [] };
+        throw error;
+      }
+    }
+    const transforms = await transformsWith(plugins?.transforms);
+    if (layers.length) {
+      const { checkTransformSettings } = await import('../config/validate.js');
+      const names = transforms.map((t) => t.name).join(',');
+      for (const layer of layers) {
+        const key = `${layer.file}\0${names}`;
+        if (this.checked.has(key)) continue;
+        checkTransformSettings(layer.config, layer.file, transforms);
+        this.checked.add(key);
+      }
+    }
+    return { plugins, transforms };
+  }
+
+  /** The plan for the file at `path` (absolute). Throws ConfigError for an invalid configuration. */
+  async plan(path: string): Promise<FilePlan> {
+    const layers = await this.resolver.chainFor(dirname(path));
+    const config = mergeLayers(layers, path);
+    if (!layers.length && !this.only && !this.skip) return { config, settings: DEFAULT_SETTINGS };
+    const chain = await this.chain(layers, config);
+    if (chain.pluginError) return { config, error: { ruleId: 'plugin-error', message: chain.pluginError } };
+    const { transforms, printWidth, indent, operatorPosition } = config;
+    const settings: FileSettings = { transforms, plugins: chain.plugins?.modules ?? [] };
+    if (printWidth !== undefined) settings.printWidth = printWidth;
+    if (indent !== undefined) settings.indent = indent;
+    if (operatorPosition !== undefined) settings.operatorPosition = operatorPosition;
+    const known = new Set(chain.transforms.map((t) => t.name));
+    if (this.only) settings.only = this.only.filter((name) => known.has(name));
+    if (this.skip) settings.skip = this.skip.filter((name) => known.has(name));
+    return { config, settings };
+  }
+
+  /** Every transform known to the files planned so far: the built-ins, then each plugin transform once. */
+  async knownTransforms(): Promise<AnyTransform[]> {
+    const known = new Map((await transformsWith()).map((t) => [t.name, t]));
+    for (const chain of await Promise.all(this.chains.values())) for (const t of chain.transforms) if (!known.has(t.name)) known.set(t.name, t);
+    return [...known.values()];
+  }
+
+  /** The transforms known for the file at `path` (absolute): the built-ins and its configuration's plugins. */
+  async transformsFor(path: string): Promise<readonly AnyTransform[]> {
+    const layers = await this.resolver.chainFor(dirname(path));
+    const chain = await this.chain(layers, mergeLayers(layers, path));
+    if (chain.pluginError) throw new ConfigError(chain.pluginError);
+    return chain.transforms;
+  }
+
+  /** Check that the `--only` and `--skip` names exist among the built-ins and the plugins planned so far. */
+  async checkNames(): Promise<void> {
+    if (!this.only && !this.skip) return;
+    const known = new Set((await this.knownTransforms()).map((t) => t.name));
+    for (const [flag, names] of [['--only', this.only], ['--skip', this.skip]] as const) {
+      for (const name of names ?? []) {
+        if (!known.has(name)) throw new ConfigError(`${flag}: unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
+      }
+    }
+  }
+}
