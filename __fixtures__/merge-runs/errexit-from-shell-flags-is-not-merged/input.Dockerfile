@@ -1,0 +1,5 @@
+FROM debian:bookworm
+SHELL ["/bin/sh", "-ec"]
+RUN touch /srv/a
+RUN false; touch /srv/b
+RUN touch /srv/c

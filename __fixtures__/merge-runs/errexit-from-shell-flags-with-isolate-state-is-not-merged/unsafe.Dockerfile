@@ -1,0 +1,3 @@
+FROM debian:bookworm
+SHELL ["/bin/sh", "-ec"]
+RUN ( cd /srv && false; touch /srv/after-false ) && touch /srv/ready
