@@ -1,0 +1,5 @@
+FROM debian:bookworm
+WORKDIR /srv/app
+# The image must be built from a tree with a committed lockfile
+RUN [ -f package-lock.json ]
+COPY . .

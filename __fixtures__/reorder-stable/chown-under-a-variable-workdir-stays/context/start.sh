@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "starting" > /usr/src/app/started
