@@ -1,0 +1,4 @@
+FROM debian:bookworm
+WORKDIR /srv
+RUN cd /tmp
+RUN touch made-here

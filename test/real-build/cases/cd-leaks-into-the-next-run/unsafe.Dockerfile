@@ -1,0 +1,3 @@
+FROM debian:bookworm
+WORKDIR /srv
+RUN cd /tmp && touch made-here

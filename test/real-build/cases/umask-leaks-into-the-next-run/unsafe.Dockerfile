@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN umask 077 && mkdir /shared && echo hello > /shared/greeting

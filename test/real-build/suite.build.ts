@@ -1,0 +1,221 @@
+/**
+ * The real-build suite (`npm run test:build`, as root, after scripts/real-build/setup.sh): every rewrite layerfix's
+ * default pipeline makes of the fixture cases, the example apps and a corpus sample must build the same image as the
+ * original with buildah; every hazard case's unsafe rewrite must not, and layerfix must leave the hazard unchanged.
+ *
+ * Not run by `npm test` (its name does not end in .test.js). Ends with the plain line `N passed, N failed, N skipped`:
+ * skipped are the cases that cannot be proven here (both builds fail the same way, or the builder lacks a feature),
+ * listed with their reasons, never counted as passed.
+ *
+ * Arguments: words that select cases by id (e.g. `merge-runs`, `hazard`); LAYERFIX_BUILD_CONCURRENCY pairs at once
+ * (default 2); LAYERFIX_BUILD_REPORT=<file> also writes the results as JSON.
+ */
+import { writeFileSync } from 'node:fs';
+import pMap from 'p-map';
+import { transform } from '../../src/index.js';
+import { buildah, buildahVersion, containerIds, whyNotReady, BASE_IMAGE } from './buildah.js';
+import { allCases, type Case } from './cases.js';
+import { describeProof, proveSame, type Proof } from './harness.js';
+import { prepareDockerfile } from './prepare.js';
+
+type Outcome = 'passed' | 'failed' | 'skipped';
+
+interface TestResult {
+  name: string;
+  outcome: Outcome;
+  /** What was shown: `same image`, `hazard shown: ...`, `both fail identically`, ... */
+  summary: string;
+  detail?: string;
+  ms: number;
+  category: string;
+}
+
+const results: TestResult[] = [];
+const started = performance.now();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function record(result: TestResult): void {
+  results.push(result);
+  const mark = result.outcome === 'passed' ? 'ok  ' : result.outcome === 'failed' ? 'FAIL' : 'skip';
+  console.log(`${mark} ${seconds(result.ms).padStart(7)}  ${result.name}: ${result.summary}`);
+  if (result.detail && result.outcome !== 'passed') console.log(`       ${result.detail.split('\n').join('\n       ')}`);
+}
+
+/** A rewrite must build the same image; both failing the same way, or not buildable here, cannot prove it. */
+function judgeRewrite(c: Case, proof: Proof): TestResult {
+  const name = `${c.id} (rewrite)`;
+  const detail = describeProof(proof);
+  switch (proof.verdict) {
+    case 'same':
+      return { name, outcome: 'passed', summary: 'same image', ms: proof.ms, category: 'proven same' };
+    case 'both-fail':
+      return proof.identical
+        ? { name, outcome: 'skipped', summary: `not proven: both fail identically (${proof.why.original})`, ms: proof.ms, category: 'both fail identically' }
+        : { name, outcome: 'failed', summary: 'both fail, but differently', detail, ms: proof.ms, category: 'failed' };
+    case 'not-buildable':
+      return { name, outcome: 'skipped', summary: `not buildable here: ${proof.reason}`, ms: proof.ms, category: 'not buildable here' };
+    default:
+      return { name, outcome: 'failed', summary: detail.split('\n')[0], detail, ms: proof.ms, category: 'failed' };
+  }
+}
+
+/** An unsafe rewrite must not build the same image (else the hazard case shows nothing). */
+function judgeHazard(c: Case, proof: Proof): TestResult {
+  const name = `${c.id} (unsafe rewrite differs)`;
+  const detail = describeProof(proof, ['input', 'unsafe']);
+  switch (proof.verdict) {
+    case 'different':
+    case 'outcome-differs':
+      return { name, outcome: 'passed', summary: `hazard shown: ${detail.split('\n')[0]}`, detail, ms: proof.ms, category: 'hazard shown real' };
+    case 'same':
+      return { name, outcome: 'failed', summary: 'the unsafe rewrite builds the same image: the hazard is not shown', ms: proof.ms, category: 'failed' };
+    case 'both-fail':
+      return { name, outcome: 'skipped', summary: `hazard not shown here: ${detail}`, ms: proof.ms, category: 'hazard not shown here' };
+    case 'not-buildable':
+      return { name, outcome: 'skipped', summary: `hazard not shown here: ${detail}`, ms: proof.ms, category: 'hazard not shown here' };
+    default:
+      return { name, outcome: 'failed', summary: detail, ms: proof.ms, category: 'failed' };
+  }
+}
+
+/** The rewrite layerfix makes of a known-bug case: the build must show the bug (else the case is stale). */
+function judgeKnownBug(c: Case, proof: Proof): TestResult {
+  const name = `${c.id} (layerfix's rewrite, a known bug)`;
+  const detail = describeProof(proof);
+  if (proof.verdict === 'different' || proof.verdict === 'outcome-differs') {
+    return { name, outcome: 'skipped', summary: `known bug confirmed: ${detail.split('\n')[0]}`, detail, ms: proof.ms, category: 'known layerfix bug' };
+  }
+  if (proof.verdict === 'same') return { name, outcome: 'failed', summary: 'layerfix\'s rewrite builds the same image: known-bug.txt is wrong', ms: proof.ms, category: 'failed' };
+  return { name, outcome: 'failed', summary: `the known bug cannot be shown here: ${detail}`, ms: proof.ms, category: 'failed' };
+}
+
+function finish(extraFailure?: string): never {
+  if (extraFailure) console.error(`\nreal-build suite: ${extraFailure}`);
+  const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+  const failed = count('failed') + (extraFailure ? 1 : 0);
+  const skipped = count('skipped');
+  console.log(`${count('passed')} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(failed > 0 || count('passed') === 0 ? 1 : 0);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const planOnly = args.includes('--plan');
+  const filters = args.filter((a) => a !== '--plan');
+  if (!planOnly) {
+    const notReady = await whyNotReady();
+    if (notReady) finish(`cannot run real builds on this machine.\n${notReady}`);
+    console.log(`real-build suite: buildah ${await buildahVersion()}, base image ${BASE_IMAGE}`);
+  }
+  const cases = allCases().filter((c) => filters.length === 0 || filters.some((f) => c.id.includes(f)));
+  if (cases.length === 0) finish(`no case matches ${filters.join(' ')}`);
+
+  // Run the pipeline first (fast, no builds) and collect the build jobs.
+  interface Job {
+    c: Case;
+    a: string;
+    b: string;
+    hazard: boolean;
+    /** The rewrite of a known-bug case: expected not to build the same image. */
+    knownBug?: boolean;
+  }
+  const jobs: Job[] = [];
+  const unchanged: string[] = [];
+  for (const c of cases) {
+    const t0 = performance.now();
+    let output: string;
+    try {
+      const result = await transform(c.input, { ...c.pipeline.options, ...(c.pipeline.path ? { path: c.pipeline.path } : {}) });
+      if (result.status === 'error') {
+        const why = result.messages.filter((m) => m.fatal).map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.reason}`).join('; ');
+        record({ name: `${c.id} (pipeline)`, outcome: 'failed', summary: `the pipeline failed: ${why}`, ms: performance.now() - t0, category: 'failed' });
+        continue;
+      }
+      output = result.text;
+    } catch (error) {
+      record({ name: `${c.id} (pipeline)`, outcome: 'failed', summary: `the pipeline threw: ${(error as Error).message}`, ms: performance.now() - t0, category: 'failed' });
+      continue;
+    }
+    if (c.unsafe !== undefined && c.knownBug) {
+      // A known layerfix bug: layerfix is expected to rewrite it; the build shows what the rewrite does.
+      const stillThere = output !== c.input;
+      record({
+        name: `${c.id} (known layerfix bug)`,
+        outcome: stillThere ? 'skipped' : 'failed',
+        summary: stillThere ? `layerfix still rewrites it: ${c.knownBug.split('\n')[0]}` : 'layerfix now leaves it alone: the bug is fixed, delete known-bug.txt',
+        ms: performance.now() - t0,
+        category: stillThere ? 'known layerfix bug' : 'failed',
+      });
+      jobs.push({ c, a: c.input, b: c.unsafe, hazard: true });
+      if (stillThere) jobs.push({ c, a: c.input, b: output, hazard: false, knownBug: true });
+    } else if (c.unsafe !== undefined) {
+      const same = output === c.input;
+      record({
+        name: `${c.id} (layerfix leaves it unchanged)`,
+        outcome: same ? 'passed' : 'failed',
+        summary: same ? 'unchanged' : 'layerfix rewrote a must-not-change hazard case',
+        ...(same ? {} : { detail: `layerfix's output:\n${output}` }),
+        ms: performance.now() - t0,
+        category: same ? 'hazard left alone' : 'failed',
+      });
+      jobs.push({ c, a: c.input, b: c.unsafe, hazard: true });
+    } else if (output !== c.input) jobs.push({ c, a: c.input, b: output, hazard: false });
+    else unchanged.push(c.id);
+  }
+  console.log(`${cases.length} cases: ${jobs.length} pairs to build, ${unchanged.length} left unchanged by the pipeline (nothing to prove)\n`);
+  if (planOnly) {
+    // --plan: what would be built, and what the harness already knows cannot be built here; no builds.
+    for (const job of jobs) {
+      const reasons = [...prepareDockerfile(job.a).notBuildable, ...prepareDockerfile(job.b).notBuildable];
+      console.log(`${job.hazard ? 'hazard ' : 'rewrite'} ${job.c.id}${reasons.length ? `: not buildable here: ${reasons.join('; ')}` : ''}`);
+    }
+    process.exit(0);
+  }
+  const containersBefore = await containerIds();
+
+  const concurrency = Math.max(1, Number(process.env.LAYERFIX_BUILD_CONCURRENCY ?? 2));
+  await pMap(
+    jobs,
+    async (job) => {
+      let proof: Proof;
+      try {
+        proof = await proveSame(job.a, job.b, job.c.contextDir, {
+          ...(job.c.pipeline.path ? { dockerfilePath: job.c.pipeline.path } : {}),
+          names: job.hazard ? ['input', 'unsafe'] : ['original', 'rewritten'],
+        });
+      } catch (error) {
+        proof = { verdict: 'error', reason: (error as Error).stack ?? String(error), notes: [], ms: 0 };
+      }
+      record(job.hazard ? judgeHazard(job.c, proof) : job.knownBug ? judgeKnownBug(job.c, proof) : judgeRewrite(job.c, proof));
+    },
+    { concurrency },
+  );
+
+  // Working containers a stopped build left behind (this run's only: those that were not there at the start).
+  const leftover = [...(await containerIds())].filter((id) => !containersBefore.has(id));
+  for (const id of leftover) await buildah(['rm', id]);
+
+  const wall = performance.now() - started;
+  const byCategory = new Map<string, TestResult[]>();
+  for (const r of results) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  console.log('\nSummary');
+  for (const [category, list] of [...byCategory].sort()) {
+    console.log(`  ${category}: ${list.length}`);
+    if (category !== 'proven same' && category !== 'hazard left alone') for (const r of list) console.log(`    ${r.name}: ${r.summary}`);
+  }
+  console.log(`  unchanged by the pipeline (not built): ${unchanged.length}`);
+  const built = results.filter((r) => !r.name.endsWith('(layerfix leaves it unchanged)') && !r.name.endsWith('(pipeline)'));
+  const times = built.map((r) => r.ms).sort((x, y) => x - y);
+  if (times.length) {
+    const median = times[Math.floor(times.length / 2)];
+    const slowest = [...built].sort((x, y) => y.ms - x.ms).slice(0, 5);
+    console.log(`  pairs: ${times.length}, median ${seconds(median)}, slowest ${slowest.map((r) => `${r.name.replace(/ \(.*\)$/, '')} ${seconds(r.ms)}`).join(', ')}`);
+  }
+  console.log(`  total ${seconds(wall)} with ${concurrency} pairs at a time${leftover.length ? `; removed ${leftover.length} leftover working containers` : ''}`);
+  if (process.env.LAYERFIX_BUILD_REPORT) {
+    writeFileSync(process.env.LAYERFIX_BUILD_REPORT, JSON.stringify({ seconds: wall / 1000, concurrency, unchanged, results }, null, 2) + '\n');
+  }
+  finish();
+}
+
+main().catch((error) => finish(`crashed: ${(error as Error).stack ?? String(error)}`));
