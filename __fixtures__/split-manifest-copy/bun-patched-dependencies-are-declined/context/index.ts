@@ -1,0 +1,2 @@
+import isEven from "is-even";
+console.log(isEven(2));

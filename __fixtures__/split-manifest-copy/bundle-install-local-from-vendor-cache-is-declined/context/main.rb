@@ -1,0 +1,2 @@
+require "json/pure"
+puts JSON.generate(ok: true)

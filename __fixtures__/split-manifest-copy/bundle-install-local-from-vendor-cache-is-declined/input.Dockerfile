@@ -1,0 +1,5 @@
+FROM ruby:3.3
+WORKDIR /app
+COPY . .
+RUN bundle install --local
+CMD ["ruby", "main.rb"]

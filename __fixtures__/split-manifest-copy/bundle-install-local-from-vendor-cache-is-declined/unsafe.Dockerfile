@@ -1,0 +1,6 @@
+FROM ruby:3.3
+WORKDIR /app
+COPY Gemfile Gemfile.lock ./
+RUN bundle install --local
+COPY . .
+CMD ["ruby", "main.rb"]

@@ -1,0 +1,2 @@
+const { PrismaClient } = require('@prisma/client');
+new PrismaClient().order.count().then(console.log);

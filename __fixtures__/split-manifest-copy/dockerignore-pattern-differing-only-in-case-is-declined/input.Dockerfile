@@ -1,0 +1,7 @@
+FROM python:3.12-slim
+RUN pip install --no-cache-dir poetry==1.8.3
+ENV POETRY_VIRTUALENVS_CREATE=false
+WORKDIR /app
+COPY . /app
+RUN poetry install --no-root --no-interaction
+CMD ["python", "-m", "ledger"]

@@ -1,0 +1,2 @@
+require "billing"
+puts Billing::RATE

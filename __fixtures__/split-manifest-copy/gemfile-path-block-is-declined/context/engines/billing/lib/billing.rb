@@ -1,0 +1,3 @@
+module Billing
+  RATE = 20
+end

@@ -1,0 +1,3 @@
+package com.example;
+
+public record Invoice(String id, long cents) {}

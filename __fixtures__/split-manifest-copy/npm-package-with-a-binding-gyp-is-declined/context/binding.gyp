@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "fast_hash",
+      "sources": ["src/hash.c"]
+    }
+  ]
+}

@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR /app
+COPY . /app
+RUN npm ci

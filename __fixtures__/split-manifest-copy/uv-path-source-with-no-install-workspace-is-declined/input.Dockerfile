@@ -1,0 +1,5 @@
+FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim
+WORKDIR /app
+COPY . /app
+RUN uv sync --frozen --no-install-workspace
+CMD ["uv", "run", "python", "-m", "api"]
