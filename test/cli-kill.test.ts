@@ -17,7 +17,7 @@ import { makeRepo, startCli, type Repo } from './helpers/cli-repo.js';
 const TEMPLATES = [
   'FROM alpine\nRUN apk add curl\nRUN curl -V\n',
   'FROM node:20\r\nWORKDIR /app\r\nCOPY . /app\r\nRUN apt-get update\r\nRUN apt-get install -y git\r\nCMD ["node", "index.js"]\r\n',
-  `# syntax=docker/dockerfile:1\nFROM python:3.12\n${'RUN pip install --no-cache-dir requests\n'.repeat(40)}`,
+  `# syntax=docker/dockerfile:1\nFROM python:3.12\n${'RUN mkdir -p /srv/data && touch /srv/data/ready\n'.repeat(40)}`,
 ];
 const COUNT = 400;
 

@@ -45,7 +45,7 @@ const HEAVY: [string, RegExp][] = [
 const COMPILED_MODULE = /^(file:\/\/)?\/.*\/dist\/(src|transforms)\/(?!startup\/bundle-loader\.cjs|runner\/v8-flags\.cjs)/;
 
 test('the CLI runs from the bundle, with its code cache, and loads no compiled module of its own', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n' });
+  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
     assert.ok(has(modules, /^bundle:dist\/src\/cli\/main\.js$/), 'the CLI is the bundled one');
@@ -59,7 +59,7 @@ test('the CLI runs from the bundle, with its code cache, and loads no compiled m
 });
 
 test('without an up-to-date bundle, the compiled modules run and print the same', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n', 'sub/Dockerfile': 'FROM alpine\n' });
+  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n', 'sub/Dockerfile': 'FROM alpine\n' });
   const bundle = join(ROOT, 'dist/bundle/layerfix.cjs');
   const run = (env: Record<string, string>) => spawnSync(process.execPath, [BIN], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   try {
@@ -103,7 +103,7 @@ test('--version and --help load no pipeline, no config loader, no reporter', () 
 });
 
 test('--check on one file without configuration loads the pipeline, but no config loader, diff, jiti, ts-morph or workers', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n' });
+  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
     assert.ok(has(modules, /dist\/src\/engine\/pipeline\.js/), 'the pipeline is loaded');
@@ -114,7 +114,7 @@ test('--check on one file without configuration loads the pipeline, but no confi
 });
 
 test('a dry run loads diff; a JSON config does not need cosmiconfig; a YAML one does', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN a\nRUN b\n', '.layerfixrc.json': '{"root":true}', 'yaml/.layerfixrc.yaml': 'root: true\n', 'yaml/Dockerfile': 'FROM a\n' });
+  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n', '.layerfixrc.json': '{"root":true}', 'yaml/.layerfixrc.yaml': 'root: true\n', 'yaml/Dockerfile': 'FROM a\n' });
   try {
     const dry = loaded(['Dockerfile'], repo.dir);
     assert.ok(has(dry, /node_modules\/diff\//));

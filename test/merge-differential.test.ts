@@ -153,7 +153,16 @@ interface Case {
   between: Array<'none' | 'comment' | 'blank' | 'both'>;
   /** How the file is written: line ending, escape character (the `# escape=` directive), keyword case, indentation. */
   style: { eol: '\n' | '\r\n'; escape: '\\' | '`'; keyword: string; indent: string };
+  /** The shell the RUNs run under: plain `-c`, errexit from `SHELL` flags, or errexit from `ENV SHELLOPTS` (bash). */
+  shell: 'plain' | 'flags' | 'shellopts';
 }
+
+/** How each kind of case starts its shell, in the Dockerfile and in the sandbox. */
+const SHELL_SETUPS: Record<Case['shell'], { lines: string; options: string[]; env: Record<string, string>; bashOnly: boolean }> = {
+  plain: { lines: '', options: [], env: {}, bashOnly: false },
+  flags: { lines: 'SHELL ["/bin/sh", "-ec"]\n', options: ['-e'], env: {}, bashOnly: false },
+  shellopts: { lines: 'SHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\n', options: [], env: { SHELLOPTS: 'errexit' }, bashOnly: true },
+};
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
 function prng(seed: number): () => number {
@@ -219,7 +228,8 @@ function generateCase(index: number): Case {
     keyword: pick(random, ['RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'run', 'Run']),
     indent: random() < 0.2 ? '\t' : '    ',
   };
-  return { bodies, between, style };
+  const roll = random();
+  return { bodies, between, style, shell: roll < 0.15 ? 'flags' : roll < 0.25 ? 'shellopts' : 'plain' };
 }
 
 /** The body as written in the Dockerfile (with its physical decorations), lines ending in `\n`. */
@@ -238,6 +248,7 @@ function physicalBody(body: Body, style: Case['style']): string {
 function dockerfile(c: Case): string {
   let text = c.style.escape === '`' ? '# escape=`\n' : '';
   text += 'FROM scratch\n';
+  text += SHELL_SETUPS[c.shell].lines;
   c.bodies.forEach((body, i) => {
     const between = i === 0 ? 'none' : c.between[i - 1];
     if (between === 'blank' || between === 'both') text += '\n';
@@ -310,14 +321,15 @@ function sameOutcome(a: SandboxOutcome, b: SandboxOutcome): boolean {
 
 /** The jobs of one case: the original RUNs, and each distinct changed output once. */
 function jobsOf(a: Analysis, prefix = `c${a.index}`): { jobs: SandboxJob[]; jobFor: Record<Mode, string> } {
-  const jobs: SandboxJob[] = [{ id: `${prefix}o`, bodies: a.original }];
+  const { options, env } = SHELL_SETUPS[a.c.shell];
+  const jobs: SandboxJob[] = [{ id: `${prefix}o`, bodies: a.original, shellOptions: options, env }];
   const jobFor = {} as Record<Mode, string>;
   for (const mode of MODES) {
     const runs = a.out[mode].runs;
     const same = jobs.find((job) => job.bodies.length === runs.length && job.bodies.every((body, i) => body === runs[i]));
     if (same) jobFor[mode] = same.id;
     else {
-      jobs.push({ id: `${prefix}${mode === 'default' ? 'm' : 'i'}`, bodies: runs });
+      jobs.push({ id: `${prefix}${mode === 'default' ? 'm' : 'i'}`, bodies: runs, shellOptions: options, env });
       jobFor[mode] = jobs[jobs.length - 1].id;
     }
   }
@@ -394,7 +406,9 @@ function differential(): Promise<Report> {
       for (let b = 0; b * BATCH < CASES; b++) {
         shells.forEach((shell, s) => {
           tasks.push(async () => {
-            const plans = (await analysed(b)).map((a) => ({ a, ...jobsOf(a) }));
+            // SHELLOPTS is bash's: a case that sets it runs only under bash.
+            const runsHere = (a: Analysis) => !SHELL_SETUPS[a.c.shell].bashOnly || shell.name === 'bash' || shell.name.includes('bash');
+            const plans = (await analysed(b)).filter(runsHere).map((a) => ({ a, ...jobsOf(a) }));
             const outcomes = await sandbox.run(shell, plans.flatMap((plan) => plan.jobs), 60_000);
             const stat = stats[s];
             for (const { a, jobFor } of plans) {
@@ -635,7 +649,8 @@ for (const bug of KNOWN_BUGS) {
 }
 
 /** Runs a literal Dockerfile through merge-runs in `mode`, then both ways with every shell; fails with a description on a difference. */
-async function assertSameBuild(input: string, mode: Mode): Promise<void> {
+async function assertSameBuild(input: string, mode: Mode, kind: Case['shell'] = 'plain'): Promise<void> {
+  const { options, env, bashOnly } = SHELL_SETUPS[kind];
   const result = await transform(input, { only: ['merge-runs'], transforms: { 'merge-runs': { isolateState: mode === 'isolateState' } } });
   assert.is.not(result.status, 'error', `merge-runs failed: ${result.messages.find((m) => m.fatal)?.reason}`);
   const original = runCommands(input);
@@ -643,10 +658,10 @@ async function assertSameBuild(input: string, mode: Mode): Promise<void> {
   const sandbox = new Sandbox('layerfix-merge-repro-');
   try {
     const problems: string[] = [];
-    for (const shell of availableShells()) {
+    for (const shell of availableShells().filter((candidate) => !bashOnly || candidate.name.includes('bash'))) {
       const out = await sandbox.run(shell, [
-        { id: 'o', bodies: original },
-        { id: 'm', bodies: merged },
+        { id: 'o', bodies: original, shellOptions: options, env },
+        { id: 'm', bodies: merged, shellOptions: options, env },
       ]);
       const expected = out.get('o')!;
       const actual = out.get('m')!;
@@ -665,7 +680,28 @@ async function assertSameBuild(input: string, mode: Mode): Promise<void> {
  * the RUNs or leaves them alone. `known: true` marks those that still fail (named KNOWN BUG); set it to false, or
  * drop the flag, once the bug is fixed: the case then stays as a regression test.
  */
-const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mode; known?: boolean }> = [
+const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mode; known?: boolean; shell?: Case['shell'] }> = [
+  {
+    bug: 'shell-errexit',
+    title: 'under `SHELL ["/bin/sh", "-ec"]`, a RUN grouped into the middle of a chain (`a && { false; b; } && c`) no longer stops at its failure',
+    input: 'FROM scratch\nSHELL ["/bin/sh", "-ec"]\nRUN touch a\nRUN false; touch b\nRUN touch c\n',
+    mode: 'default',
+    shell: 'flags',
+  },
+  {
+    bug: 'shell-errexit',
+    title: 'under `SHELL ["/bin/sh", "-ec"]`, isolateState wraps a RUN in `( ... ) &&`, where errexit is ignored',
+    input: 'FROM scratch\nSHELL ["/bin/sh", "-ec"]\nRUN cd /tmp && false; touch after\nRUN touch ready\n',
+    mode: 'isolateState',
+    shell: 'flags',
+  },
+  {
+    bug: 'shell-errexit',
+    title: 'under `ENV SHELLOPTS=errexit` (bash), a chain grouped in the middle no longer stops at its failure',
+    input: 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\nRUN touch a\nRUN test -s missing; touch b\nRUN touch c\n',
+    mode: 'default',
+    shell: 'shellopts',
+  },
   {
     bug: 'errexit',
     title: 'a `( set -e; ... )` subshell that ends a RUN no longer stops at its failure once `&& next` follows it',
@@ -736,7 +772,7 @@ const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mo
 
 for (const repro of REPRODUCTIONS) {
   const name = `${repro.known ? 'KNOWN BUG' : 'reproduction'} [${repro.bug}]${repro.known ? ' (fails until fixed)' : ''}, ${repro.mode === 'default' ? 'default options' : 'isolateState'}: ${repro.title}`;
-  test(name, () => assertSameBuild(repro.input, repro.mode));
+  test(name, () => assertSameBuild(repro.input, repro.mode, repro.shell));
 }
 
 test.run();

@@ -2,8 +2,8 @@
  * merge-runs: join consecutive RUN instructions of a stage into one `RUN a && \ b`, keeping exactly what the
  * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
  */
-import { NodeData, defineTransform, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type ShellView, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { chainFacts, leaksState, sameShellSetup, shellsInEffect, type ChainFacts, type ShellInEffect } from '../src/analysis/index.js';
+import { NodeData, defineTransform, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type PosixShellView, type ShellView, type TopNode, type ContextOf } from '../src/engine/index.js';
+import { chainFacts, IMAGE_WORKDIR, leaksState, pathScopes, runEffects, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type RunEffects } from '../src/analysis/index.js';
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
@@ -22,7 +22,6 @@ export default defineTransform({
   options,
   run(ctx) {
     const exclude = ctx.options.exclude.map((source) => new RegExp(source));
-    const shells = shellsInEffect(ctx.root);
     let index = 0;
     while (index < ctx.root.children.length) {
       const first = ctx.root.children[index];
@@ -30,7 +29,7 @@ export default defineTransform({
         index++;
         continue;
       }
-      const merged = tryMerge(ctx, first, shells, exclude);
+      const merged = tryMerge(ctx, first, exclude);
       if (!merged) index++;
     }
   },
@@ -49,7 +48,7 @@ function following(ctx: Context, node: InstructionNode): { between: TopNode[]; n
 }
 
 /** Try to merge the RUN after `first` into it; true when it did. */
-function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<InstructionNode, ShellInEffect>, exclude: RegExp[]): boolean {
+function tryMerge(ctx: Context, first: InstructionNode, exclude: RegExp[]): boolean {
   const after = following(ctx, first);
   if (!after || after.next.name !== 'run') return false;
   const { between, next } = after;
@@ -72,12 +71,14 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<Inst
   const flagsA = a.flags.map((f) => f.text).sort().join(' ');
   const flagsB = b.flags.map((f) => f.text).sort().join(' ');
   if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
-  const shell = shells.get(ctx.edit.originOf(first)) ?? shells.get(first) ?? null;
+  const facts = shellFacts(ctx.root).get(first)!;
+  if (facts.os.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${facts.os.reason}`);
+  const shell = shellsInEffect(ctx.root).get(first) ?? null;
   const factsA = chains.get(first) ?? chainFacts(ctx.shellView(a.args, { shell }));
   const factsB = chains.get(next) ?? chainFacts(ctx.shellView(b.args, { shell }));
   const shellA = factsA.view;
   const shellB = factsB.view;
-  if (!shellA.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.reason})`);
+  if (!shellA.posix || !shellB.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.posix ? '' : shellA.reason})`);
   for (const regex of exclude) {
     if (regex.test(a.args) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
   }
@@ -86,23 +87,34 @@ function tryMerge(ctx: Context, first: InstructionNode, shells: ReadonlyMap<Inst
     if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
   }
+  if (a.args.length + b.args.length > MAX_MERGED_LENGTH) {
+    return skip(`the merged command would be ${Math.ceil((a.args.length + b.args.length) / 1024)} KiB, and layerfix keeps one RUN's shell text under ${MAX_MERGED_LENGTH / 1024} KiB (Linux refuses a single argument over 128 KiB)`);
+  }
   if (ctx.options.maxCommands > 0 && factsA.items + factsB.items > ctx.options.maxCommands) {
     return skip(`the merged RUN would hold more than maxCommands (${ctx.options.maxCommands}) commands`);
   }
-  if ((factsA.errexit || factsA.usesErrexit) && !factsA.endsSimple) {
-    return skip('the RUN before it uses `set -e` and ends in a compound command; with `&&` after it, a failure inside would no longer stop the build');
+  const errexit = facts.errexit ? `the shell runs with errexit (${facts.errexit})` : 'the RUN before it uses `set -e`';
+  if ((facts.errexit || factsA.errexit || factsA.usesErrexit) && !factsA.endsSimple) {
+    const where = facts.errexit ? `${errexit}, and the RUN before it ends` : `${errexit} and ends`;
+    return skip(`${where} in a compound command; with \`&&\` after it, a failure inside would no longer stop the build`);
   }
   const leak = leaksState(shellA);
   let isolateFirst = false;
   if (leak && !sameShellSetup(shellA, shellB)) {
     const why = `the RUN before it ${leak.reason}, which would carry over into this command in one shell`;
     if (!ctx.options.isolateState) return skip(`${why} (isolateState: true merges it in a subshell instead)`);
-    if (factsA.usesErrexit) return skip(`${why}, and it uses \`set -e\`, which a subshell before \`&&\` would ignore`);
+    if (facts.errexit || factsA.usesErrexit) return skip(`${why}, and ${facts.errexit ? errexit : 'it uses `set -e`'}, which a subshell before \`&&\` would ignore`);
     isolateFirst = true;
   }
+  const effectsA = chainEffects.get(first) ?? effectsOf(ctx, first, shellA);
+  const effectsB = chainEffects.get(next) ?? effectsOf(ctx, next, shellB);
+  const scope = pathScopes(ctx.root).get(first);
+  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: knownFolder(scope?.workdir), path: scope?.searchPath, before: effectsA, after: effectsB });
+  if (hazard) return skip(`the RUN before it ${hazard}`);
   const text = mergedText(ctx, a, b, factsA, factsB, between, isolateFirst);
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
   chains.set(created, text.facts);
+  chainEffects.set(created, joinedEffects(effectsA, effectsB));
   ctx.edit.remove([...between, next]);
   ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created, [next]);
   return true;
@@ -120,6 +132,41 @@ interface Body {
  * each longer chain anew would cost quadratic time on long files). The guard still checks the printed result.
  */
 const chains = new NodeData<ChainFacts>('layerfix.merge-runs.chain');
+/** The file effects of the RUNs a chain was made of, in order. */
+const chainEffects = new NodeData<RunEffects>('layerfix.merge-runs.chain-effects');
+
+/** The longest shell text layerfix makes one RUN of: a quarter of the 128 KiB Linux allows one argument. */
+const MAX_MERGED_LENGTH = 32 * 1024;
+
+/** The file effects of a RUN as written, from where it runs. */
+function effectsOf(ctx: Context, node: InstructionNode, shell: PosixShellView): RunEffects {
+  const scope = pathScopes(ctx.root).get(node);
+  return runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home });
+}
+
+/** A working directory, or undefined when it is the stand-in for one layerfix does not know. */
+function knownFolder(path: string | undefined): string | undefined {
+  return path === undefined || path.startsWith(IMAGE_WORKDIR) ? undefined : path;
+}
+
+/** The effects of `A && B`, from those of A and B. */
+function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
+  return {
+    reads: [...a.reads, ...b.reads],
+    writes: [...a.writes, ...b.writes],
+    removes: [...a.removes, ...b.removes],
+    installs: a.installs.length ? a.installs : b.installs,
+    unknownReads: [...a.unknownReads, ...b.unknownReads],
+    links: [...a.links, ...b.links],
+    systemPackages: a.systemPackages || b.systemPackages,
+    installsCommands: a.installsCommands || b.installsCommands,
+    createsAccounts: [...a.createsAccounts, ...b.createsAccounts],
+    changesAccounts: [...a.changesAccounts, ...b.changesAccounts],
+    unknown: a.unknown ?? b.unknown,
+    looksUp: [...a.looksUp, ...b.looksUp],
+    calls: [...a.calls, ...b.calls],
+  };
+}
 
 /** The facts of `A && B`, from those of A and B. */
 function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: boolean, groupB: boolean): ChainFacts {

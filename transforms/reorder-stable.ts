@@ -2,8 +2,8 @@
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
  */
-import { defineTransform, docsUrl, positionText, stages, type InstructionNode, type InstructionView, type Stage, type ContextOf } from '../src/engine/index.js';
-import { runStability, shellsInEffect, type ShellInEffect, type StabilityScope } from '../src/analysis/index.js';
+import { defineTransform, docsUrl, positionText, stages, type InstructionView, type PosixShellView, type Stage, type ContextOf } from '../src/engine/index.js';
+import { expandPath, IMAGE_WORKDIR, pathScopes, runEffects, runStability, shellFacts, shellsInEffect, type Link } from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
@@ -26,8 +26,7 @@ export default defineTransform({
   meaning: 'declared',
   options,
   run(ctx) {
-    const shells = shellsInEffect(ctx.root);
-    for (const stage of stages(ctx.root)) reorderStage(ctx, stage, shells);
+    for (const stage of stages(ctx.root)) reorderStage(ctx, stage);
   },
 });
 
@@ -53,35 +52,25 @@ function definedVariables(view: InstructionView): Set<string> {
 
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
-function reorderStage(ctx: Context, stage: Stage, shells: ReadonlyMap<InstructionNode, ShellInEffect>): void {
+function reorderStage(ctx: Context, stage: Stage): void {
   const volatile = new Set(ctx.options.volatileSources);
-  let workdir = '/';
-  let copyIndex = -1;
-  const args = new Set<string>();
-  for (const [i, view] of stage.instructions.entries()) {
-    if (view.name === 'workdir') workdir = posix.resolve(workdir, view.args);
-    if (view.name === 'arg') for (const name of definedVariables(view)) args.add(name);
-    const copy = copyParts(view);
-    if (copy && copy.sources.some((source) => volatile.has(source))) {
-      copyIndex = i;
-      break;
-    }
-  }
+  const copyIndex = stage.instructions.findIndex((view) => copyParts(view)?.sources.some((source) => volatile.has(source)));
   if (copyIndex < 0) return;
+  const args = new Set(stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])));
   const copy = stage.instructions[copyIndex];
-  const parts = copyParts(copy)!;
-  const destination = posix.resolve(workdir, parts.destination);
-  const scope: StabilityScope = { destination, workdir, stableCommands: ctx.options.stableCommands.map((s) => new RegExp(s)) };
+  const copyAt = positionText(ctx.edit.originOf(copy.node));
+  const destination = copyDestination(ctx, copy);
   const stayers: InstructionView[] = [copy];
   const movers: InstructionView[] = [];
   const kept: Array<[InstructionView, string]> = [];
-  const copyAt = positionText(ctx.edit.originOf(copy.node));
   let barrier: InstructionView | undefined;
+  const links = stage.instructions.slice(0, copyIndex).flatMap((view) => linksOf(ctx, view));
   for (const view of stage.instructions.slice(copyIndex + 1)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
     const why = barrier
       ? `would have to move past the ${barrier.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(barrier.node))}, which nothing moves past`
-      : (stableReason(ctx, view, scope, shells.get(view.node) ?? null, args) ?? blockingStayer(view, stayers));
+      : (stableReason(ctx, view, copy, destination, args, links) ?? blockingStayer(view, stayers));
+    links.push(...linksOf(ctx, view));
     if (why || !ctx.enabledFor(view.node)) {
       if (why) kept.push([view, why]);
       stayers.push(view);
@@ -100,13 +89,56 @@ function reorderStage(ctx: Context, stage: Stage, shells: ReadonlyMap<Instructio
   }
 }
 
+/** The absolute folder a COPY writes into, or why layerfix cannot tell it. */
+function copyDestination(ctx: Context, copy: InstructionView): string | { reason: string } {
+  const scope = pathScopes(ctx.root).get(copy.node);
+  const written = copyParts(copy)!.destination;
+  const expanded = scope && expandPath(written, scope.env);
+  const at = positionText(ctx.edit.originOf(copy.node));
+  if (expanded === undefined) return { reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` uses a variable layerfix cannot resolve` };
+  if (expanded.startsWith('/')) return posix.resolve(expanded);
+  const workdir = scope?.workdir;
+  if (workdir === undefined || workdir.startsWith(IMAGE_WORKDIR)) {
+    return { reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` is relative to a working directory layerfix cannot tell` };
+  }
+  return posix.resolve(workdir, expanded);
+}
+
+/** The POSIX shell view of a shell-form RUN, or why it has none (exec form, heredoc, another shell, an unknown OS). */
+function posixShell(ctx: Context, view: InstructionView): PosixShellView | string {
+  if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
+  if (view.heredocs.length) return 'has a heredoc';
+  const facts = shellFacts(ctx.root).get(view.node)!;
+  if (facts.os.os === 'unknown') return `runs under a shell layerfix cannot tell: ${facts.os.reason}`;
+  const shell = ctx.shellView(view.args, { shell: shellsInEffect(ctx.root).get(view.node) ?? null });
+  return shell.posix ? shell : `runs under a shell that is not POSIX (${shell.reason})`;
+}
+
+/** The symbolic links a RUN makes, as far as layerfix can read them. */
+function linksOf(ctx: Context, view: InstructionView): Link[] {
+  if (view.name !== 'run') return [];
+  const shell = posixShell(ctx, view);
+  if (typeof shell === 'string') return [];
+  const scope = pathScopes(ctx.root).get(view.node);
+  return runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home }).links;
+}
+
+/** A working directory, or undefined when it is the stand-in for one layerfix does not know. */
+function knownFolder(path: string | undefined): string | undefined {
+  return path === undefined || path.startsWith(IMAGE_WORKDIR) ? undefined : path;
+}
+
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
-function stableReason(ctx: Context, view: InstructionView, scope: StabilityScope, shell: string[] | null, args: Set<string>): string | undefined {
+function stableReason(ctx: Context, view: InstructionView, copy: InstructionView, destination: string | { reason: string }, args: Set<string>, links: Link[]): string | undefined {
   if (view.name === 'run') {
-    if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
-    if (view.heredocs.length) return 'has a heredoc';
+    const shell = posixShell(ctx, view);
+    if (typeof shell === 'string') return shell;
     if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return 'mounts files from the build context';
-    const result = runStability(ctx.shellView(view.args, { shell }), scope);
+    if (typeof destination !== 'string') return destination.reason;
+    const scope = pathScopes(ctx.root).get(view.node);
+    const ownership = copy.flags.find((flag) => flag.name === 'chown')?.value;
+    const stableCommands = ctx.options.stableCommands.map((source) => new RegExp(source));
+    const result = runStability(shell, { destination, workdir: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home, stableCommands, ownership, links });
     return result.stable ? undefined : result.reason;
   }
   if (view.name === 'env' || METADATA.has(view.name)) {

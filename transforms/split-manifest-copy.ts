@@ -5,7 +5,7 @@
  * and declines, saying why, whenever the install could need more than them.
  */
 import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type ShellInEffect } from '../src/analysis/index.js';
+import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
@@ -75,6 +75,8 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     return false;
   };
   if ('reason' in read) return skip(read.reason);
+  const os = shellFacts(ctx.root).get(run.node)?.os;
+  if (os?.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${os.reason}`);
   const copy = read.copy;
   const between = stage.instructions.slice(copyIndex + 1, index);
   for (const view of between) {
@@ -178,8 +180,11 @@ function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, readi
   if (!reading.others.length) return undefined;
   if (run.form === 'exec') return 'runs a program in exec form that is not known to leave the copied files alone';
   const shell = ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null });
+  if (!shell.posix) return `runs under a shell that is not POSIX (${shell.reason})`;
+  const scope = facts.scopes.get(run.node);
   for (const other of reading.others) {
-    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, workdir: other.cwd, stableCommands: facts.stableCommands });
+    const workdir = other.cwd.startsWith('/') ? other.cwd : undefined;
+    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, workdir, env: scope?.env ?? new Map(), home: scope?.home, stableCommands: facts.stableCommands });
     if (!result.stable) return result.reason;
   }
   return undefined;

@@ -17,7 +17,8 @@ export class DockerIgnore {
   private readonly rules: Rule[];
 
   constructor(text: string) {
-    this.rules = parseDockerignore(text).map(({ pattern, exclusion }) => ({ exclusion, matcher: ignore().add(`/${pattern}`) }));
+    // BuildKit matches case-sensitively on every OS: `*.md` does not leave `README.MD` out.
+    this.rules = parseDockerignore(text).map(({ pattern, exclusion }) => ({ exclusion, matcher: ignore({ ignorecase: false }).add(`/${pattern}`) }));
   }
 
   /** Whether BuildKit leaves `path` (relative to the context root, `/`-separated) out of the build context. */

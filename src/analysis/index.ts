@@ -4,10 +4,16 @@
  * commands, dependency installs and their manifests, and the build context. Each answers with a fact, or with a
  * reason why it cannot tell.
  */
-export { shellsInEffect, isWindowsImage, type ShellInEffect } from './shells.js';
+export { shellsInEffect, shellFacts, isWindowsImage, type ShellInEffect, type ShellFacts } from './shells.js';
+export { imageOs, imageWorkdir, type ImageOs } from './base-images.js';
+export { stageBases, type StageBase } from './stage-bases.js';
+export { runEffects, type RunEffects, type RunScope } from './run-effects.js';
+export { sameShellHazard, type SameShellInput } from './same-shell.js';
+export { placeOf, overlaps, holds, aliases, isUnder, type Place } from './places.js';
+export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects.js';
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
 export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
-export { runStability, isUnder, type Stability, type StabilityScope } from './stability.js';
+export { runStability, type Stability, type StabilityScope } from './stability.js';
 export { packageCommands, packageCommand, unwrapCommand, subcommandOf, hasOption, removesPath, cacheMountTargets, cacheMountOver, networkNone, type PackageCommand, type PackageFamily } from './packages.js';
 export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
 export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';

@@ -1,21 +1,31 @@
 /**
  * The working directory and the known variable values in effect at each instruction of a file, so that a COPY
  * destination and the folder a RUN works in can be compared as image paths. A stage built on an earlier stage starts
- * where that stage ended; one built on an image starts in the image's working directory, which layerfix does not know.
+ * where that stage ended; one built on an image starts in the image's working directory: `/` or what an official image
+ * sets, else a stand-in for a folder layerfix does not know.
  */
 import { posix } from 'node:path';
 import { instructionView, memoizeByTree, stages, type InstructionNode, type InstructionView, type PairView, type Root } from '../engine/index.js';
+import { imageWorkdir } from './base-images.js';
+import { stageBases } from './stage-bases.js';
 
 /** The stand-in for a base image's working directory: an absolute path no real folder has. */
 export const IMAGE_WORKDIR = '/?image-workdir';
 
-/** What is known before an instruction runs: its working directory and the literal values of variables. */
+/** What is known before an instruction runs: its working directory, user, PATH and the literal values of variables. */
 export interface PathScope {
   /** The absolute working directory (under IMAGE_WORKDIR when it depends on the base image), or undefined when unknown. */
   workdir: string | undefined;
   /** Variables with a literal value; a variable set to a non-literal value maps to undefined. */
   env: ReadonlyMap<string, string | undefined>;
+  /** The home folder of the user RUNs run as: `/root` for root; undefined when layerfix cannot tell it. */
+  home: string | undefined;
+  /** The folders of PATH in order, when every part of it is known. */
+  searchPath: readonly string[] | undefined;
 }
+
+/** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
+const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** The scope in effect before each instruction of every stage. */
 export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope> = memoizeByTree('layerfix.path-scopes', readScopes);
@@ -30,56 +40,91 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
     if (view.name === 'arg') for (const pair of view.pairs ?? []) globals.set(pair.key, literal(pair));
   }
   const ends = new Map<string, PathScope>();
+  const bases = stageBases(root);
   for (const stage of stages(root)) {
-    const parent = ends.get(stage.base.toLowerCase());
-    let workdir = parent ? parent.workdir : IMAGE_WORKDIR;
-    const env = new Map(parent?.env ?? []);
+    const base = bases.get(stage)!;
+    const parent = 'stage' in base ? ends.get(base.stage) : undefined;
+    // Official images layerfix knows run as root with the default PATH; other images may set anything.
+    const official = 'image' in base ? imageWorkdir(base.image) : undefined;
+    const state: State = parent
+      ? { ...parent, env: new Map(parent.env) }
+      : { workdir: official ?? IMAGE_WORKDIR, env: new Map(), home: official ? '/root' : undefined, searchPath: official ? DEFAULT_PATH : undefined };
     for (const view of stage.instructions) {
-      out.set(view.node, { workdir, env: new Map(env) });
-      workdir = next(view, workdir, env, globals);
+      out.set(view.node, { ...state, env: new Map(state.env) });
+      next(view, state, globals);
     }
-    if (stage.name) ends.set(stage.name.toLowerCase(), { workdir, env });
+    if (stage.name) ends.set(stage.name.toLowerCase(), state);
   }
   return out;
 }
 
-function next(view: InstructionView, workdir: string | undefined, env: Map<string, string | undefined>, globals: Map<string, string | undefined>): string | undefined {
+interface State {
+  workdir: string | undefined;
+  env: Map<string, string | undefined>;
+  home: string | undefined;
+  searchPath: readonly string[] | undefined;
+}
+
+function next(view: InstructionView, state: State, globals: Map<string, string | undefined>): void {
+  const env = state.env;
   if (view.name === 'workdir') {
     const path = expandPath(view.args, env);
-    return path === undefined || workdir === undefined ? undefined : posix.resolve(workdir, path);
+    state.workdir = path === undefined || state.workdir === undefined ? undefined : posix.resolve(state.workdir, path);
   }
-  if (view.name === 'env') for (const pair of view.pairs ?? []) env.set(pair.key, literal(pair));
+  if (view.name === 'user') state.home = /^(root|0)(:.*)?$/.test(view.args.trim()) ? '/root' : undefined;
+  if (view.name === 'env') {
+    for (const pair of view.pairs ?? []) {
+      if (pair.key === 'PATH') state.searchPath = searchPath(pair.value ?? '', state.searchPath, env);
+      if (pair.key === 'HOME') state.home = literal(pair, env);
+    }
+  }
+  if (view.name === 'env') for (const pair of view.pairs ?? []) env.set(pair.key, literal(pair, env));
   if (view.name === 'arg') {
     for (const pair of view.pairs ?? []) {
       if (pair.form === 'name') env.set(pair.key, env.has(pair.key) ? env.get(pair.key) : globals.get(pair.key));
-      else env.set(pair.key, literal(pair));
+      else env.set(pair.key, literal(pair, env));
     }
   }
-  return workdir;
+}
+
+/** A PATH value with `$PATH` replaced by the one before; undefined when any part of it is not known. */
+function searchPath(value: string, before: readonly string[] | undefined, env: ReadonlyMap<string, string | undefined>): readonly string[] | undefined {
+  const unquoted = /^"([^"]*)"$/.exec(value)?.[1] ?? value;
+  const dirs: string[] = [];
+  for (const part of unquoted.split(':')) {
+    if (part === '$PATH' || part === '${PATH}') {
+      if (!before) return undefined;
+      dirs.push(...before);
+      continue;
+    }
+    const dir = expandPath(part, env);
+    if (dir === undefined || !dir.startsWith('/')) return undefined;
+    dirs.push(dir);
+  }
+  return dirs;
 }
 
 /** The value of an ENV/ARG pair when it is a literal (plain, or quoted without expansions or escapes). */
-function literal(pair: PairView): string | undefined {
+function literal(pair: PairView, env: ReadonlyMap<string, string | undefined> = new Map()): string | undefined {
   const value = pair.value ?? '';
   if (/^[^'"$\\`\s]*$/.test(value)) return value;
   const quoted = /^"([^"$\\`]*)"$|^'([^']*)'$/.exec(value);
-  return quoted ? (quoted[1] ?? quoted[2]) : undefined;
+  if (quoted) return quoted[1] ?? quoted[2];
+  // BuildKit substitutes `$NAME` and `${NAME}` in ENV and ARG values with the values set before.
+  const plain = /^"([^"\\`]*)"$/.exec(value)?.[1] ?? (/^[^'"\\`\s]*$/.test(value) ? value : undefined);
+  return plain === undefined ? undefined : expandPath(plain, env);
 }
 
-/**
- * A path with known variables replaced. Variables with no known value stay as written (the same text means the same
- * value within a stage); undefined when the path starts with one (whether it is absolute is then unknown) or is quoted.
- */
+/** A path with its variables replaced by their known values; undefined when one has no known value or it is quoted. */
 export function expandPath(text: string, env: ReadonlyMap<string, string | undefined>): string | undefined {
   if (/["'\\`]/.test(text)) return undefined;
-  let unknownAtStart = false;
-  const expanded = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced: string | undefined, bare: string | undefined, offset: number) => {
+  let unknown = false;
+  const expanded = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => {
     const value = env.get(braced ?? bare ?? '');
-    if (value !== undefined) return value;
-    if (offset === 0) unknownAtStart = true;
-    return match;
+    if (value === undefined) unknown = true;
+    return value ?? '';
   });
-  return unknownAtStart ? undefined : expanded;
+  return unknown || /\$/.test(expanded) ? undefined : expanded;
 }
 
 /** A path for messages: the base image's working directory said in words. */

@@ -7,7 +7,7 @@ import type { BroadCopy } from './broad-copy.js';
 import { cleanPath, type BuildContext } from './build-context.js';
 import type { ProjectFolder } from './ecosystems/index.js';
 import type { InstallStep } from './install-run.js';
-import { isUnder } from './stability.js';
+import { isUnder } from './places.js';
 import { IMAGE_WORKDIR, showPath } from './path-scopes.js';
 
 /**

@@ -1,38 +1,111 @@
 /**
- * Which shell runs each instruction's shell form: the `SHELL` in effect in its stage (inherited from a parent
- * stage), cmd for Windows base images without one, `/bin/sh -c` otherwise.
+ * The shell every instruction's shell form runs under, and what is known of it: the `SHELL` in effect (inherited
+ * from a parent stage), the OS of the stage's base image (cmd on Windows), the options the shell starts with (`-e`
+ * in `SHELL`, `SHELLOPTS`), what it runs at start (a login shell's profile, `BASH_ENV`), and which files are the
+ * shell itself.
  */
 import { memoizeByTree, stages, type InstructionNode, type Root } from '../engine/index.js';
+import { imageOs, type ImageOs } from './base-images.js';
+import { stageBases } from './stage-bases.js';
+import { aliases } from './places.js';
 
 /** The shell of an instruction: its `SHELL` array, or `null` for the default `/bin/sh -c`. */
 export type ShellInEffect = string[] | null;
 
-const WINDOWS_IMAGE = /(^|[/:@-])(windows|windowsservercore|servercore|nanoserver|ltsc20\d\d)([/:@.-]|$)|mcr\.microsoft\.com\/(windows|dotnet\/framework|powershell)/i;
+/** What is known of the shell a shell-form instruction runs under. */
+export interface ShellFacts {
+  /** The `SHELL` array in effect; `null` for the default (`/bin/sh -c`, or `cmd /S /C` on Windows). */
+  shell: ShellInEffect;
+  /** The OS of the stage's base image. */
+  os: ImageOs;
+  /** What turns errexit on before the text runs (`-e` or `-o errexit` in `SHELL`, errexit in `SHELLOPTS` for bash), if anything. */
+  errexit: string | undefined;
+  /** Why each start of the shell runs more than the text (a login shell's profile, `BASH_ENV`, an interactive shell). */
+  startup: string | undefined;
+  /** The files that are the shell: a RUN that replaces one makes the next RUN run another shell. */
+  binaries: string[];
+}
+
+const CMD: string[] = ['cmd', '/S', '/C'];
+
+/** The shell in effect for every instruction of the file (`cmd /S /C` where the stage runs Windows without a SHELL). */
+export const shellsInEffect: (root: Root) => ReadonlyMap<InstructionNode, ShellInEffect> = memoizeByTree('layerfix.shells', (root) => {
+  const out = new Map<InstructionNode, ShellInEffect>();
+  for (const [node, facts] of shellFacts(root)) out.set(node, facts.shell ?? (facts.os.os === 'windows' ? CMD : null));
+  return out;
+});
 
 /** Whether an image reference names a Windows base image. */
 export function isWindowsImage(image: string): boolean {
-  return WINDOWS_IMAGE.test(image);
+  return imageOs(image).os === 'windows';
 }
 
-/**
- * The shell in effect for every instruction of the file. A Windows base image, or a file using the backtick escape
- * (a Windows convention), runs shell forms under cmd unless a `SHELL` says otherwise.
- */
-export const shellsInEffect: (root: Root) => ReadonlyMap<InstructionNode, ShellInEffect> = memoizeByTree('layerfix.shells', readShells);
+/** The shell facts of every instruction of the file. */
+export const shellFacts: (root: Root) => ReadonlyMap<InstructionNode, ShellFacts> = memoizeByTree('layerfix.shell-facts', readFacts);
 
-function readShells(root: Root): Map<InstructionNode, ShellInEffect> {
-  const byStage = new Map<string, ShellInEffect>();
-  const result = new Map<InstructionNode, ShellInEffect>();
+interface StageEnd {
+  shell: ShellInEffect;
+  os: ImageOs;
+  env: Map<string, string | undefined>;
+}
+
+function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
+  const bases = stageBases(root);
+  const byStage = new Map<string, StageEnd>();
+  const result = new Map<InstructionNode, ShellFacts>();
+  // The backtick escape is a Windows convention: such a file's stages run Windows unless shown otherwise.
   const windowsFile = root.data.escape === '`';
   for (const stage of stages(root)) {
-    const parent = byStage.get(stage.base.toLowerCase());
-    let shell: ShellInEffect = parent !== undefined ? parent : windowsFile || isWindowsImage(stage.base) ? ['cmd', '/S', '/C'] : null;
-    result.set(stage.from.node, shell);
+    const base = bases.get(stage)!;
+    const parent = 'stage' in base ? byStage.get(base.stage) : undefined;
+    let shell = parent?.shell ?? null;
+    const os: ImageOs = parent?.os ?? (windowsFile ? { os: 'windows' } : platformOs(stage.from.from?.platform) ?? ('image' in base ? imageOs(base.image) : { os: 'unknown', reason: 'unknown' in base ? base.unknown : 'its base stage is unknown' }));
+    const env = new Map(parent?.env ?? []);
+    result.set(stage.from.node, facts(shell, os, env));
     for (const view of stage.instructions) {
       if (view.name === 'shell' && view.exec) shell = view.exec;
-      result.set(view.node, shell);
+      if (view.name === 'env' || view.name === 'arg') for (const pair of view.pairs ?? []) env.set(pair.key, pair.value);
+      result.set(view.node, facts(shell, os, env));
     }
-    if (stage.name) byStage.set(stage.name.toLowerCase(), shell);
+    if (stage.name) byStage.set(stage.name.toLowerCase(), { shell, os, env });
   }
   return result;
+}
+
+/** The OS a `--platform` flag names, if it names one. */
+function platformOs(platform: string | undefined): ImageOs | undefined {
+  const value = platform;
+  if (!value) return undefined;
+  if (/^windows(\/|$)/i.test(value)) return { os: 'windows' };
+  if (/^linux(\/|$)/i.test(value)) return { os: 'linux' };
+  return undefined;
+}
+
+
+
+function facts(shell: ShellInEffect, os: ImageOs, env: ReadonlyMap<string, string | undefined>): ShellFacts {
+  const argv = shell ?? ['/bin/sh', '-c'];
+  const program = argv[0] ?? '';
+  const bash = /(^|\/)bash$/.test(program);
+  // Options before the command text; the last one is `-c` or ends in it (`-ec`).
+  const flags = argv.slice(1);
+  const errexit = flags.some((flag, i) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(flag) || (flag === '-o' && flags[i + 1] === 'errexit'))
+    ? `SHELL ${JSON.stringify(argv)}`
+    : bash && /(^|:)errexit(:|$)/.test(env.get('SHELLOPTS') ?? '')
+      ? `SHELLOPTS=${env.get('SHELLOPTS')}`
+      : undefined;
+  let startup: string | undefined;
+  if (flags.some((flag) => /^-[a-zA-Z]*[li][a-zA-Z]*$/.test(flag) || flag === '--login' || flag === '--interactive')) {
+    startup = `the SHELL ${JSON.stringify(argv)} starts a login or interactive shell, which reads profile files at every start`;
+  } else if (bash && env.has('BASH_ENV')) {
+    startup = 'BASH_ENV is set, so bash runs that file at every start';
+  } else if (bash && env.has('SHELLOPTS') && !/^[a-z:]*$/.test(env.get('SHELLOPTS') ?? '?')) {
+    startup = 'SHELLOPTS is set to a value layerfix cannot read, and bash applies it at every start';
+  }
+  const binaries = program.startsWith('/') ? aliases(program) : [];
+  if (program === '/bin/sh' || program === '/usr/bin/sh') {
+    // /bin/sh is a link to the real shell (dash, bash or busybox): replacing either changes the next RUN's shell.
+    for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh']) binaries.push(...aliases(real));
+  }
+  return { shell, os, errexit, startup, binaries: [...new Set(binaries)] };
 }

@@ -39,6 +39,10 @@ export interface SandboxJob {
   /** Unique within a batch; used as a directory name (letters, digits, `-`, `_`). */
   id: string;
   bodies: string[];
+  /** Options given to the shell before `-c` (`-e` for a `SHELL ["/bin/sh", "-ec"]`). */
+  shellOptions?: string[];
+  /** Variables in the shell's environment (`SHELLOPTS=errexit` for an `ENV SHELLOPTS=errexit`). */
+  env?: Record<string, string>;
 }
 
 /** What one job did. */
@@ -117,12 +121,12 @@ function driverScript(shellPath: string, dir: string, jobs: SandboxJob[]): strin
     `SH=${shellQuote(shellPath)}`,
     `ROOT=${shellQuote(dir)}`,
     'job() {',
-    '  id=$1; shift',
+    '  id=$1; opts=$2; vars=$3; shift 3',
     `  cd "$ROOT/$id/${START}" || { echo "@@ $id 200 0"; return; }`,
     '  st=0; n=0',
     '  for body in "$@"; do',
     '    n=$((n + 1))',
-    '    "$SH" -c "$body" </dev/null >/dev/null 2>&1',
+    '    env $vars "$SH" $opts -c "$body" </dev/null >/dev/null 2>&1',
     '    st=$?',
     '    [ "$st" -eq 0 ] || break',
     '  done',
@@ -132,7 +136,10 @@ function driverScript(shellPath: string, dir: string, jobs: SandboxJob[]): strin
   ];
   for (const job of jobs) {
     if (!/^[\w-]+$/.test(job.id)) throw new Error(`Sandbox job id must be letters, digits, - or _: ${job.id}`);
-    lines.push(`job ${job.id} ${job.bodies.map(shellQuote).join(' ')}`);
+    const options = job.shellOptions ?? [];
+    const vars = Object.entries(job.env ?? {}).map(([key, value]) => `${key}=${value}`);
+    if ([...options, ...vars].some((word) => !/^[\w=:+-]+$/.test(word))) throw new Error(`Sandbox shell options and variables must be plain words: ${[...options, ...vars].join(' ')}`);
+    lines.push(`job ${job.id} ${shellQuote(options.join(' '))} ${shellQuote(vars.join(' '))} ${job.bodies.map(shellQuote).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

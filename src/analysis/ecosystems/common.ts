@@ -144,7 +144,8 @@ export function outputsInContext(project: ProjectFolder, folders: string[], outp
  * (relative to the project, `..`, `../..`), or returns undefined.
  */
 export function enclosingRoot(project: ProjectFolder, tool: string, marker: (folder: string) => string | undefined): string | undefined {
-  for (let up = '..'; project.path(up) !== undefined; up = `${up}/..`) {
+  // Up to the top of the copy (at /, `..` is / again: stop when a step up no longer moves).
+  for (let up = '..', below = project.path('.'); project.path(up) !== undefined && project.path(up) !== below; below = project.path(up), up = `${up}/..`) {
     const found = marker(up);
     const path = found === undefined ? undefined : project.path(found);
     if (path !== undefined) return `${tool} runs in ${project.dir || 'the context root'} and also reads ${path} in a folder above it, which the split would not copy (run the install from that folder instead)`;

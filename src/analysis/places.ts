@@ -1,0 +1,92 @@
+/**
+ * Places in the image: absolute paths, each standing for one file or for a folder and everything below it, and the
+ * way a word of a command becomes one (relative to the working directory, `~` to the home folder, a glob or brace
+ * pattern to the folder it starts in).
+ */
+import { posix } from 'node:path';
+import type { Arg } from './command-line.js';
+
+/** A path in the image: the file or folder itself, or (`tree`) a folder and everything below it. */
+export interface Place {
+  path: string;
+  tree: boolean;
+  /** The command that touches it, as written, for messages. */
+  by?: string;
+}
+
+/** A word that cannot be turned into a place, with the reason. */
+export class UnknownPlace extends Error {
+  override name = 'UnknownPlace';
+}
+
+/** What a relative or `~` path is relative to. */
+export interface PlaceBase {
+  /** The working directory (absolute), or undefined when layerfix cannot tell it. */
+  cwd: string | undefined;
+  /** The home folder, or undefined when it is not known (a USER without a known home). */
+  home: string | undefined;
+}
+
+/** The place a word names; throws UnknownPlace when its value or what it is relative to is not known. */
+export function placeOf(arg: Arg | null, base: PlaceBase, tree = false): Place {
+  if (!arg) throw new UnknownPlace('a missing path');
+  if (arg.value === null) throw new UnknownPlace(`\`${arg.text}\`, a path only known at build time`);
+  let path = arg.value;
+  if (path.startsWith('~')) {
+    if (!/^~(\/|$)/.test(path)) throw new UnknownPlace(`\`${arg.text}\`, another user's home folder`);
+    if (base.home === undefined) throw new UnknownPlace(`\`${arg.text}\`, under a home folder layerfix does not know`);
+    path = base.home + path.slice(1);
+  }
+  // A glob or brace pattern may name anything below the folder where it starts.
+  const pattern = /[*?[{]/.exec(path);
+  if (pattern) {
+    path = path.slice(0, pattern.index);
+    path = path.endsWith('/') ? path : posix.dirname(path);
+    tree = true;
+  }
+  if (!path.startsWith('/')) {
+    if (base.cwd === undefined) throw new UnknownPlace(`\`${arg.text}\`, relative to a working directory layerfix cannot tell`);
+    path = posix.join(base.cwd, path);
+  }
+  return { path: normalise(path), tree };
+}
+
+/** A path without `.`/`..` segments and trailing slashes (`/` stays `/`). */
+export function normalise(path: string): string {
+  return posix.normalize(path).replace(/\/+$/, '') || '/';
+}
+
+/** Whether `path` is `folder` or below it. */
+export function isUnder(path: string, folder: string): boolean {
+  const a = normalise(path);
+  const b = normalise(folder);
+  return b === '/' || a === b || a.startsWith(`${b}/`);
+}
+
+/** Whether two places can share a file: one covers the other. */
+export function overlaps(a: Place, b: Place): boolean {
+  return (a.tree && isUnder(b.path, a.path)) || (b.tree && isUnder(a.path, b.path)) || a.path === b.path;
+}
+
+/** Whether a place holds `path` or a folder above it: removing or replacing the place removes `path`. */
+export function holds(place: Place, path: string): boolean {
+  return isUnder(path, place.path);
+}
+
+/** The folders the image's own links alias (Debian and Ubuntu with merged /usr): `/bin` is `/usr/bin`. */
+const MERGED_USR: ReadonlyArray<[string, string]> = [
+  ['/bin', '/usr/bin'],
+  ['/sbin', '/usr/sbin'],
+  ['/lib', '/usr/lib'],
+  ['/lib64', '/usr/lib64'],
+];
+
+/** A path and the other names merged /usr gives it (`/bin/sh` and `/usr/bin/sh`). */
+export function aliases(path: string): string[] {
+  const out = [path];
+  for (const [short, long] of MERGED_USR) {
+    if (isUnder(path, short)) out.push(long + path.slice(short.length));
+    else if (isUnder(path, long)) out.push(short + path.slice(long.length));
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * What a RUN does to the image's files, command by command in the order the shell runs them: where each runs (its
+ * `cd`s followed), what its words resolve to (the stage's variables, and those the RUN assigns), and each command's
+ * effects (command-effects.ts). The first command whose effects cannot be told makes the whole RUN unknown.
+ */
+import { effectiveCommand, type PosixShellView, type ShellCommand, type ShellRedirect, type ShellWord } from '../engine/index.js';
+import { argOf, type Arg } from './command-line.js';
+import { commandFileEffects, emptyEffects, type FileEffects } from './command-effects.js';
+import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';
+
+/** Where a RUN starts and what it knows. */
+export interface RunScope {
+  /** The working directory (absolute), or undefined when layerfix cannot tell it. */
+  cwd: string | undefined;
+  /** The stage's variables (ENV and ARG) with known values; a variable mapped to undefined has an unknown value. */
+  env: ReadonlyMap<string, string | undefined>;
+  /** The home folder of the user the RUN runs as, when known. */
+  home: string | undefined;
+}
+
+/** The effects of a whole RUN. */
+export interface RunEffects extends FileEffects {
+  /** The first command whose effects layerfix cannot tell, and why; the RUN's effects are then unknown. */
+  unknown: { command: ShellCommand; reason: string } | undefined;
+  /** Programs the shell itself looks up by name (top-level commands that are not builtins), in order. */
+  looksUp: string[];
+  /** Programs looked up by name anywhere in the text, subshells and substitutions included. */
+  calls: string[];
+}
+
+/** Builtins of both dash and bash: never looked up on PATH. */
+const BUILTINS = new Set([
+  'cd', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'set', 'export', 'unset', 'read', 'exit', 'return', 'shift',
+  'eval', 'exec', 'trap', 'umask', 'ulimit', 'wait', 'command', 'type', 'hash', 'alias', 'unalias', 'local', 'pwd',
+  'getopts', 'times', 'kill', 'break', 'continue', '.', 'source', 'let', 'declare', 'typeset', 'readonly', '[[', 'jobs',
+  'fg', 'bg', 'shopt', 'builtin', 'time', 'pushd', 'popd', 'dirs', 'mapfile', 'readarray', 'enable', 'help',
+]);
+
+/** A stand-in for the folder `mktemp -d` makes: somewhere below /tmp. */
+const TEMP_FOLDER = '/tmp/.layerfix-mktemp';
+
+/** The effects of a RUN's shell text under `scope`; commands `trusted` says leave files alone are taken at their word. */
+export function runEffects(view: PosixShellView, scope: RunScope, trusted: (command: ShellCommand) => boolean = () => false): RunEffects {
+  const out: RunEffects = { ...emptyEffects(), unknown: undefined, looksUp: [], calls: [] };
+  const variables = new Map(scope.env);
+  let cwd = scope.cwd;
+  const unknown = (command: ShellCommand, reason: string) => {
+    out.unknown ??= { command, reason };
+  };
+  for (const command of view.commands) {
+    const prefixes = new Map(variables);
+    for (const assignment of command.assignments) {
+      const value = assignedValue(assignment.value?.text ?? '', assignment.value === null ? '' : assignment.value.value, variables);
+      // Assignments before a command are for that command only, except alone or before a special builtin.
+      const lasting = command.form === 'assignment' || command.form === 'declaration' || command.name?.value === 'export';
+      (lasting ? variables : prefixes).set(assignment.name, value);
+      if (lasting) prefixes.set(assignment.name, value);
+    }
+    if (command.form === 'assignment') continue;
+    const resolved = effectiveCommand(command);
+    if (!resolved) {
+      if (command.name?.value !== 'command') unknown(command, `runs \`${command.text}\`, whose command is only known at build time`);
+      continue;
+    }
+    const name = resolved.name;
+    if (!name.includes('/') && !BUILTINS.has(name)) {
+      out.calls.push(name);
+      if (command.topLevel) out.looksUp.push(name);
+    }
+    const base = { cwd, home: scope.home, variables: prefixes };
+    if (trusted(command) && name !== 'cd') continue;
+    for (const redirect of command.redirects) {
+      const problem = redirectEffect(redirect, base, out);
+      if (problem) unknown(command, problem);
+    }
+    const args = resolved.args.map((word) => argOf(word, prefixes));
+    // Pathname expansion reads the folder a pattern starts in, whatever the command does with the names.
+    for (const [index, word] of resolved.args.entries()) if (hasUnquotedGlob(word)) globRead(args[index], base, out);
+    if (name === 'cd' || name === 'pushd' || name === 'popd') {
+      cwd = command.topLevel && name === 'cd' ? changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd) : undefined;
+      continue;
+    }
+    const effects = commandFileEffects(name, args, base);
+    if ('unknown' in effects) unknown(command, effects.unknown);
+    else merge(out, effects, command.text);
+  }
+  return out;
+}
+
+/** The value an assignment gives, when it is static or expands only known variables; a `$(mktemp -d)` folder below /tmp. */
+function assignedValue(text: string, value: string | null, variables: ReadonlyMap<string, string | undefined>): string | undefined {
+  if (value !== null) return value;
+  if (/^"?\$\(mktemp -d[^)]*\)"?$/.test(text)) return TEMP_FOLDER;
+  const arg = argOf({ type: 'word', node: 'word', text, value: null, start: 0, end: text.length }, variables);
+  return arg.value ?? undefined;
+}
+
+/** Whether a word has a glob character outside quotes (the shell expands it into file names). */
+function hasUnquotedGlob(word: ShellWord): boolean {
+  return word.node !== 'string' && word.node !== 'raw_string' && /[*?]|\[[^\]]*\]/.test(word.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, ''));
+}
+
+function globRead(arg: Arg, base: PlaceBase, out: FileEffects): void {
+  try {
+    out.reads.push(placeOf(arg, base, true));
+  } catch (error) {
+    if (!(error instanceof UnknownPlace)) throw error;
+    out.unknownReads.push(error.message);
+  }
+}
+
+/** The folder after `cd <target>` from `cwd`; undefined when layerfix cannot tell it. */
+function changedDirectory(target: string | null, count: number, cwd: string | undefined): string | undefined {
+  if (count === 0 || target === null || target === '-' || target.startsWith('~') || /[*?[{]/.test(target)) return undefined;
+  if (target.startsWith('/')) return normalise(target);
+  return cwd === undefined ? undefined : normalise(`${cwd}/${target}`);
+}
+
+/** Add a redirection's file to the effects; a reason when its file is not known. */
+function redirectEffect(redirect: ShellRedirect, base: { cwd: string | undefined; home: string | undefined; variables: ReadonlyMap<string, string | undefined> }, out: FileEffects): string | undefined {
+  const target = redirect.target;
+  if (!target || /^(<<|<<-|<<<)$/.test(redirect.operator) || /^[<>]&$/.test(redirect.operator)) return undefined;
+  const arg = argOf(target, base.variables);
+  if (arg.value !== null && (/^\d+$|^-$/.test(arg.value) || arg.value.startsWith('/dev/'))) return undefined;
+  try {
+    const place = placeOf(arg, base);
+    const tagged = { ...place, by: redirect.text };
+    if (redirect.operator.includes('>')) out.writes.push(tagged);
+    if (redirect.operator.includes('<')) out.reads.push(tagged);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnknownPlace) return `redirects to or from ${error.message}`;
+    throw error;
+  }
+}
+
+function merge(into: FileEffects, from: FileEffects, by: string): void {
+  const tag = (places: Place[]) => places.map((place) => ({ ...place, by }));
+  into.reads.push(...tag(from.reads));
+  into.writes.push(...tag(from.writes));
+  into.removes.push(...tag(from.removes));
+  if (!into.installs.length) into.installs.push(...from.installs);
+  into.unknownReads.push(...from.unknownReads);
+  into.links.push(...from.links);
+  into.systemPackages ||= from.systemPackages;
+  into.installsCommands ||= from.installsCommands;
+  into.createsAccounts.push(...from.createsAccounts);
+  into.changesAccounts.push(...from.changesAccounts);
+}

@@ -1,0 +1,72 @@
+/**
+ * Whether a RUN builds the same when it runs in the shell of the RUN before it (as one `RUN a && b`) instead of a
+ * fresh one. A fresh RUN starts a new shell process, from the shell binary on disk, in the WORKDIR path, with fresh
+ * per-RUN mounts and an empty table of remembered command locations; the joined one inherits all of these from the
+ * RUN before. Each difference the RUN before can make is checked here; anything layerfix cannot tell is a reason.
+ */
+import type { FlagView } from '../engine/index.js';
+import { overlaps, holds, type Place } from './places.js';
+import type { RunEffects } from './run-effects.js';
+import type { ShellFacts } from './shells.js';
+
+/** What is known of the RUN before (the whole chain joined so far) and of the RUN after, in one stage. */
+export interface SameShellInput {
+  facts: ShellFacts;
+  /** The flags both RUNs share (merge-runs joins only RUNs with the same flags). */
+  flags: readonly FlagView[];
+  /** The working directory both RUNs start in; undefined when layerfix cannot tell it. */
+  cwd: string | undefined;
+  /** The directories of PATH, in order; undefined when layerfix cannot tell them. */
+  path: readonly string[] | undefined;
+  before: RunEffects;
+  after: RunEffects;
+}
+
+/** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
+export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** Why the RUN after may build differently in the RUN before's shell, phrased to follow "the RUN before it"; undefined when it cannot. */
+export function sameShellHazard(input: SameShellInput): string | undefined {
+  const { facts, before, after } = input;
+  if (facts.os.os === 'unknown') return `runs on an OS layerfix cannot tell: ${facts.os.reason}`;
+  if (facts.startup) return `runs in a shell that does more than run the text at every start: ${facts.startup}`;
+  const mount = input.flags.find((flag) => flag.name === 'mount' && /(^|,)type=tmpfs(,|$)|(^|,)(rw|readwrite)(=true)?(,|$)/.test(flag.value ?? ''));
+  if (mount) return `shares a mount that every RUN gets afresh (\`${mount.text}\`): in one RUN, this command would see what the one before wrote there`;
+  if (before.unknown) {
+    return `runs \`${before.unknown.command.text}\` (${before.unknown.reason}): layerfix cannot tell that it leaves the shell binary, the working directory and the programs on PATH as a fresh RUN would find them`;
+  }
+  const shell = [...before.writes, ...before.removes].find((place) => facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })));
+  if (shell) return `writes ${show(shell)}, which is the shell: this RUN would still run under the old one`;
+  const workdir = workdirRemoval(input);
+  if (workdir) return workdir;
+  const again = after.calls.find((name) => before.looksUp.includes(name) && mayChange(before, input.path, name));
+  if (again) {
+    return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
+  }
+  return undefined;
+}
+
+/** Why the RUN before may remove or replace the working directory (a fresh RUN starts in the folder now at that path). */
+function workdirRemoval(input: SameShellInput): string | undefined {
+  if (!input.before.removes.length) return undefined;
+  if (input.cwd === undefined) {
+    const place = input.before.removes[0];
+    return `removes ${show(place)}, and layerfix cannot tell the working directory, which could be there`;
+  }
+  const place = input.before.removes.find((removed) => holds(removed, input.cwd!));
+  return place ? `removes or replaces ${show(place)}, which holds the working directory ${input.cwd}: a fresh RUN would start in what is at that path now` : undefined;
+}
+
+/** Whether the RUN may have put another program called `name` on PATH, or removed the one there. */
+function mayChange(effects: RunEffects, path: readonly string[] | undefined, name: string): boolean {
+  if (effects.installsCommands) return true;
+  const changes = [...effects.writes, ...effects.removes];
+  if (path === undefined) return changes.length > 0;
+  return changes.some((place) =>
+    path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`)),
+  );
+}
+
+function show(place: Place): string {
+  return place.path;
+}

@@ -1,0 +1,47 @@
+/**
+ * What each stage is built on: an earlier stage of the file, or an image whose reference is known once the global
+ * build arguments take their defaults (a build may pass others; layerfix reads the file's own).
+ */
+import { instructionView, memoizeByTree, stages, type Root, type Stage } from '../engine/index.js';
+
+/** A stage's base: an earlier stage (by its lower-cased name), an image reference, or why it is not known. */
+export type StageBase = { stage: string } | { image: string } | { unknown: string };
+
+/** The base of every stage, in order. */
+export const stageBases: (root: Root) => ReadonlyMap<Stage, StageBase> = memoizeByTree('layerfix.stage-bases', (root) => {
+  const globals = globalArgs(root);
+  const named = new Set<string>();
+  const out = new Map<Stage, StageBase>();
+  for (const stage of stages(root)) {
+    const reference = expandArgs(stage.base, globals);
+    if (reference === undefined) out.set(stage, { unknown: `the base image \`${stage.base}\` is only known at build time` });
+    else if (named.has(reference.toLowerCase())) out.set(stage, { stage: reference.toLowerCase() });
+    else out.set(stage, { image: reference });
+    if (stage.name) named.add(stage.name.toLowerCase());
+  }
+  return out;
+});
+
+/** The defaults of the ARGs declared before the first FROM. */
+function globalArgs(root: Root): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const node of root.children) {
+    if (node.type !== 'instruction') continue;
+    const view = instructionView(node, root.data.escape);
+    if (view.name === 'from') break;
+    if (view.name !== 'arg') continue;
+    for (const pair of view.pairs ?? []) if (pair.value !== undefined && !/["'$\\`]/.test(pair.value)) out.set(pair.key, pair.value);
+  }
+  return out;
+}
+
+/** A FROM value with `$NAME`/`${NAME}` replaced by global ARG defaults; undefined when one has none. */
+export function expandArgs(text: string, globals: ReadonlyMap<string, string>): string | undefined {
+  let unknown = false;
+  const value = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => {
+    const known = globals.get(braced ?? bare ?? '');
+    if (known === undefined) unknown = true;
+    return known ?? '';
+  });
+  return unknown ? undefined : value;
+}

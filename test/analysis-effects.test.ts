@@ -1,0 +1,126 @@
+/**
+ * The file effects of RUN text (src/analysis/run-effects.ts, command-effects.ts): what each command reads, writes and
+ * removes once its words are resolved, and which commands are unknown. Each row is `text => expectation`.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runEffects, type RunEffects } from '../src/analysis/run-effects.js';
+import { loadShellParser, shellView, type PosixShellView } from '../src/engine/index.js';
+
+await loadShellParser();
+
+const scope = { cwd: '/app', env: new Map<string, string | undefined>([['APP_HOME', '/srv/app'], ['BUILD', undefined]]), home: '/root' };
+
+function effects(text: string, cwd: string | undefined = scope.cwd): RunEffects {
+  return runEffects(shellView(text) as PosixShellView, { ...scope, cwd });
+}
+
+/** Effects where the working directory is not known. */
+function effectsAnywhere(text: string): RunEffects {
+  return runEffects(shellView(text) as PosixShellView, { ...scope, cwd: undefined });
+}
+
+const show = (places: Array<{ path: string; tree: boolean }>) => places.map((place) => `${place.path}${place.tree ? '/**' : ''}`);
+
+/** Rows: the text, then the places written, removed and read (trees end in `/**`). */
+const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: string[] }]> = [
+  ['mkdir -p /opt/x && touch /opt/x/y', { writes: ['/opt/x', '/opt/x/y'] }],
+  // A glob is expanded by reading the folder it starts in.
+  ['rm -rf /var/lib/apt/lists/*', { writes: ['/var/lib/apt/lists/**'], removes: ['/var/lib/apt/lists/**'], reads: ['/var/lib/apt/lists/**'] }],
+  ['chown -R www-data:www-data /var/www/*', { writes: ['/var/www/**'], reads: ['/var/www/**'] }],
+  ['chmod -x /usr/bin/foo', { writes: ['/usr/bin/foo'] }],
+  ['chmod 755 ./entrypoint.sh', { writes: ['/app/entrypoint.sh'] }],
+  ['tar -xzf /tmp/a.tgz', { reads: ['/tmp/a.tgz'], writes: ['/app/**'] }],
+  ['tar -xzf /tmp/a.tgz -C /opt', { reads: ['/tmp/a.tgz'], writes: ['/opt/**'] }],
+  ['tar -czf /tmp/out.tgz -C /etc nginx', { reads: ['/etc/nginx/**'], writes: ['/tmp/out.tgz'] }],
+  ['wget https://example.com/x.tgz', { writes: ['/app/**'] }],
+  ['wget -O /tmp/x.tgz https://example.com/x.tgz', { writes: ['/tmp/x.tgz'] }],
+  ['curl -fsSLo/usr/local/bin/kubectl https://example.com/k', { writes: ['/usr/local/bin/kubectl'] }],
+  ['curl -fsSL https://example.com/install.sh -o install.sh', { writes: ['/app/install.sh'] }],
+  ['curl -O https://example.com/x.tgz', { writes: ['/app/**'] }],
+  ['test -f /app/dist/index.js', { reads: ['/app/dist/index.js'] }],
+  ['[ -f package-lock.json ] && echo yes', { reads: ['/app/package-lock.json'] }],
+  ['printf "%s\\n" /etc/app/conf.d/*.conf > /etc/app/order', { reads: ['/etc/app/conf.d/**'], writes: ['/etc/app/order'] }],
+  ['echo hi > $APP_HOME/greeting', { writes: ['/srv/app/greeting'] }],
+  ['cd /opt && touch ready', { writes: ['/opt/ready'] }],
+  ['cd sub && touch ready', { writes: ['/app/sub/ready'] }],
+  ['ln -s /opt/app /home/current', { writes: ['/home/current/**'] }],
+  ['ln -sf bash /bin/sh', { writes: ['/bin/sh/**'], removes: ['/bin/sh/**'] }],
+  ['mv /srv/site /srv/site.orig', { writes: ['/srv/site/**', '/srv/site.orig/**'], removes: ['/srv/site/**', '/srv/site.orig/**'] }],
+  ['useradd -m -d /app app', { writes: ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow', '/etc/subuid', '/etc/subgid', '/etc/passwd-', '/etc/group-', '/etc/shadow-', '/etc/gshadow-', '/app/**'] }],
+  ['gosu app touch /home/app/x', { writes: ['/home/app/x'] }],
+  ['env DEBIAN_FRONTEND=noninteractive mkdir /x', { writes: ['/x'] }],
+  ['pip install -r/app/requirements.txt', { reads: ['/app/requirements.txt/**'] }],
+  ['npm ci', { reads: ['/app/**'], writes: ['/app/**'] }],
+  ['git clone https://example.com/repo.git /opt/repo', { writes: ['/opt/repo/**'] }],
+  ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
+  ['export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar', { reads: ['/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] }],
+];
+
+for (const [text, want] of KNOWN) {
+  test(`effects: ${text}`, () => {
+    const got = effects(text);
+    assert.is(got.unknown, undefined, got.unknown?.reason);
+    assert.equal(show(got.writes), want.writes ?? [], 'writes');
+    assert.equal(show(got.removes), want.removes ?? [], 'removes');
+    assert.equal(show(got.reads), want.reads ?? [], 'reads');
+  });
+}
+
+/** Rows: the text and a pattern its reason for being unknown must match. */
+const UNKNOWN: Array<[string, RegExp]> = [
+  ['make install', /runs `make`, whose effects on files layerfix does not know/],
+  ['./configure && make', /runs `\.\/configure`/],
+  ['chown -R app $BUILD/out', /chown on `\$BUILD\/out`, a path only known at build time/],
+  ['touch relative', /relative to a working directory layerfix cannot tell/],
+  ['find / -name x -exec rm {} +', /find -exec/],
+  ['sed -i "w /tmp/out" /etc/conf', /sed script that reads or writes other files/],
+  ['$CMD --flag', /whose command is only known at build time/],
+  ['echo x > "$(mktemp)"', /redirects to or from/],
+  ['npm run build', /runs `npm run`/],
+];
+
+for (const [text, pattern] of UNKNOWN) {
+  test(`unknown: ${text}`, () => {
+    const got = text === 'touch relative' ? effectsAnywhere(text) : effects(text);
+    assert.ok(got.unknown, 'is unknown');
+    assert.match(got.unknown!.reason, pattern);
+  });
+}
+
+test('package installs: distribution packages are system installs; language packages may change programs on PATH', () => {
+  const apt = effects('apt-get update && apt-get install -y curl');
+  assert.ok(apt.systemPackages);
+  assert.not.ok(apt.installsCommands);
+  assert.ok(apt.installs.some((place) => place.path === '/usr/bin'));
+  const pip = effects('pip3 install --upgrade pip');
+  assert.ok(pip.installsCommands);
+  assert.not.ok(pip.systemPackages);
+  assert.ok(effects('npm install -g n').installsCommands);
+  assert.ok(effects('python3 -m venv /opt/venv').installsCommands);
+});
+
+test('programs looked up by name: top-level ones (the shell remembers them), and every call', () => {
+  const got = effects('apt-get update && (cd /tmp && curl -fsSLO https://x/y) && echo done | tee /tmp/log');
+  assert.equal(got.looksUp, ['apt-get']);
+  assert.equal(got.calls, ['apt-get', 'curl', 'tee']);
+});
+
+test('symbolic links are recorded with absolute targets', () => {
+  assert.equal(effects('ln -s /opt/app /home/current').links, [{ link: '/home/current', target: '/opt/app' }]);
+  assert.equal(effects('ln -s ../lib/x /usr/local/bin/x').links, [{ link: '/usr/local/bin/x', target: '/usr/local/lib/x' }]);
+});
+
+test('a word only known at build time is an unknown read, not an unknown RUN', () => {
+  const got = effects('apt-get install -y $PACKAGES');
+  assert.is(got.unknown, undefined);
+  assert.ok(got.unknownReads.length > 0);
+});
+
+test('accounts made and changed are named', () => {
+  assert.equal(effects('groupadd --system app && useradd --system --gid app app').createsAccounts, ['app', 'app']);
+  assert.equal(effects('usermod -u 2000 app').changesAccounts, ['app']);
+  assert.equal(effects('adduser app docker').changesAccounts, ['docker']);
+});
+
+test.run();
