@@ -317,6 +317,29 @@ test('ts-morph loads only when a JavaScript or TypeScript configuration is edite
   assert.equal(JSON.parse(run.stdout), [false, false, true]);
 });
 
+test('without ts-morph (an optional peer dependency), editing a TypeScript configuration says what to install and writes nothing', () => {
+  const dir = repo({ 'layerfix.config.ts': 'export default {};\n' });
+  const before = snapshot(dir);
+  const hide = join(PROJECT_ROOT, 'dist/test/helpers/without-ts-morph.js');
+  const run = spawnSync(process.execPath, ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'], { cwd: dir, encoding: 'utf8' });
+  assert.is(run.status, 2, run.stderr);
+  assert.match(run.stderr, /layerfix\.config\.ts: editing a JavaScript or TypeScript configuration needs ts-morph, an optional peer dependency of layerfix that is not installed; install it with `npm install --save-dev ts-morph@\^28\.0\.0`/);
+  assert.not.match(run.stderr, /internal error/);
+  assert.equal(snapshot(dir), before);
+  // A JSON configuration needs no ts-morph.
+  const json = repo({ '.layerfixrc.json': '{}\n' });
+  const ok = spawnSync(process.execPath, ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'], { cwd: json, encoding: 'utf8' });
+  assert.is(ok.status, 0, ok.stderr);
+});
+
+test('package.json: ts-morph is an optional peer dependency (and a devDependency for the tests), not a dependency', () => {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+  assert.is(pkg.dependencies['ts-morph'], undefined);
+  assert.ok(pkg.devDependencies['ts-morph']);
+  assert.is(pkg.peerDependencies['ts-morph'], pkg.devDependencies['ts-morph']);
+  assert.equal(pkg.peerDependenciesMeta['ts-morph'], { optional: true });
+});
+
 test.after(() => {
   for (const dir of repos) rmSync(dir, { recursive: true, force: true });
 });

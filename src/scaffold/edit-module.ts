@@ -2,13 +2,39 @@
  * Add a plugin to a JavaScript or TypeScript configuration (`layerfix.config.ts`, `.layerfixrc.mjs`, ...) with ts-morph:
  * find the configuration object (`export default {...}`, `export default defineConfig({...})`, a variable exported by
  * name, `module.exports = ...`), then insert only the new entry, in the file's own quotes, indentation, line ending
- * and trailing-comma style. Every other byte of the file stays as it was. ts-morph is loaded only here.
+ * and trailing-comma style. Every other byte of the file stays as it was. ts-morph is loaded only here: it is an
+ * optional peer dependency (14.5 MB installed), so a missing copy is a clear error, not a crash.
  */
 import { basename } from 'node:path';
 import type { ArrayLiteralExpression, Expression, Node as MorphNode, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { ScaffoldError } from './errors.js';
 
 type Morph = typeof import('ts-morph');
+
+/** The ts-morph versions layerfix is written against (its `peerDependencies` range). */
+export const TS_MORPH_RANGE = '^28.0.0';
+
+/** Whether an import failed because the package itself is not installed (not because something inside it broke). */
+function isMissing(error: unknown, name: string): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const message = String((error as Error)?.message ?? '');
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && (message.includes(`'${name}'`) || message.includes(`"${name}"`));
+}
+
+/**
+ * Load ts-morph, or throw ScaffoldError saying what to install. `importer` is the dynamic import (replaceable to
+ * simulate an install without it).
+ */
+export async function loadTsMorph(path: string, importer: () => Promise<unknown> = () => import('ts-morph')): Promise<Morph> {
+  try {
+    return (await importer()) as Morph;
+  } catch (error) {
+    if (!isMissing(error, 'ts-morph')) throw error;
+    throw new ScaffoldError(
+      `${path}: editing a JavaScript or TypeScript configuration needs ts-morph, an optional peer dependency of layerfix that is not installed; install it with \`npm install --save-dev ts-morph@${TS_MORPH_RANGE}\` and run the command again (nothing was written), or add the plugin to the configuration by hand`,
+    );
+  }
+}
 
 interface Insert {
   at: number;
@@ -114,7 +140,7 @@ function load(m: Morph, name: string, text: string): SourceFile {
 
 /** The module text with `specifier` appended to the configuration's `plugins`. Throws ScaffoldError when it cannot. */
 export async function addPluginToModule(text: string, path: string, specifier: string, exists: (entry: string) => boolean): Promise<string> {
-  const m: Morph = await import('ts-morph');
+  const m = await loadTsMorph(path);
   const name = basename(path);
   const file = load(m, name, text);
   const broken = syntaxError(file);
