@@ -1,5 +1,5 @@
 FROM maven:3.9-eclipse-temurin-21
 WORKDIR /build
-COPY pom.xml /build/
+COPY . .
 RUN mvn -B dependency:go-offline
-COPY . /build
+RUN mvn -B -o package

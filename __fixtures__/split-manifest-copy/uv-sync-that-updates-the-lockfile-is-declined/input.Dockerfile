@@ -1,5 +1,5 @@
 FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim
 WORKDIR /app
-COPY pyproject.toml uv.lock /app/
-RUN uv sync --frozen --no-install-project
 COPY . /app
+RUN uv sync --no-install-project
+CMD ["uv", "run", "python", "main.py"]

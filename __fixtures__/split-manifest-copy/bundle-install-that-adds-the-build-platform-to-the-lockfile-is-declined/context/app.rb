@@ -1,0 +1,2 @@
+require "json"
+puts JSON.generate(status: "ok")

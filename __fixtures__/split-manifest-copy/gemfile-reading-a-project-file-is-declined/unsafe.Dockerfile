@@ -1,6 +1,0 @@
-FROM ruby:3.3
-WORKDIR /app
-COPY Gemfile ./
-RUN bundle install
-COPY . .
-CMD ["bundle", "exec", "rackup"]

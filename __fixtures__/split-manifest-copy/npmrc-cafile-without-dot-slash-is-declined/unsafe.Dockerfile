@@ -1,5 +1,0 @@
-FROM node:20
-WORKDIR /app
-COPY package.json package-lock.json .npmrc /app/
-RUN npm ci
-COPY . /app

@@ -1,0 +1,2 @@
+import httpx
+print(httpx.__version__)

@@ -1,0 +1,1 @@
+console.log(require('@billing/design-system').version);
