@@ -27,6 +27,8 @@ export interface RunOptions {
   skip?: string[];
   config?: string | false;
   concurrency?: number;
+  /** `--context`: the build context of every file. */
+  context?: string;
 }
 
 /** Run over files and report; returns the exit code. Throws ConfigError before touching files when the config is bad. */
@@ -58,6 +60,7 @@ export async function runFiles(options: RunOptions, io: CliIO): Promise<number> 
       skip: options.skip,
       config: options.config,
       concurrency: options.concurrency,
+      context: options.context,
       diff: options.mode === 'dry-run' && (options.format === 'text' || options.format === 'json'),
       fixes: options.format === 'sarif',
       retain: options.format === 'json' || options.format === 'sarif',
@@ -80,7 +83,7 @@ export async function runFiles(options: RunOptions, io: CliIO): Promise<number> 
 
 /** `--stdout` with one file: print its new text (nothing when it fails). */
 async function runStdoutFile(options: RunOptions, io: CliIO): Promise<number> {
-  const report = await layerfixFiles(options.paths, { cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, concurrency: 1, diff: false, output: true });
+  const report = await layerfixFiles(options.paths, { cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, context: options.context, concurrency: 1, diff: false, output: true });
   if (report.files.length !== 1) {
     throw new ConfigError(`--stdout prints one file, but ${options.paths.join(' ') || '.'} gives ${report.files.length}; name a single file`);
   }

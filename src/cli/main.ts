@@ -45,6 +45,7 @@ export function runOptions(args: ParsedArgs): RunOptions {
     skip: nameList(v.skip),
     config: v['no-config'] ? false : (v.config as string | undefined),
     concurrency: concurrency(v.concurrency),
+    context: v.context as string | undefined,
   };
 }
 

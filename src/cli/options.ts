@@ -57,6 +57,7 @@ export const mainCommand: CliCommand = {
     { name: 'format', short: 'f', type: 'string', value: '<format>', values: FORMATS, default: 'text', description: 'Report format: text, json, sarif (SARIF 2.1.0 with fixes) or github (workflow annotations).' },
     { name: 'config', type: 'string', value: '<path>', description: 'Use this configuration file for every file instead of searching for one.' },
     { name: 'no-config', type: 'boolean', description: 'Use no configuration file at all: built-in defaults only.' },
+    { name: 'context', type: 'string', value: '<dir>', default: 'found from the repository', description: "The build context of every Dockerfile (over the configuration's `context` and the context found from compose, bake, workflow, skaffold, dev container, Makefile and script files)." },
     { name: 'list-transforms', type: 'boolean', description: 'List the transforms (built-in and from plugins) with their options and defaults.' },
     { name: 'print-config', type: 'string', value: '<file>', description: 'Print the configuration resolved for a file, as JSON, and exit.' },
     { name: 'concurrency', type: 'string', value: '<n>', default: 'number of cores', description: 'Worker threads to process files on (1: on the main thread).' },

@@ -17,7 +17,7 @@ export async function runStdin(filepath: string, options: RunOptions, io: CliIO)
   if (options.write) throw new ConfigError('--write cannot be used with --stdin-filepath: there is no file to write; use --stdout');
   if (options.paths.length) throw new ConfigError(`--stdin-filepath reads standard input, so no paths may be given (got ${options.paths.join(' ')})`);
   const text = await io.readStdin();
-  const file = await layerfixText(text, { filepath, cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, fixes: options.format === 'sarif' });
+  const file = await layerfixText(text, { filepath, cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, context: options.context, fixes: options.format === 'sarif' });
   if (options.mode === 'dry-run' && options.format === 'text') return printOne(file, options, io);
   const { plugins, ...result } = file;
   const report = { files: [result], summary: summarize([result]), plugins };

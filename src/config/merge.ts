@@ -17,8 +17,9 @@ export interface ConfigLayer {
 
 const printerKeys = ['printWidth', 'indent', 'operatorPosition'] as const;
 
-function apply(target: ResolvedConfig, source: LayerfixConfig | OverrideConfig): void {
+function apply(target: ResolvedConfig, source: LayerfixConfig | OverrideConfig, layer: ConfigLayer): void {
   if (source.transforms) Object.assign(target.transforms, source.transforms);
+  if (source.context !== undefined) target.context = { dir: resolve(layer.base, source.context), from: layer.file };
   for (const key of printerKeys) {
     if (source[key] !== undefined) (target as Partial<PrinterOptions>)[key] = source[key] as never;
   }
@@ -35,9 +36,9 @@ export function mergeLayers(layers: readonly ConfigLayer[], file: string): Resol
   const resolved: ResolvedConfig = { transforms: {}, plugins: [], sources: layers.map((layer) => layer.file) };
   const seen = new Set<string>();
   for (const layer of layers) {
-    apply(resolved, layer.config);
+    apply(resolved, layer.config, layer);
     for (const override of layer.config.overrides ?? []) {
-      if (matchesPatterns(override.files, layer.base, file)) apply(resolved, override);
+      if (matchesPatterns(override.files, layer.base, file)) apply(resolved, override, layer);
     }
     for (const specifier of layer.config.plugins ?? []) {
       const ref = pluginRef(specifier, layer);

@@ -12,6 +12,8 @@ export interface OverrideConfig extends Partial<PrinterOptions> {
   files: Patterns;
   /** Per-transform settings for those files, on top of the file-wide ones. */
   transforms?: Record<string, TransformSetting>;
+  /** The build context of those files, relative to the configuration file's folder. */
+  context?: string;
 }
 
 /** A configuration file: `.layerfixrc*`, `layerfix.config.*` or `package.json#layerfix`. */
@@ -30,6 +32,11 @@ export interface LayerfixConfig extends Partial<PrinterOptions> {
   files?: Patterns;
   /** Files and folders to leave out when searching folders. */
   ignore?: Patterns;
+  /**
+   * The build context of the Dockerfiles this configuration applies to, relative to its folder: wins over the context
+   * found from the repository's build files.
+   */
+  context?: string;
 }
 
 /** A plugin module a configuration asks for: what was written and where it resolves to. */
@@ -48,4 +55,6 @@ export interface ResolvedConfig extends Partial<PrinterOptions> {
   plugins: PluginRef[];
   /** The configuration files that contributed, farthest first. */
   sources: string[];
+  /** The build context the configuration sets (absolute), and the file that sets it. */
+  context?: { dir: string; from: string };
 }

@@ -18,9 +18,10 @@ export const configKeys: Record<keyof LayerfixConfig, string> = {
   printWidth: 'a whole number of at least 20',
   indent: 'a number of spaces, a string of spaces or tabs, or "auto"',
   operatorPosition: '"end" or "start"',
+  context: 'a folder, relative to the configuration file (the build context of its Dockerfiles)',
 };
 
-const overrideKeys = ['files', 'transforms', 'printWidth', 'indent', 'operatorPosition'] as const;
+const overrideKeys = ['files', 'transforms', 'printWidth', 'indent', 'operatorPosition', 'context'] as const;
 
 function fail(file: string, key: string, message: string): never {
   throw new ConfigError(`${file}: ${key}: ${message}`);
@@ -51,6 +52,10 @@ function checkPrinter(file: string, key: string, data: Record<string, unknown>):
   }
 }
 
+function checkContext(file: string, key: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) expected(file, key, configKeys.context, value);
+}
+
 function checkTransformsShape(file: string, key: string, value: unknown): void {
   if (!isObject(value)) expected(file, key, configKeys.transforms, value);
 }
@@ -68,6 +73,7 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
     if (!Array.isArray(data.plugins) || !data.plugins.every((p) => typeof p === 'string' && p.length > 0)) expected(file, 'plugins', configKeys.plugins, data.plugins);
   }
   for (const key of ['files', 'ignore'] as const) if (data[key] !== undefined) checkPatterns(file, key, data[key]);
+  checkContext(file, 'context', data.context);
   checkPrinter(file, '', data);
   if (data.overrides !== undefined) {
     if (!Array.isArray(data.overrides)) expected(file, 'overrides', configKeys.overrides, data.overrides);
@@ -80,6 +86,7 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
       if (override.files === undefined) fail(file, `${at}.files`, `missing; expected ${configKeys.files}`);
       checkPatterns(file, `${at}.files`, override.files);
       if (override.transforms !== undefined) checkTransformsShape(file, `${at}.transforms`, override.transforms);
+      checkContext(file, `${at}.context`, override.context);
       checkPrinter(file, `${at}.`, override);
     });
   }

@@ -23,6 +23,14 @@ function transformsSchema(transforms: readonly AnyTransform[]): Record<string, u
   };
 }
 
+/** The build context setting: a folder, relative to the configuration file. */
+const context = {
+  type: 'string',
+  minLength: 1,
+  description:
+    "The build context of the Dockerfiles this file applies to (a folder relative to this file); over the context found from the repository's compose, bake, workflow, skaffold, dev container, Makefile and script files.",
+};
+
 /** The JSON Schema (draft-07) of a layerfix configuration file. */
 export function configSchema(transforms: readonly AnyTransform[]): Record<string, unknown> {
   const printer = printerOptionsSchema();
@@ -48,11 +56,17 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
           type: 'object',
           required: ['files'],
           additionalProperties: false,
-          properties: { files: { ...patterns, description: 'Which files this override applies to.' }, transforms: transformsSchema(transforms), ...printer },
+          properties: {
+            files: { ...patterns, description: 'Which files this override applies to.' },
+            transforms: transformsSchema(transforms),
+            context: { ...context, description: 'The build context of these files (a folder relative to this file).' },
+            ...printer,
+          },
         },
       },
       files: { ...patterns, description: 'Extra files to treat as Dockerfiles when searching folders (.gitignore syntax).' },
       ignore: { ...patterns, description: 'Files and folders to leave out when searching folders (.gitignore syntax).' },
+      context,
       ...printer,
     },
     additionalProperties: false,

@@ -2,10 +2,11 @@
  * The JSON report: every file with its status, diff and messages, then the summary, as one JSON document.
  */
 import type { FileResult, FilesReport } from '../runner/types.js';
+import { buildJson } from './build.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** The JSON document of a run. */
-export function jsonDocument(report: FilesReport, context: Pick<ReporterContext, 'mode' | 'version'>): unknown {
+export function jsonDocument(report: FilesReport, context: Pick<ReporterContext, 'mode' | 'version'> & { cwd?: string }): unknown {
   return {
     tool: 'layerfix',
     version: context.version,
@@ -16,6 +17,7 @@ export function jsonDocument(report: FilesReport, context: Pick<ReporterContext,
       written: file.written,
       changes: file.changes,
       ...(file.diff !== undefined ? { diff: file.diff } : {}),
+      ...(file.build ? { build: buildJson(file.build, context.cwd ?? process.cwd()) } : {}),
       messages: file.messages,
     })),
     summary: report.summary,

@@ -4,6 +4,7 @@
  */
 import type { FileResult, FilesReport } from '../runner/types.js';
 import { colors, type Colors } from './palette.js';
+import { buildLines } from './build.js';
 import { formatMessage, isShown } from './message.js';
 import { formatChanges, formatSummary } from './summary.js';
 import type { Reporter, ReporterContext } from './types.js';
@@ -36,6 +37,7 @@ export function textReporter(context: ReporterContext): Reporter {
         else if (context.mode === 'check') context.out.write(`${result.path}: would change (${formatChanges(result.changes)})\n`);
         else if (context.mode === 'write' && result.written) context.out.write(`${result.path}: written (${formatChanges(result.changes)})\n`);
       }
+      if (context.explain && result.build) for (const line of buildLines(result.path, result.build, context.cwd)) context.err.write(`${err.dim(line)}\n`);
       for (const message of result.messages) {
         if (isShown(message, context.explain)) context.err.write(`${paint(formatMessage(result.path, message), message.kind)}\n`);
       }

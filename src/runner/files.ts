@@ -16,8 +16,9 @@ import type { FileResult, FilesReport, LayerfixFilesOptions } from './types.js';
 import { removeStaleTempFiles, writeFileAtomic } from './write.js';
 
 function toResult(candidate: Candidate, display: string, processed: ProcessedFile, written: boolean): FileResult {
-  const { status, messages, changes, diff, output, input, replacements } = processed;
+  const { status, messages, changes, diff, output, input, replacements, build } = processed;
   const result: FileResult = { path: display, absolutePath: candidate.absolutePath, status, written, messages, changes };
+  if (build !== undefined) result.build = build;
   if (diff !== undefined) result.diff = diff;
   if (output !== undefined) result.output = output;
   if (input !== undefined) result.input = input;
@@ -89,7 +90,7 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
   const cwd = resolve(options.cwd ?? process.cwd());
   const resolver = new ConfigResolver({ cwd, config: options.config });
   const temps: string[] = [];
-  const planner = new Planner(resolver, options.only, options.skip);
+  const planner = new Planner(resolver, options.only, options.skip, { cwd, context: options.context });
   const planned = new Map<string, Promise<FilePlan>>();
   const planOf = (candidate: Candidate): Promise<FilePlan> => {
     let plan = planned.get(candidate.absolutePath);

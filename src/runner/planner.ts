@@ -2,7 +2,9 @@
  * Turn the configuration of each file into pipeline settings: cascade the layers, load the plugins of each
  * configuration chain once, and check every transform setting before any file is touched.
  */
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BuildContexts, type BuildPlan } from '../build-context/index.js';
 import type { AnyTransform } from '../engine/index.js';
 import { ConfigError } from '../config/errors.js';
 import { mergeLayers, type ConfigLayer } from '../config/merge.js';
@@ -25,6 +27,20 @@ async function transformsWith(plugins: readonly AnyTransform[] = []): Promise<re
   return (await import('../registry.js')).transformList(plugins);
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** How the planner finds build contexts: from `cwd` (the folder run on), with `context` (relative to it) for every file. */
+export interface PlannerBuildOptions {
+  cwd: string;
+  context?: string;
+}
+
 /** The settings of a file without configuration: one object for all of them (the pool sends it once). */
 const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
 
@@ -32,12 +48,32 @@ const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze
 export class Planner {
   private readonly chains = new Map<string, Promise<Chain>>();
   private readonly checked = new Set<string>();
+  private readonly contexts?: BuildContexts;
+  private readonly withBuild = new WeakMap<BuildPlan, FileSettings>();
 
   constructor(
     private readonly resolver: ConfigResolver,
     private readonly only?: readonly string[],
     private readonly skip?: readonly string[],
-  ) {}
+    private readonly build?: PlannerBuildOptions,
+  ) {
+    if (build) this.contexts = new BuildContexts({ cwd: build.cwd });
+  }
+
+  /** The build plan of a file: `--context`, then the configuration's `context`, then the repository's build files. */
+  private async buildPlan(path: string, config: ResolvedConfig): Promise<BuildPlan | undefined> {
+    if (!this.contexts || !this.build) return undefined;
+    if (this.build.context !== undefined) {
+      const dir = resolve(this.build.cwd, this.build.context);
+      if (!isFolder(dir)) throw new ConfigError(`--context: ${this.build.context} is not a folder`);
+      return this.contexts.given(dir, '--context');
+    }
+    if (config.context) {
+      if (!isFolder(config.context.dir)) throw new ConfigError(`${config.context.from}: context: ${config.context.dir} is not a folder`);
+      return this.contexts.given(config.context.dir, `context in ${config.context.from}`);
+    }
+    return this.contexts.plan(path);
+  }
 
   private chain(layers: readonly ConfigLayer[], config: ResolvedConfig): Promise<Chain> {
     const key = `${layers.map((l) => l.file).join('\n')}\0${config.plugins.map((p) => p.resolved).join('\n')}`;
@@ -78,11 +114,19 @@ export class Planner {
   async plan(path: string): Promise<FilePlan> {
     const layers = await this.resolver.chainFor(dirname(path));
     const config = mergeLayers(layers, path);
-    if (!layers.length && !this.only && !this.skip) return { config, settings: DEFAULT_SETTINGS };
+    const build = await this.buildPlan(path, config);
+    if (!layers.length && !this.only && !this.skip) {
+      if (!build) return { config, settings: DEFAULT_SETTINGS };
+      // One settings object per plan, so files that share a plan share settings the pool sends once.
+      let settings = this.withBuild.get(build);
+      if (!settings) this.withBuild.set(build, (settings = Object.freeze({ ...DEFAULT_SETTINGS, build })));
+      return { config, settings };
+    }
     const chain = await this.chain(layers, config);
     if (chain.pluginError) return { config, error: { ruleId: 'plugin-error', message: chain.pluginError } };
     const { transforms, printWidth, indent, operatorPosition } = config;
     const settings: FileSettings = { transforms, plugins: chain.plugins?.modules ?? [] };
+    if (build) settings.build = build;
     if (printWidth !== undefined) settings.printWidth = printWidth;
     if (indent !== undefined) settings.indent = indent;
     if (operatorPosition !== undefined) settings.operatorPosition = operatorPosition;

@@ -2,6 +2,7 @@
  * Process one file on whichever thread runs it: read, run the pipeline, and describe the result as plain data.
  * Nothing here writes to disk: the calling thread writes, so an interrupted run leaves no half-written file.
  */
+import type { BuildInfo, BuildPlan } from '../build-context/index.js';
 import type { LayerfixMessage, PrinterOptions, TransformSetting } from '../engine/index.js';
 import { lineReplacements, unifiedDiff } from './changes.js';
 import { failure } from './failure.js';
@@ -15,6 +16,8 @@ export interface FileSettings extends Partial<PrinterOptions> {
   skip?: string[];
   /** Absolute paths of the plugin modules to load. */
   plugins: string[];
+  /** How the file is built: the build context chosen, or how to find it from the file's COPY sources. */
+  build?: BuildPlan;
 }
 
 /** One unit of work: which file, how to transform it and what to send back. */
@@ -38,6 +41,8 @@ export interface ProcessedFile {
   output?: string;
   input?: string;
   replacements?: Replacement[];
+  /** The build context the file was given, and where it came from. */
+  build?: BuildInfo;
   /** Size and modification time of the file as read, to refuse a write when it changed meanwhile. */
   size?: number;
   mtimeMs?: number;
@@ -83,14 +88,17 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
   }
   try {
     const { transform } = await import('../registry.js');
-    const { plugins: _paths, ...options } = task.settings;
-    const result = await transform(text, { ...options, plugins, path: task.path });
+    const { plugins: _paths, build: plan, ...options } = task.settings;
+    const { resolveBuild } = await import('../build-context/fallback.js');
+    const { settings: build, info } = resolveBuild(plan, text, task.path);
+    const result = await transform(text, { ...options, plugins, path: task.path, build });
     const messages = result.messages.map((m) => toFileMessage(m, origins));
     const changes: Record<string, number> = {};
     if (result.status === 'changed') {
       for (const m of messages) if (m.kind === 'change') changes[m.ruleId] = (changes[m.ruleId] ?? 0) + 1;
     }
     const out: ProcessedFile = { status: result.status, messages, changes, size, mtimeMs };
+    if (info) out.build = info;
     if (task.want.input) out.input = text;
     if (task.want.output) out.output = result.text;
     if (result.changed && task.want.diff) out.diff = await unifiedDiff(task.display, text, result.text);

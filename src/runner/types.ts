@@ -1,6 +1,7 @@
 /**
  * The types of the file-level API: what `layerfixFiles` takes, and what it reports for each file and for the run.
  */
+import type { BuildInfo } from '../build-context/index.js';
 import type { MessageKind } from '../engine/index.js';
 
 /** What happened to one file. `skipped`: found but deliberately not processed (e.g. a symlink out of the tree). */
@@ -54,6 +55,8 @@ export interface FileResult {
   replacements?: Replacement[];
   /** The original text, when asked for (`input: true`). */
   input?: string;
+  /** The build context the file was given (absolute), where it came from, and notes on how it was chosen. */
+  build?: BuildInfo;
 }
 
 /** Counts over a run. */
@@ -88,6 +91,11 @@ export interface LayerfixFilesOptions {
   only?: string[];
   /** Do not run these transforms. */
   skip?: string[];
+  /**
+   * The build context of every file (relative to `cwd`); wins over the configuration's `context` and over the context
+   * found from the repository's build files (compose, bake, workflows, skaffold, dev containers, Makefiles, scripts).
+   */
+  context?: string;
   /** A configuration file to use for every file instead of searching; `false` uses no configuration at all. */
   config?: string | false;
   /** Worker threads; 1 processes files on the calling thread (default: the number of cores). */

@@ -1,0 +1,467 @@
+/**
+ * One reader per kind of build file: each turns a file's text into the builds it describes (`BuildSource`), or into
+ * the reason a build it describes cannot be used. Paths in a file are relative to its folder (compose, bake,
+ * skaffold, dev containers), or to the repository root or the step's `working-directory` (workflows), or to the
+ * folder make runs in (Makefiles) or the root (scripts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Node as TreeSitterNode } from 'web-tree-sitter';
+import { readBuildCommands, type VarValue, type Vars } from './commands.js';
+import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
+import type { SourceSink } from './types.js';
+
+/** A build file to read: its absolute path, its path for messages (repository-relative), and the repository root. */
+export interface BuildFile {
+  path: string;
+  display: string;
+  root: string;
+}
+
+function isRemote(context: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || /^[\w.-]+\/[\w.-]+\.git(#|$)/.test(context);
+}
+
+/**
+ * Interpolate `${NAME}`, `$NAME`, `${NAME:-default}`, `${NAME-default}` and `$$` as compose and bake do, from the
+ * values the repository sets (`vars`). A name it does not set makes the value unknown.
+ */
+export function interpolate(text: string, vars: Vars, describe: (name: string) => string = (n) => `\${${n}}`): VarValue {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') {
+      out += text[i];
+      continue;
+    }
+    if (text[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    const braced = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/.exec(text.slice(i));
+    const plain = braced ? undefined : /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
+    const match = braced ?? plain;
+    if (!match) return { unknown: `${text} holds an expression layerfix does not read` };
+    const value = vars.get(match[1]);
+    if (typeof value === 'string' && !(braced?.[2] === ':-' && value === '')) out += value;
+    else if (braced && (braced[2] === ':-' || braced[2] === '-') && value === undefined) out += braced[3];
+    else if (value !== undefined && typeof value !== 'string') return value;
+    else return { unknown: `the variable ${describe(match[1])} is not set in the repository` };
+    i += match[0].length - 1;
+  }
+  return out;
+}
+
+/** The `KEY=VALUE` lines of a compose `.env` file (quotes removed), or an empty map. */
+export function readDotEnv(dir: string): Vars {
+  const vars: Vars = new Map();
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.env'), 'utf8');
+  } catch {
+    return vars;
+  }
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) continue;
+    let value = match[2];
+    if (/^"(.*)"$/s.test(value) || /^'(.*)'$/s.test(value)) value = value.slice(1, -1);
+    else value = value.replace(/\s+#.*$/, '');
+    vars.set(match[1], value);
+  }
+  return vars;
+}
+
+/** Report one build given as (possibly unknown) context, Dockerfile relative to the context, and target. */
+function report(sink: SourceSink, source: string, base: string, context: VarValue, dockerfile: VarValue, target: VarValue | undefined, dockerfileBase?: string): void {
+  if (typeof context !== 'string') {
+    const known = typeof dockerfile === 'string' && (isAbsolute(dockerfile) || dockerfileBase) ? resolve(dockerfileBase ?? base, dockerfile) : undefined;
+    sink.unusable({ source, reason: `its context is not known: ${context.unknown}`, ...(known ? { dockerfile: known } : {}) });
+    return;
+  }
+  if (isRemote(context)) {
+    sink.unusable({ source, reason: `its context ${context} is remote` });
+    return;
+  }
+  const contextDir = resolve(base, context);
+  if (typeof dockerfile !== 'string') {
+    sink.unusable({ source, reason: `its Dockerfile is not known: ${dockerfile.unknown}` });
+    return;
+  }
+  const file = resolve(dockerfileBase ?? contextDir, dockerfile);
+  if (target !== undefined && typeof target !== 'string') {
+    sink.unusable({ source, dockerfile: file, reason: `its target is not known: ${target.unknown}` });
+    return;
+  }
+  sink.build({ dockerfile: file, context: contextDir, source, ...(target ? { target } : {}) });
+}
+
+/** `services.*.build` of a compose file: a context string, or `{ context, dockerfile, target }`. */
+export function readCompose(file: BuildFile, text: string, sink: SourceSink): void {
+  const base = dirname(file.path);
+  const vars = readDotEnv(base);
+  for (const doc of readYamlDocuments(text)) {
+    const services = isMap(doc) ? doc.services : undefined;
+    if (!isMap(services)) continue;
+    for (const [name, service] of Object.entries(services)) {
+      const build = isMap(service) ? service.build : undefined;
+      const source = `${file.display}: services.${name}.build`;
+      if (typeof build === 'string') {
+        report(sink, source, base, interpolate(build, vars), 'Dockerfile', undefined);
+        continue;
+      }
+      if (!isMap(build)) continue;
+      if (build.dockerfile_inline !== undefined) continue;
+      const context = interpolate(stringOf(build.context) ?? '.', vars);
+      const dockerfile = interpolate(stringOf(build.dockerfile) ?? 'Dockerfile', vars);
+      const target = build.target === undefined ? undefined : interpolate(stringOf(build.target) ?? '', vars);
+      report(sink, source, base, context, dockerfile, target);
+    }
+  }
+}
+
+/** A bake target as read: its own attributes (undefined when not set) and what it inherits. */
+interface BakeTarget {
+  context?: VarValue;
+  dockerfile?: VarValue;
+  target?: VarValue;
+  inherits: string[];
+}
+
+function reportBake(file: BuildFile, targets: Map<string, BakeTarget>, sink: SourceSink): void {
+  const base = dirname(file.path);
+  const resolved = (name: string, key: 'context' | 'dockerfile' | 'target', seen: Set<string>): VarValue | undefined => {
+    const target = targets.get(name);
+    if (!target || seen.has(name)) return undefined;
+    seen.add(name);
+    if (target[key] !== undefined) return target[key];
+    let found: VarValue | undefined;
+    // Later parents win, as bake merges them in order.
+    for (const parent of target.inherits) found = resolved(parent, key, seen) ?? found;
+    return found;
+  };
+  for (const name of targets.keys()) {
+    const context = resolved(name, 'context', new Set()) ?? '.';
+    const dockerfile = resolved(name, 'dockerfile', new Set()) ?? 'Dockerfile';
+    const target = resolved(name, 'target', new Set());
+    report(sink, `${file.display}: target "${name}"`, base, context, dockerfile, target);
+  }
+}
+
+/** `target.*` of a `docker-bake.json`: `context`, `dockerfile`, `target`, `inherits`; variables from `variable.*.default`. */
+export function readBakeJson(file: BuildFile, text: string, sink: SourceSink): void {
+  const data = JSON.parse(text.replace(/^\ufeff/, '')) as Data;
+  if (!isMap(data)) return;
+  const vars: Vars = new Map();
+  if (isMap(data.variable)) {
+    for (const [name, spec] of Object.entries(data.variable)) {
+      const value = isMap(spec) ? stringOf(spec.default) : undefined;
+      if (value !== undefined) vars.set(name, value);
+    }
+  }
+  const targets = new Map<string, BakeTarget>();
+  if (isMap(data.target)) {
+    for (const [name, spec] of Object.entries(data.target)) {
+      if (!isMap(spec)) continue;
+      const attr = (key: string) => (spec[key] === undefined ? undefined : interpolate(stringOf(spec[key]) ?? '', vars));
+      const inherits = Array.isArray(spec.inherits) ? spec.inherits.filter((v): v is string => typeof v === 'string') : [];
+      targets.set(name, { context: attr('context'), dockerfile: attr('dockerfile'), target: attr('target'), inherits });
+    }
+  }
+  reportBake(file, targets, sink);
+}
+
+/** The string an HCL expression stands for: literals, templates with `${NAME}`, and variables; otherwise unknown. */
+function hclValue(node: TreeSitterNode | null | undefined, vars: Vars): VarValue {
+  if (!node) return { unknown: 'an empty expression' };
+  switch (node.type) {
+    case 'expression':
+    case 'literal_value':
+    case 'template_expr':
+      return node.namedChildCount === 1 ? hclValue(node.namedChild(0), vars) : { unknown: `${node.text} is an expression layerfix does not read` };
+    case 'string_lit':
+    case 'quoted_template': {
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'quoted_template_start' || child.type === 'quoted_template_end') continue;
+        if (child.type === 'template_literal') out += child.text.replace(/\$\$\{/g, '${');
+        else if (child.type === 'template_interpolation') {
+          const inner = child.namedChildren.find((c) => c?.type === 'expression');
+          const value = hclValue(inner, vars);
+          if (typeof value !== 'string') return value;
+          out += value;
+        } else return { unknown: `${node.text} is an expression layerfix does not read` };
+      }
+      return out;
+    }
+    case 'variable_expr': {
+      const name = node.text;
+      const value = vars.get(name);
+      return value ?? { unknown: `the variable ${name} has no default in the bake file` };
+    }
+    case 'numeric_lit':
+      return node.text;
+    default:
+      return { unknown: `${node.text} is an expression layerfix does not read` };
+  }
+}
+
+function hclStrings(node: TreeSitterNode | null | undefined, vars: Vars): string[] {
+  const out: string[] = [];
+  const visit = (n: TreeSitterNode | null | undefined) => {
+    if (!n) return;
+    if (n.type === 'tuple') {
+      for (const child of n.namedChildren) if (child?.type === 'expression') {
+        const value = hclValue(child, vars);
+        if (typeof value === 'string') out.push(value);
+      }
+      return;
+    }
+    for (const child of n.namedChildren) visit(child);
+  };
+  visit(node);
+  return out;
+}
+
+interface HclBlock {
+  kind: string;
+  label: string | undefined;
+  attributes: Map<string, TreeSitterNode>;
+}
+
+function hclBlocks(root: TreeSitterNode): HclBlock[] {
+  const body = root.namedChildren.find((c) => c?.type === 'body');
+  const out: HclBlock[] = [];
+  for (const block of body?.namedChildren ?? []) {
+    if (block?.type !== 'block') continue;
+    const children = block.namedChildren;
+    const kind = children[0]?.type === 'identifier' ? children[0].text : '';
+    const labelNode = children.slice(1).find((c) => c?.type === 'string_lit' || c?.type === 'identifier');
+    const label = labelNode ? (labelNode.type === 'string_lit' ? (hclValue(labelNode, new Map()) as string) : labelNode.text) : undefined;
+    const attributes = new Map<string, TreeSitterNode>();
+    const inner = block.namedChildren.find((c) => c?.type === 'body');
+    for (const attribute of inner?.namedChildren ?? []) {
+      if (attribute?.type !== 'attribute') continue;
+      const key = attribute.namedChildren.find((c) => c?.type === 'identifier')?.text;
+      const value = attribute.namedChildren.find((c) => c?.type === 'expression');
+      if (key && value) attributes.set(key, value);
+    }
+    out.push({ kind, label, attributes });
+  }
+  return out;
+}
+
+/** `target "x" { context, dockerfile, target, inherits }` blocks of a `docker-bake.hcl`, with `variable` defaults. */
+export async function readBakeHcl(file: BuildFile, text: string, sink: SourceSink): Promise<void> {
+  const blocks = await withHcl(text, (root) => {
+    const list = hclBlocks(root);
+    const vars: Vars = new Map();
+    for (const block of list) {
+      if (block.kind !== 'variable' || !block.label) continue;
+      const value = block.attributes.has('default') ? hclValue(block.attributes.get('default'), vars) : undefined;
+      if (value !== undefined) vars.set(block.label, value);
+    }
+    const targets = new Map<string, BakeTarget>();
+    for (const block of list) {
+      if (block.kind !== 'target' || !block.label) continue;
+      const attr = (key: string) => (block.attributes.has(key) ? hclValue(block.attributes.get(key), vars) : undefined);
+      targets.set(block.label, { context: attr('context'), dockerfile: attr('dockerfile'), target: attr('target'), inherits: hclStrings(block.attributes.get('inherits'), vars) });
+    }
+    return targets;
+  });
+  reportBake(file, blocks, sink);
+}
+
+/** `build.artifacts[]` of a skaffold file (every profile too): `context`, `docker.dockerfile`, `docker.target`. */
+export function readSkaffold(file: BuildFile, text: string, sink: SourceSink): void {
+  const base = dirname(file.path);
+  const plain = (value: Data | undefined, fallback: string): VarValue => {
+    const text = stringOf(value) ?? fallback;
+    return text.includes('{{') ? { unknown: `${text} is a template` } : text;
+  };
+  for (const doc of readYamlDocuments(text)) {
+    if (!isMap(doc)) continue;
+    const builds: [string, Data | undefined][] = [['build', doc.build]];
+    if (Array.isArray(doc.profiles)) {
+      for (const profile of doc.profiles) if (isMap(profile)) builds.push([`profiles.${stringOf(profile.name) ?? '?'}.build`, profile.build]);
+    }
+    for (const [where, build] of builds) {
+      const artifacts = isMap(build) ? build.artifacts : undefined;
+      if (!Array.isArray(artifacts)) continue;
+      artifacts.forEach((artifact, i) => {
+        if (!isMap(artifact)) return;
+        const docker = artifact.docker;
+        if (docker === undefined && Object.keys(artifact).some((k) => ['jib', 'bazel', 'ko', 'buildpacks', 'custom', 'kaniko'].includes(k))) return;
+        const spec = isMap(docker) ? docker : {};
+        const source = `${file.display}: ${where}.artifacts[${i}] (${stringOf(artifact.image) ?? 'image'})`;
+        report(sink, source, base, plain(artifact.context, '.'), plain(spec.dockerfile, 'Dockerfile'), spec.target === undefined ? undefined : plain(spec.target, ''));
+      });
+    }
+  }
+}
+
+/** `build.dockerfile`, `build.context`, `build.target` of a `devcontainer.json` (both relative to its folder). */
+export function readDevcontainer(file: BuildFile, text: string, sink: SourceSink): void {
+  const data = readJsonc(text);
+  if (!isMap(data)) return;
+  const build = isMap(data.build) ? data.build : {};
+  const dockerfile = stringOf(build.dockerfile) ?? stringOf(data.dockerFile) ?? stringOf(data.dockerfile);
+  if (dockerfile === undefined) return;
+  const base = dirname(file.path);
+  // The folder the dev container is opened on: the one holding `.devcontainer/`, or `.devcontainer.json`'s own.
+  const workspace = base.endsWith(`${join('.devcontainer')}`) ? dirname(base) : /[\\/]\.devcontainer[\\/][^\\/]+$/.test(base) ? dirname(dirname(base)) : base;
+  const vars: Vars = new Map([
+    ['localWorkspaceFolder', workspace],
+    ['containerWorkspaceFolder', workspace],
+  ]);
+  const expand = (value: string): VarValue => {
+    let out = '';
+    let rest = value;
+    for (let match = /\$\{([^}]+)\}/.exec(rest); match; match = /\$\{([^}]+)\}/.exec(rest)) {
+      const known = vars.get(match[1]);
+      if (typeof known !== 'string') return { unknown: `\${${match[1]}} is not known before the container is built` };
+      out += rest.slice(0, match.index) + known;
+      rest = rest.slice(match.index + match[0].length);
+    }
+    return out + rest;
+  };
+  const context = expand(stringOf(build.context) ?? stringOf(data.context) ?? '.');
+  const target = build.target === undefined ? undefined : expand(stringOf(build.target) ?? '');
+  report(sink, `${file.display}: build`, base, context, expand(dockerfile), target, base);
+}
+
+/** `KEY: value` pairs of a workflow `env:` mapping whose values need no expression. */
+function envOf(value: Data | undefined, into: Vars): Vars {
+  const out: Vars = new Map(into);
+  if (!isMap(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    const text = stringOf(v);
+    out.set(key, text === undefined ? { unknown: `env ${key} is not a plain value` } : text.includes('${{') ? { unknown: `env ${key} is the expression ${text}` } : text);
+  }
+  return out;
+}
+
+/**
+ * Replace the workflow expressions of a text (`${{ github.workspace }}`, `${{ env.NAME }}`) by what they stand for;
+ * any other expression makes the value unknown.
+ */
+function expressions(text: string, root: string, env: Vars): VarValue {
+  let unknown: string | undefined;
+  const out = text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (all, expression: string) => {
+    if (expression === 'github.workspace') return root;
+    const named = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+    const value = named ? env.get(named[1]) : undefined;
+    if (typeof value === 'string') return value;
+    unknown ??= `the expression ${all} is only known when the workflow runs`;
+    return '';
+  });
+  return unknown ? { unknown } : out;
+}
+
+/** For shell text: expressions become variables the command reader looks up (known or not). */
+function shellExpressions(text: string, root: string, env: Vars, vars: Vars, names: Map<string, string>): string {
+  let n = 0;
+  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (all) => {
+    const name = `__layerfix_expression_${n++}`;
+    const value = expressions(all, root, env);
+    vars.set(name, value);
+    names.set(name, all);
+    return `\${${name}}`;
+  });
+}
+
+/** `docker/build-push-action` steps (`context`, `file`, `target`) and build command lines in `run:` steps. */
+export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): void {
+  const root = file.root;
+  for (const doc of readYamlDocuments(text)) {
+    if (!isMap(doc) || !isMap(doc.jobs)) continue;
+    const workflowEnv = envOf(doc.env, new Map([['GITHUB_WORKSPACE', root]]));
+    const workflowDir = isMap(doc.defaults) && isMap(doc.defaults.run) ? stringOf(doc.defaults.run['working-directory']) : undefined;
+    for (const [jobName, job] of Object.entries(doc.jobs)) {
+      if (!isMap(job) || !Array.isArray(job.steps)) continue;
+      const jobEnv = envOf(job.env, workflowEnv);
+      const jobDir = (isMap(job.defaults) && isMap(job.defaults.run) ? stringOf(job.defaults.run['working-directory']) : undefined) ?? workflowDir;
+      job.steps.forEach((step, i) => {
+        if (!isMap(step)) return;
+        const env = envOf(step.env, jobEnv);
+        const where = `${file.display}: jobs.${jobName}.steps[${i}]${stringOf(step.name) ? ` (${stringOf(step.name)})` : ''}`;
+        const uses = stringOf(step.uses);
+        if (uses?.startsWith('docker/build-push-action@')) {
+          const w = isMap(step.with) ? step.with : {};
+          const given = stringOf(w.context);
+          // Without `context` the action builds the Git context of the commit: the repository's own tree.
+          const context = given === undefined ? '.' : expressions(given, root, env);
+          const fileGiven = stringOf(w.file);
+          const target = w.target === undefined ? undefined : expressions(stringOf(w.target) ?? '', root, env);
+          if (fileGiven === undefined) report(sink, `${where}: docker/build-push-action`, root, context, 'Dockerfile', target);
+          else report(sink, `${where}: docker/build-push-action`, root, context, expressions(fileGiven, root, env), target, root);
+          return;
+        }
+        const run = stringOf(step.run);
+        if (run === undefined) return;
+        const dirText = stringOf(step['working-directory']) ?? jobDir;
+        const dir = dirText === undefined ? root : expressions(dirText, root, env);
+        const vars: Vars = new Map(env);
+        const names = new Map<string, string>();
+        const shellText = shellExpressions(run, root, env, vars, names);
+        if (typeof dir !== 'string') {
+          readBuildCommands(shellText, { cwd: root, vars, file: where, line: 1 }, {
+            build: (found) => sink.unusable({ source: found.source, dockerfile: found.dockerfile, reason: `its working-directory is not known: ${dir.unknown}` }),
+            unusable: (found) => sink.unusable(found),
+          });
+          return;
+        }
+        readBuildCommands(shellText, { cwd: resolve(root, dir), vars, file: `${where}: run`, line: 1, describe: (name) => names.get(name) ?? `$${name}` }, sink);
+      });
+    }
+  }
+}
+
+/** Recipe lines of a Makefile, with make's own variables expanded (`$(CURDIR)`, simple assignments of the file). */
+export function readMakefile(file: BuildFile, text: string, sink: SourceSink): void {
+  const dir = dirname(file.path);
+  const assigned = new Map<string, string | undefined>();
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Assignments: `NAME = value`, `NAME := value`, `NAME ?= value` (`!=` and `+=` leave the name unknown).
+  for (const line of lines) {
+    const match = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*?)\s*$/.exec(line);
+    if (!match || line.startsWith('\t')) continue;
+    const [, name, op, value] = match;
+    if (op === '!=' || op === '+=') assigned.set(name, undefined);
+    else if (op === '?=' && assigned.has(name)) continue;
+    else assigned.set(name, value.replace(/\s+#.*$/, ''));
+  }
+  const makeVars: Vars = new Map();
+  const names = new Map<string, string>();
+  const expand = (value: string, depth: number): string =>
+    value.replace(/\$(\$|\(([^()]*)\)|\{([^{}]*)\}|([A-Za-z_]))/g, (all, _x, paren?: string, brace?: string, single?: string) => {
+      if (all === '$$') return '$';
+      const name = paren ?? brace ?? single ?? '';
+      if (name === 'CURDIR') return dir;
+      const value = assigned.get(name);
+      if (value !== undefined && depth < 10 && !/\s/.test(name)) return expand(value, depth + 1);
+      const key = `__layerfix_make_${names.size}`;
+      names.set(key, `$(${name})`);
+      makeVars.set(key, { unknown: `the make variable $(${name}) is not set in ${file.display}` });
+      return `\${${key}}`;
+    });
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('\t')) continue;
+    const start = i;
+    let recipe = lines[i].slice(1);
+    while (recipe.endsWith('\\') && i + 1 < lines.length) recipe += `\n${lines[++i].replace(/^\t/, '')}`;
+    const command = expand(recipe.replace(/^[@+-]+/, ''), 0);
+    readBuildCommands(command, { cwd: dir, vars: makeVars, file: file.display, line: start + 1, describe: (name) => names.get(name) ?? `$${name}` }, sink);
+  }
+}
+
+/** A shell script, run from the repository root (`cd "$(dirname "$0")"` and its like followed). */
+export function readScript(file: BuildFile, text: string, sink: SourceSink): void {
+  readBuildCommands(text, { cwd: file.root, vars: new Map(), file: file.display, line: 1, script: file.path }, sink);
+}
+
+/** Whether a path is a file on disk. */
+export function fileExists(path: string): boolean {
+  return existsSync(path);
+}

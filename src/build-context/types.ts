@@ -1,0 +1,69 @@
+/**
+ * What the repository says about how its Dockerfiles are built: one `BuildSource` per build a compose file, bake
+ * file, workflow step, skaffold artifact, dev container or `docker build` command line describes.
+ */
+
+/** One build of a Dockerfile that a file of the repository describes. */
+export interface BuildSource {
+  /** The Dockerfile built (absolute). */
+  dockerfile: string;
+  /** The build context folder (absolute). */
+  context: string;
+  /** The stage built (`--target`), when the source names one. */
+  target?: string;
+  /** Where it is said, for messages: `compose.yaml: services.web.build`, `Makefile:12: docker build`. */
+  source: string;
+}
+
+/** A build a file describes that cannot be used, and why (a variable whose value is not known, a remote context). */
+export interface UnusableSource {
+  /** The Dockerfile it names (absolute), when that much is known. */
+  dockerfile?: string;
+  source: string;
+  reason: string;
+}
+
+/** Everything the repository's build files say, read once per repository. */
+export interface SourceScan {
+  builds: BuildSource[];
+  unusable: UnusableSource[];
+  /** The build files read, repository-relative (for messages and tests). */
+  files: string[];
+}
+
+/** Collects what the readers find. */
+export interface SourceSink {
+  build(found: BuildSource): void;
+  unusable(found: UnusableSource): void;
+}
+
+/**
+ * How a Dockerfile is to be built, as plain data for worker threads: a context the configuration, the command line or
+ * the repository's build files chose, or, when none did, the folders the worker tries against the file's own COPY
+ * sources (the Dockerfile's folder, then the repository root).
+ */
+export interface BuildPlan {
+  /** The chosen build context (absolute). */
+  context?: string;
+  /** Where it came from: `--context`, a configuration file, a build file of the repository. */
+  contextSource?: string;
+  /** The stage built, when every source that names the Dockerfile agrees on one. */
+  target?: string;
+  /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
+  fallbackRoot?: string;
+  /** What else the discovery found: disagreements, sources it could not use. */
+  notes?: string[];
+}
+
+/** What the report says about the build context a file was given. */
+export interface BuildInfo {
+  /** The context folder (absolute), when one was chosen. */
+  context?: string;
+  /** Where it came from; for a fallback, `fallback: ...`. */
+  source: string;
+  target?: string;
+  /** Disagreements, unusable sources, why the fallback chose what it did or found nothing. */
+  notes: string[];
+  /** Set when no context could be found: why (naming the missing path). */
+  unknown?: string;
+}

@@ -1,0 +1,379 @@
+/**
+ * Build contexts found the way the repository builds: one case per kind of build file (compose string and object
+ * forms, bake JSON and HCL, a workflow's build-push-action step and run line, skaffold, a dev container, a Makefile
+ * and a script), the fallbacks (the Dockerfile's folder, the root, none with the missing path named), disagreements,
+ * unknown variables, and the overrides (`--context`, `context` in the configuration and in its overrides), checked
+ * on temporary repositories through the planner and through the CLI's `--explain` and JSON output.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BuildContexts, resolveBuild, scanRepository, type BuildPlan } from '../src/build-context/index.js';
+import { main } from '../src/cli/main.js';
+import { transform } from '../src/registry.js';
+import { makeRepo, memoryIO, type Repo } from './helpers/cli-repo.js';
+
+const ALPINE = 'FROM alpine\nRUN echo hi\n';
+
+/** A repository with a `.git` folder (its root), holding `files`. */
+function gitRepo(files: Record<string, string>): Repo {
+  return makeRepo({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+}
+
+async function planOf(repo: Repo, dockerfile: string): Promise<BuildPlan> {
+  return new BuildContexts({ cwd: repo.dir }).plan(repo.path(dockerfile));
+}
+
+/** The plan of `dockerfile` with its folder relative to the repository (`.` for the root). */
+async function contextOf(repo: Repo, dockerfile: string): Promise<{ context?: string; source?: string; target?: string; notes?: string[] }> {
+  const plan = await planOf(repo, dockerfile);
+  const rel = (dir: string) => (dir === repo.dir ? '.' : dir.slice(repo.dir.length + 1));
+  return {
+    ...(plan.context ? { context: rel(plan.context) } : {}),
+    ...(plan.contextSource ? { source: plan.contextSource } : {}),
+    ...(plan.target ? { target: plan.target } : {}),
+    ...(plan.notes ? { notes: plan.notes } : {}),
+  };
+}
+
+function withRepo(files: Record<string, string>, run: (repo: Repo) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const repo = gitRepo(files);
+    try {
+      await run(repo);
+    } finally {
+      repo.remove();
+    }
+  };
+}
+
+test(
+  'compose, string form: `build: ./web` is the context, with its Dockerfile',
+  withRepo({ 'compose.yaml': 'services:\n  web:\n    build: ./web\n', 'web/Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), { context: 'web', source: 'compose.yaml: services.web.build' });
+  }),
+);
+
+test(
+  'compose, object form: context, dockerfile (relative to the context) and target; docker-compose.*.yml too',
+  withRepo(
+    {
+      'docker-compose.prod.yml': 'x-common: &common\n  context: .\nservices:\n  api:\n    build:\n      <<: *common\n      dockerfile: services/api/Dockerfile\n      target: runtime\n',
+      'services/api/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'services/api/Dockerfile'), { context: '.', source: 'docker-compose.prod.yml: services.api.build', target: 'runtime' });
+    },
+  ),
+);
+
+test(
+  'compose in a subfolder: paths are relative to the compose file; a variable set in its .env is known',
+  withRepo({ 'deploy/compose.yml': 'services:\n  api:\n    build:\n      context: ${ROOT}\n      dockerfile: api/Dockerfile\n', 'deploy/.env': 'ROOT=..\n', 'api/Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'api/Dockerfile'), { context: '.', source: 'deploy/compose.yml: services.api.build' });
+  }),
+);
+
+test(
+  'bake JSON: target.*.context and dockerfile, with inherits',
+  withRepo(
+    {
+      'docker-bake.json': JSON.stringify({ group: { default: { targets: ['app'] } }, target: { base: { context: '.' }, app: { inherits: ['base'], dockerfile: 'app/Dockerfile', target: 'prod' } } }),
+      'app/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'app/Dockerfile'), { context: '.', source: 'docker-bake.json: target "app"', target: 'prod' });
+    },
+  ),
+);
+
+test(
+  'bake HCL: target blocks, inherits and a variable default in a template',
+  withRepo(
+    {
+      'docker-bake.hcl': 'variable "DIR" {\n  default = "tools"\n}\n\ntarget "base" {\n  context = "."\n}\n\ntarget "cli" {\n  inherits = ["base"]\n  dockerfile = "${DIR}/cli/Dockerfile"\n}\n',
+      'tools/cli/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'tools/cli/Dockerfile'), { context: '.', source: 'docker-bake.hcl: target "cli"' });
+    },
+  ),
+);
+
+test(
+  'bake HCL that does not parse is reported, not thrown',
+  withRepo({ 'docker-bake.hcl': 'target "x" {\n  context = \n', 'Dockerfile': ALPINE }, async (repo) => {
+    const scan = await scanRepository(repo.dir);
+    assert.equal(scan.unusable.map((u) => u.source), ['docker-bake.hcl']);
+    assert.match(scan.unusable[0].reason, /cannot be read: HCL syntax error at line/);
+  }),
+);
+
+const WORKFLOW = `on: push
+jobs:
+  images:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: api
+        uses: docker/build-push-action@v6
+        with:
+          context: \${{ github.workspace }}
+          file: services/api/Dockerfile
+          target: release
+      - name: web
+        working-directory: services
+        run: |
+          echo building
+          docker build --pull -t web:latest -f web/Dockerfile.prod web && echo done
+      - name: worker
+        uses: docker/build-push-action@v6
+        with:
+          file: worker/Dockerfile
+`;
+
+test(
+  'workflow: build-push-action context/file/target (file from the root; no context: the repository), and run lines with working-directory',
+  withRepo({ '.github/workflows/images.yml': WORKFLOW, 'services/api/Dockerfile': ALPINE, 'services/web/Dockerfile.prod': ALPINE, 'worker/Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'services/api/Dockerfile'), { context: '.', source: '.github/workflows/images.yml: jobs.images.steps[1] (api): docker/build-push-action', target: 'release' });
+    assert.equal(await contextOf(repo, 'services/web/Dockerfile.prod'), { context: 'services/web', source: '.github/workflows/images.yml: jobs.images.steps[2] (web): run:2: docker build' });
+    assert.equal(await contextOf(repo, 'worker/Dockerfile'), { context: '.', source: '.github/workflows/images.yml: jobs.images.steps[3] (worker): docker/build-push-action' });
+  }),
+);
+
+test(
+  'skaffold: build.artifacts[].context, docker.dockerfile and docker.target',
+  withRepo({ 'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: api\n      context: backend\n      docker:\n        dockerfile: docker/api.Dockerfile\n        target: prod\n', 'backend/docker/api.Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'backend/docker/api.Dockerfile'), { context: 'backend', source: 'skaffold.yaml: build.artifacts[0] (api)', target: 'prod' });
+  }),
+);
+
+test(
+  'dev container: JSON with comments and trailing commas; dockerfile and context relative to devcontainer.json',
+  withRepo({ '.devcontainer/devcontainer.json': '{\n  // the dev image\n  "build": {\n    "dockerfile": "Dockerfile",\n    "context": "..",\n    "target": "dev",\n  },\n}\n', '.devcontainer/Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, '.devcontainer/Dockerfile'), { context: '.', source: '.devcontainer/devcontainer.json: build', target: 'dev' });
+  }),
+);
+
+test(
+  'Makefile: make variables and $(CURDIR) expanded, -f/--target/context read from the recipe',
+  withRepo({ Makefile: 'IMAGE := app\nDOCKERFILE = docker/app.Dockerfile\n\nimage:\n\t@docker buildx build --load -t $(IMAGE) --target=final \\\n\t  -f $(DOCKERFILE) $(CURDIR)\n', 'docker/app.Dockerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'docker/app.Dockerfile'), { context: '.', source: 'Makefile:5: docker buildx build', target: 'final' });
+  }),
+);
+
+test(
+  'script: `cd "$(dirname "$0")/.."` followed, podman build with its default Containerfile',
+  withRepo({ 'scripts/build.sh': '#!/bin/sh\nset -e\ncd "$(dirname "$0")/.."\nCTX=app\npodman build -t app "$CTX"\n', 'app/Containerfile': ALPINE }, async (repo) => {
+    assert.equal(await contextOf(repo, 'app/Containerfile'), { context: 'app', source: 'scripts/build.sh:5: podman build' });
+  }),
+);
+
+test(
+  'several sources that agree are one context; different targets leave the target unset, and say so',
+  withRepo(
+    {
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: web/Dockerfile\n      target: dev\n',
+      Makefile: 'build:\n\tdocker build -f web/Dockerfile .\n',
+      'web/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      const found = await contextOf(repo, 'web/Dockerfile');
+      assert.equal(found, {
+        context: '.',
+        source: 'Makefile:2: docker build (and 1 more that agree)',
+        notes: ['the build files name different targets (the last stage, dev), so none is assumed'],
+      });
+    },
+  ),
+);
+
+test(
+  'sources that disagree on the context: no guess, the disagreement reported, the fallback used',
+  withRepo(
+    {
+      'compose.yaml': 'services:\n  web:\n    build: ./web\n',
+      '.github/workflows/ci.yml': 'jobs:\n  b:\n    steps:\n      - run: docker build -f web/Dockerfile .\n',
+      'web/Dockerfile': 'FROM alpine\nCOPY index.html /srv/\n',
+      'web/index.html': '<p>hi</p>\n',
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'web/Dockerfile');
+      assert.is(plan.context, undefined);
+      assert.is(plan.fallbackRoot, repo.dir);
+      assert.equal(plan.notes, [
+        'the build files disagree on its context (.github/workflows/ci.yml: jobs.b.steps[0]: run:1: docker build says .; compose.yaml: services.web.build says web), so none of them is used',
+      ]);
+      const { settings, info } = resolveBuild(plan, repo.read('web/Dockerfile'), repo.path('web/Dockerfile'));
+      assert.is(settings.context, repo.path('web'));
+      assert.match(info!.source, /^fallback: the Dockerfile's folder/);
+      assert.equal(info!.notes, plan.notes);
+    },
+  ),
+);
+
+test(
+  'unknown variables make a source unusable, and it says which',
+  withRepo(
+    {
+      'compose.yaml': 'services:\n  api:\n    build:\n      context: ${API_DIR}\n',
+      '.github/workflows/ci.yml': 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${{ matrix.dockerfile }}\n',
+      Makefile: 'build:\n\tdocker build -f api/Dockerfile $(CONTEXT)\n',
+      'api/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'api/Dockerfile');
+      assert.is(plan.context, undefined);
+      assert.equal(plan.notes, [
+        'Makefile:2: docker build was not used: its context is not known: the make variable $(CONTEXT) is not set in Makefile',
+        '.github/workflows/ci.yml: jobs.b.steps[0]: docker/build-push-action was not used (it might build this file): its Dockerfile is not known: the expression ${{ matrix.dockerfile }} is only known when the workflow runs',
+        'compose.yaml: services.api.build was not used (it might build this file): its context is not known: the variable ${API_DIR} is not set in the repository',
+      ]);
+    },
+  ),
+);
+
+test(
+  'a build command layerfix cannot read is reported with the reason',
+  withRepo({ 'build.sh': 'docker build --frobnicate x -f Dockerfile .\ndocker build -f Dockerfile - < ctx.tar\ndocker build -t a https://example.com/repo.git\n', Dockerfile: ALPINE }, async (repo) => {
+    const scan = await scanRepository(repo.dir);
+    assert.equal(
+      scan.unusable.map((u) => `${u.source}: ${u.reason}`),
+      [
+        'build.sh:1: docker build: layerfix does not know whether its option --frobnicate takes a value, so it cannot tell which word is the context',
+        'build.sh:2: docker build: it reads its context from standard input',
+        'build.sh:3: docker build: its context https://example.com/repo.git is remote',
+      ],
+    );
+  }),
+);
+
+test(
+  "fallback: the Dockerfile's folder when its COPY sources are all there",
+  withRepo({ 'app/Dockerfile': 'FROM node:20\nCOPY package.json ./\nCOPY --from=build /out /out\nCOPY src/*.js ./\n', 'app/package.json': '{}\n', 'app/src/a.js': '1\n' }, async (repo) => {
+    const plan = await planOf(repo, 'app/Dockerfile');
+    assert.equal(plan, { fallbackRoot: repo.dir });
+    const { settings, info } = resolveBuild(plan, repo.read('app/Dockerfile'), repo.path('app/Dockerfile'));
+    assert.is(settings.context, repo.path('app'));
+    assert.is(info!.source, "fallback: the Dockerfile's folder (no build file names it; its COPY sources are all there)");
+  }),
+);
+
+test(
+  'fallback: the repository root when the COPY sources are there and not in the Dockerfile folder',
+  withRepo({ 'docker/api/Dockerfile': 'FROM python:3.12\nCOPY requirements.txt .\nCOPY api/ /srv/api/\n', 'requirements.txt': 'flask\n', 'api/main.py': 'print(1)\n' }, async (repo) => {
+    const { settings, info } = resolveBuild(await planOf(repo, 'docker/api/Dockerfile'), repo.read('docker/api/Dockerfile'), repo.path('docker/api/Dockerfile'));
+    assert.is(settings.context, repo.dir);
+    assert.is(info!.source, "fallback: the repository root (no build file names it; its COPY sources are there, not in the Dockerfile's folder: requirements.txt is missing)");
+  }),
+);
+
+test(
+  'fallback: no context when the sources are in neither folder; the message names the missing path, and split-manifest-copy declines with it',
+  withRepo({ 'svc/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY dist/bundle.js /opt/\nCOPY . /app\nRUN npm ci\n', 'svc/package.json': '{}\n', 'svc/package-lock.json': '{}\n' }, async (repo) => {
+    const { settings, info } = resolveBuild(await planOf(repo, 'svc/Dockerfile'), repo.read('svc/Dockerfile'), repo.path('svc/Dockerfile'));
+    assert.is(settings.context, undefined);
+    assert.is(info!.unknown, "no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: dist/bundle.js is not in the Dockerfile's folder, and dist/bundle.js is not in the repository root (../)".replace('(../)', '(..)'));
+    const result = await transform(repo.read('svc/Dockerfile'), { path: repo.path('svc/Dockerfile'), build: settings });
+    const skip = result.messages.find((m) => m.ruleId === 'split-manifest-copy');
+    assert.ok(skip, 'split-manifest-copy reports why it declined');
+    assert.match(skip!.reason, /dist\/bundle\.js is not in the Dockerfile's folder/);
+    // Without a path (the API on a text), nothing is known and every transform still runs.
+    const bare = await transform(repo.read('svc/Dockerfile'));
+    assert.ok(bare.text.length > 0);
+    assert.equal(resolveBuild(undefined, 'FROM a\n', undefined), { settings: {} });
+  }),
+);
+
+test(
+  'the .dockerignore in effect counts: a COPY source it ignores is missing',
+  withRepo({ 'app/Dockerfile': 'FROM alpine\nCOPY secret.txt /\n', 'app/secret.txt': 'x\n', 'app/Dockerfile.dockerignore': 'secret.txt\n' }, async (repo) => {
+    const { settings, info } = resolveBuild(await planOf(repo, 'app/Dockerfile'), repo.read('app/Dockerfile'), repo.path('app/Dockerfile'));
+    assert.is(settings.context, undefined);
+    assert.match(info!.unknown!, /secret\.txt is not in the Dockerfile's folder/);
+  }),
+);
+
+const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . /app\nRUN npm ci\n';
+
+test('overrides: --context over the configuration over the build files; --explain and JSON show the choice', async () => {
+  const repo = gitRepo({
+    'compose.yaml': 'services:\n  web:\n    build: ./web\n',
+    'web/Dockerfile': NODE_APP,
+    'web/package.json': '{}\n',
+    'web/package-lock.json': '{}\n',
+    'other/package.json': '{}\n',
+    'other/package-lock.json': '{}\n',
+  });
+  try {
+    const explain = memoryIO(repo.dir);
+    assert.is(await main(['--explain', '--concurrency', '1', 'web/Dockerfile'], explain.io), 0, explain.stderr());
+    assert.match(explain.stderr(), /^web\/Dockerfile: build context web \(from compose\.yaml: services\.web\.build\)$/m);
+
+    const json = memoryIO(repo.dir);
+    assert.is(await main(['--format', 'json', '--context', 'other', 'web/Dockerfile'], json.io), 0, json.stderr());
+    assert.equal(JSON.parse(json.stdout()).files[0].build, { context: 'other', source: '--context', notes: [] });
+
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, overrides: [{ files: 'web/**', context: 'other' }] }));
+    const config = memoryIO(repo.dir);
+    assert.is(await main(['--format', 'json', 'web/Dockerfile'], config.io), 0, config.stderr());
+    assert.equal(JSON.parse(config.stdout()).files[0].build, { context: 'other', source: `context in ${repo.path('.layerfixrc.json')}`, notes: [] });
+
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, context: '.' }));
+    const top = memoryIO(repo.dir);
+    assert.is(await main(['--format', 'json', 'web/Dockerfile'], top.io), 0, top.stderr());
+    assert.is(JSON.parse(top.stdout()).files[0].build.context, '.');
+    const cli = memoryIO(repo.dir);
+    assert.is(await main(['--format', 'json', '--context', 'web', 'web/Dockerfile'], cli.io), 0, cli.stderr());
+    assert.is(JSON.parse(cli.stdout()).files[0].build.source, '--context');
+  } finally {
+    repo.remove();
+  }
+});
+
+test('bad input: --context that is not a folder, a configuration context that is not a string or not a folder', async () => {
+  const repo = gitRepo({ Dockerfile: ALPINE });
+  try {
+    const missing = memoryIO(repo.dir);
+    assert.is(await main(['--context', 'nope', 'Dockerfile'], missing.io), 2);
+    assert.match(missing.stderr(), /--context: nope is not a folder/);
+
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, context: 3 }));
+    const shape = memoryIO(repo.dir);
+    assert.is(await main(['Dockerfile'], shape.io), 2);
+    assert.match(shape.stderr(), /\.layerfixrc\.json: context: expected a folder, relative to the configuration file/);
+
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, overrides: [{ files: '*', context: 'gone' }] }));
+    const gone = memoryIO(repo.dir);
+    assert.is(await main(['Dockerfile'], gone.io), 2);
+    assert.match(gone.stderr(), /\.layerfixrc\.json: context: .*gone is not a folder/);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('a fallback or a decline is shown by --explain', async () => {
+  const repo = gitRepo({ 'a/Dockerfile': 'FROM alpine\nCOPY missing.txt /\n' });
+  try {
+    const run = memoryIO(repo.dir);
+    assert.is(await main(['--explain', '--concurrency', '1', 'a/Dockerfile'], run.io), 0, run.stderr());
+    assert.match(run.stderr(), /^a\/Dockerfile: no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: missing\.txt is not in the Dockerfile's folder/m);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('build files are read once per repository, not per Dockerfile', async () => {
+  const repo = gitRepo({ 'compose.yaml': 'services:\n  a:\n    build: ./a\n  b:\n    build: ./b\n', 'a/Dockerfile': ALPINE, 'b/Dockerfile': ALPINE });
+  try {
+    const contexts = new BuildContexts({ cwd: repo.dir });
+    const first = contexts.scan(repo.dir);
+    await contexts.plan(repo.path('a/Dockerfile'));
+    await contexts.plan(repo.path('b/Dockerfile'));
+    assert.is(contexts.scan(repo.dir), first);
+    assert.equal((await first).files, ['compose.yaml']);
+  } finally {
+    repo.remove();
+  }
+});
+
+test.run();
