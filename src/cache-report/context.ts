@@ -1,6 +1,8 @@
 /**
- * A Dockerfile's build context for cache-report: its folder, and the `.dockerignore` in effect (the Dockerfile's own
- * `<Dockerfile>.dockerignore` first), used to turn changed paths into the context paths the build sees.
+ * A Dockerfile's build context for cache-report: its folder (found as the main command finds it: `--context`, the
+ * configuration, the repository's build files, the fallback on the file's COPY sources) and the `.dockerignore` in
+ * effect (the Dockerfile's own `<Dockerfile>.dockerignore` first), used to turn changed paths into the context paths
+ * the build sees.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -8,14 +10,13 @@ import { DockerIgnore, cleanPath } from '../analysis/index.js';
 
 /** The build context of one Dockerfile: its folder and ignore rules. */
 export interface ReportContext {
-  /** The context folder (the Dockerfile's folder), absolute. */
+  /** The context folder, absolute. */
   dir: string;
   ignore: DockerIgnore;
 }
 
-/** Open the context of the Dockerfile at the absolute path `dockerfile`. */
-export function reportContext(dockerfile: string): ReportContext {
-  const dir = dirname(resolve(dockerfile));
+/** Open the context `dir` (default: the Dockerfile's folder) of the Dockerfile at the absolute path `dockerfile`. */
+export function reportContext(dockerfile: string, dir = dirname(resolve(dockerfile))): ReportContext {
   const own = `${resolve(dockerfile)}.dockerignore`;
   const file = existsSync(own) ? own : join(dir, '.dockerignore');
   let rules = '';
@@ -34,6 +35,22 @@ export function contextPaths(context: ReportContext, absolutePaths: readonly str
     const rel = cleanPath(relative(context.dir, path).split(sep).join('/'));
     if (rel === undefined || rel === '' || context.ignore.ignores(rel)) continue;
     out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * The changed repository-relative paths (`/`-separated) that are in the context and not ignored, context-relative;
+ * `prefix` is the context folder relative to the repository root (`''` for the root itself).
+ */
+export function contextPathsIn(context: ReportContext, prefix: string, repoPaths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const path of repoPaths) {
+    let rel: string;
+    if (prefix === '') rel = path;
+    else if (path.startsWith(`${prefix}/`)) rel = path.slice(prefix.length + 1);
+    else continue;
+    if (rel !== '' && !context.ignore.ignores(rel)) out.push(rel);
   }
   return out;
 }

@@ -94,11 +94,17 @@ export const cacheReportCommand: CliCommand = {
   name: 'cache-report',
   usage: 'layerfix cache-report [options] [paths...]',
   description:
-    'For each Dockerfile and each commit of <since>..HEAD (or the files given with --changed), count the RUN steps the change makes the build cache rerun, for the file as it is and as layerfix would rewrite it, with the total reduction in percent.',
+    'For each Dockerfile and each commit of <since>..HEAD (or the files given with --changed), count the shell commands (and RUN steps) the change makes the build cache rerun, for the file as it is and as layerfix would rewrite it under its configuration, telling moves and manifest splits apart from merges, with source edits apart from edits of the Dockerfile itself.',
   options: [
     { name: 'since', type: 'string', value: '<rev>', default: 'all of HEAD', description: 'Report on the commits after this revision, up to HEAD.' },
+    { name: 'max-count', short: 'n', type: 'string', value: '<n>', default: 'all', description: 'Report on the last <n> commits of the range only.' },
+    { name: 'first-parent', type: 'boolean', description: 'Follow only the first parent of merge commits (the main line).' },
     { name: 'changed', type: 'string', value: '<files>', multiple: true, description: 'Report on these changed files (comma-separated, repeatable) instead of the git history.' },
-    { name: 'format', short: 'f', type: 'string', value: '<format>', values: ['text', 'json'], default: 'text', description: 'text: a table per file and a total; json: the same as JSON.' },
+    { name: 'context', type: 'string', value: '<dir>', default: 'found from the repository', description: 'The build context of every Dockerfile, as for the main command.' },
+    { name: 'config', type: 'string', value: '<path>', description: 'Use this configuration file for every file instead of searching for one.' },
+    { name: 'no-config', type: 'boolean', description: 'Use no configuration file: the default transforms and options.' },
+    { name: 'verbose', type: 'boolean', description: 'Also print a row per commit for each Dockerfile.' },
+    { name: 'format', short: 'f', type: 'string', value: '<format>', values: ['text', 'json'], default: 'text', description: 'text: a summary per Dockerfile and the totals (one screen); json: everything, per-commit rows included.' },
     HELP_OPTION,
   ],
 };
