@@ -5,12 +5,12 @@
  * and declines, saying why, whenever the install could need more than them.
  */
 import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type ShellInEffect } from '../src/analysis/index.js';
+import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
   ecosystems: { type: 'string[]', default: [...INSTALLERS], description: `Install tools whose installs are split: ${INSTALLERS.join(', ')}.` },
-  stableCommands: { type: 'string[]', default: [], description: 'Regular expressions: a command (in the install RUN or between the COPY and it) whose text matches one is taken as not reading the copied files.' },
+  stableCommands: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a command (in the install RUN or between the COPY and it) whose text matches one is taken as not reading the copied files.' },
   splitRuns: { type: 'boolean', default: true, description: 'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.' },
 } as const;
 
@@ -36,7 +36,7 @@ export default defineTransform({
   options,
   run(ctx) {
     const facts: Facts = {
-      lookup: openBuildContext(ctx.file.path, ctx.options.context),
+      lookup: !ctx.options.context && ctx.build.contextUnknown ? { reason: ctx.build.contextUnknown } : openBuildContext(ctx.file.path, ctx.options.context || ctx.build.context || ''),
       scopes: pathScopes(ctx.root),
       shells: shellsInEffect(ctx.root),
       stableCommands: ctx.options.stableCommands.map((source) => new RegExp(source)),
@@ -102,7 +102,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const [node] = ctx.edit.insertBefore(anchor, created.physical);
     ctx.edit.replace(node as InstructionNode, created.physical, { line: created.logical });
   }
-  const copied = `Copied ${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
+  const copied = `${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
   if (cut) {
     const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical);
     const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
@@ -110,14 +110,15 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
     cutRests.set(rest, true);
     ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
-    ctx.changed(`${copied}, cut the RUN at ${at(run)} after \`${cut.firstText}\` and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`, rest);
+    const moved = `the RUN at ${at(run)} after \`${cut.firstText}\``;
+    ctx.changed({ done: `Copied ${copied}, cut ${moved} and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`, planned: `Would copy ${copied}, cut ${moved} and move that part above the ${copyView.keyword.toUpperCase()}, so source edits would no longer rerun the install` }, rest);
     return true;
   }
   const text = print(run.node);
   const last = text.endsWith('\n') ? run.node : ctx.edit.replace(run.node, `${text}${ctx.style.eol}`, 'same');
   ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
   const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
-  ctx.changed(`${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`, last);
+  ctx.changed({ done: `Copied ${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`, planned: `Would copy ${copied} and move the RUN at ${at(run)} (${tools}) above it, so source edits would no longer rerun the install` }, last);
   return true;
 }
 
@@ -134,7 +135,7 @@ function findCut(ctx: Context, facts: Facts, run: InstructionView, copy: BroadCo
   let why: string | undefined;
   for (const index of cutPoints(shell).reverse()) {
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
-    const reading = readShellRun(prefix, facts.scopes.get(run.node)?.workdir, (tool) => enabled.has(tool));
+    const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
     const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
     const cds = prefix.commands.filter((command) => command.topLevel && command.name?.value === 'cd').map((command) => command.text);
@@ -149,9 +150,15 @@ function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading |
   if (run.heredocs.length) return undefined;
   const enabled = new Set(ctx.options.ecosystems);
   const filter = (tool: string) => enabled.has(tool);
-  const workdir = facts.scopes.get(run.node)?.workdir;
-  if (run.form === 'exec') return workdir === undefined ? undefined : readExecRun(run, workdir, filter);
-  return readShellRun(ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null }), workdir, filter);
+  const start = startOf(facts, run);
+  if (run.form === 'exec') return start.workdir === undefined ? undefined : readExecRun(run, { ...start, workdir: start.workdir }, filter);
+  return readShellRun(ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null }), start, filter);
+}
+
+/** Where a RUN starts: the working directory and the variables in effect before it. */
+function startOf(facts: Facts, run: InstructionView): RunStart {
+  const scope = facts.scopes.get(run.node);
+  return { workdir: scope?.workdir, env: scope?.env ?? new Map() };
 }
 
 /** Why an instruction between the broad COPY and the install cannot move above the COPY, if it cannot. */
@@ -169,7 +176,7 @@ function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy:
   if (view.heredocs.length) return 'has a heredoc';
   const shell = ctx.shellView(view.args, { shell: facts.shells.get(view.node) ?? null });
   if (!shell.posix) return `runs under a shell that is not POSIX (${shell.reason})`;
-  const reading = readShellRun(shell, facts.scopes.get(view.node)?.workdir, () => true);
+  const reading = readShellRun(shell, startOf(facts, view), () => true);
   if (reading.installs.length) return 'installs dependencies itself, from files the COPY brings';
   const problem = reading.problem ?? unstableCommand(ctx, facts, view, reading, copy);
   return problem ? `it ${problem}` : undefined;

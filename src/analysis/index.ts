@@ -17,7 +17,7 @@ export { runStability, type Stability, type StabilityScope } from './stability.j
 export { packageCommands, packageCommand, unwrapCommand, subcommandOf, hasOption, removesPath, cacheMountTargets, cacheMountOver, networkNone, type PackageCommand, type PackageFamily } from './packages.js';
 export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
 export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
-export { readExecRun, readShellRun, type InstallStep, type RunReading, type InstallerFilter } from './install-run.js';
+export { readExecRun, readShellRun, type InstallStep, type RunReading, type RunStart, type InstallerFilter } from './install-run.js';
 export { openBuildContext, cleanPath, BuildContext, type ContextLookup } from './build-context.js';
 export { DockerIgnore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';

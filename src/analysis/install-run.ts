@@ -30,18 +30,25 @@ export interface RunReading {
 /** Whether an install tool is one the options turn on. */
 export type InstallerFilter = (ecosystem: string) => boolean;
 
+/** Where a RUN starts: its working directory (undefined when unknown) and the ENV and ARG values in effect. */
+export interface RunStart {
+  workdir: string | undefined;
+  env: ReadonlyMap<string, string | undefined>;
+}
+
 const SHELLS = /^(sh|bash|dash|ash|zsh|ksh)$/;
 /** Builtins that change only the shell's own state, never a file. */
 const SHELL_STATE = new Set(['export', 'unset', 'set', 'umask', 'ulimit', 'shopt', 'alias', 'trap', 'declare', 'typeset', 'readonly', 'local', 'true', ':']);
 /** A working directory layerfix cannot tell (a WORKDIR with a variable it does not know). */
 const UNKNOWN = '?unknown';
 
-/** Read an exec-form RUN (`RUN ["npm", "ci"]`): one command, run without a shell, in `workdir`. */
-export function readExecRun(view: InstructionView, workdir: string, enabled: InstallerFilter): RunReading {
+/** Read an exec-form RUN (`RUN ["npm", "ci"]`): one command, run without a shell, in its working directory. */
+export function readExecRun(view: InstructionView, start: RunStart & { workdir: string }, enabled: InstallerFilter): RunReading {
+  const workdir = start.workdir;
   const [program = '', ...args] = view.exec ?? [];
   const reading: RunReading = { installs: [], others: [] };
   if (SHELLS.test(posix.basename(program))) return reading;
-  const invocation: Invocation = { program, name: posix.basename(program), args, text: (view.exec ?? []).join(' ') };
+  const invocation: Invocation = { program, name: posix.basename(program), args, text: (view.exec ?? []).join(' '), env: start.env };
   const found = readCommand(invocation);
   if (!found) return { ...reading, problem: `runs \`${program}\` in exec form, which is not known to leave the copied files alone` };
   const { verdict, ecosystem } = found;
@@ -50,15 +57,17 @@ export function readExecRun(view: InstructionView, workdir: string, enabled: Ins
   return reading;
 }
 
-/** Read a shell-form RUN from its shell view, starting in `workdir`. */
-export function readShellRun(shell: ShellView, workdir: string | undefined, enabled: InstallerFilter): RunReading {
+/** Read a shell-form RUN from its shell view, starting where `start` says. */
+export function readShellRun(shell: ShellView, start: RunStart, enabled: InstallerFilter): RunReading {
   const reading: RunReading = { installs: [], others: [] };
   if (!shell.posix) return reading;
-  let cwd = workdir ?? UNKNOWN;
+  let cwd = start.workdir ?? UNKNOWN;
+  const env = new Map(start.env);
   const problem = (reason: string) => {
     reading.problem ??= reason;
   };
   for (const command of shell.commands) {
+    const commandEnv = environmentOf(command, env);
     const resolved = effectiveCommand(command);
     if (!resolved) {
       if (command.form !== 'assignment') problem(`runs \`${command.text}\`, whose command is only known at build time`);
@@ -83,7 +92,7 @@ export function readShellRun(shell: ShellView, workdir: string | undefined, enab
       else problem(moved);
       continue;
     }
-    const found = readCommand({ program, name, args, text: command.text });
+    const found = readCommand({ program, name, args, text: command.text, env: commandEnv });
     if (!found) {
       reading.others.push({ command, cwd });
       continue;
@@ -103,6 +112,30 @@ export function readShellRun(shell: ShellView, workdir: string | undefined, enab
   const blocker = shell.hazards.find((hazard) => hazard.kind === 'source' || hazard.kind === 'eval' || hazard.kind === 'parse-error');
   if (blocker) problem(blocker.kind === 'parse-error' ? `does not parse as shell (${blocker.reason})` : blocker.reason);
   return reading;
+}
+
+/**
+ * The variables a command runs with: `env` plus its own prefix assignments (`PIP_CONSTRAINT=c.txt pip ...`). A bare
+ * assignment, `export`, `declare` or `unset` changes `env` for the commands after it; one that is not at the top level
+ * (in a subshell, a pipeline) may or may not last, so its variable becomes unknown.
+ */
+function environmentOf(command: ShellCommand, env: Map<string, string | undefined>): ReadonlyMap<string, string | undefined> {
+  const value = (assignment: ShellCommand['assignments'][number]) => (assignment.operator === '=' ? (assignment.value === null ? '' : (assignment.value.value ?? undefined)) : undefined);
+  const lasting = command.form === 'assignment' || command.form === 'declaration' || command.form === 'unset';
+  if (lasting) {
+    const names = command.form === 'unset' ? command.args.map((arg) => arg.value) : command.assignments.map((assignment) => assignment.name);
+    for (const [index, name] of names.entries()) {
+      if (name === null) continue;
+      if (!command.topLevel) env.set(name, undefined);
+      else if (command.form === 'unset') env.delete(name);
+      else env.set(name, value(command.assignments[index]));
+    }
+    return env;
+  }
+  if (!command.assignments.length) return new Map(env);
+  const own = new Map(env);
+  for (const assignment of command.assignments) own.set(assignment.name, value(assignment));
+  return own;
 }
 
 /** The folder a top-level `cd` moves to, or why it cannot be followed. */

@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { BroadCopy } from './broad-copy.js';
 import { cleanPath, type BuildContext } from './build-context.js';
-import type { ProjectFolder } from './ecosystems/index.js';
+import { extraReadProblem, type ProjectFolder } from './ecosystems/index.js';
 import type { InstallStep } from './install-run.js';
 import { isUnder } from './places.js';
 import { IMAGE_WORKDIR, showPath } from './path-scopes.js';
@@ -28,7 +28,8 @@ export function manifestsOf(context: BuildContext, copy: BroadCopy, installs: In
     if (!context.isDirectory(folder.dir)) return { reason: `the build context has no folder ${folder.dir} for the ${step.use.ecosystem} project in ${showPath(project)}` };
     let manifests: ReturnType<typeof step.ecosystem.manifests>;
     try {
-      manifests = step.ecosystem.manifests(folder, step.use);
+      const extra = extraReadProblem(folder, step.use);
+      manifests = extra ? { decline: extra } : step.ecosystem.manifests(folder, step.use);
     } catch (error) {
       manifests = { decline: `layerfix could not read the ${step.use.ecosystem} manifests in ${folder.dir || 'the context root'} (${(error as Error).message})` };
     }

@@ -2,7 +2,7 @@
  * Helpers the ecosystem modules share: reading command-line options, project files and install outputs.
  */
 import { posix } from 'node:path';
-import type { InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
+import type { ExtraRead, InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** A command line split into options and positional arguments. */
 export interface ParsedArgs {
@@ -63,11 +63,47 @@ export function decline(reason: string, install = false): Verdict {
   return { kind: 'decline', reason, ...(install ? { install } : {}) };
 }
 
-/** An install verdict. */
-export function install(ecosystem: string, project: string | null | undefined, options: string[] = [], named: string[] = []): Verdict {
+/** An install verdict; `reads` are paths it reads besides the manifests (checked against the copy later). */
+export function install(ecosystem: string, project: string | null | undefined, options: string[] = [], named: string[] = [], reads: readonly ExtraRead[] = []): Verdict {
   if (project === null) return decline(`runs ${ecosystem} in a folder only known at build time`);
-  const use: InstallUse = { ecosystem, project: project ?? '.', named, options: new Set(options) };
+  const use: InstallUse = { ecosystem, project: project ?? '.', named, options: new Set(options), reads };
   return { kind: 'install', use };
+}
+
+/**
+ * The paths the named environment variables give the tool (each value split at whitespace, as pip and uv split their
+ * list variables): a path of null for a variable set to a value layerfix cannot read.
+ */
+export function environmentReads(env: ReadonlyMap<string, string | undefined>, variables: readonly string[], tool: string): ExtraRead[] {
+  const out: ExtraRead[] = [];
+  for (const name of variables) {
+    if (!env.has(name)) continue;
+    const value = env.get(name);
+    const why = `${name} makes ${tool} read`;
+    if (value === undefined) out.push({ path: null, why });
+    else for (const path of value.split(/\s+/).filter(Boolean)) if (!isRemote(path)) out.push({ path: path.replace(/^file:(\/\/)?/, ''), why });
+  }
+  return out;
+}
+
+/** Why the install cannot be split, when the COPY brings a path it reads besides the manifests. */
+export function extraReadProblem(project: ProjectFolder, use: InstallUse): string | undefined {
+  for (const read of use.reads) {
+    if (read.path === null) return `${read.why} a path only known at build time`;
+    const path = project.locate(read.path);
+    if (path !== undefined && project.context.has(path)) return `${read.why} ${path}, which the COPY brings and which is not among the manifests layerfix copies first`;
+  }
+  return undefined;
+}
+
+/** Whether an environment variable is set to a true value (`1`, `true`, `yes`, `on`), as the tools read flags. */
+export function envFlag(env: ReadonlyMap<string, string | undefined>, name: string): boolean {
+  return /^(1|true|yes|on)$/i.test(env.get(name) ?? '');
+}
+
+/** Whether a location is a remote URL (`https://`, `git+ssh://`), not a local path or `file:` URL. */
+export function isRemote(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location) && !/^file:/i.test(location);
 }
 
 /**

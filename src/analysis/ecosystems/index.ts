@@ -12,7 +12,8 @@ import { ruby } from './ruby.js';
 import type { Ecosystem, Invocation, Verdict } from './types.js';
 
 /** The shapes ecosystem modules declare and read. */
-export type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+export type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+export { extraReadProblem } from './common.js';
 
 /** Every ecosystem module, in the order their commands are tried. */
 export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm];

@@ -5,7 +5,8 @@
  */
 import { posix } from 'node:path';
 import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
-import { decline, enclosingRoot, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, optionValues, outputsInContext, parseArgs, present, readProject, where } from './common.js';
+import { decline, enclosingRoot, environmentReads, envFlag, firstIn, hasOption, install, isRemote, missing, needsSources, writesManifests, optionValue, optionValues, outputsInContext, parseArgs, present, readProject, where, type ParsedArgs } from './common.js';
+import { PIP_PATH_VARIABLES, UV_PATH_VARIABLES, installsLocal, localRequirement, pipReads, requirementManifests } from './pip-requirements.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const PIP_VALUES = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--trusted-host', '--cache-dir', '--src', '--upgrade-strategy', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '--global-option', '--config-settings', '-C', '--report', '--python', '-p'];
@@ -13,31 +14,37 @@ const POETRY_VALUES = ['--without', '--with', '--only', '-E', '--extras', '-C', 
 const UV_VALUES = ['--project', '--directory', '--package', '--extra', '--group', '--no-group', '--only-group', '--python', '-p', '--index-url', '--extra-index-url', '--index', '--default-index', '-i', '--find-links', '-f', '--cache-dir', '--link-mode', '-r', '--requirement', '-c', '--constraint', '--override', '--target', '--prefix', '--python-platform', '--python-version', '--no-install-package', '--compile-bytecode'];
 const PIPENV_VALUES = ['--python', '--categories', '--pypi-mirror', '-e', '--editable', '-r', '--requirements', '--extra-pip-args'];
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
+/** The variables that name files or folders Poetry reads or writes (its configuration, caches and environments). */
+const POETRY_PATH_VARIABLES = ['POETRY_CONFIG_DIR', 'POETRY_CACHE_DIR', 'POETRY_DATA_DIR', 'POETRY_VIRTUALENVS_PATH', 'POETRY_REPOSITORIES_LOCAL_URL'];
+/** The variables that name files or folders pipenv reads or writes (and pip's, which it passes on). */
+const PIPENV_PATH_VARIABLES = ['PIPENV_DOTENV_LOCATION', 'PIPENV_PIPFILE', 'WORKON_HOME', 'PIPENV_CACHE_DIR', 'PIPENV_CUSTOM_VENV_NAME', ...PIP_PATH_VARIABLES];
 
 /** Files named by pip's requirement options. */
-function requirementFiles(parsed: ReturnType<typeof parseArgs>): Array<string | null> {
+function requirementFiles(parsed: ParsedArgs): Array<string | null> {
   return optionValues(parsed, '-r', '--requirement', '-c', '--constraint');
 }
 
-/** A verdict on pip's `install`, `uv pip install` and `pipenv install` arguments. */
-function pipInstall(tool: string, parsed: ReturnType<typeof parseArgs>, packages: Array<string | null>, files: Array<string | null>): Verdict {
+/** Options whose values are paths pip reads or writes besides the requirement files. */
+const PIP_PATH_OPTIONS = ['-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--cert', '--client-cert', '--cache-dir', '--log', '--report'];
+
+/** A verdict on pip's `install`, `uv pip install` and `pipenv install` arguments, with the variables it reads. */
+function pipInstall(tool: string, invocation: Invocation, parsed: ParsedArgs, packages: Array<string | null>, files: Array<string | null>, variables: readonly string[]): Verdict {
   for (const editable of optionValues(parsed, '-e', '--editable')) {
-    if (editable === null || !/^[a-z+]+:\/\//.test(editable)) return decline(`installs \`-e ${editable ?? '…'}\` with ${tool}, an editable project whose sources are not in the manifests`, true);
-  }
-  for (const link of optionValues(parsed, '-f', '--find-links')) {
-    if (link === null || !/^https?:\/\//.test(link)) return decline(`finds packages in the local folder \`${link ?? '…'}\` with ${tool}, which needs more than the manifests`, true);
+    if (editable === null || !isRemote(editable)) return decline(`installs \`-e ${editable ?? '…'}\` with ${tool}, an editable project whose sources are not in the manifests`, true);
   }
   if (packages.includes(null) || files.includes(null)) return decline(`runs ${tool} with an argument only known at build time`, true);
-  const local = (packages as string[]).find((spec) => isLocalPath(spec) || /\.(whl|tar\.gz|zip)$/.test(spec) || / @ file:/.test(spec));
-  if (local) return decline(`installs the local project \`${local}\` with ${tool}, which needs its sources, not just the manifests`, true);
-  if (!files.length) return { kind: 'harmless' };
-  return install('pip', '.', ['named-only'], files as string[]);
+  const local = (packages as string[]).map(localRequirement).find((spec) => spec !== undefined);
+  if (local) return decline(installsLocal(local, ` with ${tool}`), true);
+  const pathOptions = PIP_PATH_OPTIONS.flatMap((name) => optionValues(parsed, name).map((value): [string, string | null] => [name, value]));
+  const reads = pipReads(invocation.env, pathOptions, variables, tool);
+  if (!files.length && !reads.length) return { kind: 'harmless' };
+  return install('pip', '.', ['named-only'], files as string[], reads);
 }
 
 function readPip(invocation: Invocation, args: Array<string | null>): Verdict {
   const parsed = parseArgs(args, PIP_VALUES);
   const [sub, ...packages] = parsed.positionals;
-  if (sub === 'install' || sub === 'download' || sub === 'wheel') return pipInstall('pip', parsed, packages, requirementFiles(parsed));
+  if (sub === 'install' || sub === 'download' || sub === 'wheel') return pipInstall('pip', invocation, parsed, packages, requirementFiles(parsed), PIP_PATH_VARIABLES);
   if (sub === undefined || sub === 'cache' || sub === 'config' || sub === 'list' || sub === 'freeze' || sub === 'show' || sub === 'check' || sub === 'uninstall') {
     return sub === 'config' && hasOption(parsed, '--site') ? decline('writes pip configuration with pip config --site') : { kind: 'harmless' };
   }
@@ -61,7 +68,7 @@ function readPoetry(invocation: Invocation): Verdict {
   const project = optionValue(parsed, '-C', '--directory', '-P', '--project');
   if (sub === 'install' || sub === 'sync') {
     if (hasOption(parsed, '--only-root')) return decline('installs only the project itself (`--only-root`), which needs its sources', true);
-    return install('poetry', project, hasOption(parsed, '--no-root') ? ['no-root'] : []);
+    return install('poetry', project, hasOption(parsed, '--no-root') ? ['no-root'] : [], [], environmentReads(invocation.env, POETRY_PATH_VARIABLES, 'poetry'));
   }
   if (sub === 'add' || sub === 'remove' || sub === 'lock' || sub === 'update') return writesManifests(invocation.text);
   if (sub === 'config') return hasOption(parsed, '--local') ? decline('writes the project\'s poetry.toml with `poetry config --local`') : { kind: 'harmless' };
@@ -75,12 +82,18 @@ function readUv(invocation: Invocation): Verdict {
   const [sub, second, ...rest] = parsed.positionals;
   const project = optionValue(parsed, '--project', '--directory');
   if (sub === 'sync') {
-    const options = [hasOption(parsed, '--no-install-project') && 'no-root', hasOption(parsed, '--no-install-workspace') && 'no-workspace'].filter((o): o is string => !!o);
-    return install('uv', project, options);
+    const env = invocation.env;
+    const options = [
+      hasOption(parsed, '--no-install-project') && 'no-root',
+      hasOption(parsed, '--no-install-workspace') && 'no-workspace',
+      hasOption(parsed, '--no-install-local') && 'no-local',
+      (hasOption(parsed, '--locked', '--frozen') || envFlag(env, 'UV_LOCKED') || envFlag(env, 'UV_FROZEN')) && 'locked',
+    ].filter((o): o is string => !!o);
+    return install('uv', project, options, [], environmentReads(env, UV_PATH_VARIABLES, 'uv'));
   }
   if (sub === 'add' || sub === 'remove' || sub === 'lock') return writesManifests(invocation.text);
-  if (sub === 'pip' && second === 'install') return pipInstall('uv pip', parsed, rest, requirementFiles(parsed));
-  if (sub === 'pip' && second === 'sync') return pipInstall('uv pip', parsed, [], rest);
+  if (sub === 'pip' && second === 'install') return pipInstall('uv pip', invocation, parsed, rest, requirementFiles(parsed), UV_PATH_VARIABLES);
+  if (sub === 'pip' && second === 'sync') return pipInstall('uv pip', invocation, parsed, [], rest, UV_PATH_VARIABLES);
   if (sub === 'venv') {
     const target = second;
     return target && target.startsWith('/') ? { kind: 'harmless' } : decline('creates a virtual environment in the working directory with uv venv');
@@ -93,11 +106,16 @@ function readPipenv(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, PIPENV_VALUES);
   const [sub, ...packages] = parsed.positionals;
   if (sub === 'install' || sub === 'sync') {
-    const local = optionValues(parsed, '-e', '--editable')[0] ?? (packages as string[]).find((spec) => spec === null || isLocalPath(spec));
+    const local = optionValues(parsed, '-e', '--editable')[0] ?? packages.find((spec) => spec === null || localRequirement(spec) !== undefined);
     if (local !== undefined) return decline(`installs the local project \`${local ?? '…'}\` with pipenv, which needs its sources`, true);
     const requirements = optionValue(parsed, '-r', '--requirements');
     if (packages.length || requirements !== undefined) return writesManifests(invocation.text);
-    return install('pipenv', '.');
+    const env = invocation.env;
+    const options = [
+      (sub === 'sync' || hasOption(parsed, '--deploy', '--ignore-pipfile') || envFlag(env, 'PIPENV_DEPLOY') || envFlag(env, 'PIPENV_IGNORE_PIPFILE')) && 'locked',
+      envFlag(env, 'PIPENV_DONT_LOAD_ENV') && 'no-dotenv',
+    ].filter((o): o is string => !!o);
+    return install('pipenv', '.', options, [], environmentReads(env, PIPENV_PATH_VARIABLES, 'pipenv'));
   }
   if (sub === '--version' || hasOption(parsed, '--version')) return { kind: 'harmless' };
   return needsSources(invocation.text);
@@ -119,33 +137,6 @@ function readTomlFile(project: ProjectFolder, name: string): { value?: DataTable
   } catch (error) {
     return { decline: `layerfix cannot read ${where(project, name)} (${(error as Error).message})` };
   }
-}
-
-/** Requirement files named by a command, followed through their own `-r`/`-c` lines. */
-function requirementManifests(project: ProjectFolder, named: string[]): Manifests {
-  const files: string[] = [];
-  const queue = named.map((name) => ({ path: project.locate(name), name }));
-  while (queue.length) {
-    const { path, name } = queue.shift()!;
-    if (path === undefined) return { decline: `the requirements file \`${name}\` is not in what the COPY brings` };
-    if (files.includes(path)) continue;
-    const text = project.context.read(path);
-    if (text === undefined) return { decline: `the build context has no ${path} (or .dockerignore leaves it out)` };
-    files.push(path);
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.replace(/(^|\s)#.*$/, '').trim();
-      const include = /^(-r|--requirement|-c|--constraint)[\s=]+(\S+)/.exec(line);
-      if (include) {
-        const nested = posix.join(posix.dirname(path), include[2]);
-        queue.push({ path: nested.startsWith('..') ? undefined : nested, name: include[2] });
-        continue;
-      }
-      const local = /^(-e|--editable|-f|--find-links)[\s=]+(\S+)/.exec(line);
-      if (local && !/^[a-z+]+:\/\//.test(local[2])) return { decline: `${path} names the local path \`${local[2]}\`, which needs more than the manifests` };
-      if (isLocalPath(line) || / @ file:/.test(line)) return { decline: `${path} installs the local project \`${line}\`, which needs its sources` };
-    }
-  }
-  return { files };
 }
 
 /** Readme files a pyproject names (Poetry checks that they exist even with `--no-root`). */
@@ -217,15 +208,45 @@ function uvManifests(project: ProjectFolder, use: InstallUse): Manifests {
   }
   const sources = valueAt(pyproject, 'tool', 'uv', 'sources');
   const local = pathDependency([sources]);
-  if (local && !skipsAll) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
+  if (local && !use.options.has('no-local')) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs its sources (uv installs path sources even with --no-install-workspace)` };
+  const settings = uvSettings(project, pyproject);
+  if ('decline' in settings) return settings;
+  const found = settings.local.find((path) => {
+    const at = path.startsWith('/') ? project.locate(path) : project.path(path);
+    return at !== undefined && project.context.has(at);
+  });
+  if (found !== undefined) return { decline: `uv's settings find packages in the local folder \`${found}\`, which the COPY brings and which is not among the manifests` };
+  if (!use.options.has('locked') && files.some((file) => file.endsWith('uv.lock'))) {
+    return { decline: 'uv sync without --locked or --frozen rewrites uv.lock when it is out of date, and the COPY would then put the old uv.lock back (add --locked)' };
+  }
   const output = outputsInContext(project, [], ['.venv']);
   return output ? { decline: output } : { files };
 }
 
-function pipenvManifests(project: ProjectFolder): Manifests {
+/** The local folders uv's settings (`[tool.uv]` of pyproject.toml, and uv.toml) find packages in: find-links and indexes. */
+function uvSettings(project: ProjectFolder, pyproject: DataTable): { local: string[] } | { decline: string } {
+  const own = readTomlFile(project, 'uv.toml');
+  if ('decline' in own) return own;
+  const local: string[] = [];
+  for (const table of [valueAt(pyproject, 'tool', 'uv'), own.value]) {
+    const indexes = valueAt(table, 'index');
+    const urls = [...stringsOf(valueAt(table, 'find-links')), ...stringsOf([valueAt(table, 'index-url') ?? null, ...(Array.isArray(valueAt(table, 'extra-index-url')) ? (valueAt(table, 'extra-index-url') as DataValue[]) : [])])];
+    if (Array.isArray(indexes)) for (const index of indexes) if (isTable(index) && typeof index.url === 'string') urls.push(index.url);
+    local.push(...urls.filter((url) => !isRemote(url)).map((url) => url.replace(/^file:(\/\/)?/, '')));
+  }
+  return { local };
+}
+
+function pipenvManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const read = readTomlFile(project, 'Pipfile');
   if ('decline' in read) return read;
   if (!read.value) return missing(project, ['Pipfile']);
+  if (!use.options.has('no-dotenv') && present(project, ['.env']).length) {
+    return { decline: `pipenv loads ${where(project, '.env')} into its environment (it may set the index, PIPENV_VENV_IN_PROJECT, ...), and it is not among the manifests (set PIPENV_DONT_LOAD_ENV=1 if it is not meant for the install)` };
+  }
+  if (!use.options.has('locked') && present(project, ['Pipfile.lock']).length) {
+    return { decline: 'pipenv install without --deploy rewrites Pipfile.lock when it is out of date, and the COPY would then put the old one back (add --deploy, or use pipenv sync)' };
+  }
   const local = pathDependency([read.value.packages, read.value['dev-packages']]);
   if (local) return { decline: `Pipfile installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
   const output = outputsInContext(project, [], ['.venv']);
@@ -244,6 +265,6 @@ export const python: Ecosystem = {
     if (use.ecosystem === 'pip') return requirementManifests(project, use.named);
     if (use.ecosystem === 'poetry') return poetryManifests(project, use);
     if (use.ecosystem === 'uv') return use.named.length ? requirementManifests(project, use.named) : uvManifests(project, use);
-    return pipenvManifests(project);
+    return pipenvManifests(project, use);
   },
 };

@@ -13,6 +13,19 @@ export interface Invocation {
   args: Array<string | null>;
   /** The command as written, for messages. */
   text: string;
+  /**
+   * The variables set for the command: ENV and ARG values in effect, then what the RUN exports or puts before it;
+   * undefined for a variable set to a value layerfix cannot read.
+   */
+  env: ReadonlyMap<string, string | undefined>;
+}
+
+/** A path an install reads besides its manifests (a file an environment variable names): fine unless the COPY brings it. */
+export interface ExtraRead {
+  /** The path, relative to the command's working directory or absolute; null when only known at build time. */
+  path: string | null;
+  /** What reads it, for the decline (`PIP_CONSTRAINT names it`). */
+  why: string;
 }
 
 /** A command that installs a project's dependencies and so needs its manifests. */
@@ -29,6 +42,8 @@ export interface InstallUse {
    * what an install set up (`npm prune`, `go mod verify`): it moves along with an install, but is no reason to split.
    */
   options: ReadonlySet<string>;
+  /** Paths the install reads besides the manifests; the split declines when the COPY brings one of them. */
+  reads: readonly ExtraRead[];
 }
 
 /** What one command means for splitting: an install, harmless, or a reason to decline. */
