@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Prerequisites of the real-build suite (npm run test:build): buildah and debootstrap, and a local Debian base image
-# that every `FROM <image>` of a built case is mapped to. Idempotent: each step is skipped when its result exists.
+# Prerequisites of the real-build suite (npm run test:build): buildah and debootstrap, a local Debian base image that
+# every `FROM <image>` of a built case is mapped to, and the same with Node.js and npm for `FROM node...`.
+# Idempotent: each step is skipped when its result exists.
 #   LAYERFIX_BASE_IMAGE  the image name        (default localhost/layerfix-base:bookworm)
+#   LAYERFIX_NODE_IMAGE  the Node.js image     (default localhost/layerfix-base-node:bookworm)
 #   LAYERFIX_BASE_CACHE  the debootstrap cache (default /var/tmp/layerfix-base-bookworm.tar)
 #   LAYERFIX_MIRROR      the Debian mirror     (default: read from the machine's apt sources)
 set -euo pipefail
 
 IMAGE="${LAYERFIX_BASE_IMAGE:-localhost/layerfix-base:bookworm}"
+NODE_IMAGE="${LAYERFIX_NODE_IMAGE:-localhost/layerfix-base-node:bookworm}"
 CACHE="${LAYERFIX_BASE_CACHE:-/var/tmp/layerfix-base-bookworm.tar}"
 SUITE=bookworm
 STORAGE=(--storage-driver overlay)
 # Bumped whenever what goes into the image changes; an image with another recipe is rebuilt.
-RECIPE=2
+RECIPE=3
 start=$SECONDS
 step() { echo "real-build setup: $*"; }
 
@@ -34,16 +37,16 @@ else
   step "buildah $(buildah --version | awk '{print $3}') and debootstrap already installed"
 fi
 
-if [ -n "$(buildah "${STORAGE[@]}" images --quiet --filter "reference=$IMAGE" 2>/dev/null)" ]; then
-  have=$(buildah "${STORAGE[@]}" inspect --type image --format '{{index .Docker.Config.Labels "layerfix.base-recipe"}}' "$IMAGE" 2>/dev/null || true)
-  if [ "$have" = "$RECIPE" ]; then
-    step "base image $IMAGE already present (recipe $RECIPE)"
-    step "done in $((SECONDS - start)) s"
-    exit 0
-  fi
-  step "base image $IMAGE has recipe '${have}', not $RECIPE: rebuilding it"
-  buildah "${STORAGE[@]}" rmi --force "$IMAGE" >/dev/null
-fi
+# Whether image $1 exists with this recipe; removes one with another recipe.
+current() {
+  [ -n "$(buildah "${STORAGE[@]}" images --quiet --filter "reference=$1" 2>/dev/null)" ] || return 1
+  local have
+  have=$(buildah "${STORAGE[@]}" inspect --type image --format '{{index .Docker.Config.Labels "layerfix.base-recipe"}}' "$1" 2>/dev/null || true)
+  if [ "$have" = "$RECIPE" ]; then return 0; fi
+  step "image $1 has recipe '${have}', not $RECIPE: rebuilding it"
+  buildah "${STORAGE[@]}" rmi --force "$1" >/dev/null
+  return 1
+}
 
 # The Debian mirror the machine itself uses: the first deb URI of the apt sources (deb822 .sources or one-line .list).
 mirror() {
@@ -72,42 +75,45 @@ mirror() {
   done
 }
 
-if [ ! -s "$CACHE" ]; then
-  t=$SECONDS
-  url=$(mirror)
-  if [ -z "$url" ]; then
-    echo "real-build setup: no Debian $SUITE mirror in /etc/apt/sources.list{,.d/*}; set LAYERFIX_MIRROR" >&2
-    exit 1
+# The base image: debootstrap's minbase tree (cached as a tarball), imported with owners and modes kept.
+make_base() {
+  local t url root ctr mnt
+  if [ ! -s "$CACHE" ]; then
+    t=$SECONDS
+    url=$(mirror)
+    if [ -z "$url" ]; then
+      echo "real-build setup: no Debian $SUITE mirror in /etc/apt/sources.list{,.d/*}; set LAYERFIX_MIRROR" >&2
+      exit 1
+    fi
+    root=$(mktemp -d /var/tmp/layerfix-debootstrap.XXXXXX)
+    trap 'rm -rf "$root"' EXIT
+    step "debootstrap --variant=minbase $SUITE from $url"
+    if ! debootstrap --variant=minbase "$SUITE" "$root" "$url" >"$root.log" 2>&1; then
+      tail -n 30 "$root.log" >&2
+      echo "real-build setup: debootstrap failed (log: $root.log)" >&2
+      exit 1
+    fi
+    rm -f "$root.log"
+    # Leave the downloaded packages out of the image.
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    tar --numeric-owner --xattrs --xattrs-include='*' -C "$root" -cf "$CACHE.tmp" .
+    mv "$CACHE.tmp" "$CACHE"
+    rm -rf "$root"
+    trap - EXIT
+    step "debootstrap done in $((SECONDS - t)) s, cached in $CACHE ($(du -h "$CACHE" | cut -f1))"
+  else
+    step "using the cached debootstrap tree $CACHE"
   fi
-  root=$(mktemp -d /var/tmp/layerfix-debootstrap.XXXXXX)
-  trap 'rm -rf "$root"' EXIT
-  step "debootstrap --variant=minbase $SUITE from $url"
-  if ! debootstrap --variant=minbase "$SUITE" "$root" "$url" >"$root.log" 2>&1; then
-    tail -n 30 "$root.log" >&2
-    echo "real-build setup: debootstrap failed (log: $root.log)" >&2
-    exit 1
-  fi
-  rm -f "$root.log"
-  # Leave the downloaded packages out of the image.
-  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-  tar --numeric-owner --xattrs --xattrs-include='*' -C "$root" -cf "$CACHE.tmp" .
-  mv "$CACHE.tmp" "$CACHE"
-  rm -rf "$root"
-  trap - EXIT
-  step "debootstrap done in $((SECONDS - t)) s, cached in $CACHE ($(du -h "$CACHE" | cut -f1))"
-else
-  step "using the cached debootstrap tree $CACHE"
-fi
 
-t=$SECONDS
-ctr=$(buildah "${STORAGE[@]}" from scratch)
-cleanup() { buildah "${STORAGE[@]}" rm "$ctr" >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-mnt=$(buildah "${STORAGE[@]}" mount "$ctr")
-tar --numeric-owner --xattrs --xattrs-include='*' --same-permissions -C "$mnt" -xf "$CACHE"
-# apt settings like those of the official debian images, which the built Dockerfiles name: no translations, package
-# lists kept compressed, downloaded packages deleted after each install. (Also what keeps a build's layer small.)
-cat >"$mnt/etc/apt/apt.conf.d/90layerfix-base" <<'CONF'
+  t=$SECONDS
+  ctr=$(buildah "${STORAGE[@]}" from scratch)
+  cleanup() { buildah "${STORAGE[@]}" rm "$ctr" >/dev/null 2>&1 || true; }
+  trap cleanup EXIT
+  mnt=$(buildah "${STORAGE[@]}" mount "$ctr")
+  tar --numeric-owner --xattrs --xattrs-include='*' --same-permissions -C "$mnt" -xf "$CACHE"
+  # apt settings like those of the official debian images, which the built Dockerfiles name: no translations, package
+  # lists kept compressed, downloaded packages deleted after each install. (Also what keeps a build's layer small.)
+  cat >"$mnt/etc/apt/apt.conf.d/90layerfix-base" <<'CONF'
 // Set by layerfix's scripts/real-build/setup.sh.
 Acquire::Languages "none";
 Acquire::GzipIndexes "true";
@@ -117,9 +123,46 @@ APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/a
 Dir::Cache::pkgcache "";
 Dir::Cache::srcpkgcache "";
 CONF
-buildah "${STORAGE[@]}" umount "$ctr" >/dev/null
-buildah "${STORAGE[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd /bin/bash \
-  --label "layerfix.base-recipe=$RECIPE" "$ctr"
-buildah "${STORAGE[@]}" commit --quiet --format docker "$ctr" "$IMAGE" >/dev/null
-step "imported and committed $IMAGE in $((SECONDS - t)) s"
+  # dpkg without fsync, as in the official images: a container layer is thrown away on a crash anyway.
+  echo force-unsafe-io >"$mnt/etc/dpkg/dpkg.cfg.d/90layerfix-base"
+  buildah "${STORAGE[@]}" umount "$ctr" >/dev/null
+  buildah "${STORAGE[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd /bin/bash \
+    --label "layerfix.base-recipe=$RECIPE" "$ctr"
+  buildah "${STORAGE[@]}" commit --quiet --format docker "$ctr" "$IMAGE" >/dev/null
+  buildah "${STORAGE[@]}" rm "$ctr" >/dev/null
+  trap - EXIT
+  step "imported and committed $IMAGE in $((SECONDS - t)) s"
+}
+
+# Node.js and npm from Debian on the base, for `FROM node...` (an npm ci reaches the npm registry through the
+# machine's extra CA certificates, which the image trusts).
+make_node_base() {
+  local t=$SECONDS dir
+  dir=$(mktemp -d /var/tmp/layerfix-node-base.XXXXXX)
+  mkdir "$dir/ca"
+  cp /usr/local/share/ca-certificates/*.crt "$dir/ca/" 2>/dev/null || true
+  cat >"$dir/Containerfile" <<CONTAINERFILE
+FROM $IMAGE
+COPY ca/ /usr/local/share/ca-certificates/
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm ca-certificates && rm -rf /var/lib/apt/lists/*
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+LABEL layerfix.base-recipe=$RECIPE
+CONTAINERFILE
+  if ! buildah "${STORAGE[@]}" bud --isolation chroot --pull=never --format docker --layers=false --force-rm \
+      -t "$NODE_IMAGE" -f "$dir/Containerfile" "$dir" >"$dir.log" 2>&1; then
+    tail -n 30 "$dir.log" >&2
+    echo "real-build setup: building $NODE_IMAGE failed (log: $dir.log)" >&2
+    rm -rf "$dir"
+    exit 1
+  fi
+  rm -rf "$dir" "$dir.log"
+  local probe version
+  probe=$(buildah "${STORAGE[@]}" from --quiet --pull-never "$NODE_IMAGE")
+  version=$(buildah "${STORAGE[@]}" run --isolation chroot "$probe" -- node --version 2>/dev/null || echo '?')
+  buildah "${STORAGE[@]}" rm "$probe" >/dev/null
+  step "built $NODE_IMAGE (Node.js $version) in $((SECONDS - t)) s"
+}
+
+if current "$IMAGE"; then step "base image $IMAGE already present (recipe $RECIPE)"; else make_base; fi
+if current "$NODE_IMAGE"; then step "Node.js image $NODE_IMAGE already present (recipe $RECIPE)"; else make_node_base; fi
 step "done in $((SECONDS - start)) s"

@@ -8,6 +8,9 @@ import { execa } from 'execa';
 /** The local Debian image every `FROM <image>` is mapped to (made by scripts/real-build/setup.sh). */
 export const BASE_IMAGE = process.env.LAYERFIX_BASE_IMAGE ?? 'localhost/layerfix-base:bookworm';
 
+/** The same with Node.js and npm (from Debian), which `FROM node...` is mapped to. */
+export const NODE_BASE_IMAGE = process.env.LAYERFIX_NODE_IMAGE ?? 'localhost/layerfix-base-node:bookworm';
+
 /** How long one `buildah bud` may take before it is stopped: $LAYERFIX_BUILD_TIMEOUT seconds, else 300. */
 export const BUILD_TIMEOUT_MS = Number(process.env.LAYERFIX_BUILD_TIMEOUT ?? 300) * 1000;
 
@@ -15,7 +18,7 @@ const STORAGE = ['--storage-driver', 'overlay'];
 
 export const SETUP_HINT =
   'Set up the real-build prerequisites as root with `bash scripts/real-build/setup.sh` (installs buildah and debootstrap, ' +
-  `then builds and imports ${BASE_IMAGE}), then run \`npm run test:build\` as root.`;
+  `then builds and imports ${BASE_IMAGE} and ${NODE_BASE_IMAGE}), then run \`npm run test:build\` as root.`;
 
 export interface RunResult {
   ok: boolean;
@@ -28,9 +31,10 @@ export interface RunResult {
 }
 
 /** Run `buildah <args>`; never throws for a failing command (see `ok`), only when buildah cannot be started. */
-export async function buildah(args: string[], timeoutMs = 60_000): Promise<RunResult> {
+export async function buildah(args: string[], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunResult> {
   const started = performance.now();
   const result = await execa('buildah', [...STORAGE, ...args], {
+    env,
     all: true,
     reject: false,
     stdin: 'ignore',
@@ -82,12 +86,20 @@ export async function whyNotReady(): Promise<string | undefined> {
   }
   if (!images.ok) return `buildah does not work here: ${tail(images.output, 5)}\n${SETUP_HINT}`;
   if (!images.stdout.trim()) return `The base image ${BASE_IMAGE} is missing.\n${SETUP_HINT}`;
+  const node = await buildah(['images', '--quiet', '--filter', `reference=${NODE_BASE_IMAGE}`]);
+  if (!node.stdout.trim()) return `The Node.js base image ${NODE_BASE_IMAGE} is missing.\n${SETUP_HINT}`;
   return undefined;
 }
 
 /** The ids of the working containers that exist now (to remove the ones a stopped build leaves behind). */
 export async function containerIds(): Promise<Set<string>> {
   const out = await buildahOk(['containers', '--all', '--quiet', '--notruncate']);
+  return new Set(out.split('\n').map((s) => s.trim()).filter(Boolean));
+}
+
+/** The ids of the images that exist now, intermediate ones too (to remove what a run left behind). */
+export async function imageIds(): Promise<Set<string>> {
+  const out = await buildahOk(['images', '--all', '--quiet', '--no-trunc']);
   return new Set(out.split('\n').map((s) => s.trim()).filter(Boolean));
 }
 

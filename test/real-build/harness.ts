@@ -2,17 +2,28 @@
  * Real builds with buildah: build a Dockerfile text with a context folder, snapshot the image, compare two images, and
  * `proveSame`: does a rewrite build the same image as the original here?
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_TIMEOUT_MS, buildah, tail } from './buildah.js';
 import { prepareDockerfile, type Prepared } from './prepare.js';
-import { compareSnapshots, snapshotImage, type Snapshot } from './snapshot.js';
+import { diffSnapshots, formatDifferences, snapshotImage, type Snapshot } from './snapshot.js';
 
 export interface BuildOptions {
   /** Where the Dockerfile is said to live; `<that>.dockerignore` is used as BuildKit would. */
   dockerfilePath?: string;
   timeoutMs?: number;
+  /**
+   * Layer cache: `auto` (default) caches the steps of Dockerfiles that install packages and mount nothing, so a step
+   * two builds share (the prefix before a rewrite's first change, a hazard's common install) is built once per run;
+   * `off` builds every step; `no-cache` builds every step and caches nothing.
+   */
+  cache?: 'auto' | 'off' | 'no-cache';
+}
+
+/** Whether `auto` caching applies: package installs (worth sharing) and no RUN --mount (its content is no cache key). */
+export function worthCaching(dockerfile: string): boolean {
+  return /\bapt(-get)?\s+(-\S+\s+)*install\b/.test(dockerfile) && !/--mount[=\s]/.test(dockerfile);
 }
 
 export interface BuildResult {
@@ -28,26 +39,33 @@ export interface BuildResult {
 }
 
 /**
- * Build `text` (its base images mapped, see prepare.ts) with `contextDir` as the build context (an empty folder when
- * undefined). The Dockerfile is written outside the context, so `COPY .` never copies it.
+ * Build `text` (its base images mapped, see prepare.ts) with a copy of `contextDir` as the build context (an empty
+ * folder when undefined). The Dockerfile is written outside the context, so `COPY .` never copies it.
  */
 export async function buildImage(text: string, contextDir: string | undefined, options: BuildOptions = {}): Promise<BuildResult> {
   const prepared = prepareDockerfile(text);
-  const work = mkdtempSync(join(process.env.LAYERFIX_BUILD_TMP ?? tmpdir(), 'layerfix-rb-'));
+  const work = mkdtempSync(join(process.env.LAYERFIX_BUILD_TMP ?? (existsSync('/var/tmp') ? '/var/tmp' : tmpdir()), 'layerfix-rb-'));
   try {
     const dockerfile = join(work, 'Dockerfile');
     writeFileSync(dockerfile, prepared.text);
-    let context = contextDir;
-    if (!context) {
-      context = join(work, 'empty-context');
-      mkdirSync(context);
-    }
+    // A copy of the context: the build can never write to the case's files (buildah 1.28 writes a read-write bind
+    // mount through to the folder), and every build starts from the same files.
+    const context = join(work, 'context');
+    if (contextDir) cpSync(contextDir, context, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    else mkdirSync(context);
     const iidfile = join(work, 'iid');
-    const args = ['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', '--layers=false', '--force-rm', '--iidfile', iidfile, '-f', dockerfile];
+    const cache = options.cache ?? 'auto';
+    const layers = cache === 'auto' && worthCaching(prepared.text) ? ['--layers=true'] : cache === 'no-cache' ? ['--layers=false', '--no-cache'] : ['--layers=false'];
+    const args = ['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', ...layers, '--force-rm', '--iidfile', iidfile, '-f', dockerfile];
+    // BuildKit reads `<Dockerfile>.dockerignore` before the context's .dockerignore (buildah reads the latter itself).
     const ignore = options.dockerfilePath ? `${options.dockerfilePath}.dockerignore` : undefined;
     if (ignore && existsSync(ignore)) args.push('--ignorefile', ignore);
     args.push(context);
-    const result = await buildah(args, options.timeoutMs ?? BUILD_TIMEOUT_MS);
+    // A temporary folder of its own: buildah keeps RUN --mount=type=cache folders there, which must not carry over
+    // from one build to the next.
+    const tmp = join(work, 'tmp');
+    mkdirSync(tmp);
+    const result = await buildah(args, options.timeoutMs ?? BUILD_TIMEOUT_MS, { TMPDIR: tmp });
     const image = result.ok && existsSync(iidfile) ? readFileSync(iidfile, 'utf8').trim() : undefined;
     let log = result.output;
     if (result.timedOut) log += `\n(stopped: the build took longer than ${Math.round((options.timeoutMs ?? BUILD_TIMEOUT_MS) / 1000)} s)`;
@@ -57,7 +75,10 @@ export async function buildImage(text: string, contextDir: string | undefined, o
   }
 }
 
-/** Remove an image this harness built. */
+/**
+ * Remove an image this harness built. Not done while other builds may run: with the layer cache, a finished build's
+ * image can be the cached base of a step another build is taking right now (the suite removes its images at the end).
+ */
 export async function removeImage(image: string): Promise<void> {
   await buildah(['rmi', '--force', image]);
 }
@@ -84,7 +105,12 @@ export function failureReason(log: string, dockerfile = ''): string {
     output = line;
     break;
   }
-  const normal = (s: string) => s.replace(/^\/bin\/(ba|da)?sh: (line )?\d+: /, '/bin/$1sh: ').trim();
+  // Shell line numbers and time stamps (npm names its logs by the time) differ between two texts of one failure.
+  const normal = (s: string) =>
+    s
+      .replace(/^\/bin\/(ba|da)?sh: (line )?\d+: /, '/bin/$1sh: ')
+      .replace(/\d{4}-\d{2}-\d{2}[T_ ]\d{2}[:_]\d{2}[:_]\d{2}([._]\d+)?Z?/g, '<time>')
+      .trim();
   return output ? `${normal(reason)} (last output: ${normal(output)})` : normal(reason);
 }
 
@@ -98,6 +124,8 @@ export type Proof =
   | { verdict: 'error'; reason: string; notes: string[]; ms: number };
 
 export interface ProveOptions extends BuildOptions {
+  /** Remove the images when done (default true); the suite turns it off and removes them after all builds. */
+  removeImages?: boolean;
   /** Build the two images at once (default: one after the other). */
   parallel?: boolean;
   /** Names of the two sides in messages. */
@@ -115,7 +143,8 @@ export async function proveSame(original: string, rewritten: string, contextDir:
   const pa = prepareDockerfile(original);
   const pb = prepareDockerfile(rewritten);
   const notes = [...new Set([...pa.mapped, ...pb.mapped])];
-  const reasons = [...new Set([...pa.notBuildable.map((r) => `${names[0]}: ${r}`), ...pb.notBuildable.map((r) => `${names[1]}: ${r}`)])];
+  // A reason both sides share is said once; one side's own reason names the side.
+  const reasons = [...new Set([...pa.notBuildable.map((r) => (pb.notBuildable.includes(r) ? r : `${names[0]}: ${r}`)), ...pb.notBuildable.map((r) => (pa.notBuildable.includes(r) ? r : `${names[1]}: ${r}`))])];
   if (reasons.length) return { verdict: 'not-buildable', reason: reasons.join('; '), notes, ms: ms() };
 
   const images: string[] = [];
@@ -148,11 +177,25 @@ export async function proveSame(original: string, rewritten: string, contextDir:
     } catch (error) {
       return { verdict: 'error', reason: `snapshot failed: ${(error as Error).message}`, notes, ms: ms() };
     }
-    const differences = compareSnapshots(sa, sb, names);
+    let differences = diffSnapshots(sa, sb, names);
     notes.push(`${sa.files.size} paths compared`);
-    return differences.length ? { verdict: 'different', differences, notes, ms: ms() } : { verdict: 'same', notes, ms: ms() };
+    if (differences.length) {
+      // Is it the rewrite, or does the original itself build differently each time (a random hostname written to a
+      // file, a time stamp)? Build the original again with no cache: what differs there is not compared.
+      const again = await buildImage(original, contextDir, { ...options, cache: 'no-cache' });
+      if (again.image) images.push(again.image);
+      if (again.ok) {
+        const noisy = new Set(diffSnapshots(sa, await snapshotImage(again.image!), names).map((d) => d.key));
+        const kept = differences.filter((d) => !noisy.has(d.key));
+        if (kept.length < differences.length) {
+          notes.push(`not compared, as two builds of the original differ there too: ${differences.filter((d) => noisy.has(d.key)).map((d) => d.key).join(', ')}`);
+        }
+        differences = kept;
+      } else notes.push(`a second build of the original failed, so no difference could be set aside as nondeterministic: ${failureReason(again.log, again.prepared.text)}`);
+    }
+    return differences.length ? { verdict: 'different', differences: formatDifferences(differences), notes, ms: ms() } : { verdict: 'same', notes, ms: ms() };
   } finally {
-    for (const image of images) await removeImage(image);
+    if (options.removeImages !== false) for (const image of images) await removeImage(image);
   }
 }
 

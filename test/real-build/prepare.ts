@@ -5,7 +5,7 @@
  * layerfix, so a layerfix parser bug cannot hide in the mapping.
  */
 import { Add, Copy, DockerfileParser, ModifiableInstruction, Run, type Arg, type Flag } from 'dockerfile-ast';
-import { BASE_IMAGE } from './buildah.js';
+import { BASE_IMAGE, NODE_BASE_IMAGE } from './buildah.js';
 
 export interface Prepared {
   /** The text to build. */
@@ -46,8 +46,11 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Node.js images (any tag): mapped to the base with Node.js and npm. */
+const NODE_IMAGE = /^(docker\.io\/)?(library\/)?node(:|@|$)/i;
+
 /** Map the base images and find what cannot be built here. */
-export function prepareDockerfile(text: string, base = BASE_IMAGE): Prepared {
+export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NODE_BASE_IMAGE): Prepared {
   const doc = DockerfileParser.parse(text);
   const starts = lineStarts(text);
   const offset = (p: { line: number; character: number }) => starts[p.line] + p.character;
@@ -96,8 +99,9 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE): Prepared {
         const platformValue = from?.getPlatformFlag()?.getValue() ?? '';
         if (WINDOWS_IMAGE.test(resolved)) notBuildable.add(`${where}: FROM ${resolved} is a Windows image`);
         else if (/^windows\b/i.test(platformValue)) notBuildable.add(`${where}: FROM --platform=${platformValue} builds a Windows image`);
-        edits.push({ from: offset(range.start), to: offset(range.end), text: base });
-        mapped.push(`${where}: FROM ${image} -> ${base}${image.includes('$') ? ' (a variable, mapped as it stands)' : ''}`);
+        const target = NODE_IMAGE.test(resolved) ? nodeBase : base;
+        edits.push({ from: offset(range.start), to: offset(range.end), text: target });
+        mapped.push(`${where}: FROM ${image} -> ${target}${image.includes('$') ? ` (a variable${resolved !== image ? `, ${resolved} by its default` : ', mapped as it stands'})` : ''}`);
         const platform = from?.getPlatformFlag();
         if (platform) {
           const r = platform.getRange();
@@ -122,8 +126,19 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE): Prepared {
       else if (value && !isStage(value)) notBuildable.add(`${where}: COPY --from=${value} needs the image ${value}, which cannot be fetched here`);
     }
     if (keyword === 'RUN') {
+      // Quoted text aside, a lone `&` runs a job in the background; daemon starters do the same.
+      const shell = (instruction.getArgumentsContent() ?? '').replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
+      const background = /(^|[^&>|<])&(?![&>])/.test(shell) ? '&' : /\b(start-stop-daemon|nohup|setsid|daemonize)\b/.exec(shell)?.[1];
+      if (background) {
+        notBuildable.add(`${where}: RUN starts a background process (${background}); under buildah's chroot isolation it outlives the RUN and can still write to the image, while BuildKit stops it`);
+      }
       for (const flag of flags.filter((f) => f.getName().toLowerCase() === 'mount')) {
-        const from = /(?:^|,)from=([^,]+)/.exec(flag.getValue() ?? '')?.[1];
+        const value = flag.getValue() ?? '';
+        const type = /(?:^|,)type=([^,]+)/.exec(value)?.[1] ?? 'bind';
+        if (type === 'bind' && /(?:^|,)(rw|readwrite)(=true)?(?:,|$)/.test(value)) {
+          notBuildable.add(`${where}: RUN --mount=type=bind,${/(?:^|,)(rw|readwrite)/.exec(value)?.[1]}: buildah 1.28 writes it through to the context and keeps the writes, BuildKit discards them after the RUN`);
+        }
+        const from = /(?:^|,)from=([^,]+)/.exec(value)?.[1];
         if (from && !isStage(from)) notBuildable.add(`${where}: RUN --mount from=${from} needs the image ${from}, which cannot be fetched here`);
       }
     }

@@ -157,9 +157,15 @@ function describe(e: FileEntry): string {
   return parts.join(' ');
 }
 
-/** The differences of `a` (the original) and `b` (the rewrite), in readable lines; empty when they are the same. */
-export function compareSnapshots(a: Snapshot, b: Snapshot, names: [string, string] = ['original', 'rewritten']): string[] {
-  const out: string[] = [];
+export interface Difference {
+  /** What differs: a path, or `config <Field>` (`config Env <NAME>` for a variable). */
+  key: string;
+  text: string;
+}
+
+/** Every difference of `a` (the original) and `b` (the rewrite); empty when they are the same. */
+export function diffSnapshots(a: Snapshot, b: Snapshot, names: [string, string] = ['original', 'rewritten']): Difference[] {
+  const out: Difference[] = [];
   for (const field of CONFIG_FIELDS) {
     const va = a.config[field];
     const vb = b.config[field];
@@ -169,18 +175,12 @@ export function compareSnapshots(a: Snapshot, b: Snapshot, names: [string, strin
       const ma = map(va as string[]);
       const mb = map(vb as string[]);
       for (const key of new Set([...ma.keys(), ...mb.keys()])) {
-        if (ma.get(key) !== mb.get(key)) out.push(`config Env ${key}: ${names[0]} ${JSON.stringify(ma.get(key))}, ${names[1]} ${JSON.stringify(mb.get(key))}`);
+        if (ma.get(key) !== mb.get(key)) out.push({ key: `config Env ${key}`, text: `config Env ${key}: ${names[0]} ${JSON.stringify(ma.get(key))}, ${names[1]} ${JSON.stringify(mb.get(key))}` });
       }
       continue;
     }
-    if (!isDeepStrictEqual(va, vb)) out.push(`config ${field}: ${names[0]} ${JSON.stringify(va)}, ${names[1]} ${JSON.stringify(vb)}`);
+    if (!isDeepStrictEqual(va, vb)) out.push({ key: `config ${field}`, text: `config ${field}: ${names[0]} ${JSON.stringify(va)}, ${names[1]} ${JSON.stringify(vb)}` });
   }
-  const fileLines: string[] = [];
-  const onlyIn = (side: string, path: string, entry: FileEntry, files: Map<string, FileEntry>) => {
-    let below = 0;
-    if (entry.type === 'dir') for (const p of files.keys()) if (p.startsWith(path + '/')) below++;
-    fileLines.push(`only in ${side}: ${path} (${describe(entry)}${below ? `, ${below} entries below` : ''})`);
-  };
   const skipBelow: string[] = [];
   const paths = [...new Set([...a.files.keys(), ...b.files.keys()])].sort();
   for (const path of paths) {
@@ -188,17 +188,35 @@ export function compareSnapshots(a: Snapshot, b: Snapshot, names: [string, strin
     const ea = a.files.get(path);
     const eb = b.files.get(path);
     if (!ea || !eb) {
-      onlyIn(ea ? names[0] : names[1], path, (ea ?? eb)!, ea ? a.files : b.files);
-      if ((ea ?? eb)!.type === 'dir') skipBelow.push(path);
+      const entry = (ea ?? eb)!;
+      const files = ea ? a.files : b.files;
+      let below = 0;
+      if (entry.type === 'dir') {
+        for (const p of files.keys()) if (p.startsWith(path + '/')) below++;
+        skipBelow.push(path);
+      }
+      out.push({ key: path, text: `only in ${ea ? names[0] : names[1]}: ${path} (${describe(entry)}${below ? `, ${below} entries below` : ''})` });
       continue;
     }
     const diffs: string[] = [];
     for (const key of ['type', 'mode', 'uid', 'gid', 'target', 'size', 'hash'] as const) {
       if (ea[key] !== eb[key]) diffs.push(`${key} ${String(ea[key] ?? '-')} vs ${String(eb[key] ?? '-')}`);
     }
-    if (diffs.length) fileLines.push(`${path}: ${diffs.join(', ')}`);
+    if (diffs.length) out.push({ key: path, text: `${path}: ${diffs.join(', ')}` });
   }
-  out.push(...fileLines.slice(0, MAX_LISTED));
-  if (fileLines.length > MAX_LISTED) out.push(`... and ${fileLines.length - MAX_LISTED} more file differences`);
   return out;
+}
+
+/** The differences in readable lines (at most MAX_LISTED file lines); empty when the images are the same. */
+export function formatDifferences(differences: Difference[]): string[] {
+  const config = differences.filter((d) => d.key.startsWith('config '));
+  const files = differences.filter((d) => !d.key.startsWith('config '));
+  const out = [...config.map((d) => d.text), ...files.slice(0, MAX_LISTED).map((d) => d.text)];
+  if (files.length > MAX_LISTED) out.push(`... and ${files.length - MAX_LISTED} more file differences`);
+  return out;
+}
+
+/** `diffSnapshots` in readable lines. */
+export function compareSnapshots(a: Snapshot, b: Snapshot, names: [string, string] = ['original', 'rewritten']): string[] {
+  return formatDifferences(diffSnapshots(a, b, names));
 }
