@@ -1,6 +1,7 @@
 /**
- * Reading the TOML and YAML files that manifests and build configurations are written in (`Cargo.toml`,
- * `pyproject.toml`, `Pipfile`, `pnpm-workspace.yaml`, `.yarnrc.yml`, compose files), with smol-toml and js-yaml.
+ * Reading the TOML, YAML and INI files that manifests and build configurations are written in (`Cargo.toml`,
+ * `pyproject.toml`, `Pipfile`, `pnpm-workspace.yaml`, `.yarnrc.yml`, compose files, `.npmrc`), with smol-toml,
+ * js-yaml and ini.
  * Each library is loaded the first time a file of its kind is read, so a run that meets none pays nothing.
  */
 import { createRequire } from 'node:module';
@@ -16,6 +17,7 @@ export interface DataTable {
 const load = createRequire(import.meta.url);
 let toml: { parse(text: string): DataTable } | undefined;
 let yaml: { load(text: string, options: { schema: unknown }): unknown; CORE_SCHEMA: unknown } | undefined;
+let ini: { parse(text: string): DataTable } | undefined;
 
 /** Read a TOML document; throws an Error saying where it does not parse. */
 export function readToml(text: string): DataTable {
@@ -27,6 +29,12 @@ export function readToml(text: string): DataTable {
 export function readYaml(text: string): DataValue | undefined {
   yaml ??= load('js-yaml') as typeof yaml;
   return yaml!.load(text, { schema: yaml!.CORE_SCHEMA }) as DataValue | undefined;
+}
+
+/** Read an INI document as npm reads `.npmrc` (with the `ini` package npm uses): sections become nested tables. */
+export function readIni(text: string): DataTable {
+  ini ??= load('ini') as typeof ini;
+  return ini!.parse(text.replace(/^\ufeff/, ''));
 }
 
 /** The value at a path of nested tables, if any. */

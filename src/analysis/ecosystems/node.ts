@@ -3,9 +3,13 @@
  * the lockfile, the manager's configuration and every workspace's `package.json`; they decline when an install would
  * run lifecycle scripts, link local packages or make workspace `bin` files executable, all of which read sources.
  */
+import { posix } from 'node:path';
 import { isTable, readYaml, stringsOf, valueAt, type DataValue } from '../data-files.js';
-import { decline, enclosingRoot, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson, readProject, where, type ParsedArgs } from './common.js';
-import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+import { decline, enclosingRoot, environmentReads, envFlag, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson, readProject, where, type ParsedArgs } from './common.js';
+import { NODE_PATH_VARIABLES, configPaths } from './node-config.js';
+import { hookNeeds } from './node-hooks.js';
+import { lockfileRewrite } from './node-lockfile.js';
+import type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** How one manager installs: its files besides `package.json`, the root scripts it runs, what it writes. */
 interface Manager {
@@ -34,6 +38,8 @@ const PNPM_VALUES = ['-C', '--dir', '--filter', '-F', '--reporter', '--store-dir
 const BUN_VALUES = ['--cwd', '--registry', '--cache-dir', '--backend', '--filter', '--config', '-c'];
 
 const NPM_INSTALL = new Set(['ci', 'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
+/** npm's installs from the lockfile, which never write it. */
+const NPM_CLEAN = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
 const NPM_MANIFEST_ONLY = new Set(['prune', 'rebuild', 'rb', 'audit', 'ls', 'list', 'outdated']);
 const NPM_WRITES = new Set(['dedupe', 'ddp', 'update', 'up', 'upgrade']);
 const NPM_HARMLESS = new Set(['cache', 'config', 'c', 'get', 'help', 'doctor', 'ping', 'whoami', 'login', 'logout', 'adduser', 'token', 'view', 'info', 'show', 'search', 'root', 'bin', 'prefix']);
@@ -43,23 +49,40 @@ const PNPM_WRITES = new Set(['update', 'up', 'upgrade', 'dedupe']);
 const isGlobal = (parsed: ParsedArgs) => hasOption(parsed, '-g', '--global') || optionValue(parsed, '--location', '-L') === 'global';
 const isVersion = (parsed: ParsedArgs) => hasOption(parsed, '-v', '--version');
 
+/** Flags that keep each manager from writing its lockfile. */
+const FROZEN: Record<string, string[]> = {
+  npm: ['--no-package-lock'],
+  yarn: ['--frozen-lockfile', '--pure-lockfile', '--immutable'],
+  pnpm: ['--frozen-lockfile', '--lockfile-only'],
+  bun: ['--frozen-lockfile', '--ci'],
+};
+
+/** What an install is told by its flags and the environment: options (`ignore-scripts`, `frozen`) and the paths it reads. */
+function installSettings(invocation: Invocation, parsed: ParsedArgs, name: string): { options: string[]; reads: ExtraRead[] } {
+  const env = invocation.env;
+  const ignore = hasOption(parsed, '--ignore-scripts') || envFlag(env, 'npm_config_ignore_scripts') || envFlag(env, 'NPM_CONFIG_IGNORE_SCRIPTS') || env.get('YARN_ENABLE_SCRIPTS') === 'false';
+  const frozen = hasOption(parsed, ...FROZEN[name]) || optionValue(parsed, '--package-lock') === 'false' || envFlag(env, 'YARN_ENABLE_IMMUTABLE_INSTALLS') || envFlag(env, 'YARN_FROZEN_LOCKFILE') || envFlag(env, 'npm_config_frozen_lockfile');
+  return { options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : [])], reads: environmentReads(env, NODE_PATH_VARIABLES, name) };
+}
+
 /** Package arguments: local paths (or unknown ones) need more than the manifests, and named ones change them. */
-function packagesVerdict(invocation: Invocation, name: string, packages: Array<string | null>, global: boolean, project: string | null | undefined, options: string[]): Verdict {
+function packagesVerdict(invocation: Invocation, name: string, packages: Array<string | null>, global: boolean, project: string | null | undefined, settings: { options: string[]; reads: ExtraRead[] }): Verdict {
   if (packages.includes(null)) return decline(`runs ${name} with a package only known at build time`, true);
   const local = (packages as string[]).find((spec) => isLocalPath(spec) || /^(link|portal):|\.(tgz|tar\.gz)$/.test(spec));
   if (local) return decline(`installs the local package \`${local}\` with ${name}, which needs more than the manifests`, true);
   if (global) return { kind: 'harmless' };
-  return packages.length ? writesManifests(invocation.text) : install(name, project, options);
+  return packages.length ? writesManifests(invocation.text) : install(name, project, settings.options, [], settings.reads);
 }
 
 function readNpm(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, NPM_VALUES);
   const [sub, ...rest] = parsed.positionals;
-  const options = hasOption(parsed, '--ignore-scripts') ? ['ignore-scripts'] : [];
+  const settings = installSettings(invocation, parsed, 'npm');
+  const options = settings.options;
   const prefix = optionValue(parsed, '--prefix', '-C');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs npm with a subcommand only known at build time');
-  if (NPM_INSTALL.has(sub)) return packagesVerdict(invocation, 'npm', rest, isGlobal(parsed), prefix, options);
+  if (NPM_INSTALL.has(sub)) return packagesVerdict(invocation, 'npm', rest, isGlobal(parsed), prefix, NPM_CLEAN.has(sub) ? { ...settings, options: [...options, 'frozen'] } : settings);
   if (NPM_WRITES.has(sub) || (sub === 'audit' && rest[0] === 'fix')) return writesManifests(invocation.text);
   if (NPM_MANIFEST_ONLY.has(sub)) return install('npm', prefix, [...options, 'auxiliary']);
   if (NPM_HARMLESS.has(sub)) {
@@ -72,14 +95,15 @@ function readNpm(invocation: Invocation): Verdict {
 function readYarn(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, YARN_VALUES);
   const [sub, ...rest] = parsed.positionals;
-  const options = hasOption(parsed, '--ignore-scripts') ? ['ignore-scripts'] : [];
+  const settings = installSettings(invocation, parsed, 'yarn');
+  const options = settings.options;
   const cwd = optionValue(parsed, '--cwd');
-  if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : install('yarn', cwd, options);
+  if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : install('yarn', cwd, options, [], settings.reads);
   if (sub === null) return decline('runs yarn with a subcommand only known at build time');
-  if (sub === 'install') return install('yarn', cwd, options);
-  if (sub === 'check') return install('yarn', cwd, [...options, 'auxiliary']);
-  if (sub === 'add') return packagesVerdict(invocation, 'yarn', rest, false, cwd, options);
-  if (sub === 'workspaces' && rest[0] === 'focus') return install('yarn', cwd, options);
+  if (sub === 'install') return install('yarn', cwd, options, [], settings.reads);
+  if (sub === 'check') return install('yarn', cwd, [...options, 'auxiliary'], [], settings.reads);
+  if (sub === 'add') return packagesVerdict(invocation, 'yarn', rest, false, cwd, settings);
+  if (sub === 'workspaces' && rest[0] === 'focus') return install('yarn', cwd, options, [], settings.reads);
   if (sub === 'global' || sub === 'cache') return { kind: 'harmless' };
   if (sub === 'config') {
     if (hasOption(parsed, '-g', '--global', '-H', '--home') || rest[0] === 'get' || rest[0] === 'list' || rest.length === 0) return { kind: 'harmless' };
@@ -91,13 +115,15 @@ function readYarn(invocation: Invocation): Verdict {
 function readPnpm(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, PNPM_VALUES);
   const [sub, ...rest] = parsed.positionals;
-  const options = hasOption(parsed, '--ignore-scripts') ? ['ignore-scripts'] : [];
+  const settings = installSettings(invocation, parsed, 'pnpm');
+  const options = settings.options;
   const dir = optionValue(parsed, '-C', '--dir');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs pnpm with a subcommand only known at build time');
-  if (sub === 'install' || sub === 'i' || sub === 'add') return packagesVerdict(invocation, 'pnpm', rest, isGlobal(parsed), dir, options);
+  if (sub === 'install' || sub === 'i' || sub === 'add') return packagesVerdict(invocation, 'pnpm', rest, isGlobal(parsed), dir, settings);
   if (PNPM_WRITES.has(sub) || (sub === 'audit' && hasOption(parsed, '--fix'))) return writesManifests(invocation.text);
-  if (PNPM_MANIFEST_ONLY.has(sub)) return install('pnpm', dir, sub === 'fetch' ? options : [...options, 'auxiliary']);
+  // `pnpm fetch` reads only the lockfile and writes no lockfile.
+  if (PNPM_MANIFEST_ONLY.has(sub)) return install('pnpm', dir, sub === 'fetch' ? [...options, 'frozen'] : [...options, 'frozen', 'auxiliary'], [], settings.reads);
   if (sub === 'store' || sub === 'setup' || sub === 'env' || sub === 'config') {
     return optionValue(parsed, '--location') === 'project' ? decline('writes the project\'s .npmrc with pnpm config') : { kind: 'harmless' };
   }
@@ -107,11 +133,11 @@ function readPnpm(invocation: Invocation): Verdict {
 function readBun(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, BUN_VALUES);
   const [sub, ...rest] = parsed.positionals;
-  const options = hasOption(parsed, '--ignore-scripts') ? ['ignore-scripts'] : [];
+  const settings = installSettings(invocation, parsed, 'bun');
   const cwd = optionValue(parsed, '--cwd');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs bun with a subcommand only known at build time');
-  if (sub === 'install' || sub === 'i' || sub === 'add' || sub === 'a') return packagesVerdict(invocation, 'bun', rest, isGlobal(parsed), cwd, options);
+  if (sub === 'install' || sub === 'i' || sub === 'add' || sub === 'a') return packagesVerdict(invocation, 'bun', rest, isGlobal(parsed), cwd, settings);
   if (sub === 'pm' && rest[0] === 'cache') return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
@@ -158,11 +184,15 @@ function workspaceFolders(project: ProjectFolder, manager: string, manifest: Rec
 }
 
 /** Why a package's own manifest makes the install read sources, if it does. */
-function packageProblem(manifest: Record<string, unknown>, file: string, manager: Manager, use: InstallUse, workspace: boolean): string | undefined {
+function packageProblem(manifest: Record<string, unknown>, file: string, manager: Manager, use: InstallUse, workspace: boolean, gyp: boolean): string | undefined {
   const scripts = manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
   const script = manager.lifecycle.find((name) => typeof scripts[name] === 'string');
   if (script && !use.options.has('ignore-scripts')) {
     return `${file} has a \`${script}\` script, which ${use.ecosystem} runs during the install and which may read the sources (\`${scripts[script]}\`)`;
+  }
+  // Without an install or preinstall script of its own, a package with a binding.gyp gets `node-gyp rebuild` as one.
+  if (gyp && !use.options.has('ignore-scripts')) {
+    return `${posix.join(posix.dirname(file), 'binding.gyp')} makes ${use.ecosystem} run \`node-gyp rebuild\` during the install, which compiles the sources`;
   }
   for (const field of [...DEPENDENCY_FIELDS, 'overrides', 'resolutions']) {
     const deps = manifest[field] && typeof manifest[field] === 'object' ? (manifest[field] as Record<string, unknown>) : {};
@@ -176,9 +206,12 @@ function packageProblem(manifest: Record<string, unknown>, file: string, manager
   return undefined;
 }
 
-/** Patch files a project's manifests point at (pnpm patchedDependencies, Yarn `patch:` references). */
+/** Patch files a project's manifests point at (pnpm's and bun's patchedDependencies, Yarn `patch:` references). */
 function patchFiles(manifest: Record<string, unknown>, manager: string, pnpmWorkspace: DataValue | undefined): string[] {
   const paths: string[] = [];
+  if (manager === 'bun' && isTable(manifest.patchedDependencies as DataValue)) {
+    for (const path of Object.values(manifest.patchedDependencies as object)) if (typeof path === 'string') paths.push(path);
+  }
   if (manager === 'pnpm') {
     const pnpm = manifest.pnpm && typeof manifest.pnpm === 'object' ? (manifest.pnpm as Record<string, unknown>) : {};
     const fromJson = pnpm.patchedDependencies && typeof pnpm.patchedDependencies === 'object' ? Object.values(pnpm.patchedDependencies) : [];
@@ -203,14 +236,25 @@ function decoded(text: string): string {
   }
 }
 
-/** Files and folders the manager's configuration names by a relative path (`yarnPath`, `yarn-path`, `cafile`). */
-function configPaths(project: ProjectFolder, manager: Manager): string[] {
-  const out: string[] = [];
-  for (const config of manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$/.test(file))) {
-    const text = readProject(project, config) ?? '';
-    for (const match of text.matchAll(/(?:^|[\s=:"'])((?:\.{1,2}\/|\.yarn\/)[^\s"'#]+)/gm)) out.push(match[1]);
+/** Yarn's own folders: a path the configuration names inside one of them (`yarnPath: .yarn/releases/...`) is copied. */
+const YARN_FOLDERS = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', '.yarn/sdks'];
+
+/**
+ * The files the manager's configuration names that the install reads (project-relative, to copy with the manifests),
+ * or why one of them is not a file layerfix copies: only paths inside Yarn's own folders are.
+ */
+function configuredFiles(project: ProjectFolder, manager: Manager): { files: string[] } | { decline: string } {
+  const read = configPaths(project, manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$/.test(file)));
+  if ('decline' in read) return read;
+  const files: string[] = [];
+  for (const { file, key, path } of read.paths) {
+    const at = project.path(path);
+    if (at === undefined || !project.context.has(at)) continue;
+    if (YARN_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`))) files.push(path);
+    else if (key.endsWith('(default)')) return { decline: `Yarn loads ${at} into its environment (injectEnvironmentFiles), and it is not among the manifests` };
+    else return { decline: `${where(project, file)} sets ${key} to ${at}, a file the install reads that is not among the manifests` };
   }
-  return out;
+  return { files };
 }
 
 function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
@@ -221,7 +265,8 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   if (enclosing) return { decline: enclosing };
   const flavour = use.ecosystem === 'yarn' ? yarnFlavour(project, root.value) : use.ecosystem;
   const manager = MANAGERS[flavour];
-  const rootProblem = packageProblem(root.value, where(project, 'package.json'), manager, use, false);
+  const gyp = (folder: string) => project.context.isFile(posix.join(folder, 'binding.gyp'));
+  const rootProblem = packageProblem(root.value, where(project, 'package.json'), manager, use, false, gyp(project.dir));
   if (rootProblem) return { decline: rootProblem };
   let pnpmWorkspace: DataValue | undefined;
   try {
@@ -230,8 +275,11 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   } catch (error) {
     return { decline: `${where(project, 'pnpm-workspace.yaml')} is not valid YAML (${(error as Error).message.split('\n')[0]})` };
   }
+  const configured = configuredFiles(project, manager);
+  if ('decline' in configured) return configured;
   const folders = workspaceFolders(project, flavour, root.value, pnpmWorkspace);
-  const files = present(project, ['package.json', ...manager.files, ...patchFiles(root.value, flavour, pnpmWorkspace), ...configPaths(project, manager)]);
+  const files = present(project, ['package.json', ...manager.files, ...patchFiles(root.value, flavour, pnpmWorkspace), ...configured.files]);
+  const manifests = [root.value];
   for (const folder of folders) {
     const file = `${folder}/package.json`;
     const text = project.context.read(file) ?? '{}';
@@ -242,9 +290,20 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     } catch (error) {
       return { decline: `${file} is not valid JSON (${(error as Error).message})` };
     }
-    const problem = packageProblem(manifest, file, manager, use, true);
+    const problem = packageProblem(manifest, file, manager, use, true, gyp(folder));
     if (problem) return { decline: problem };
+    manifests.push(manifest);
     files.push(file);
+  }
+  if (!use.options.has('frozen')) {
+    const rewrite = lockfileRewrite(project, flavour === 'yarn berry' ? 'yarn' : flavour, manifests);
+    if (rewrite) return { decline: `${rewrite}, and the COPY would then put the old one back` };
+  }
+  if (!use.options.has('ignore-scripts')) {
+    const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'].map((name) => readProject(project, name) ?? '').join('\n');
+    const hooks = hookNeeds(project, manifests, lockfiles);
+    if ('decline' in hooks) return hooks;
+    files.push(...present(project, hooks.files));
   }
   const relative = folders.map((folder) => folder.slice(project.dir ? project.dir.length + 1 : 0));
   const output = outputsInContext(project, relative, manager.outputs);
