@@ -17,10 +17,13 @@ function rel(repo: Repo, candidates: Candidate[]): string[] {
 }
 
 test('Dockerfile names', () => {
-  for (const name of ['Dockerfile', 'Dockerfile.dev', 'Dockerfile.prod.arm64', 'api.Dockerfile', 'api.dockerfile', 'Containerfile', 'Containerfile.gpu']) {
+  // docs/cli.md ("Which files") says which tool reads each name.
+  const names = ['Dockerfile', 'Dockerfile.dev', 'Dockerfile.prod.arm64', 'Dockerfile-dev', 'Dockerfile_prod', 'dockerfile', 'api.Dockerfile', 'api.dockerfile'];
+  for (const name of [...names, 'Containerfile', 'Containerfile.gpu', 'Containerfile-gpu', 'api.Containerfile', 'api.containerfile']) {
     assert.ok(isDockerfileName(name), name);
   }
-  for (const name of ['dockerfile', 'Dockerfile.dockerignore', 'api.Dockerfile.dockerignore', 'Dockerfiles', 'MyDockerfile', '.Dockerfile.layerfix-1-0-2.tmp', 'README.md', 'Containerfiles']) {
+  const others = ['Dockerfile.dockerignore', 'api.Dockerfile.dockerignore', 'Containerfile.containerignore', 'Dockerfiles', 'MyDockerfile', 'dockerfile.go', 'dockerfile_test.go', 'dockerfile-parser.js'];
+  for (const name of [...others, 'Dockerfile-', '.Dockerfile.layerfix-1-0-2.tmp', 'README.md', 'Containerfiles', 'DockerFile']) {
     assert.not.ok(isDockerfileName(name), name);
   }
   assert.ok(TEMP_FILE.test('.Dockerfile.layerfix-123-0-7.tmp'));
@@ -31,6 +34,9 @@ test('folders are searched for Dockerfile names, skipping node_modules, .git and
     'Dockerfile': FILE,
     'svc/api/Dockerfile.dev': FILE,
     'svc/api/build.dockerfile': FILE,
+    'svc/api/Dockerfile-dev': FILE,
+    'svc/api/Dockerfile_prod': FILE,
+    'svc/lower/dockerfile': FILE,
     'svc/web/Containerfile': FILE,
     'svc/web/README.md': 'not a Dockerfile',
     'svc/web/Dockerfile.dockerignore': 'node_modules',
@@ -41,7 +47,7 @@ test('folders are searched for Dockerfile names, skipping node_modules, .git and
     'svc/.Dockerfile.layerfix-99-0-0.tmp': FILE,
   });
   try {
-    assert.equal(rel(repo, await found(repo)), ['.devcontainer/Dockerfile', 'Dockerfile', 'svc/api/Dockerfile.dev', 'svc/api/build.dockerfile', 'svc/web/Containerfile']);
+    assert.equal(rel(repo, await found(repo)), ['.devcontainer/Dockerfile', 'Dockerfile', 'svc/api/Dockerfile-dev', 'svc/api/Dockerfile.dev', 'svc/api/Dockerfile_prod', 'svc/api/build.dockerfile', 'svc/lower/dockerfile', 'svc/web/Containerfile']);
   } finally {
     repo.remove();
   }

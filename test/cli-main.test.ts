@@ -41,7 +41,12 @@ test('--version prints the package version', async () => {
 test('bad arguments exit 2 with a message naming the problem', async () => {
   const cases: [string[], RegExp][] = [
     [['--frobnicate'], /Unknown option '--frobnicate'.*layerfix --help/],
-    [['--format', 'xml'], /--format: got "xml", expected one of text, json, sarif, github/],
+    [['--format', 'xml'], /--format: got "xml"; expected one of text, json, sarif, github/],
+    [['--format', 'jsno'], /--format: got "jsno"; did you mean "json"\?; expected one of text, json, sarif, github/],
+    [['--chek'], /Unknown option '--chek'; did you mean '--check'\? Run `layerfix --help` for the options\./],
+    [['--color', '--no-color'], /--color and --no-color cannot be used together/],
+    [['--quiet', '--explain'], /--quiet and --explain cannot be used together/],
+    [['--ignore-path', 'nope.ignore', 'Dockerfile'], /--ignore-path: cannot read nope\.ignore: no such file/],
     [['--write', '--check'], /--write and --check cannot be used together/],
     [['--config', 'x.json', '--no-config'], /--config and --no-config cannot be used together/],
     [['--stdout', '--write'], /--stdout and --write cannot be used together/],
@@ -52,7 +57,7 @@ test('bad arguments exit 2 with a message naming the problem', async () => {
     [['--skip', 'nope', 'Dockerfile'], /--skip: unknown transform "nope"/],
     [['parse'], /layerfix parse takes one file/],
     [['parse', 'a', 'b'], /takes one file \(or - for stdin\), got 2/],
-    [['parse', '--format', 'ast', 'Dockerfile'], /--format: got "ast", expected one of cst, buildkit, print/],
+    [['parse', '--format', 'ast', 'Dockerfile'], /--format: got "ast"; did you mean "cst"\?; expected one of cst, buildkit, print/],
   ];
   const repo = makeRepo({ 'Dockerfile': MERGEABLE });
   try {
@@ -259,9 +264,18 @@ test('a run with many files on a terminal shows progress on stderr and keeps std
   }
 });
 
+test('a change is said in the tense of what happened: planned when not written, done when written; free text is marked', () => {
+  const merged = { kind: 'change' as const, ruleId: 'merge-runs', message: 'Merged RUN at 4:1 into RUN at 3:1', planned: 'Would merge RUN at 4:1 into RUN at 3:1', line: 4, column: 1 };
+  assert.is(formatMessage('D', merged, false), 'D:4:1: change: Would merge RUN at 4:1 into RUN at 3:1 [merge-runs]');
+  assert.is(formatMessage('D', merged, true), 'D:4:1: change: Merged RUN at 4:1 into RUN at 3:1 [merge-runs]');
+  const plugin = { kind: 'change' as const, ruleId: 'pin-tags', message: 'Pinned FROM alpine to alpine:3.20', line: 1, column: 1 };
+  assert.is(formatMessage('D', plugin, false), 'D:1:1: change: Pinned FROM alpine to alpine:3.20 (not written) [pin-tags]');
+  assert.is(formatMessage('D', plugin, true), 'D:1:1: change: Pinned FROM alpine to alpine:3.20 [pin-tags]');
+});
+
 test('messages are path:line:col: message [ruleId]; the summary counts files and changes per transform', () => {
-  assert.is(formatMessage('svc/Dockerfile', { kind: 'error', ruleId: 'missing-arguments', message: 'FROM requires an image\n  at stack', line: 3, column: 1 }), 'svc/Dockerfile:3:1: FROM requires an image … [missing-arguments]');
-  assert.is(formatMessage('D', { kind: 'skip', ruleId: 'merge-runs', message: 'Kept', line: 1, column: 2 }), 'D:1:2: skip: Kept [merge-runs]');
+  assert.is(formatMessage('svc/Dockerfile', { kind: 'error', ruleId: 'missing-arguments', message: 'FROM requires an image\n  at stack', line: 3, column: 1 }, false), 'svc/Dockerfile:3:1: FROM requires an image … [missing-arguments]');
+  assert.is(formatMessage('D', { kind: 'skip', ruleId: 'merge-runs', message: 'Kept', line: 1, column: 2 }, false), 'D:1:2: skip: Kept [merge-runs]');
   const summary = { scanned: 5, changed: 2, unchanged: 1, skipped: 1, failed: 1, written: 0, changes: { 'reorder-stable': 1, 'merge-runs': 3 } };
   assert.is(formatSummary(summary, 'check'), 'layerfix: 5 files scanned: 2 would change, 1 unchanged, 1 skipped, 1 failed; changes: merge-runs 3, reorder-stable 1');
   assert.match(formatSummary(summary, 'dry-run'), /2 changed, .*\(dry run: nothing written; --write applies the changes\)$/);

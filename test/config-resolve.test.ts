@@ -150,7 +150,7 @@ test('plugin paths resolve against the folder of the config that lists them', as
 
 test('shape errors name the file, the key and what was expected', async () => {
   const cases: [string, RegExp][] = [
-    ['{"transfroms":{}}', /\.layerfixrc\.json: transfroms: unknown key; expected one of \$schema, root, transforms/],
+    ['{"transfroms":{}}', /\.layerfixrc\.json: transfroms: unknown key; did you mean "transforms"\?; expected one of \$schema, root, transforms/],
     ['{"root":"yes"}', /root: expected true or false, got "yes"/],
     ['{"transforms":[]}', /transforms: expected an object mapping transform names/],
     ['{"plugins":"./p.ts"}', /plugins: expected an array of module paths or package names/],
@@ -158,6 +158,7 @@ test('shape errors name the file, the key and what was expected', async () => {
     ['{"operatorPosition":"middle"}', /operatorPosition: .*expected "end" or "start"/],
     ['{"overrides":[{"transforms":{}}]}', /overrides\[0\]\.files: missing; expected a pattern/],
     ['{"overrides":[{"files":"*","plugins":[]}]}', /overrides\[0\]\.plugins: unknown key; expected one of files, transforms/],
+    ['{"overrides":[{"file":"*"}]}', /overrides\[0\]\.file: unknown key; did you mean "files"\?/],
     ['{"ignore":42}', /ignore: expected a pattern or an array of patterns, got 42/],
     ['[1,2]', /\(top level\): expected an object, got \[1,2\]/],
     ['{\n  "root": true,,\n}', /\.layerfixrc\.json:2:16: cannot load the configuration: invalid JSON: Expected double-quoted property name$/],
@@ -175,8 +176,11 @@ test('shape errors name the file, the key and what was expected', async () => {
 
 test('transform settings are checked against the option specs, naming file, key and what was expected', async () => {
   const cases: [object, RegExp][] = [
-    [{ transforms: { 'merge-rnus': true } }, /\.layerfixrc\.json: transforms\.merge-rnus: Unknown transform "merge-rnus"; expected one of .*merge-runs/],
-    [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /transforms\.merge-runs: Unknown option "maxCommand" for transform "merge-runs"; expected one of maxCommands/],
+    [{ transforms: { 'merge-rnus': true } }, /\.layerfixrc\.json: transforms\.merge-rnus: Unknown transform "merge-rnus"; did you mean "merge-runs"\?; expected one of .*merge-runs/],
+    [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /transforms\.merge-runs: Unknown option "maxCommand" for transform "merge-runs"; did you mean "maxCommands"\?; expected one of .*maxCommands/],
+    [{ transforms: { 'merge-runs': { exclude: ['apt-get (update'] } } }, /transforms\.merge-runs: Invalid option "exclude" for transform "merge-runs": "apt-get \(update" is not a valid regular expression \(\/apt-get \(update\/: Unterminated group\)/],
+    [{ transforms: { 'reorder-stable': { stableCommands: ['[a-'] } } }, /transforms\.reorder-stable: Invalid option "stableCommands" .*"\[a-" is not a valid regular expression/],
+    [{ transforms: { 'split-manifest-copy': { stableCommands: ['*'] } } }, /transforms\.split-manifest-copy: Invalid option "stableCommands" .*"\*" is not a valid regular expression \(\/\*\/: Nothing to repeat\)/],
     [{ transforms: { 'merge-runs': { maxCommands: 'two' } } }, /transforms\.merge-runs: Invalid option "maxCommands" for transform "merge-runs": got "two", expected a whole number/],
     [{ transforms: { 'merge-runs': 'sometimes' } }, /transforms\.merge-runs: Invalid setting .*expected true, false, "on", "off" or an options object/],
     [{ overrides: [{ files: '*', transforms: { nope: true } }] }, /overrides\[0\]\.transforms\.nope: Unknown transform "nope"/],
@@ -198,7 +202,7 @@ test('--only and --skip names are checked against the known transforms', async (
     const planner = new Planner(new ConfigResolver({ cwd: repo.dir, config: false }), ['merge-runs', 'merge-run']);
     const plan = await planner.plan(repo.path('Dockerfile'));
     assert.ok('settings' in plan);
-    await rejects(planner.checkNames(), /--only: unknown transform "merge-run"; expected one of .*merge-runs/);
+    await rejects(planner.checkNames(), /--only: unknown transform "merge-run"; did you mean "merge-runs"\?; expected one of .*merge-runs/);
   } finally {
     repo.remove();
   }

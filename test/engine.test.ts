@@ -123,8 +123,8 @@ test('transforms that undo each other are reported as a cycle', async () => {
 
 test('options are validated before anything runs, naming transform, option, value and expectation', () => {
   const cases: Array<[TransformOptions, RegExp]> = [
-    [{ transforms: { 'merge-run': true } }, /Unknown transform "merge-run"; expected one of .*merge-runs/],
-    [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /Unknown option "maxCommand" for transform "merge-runs"; expected one of maxCommands, exclude, isolateState/],
+    [{ transforms: { 'merge-run': true } }, /Unknown transform "merge-run"; did you mean "merge-runs"\?; expected one of .*merge-runs/],
+    [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /Unknown option "maxCommand" for transform "merge-runs"; did you mean "maxCommands"\?; expected one of maxCommands, exclude, isolateState/],
     [{ transforms: { 'merge-runs': { maxCommands: 'two' } } }, /Invalid option "maxCommands" for transform "merge-runs": got "two", expected a whole number >= 0/],
     [{ transforms: { format: { keywordCase: 'title' } } }, /Invalid option "keywordCase" for transform "format": got "title", expected one of "upper", "lower", "preserve"/],
     [{ transforms: { format: 42 as unknown as boolean } }, /Invalid setting for transform "format": got 42/],

@@ -46,7 +46,7 @@ export default defineTransform({
       }
       const keyword = view.keyword === view.keyword.toLowerCase() ? 'copy' : 'COPY';
       const created = ctx.edit.editLogical(node, [{ start: view.keywordStart, end: view.keywordEnd, text: keyword }]);
-      ctx.changed(`Changed ADD at ${at} to COPY: its sources are local files that ADD copies as they are`, created);
+      ctx.changed({ done: `Changed ADD at ${at} to COPY: its sources are local files that ADD copies as they are`, planned: `Would change ADD at ${at} to COPY: its sources are local files that ADD copies as they are` }, created);
     }
   },
 });

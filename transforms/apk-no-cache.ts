@@ -43,7 +43,7 @@ export default defineTransform({
         continue;
       }
       const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache' }));
-      ctx.changed(`Added --no-cache to apk add in RUN at ${at}`, ctx.edit.editWords(node, edits));
+      ctx.changed({ done: `Added --no-cache to apk add in RUN at ${at}`, planned: `Would add --no-cache to apk add in RUN at ${at}` }, ctx.edit.editWords(node, edits));
     }
   },
 });

@@ -86,7 +86,7 @@ function addUpdates(ctx: Context, stage: Stage): void {
       else {
         const at = run.view.argsStart + first.command.start;
         const updated = ctx.edit.editWords(view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
-        ctx.changed(`Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, updated);
+        ctx.changed({ done: `Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, planned: `Would add \`${first.invocation} update\` before the install in RUN at ${run.at}` }, updated);
         view = instructionView(updated, ctx.root.data.escape);
       }
     }
@@ -204,8 +204,8 @@ function fixRun(ctx: Context, run: EditableRun): void {
   if (cleanup) edits.push(cleanup.edit);
   if (!edits.length) return;
   const created = ctx.edit.editWords(node, edits);
-  if (added.size) ctx.changed(`Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, created);
-  if (cleanup) ctx.changed(`Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, created);
+  if (added.size) ctx.changed({ done: `Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, planned: `Would add ${[...added].join(' and ')} to ${tool} install in RUN at ${at}` }, created);
+  if (cleanup) ctx.changed({ done: `Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, planned: `Would append \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer` }, created);
 }
 
 /** The edit that appends the list cleanup, or undefined (with the skip reported) when it is not needed or not safe. */

@@ -40,7 +40,7 @@ export default defineTransform({
         continue;
       }
       const clean = `${last.invocation} clean all`;
-      ctx.changed(`Appended \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer`, ctx.edit.editWords(node, [appendEdit(ctx, run, clean)]));
+      ctx.changed({ done: `Appended \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer`, planned: `Would append \`${clean}\` to RUN at ${at}, so the package cache does not stay in its layer` }, ctx.edit.editWords(node, [appendEdit(ctx, run, clean)]));
     }
   },
 });

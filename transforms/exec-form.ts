@@ -47,7 +47,7 @@ export default defineTransform({
         continue;
       }
       const created = ctx.edit.editWords(node, found.edits);
-      ctx.changed(`Wrote ${keyword} at ${at} in JSON (exec) form: ${found.program} now runs without /bin/sh -c, as PID 1 receiving signals itself`, created);
+      ctx.changed({ done: `Wrote ${keyword} at ${at} in JSON (exec) form: ${found.program} now runs without /bin/sh -c, as PID 1 receiving signals itself`, planned: `Would write ${keyword} at ${at} in JSON (exec) form: ${found.program} would run without /bin/sh -c, as PID 1 receiving signals itself` }, created);
     }
   },
 });

@@ -38,7 +38,10 @@ export default defineTransform({
       if (text !== print(current)) current = ctx.edit.replace(current, text, 'same');
       const json = ctx.options.jsonSpacing ? jsonArrayLayout(instructionView(current, ctx.root.data.escape)) : undefined;
       if (json !== undefined && json !== print(current)) current = ctx.edit.replace(current, json, 'same');
-      if (current !== node) ctx.changed(`Formatted ${instructionView(current, ctx.root.data.escape).keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(node))}`, current);
+      if (current !== node) {
+        const what = `${instructionView(current, ctx.root.data.escape).keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(node))}`;
+        ctx.changed({ done: `Formatted ${what}`, planned: `Would format ${what}` }, current);
+      }
     }
     trivia(ctx);
   },

@@ -7,7 +7,7 @@ import { chainFacts, IMAGE_WORKDIR, leaksState, pathScopes, runEffects, sameShel
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
-  exclude: { type: 'string[]', default: [], description: 'Regular expressions: a RUN whose command matches one stays separate.' },
+  exclude: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a RUN whose command matches one stays separate.' },
   isolateState: { type: 'boolean', default: false, description: 'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.' },
 } as const;
 
@@ -116,7 +116,7 @@ function tryMerge(ctx: Context, first: InstructionNode, exclude: RegExp[]): bool
   chains.set(created, text.facts);
   chainEffects.set(created, joinedEffects(effectsA, effectsB));
   ctx.edit.remove([...between, next]);
-  ctx.changed(`Merged RUN at ${at(b)} into RUN at ${at(a)}`, created, [next]);
+  ctx.changed({ done: `Merged RUN at ${at(b)} into RUN at ${at(a)}`, planned: `Would merge RUN at ${at(b)} into RUN at ${at(a)}` }, created, [next]);
   return true;
 }
 

@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 
 const options = {
   volatileSources: { type: 'string[]', default: ['.', './', '*', './*'], description: 'COPY/ADD sources that count as the whole (often changing) build context.' },
-  stableCommands: { type: 'string[]', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
+  stableCommands: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -85,7 +85,8 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const nodes = movers.flatMap((view) => [...ctx.edit.attachedComments(view.node), view.node]);
   ctx.edit.moveBefore(nodes, ctx.edit.blockStart(copy.node));
   for (const view of movers) {
-    ctx.changed(`Moved ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the COPY at ${copyAt}`, view.node);
+    const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the COPY at ${copyAt}`;
+    ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
   }
 }
 

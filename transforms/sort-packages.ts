@@ -27,6 +27,7 @@ export default defineTransform({
     for (const { node, run, at } of editableRuns(ctx, MENTION, (at) => `Left the package lists of RUN at ${at} as they are`)) {
       const edits: WordEdit[] = [];
       const done: string[] = [];
+      const planned: string[] = [];
       for (const command of packageCommands(run.shell)) {
         if (INSTALL[command.family] !== subcommandOf(command) || command.operands.length < 2) continue;
         const name = `${command.tool} ${subcommandOf(command)}`;
@@ -39,8 +40,9 @@ export default defineTransform({
         if (!found) continue;
         edits.push(...found.edits);
         done.push(`${found.sorted ? 'sorted the packages' : 'put the packages'} of ${name}${found.split ? `${found.sorted ? ' and put them' : ''} one per line` : ''}`);
+        planned.push(`${found.sorted ? 'sort the packages' : 'put the packages'} of ${name}${found.split ? `${found.sorted ? ' and put them' : ''} one per line` : ''}`);
       }
-      if (edits.length) ctx.changed(`${capitalise(done.join('; '))} in RUN at ${at}`, ctx.edit.editWords(node, edits));
+      if (edits.length) ctx.changed({ done: `${capitalise(done.join('; '))} in RUN at ${at}`, planned: `Would ${planned.join('; ')} in RUN at ${at}` }, ctx.edit.editWords(node, edits));
     }
   },
 });

@@ -11,23 +11,70 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Parse `argv` for `command`. Throws ConfigError for an unknown option, a missing value or a value out of its set. */
-export function parseCommandArgs(command: CliCommand, argv: readonly string[]): ParsedArgs {
+/** The options of `argv` that `command` does not know, as written (values of known options skipped). */
+function unknownOptions(command: CliCommand, argv: readonly string[]): string[] {
+  const long = new Map(command.options.map((o) => [o.name, o]));
+  const short = new Map(command.options.filter((o) => o.short).map((o) => [o.short!, o]));
+  const unknown: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg.startsWith('--')) {
+      const [name] = arg.slice(2).split('=', 1);
+      const option = long.get(name);
+      if (!option) unknown.push(`--${name}`);
+      else if (option.type === 'string' && !arg.includes('=')) i++;
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      for (let k = 1; k < arg.length; k++) {
+        const option = short.get(arg[k]);
+        if (!option) {
+          unknown.push(`-${arg[k]}`);
+          break;
+        }
+        if (option.type === 'string') {
+          if (k === arg.length - 1) i++;
+          break;
+        }
+      }
+    }
+  }
+  return unknown;
+}
+
+/** Every unknown option of `argv`, each with the nearest known one when it looks like a slip. */
+async function unknownOptionProblems(command: CliCommand, argv: readonly string[], help: string): Promise<string[]> {
+  const unknown = unknownOptions(command, argv);
+  if (!unknown.length) return [];
+  // Loaded only now: the engine's entry is not needed to read good arguments.
+  const { didYouMean } = await import('../engine/index.js');
+  const known = command.options.flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]);
+  return unknown.map((option) => {
+    const suggestion = didYouMean(option, known, (name) => `'${name}'`);
+    return `Unknown option '${option}'${suggestion || '.'} ${help}`;
+  });
+}
+
+/** Parse `argv` for `command`. Throws ConfigError for unknown options (all of them), a missing value or a value out of its set. */
+export async function parseCommandArgs(command: CliCommand, argv: readonly string[]): Promise<ParsedArgs> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const option of command.options) {
     options[option.name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
   }
+  const help = `Run \`${command.name === 'layerfix' ? 'layerfix' : `layerfix ${command.name}`} --help\` for the options.`;
+  const unknown = await unknownOptionProblems(command, argv, help);
+  if (unknown.length) throw new ConfigError(unknown);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`${command.name === 'layerfix' ? 'layerfix' : `layerfix ${command.name}`} --help\` for the options.`);
+    throw new ConfigError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. ${help}`);
   }
   const values = parsed.values as ParsedArgs['values'];
   for (const option of command.options) {
     const value = values[option.name];
     if (option.values && typeof value === 'string' && !option.values.includes(value)) {
-      throw new ConfigError(`--${option.name}: got "${value}", expected one of ${option.values.join(', ')}`);
+      const { didYouMean } = await import('../engine/index.js');
+      throw new ConfigError(`--${option.name}: got "${value}"${didYouMean(value, option.values)}; expected one of ${option.values.join(', ')}`);
     }
   }
   return { values, positionals: parsed.positionals };

@@ -15,8 +15,25 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   stdout: OutStream;
   stderr: OutStream;
-  /** All of standard input, as text. */
-  readStdin(): Promise<string>;
+  /**
+   * Standard input as bytes, or undefined as soon as more than `maxBytes` have arrived: reading stops there, so an
+   * endless or huge input is refused without being read to its end.
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
+}
+
+/** Read `stream` to its end, or stop and return undefined once more than `maxBytes` arrived. */
+export async function readBounded(stream: AsyncIterable<Uint8Array | string> & { destroy?(): unknown }, maxBytes: number): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    // Leaving the loop ends the iteration, which destroys the stream: nothing more is read.
+    if (size > maxBytes) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The real process's streams and environment. */
@@ -26,10 +43,6 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    async readStdin() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
-    },
+    readStdin: (maxBytes) => readBounded(process.stdin, maxBytes),
   };
 }

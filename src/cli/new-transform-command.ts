@@ -10,7 +10,7 @@ import { newTransformCommand } from './options.js';
 
 /** Run `layerfix new-transform`; returns the exit code. */
 export async function runNewTransform(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(newTransformCommand, argv);
+  const args = await parseCommandArgs(newTransformCommand, argv);
   if (args.values.help) {
     io.stdout.write(helpText(newTransformCommand));
     return 0;

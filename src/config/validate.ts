@@ -1,8 +1,10 @@
 /**
  * Check the shape of a configuration file: known keys with values of the right type. Transform settings are
  * checked later against the transforms' option specs, once the plugins are known (see `checkTransformSettings`).
+ * Every problem of a file is reported at once, each naming the file and the key, with a suggestion for a misspelt
+ * key or transform name.
  */
-import { OptionsError, resolvePrinterOptions, validateSettings, type AnyTransform, type TransformSetting } from '../engine/index.js';
+import { didYouMean, OptionsError, resolvePrinterOptions, validateSettings, type AnyTransform, type TransformSetting } from '../engine/index.js';
 import { ConfigError } from './errors.js';
 import type { LayerfixConfig } from './types.js';
 
@@ -23,88 +25,126 @@ export const configKeys: Record<keyof LayerfixConfig, string> = {
 
 const overrideKeys = ['files', 'transforms', 'printWidth', 'indent', 'operatorPosition', 'context'] as const;
 
-function fail(file: string, key: string, message: string): never {
-  throw new ConfigError(`${file}: ${key}: ${message}`);
-}
+/** The problems found in one configuration file. */
+class Problems {
+  readonly list: string[] = [];
 
-function expected(file: string, key: string, what: string, got: unknown): never {
-  fail(file, key, `expected ${what}, got ${JSON.stringify(got) ?? String(got)}`);
+  constructor(private readonly file: string) {}
+
+  fail(key: string, message: string): void {
+    this.list.push(`${this.file}: ${key}: ${message}`);
+  }
+
+  expected(key: string, what: string, got: unknown): void {
+    this.fail(key, `expected ${what}, got ${JSON.stringify(got) ?? String(got)}`);
+  }
+
+  unknownKey(key: string, at: string, known: readonly string[]): void {
+    this.fail(at, `unknown key${didYouMean(key, known)}; expected one of ${known.join(', ')}`);
+  }
+
+  throwIfAny(): void {
+    if (this.list.length) throw new ConfigError(this.list);
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkPatterns(file: string, key: string, value: unknown): void {
+function checkPatterns(problems: Problems, key: string, value: unknown): void {
   const ok = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
-  if (!ok) expected(file, key, configKeys.files, value);
+  if (!ok) problems.expected(key, configKeys.files, value);
 }
 
-function checkPrinter(file: string, key: string, data: Record<string, unknown>): void {
+function checkPrinter(problems: Problems, key: string, data: Record<string, unknown>): void {
   for (const name of ['printWidth', 'indent', 'operatorPosition'] as const) {
     if (data[name] === undefined) continue;
     try {
       resolvePrinterOptions({ [name]: data[name] });
     } catch (error) {
-      if (error instanceof OptionsError) fail(file, `${key}${name}`, error.message);
-      throw error;
+      if (!(error instanceof OptionsError)) throw error;
+      problems.fail(`${key}${name}`, error.message);
     }
   }
 }
 
-function checkContext(file: string, key: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) expected(file, key, configKeys.context, value);
+function checkContext(problems: Problems, key: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.expected(key, configKeys.context, value);
 }
 
-function checkTransformsShape(file: string, key: string, value: unknown): void {
-  if (!isObject(value)) expected(file, key, configKeys.transforms, value);
+function checkTransformsShape(problems: Problems, key: string, value: unknown): void {
+  if (!isObject(value)) problems.expected(key, configKeys.transforms, value);
 }
 
-/** Validate the shape of one configuration's data. Throws ConfigError naming the file, the key and what was expected. */
+/** Validate the shape of one configuration's data. Throws ConfigError listing every problem, each naming the key. */
 export function validateConfig(data: unknown, file: string): LayerfixConfig {
-  if (!isObject(data)) expected(file, '(top level)', 'an object', data);
+  const problems = new Problems(file);
+  if (!isObject(data)) {
+    problems.expected('(top level)', 'an object', data);
+    problems.throwIfAny();
+    return {};
+  }
+  const keys = Object.keys(configKeys);
   for (const key of Object.keys(data)) {
-    if (!Object.hasOwn(configKeys, key)) fail(file, key, `unknown key; expected one of ${Object.keys(configKeys).join(', ')}`);
+    if (!Object.hasOwn(configKeys, key)) problems.unknownKey(key, key, keys);
   }
-  if (data.$schema !== undefined && typeof data.$schema !== 'string') expected(file, '$schema', configKeys.$schema, data.$schema);
-  if (data.root !== undefined && typeof data.root !== 'boolean') expected(file, 'root', configKeys.root, data.root);
-  if (data.transforms !== undefined) checkTransformsShape(file, 'transforms', data.transforms);
+  if (data.$schema !== undefined && typeof data.$schema !== 'string') problems.expected('$schema', configKeys.$schema, data.$schema);
+  if (data.root !== undefined && typeof data.root !== 'boolean') problems.expected('root', configKeys.root, data.root);
+  if (data.transforms !== undefined) checkTransformsShape(problems, 'transforms', data.transforms);
   if (data.plugins !== undefined) {
-    if (!Array.isArray(data.plugins) || !data.plugins.every((p) => typeof p === 'string' && p.length > 0)) expected(file, 'plugins', configKeys.plugins, data.plugins);
+    if (!Array.isArray(data.plugins) || !data.plugins.every((p) => typeof p === 'string' && p.length > 0)) problems.expected('plugins', configKeys.plugins, data.plugins);
   }
-  for (const key of ['files', 'ignore'] as const) if (data[key] !== undefined) checkPatterns(file, key, data[key]);
-  checkContext(file, 'context', data.context);
-  checkPrinter(file, '', data);
+  for (const key of ['files', 'ignore'] as const) if (data[key] !== undefined) checkPatterns(problems, key, data[key]);
+  checkContext(problems, 'context', data.context);
+  checkPrinter(problems, '', data);
   if (data.overrides !== undefined) {
-    if (!Array.isArray(data.overrides)) expected(file, 'overrides', configKeys.overrides, data.overrides);
-    data.overrides.forEach((override: unknown, i: number) => {
-      const at = `overrides[${i}]`;
-      if (!isObject(override)) expected(file, at, 'an object with files and transforms', override);
-      for (const key of Object.keys(override)) {
-        if (!(overrideKeys as readonly string[]).includes(key)) fail(file, `${at}.${key}`, `unknown key; expected one of ${overrideKeys.join(', ')}`);
-      }
-      if (override.files === undefined) fail(file, `${at}.files`, `missing; expected ${configKeys.files}`);
-      checkPatterns(file, `${at}.files`, override.files);
-      if (override.transforms !== undefined) checkTransformsShape(file, `${at}.transforms`, override.transforms);
-      checkContext(file, `${at}.context`, override.context);
-      checkPrinter(file, `${at}.`, override);
-    });
+    if (!Array.isArray(data.overrides)) problems.expected('overrides', configKeys.overrides, data.overrides);
+    else {
+      data.overrides.forEach((override: unknown, i: number) => {
+        const at = `overrides[${i}]`;
+        if (!isObject(override)) {
+          problems.expected(at, 'an object with files and transforms', override);
+          return;
+        }
+        for (const key of Object.keys(override)) {
+          if (!(overrideKeys as readonly string[]).includes(key)) problems.unknownKey(key, `${at}.${key}`, overrideKeys);
+        }
+        if (override.files === undefined) problems.fail(`${at}.files`, `missing; expected ${configKeys.files}`);
+        else checkPatterns(problems, `${at}.files`, override.files);
+        if (override.transforms !== undefined) checkTransformsShape(problems, `${at}.transforms`, override.transforms);
+        checkContext(problems, `${at}.context`, override.context);
+        checkPrinter(problems, `${at}.`, override);
+      });
+    }
   }
+  problems.throwIfAny();
   return data as LayerfixConfig;
 }
 
-/** Check every transform setting of a configuration (top level and overrides) against the known transforms. */
+/**
+ * Check every transform setting of a configuration (top level and overrides) against the known transforms: names
+ * (with a suggestion for a misspelt one), option names, option types and regular expressions. Throws ConfigError
+ * listing every problem.
+ */
 export function checkTransformSettings(config: LayerfixConfig, file: string, transforms: readonly AnyTransform[]): void {
+  const problems = new Problems(file);
   const check = (key: string, settings: Record<string, TransformSetting> | undefined) => {
     for (const [name, setting] of Object.entries(settings ?? {})) {
-      try {
-        validateSettings({ [name]: setting }, transforms);
-      } catch (error) {
-        if (error instanceof OptionsError) fail(file, `${key}.${name}`, error.message);
-        throw error;
+      // Each option on its own, so that every bad option of a transform is reported.
+      const parts: Record<string, TransformSetting>[] = isObject(setting) && Object.keys(setting).length > 1 ? Object.entries(setting).map(([k, v]) => ({ [name]: { [k]: v } })) : [{ [name]: setting }];
+      for (const part of parts) {
+        try {
+          validateSettings(part, transforms);
+        } catch (error) {
+          if (!(error instanceof OptionsError)) throw error;
+          problems.fail(`${key}.${name}`, error.message);
+          if (error.message.startsWith('Unknown transform')) break;
+        }
       }
     }
   };
   check('transforms', config.transforms);
   config.overrides?.forEach((override, i) => check(`overrides[${i}].transforms`, override.transforms));
+  problems.throwIfAny();
 }

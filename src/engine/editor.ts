@@ -7,6 +7,7 @@ import { print } from '../syntax/print.js';
 import type { InstructionNode, Root, TopNode } from '../syntax/types.js';
 import { toLocal } from '../syntax/logical.js';
 import { instructionView } from '../syntax/view.js';
+import { DEADLINE, type Deadline } from './deadline.js';
 import { declaredKey, meaningKey } from './meaning.js';
 
 /** A replacement of [start, end) in an instruction's own text. */
@@ -53,8 +54,14 @@ export class Editor {
     return this.root.data.escape;
   }
 
+  /** Throw DeadlineError when the file's time limit (set on the root by the pipeline) has passed. */
+  private checkDeadline(): void {
+    (this.root as unknown as { [DEADLINE]?: Deadline })[DEADLINE]?.check();
+  }
+
   /** Parse a piece of Dockerfile text in this file's escape character, without positions. */
   fragment(text: string): TopNode[] {
+    this.checkDeadline();
     const parsed = parse(text, { escape: this.escape, directives: false });
     const errors = parsed.data.diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'no-instructions');
     if (errors.length) throw new EditError(`generated text does not parse: ${errors[0].reason}\n${text}`);
@@ -157,6 +164,7 @@ export class Editor {
 
   /** Move top-level nodes, in their order, to just before `before` (or to the end when it is undefined). */
   moveBefore(nodes: TopNode[], before: TopNode | undefined): void {
+    this.checkDeadline();
     const children = this.root.children;
     for (const node of nodes) children.splice(this.indexOf(node), 1);
     const at = before ? this.indexOf(before) : children.length;
@@ -215,6 +223,7 @@ export class Editor {
   }
 
   private splice(node: TopNode, replacement: TopNode[]): void {
+    this.checkDeadline();
     this.root.children.splice(this.indexOf(node), 1, ...replacement);
     this.edits++;
   }

@@ -3,7 +3,7 @@
  */
 import type { VFile } from 'vfile';
 import type { InstructionNode, Position } from '../syntax/types.js';
-import type { LayerfixMessage, MessageKind } from './types.js';
+import type { ChangeText, LayerfixMessage, MessageKind } from './types.js';
 
 /** Where layerfix's documentation is published. */
 const DOCS = 'https://github.com/layerfix/layerfix/blob/main/docs';
@@ -13,8 +13,17 @@ export function docsUrl(page: string, anchor?: string): string {
   return `${DOCS}/${page}${anchor ? `#${anchor}` : ''}`;
 }
 
-/** Add a message to `file`: errors are fatal, warnings not, changes and skips are informational; `url` documents the rule. */
-export function report(file: VFile, kind: MessageKind, reason: string, ruleId: string, place?: Position, url?: string): LayerfixMessage {
+/** The done form of a change's text (the text itself when it is a plain string). */
+export function doneText(reason: string | ChangeText): string {
+  return typeof reason === 'string' ? reason : reason.done;
+}
+
+/**
+ * Add a message to `file`: errors are fatal, warnings not, changes and skips are informational; `url` documents the
+ * rule. A change said both ways keeps its done form as the message's reason and its planned form as `planned`.
+ */
+export function report(file: VFile, kind: MessageKind, text: string | ChangeText, ruleId: string, place?: Position, url?: string): LayerfixMessage {
+  const reason = doneText(text);
   // A vfile message is an Error: without this, each one captures a stack trace that says nothing to a user.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -26,6 +35,7 @@ export function report(file: VFile, kind: MessageKind, reason: string, ruleId: s
   }
   message.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;
   message.kind = kind;
+  if (typeof text !== 'string') message.planned = text.planned;
   if (url) message.url = url;
   return message;
 }

@@ -2,6 +2,7 @@
  * Transform settings: validation against the option specs, defaults, and the JSON Schema they generate.
  */
 import type { EnabledTransform } from './passes.js';
+import { didYouMean } from './suggest.js';
 import type { AnyTransform, OptionSpec, PipelineOptions, PrinterOptions, TransformSetting } from './types.js';
 
 /** A configuration or option that is not valid; its message says where, what was given and what was expected. */
@@ -31,6 +32,26 @@ export function resolvePrinterOptions(given: Partial<PrinterOptions>): PrinterOp
     throw new OptionsError(`Invalid operatorPosition: got ${JSON.stringify(operatorPosition)}, expected "end" or "start"`);
   }
   return { printWidth, indent, operatorPosition };
+}
+
+/** Why `source` is not a valid regular expression, or undefined when it is. */
+export function regexProblem(source: string): string | undefined {
+  try {
+    new RegExp(source);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+/** What is wrong with the strings of an option whose spec has a format, or undefined. */
+function formatMismatch(spec: OptionSpec, value: unknown): string | undefined {
+  if (!('format' in spec) || spec.format !== 'regex') return undefined;
+  for (const item of typeof value === 'string' ? [value] : (value as string[])) {
+    const problem = regexProblem(item);
+    if (problem) return `${JSON.stringify(item)} is not a valid regular expression (${problem})`;
+  }
+  return undefined;
 }
 
 /** Check one option value against its spec; returns what was expected when it does not fit. */
@@ -64,12 +85,14 @@ export function resolveTransformOptions(transform: AnyTransform, setting: Transf
     const spec = (transform.options as Record<string, OptionSpec>)[key];
     if (!spec) {
       const known = Object.keys(transform.options);
-      throw new OptionsError(`Unknown option "${key}" for transform "${transform.name}"; expected ${known.length ? `one of ${known.join(', ')}` : 'no options'}`);
+      throw new OptionsError(`Unknown option "${key}" for transform "${transform.name}"${didYouMean(key, known)}; expected ${known.length ? `one of ${known.join(', ')}` : 'no options'}`);
     }
     const expected = mismatch(spec, value);
     if (expected) {
       throw new OptionsError(`Invalid option "${key}" for transform "${transform.name}": got ${JSON.stringify(value)}, expected ${expected}`);
     }
+    const invalid = formatMismatch(spec, value);
+    if (invalid) throw new OptionsError(`Invalid option "${key}" for transform "${transform.name}": ${invalid}`);
     resolved[key] = value;
   }
   return resolved;
@@ -87,7 +110,7 @@ export function resolveEnabled(all: readonly AnyTransform[], options: PipelineOp
   validateSettings(settings, all);
   const known = new Set(all.map((t) => t.name));
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
-    if (!known.has(name)) throw new OptionsError(`Unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
+    if (!known.has(name)) throw new OptionsError(`Unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`);
   }
   return all
     .filter((t) => (options.only ? options.only.includes(t.name) : isEnabled(t, settings[t.name])))
@@ -101,7 +124,7 @@ export function validateSettings(settings: Record<string, TransformSetting>, tra
   for (const [name, setting] of Object.entries(settings)) {
     const transform = byName.get(name);
     if (!transform) {
-      throw new OptionsError(`Unknown transform "${name}"; expected one of ${[...byName.keys()].join(', ')}`);
+      throw new OptionsError(`Unknown transform "${name}"${didYouMean(name, byName.keys())}; expected one of ${[...byName.keys()].join(', ')}`);
     }
     const ok = typeof setting === 'boolean' || setting === 'on' || setting === 'off' || (typeof setting === 'object' && setting !== null && !Array.isArray(setting));
     if (!ok) {
@@ -120,11 +143,11 @@ function specSchema(spec: OptionSpec): Record<string, unknown> {
     case 'number':
       return { type: spec.integer ? 'integer' : 'number', ...common, ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
     case 'string':
-      return { type: 'string', ...common };
+      return { type: 'string', ...(spec.format ? { format: spec.format } : {}), ...common };
     case 'enum':
       return { enum: [...spec.values], ...common };
     case 'string[]':
-      return { type: 'array', items: { type: 'string' }, ...common };
+      return { type: 'array', items: { type: 'string', ...(spec.format ? { format: spec.format } : {}) }, ...common };
   }
 }
 

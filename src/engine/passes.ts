@@ -9,10 +9,11 @@ import { loadShellParser } from '../shell/index.js';
 import { detectStyle, type Style } from '../printer/index.js';
 import { DisableMap } from './disable.js';
 import { Editor, EditError } from './editor.js';
+import { DeadlineError } from './deadline.js';
 import { checkGuard } from './guard.js';
-import { docsUrl, report } from './messages.js';
+import { docsUrl, doneText, report } from './messages.js';
 import { cachedShellView } from './shell-cache.js';
-import type { AnyTransform, PrinterOptions, TransformContext } from './types.js';
+import type { AnyTransform, ChangeText, PrinterOptions, TransformContext } from './types.js';
 
 /** A transform with its resolved options. */
 export interface EnabledTransform {
@@ -47,6 +48,7 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       try {
         await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, notes }));
       } catch (error) {
+        if (error instanceof DeadlineError) throw error;
         const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
         report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name, undefined, transform.url);
         return undefined;
@@ -96,9 +98,9 @@ interface RunState {
 function makeContext(transform: AnyTransform, options: Record<string, unknown>, state: RunState): TransformContext<any> {
   const { root, file, editor, disables, notes } = state;
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
-  const note = (kind: 'change' | 'skip', reason: string, node?: InstructionNode) => {
+  const note = (kind: 'change' | 'skip', reason: string | ChangeText, node?: InstructionNode) => {
     const at = place(node);
-    const key = `${transform.name}\0${kind}\0${at?.start.offset ?? ''}\0${reason}`;
+    const key = `${transform.name}\0${kind}\0${at?.start.offset ?? ''}\0${doneText(reason)}`;
     if (!notes.has(key)) notes.set(key, () => report(file, kind, reason, transform.name, at, transform.url));
   };
   return {

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { parse } from '../syntax/parse.js';
 import { print } from '../syntax/print.js';
 import type { Root } from '../syntax/types.js';
+import { DEADLINE, Deadline, DeadlineError, withDeadline } from './deadline.js';
 import { report } from './messages.js';
 import { OptionsError, resolveEnabled, resolvePrinterOptions } from './options.js';
 import { runTransforms, type EnabledTransform } from './passes.js';
@@ -90,9 +91,19 @@ async function runPipeline(text: string, enabled: EnabledTransform[], options: P
     const message = report(file, 'error', `File is too large to rewrite (${size} MiB); layerfix rewrites Dockerfiles up to 1 MiB`, 'file-too-large');
     return { text, changed: false, messages: [message], status: 'error' };
   }
-  const processor = unified().use(layerfixParse).use(layerfixTransforms, enabled, printer).use(layerfixStringify);
+  // A time limit: each transform's context and the editor check the clock (see deadline.ts).
+  const deadline = options.timeoutMs === undefined ? undefined : new Deadline(options.timeoutMs);
+  const run = deadline ? enabled.map(({ transform, options }) => ({ transform: withDeadline(transform, deadline), options })) : enabled;
+  const processor = unified().use(layerfixParse).use(layerfixTransforms, run, printer).use(layerfixStringify);
   const tree = processor.parse(file);
-  await processor.run(tree, file);
+  if (deadline) (tree as { [DEADLINE]?: Deadline })[DEADLINE] = deadline;
+  try {
+    await processor.run(tree, file);
+  } catch (error) {
+    if (!(error instanceof DeadlineError)) throw error;
+    const message = report(file, 'error', error.message, 'timeout');
+    return { text, changed: false, messages: [message], status: 'error' };
+  }
   const failed = file.messages.some((m) => m.fatal);
   // Nothing runs between the transforms and here, so the text they printed is the tree's text.
   const out = failed ? text : (file.data.layerfixOutput ?? processor.stringify(tree as Root, file));

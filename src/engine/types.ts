@@ -15,9 +15,15 @@ import type { Editor } from './editor.js';
 export type OptionSpec =
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'number'; default: number; description: string; min?: number; max?: number; integer?: boolean }
-  | { type: 'string'; default: string; description: string }
+  | { type: 'string'; default: string; description: string; format?: OptionFormat }
   | { type: 'enum'; default: string; description: string; values: readonly string[] }
-  | { type: 'string[]'; default: readonly string[]; description: string };
+  | { type: 'string[]'; default: readonly string[]; description: string; format?: OptionFormat };
+
+/**
+ * What a string option (or each string of a list) must be, checked with the configuration before any file is read:
+ * `regex`, a JavaScript regular expression source (`new RegExp(value)` must accept it).
+ */
+export type OptionFormat = 'regex';
 
 /** The option values a set of option specs describes. */
 export type OptionValues<S extends Record<string, OptionSpec>> = {
@@ -55,10 +61,22 @@ export interface TransformContext<O> {
   edit: Editor;
   /** False (and the disable comment counted as used) when a disable comment turns this transform off for `node`. */
   enabledFor(node: InstructionNode): boolean;
-  /** Report a change this transform made; it retracts this transform's earlier skips of the `involved` nodes. */
-  changed(reason: string, node?: InstructionNode, involved?: InstructionNode[]): void;
+  /**
+   * Report a change this transform made; it retracts this transform's earlier skips of the `involved` nodes. Say it in
+   * both tenses (`{ done: 'Merged ...', planned: 'Would merge ...' }`) so a dry run does not claim what it did not
+   * do; a plain string is the done form, and reports of runs that write nothing mark it as not written.
+   */
+  changed(reason: string | ChangeText, node?: InstructionNode, involved?: InstructionNode[]): void;
   /** Report a place where this transform declined to act, and why. */
   skipped(reason: string, node?: InstructionNode): void;
+}
+
+/** A change said both ways: what was done (once written) and what would be done (a dry run, `--check`). */
+export interface ChangeText {
+  /** Past tense, e.g. `Merged RUN at 4:1 into RUN at 3:1`. */
+  done: string;
+  /** Conditional, e.g. `Would merge RUN at 4:1 into RUN at 3:1`. */
+  planned: string;
 }
 
 /** A transform: metadata plus a function that edits the tree through the context. */
@@ -99,6 +117,11 @@ export interface PipelineOptions extends Partial<PrinterOptions> {
   skip?: string[];
   /** The file's path, for messages and for transforms that read the build context. */
   path?: string;
+  /**
+   * Fail the file with a `timeout` error once its transforms have run this many milliseconds (checked at every
+   * context call and edit of a transform; default: no limit).
+   */
+  timeoutMs?: number;
 }
 
 /** Options of `transform`: a pipeline run over the built-in transforms and, configured like them, those of plugins. */
@@ -113,6 +136,8 @@ export type MessageKind = 'change' | 'skip' | 'error' | 'warning';
 /** A vfile message with layerfix's kind. */
 export interface LayerfixMessage extends VFileMessage {
   kind: MessageKind;
+  /** For a change the transform said both ways: the phrasing for a run that writes nothing (`reason` is the done form). */
+  planned?: string;
 }
 
 /** The pipeline's result for one text. */

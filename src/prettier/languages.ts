@@ -5,13 +5,13 @@ import { basename } from 'node:path';
 import type { SupportLanguage } from 'prettier';
 import { isDockerfileName } from '../runner/names.js';
 
-/** Dockerfile as a prettier language: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`, `Containerfile.*`. */
+/** Dockerfile as a prettier language, by the names the CLI finds (`isDockerfileName`). */
 export const dockerfileLanguage: SupportLanguage = {
   name: 'Dockerfile',
   parsers: ['dockerfile'],
   aliases: ['Containerfile'],
   extensions: ['.dockerfile', '.containerfile'],
-  filenames: ['Dockerfile', 'Containerfile'],
+  filenames: ['Dockerfile', 'dockerfile', 'Containerfile'],
   linguistLanguageId: 89,
   tmScope: 'source.dockerfile',
   aceMode: 'dockerfile',

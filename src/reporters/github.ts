@@ -2,7 +2,9 @@
  * GitHub Actions workflow commands: one annotation per message, shown on the pull request's diff.
  */
 import type { FileMessage, FileResult } from '../runner/types.js';
+import { messageText } from './message.js';
 import { formatSummary } from './summary.js';
+import { fixHint } from './text.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** Escape the data of a workflow command. */
@@ -17,6 +19,7 @@ function escapeProperty(text: string): string {
 
 function level(message: FileMessage, context: ReporterContext): 'error' | 'warning' | 'notice' | undefined {
   if (message.kind === 'error') return 'error';
+  if (context.quiet) return undefined;
   if (message.kind === 'warning') return 'warning';
   if (message.kind === 'change') return context.mode === 'write' ? 'notice' : 'warning';
   return context.explain ? 'notice' : undefined;
@@ -29,20 +32,25 @@ export function annotation(file: FileResult, message: FileMessage, context: Repo
   const props = [`file=${escapeProperty(file.path)}`, `line=${message.line}`, `col=${message.column}`];
   if (message.endLine) props.push(`endLine=${message.endLine}`);
   props.push(`title=${escapeProperty(`layerfix ${message.ruleId}`)}`);
-  return `::${kind} ${props.join(',')}::${escapeData(message.message)}`;
+  return `::${kind} ${props.join(',')}::${escapeData(messageText(message, file.written))}`;
 }
 
 /** The GitHub reporter: annotations on stdout as files finish, the summary on stderr. */
 export function githubReporter(context: ReporterContext): Reporter {
+  const changed: string[] = [];
   return {
     file(result) {
+      if (result.status === 'changed') changed.push(result.path);
       for (const message of result.messages) {
         const line = annotation(result, message, context);
         if (line) context.out.write(`${line}\n`);
       }
     },
     end(report) {
+      if (context.quiet) return;
       context.err.write(`${formatSummary(report.summary, context.mode)}\n`);
+      const hint = fixHint(context, changed);
+      if (hint) context.err.write(`${hint}\n`);
     },
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { FileResult, FilesReport } from '../runner/types.js';
 import { buildJson } from './build.js';
+import { messageText } from './message.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** The JSON document of a run. */
@@ -18,7 +19,11 @@ export function jsonDocument(report: FilesReport, context: Pick<ReporterContext,
       changes: file.changes,
       ...(file.diff !== undefined ? { diff: file.diff } : {}),
       ...(file.build ? { build: buildJson(file.build, context.cwd ?? process.cwd()) } : {}),
-      messages: file.messages,
+      // Each change in the tense of what happened: written, or only found.
+      messages: file.messages.map((message) => {
+        const { planned: _planned, ...rest } = message;
+        return { ...rest, message: messageText(message, file.written) };
+      }),
     })),
     summary: report.summary,
   };

@@ -11,12 +11,25 @@ export function firstLine(text: string): string {
   return end < 0 ? text : `${text.slice(0, end)} …`;
 }
 
-/** `path:line:col: message [ruleId]`; warnings, changes and skips say their kind before the message. */
-export function formatMessage(path: string, message: FileMessage): string {
-  return `${path}:${message.line}:${message.column}: ${PREFIX[message.kind]}${firstLine(message.message)} [${message.ruleId}]`;
+/**
+ * The text of a message for a run that applied its changes (`applied`: written, or printed as the new text) or not
+ * (a dry run, `--check`, a write that failed). A change its transform said both ways is said in the matching tense
+ * (`Merged ...` / `Would merge ...`); a change said one way (a plugin's free text) is marked `(not written)` when it
+ * was not applied.
+ */
+export function messageText(message: FileMessage, applied: boolean): string {
+  if (message.kind !== 'change' || applied) return message.message;
+  return message.planned ?? `${message.message} (not written)`;
 }
 
-/** Whether a message is printed: errors and warnings always, changes and skips with `--explain`. */
-export function isShown(message: FileMessage, explain: boolean): boolean {
-  return explain || message.kind === 'error' || message.kind === 'warning';
+/** `path:line:col: message [ruleId]`; warnings, changes and skips say their kind before the message. */
+export function formatMessage(path: string, message: FileMessage, applied: boolean): string {
+  return `${path}:${message.line}:${message.column}: ${PREFIX[message.kind]}${firstLine(messageText(message, applied))} [${message.ruleId}]`;
+}
+
+/** Whether a message is printed: errors always, warnings unless `quiet`, changes and skips with `explain`. */
+export function isShown(message: FileMessage, explain: boolean, quiet = false): boolean {
+  if (message.kind === 'error') return true;
+  if (quiet) return false;
+  return explain || message.kind === 'warning';
 }

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { FileMessage, FileResult, FilesReport } from '../runner/types.js';
+import { messageText } from './message.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** What the SARIF report says about a rule, when it is known. */
@@ -60,7 +61,7 @@ export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'ex
         ruleId: message.ruleId,
         ruleIndex: ruleIndex.get(message.ruleId),
         level: level(message),
-        message: { text: message.message },
+        message: { text: messageText(message, file.written) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(file), region: region(message) } }],
       };
       if (message.kind === 'change' && file.status === 'changed' && file.replacements && !fixed) {

@@ -14,6 +14,13 @@ export interface ReporterContext {
   mode: RunMode;
   /** Print change and skip messages too. */
   explain: boolean;
+  /** Print errors only: no warnings, no explanations, no summary (the results on stdout stay). */
+  quiet?: boolean;
+  /**
+   * The command that applies what a `--check` found, for the files given (relative paths as shown), e.g.
+   * `layerfix --write Dockerfile`; undefined when there is none to suggest (standard input).
+   */
+  fixCommand?(changed: readonly string[]): string;
   /** Standard output: diffs, lists, machine-readable reports. */
   out: Writer;
   /** Standard error: messages and the summary. */

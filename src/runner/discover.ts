@@ -6,6 +6,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '../config/errors.js';
 import type { ConfigLayer } from '../config/merge.js';
 import { matchesPatterns, relativeInside } from '../config/patterns.js';
 import type { ConfigResolver } from '../config/resolver.js';
@@ -26,6 +27,8 @@ export interface Candidate {
   error?: { ruleId: string; message: string };
   /** The command-line argument, when it is what the user sees (a glob that matched nothing). */
   display?: string;
+  /** A command-line argument that matched no file (its `error` says how): not a file, but a problem of the run. */
+  unmatched?: boolean;
 }
 
 /** How discovery reads configuration and resolves paths. */
@@ -36,6 +39,13 @@ export interface DiscoverOptions {
   onTempFile?(path: string): void;
   /** Receives each candidate as it is found (before duplicates are removed), e.g. to start on it early. */
   onFound?(candidate: Candidate): void;
+  /** Ignore files to use instead of each folder's `.gitignore` and `.layerfixignore` (absolute paths). */
+  ignorePaths?: readonly string[];
+  /**
+   * Receives a configuration error met while searching a folder (the folder is then searched without its
+   * configuration's `files` and `ignore`); without it, the error is thrown.
+   */
+  onConfigError?(error: ConfigError): void;
 }
 
 /** Folders read between two turns of the event loop (a folder is read synchronously: much faster). */
@@ -76,7 +86,7 @@ function symlinkCandidate(path: string, treeReal: string): Candidate | undefined
 
 async function walk(root: string, options: DiscoverOptions, found: Candidate[]): Promise<void> {
   const treeReal = realpathSync.native(root);
-  const rules = new IgnoreRules(ignoreTop(root));
+  const rules = new IgnoreRules(ignoreTop(root), options.ignorePaths);
   let folders = 0;
   const visit = async (dir: string): Promise<void> => {
     // Read synchronously (a direct system call instead of a thread-pool round trip per folder), and let the event
@@ -92,7 +102,14 @@ async function walk(root: string, options: DiscoverOptions, found: Candidate[]):
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = new Set(entries.map((e) => e.name));
     if (entries.length) rules.listed(dir, names);
-    const layers = await options.resolver.chainFor(dir, names);
+    let layers: readonly ConfigLayer[];
+    try {
+      layers = await options.resolver.chainFor(dir, names);
+    } catch (error) {
+      if (!(error instanceof ConfigError) || !options.onConfigError) throw error;
+      options.onConfigError(error);
+      layers = [];
+    }
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -125,7 +142,7 @@ async function expandGlob(pattern: string, options: DiscoverOptions, found: Cand
     ignore: ['**/node_modules/**', '**/.git/**'],
   });
   const cwdReal = realpathSync.native(options.cwd);
-  const rules = new IgnoreRules(ignoreTop(options.cwd));
+  const rules = new IgnoreRules(ignoreTop(options.cwd), options.ignorePaths);
   const matched = paths.map((path) => resolve(path)).sort();
   let count = 0;
   for (const path of matched) {
@@ -138,7 +155,7 @@ async function expandGlob(pattern: string, options: DiscoverOptions, found: Cand
     }
   }
   if (count === 0) {
-    push(found, { absolutePath: resolve(options.cwd, pattern), display: pattern, explicit: true, error: { ruleId: 'no-match', message: 'No files match this pattern' } }, options);
+    push(found, { absolutePath: resolve(options.cwd, pattern), display: pattern, explicit: true, unmatched: true, error: { ruleId: 'no-match', message: 'No files match this pattern' } }, options);
   }
 }
 
@@ -168,12 +185,18 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       const missing = code(error) === 'ENOENT';
       const isLink = isSymlink(path);
       if (missing && !isLink && isGlob(arg)) await expandGlob(arg, options, found);
-      else if (missing && !isLink) push(found, { absolutePath: path, explicit: true, error: { ruleId: 'read-error', message: 'No such file or folder' } }, options);
+      else if (missing && !isLink) push(found, { absolutePath: path, display: arg, explicit: true, unmatched: true, error: { ruleId: 'read-error', message: 'No such file or folder' } }, options);
       else push(found, { absolutePath: path, explicit: true }, options); // a symlink loop or dangling link: reading it reports why
       continue;
     }
-    if (info.isDirectory()) await walk(path, options, found);
-    else push(found, { absolutePath: path, explicit: true }, options);
+    if (info.isDirectory()) {
+      const before = found.length;
+      await walk(path, options, found);
+      // A folder named on the command line that holds no Dockerfile matched nothing, as a glob can.
+      if (args.length && found.length === before) {
+        push(found, { absolutePath: path, display: arg, explicit: true, unmatched: true, error: { ruleId: 'no-match', message: 'No Dockerfile found in this folder' } }, options);
+      }
+    } else push(found, { absolutePath: path, explicit: true }, options);
   }
   return dedupe(found);
 }

@@ -3,7 +3,9 @@
  * (every configuration error surfaces before any file is touched), process them on a worker pool, write changed
  * files atomically on this thread, and report each file in discovery order.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigProblems } from '../config/errors.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { discover, type Candidate } from './discover.js';
 import { displayPath } from './display.js';
@@ -12,7 +14,7 @@ import { createRunner, defaultConcurrency, TASKS_PER_WORKER, workerCount, type R
 import { failure } from './failure.js';
 import type { FileSettings, FileTask, ProcessedFile } from './process-file.js';
 import { count, emptySummary } from './summary.js';
-import type { FileResult, FilesReport, LayerfixFilesOptions } from './types.js';
+import type { FileResult, FilesReport, LayerfixFilesOptions, UnmatchedPath } from './types.js';
 import { removeStaleTempFiles, writeFileAtomic } from './write.js';
 
 function toResult(candidate: Candidate, display: string, processed: ProcessedFile, written: boolean): FileResult {
@@ -85,9 +87,30 @@ class EarlyStart {
   }
 }
 
-/** Process files, folders or globs (default `.`). Throws ConfigError for invalid configuration or options. */
+/** Absolute paths of the `--ignore-path` files, each checked to be readable (a problem otherwise). */
+function ignorePaths(cwd: string, given: readonly string[] | undefined, problems: ConfigProblems): string[] | undefined {
+  if (!given) return undefined;
+  const paths = given.map((path) => resolve(cwd, path));
+  paths.forEach((path, i) => {
+    try {
+      readFileSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.add(`--ignore-path: cannot read ${given[i]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    }
+  });
+  return paths;
+}
+
+/**
+ * Process files, folders or globs (default `.`). Throws ConfigError listing every problem of the configuration and
+ * options found, before any file is processed.
+ */
 export async function layerfixFiles(paths: readonly string[], options: LayerfixFilesOptions = {}): Promise<FilesReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
+  const problems = new ConfigProblems();
+  const ignored = ignorePaths(cwd, options.ignorePath, problems);
+  problems.throwIfAny();
   const resolver = new ConfigResolver({ cwd, config: options.config });
   const temps: string[] = [];
   const planner = new Planner(resolver, options.only, options.skip, { cwd, context: options.context });
@@ -110,15 +133,30 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
   const summary = emptySummary();
   const started: (Promise<FileResult> | undefined)[] = [];
   const plugins = new Set<string>();
+  const unmatched: UnmatchedPath[] = [];
   try {
-    const candidates = await discover(paths, { cwd, resolver, onTempFile: (path) => temps.push(path), onFound: early && ((c) => early.add(c)) });
+    const found = await discover(paths, {
+      cwd,
+      resolver,
+      ignorePaths: ignored,
+      onTempFile: (path) => temps.push(path),
+      onFound: early && ((c) => early.add(c)),
+      onConfigError: (error) => problems.add(error),
+    });
+    const candidates: Candidate[] = [];
+    for (const candidate of found) {
+      if (candidate.unmatched) unmatched.push({ path: candidate.display ?? candidate.absolutePath, message: candidate.error?.message ?? 'No files match' });
+      else candidates.push(candidate);
+    }
+    // Every configuration problem of the run is listed at once, before any file is processed.
     const plans: (FilePlan | undefined)[] = [];
     for (const candidate of candidates) {
-      plans.push(candidate.error || candidate.skipped ? undefined : await planOf(candidate));
+      plans.push(candidate.error || candidate.skipped ? undefined : await problems.collectAsync(planOf(candidate)));
     }
     for (const plan of plans) if (plan && 'settings' in plan) for (const path of plan.settings.plugins) plugins.add(path);
     runner = await early?.end();
-    await planner.checkNames();
+    await problems.collectAsync(planner.checkNames());
+    problems.throwIfAny();
     if (options.write) await removeStaleTempFiles(temps);
 
     const total = candidates.length;
@@ -174,5 +212,5 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
     runner ??= await early?.end();
     await runner?.close();
   }
-  return { files, summary, plugins: [...plugins] };
+  return { files, summary, plugins: [...plugins], unmatched };
 }

@@ -19,11 +19,22 @@ interface Scope {
 export class IgnoreRules {
   private readonly scopes = new Map<string, Scope[]>();
   private readonly listings = new Map<string, ReadonlySet<string>>();
+  private readonly fixed: Scope[] | undefined;
 
-  /** @param top the highest folder whose ignore files count */
-  constructor(private readonly top: string) {}
+  /**
+   * @param top the highest folder whose ignore files count
+   * @param files ignore files to use instead of those of each folder (`--ignore-path`): absolute paths, read now,
+   *   each relative to its own folder. Throws an Error naming a file that cannot be read.
+   */
+  constructor(
+    private readonly top: string,
+    files?: readonly string[],
+  ) {
+    this.fixed = files?.map((file) => ({ base: dirname(file), rules: createIgnore().add(readFileSync(file, 'utf8')) }));
+  }
 
   private scopesFor(dir: string): Scope[] {
+    if (this.fixed) return this.fixed;
     const cached = this.scopes.get(dir);
     if (cached) return cached;
     const parent = dirname(dir);
@@ -47,7 +58,7 @@ export class IgnoreRules {
 
   /** The names in `dir`, when the caller has listed it: saves looking for each ignore file there. */
   listed(dir: string, names: ReadonlySet<string>): void {
-    if (!this.scopes.has(dir)) this.listings.set(dir, names);
+    if (!this.fixed && !this.scopes.has(dir)) this.listings.set(dir, names);
   }
 
   /** Whether `path` (absolute; a folder when `isDir`) is ignored by the ignore files of its folders. */

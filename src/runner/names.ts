@@ -2,14 +2,20 @@
  * Which file names are Dockerfiles, and which are layerfix's own temporary files.
  */
 
-const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\..+)?$|^.+\.(?:Dockerfile|dockerfile)$/;
+/**
+ * The names a Dockerfile goes by (docs/cli.md, "Which files", says where each comes from): `Dockerfile` and
+ * `Containerfile` alone or with a suffix after `.`, `-` or `_` (`Dockerfile.dev`, `Dockerfile-dev`, `Dockerfile_prod`),
+ * the lower-case `dockerfile` the Docker CLI falls back to, and the extensions `.Dockerfile`, `.dockerfile`,
+ * `.Containerfile`, `.containerfile`.
+ */
+const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:[._-].+)?$|^dockerfile$|^.+\.(?:Dockerfile|dockerfile|Containerfile|containerfile)$/;
 
 /** Temporary files of an interrupted `--write`: `.<name>.layerfix-<pid>-<thread>-<n>.tmp`. */
 export const TEMP_FILE = /^\..+\.layerfix-\d+-\d+-\d+\.tmp$/;
 
-/** Whether a base name is a Dockerfile by name: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`, `Containerfile.*`. */
+/** Whether a base name is a Dockerfile by name (see DOCKERFILE); never a `.dockerignore` or a temporary file of ours. */
 export function isDockerfileName(name: string): boolean {
-  return DOCKERFILE.test(name) && !name.endsWith('.dockerignore') && !TEMP_FILE.test(name);
+  return DOCKERFILE.test(name) && !/\.(?:docker|container)ignore$/.test(name) && !TEMP_FILE.test(name);
 }
 
 /** The id of the process that wrote a temporary file, from its name. */

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BuildContexts, type BuildPlan } from '../build-context/index.js';
 import type { AnyTransform } from '../engine/index.js';
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, ConfigProblems } from '../config/errors.js';
 import { mergeLayers, type ConfigLayer } from '../config/merge.js';
 import type { LoadedPlugins } from '../config/plugins.js';
 import type { ConfigResolver } from '../config/resolver.js';
@@ -100,12 +100,14 @@ export class Planner {
     if (layers.length) {
       const { checkTransformSettings } = await import('../config/validate.js');
       const names = transforms.map((t) => t.name).join(',');
+      const problems = new ConfigProblems();
       for (const layer of layers) {
         const key = `${layer.file}\0${names}`;
         if (this.checked.has(key)) continue;
-        checkTransformSettings(layer.config, layer.file, transforms);
+        problems.collect(() => checkTransformSettings(layer.config, layer.file, transforms));
         this.checked.add(key);
       }
+      problems.throwIfAny();
     }
     return { plugins, transforms };
   }
@@ -155,10 +157,12 @@ export class Planner {
   async checkNames(): Promise<void> {
     if (!this.only && !this.skip) return;
     const known = new Set((await this.knownTransforms()).map((t) => t.name));
-    for (const [flag, names] of [['--only', this.only], ['--skip', this.skip]] as const) {
-      for (const name of names ?? []) {
-        if (!known.has(name)) throw new ConfigError(`${flag}: unknown transform "${name}"; expected one of ${[...known].join(', ')}`);
-      }
-    }
+    const flags: [string, readonly string[] | undefined][] = [['--only', this.only], ['--skip', this.skip]];
+    const unknown = flags.flatMap(([flag, names]) => (names ?? []).filter((name) => !known.has(name)).map((name) => [flag, name] as const));
+    if (!unknown.length) return;
+    const { didYouMean } = await import('../engine/index.js');
+    const problems = new ConfigProblems();
+    for (const [flag, name] of unknown) problems.add(`${flag}: unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`);
+    problems.throwIfAny();
   }
 }

@@ -282,11 +282,17 @@ class WorkerPool implements Runner {
   }
 }
 
-/** Runs tasks on the calling thread, a few at a time (the pipeline awaits little, so this is nearly sequential). */
+/**
+ * Runs tasks on the calling thread, a few at a time (the pipeline awaits little, so this is nearly sequential). Nothing
+ * can stop JavaScript running on this thread from outside, so the time limit is the pipeline's own: it checks the
+ * clock at every call a transform makes into its context and at every edit, and fails the file with `timeout`.
+ */
 class InlineRunner implements Runner {
+  constructor(private readonly timeoutMs: number) {}
+
   async run(task: FileTask): Promise<ProcessedFile> {
     const { processFile } = await import('./process-file.js');
-    return processFile(task);
+    return processFile(task.timeoutMs === undefined ? { ...task, timeoutMs: this.timeoutMs } : task);
   }
   size(): number {
     return 0;
@@ -312,7 +318,7 @@ export function workerCount(files: number, concurrency: number): number {
 /** A runner for `files` files: a worker pool when it pays off, else this thread. */
 export async function createRunner(files: number, concurrency: number, options: PoolOptions = {}): Promise<Runner> {
   const workers = workerCount(files, concurrency);
-  if (!workers) return new InlineRunner();
+  if (!workers) return new InlineRunner(options.timeoutMs ?? FILE_TIMEOUT_MS);
   const { Worker } = await import('node:worker_threads');
   // Process-wide flags are set here, before any worker exists, so no worker changes them while another compiles.
   (await import('./v8-flags.cjs')).setV8Flags();

@@ -30,6 +30,8 @@ export interface FileTask {
   want: { diff?: boolean; output?: boolean; input?: boolean; fixes?: boolean };
   /** The text, when it does not come from disk (stdin). */
   text?: string;
+  /** Fail with `timeout` when the transforms run longer than this (the pipeline checks it as it goes). */
+  timeoutMs?: number;
 }
 
 /** The outcome of one task. */
@@ -56,6 +58,7 @@ function toFileMessage(m: LayerfixMessage, origins: Map<string, string>): FileMe
     kind: m.kind,
     ruleId: m.ruleId ?? 'layerfix',
     message: plugin ? `Plugin ${plugin}: ${m.reason}` : m.reason,
+    ...(m.planned !== undefined ? { planned: m.planned } : {}),
     line: m.line ?? 1,
     column: m.column ?? 1,
     ...(place?.end ? { endLine: place.end.line, endColumn: place.end.column } : {}),
@@ -91,7 +94,7 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
     const { plugins: _paths, build: plan, ...options } = task.settings;
     const { resolveBuild } = await import('../build-context/fallback.js');
     const { settings: build, info } = resolveBuild(plan, text, task.path);
-    const result = await transform(text, { ...options, plugins, path: task.path, build });
+    const result = await transform(text, { ...options, plugins, path: task.path, build, ...(task.timeoutMs !== undefined ? { timeoutMs: task.timeoutMs } : {}) });
     const messages = result.messages.map((m) => toFileMessage(m, origins));
     const changes: Record<string, number> = {};
     if (result.status === 'changed') {

@@ -12,8 +12,13 @@ export interface FileMessage {
   kind: MessageKind;
   /** The transform or rule that reported it (kebab-case). */
   ruleId: string;
-  /** The text of the message. */
+  /**
+   * The text of the message. For a change, what was done (`Merged RUN at 4:1 into RUN at 3:1`); reporters say it as
+   * `planned` instead when the change was not written (a dry run, `--check`): see `changeText` in the reporters.
+   */
   message: string;
+  /** For a change its transform said both ways: the phrasing for a run that did not write it (`Would merge ...`). */
+  planned?: string;
   /** 1-based line; 1 when the message concerns the whole file. */
   line: number;
   /** 1-based column; 1 when the message concerns the whole file. */
@@ -79,6 +84,16 @@ export interface FilesReport {
   summary: Summary;
   /** The plugin modules (absolute paths) whose transforms ran on some file, for reporters that list every rule. */
   plugins: string[];
+  /** Paths and patterns given that matched no file (a missing path, a glob or folder with no Dockerfile), and how. */
+  unmatched: UnmatchedPath[];
+}
+
+/** A path or pattern given that matched no file. */
+export interface UnmatchedPath {
+  /** As given. */
+  path: string;
+  /** How it matched nothing, e.g. `No files match this pattern`. */
+  message: string;
 }
 
 /** Options of `layerfixFiles`: the CLI's flags as data. */
@@ -101,10 +116,12 @@ export interface LayerfixFilesOptions {
   /** Worker threads; 1 processes files on the calling thread (default: the number of cores). */
   concurrency?: number;
   /**
-   * On worker threads, a file still not done after this many milliseconds fails with `timeout` and its worker is
-   * replaced (default: 120,000). Files processed on the calling thread have no time limit.
+   * A file still not done after this many milliseconds fails with `timeout` (default: 120,000). On a worker thread the
+   * worker is stopped and replaced; on the calling thread the pipeline checks the time at every step of a transform.
    */
   fileTimeoutMs?: number;
+  /** Ignore files to use instead of each folder's `.gitignore` and `.layerfixignore` (relative to `cwd`). */
+  ignorePath?: string[];
   /** Include a unified diff for changed files (default: true). */
   diff?: boolean;
   /** Include the new text of each file (default: false). */

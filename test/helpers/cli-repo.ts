@@ -106,7 +106,10 @@ export function memoryIO(cwd: string, options: { stdin?: string; env?: Record<st
     env: options.env ?? {},
     stdout: { write: (text: string) => out.push(text), isTTY: options.tty },
     stderr: { write: (text: string) => err.push(text), isTTY: options.tty },
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async (maxBytes: number) => {
+      const bytes = Buffer.from(options.stdin ?? '');
+      return bytes.length > maxBytes ? undefined : bytes;
+    },
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
