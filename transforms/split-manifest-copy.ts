@@ -5,7 +5,7 @@
  * and declines, saying why, whenever the install could need more than them.
  */
 import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { INSTALLERS, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
+import { INSTALLERS, contextSources, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, missingSource, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
@@ -36,7 +36,7 @@ export default defineTransform({
   options,
   run(ctx) {
     const facts: Facts = {
-      lookup: !ctx.options.context && ctx.build.contextUnknown ? { reason: ctx.build.contextUnknown } : openBuildContext(ctx.file.path, ctx.options.context || ctx.build.context || ''),
+      lookup: buildContext(ctx),
       scopes: pathScopes(ctx.root),
       shells: shellsInEffect(ctx.root),
       stableCommands: ctx.options.stableCommands.map((source) => new RegExp(source)),
@@ -48,6 +48,21 @@ export default defineTransform({
     }
   },
 });
+
+/**
+ * The build context: the `context` option, else the one the runner found from the repository, else the Dockerfile's
+ * folder, but only when every path the file copies from its context is there (otherwise the file is built from
+ * another folder, and its manifests are not the ones layerfix would read).
+ */
+function buildContext(ctx: Context): ContextLookup {
+  if (!ctx.options.context && ctx.build.contextUnknown) return { reason: ctx.build.contextUnknown };
+  const lookup = openBuildContext(ctx.file.path, ctx.options.context || ctx.build.context || '');
+  if (ctx.options.context || ctx.build.context || !('context' in lookup)) return lookup;
+  const missing = missingSource(lookup.context, contextSources(ctx.root));
+  if (!missing) return lookup;
+  const where = positionText(ctx.edit.originOf(missing.view.node));
+  return { reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the file is built from another folder and its build context is not known (give it with the context option or --context)` };
+}
 
 /** Whether an install is a reason to split (not an auxiliary command such as `npm prune`). */
 const primary = (step: InstallStep) => !step.use.options.has('auxiliary');

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { stages, type InstructionView, type Root } from '../engine/index.js';
 import { DockerIgnore } from './dockerignore.js';
 
 /** A build context folder, read through its ignore file. */
@@ -111,4 +112,50 @@ export function openBuildContext(dockerfile: string | undefined, option: string)
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
   const ignoreFile = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
   return { context: new BuildContext(dir, ignoreFile) };
+}
+
+/**
+ * The context-relative paths a Dockerfile reads from its build context, with the instruction that reads each: COPY/ADD
+ * sources (not `--from`, URLs, heredocs or paths with variables) and the sources of RUN bind mounts.
+ */
+export function contextSources(root: Root): Array<{ source: string; view: InstructionView }> {
+  const out: Array<{ source: string; view: InstructionView }> = [];
+  for (const stage of stages(root)) {
+    for (const view of stage.instructions) {
+      if (view.name === 'copy' || view.name === 'add') {
+        if (view.flags.some((f) => f.name === 'from')) continue;
+        const words = (view.exec ?? view.buildkit.next) as string[];
+        for (const word of words.slice(0, -1)) if (!word.startsWith('<<')) out.push({ source: word, view });
+      } else if (view.name === 'run') out.push(...bindSources(view).map((source) => ({ source, view })));
+    }
+  }
+  return out.filter(({ source }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$'));
+}
+
+function bindSources(view: InstructionView): string[] {
+  const out: string[] = [];
+  for (const flag of view.flags) {
+    if (flag.name !== 'mount' || !flag.fields) continue;
+    const get = (key: string) => flag.fields!.find((f) => f.key === key)?.value;
+    if (get('type') === 'bind' && get('from') === undefined) out.push(get('source') ?? get('src') ?? '.');
+  }
+  return out;
+}
+
+/** The first of `sources` the context does not have (a glob must match something not ignored), or undefined. */
+export function missingSource<T extends { source: string }>(context: BuildContext, sources: readonly T[]): T | undefined {
+  for (const entry of sources) {
+    const source = entry.source;
+    if (/[*?[]/.test(source)) {
+      const pattern = source.replace(/\\/g, '/').replace(/^\/+|^(\.\/)+/g, '');
+      let found: string[] = [];
+      try {
+        found = globSync(pattern, { cwd: context.dir, dot: true, onlyFiles: false, expandDirectories: false });
+      } catch {
+        found = [];
+      }
+      if (!found.some((path) => context.has(path))) return entry;
+    } else if (!context.has(source)) return entry;
+  }
+  return undefined;
 }

@@ -18,7 +18,7 @@ export { packageCommands, packageCommand, unwrapCommand, subcommandOf, hasOption
 export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
 export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
 export { readExecRun, readShellRun, type InstallStep, type RunReading, type RunStart, type InstallerFilter } from './install-run.js';
-export { openBuildContext, cleanPath, BuildContext, type ContextLookup } from './build-context.js';
+export { openBuildContext, cleanPath, contextSources, missingSource, BuildContext, type ContextLookup } from './build-context.js';
 export { DockerIgnore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';

@@ -5,52 +5,19 @@
  * thread), on its text, from the plain-data plan the planner made.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
-import { openBuildContext, type BuildContext } from '../analysis/index.js';
+import { contextSources as copySources, missingSource, openBuildContext, type BuildContext } from '../analysis/index.js';
 import type { BuildSettings } from '../engine/index.js';
-import { parse, stages, type InstructionView } from '../syntax/index.js';
+import { parse } from '../syntax/index.js';
 import type { BuildInfo, BuildPlan } from './types.js';
 
 /** The context-relative paths a Dockerfile reads from its build context: COPY/ADD sources and bind-mount sources. */
 export function contextSources(text: string): string[] {
-  const out: string[] = [];
-  for (const stage of stages(parse(text))) {
-    for (const view of stage.instructions) {
-      if (view.name === 'copy' || view.name === 'add') {
-        if (view.flags.some((f) => f.name === 'from')) continue;
-        const words = (view.exec ?? view.buildkit.next) as string[];
-        for (const word of words.slice(0, -1)) if (!word.startsWith('<<')) out.push(word);
-      } else if (view.name === 'run') out.push(...bindSources(view));
-    }
-  }
-  return out.filter((source) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$'));
-}
-
-function bindSources(view: InstructionView): string[] {
-  const out: string[] = [];
-  for (const flag of view.flags) {
-    if (flag.name !== 'mount' || !flag.fields) continue;
-    const get = (key: string) => flag.fields!.find((f) => f.key === key)?.value;
-    if (get('type') === 'bind' && get('from') === undefined) out.push(get('source') ?? get('src') ?? '.');
-  }
-  return out;
+  return copySources(parse(text)).map((entry) => entry.source);
 }
 
 /** The first source the context does not have (a glob must match something not ignored), or undefined. */
 function firstMissing(context: BuildContext, sources: readonly string[]): string | undefined {
-  for (const source of sources) {
-    if (/[*?[]/.test(source)) {
-      const pattern = source.replace(/\\/g, '/').replace(/^\/+|^(\.\/)+/g, '');
-      let found: string[] = [];
-      try {
-        found = globSync(pattern, { cwd: context.dir, dot: true, onlyFiles: false, expandDirectories: false });
-      } catch {
-        found = [];
-      }
-      if (!found.some((path) => context.has(path))) return source;
-    } else if (!context.has(source)) return source;
-  }
-  return undefined;
+  return missingSource(context, sources.map((source) => ({ source })))?.source;
 }
 
 function shown(root: string, dir: string): string {
