@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import { decline, enclosingRoot, firstIn, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
+import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const MAVEN_VALUES = ['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-t', '--toolchains', '-P', '--activate-profiles', '-pl', '--projects', '-T', '--threads', '-l', '--log-file', '-D', '--define', '-rf', '--resume-from', '-b', '--builder'];
@@ -50,38 +51,75 @@ function wrapperFiles(project: ProjectFolder, names: string[]): string[] {
   return names.map((name) => project.locate(name)).filter((path): path is string => path !== undefined && project.context.has(path));
 }
 
-/** The modules a POM lists, comments removed. */
-function pomModules(text: string): string[] {
-  const clean = text.replace(/<!--[\s\S]*?-->/g, '');
-  return [...clean.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g)].map((match) => match[1]);
+/** What a POM says that decides which files Maven reads: its modules, its local parent, and why it needs more. */
+interface PomFacts {
+  modules: string[];
+  /** The parent POM's path relative to the POM's folder (`../pom.xml` by default), or undefined for none to read. */
+  parent?: string;
+  problem?: string;
+}
+
+/** Read a POM with an XML parser: modules (of every profile too), the parent's relativePath, and file reads. */
+function readPom(file: string, text: string): PomFacts {
+  let pom: XmlElement;
+  try {
+    pom = readXml(text);
+  } catch (error) {
+    return { modules: [], problem: `layerfix cannot read ${file} as XML (${(error as Error).message})` };
+  }
+  const modules = elementsNamed(pom, 'modules', true).flatMap((list) => elementsNamed(list, 'module').map((module) => module.text));
+  const variable = modules.find((module) => module.includes('${'));
+  if (variable) return { modules, problem: `${file} lists the module \`${variable}\` through a property, which layerfix does not expand` };
+  if (elementsNamed(pom, 'systemPath', true).length) return { modules, problem: `${file} uses a system-scoped jar (systemPath), which needs more than the manifests` };
+  const fileRepository = elementsNamed(pom, 'url', true).find((url) => /^file:/i.test(url.text));
+  if (fileRepository) return { modules, problem: `${file} uses the file repository \`${fileRepository.text}\`, which needs more than the manifests` };
+  for (const profile of elementsNamed(pom, 'profile', true)) {
+    const condition = elementsNamed(profile, 'activation').flatMap((activation) => elementsNamed(activation, 'file')).flatMap((found) => found.children)[0];
+    if (condition) {
+      const id = elementsNamed(profile, 'id')[0]?.text ?? '?';
+      return { modules, problem: `${file} turns the profile ${id} on when \`${condition.text}\` ${condition.name === 'missing' ? 'is missing' : 'exists'}, and before the COPY that is not what it is in the sources` };
+    }
+  }
+  const parent = elementsNamed(pom, 'parent')[0];
+  if (!parent) return { modules };
+  const relative = elementsNamed(parent, 'relativePath')[0];
+  if (!relative) return { modules, parent: '../pom.xml' };
+  return relative.text ? { modules, parent: relative.text.endsWith('.xml') ? relative.text : posix.join(relative.text, 'pom.xml') } : { modules };
 }
 
 function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const pom = [...use.options].find((option) => option.startsWith('pom:'))?.slice(4) ?? 'pom.xml';
   const text = readProject(project, pom);
   if (text === undefined) return missing(project, [pom]);
-  const parent = /<parent>(?![\s\S]*<relativePath\s*\/>)[\s\S]*?<\/parent>/.test(text.replace(/<!--[\s\S]*?-->/g, ''));
-  const enclosing = parent ? enclosingRoot(project, 'maven', (up) => (up === '..' ? firstIn(project, up, ['pom.xml']) : undefined)) : undefined;
+  const root = readPom(pom, text);
+  const enclosing = root.parent === '../pom.xml' ? enclosingRoot(project, 'maven', (up) => (up === '..' ? firstIn(project, up, ['pom.xml']) : undefined)) : undefined;
   if (enclosing) return { decline: enclosing };
   const files = present(project, [pom, '.mvn', 'mvnw']);
   for (let up = '..'; !files.some((file) => file.endsWith('.mvn')) && project.path(up) !== undefined; up = `${up}/..`) {
     files.push(...present(project, [`${up}/.mvn`]));
   }
   files.push(...wrapperFiles(project, ['mvnw']));
-  const queue = [pom];
+  // Listed modules must be there; a parent found through relativePath is read when the copy brings it.
+  const queue: Array<{ file: string; listed: boolean }> = [{ file: pom, listed: true }];
   const seen = new Set<string>();
   while (queue.length) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
+    const { file, listed } = queue.shift()!;
+    const path = project.path(file);
+    if (path === undefined || seen.has(path)) continue;
+    seen.add(path);
     const module = readProject(project, file);
-    if (module === undefined) return { decline: `a POM lists the module ${posix.dirname(file)}, whose ${posix.basename(file)} is not in what the COPY brings` };
-    files.push(...present(project, [file]));
-    if (/<systemPath>|<url>\s*file:/.test(module)) return { decline: `${file} uses a system-scoped jar or a file: repository, which needs more than the manifests` };
-    for (const name of pomModules(module)) {
-      const path = posix.join(posix.dirname(file), name);
-      queue.push(path.endsWith('.xml') ? path : posix.join(path, 'pom.xml'));
+    if (module === undefined) {
+      if (!listed) continue;
+      return { decline: `a POM lists the module ${posix.dirname(file)}, whose ${posix.basename(file)} is not in what the COPY brings` };
     }
+    files.push(path);
+    const facts = readPom(path, module);
+    if (facts.problem) return { decline: facts.problem };
+    for (const name of facts.modules) {
+      const at = posix.join(posix.dirname(file), name);
+      queue.push({ file: at.endsWith('.xml') ? at : posix.join(at, 'pom.xml'), listed: true });
+    }
+    if (facts.parent !== undefined && (file !== pom || facts.parent !== '../pom.xml')) queue.push({ file: posix.join(posix.dirname(file), facts.parent), listed: false });
   }
   for (const name of use.named) {
     const path = project.locate(name);
@@ -96,6 +134,11 @@ function gradleProjects(settings: string): string[] | string {
   const code = settings.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   if (/\bincludeBuild\b/.test(code)) return 'the Gradle settings include another build with includeBuild, whose sources Gradle compiles';
   if (/\.projectDir\b/.test(code)) return 'the Gradle settings move a project with projectDir, which layerfix does not follow';
+  const walk = /\b(eachDir\w*|eachFile\w*|listFiles|fileTree|walk(TopDown|BottomUp)?|exists|isDirectory)\b\s*[({]/.exec(code);
+  if (walk) return `the Gradle settings look at folders on disk (\`${walk[0].trim()}\`) to decide what to include, and before the COPY only the manifests are there`;
+  for (const call of code.matchAll(/\binclude\b\s*\(?([^\n)]*)/g)) {
+    if (!/^\s*(["'][^"'$\n]+["']\s*,?\s*)+$/.test(call[1])) return `the Gradle settings include projects by a computed name (\`${call[0].trim()}\`), which layerfix does not follow`;
+  }
   const out: string[] = [];
   for (const call of code.matchAll(/\binclude\s*(\(([^)]*)\)|((?:\s*["'][^"'\n]+["']\s*,?)+))/g)) {
     const list = call[2] ?? call[3] ?? '';
@@ -104,11 +147,21 @@ function gradleProjects(settings: string): string[] | string {
   return out;
 }
 
-/** Files a build script names literally (`apply from: 'x.gradle'`, `file("VERSION")`), relative to its folder. */
-function scriptFiles(script: string): string[] {
+/** File arguments of a build script: a call that reads a file (`file(...)`, `apply from:`, `new File(...)`, ...) and its argument. */
+const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|layout\.\w+\.)?(?:files?|fileTree|File)\s*\(|\bnew\s+File\s*\(|\bproviders\.fileContents\s*\()\s*([^)\n]*)/g;
+
+/**
+ * The files a build script reads, relative to its folder, when it names each one literally (`apply from: 'x.gradle'`,
+ * `file("VERSION")`); a reason when it computes a path (`file("$rootDir/config/versions.properties")`).
+ */
+function scriptFiles(script: string): string[] | string {
+  const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
   const out: string[] = [];
-  for (const match of script.matchAll(/\bapply\s*\(?\s*from\s*[:=]\s*["']([^"'$]+)["']/g)) out.push(match[1]);
-  for (const match of script.matchAll(/\b(?:project\.|rootProject\.)?files?\s*\(\s*["']([^"'$]+)["']\s*\)/g)) out.push(match[1]);
+  for (const call of code.matchAll(FILE_CALL)) {
+    const literal = /^["']([^"'$]+)["']\s*\)?\s*$/.exec(call[2].trim());
+    if (!literal) return `reads a file whose path it computes (\`${call[0].trim()}\`), which layerfix does not follow`;
+    out.push(literal[1]);
+  }
   return out;
 }
 
@@ -128,7 +181,9 @@ function gradleManifests(project: ProjectFolder, use: InstallUse): Manifests {
   for (const script of scripts) {
     const text = readProject(project, script);
     if (text === undefined) continue;
-    for (const name of scriptFiles(text)) {
+    const named = scriptFiles(text);
+    if (typeof named === 'string') return { decline: `${posix.join(project.dir, script)} ${named}` };
+    for (const name of named) {
       const path = project.path(posix.join(posix.dirname(script), name));
       if (path !== undefined && project.context.isFile(path)) files.push(path);
     }
