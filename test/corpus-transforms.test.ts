@@ -57,6 +57,11 @@ test('default pipeline: every output parses, passes the guard and is idempotent'
       skips.set(reason, (skips.get(reason) ?? 0) + 1);
     }
   }
+  for (const { path, result } of results) {
+    const changed = new Set(result.messages.filter((m) => m.kind === 'change').map((m) => `${m.line}:${m.column}`));
+    const both = result.messages.filter((m) => m.kind === 'skip' && changed.has(`${m.line}:${m.column}`));
+    assert.equal(both.map((m) => `${m.line}:${m.column} ${m.reason}`), [], `${path}: an instruction reported as both changed and kept`);
+  }
   const top = [...skips].sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(`  corpus: ${results.filter((r) => r.result.changed).length} of ${results.length} files changed; RUNs ${runsBefore} -> ${runsAfter} (${merged} merged, ${changes.length - merged} moves)`);
   for (const [reason, count] of top) console.log(`    ${count} x ${reason}`);

@@ -185,7 +185,7 @@ test('messages say what changed and what was skipped, in source order, with kind
   const result = await transform('FROM debian:12\nRUN cd /src\nRUN mkdir -p /out\nRUN touch /out/done\n');
   assert.equal(
     result.messages.map((m) => `${m.line}:${m.column} ${m.kind} ${m.ruleId}`),
-    ['3:1 skip merge-runs', '3:1 change merge-runs'],
+    ['3:1 skip merge-runs', '4:1 change merge-runs'],
   );
   assert.is(result.text, 'FROM debian:12\nRUN cd /src\nRUN mkdir -p /out && touch /out/done\n');
 });
@@ -204,7 +204,7 @@ test('disable comments: next-line, ranges, file, and unused ones reported', asyn
     '',
   ].join('\n');
   const result = await transform(file, { only: ['merge-runs'] });
-  assert.equal(result.text.split('\n').filter((l) => l.startsWith('RUN')), ['RUN echo a', 'RUN echo b', 'RUN c && d', 'RUN e']);
+  assert.equal(result.text.split('\n').filter((l) => l.startsWith('RUN')), ['RUN echo a', 'RUN echo b', 'RUN echo c && echo d', 'RUN echo e']);
   assert.equal(result.messages.filter((m) => m.kind === 'warning'), [], 'a comment for a transform that did not run is not unused');
   const unused = await transform('FROM debian:12\n# layerfix-disable-next-line merge-runs\nENV A=1\n', { only: ['merge-runs'] });
   assert.equal(unused.messages.map((m) => `${m.line} ${m.kind} ${m.reason}`), ['2 warning Unused layerfix-disable-next-line comment: it suppressed nothing for merge-runs']);

@@ -2,13 +2,14 @@
  * merge-runs: join consecutive RUN instructions of a stage into one `RUN a && \ b`, keeping exactly what the
  * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
  */
-import { NodeData, defineTransform, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type PosixShellView, type ShellView, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { chainFacts, IMAGE_WORKDIR, leaksState, pathScopes, runEffects, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type RunEffects } from '../src/analysis/index.js';
+import { NodeData, defineTransform, stages, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type PosixShellView, type ShellView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
+import { chainFacts, contextCopies, IMAGE_WORKDIR, layerClass, shippedStages, type LayerClass, leaksState, pathScopes, runEffects, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type PathScope, type RunEffects } from '../src/analysis/index.js';
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
   exclude: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a RUN whose command matches one stays separate.' },
   isolateState: { type: 'boolean', default: false, description: 'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.' },
+  stages: { type: 'enum', default: 'shipped', values: ['shipped', 'all'], description: 'Merge in the stages the image is made of (the target and the stages it is built FROM), or in every stage. A merge in a build-only stage only coarsens its cache.' },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -22,6 +23,8 @@ export default defineTransform({
   options,
   run(ctx) {
     const exclude = ctx.options.exclude.map((source) => new RegExp(source));
+    const facts = fileFacts(ctx);
+    const quiet = new Set<Stage>();
     let index = 0;
     while (index < ctx.root.children.length) {
       const first = ctx.root.children[index];
@@ -29,11 +32,55 @@ export default defineTransform({
         index++;
         continue;
       }
-      const merged = tryMerge(ctx, first, exclude);
+      const stage = facts.stages.get(facts.key(first));
+      if (stage && !facts.shipped.has(stage)) {
+        if (!quiet.has(stage) && following(ctx, first)?.next.name === 'run') {
+          quiet.add(stage);
+          const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
+          ctx.skipped(`Kept the RUNs of stage ${name} separate: the image is not made of that stage, and merging where layers do not ship only coarsens the cache (stages: "all" merges there too)`, first);
+        }
+        index++;
+        continue;
+      }
+      const merged = tryMerge(ctx, facts, first, exclude);
       if (!merged) index++;
     }
   },
 });
+
+/**
+ * What merge-runs reads of the whole file, once per run and keyed by the instructions of the tree it was given: a
+ * chain it makes stands where its first RUN stood (`ctx.edit.originOf`) and shares its stage, shell and scope.
+ * Reading them again after every merge would cost time quadratic in a file's RUNs.
+ */
+interface FileFacts {
+  /** The instruction of the pass's starting tree a node stands for: itself, or the first RUN of the chain it is. */
+  key(node: InstructionNode): InstructionNode;
+  /** Record that a chain made this pass stands where `from` stood. */
+  standsFor(created: InstructionNode, from: InstructionNode): void;
+  stages: ReadonlyMap<InstructionNode, Stage>;
+  /** The stages where merging pays (all of them under `stages: "all"`). */
+  shipped: ReadonlySet<Stage>;
+  shells: ReturnType<typeof shellFacts>;
+  shellsInEffect: ReturnType<typeof shellsInEffect>;
+  scopes: ReturnType<typeof pathScopes>;
+  copies: ReturnType<typeof contextCopies>;
+}
+
+function fileFacts(ctx: Context): FileFacts {
+  const all = stages(ctx.root);
+  const chains = new Map<InstructionNode, InstructionNode>();
+  return {
+    key: (node) => chains.get(node) ?? node,
+    standsFor: (created, from) => chains.set(created, chains.get(from) ?? from),
+    stages: new Map(all.flatMap((stage) => stage.instructions.map((view): [InstructionNode, Stage] => [view.node, stage]))),
+    shipped: ctx.options.stages === 'all' ? new Set(all) : shippedStages(ctx.root, ctx.build.target),
+    shells: shellFacts(ctx.root),
+    shellsInEffect: shellsInEffect(ctx.root),
+    scopes: pathScopes(ctx.root),
+    copies: contextCopies(ctx.root),
+  };
+}
 
 /** The nodes between an instruction and the next one: comments and blank lines only, or undefined. */
 function following(ctx: Context, node: InstructionNode): { between: TopNode[]; next: InstructionNode } | undefined {
@@ -48,7 +95,7 @@ function following(ctx: Context, node: InstructionNode): { between: TopNode[]; n
 }
 
 /** Try to merge the RUN after `first` into it; true when it did. */
-function tryMerge(ctx: Context, first: InstructionNode, exclude: RegExp[]): boolean {
+function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude: RegExp[]): boolean {
   const after = following(ctx, first);
   if (!after || after.next.name !== 'run') return false;
   const { between, next } = after;
@@ -71,9 +118,10 @@ function tryMerge(ctx: Context, first: InstructionNode, exclude: RegExp[]): bool
   const flagsA = a.flags.map((f) => f.text).sort().join(' ');
   const flagsB = b.flags.map((f) => f.text).sort().join(' ');
   if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
-  const facts = shellFacts(ctx.root).get(first)!;
+  const origin = file.key(first);
+  const facts = file.shells.get(origin)!;
   if (facts.os.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${facts.os.reason}`);
-  const shell = shellsInEffect(ctx.root).get(first) ?? null;
+  const shell = file.shellsInEffect.get(origin) ?? null;
   const factsA = chains.get(first) ?? chainFacts(ctx.shellView(a.args, { shell }));
   const factsB = chains.get(next) ?? chainFacts(ctx.shellView(b.args, { shell }));
   const shellA = factsA.view;
@@ -106,17 +154,24 @@ function tryMerge(ctx: Context, first: InstructionNode, exclude: RegExp[]): bool
     if (facts.errexit || factsA.usesErrexit) return skip(`${why}, and ${facts.errexit ? errexit : 'it uses `set -e`'}, which a subshell before \`&&\` would ignore`);
     isolateFirst = true;
   }
-  const effectsA = chainEffects.get(first) ?? effectsOf(ctx, first, shellA);
-  const effectsB = chainEffects.get(next) ?? effectsOf(ctx, next, shellB);
-  const scope = pathScopes(ctx.root).get(first);
-  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: knownFolder(scope?.workdir), path: scope?.searchPath, before: effectsA, after: effectsB });
+  const scope = file.scopes.get(origin);
+  const effectsA = chainEffects.get(first) ?? effectsOf(scope, shellA);
+  const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(file.key(next)), shellB);
+  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: knownFolder(scope?.workdir), path: scope?.searchPath, before: effectsA, after: effectsB, afterText: b.args });
   if (hazard) return skip(`the RUN before it ${hazard}`);
+  const classA = layerClass(effectsA, file.copies.get(origin) ?? []);
+  const classB = layerClass(effectsB, file.copies.get(file.key(next)) ?? []);
+  if (classA !== classB) {
+    return skip(`it ${CLASS_TEXT[classB]}, while the RUN before it ${CLASS_TEXT[classA]}: merged, they would be one layer, cached and rebuilt together`);
+  }
   const text = mergedText(ctx, a, b, factsA, factsB, between, isolateFirst);
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
   chains.set(created, text.facts);
+  file.standsFor(created, first);
   chainEffects.set(created, joinedEffects(effectsA, effectsB));
   ctx.edit.remove([...between, next]);
-  ctx.changed({ done: `Merged RUN at ${at(b)} into RUN at ${at(a)}`, planned: `Would merge RUN at ${at(b)} into RUN at ${at(a)}` }, created, [next]);
+  // Reported where the RUN that joined the chain stood: the RUN it joined may itself have stayed apart from the one before.
+  ctx.changed({ done: `Merged RUN at ${at(b)} into RUN at ${at(a)}`, planned: `Would merge RUN at ${at(b)} into RUN at ${at(a)}` }, next, [next]);
   return true;
 }
 
@@ -135,12 +190,19 @@ const chains = new NodeData<ChainFacts>('layerfix.merge-runs.chain');
 /** The file effects of the RUNs a chain was made of, in order. */
 const chainEffects = new NodeData<RunEffects>('layerfix.merge-runs.chain-effects');
 
+/** What each layer class says of a RUN, for messages. */
+const CLASS_TEXT: Record<LayerClass, string> = {
+  stable: 'uses nothing copied from the build context',
+  manifests: 'reads the dependency manifests copied before it',
+  source: 'reads the sources copied before it',
+  unknown: 'has effects layerfix cannot tell',
+};
+
 /** The longest shell text layerfix makes one RUN of: a quarter of the 128 KiB Linux allows one argument. */
 const MAX_MERGED_LENGTH = 32 * 1024;
 
 /** The file effects of a RUN as written, from where it runs. */
-function effectsOf(ctx: Context, node: InstructionNode, shell: PosixShellView): RunEffects {
-  const scope = pathScopes(ctx.root).get(node);
+function effectsOf(scope: PathScope | undefined, shell: PosixShellView): RunEffects {
   return runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home });
 }
 

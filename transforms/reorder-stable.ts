@@ -3,11 +3,10 @@
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
  */
 import { defineTransform, docsUrl, positionText, stages, type InstructionView, type PosixShellView, type Stage, type ContextOf } from '../src/engine/index.js';
-import { expandPath, IMAGE_WORKDIR, pathScopes, runEffects, runStability, shellFacts, shellsInEffect, type Link } from '../src/analysis/index.js';
+import { expandPath, IMAGE_WORKDIR, overlaps, pathScopes, runEffects, runStability, shellFacts, shellsInEffect, type Link, type Place, type RunEffects } from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
-  volatileSources: { type: 'string[]', default: ['.', './', '*', './*'], description: 'COPY/ADD sources that count as the whole (often changing) build context.' },
   stableCommands: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
 } as const;
 
@@ -53,41 +52,65 @@ function definedVariables(view: InstructionView): Set<string> {
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
 function reorderStage(ctx: Context, stage: Stage): void {
-  const volatile = new Set(ctx.options.volatileSources);
-  const copyIndex = stage.instructions.findIndex((view) => copyParts(view)?.sources.some((source) => volatile.has(source)));
+  const copyIndex = stage.instructions.findIndex((view) => isContextCopy(view));
   if (copyIndex < 0) return;
   const args = new Set(stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])));
-  const copy = stage.instructions[copyIndex];
-  const copyAt = positionText(ctx.edit.originOf(copy.node));
-  const destination = copyDestination(ctx, copy);
-  const stayers: InstructionView[] = [copy];
-  const movers: InstructionView[] = [];
-  const kept: Array<[InstructionView, string]> = [];
+  // Each stable step goes before the earliest copy from the build context it can pass, past everything that stays.
+  const stayers: InstructionView[] = [];
+  const moves: Array<{ view: InstructionView; before: InstructionView }> = [];
+  const kept: Array<[InstructionView, string, InstructionView]> = [];
   let barrier: InstructionView | undefined;
+  let lastCopy = stage.instructions[copyIndex];
   const links = stage.instructions.slice(0, copyIndex).flatMap((view) => linksOf(ctx, view));
-  for (const view of stage.instructions.slice(copyIndex + 1)) {
+  for (const view of stage.instructions.slice(copyIndex)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
-    const why = barrier
-      ? `would have to move past the ${barrier.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(barrier.node))}, which nothing moves past`
-      : (stableReason(ctx, view, copy, destination, args, links) ?? blockingStayer(view, stayers));
+    let target = isContextCopy(view) ? 'is a copy from the build context' : barrier ? barrierText(ctx, barrier) : furthestCopy(ctx, view, stayers, args, links);
+    // Movers keep their order among themselves: none goes before the place an earlier one went to.
+    const previous = moves[moves.length - 1]?.before;
+    if (typeof target !== 'string' && previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target)) target = previous;
     links.push(...linksOf(ctx, view));
-    if (why || !ctx.enabledFor(view.node)) {
-      if (why) kept.push([view, why]);
+    if (typeof target === 'string' || !ctx.enabledFor(view.node)) {
+      if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
-    } else movers.push(view);
+    } else moves.push({ view, before: target });
+    if (isContextCopy(view)) lastCopy = view;
   }
-  for (const [view, why] of kept) {
-    if (view.name === 'run') ctx.skipped(`Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the COPY at ${copyAt}: it ${why}`, view.node);
+  for (const [view, why, copy] of kept) {
+    if (view.name !== 'run') continue;
+    ctx.skipped(`Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`, view.node);
   }
   // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
-  while (movers.length && movers[movers.length - 1].name !== 'run') movers.pop();
-  if (!movers.length) return;
-  const nodes = movers.flatMap((view) => [...ctx.edit.attachedComments(view.node), view.node]);
-  ctx.edit.moveBefore(nodes, ctx.edit.blockStart(copy.node));
-  for (const view of movers) {
-    const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the COPY at ${copyAt}`;
+  while (moves.length && moves[moves.length - 1].view.name !== 'run') moves.pop();
+  for (const { view, before } of moves) {
+    ctx.edit.moveBefore([...ctx.edit.attachedComments(view.node), view.node], ctx.edit.blockStart(before.node));
+    const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
     ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
   }
+}
+
+function barrierText(ctx: Context, barrier: InstructionView): string {
+  return `would have to move past the ${barrier.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(barrier.node))}, which nothing moves past`;
+}
+
+/**
+ * The earliest context copy an instruction can move before, passing every instruction that stays from there to it;
+ * else why it stays where it is (the reason it cannot pass the nearest one).
+ */
+function furthestCopy(ctx: Context, view: InstructionView, stayers: readonly InstructionView[], args: Set<string>, links: Link[]): InstructionView | string {
+  let target: InstructionView | undefined;
+  let why: string | undefined;
+  for (let i = stayers.length - 1; i >= 0; i--) {
+    const stayer = stayers[i];
+    why = isContextCopy(stayer) ? stableReason(ctx, view, stayer, args, links) : blockingStayer(ctx, view, stayer);
+    if (why) break;
+    if (isContextCopy(stayer)) target = stayer;
+  }
+  return target ?? why ?? 'stays';
+}
+
+/** Whether an instruction copies files from the build context (a COPY or ADD without --from). */
+function isContextCopy(view: InstructionView): boolean {
+  return copyParts(view) !== undefined;
 }
 
 /** The absolute folder a COPY writes into, or why layerfix cannot tell it. */
@@ -130,11 +153,12 @@ function knownFolder(path: string | undefined): string | undefined {
 }
 
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
-function stableReason(ctx: Context, view: InstructionView, copy: InstructionView, destination: string | { reason: string }, args: Set<string>, links: Link[]): string | undefined {
+function stableReason(ctx: Context, view: InstructionView, copy: InstructionView, args: Set<string>, links: Link[]): string | undefined {
   if (view.name === 'run') {
     const shell = posixShell(ctx, view);
     if (typeof shell === 'string') return shell;
     if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return 'mounts files from the build context';
+    const destination = copyDestination(ctx, copy);
     if (typeof destination !== 'string') return destination.reason;
     const scope = pathScopes(ctx.root).get(view.node);
     const ownership = copy.flags.find((flag) => flag.name === 'chown')?.value;
@@ -150,22 +174,44 @@ function stableReason(ctx: Context, view: InstructionView, copy: InstructionView
   return `is a ${view.keyword.toUpperCase()}, which layerfix does not move`;
 }
 
-/** Why an instruction cannot move before an earlier one that stays, or undefined. */
-function blockingStayer(view: InstructionView, stayers: InstructionView[]): string | undefined {
+/** Why an instruction cannot move before one that stays (other than a context copy), or undefined. */
+function blockingStayer(ctx: Context, view: InstructionView, stayer: InstructionView): string | undefined {
+  const at = positionText(ctx.edit.originOf(stayer.node));
+  if (view.name === 'run' && stayer.name === 'run') {
+    const why = commuteProblem(ctx, view, stayer);
+    return why ? `would have to move before the RUN at ${at}, which stays, and ${why}` : undefined;
+  }
+  if (view.name === 'run' && (stayer.name === 'env' || stayer.name === 'arg')) return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may affect it`;
+  if (view.name === 'env' && stayer.name === 'run') return `would change the environment of the RUN at ${at}, which stays`;
   const defines = definedVariables(view);
   const uses = referencedVariables(view.args);
-  for (const [index, stayer] of stayers.entries()) {
-    const at = positionText(stayer.node);
-    if (view.name === 'run' && index > 0 && (stayer.name === 'copy' || stayer.name === 'add')) {
-      return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may bring files it uses`;
-    }
-    if (view.name === 'run' && (stayer.name === 'run' || stayer.name === 'env' || stayer.name === 'arg')) {
-      return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may affect it`;
-    }
-    if (view.name === 'env' && stayer.name === 'run') return `would change the environment of the RUN at ${at}, which stays`;
-    if (intersects(defines, referencedVariables(stayer.args)) || intersects(uses, definedVariables(stayer)) || intersects(defines, definedVariables(stayer))) {
-      return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
-    }
+  if (intersects(defines, referencedVariables(stayer.args)) || intersects(uses, definedVariables(stayer)) || intersects(defines, definedVariables(stayer))) {
+    return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
   }
   return undefined;
+}
+
+/** Why running `mover` before `stayer` (instead of after) may build something else; undefined when they commute. */
+function commuteProblem(ctx: Context, mover: InstructionView, stayer: InstructionView): string | undefined {
+  const a = effectsOf(ctx, mover);
+  const b = effectsOf(ctx, stayer);
+  if (typeof b === 'string') return `layerfix cannot tell what that RUN does (${b})`;
+  if (typeof a === 'string') return a;
+  const changes = (effects: RunEffects) => [...effects.writes, ...effects.removes, ...effects.installs];
+  const meet = (left: readonly Place[], right: readonly Place[]) => left.find((place) => right.some((other) => overlaps(place, other)));
+  const written = meet(changes(a), [...b.reads, ...changes(b)]) ?? meet(changes(b), a.reads);
+  if (written) return `both touch ${written.path}`;
+  if ((a.installsCommands && b.calls.length) || (b.installsCommands && a.calls.length)) return 'one may install programs the other runs';
+  const accounts = (effects: RunEffects) => [...effects.createsAccounts, ...effects.changesAccounts];
+  if (accounts(a).length && accounts(b).length) return 'both create or change accounts, whose ids depend on their order';
+  return undefined;
+}
+
+/** The effects of a RUN, or why layerfix cannot tell them. */
+function effectsOf(ctx: Context, view: InstructionView): RunEffects | string {
+  const shell = posixShell(ctx, view);
+  if (typeof shell === 'string') return shell;
+  const scope = pathScopes(ctx.root).get(view.node);
+  const effects = runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home });
+  return effects.unknown ? effects.unknown.reason : effects;
 }

@@ -320,11 +320,6 @@ RULES.python3 = RULES.python;
 
 
 
-function baseName(arg: Arg): string | null {
-  if (arg.value === null) return null;
-  const parts = arg.value.replace(/\/+$/, '').split('/');
-  return parts[parts.length - 1] || null;
-}
 
 /** chmod, chown, chgrp: the first operand is the mode or owner (unless `--reference`), the rest are changed. */
 function modeLike(line: CommandLine, at: Resolver): void {

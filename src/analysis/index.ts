@@ -19,8 +19,9 @@ export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun,
 export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
 export { readExecRun, readShellRun, type InstallStep, type RunReading, type RunStart, type InstallerFilter } from './install-run.js';
 export { openBuildContext, cleanPath, contextSources, missingSource, BuildContext, type ContextLookup } from './build-context.js';
-export { DockerIgnore } from './dockerignore.js';
+export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
 export { cutPoints, cutRun, type RunCut } from './run-cut.js';
+export { contextCopies, layerClass, shippedStages, type ContextCopy, type LayerClass } from './layer-plan.js';

@@ -5,7 +5,7 @@
  * RUN before. Each difference the RUN before can make is checked here; anything layerfix cannot tell is a reason.
  */
 import type { FlagView } from '../engine/index.js';
-import { overlaps, holds, type Place } from './places.js';
+import { overlaps, holds } from './places.js';
 import type { RunEffects } from './run-effects.js';
 import type { ShellFacts } from './shells.js';
 
@@ -20,6 +20,8 @@ export interface SameShellInput {
   path: readonly string[] | undefined;
   before: RunEffects;
   after: RunEffects;
+  /** The shell text of the RUN after. */
+  afterText: string;
 }
 
 /** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
@@ -36,9 +38,11 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
     return `runs \`${before.unknown.command.text}\` (${before.unknown.reason}): layerfix cannot tell that it leaves the shell binary, the working directory and the programs on PATH as a fresh RUN would find them`;
   }
   const shell = [...before.writes, ...before.removes].find((place) => facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })));
-  if (shell) return `writes ${show(shell)}, which is the shell: this RUN would still run under the old one`;
+  if (shell) return `writes ${shell.path}, which is the shell: this RUN would still run under the old one`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
+  // bash's `$_` holds the last argument of the command before: in a fresh shell, the shell's own path.
+  if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(input.afterText)) return 'sets `$_`, which this RUN reads and a fresh shell starts without';
   const again = after.calls.find((name) => before.looksUp.includes(name) && mayChange(before, input.path, name));
   if (again) {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
@@ -51,10 +55,10 @@ function workdirRemoval(input: SameShellInput): string | undefined {
   if (!input.before.removes.length) return undefined;
   if (input.cwd === undefined) {
     const place = input.before.removes[0];
-    return `removes ${show(place)}, and layerfix cannot tell the working directory, which could be there`;
+    return `removes ${place.path}, and layerfix cannot tell the working directory, which could be there`;
   }
   const place = input.before.removes.find((removed) => holds(removed, input.cwd!));
-  return place ? `removes or replaces ${show(place)}, which holds the working directory ${input.cwd}: a fresh RUN would start in what is at that path now` : undefined;
+  return place ? `removes or replaces ${place.path}, which holds the working directory ${input.cwd}: a fresh RUN would start in what is at that path now` : undefined;
 }
 
 /** Whether the RUN may have put another program called `name` on PATH, or removed the one there. */
@@ -65,8 +69,4 @@ function mayChange(effects: RunEffects, path: readonly string[] | undefined, nam
   return changes.some((place) =>
     path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`)),
   );
-}
-
-function show(place: Place): string {
-  return place.path;
 }

@@ -19,10 +19,11 @@ export function doneText(reason: string | ChangeText): string {
 }
 
 /**
- * Add a message to `file`: errors are fatal, warnings not, changes and skips are informational; `url` documents the
- * rule. A change said both ways keeps its done form as the message's reason and its planned form as `planned`.
+ * Add a message to `file`: errors are fatal, warnings and findings not, changes and skips are informational; `url`
+ * documents the rule, `rule` names it in the tool that defines it. A change said both ways keeps its done form as the
+ * message's reason and its planned form as `planned`.
  */
-export function report(file: VFile, kind: MessageKind, text: string | ChangeText, ruleId: string, place?: Position, url?: string): LayerfixMessage {
+export function report(file: VFile, kind: MessageKind, text: string | ChangeText, ruleId: string, place?: Position, url?: string, rule?: string): LayerfixMessage {
   const reason = doneText(text);
   // A vfile message is an Error: without this, each one captures a stack trace that says nothing to a user.
   const limit = Error.stackTraceLimit;
@@ -33,10 +34,11 @@ export function report(file: VFile, kind: MessageKind, text: string | ChangeText
   } finally {
     Error.stackTraceLimit = limit;
   }
-  message.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;
+  message.fatal = kind === 'error' ? true : kind === 'warning' || kind === 'finding' ? false : undefined;
   message.kind = kind;
   if (typeof text !== 'string') message.planned = text.planned;
   if (url) message.url = url;
+  if (rule) message.rule = rule;
   return message;
 }
 

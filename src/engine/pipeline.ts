@@ -11,7 +11,7 @@ import { DEADLINE, Deadline, DeadlineError, withDeadline } from './deadline.js';
 import { report } from './messages.js';
 import { OptionsError, resolveEnabled, resolvePrinterOptions } from './options.js';
 import { runTransforms, type EnabledTransform } from './passes.js';
-import type { AnyTransform, LayerfixMessage, PipelineOptions, PrinterOptions, TransformResult } from './types.js';
+import type { AnyTransform, BuildSettings, LayerfixMessage, PipelineOptions, PrinterOptions, TransformResult } from './types.js';
 
 /** unified parser plugin: text to layerfix's lossless tree, parse diagnostics as messages. */
 export const layerfixParse: Plugin<[], string, Root> = function () {
@@ -40,12 +40,12 @@ declare module 'vfile' {
  * unified transformer plugin: the enabled transforms to a fixed point, then the guard. The checked output is left in
  * `file.data.layerfixOutput`.
  */
-export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions], Root> = function (enabled, printer) {
+export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions, BuildSettings?], Root> = function (enabled, printer, build = {}) {
   return async (tree, file) => {
     const root = tree as Root;
     if (file.messages.some((m) => m.fatal)) return;
     const before = root.children.slice();
-    const output = await runTransforms(root, file, enabled, printer);
+    const output = await runTransforms(root, file, enabled, printer, build);
     if (output === undefined) root.children = before;
     else file.data.layerfixOutput = output;
   };
@@ -94,7 +94,7 @@ async function runPipeline(text: string, enabled: EnabledTransform[], options: P
   // A time limit: each transform's context and the editor check the clock (see deadline.ts).
   const deadline = options.timeoutMs === undefined ? undefined : new Deadline(options.timeoutMs);
   const run = deadline ? enabled.map(({ transform, options }) => ({ transform: withDeadline(transform, deadline), options })) : enabled;
-  const processor = unified().use(layerfixParse).use(layerfixTransforms, run, printer).use(layerfixStringify);
+  const processor = unified().use(layerfixParse).use(layerfixTransforms, run, printer, options.build).use(layerfixStringify);
   const tree = processor.parse(file);
   if (deadline) (tree as { [DEADLINE]?: Deadline })[DEADLINE] = deadline;
   try {

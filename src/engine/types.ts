@@ -3,7 +3,7 @@
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { InstructionNode, Root } from '../syntax/types.js';
+import type { InstructionNode, Position, Root } from '../syntax/types.js';
 import type { InstructionView } from '../syntax/view.js';
 import type { ShellView, ShellViewOptions } from '../shell/index.js';
 import type { PrinterOptions, Style } from '../printer/index.js';
@@ -53,6 +53,8 @@ export interface TransformContext<O> {
   printer: PrinterOptions;
   /** The file's own layout (line ending, escape, indentation, keyword case) under the printer options. */
   style: Style;
+  /** How the file is built: its build context and target stage, when known. */
+  build: BuildSettings;
   /** Views of the file's instructions in their current order. */
   instructions(): InstructionView[];
   /** The shell view of a shell-form command, remembered for this file across passes and transforms (read-only). */
@@ -69,6 +71,27 @@ export interface TransformContext<O> {
   changed(reason: string | ChangeText, node?: InstructionNode, involved?: InstructionNode[]): void;
   /** Report a place where this transform declined to act, and why. */
   skipped(reason: string, node?: InstructionNode): void;
+  /**
+   * Report a finding: a rule the file breaks, said without changing it (a check that only reports, or one whose fix
+   * was declined). Like skips, only the findings of the last pass (on the final tree) are kept.
+   */
+  report(finding: Finding): void;
+}
+
+/** What `ctx.report` says about a file: a rule it breaks, and where. */
+export interface Finding {
+  /** What is wrong, in the words of the rule (e.g. BuildKit's warning text). */
+  message: string;
+  /** The instruction it is about: the finding is placed at its first line in the input. */
+  node?: InstructionNode;
+  /** Where in the input it is, when not the first line of `node` (e.g. the last line of a continued instruction). */
+  place?: Position;
+  /** The rule's name in the tool that defines it (`FromAsCasing`, `DL3027`), shown beside the transform's name. */
+  rule?: string;
+  /** Where the rule is documented, when not at the transform's `url`. */
+  url?: string;
+  /** `error` fails the file, as BuildKit's `# check=error=true` fails the build; default `warning`. */
+  severity?: 'warning' | 'error';
 }
 
 /** A change said both ways: what was done (once written) and what would be done (a dry run, `--check`). */
@@ -117,11 +140,27 @@ export interface PipelineOptions extends Partial<PrinterOptions> {
   skip?: string[];
   /** The file's path, for messages and for transforms that read the build context. */
   path?: string;
+  /** How the file is built: its build context and target stage, when known. */
+  build?: BuildSettings;
   /**
    * Fail the file with a `timeout` error once its transforms have run this many milliseconds (checked at every
    * context call and edit of a transform; default: no limit).
    */
   timeoutMs?: number;
+}
+
+/** How a Dockerfile is built, as far as the configuration or the repository says. */
+export interface BuildSettings {
+  /** The build context folder (absolute, or relative to the Dockerfile's folder); unset: the Dockerfile's folder. */
+  context?: string;
+  /** Where `context` came from, for messages (`--context`, a compose file, ...). */
+  contextSource?: string;
+  /** The stage the image is built to (`--target`); unset: the last stage. */
+  target?: string;
+  /** Set when no build context could be found, saying why: transforms that read the context decline with it. */
+  contextUnknown?: string;
+  /** The build arguments the build passes (`--build-arg NAME=value`), by name; unset: none. */
+  args?: Record<string, string>;
 }
 
 /** Options of `transform`: a pipeline run over the built-in transforms and, configured like them, those of plugins. */
@@ -130,14 +169,16 @@ export interface TransformOptions extends PipelineOptions {
   plugins?: AnyTransform[];
 }
 
-/** What a message says about the file. */
-export type MessageKind = 'change' | 'skip' | 'error' | 'warning';
+/** What a message says about the file: `finding` is a rule the file breaks, reported by a transform (`ctx.report`). */
+export type MessageKind = 'change' | 'skip' | 'error' | 'warning' | 'finding';
 
 /** A vfile message with layerfix's kind. */
 export interface LayerfixMessage extends VFileMessage {
   kind: MessageKind;
   /** For a change the transform said both ways: the phrasing for a run that writes nothing (`reason` is the done form). */
   planned?: string;
+  /** For a finding: the rule's name in the tool that defines it (BuildKit's `FromAsCasing`, hadolint's `DL3027`). */
+  rule?: string;
 }
 
 /** The pipeline's result for one text. */

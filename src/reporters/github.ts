@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: one annotation per message, shown on the pull request's diff.
  */
 import type { FileMessage, FileResult } from '../runner/types.js';
-import { messageText } from './message.js';
+import { messageText, ruleName } from './message.js';
 import { formatSummary } from './summary.js';
 import { fixHint } from './text.js';
 import type { Reporter, ReporterContext } from './types.js';
@@ -20,7 +20,7 @@ function escapeProperty(text: string): string {
 function level(message: FileMessage, context: ReporterContext): 'error' | 'warning' | 'notice' | undefined {
   if (message.kind === 'error') return 'error';
   if (context.quiet) return undefined;
-  if (message.kind === 'warning') return 'warning';
+  if (message.kind === 'warning' || message.kind === 'finding') return 'warning';
   if (message.kind === 'change') return context.mode === 'write' ? 'notice' : 'warning';
   return context.explain ? 'notice' : undefined;
 }
@@ -31,7 +31,7 @@ export function annotation(file: FileResult, message: FileMessage, context: Repo
   if (!kind) return undefined;
   const props = [`file=${escapeProperty(file.path)}`, `line=${message.line}`, `col=${message.column}`];
   if (message.endLine) props.push(`endLine=${message.endLine}`);
-  props.push(`title=${escapeProperty(`layerfix ${message.ruleId}`)}`);
+  props.push(`title=${escapeProperty(`layerfix ${ruleName(message)}`)}`);
   return `::${kind} ${props.join(',')}::${escapeData(messageText(message, file.written))}`;
 }
 

@@ -3,7 +3,7 @@
  */
 import type { FileMessage } from '../runner/types.js';
 
-const PREFIX: Record<FileMessage['kind'], string> = { error: '', warning: 'warning: ', change: 'change: ', skip: 'skip: ' };
+const PREFIX: Record<FileMessage['kind'], string> = { error: '', warning: 'warning: ', finding: 'warning: ', change: 'change: ', skip: 'skip: ' };
 
 /** The first line of a message (a transform that throws reports its stack on later lines). */
 export function firstLine(text: string): string {
@@ -22,14 +22,19 @@ export function messageText(message: FileMessage, applied: boolean): string {
   return message.planned ?? `${message.message} (not written)`;
 }
 
-/** `path:line:col: message [ruleId]`; warnings, changes and skips say their kind before the message. */
-export function formatMessage(path: string, message: FileMessage, applied: boolean): string {
-  return `${path}:${message.line}:${message.column}: ${PREFIX[message.kind]}${firstLine(messageText(message, applied))} [${message.ruleId}]`;
+/** The rule a message is about, as reporters name it: the transform, and the rule's own name when it has one. */
+export function ruleName(message: FileMessage): string {
+  return message.rule ? `${message.ruleId} (${message.rule})` : message.ruleId;
 }
 
-/** Whether a message is printed: errors always, warnings unless `quiet`, changes and skips with `explain`. */
+/** `path:line:col: message [ruleId]`; warnings, findings, changes and skips say their kind before the message. */
+export function formatMessage(path: string, message: FileMessage, applied: boolean): string {
+  return `${path}:${message.line}:${message.column}: ${PREFIX[message.kind]}${firstLine(messageText(message, applied))} [${ruleName(message)}]`;
+}
+
+/** Whether a message is printed: errors always, warnings and findings unless `quiet`, changes and skips with `explain`. */
 export function isShown(message: FileMessage, explain: boolean, quiet = false): boolean {
   if (message.kind === 'error') return true;
   if (quiet) return false;
-  return explain || message.kind === 'warning';
+  return explain || message.kind === 'warning' || message.kind === 'finding';
 }

@@ -63,6 +63,8 @@ export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'ex
         level: level(message),
         message: { text: messageText(message, file.written) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(file), region: region(message) } }],
+        // The rule's own name, when it has one (BuildKit's `FromAsCasing`).
+        ...(message.rule ? { properties: { rule: message.rule } } : {}),
       };
       if (message.kind === 'change' && file.status === 'changed' && file.replacements && !fixed) {
         result.fixes = [fix(file, changes)];

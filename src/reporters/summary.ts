@@ -18,5 +18,6 @@ export function formatSummary(summary: Summary, mode: RunMode): string {
   const changed = mode === 'write' ? `${summary.changed} changed (${summary.written} written)` : `${summary.changed} ${mode === 'dry-run' ? 'changed' : 'would change'}`;
   const counts = `${changed}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.failed} failed`;
   const tail = mode === 'dry-run' && summary.changed ? ' (dry run: nothing written; --write applies the changes)' : '';
-  return `layerfix: ${files}: ${counts}; changes: ${formatChanges(summary.changes)}${tail}`;
+  const findings = summary.findings ? `; findings: ${summary.findings}` : '';
+  return `layerfix: ${files}: ${counts}; changes: ${formatChanges(summary.changes)}${findings}${tail}`;
 }

@@ -33,7 +33,7 @@ export function fixHint(context: Pick<ReporterContext, 'mode' | 'fixCommand'>, c
 export function textReporter(context: ReporterContext): Reporter {
   const out = colors(context.color.out);
   const err = colors(context.color.err);
-  const paint = (line: string, kind: string) => (kind === 'error' ? err.red(line) : kind === 'warning' ? err.yellow(line) : err.dim(line));
+  const paint = (line: string, kind: string) => (kind === 'error' ? err.red(line) : kind === 'warning' || kind === 'finding' ? err.yellow(line) : err.dim(line));
   const changedPaths: string[] = [];
   return {
     file(result: FileResult) {

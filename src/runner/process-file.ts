@@ -59,6 +59,7 @@ function toFileMessage(m: LayerfixMessage, origins: Map<string, string>): FileMe
     ruleId: m.ruleId ?? 'layerfix',
     message: plugin ? `Plugin ${plugin}: ${m.reason}` : m.reason,
     ...(m.planned !== undefined ? { planned: m.planned } : {}),
+    ...(m.rule !== undefined ? { rule: m.rule } : {}),
     line: m.line ?? 1,
     column: m.column ?? 1,
     ...(place?.end ? { endLine: place.end.line, endColumn: place.end.column } : {}),

@@ -19,6 +19,8 @@ export interface FileMessage {
   message: string;
   /** For a change its transform said both ways: the phrasing for a run that did not write it (`Would merge ...`). */
   planned?: string;
+  /** For a finding: the rule's name in the tool that defines it (BuildKit's `FromAsCasing`, hadolint's `DL3027`). */
+  rule?: string;
   /** 1-based line; 1 when the message concerns the whole file. */
   line: number;
   /** 1-based column; 1 when the message concerns the whole file. */
@@ -76,6 +78,8 @@ export interface Summary {
   written: number;
   /** Changes per transform name, over all files. */
   changes: Record<string, number>;
+  /** Findings (rules a file breaks, reported without a change), over all files; absent: none. */
+  findings?: number;
 }
 
 /** What a whole run reports. */

@@ -10,13 +10,23 @@ export function formatMessages(messages: readonly LayerfixMessage[]): string {
   return messages.map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.kind}: ${m.reason}\n`).join('');
 }
 
-/** Pipeline options that run `subject` alone with the given options (printer options among them go to the printer). */
+/**
+ * Pipeline options that run `subject` alone with the given options: printer options among them go to the printer,
+ * `buildTarget` is the stage the file is built to (as `--target` gives it) and `buildArgs` the build arguments the
+ * build passes (as `--build-arg` gives them).
+ */
 export function optionsFor(subject: AnyTransform, options: Record<string, unknown>): TransformOptions {
   const builtin = builtinTransforms.includes(subject);
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) (key in printerOptionSpecs ? printer : own)[key] = value;
-  return { ...printer, only: [subject.name], transforms: { [subject.name]: own }, ...(builtin ? {} : { plugins: [subject] }) };
+  const { buildTarget, buildArgs, ...rest } = options;
+  for (const [key, value] of Object.entries(rest)) (key in printerOptionSpecs ? printer : own)[key] = value;
+  const settings = {
+    ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
+    ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
+  };
+  const build = Object.keys(settings).length ? { build: settings } : {};
+  return { ...printer, ...build, only: [subject.name], transforms: { [subject.name]: own }, ...(builtin ? {} : { plugins: [subject] }) };
 }
 
 /** Run one transform (built-in or from a plugin) on a text with the given options; `path` places the text on disk. */

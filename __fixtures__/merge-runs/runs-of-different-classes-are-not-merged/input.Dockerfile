@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+WORKDIR /srv
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+RUN mkdir -p /var/lib/worker

@@ -1,0 +1,6 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+RUN mkdir -p /out && touch /out/ready
+
+FROM debian:12
+RUN mkdir -p /srv && touch /srv/ready
