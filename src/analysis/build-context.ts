@@ -3,7 +3,7 @@
  * `<Dockerfile>.dockerignore`, which takes precedence). Paths are context-relative and `/`-separated; a path exists
  * here only when it is on disk and not ignored.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { stages, type InstructionView, type Root } from '../engine/index.js';
@@ -53,6 +53,17 @@ export class BuildContext {
       return readFileSync(join(this.dir, cleanPath(path)!), 'utf8');
     } catch {
       return undefined;
+    }
+  }
+
+  /** The names of the entries of a folder the build gets (those .dockerignore leaves out are not listed), sorted. */
+  list(folder: string): string[] {
+    const clean = cleanPath(folder);
+    if (clean === undefined || !this.isDirectory(clean)) return [];
+    try {
+      return readdirSync(join(this.dir, clean)).filter((name) => this.has(posix.join(clean, name))).sort();
+    } catch {
+      return [];
     }
   }
 

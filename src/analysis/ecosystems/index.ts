@@ -3,6 +3,7 @@
  * manifests alone, and which manifest files each install needs.
  */
 import { cargo } from './cargo.js';
+import { dotnet } from './dotnet.js';
 import { go } from './go.js';
 import { jvm } from './jvm.js';
 import { node } from './node.js';
@@ -16,10 +17,10 @@ export type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFo
 export { extraReadProblem } from './common.js';
 
 /** Every ecosystem module, in the order their commands are tried. */
-export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm];
+export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm, dotnet];
 
 /** The install tools by name, as the `ecosystems` option lists them. */
-export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'go', 'cargo', 'bundler', 'composer', 'maven', 'gradle'];
+export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'go', 'cargo', 'bundler', 'composer', 'maven', 'gradle', 'dotnet'];
 
 /** What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. */
 export function readCommand(invocation: Invocation): { verdict: Verdict; ecosystem: Ecosystem } | undefined {

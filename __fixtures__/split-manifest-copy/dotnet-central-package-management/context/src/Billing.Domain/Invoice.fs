@@ -1,0 +1,2 @@
+module Invoice
+let total = 0

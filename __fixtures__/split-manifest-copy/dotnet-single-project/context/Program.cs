@@ -1,0 +1,1 @@
+Host.CreateApplicationBuilder(args).Build().Run();

@@ -1,0 +1,7 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /app
+COPY Worker.csproj ./
+RUN dotnet restore
+COPY . ./
+RUN dotnet publish -c Release -o out --no-restore
+ENTRYPOINT ["dotnet", "out/Worker.dll"]

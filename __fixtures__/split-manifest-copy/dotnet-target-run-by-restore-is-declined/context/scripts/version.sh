@@ -1,0 +1,1 @@
+echo "<Project/>" > version.props
