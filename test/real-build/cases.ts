@@ -25,6 +25,10 @@ export interface PipelineInput {
   options: Record<string, unknown>;
   /** The path the text is said to live at (split-manifest-copy reads its build context from there). */
   path?: string;
+  /** The stage the file is built to (`--target`), from a fixture's `buildTarget`. */
+  target?: string;
+  /** Build arguments (`--build-arg`), from a fixture's `buildArgs`. */
+  args?: Record<string, string>;
 }
 
 export interface Case {
@@ -49,9 +53,16 @@ export interface Case {
 function pipelineFor(transformName: string | undefined, options: Record<string, unknown>, path?: string): PipelineInput {
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) (PRINTER_OPTIONS.has(key) ? printer : own)[key] = value;
+  // As the fixture harness reads options.json: `buildTarget` and `buildArgs` say how the file is built (--target,
+  // --build-arg), printer options go to the printer, the rest to the case's own transform.
+  const { buildTarget, buildArgs, ...rest } = options;
+  for (const [key, value] of Object.entries(rest)) (PRINTER_OPTIONS.has(key) ? printer : own)[key] = value;
+  const build = {
+    ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
+    ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
+  };
   const settings = transformName && (Object.keys(own).length > 0 || !DEFAULT_FIXTURE_DIRS.includes(transformName)) ? { transforms: { [transformName]: own } } : {};
-  return { options: { ...printer, ...settings }, ...(path ? { path } : {}) };
+  return { options: { ...printer, ...settings, ...(Object.keys(build).length ? { build } : {}) }, ...(path ? { path } : {}), ...build };
 }
 
 function readOptional(path: string): string | undefined {

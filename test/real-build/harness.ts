@@ -13,6 +13,10 @@ export interface BuildOptions {
   /** Where the Dockerfile is said to live; `<that>.dockerignore` is used as BuildKit would. */
   dockerfilePath?: string;
   timeoutMs?: number;
+  /** The stage to build (`--target`); the last one when undefined. */
+  target?: string;
+  /** Build arguments (`--build-arg NAME=VALUE`). */
+  buildArgs?: Record<string, string>;
   /**
    * Layer cache: `auto` (default) caches the steps of Dockerfiles that install packages and mount nothing, so a step
    * two builds share (the prefix before a rewrite's first change, a hazard's common install) is built once per run;
@@ -57,6 +61,8 @@ export async function buildImage(text: string, contextDir: string | undefined, o
     const cache = options.cache ?? 'auto';
     const layers = cache === 'auto' && worthCaching(prepared.text) ? ['--layers=true'] : cache === 'no-cache' ? ['--layers=false', '--no-cache'] : ['--layers=false'];
     const args = ['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', ...layers, '--force-rm', '--iidfile', iidfile, '-f', dockerfile];
+    if (options.target) args.push('--target', options.target);
+    for (const [name, value] of Object.entries(options.buildArgs ?? {})) args.push('--build-arg', `${name}=${value}`);
     // BuildKit reads `<Dockerfile>.dockerignore` before the context's .dockerignore (buildah reads the latter itself).
     const ignore = options.dockerfilePath ? `${options.dockerfilePath}.dockerignore` : undefined;
     if (ignore && existsSync(ignore)) args.push('--ignorefile', ignore);

@@ -209,6 +209,8 @@ async function main(): Promise<void> {
       try {
         proof = await proveSame(job.a, job.b, job.c.contextDir, {
           ...(job.c.pipeline.path ? { dockerfilePath: job.c.pipeline.path } : {}),
+          ...(job.c.pipeline.target ? { target: job.c.pipeline.target } : {}),
+          ...(job.c.pipeline.args ? { buildArgs: job.c.pipeline.args } : {}),
           names: job.hazard ? ['input', 'unsafe'] : ['original', 'rewritten'],
           // Removed after all builds (below): another build may be using one as its cached base right now.
           removeImages: false,
