@@ -8,10 +8,11 @@ import { parseBench } from './parse.js';
 import { pathologicalBench } from './pathological.js';
 import { pipelineBench } from './pipeline.js';
 import { cliBench } from './cli.js';
+import { rebuildBench } from './rebuild.js';
 import { markdownReport, type Bench } from './report.js';
 
 /** Every benchmark, in the order they run. */
-export const BENCHES: readonly Bench[] = [parseBench, pathologicalBench, pipelineBench, cliBench];
+export const BENCHES: readonly Bench[] = [parseBench, pathologicalBench, pipelineBench, cliBench, rebuildBench];
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -4,8 +4,9 @@
  * exist there, else none, with a message naming the first missing path. Runs where the file is read (a worker
  * thread), on its text, from the plain-data plan the planner made.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
-import { contextSources as copySources, missingSource, openBuildContext, type BuildContext } from '../analysis/index.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { BuildContext, contextSources as copySources, missingSource } from '../analysis/index.js';
 import type { BuildSettings } from '../engine/index.js';
 import { parse } from '../syntax/index.js';
 import type { BuildInfo, BuildPlan } from './types.js';
@@ -13,6 +14,37 @@ import type { BuildInfo, BuildPlan } from './types.js';
 /** The context-relative paths a Dockerfile reads from its build context: COPY/ADD sources and bind-mount sources. */
 export function contextSources(text: string): string[] {
   return copySources(parse(text)).map((entry) => entry.source);
+}
+
+/** A build context that remembers which paths it has: the files of one repository ask about the same ones. */
+class RememberingContext extends BuildContext {
+  private readonly known = new Map<string, boolean>();
+
+  override has(path: string): boolean {
+    let found = this.known.get(path);
+    if (found === undefined) this.known.set(path, (found = super.has(path)));
+    return found;
+  }
+}
+
+/** The contexts opened on this thread, by folder and ignore file; whether each Dockerfile has its own ignore file. */
+const opened = new Map<string, BuildContext>();
+const ownIgnore = new Map<string, boolean>();
+
+/** The context `dir` of `dockerfile` through the ignore file in effect (`<Dockerfile>.dockerignore` first), or undefined. */
+function openContext(dockerfile: string, dir: string): BuildContext | undefined {
+  let own = ownIgnore.get(dockerfile);
+  if (own === undefined) ownIgnore.set(dockerfile, (own = existsSync(`${dockerfile}.dockerignore`)));
+  const key = own ? `${dir}\0${dockerfile}` : dir;
+  let context = opened.get(key);
+  if (!context) {
+    if (!existsSync(dir)) return undefined;
+    const ignoreFile = own ? `${dockerfile}.dockerignore` : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
+    context = new RememberingContext(dir, ignoreFile);
+    if (opened.size > 10_000) opened.clear();
+    opened.set(key, context);
+  }
+  return context;
 }
 
 /** The first source the context does not have (a glob must match something not ignored), or undefined. */
@@ -41,9 +73,9 @@ export function resolveBuild(plan: BuildPlan | undefined, text: string, path: st
   const sources = contextSources(text);
   const tried: [string, string][] = [];
   for (const dir of own === root ? [own] : [own, root]) {
-    const lookup = openBuildContext(path, dir);
-    if (!('context' in lookup)) continue;
-    const missing = firstMissing(lookup.context, sources);
+    const context = openContext(resolve(path), dir);
+    if (!context) continue;
+    const missing = firstMissing(context, sources);
     if (missing === undefined) {
       const source =
         dir === own

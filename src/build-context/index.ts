@@ -4,7 +4,7 @@
  * the context (and target) they agree on, or, when none names it or they disagree, a fallback the worker settles on
  * the file's own COPY sources (see `fallback.ts`).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SKIPPED_FOLDERS } from '../runner/names.js';
 import { loadShellParser } from '../shell/index.js';
@@ -48,14 +48,6 @@ function display(root: string, path: string): string {
   return relative(root, path).split(sep).join('/') || '.';
 }
 
-function real(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
 /** Read every build file below `root` (breadth first, `SCAN_DEPTH` deep, `SCAN_FOLDERS` folders at most). */
 export async function scanRepository(root: string): Promise<SourceScan> {
   const scan: SourceScan = { builds: [], unusable: [], files: [] };
@@ -87,8 +79,8 @@ export async function scanRepository(root: string): Promise<SourceScan> {
     queue = next;
   }
   const sink: SourceSink = {
-    build: (found: BuildSource) => scan.builds.push({ ...found, dockerfile: real(found.dockerfile), context: real(found.context) }),
-    unusable: (found: UnusableSource) => scan.unusable.push(found.dockerfile ? { ...found, dockerfile: real(found.dockerfile) } : found),
+    build: (found: BuildSource) => scan.builds.push({ ...found, dockerfile: resolve(found.dockerfile), context: resolve(found.context) }),
+    unusable: (found: UnusableSource) => scan.unusable.push(found.dockerfile ? { ...found, dockerfile: resolve(found.dockerfile) } : found),
   };
   // Workflows, Makefiles and scripts are read with the shell view.
   if (files.some(([, reader]) => reader === readWorkflow || reader === readMakefile || reader === readScript)) await loadShellParser();
@@ -135,7 +127,7 @@ export class BuildContexts {
   private readonly cwd: string;
 
   constructor(options: BuildContextOptions) {
-    this.cwd = real(options.cwd);
+    this.cwd = resolve(options.cwd);
   }
 
   /** The repository root of a folder: the nearest one holding `.git`, else the folder layerfix was run on when inside it. */
@@ -183,7 +175,7 @@ export class BuildContexts {
 
   /** The plan for the Dockerfile at `path` (absolute; its real path when it is a symlink). */
   async plan(path: string): Promise<BuildPlan> {
-    const dockerfile = real(path);
+    const dockerfile = resolve(path);
     const root = this.root(dockerfile);
     const scan = await this.scan(root);
     const named = scan.builds.filter((b) => b.dockerfile === dockerfile);

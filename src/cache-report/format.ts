@@ -49,7 +49,14 @@ export function formatText(report: CacheReport, options: { verbose?: boolean } =
   const parts = [header(report), ''];
   parts.push('Source edits (commits that leave the Dockerfile alone): shell commands rerun, before and after the rewrite');
   const head = ['file', 'before', 'after', 'fewer', 'moves/splits', 'merges', 'RUN steps', 'Dockerfile edits', 'context'];
-  parts.push(table([head, ...fileRows(report.files)], new Set([0, 7, 8])));
+  // Files a source edit never made rerun anything are summed up in one line, so the table fits a screen.
+  const listed = report.files.filter((f) => f.source.before.commands || f.source.after.commands);
+  const quiet = report.files.filter((f) => !listed.includes(f));
+  parts.push(table([head, ...fileRows(listed)], new Set([0, 7, 8])));
+  if (quiet.length) {
+    const names = quiet.slice(0, 4).map((f) => f.path).join(', ');
+    parts.push(`${listed.length ? 'and ' : ''}${quiet.length} Dockerfile${quiet.length === 1 ? '' : 's'} where no source edit reran anything: ${names}${quiet.length > 4 ? `, and ${quiet.length - 4} more` : ''}`);
+  }
   parts.push('');
   parts.push(totalLine('Source edits', report.source));
   parts.push(
