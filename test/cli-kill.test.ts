@@ -1,6 +1,7 @@
 /**
  * Killing `layerfix --write` part-way leaves every file either as it was or fully rewritten, never partial.
- * SIGKILL cannot be caught, so a temporary file being written at that moment may stay behind: its name
+ * SIGKILL cannot be caught, so the temporary file being written at that moment (writes are queued: there is at
+ * most one) may stay behind: its name
  * (`.<name>.layerfix-<pid>-<thread>-<n>.tmp`) is never taken for a Dockerfile, and the next `--write` removes it.
  * SIGINT removes it before exiting.
  */
@@ -81,6 +82,8 @@ test('SIGKILL during --write (worker pool): every file old or new; a leftover te
     await exited(child);
     const { rewritten, temps } = outcome(repo, originals, expected);
     assert.ok(rewritten >= 1, 'the kill came after the first write');
+    // Writes are queued, so the one being written at that instant is the only temporary file there can be.
+    assert.ok(temps.length <= 1, `at most one temporary file is left (found ${temps.join(', ')})`);
     // Whatever was left behind is not discovered as a Dockerfile by the next run ...
     const candidates = await discover(['.'], { cwd: repo.dir, resolver: new ConfigResolver({ cwd: repo.dir }) });
     assert.is(candidates.length, COUNT);

@@ -2,8 +2,8 @@ import { chmodSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:f
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isDockerfileName, TEMP_FILE } from '../src/runner/names.js';
-import { ChangedOnDiskError, isStaleTempFile, pendingTempFiles, writeFileAtomic } from '../src/runner/write.js';
-import { makeRepo } from './helpers/cli-repo.js';
+import { ChangedOnDiskError, isStaleTempFile, pendingTempFiles, ReadOnlyError, writeFileAtomic } from '../src/runner/write.js';
+import { makeRepo, runCli } from './helpers/cli-repo.js';
 
 test('an atomic write replaces the content, keeps the mode and leaves no temporary file', async () => {
   const repo = makeRepo({ 'Dockerfile': 'old\n' });
@@ -45,6 +45,42 @@ test('a file that changed since it was read is not written', async () => {
     }
     assert.is(repo.read('Dockerfile'), 'edited meanwhile\n');
     assert.equal(readdirSync(repo.dir), ['Dockerfile']);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('a read-only file is not written: an error, the content and the mode untouched (root included)', async () => {
+  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN apk add curl\nRUN curl -V\n', 'ok/Dockerfile': 'FROM alpine\nRUN apk add curl\nRUN curl -V\n' });
+  try {
+    chmodSync(repo.path('Dockerfile'), 0o444);
+    try {
+      await writeFileAtomic(repo.path('Dockerfile'), 'new\n');
+      assert.unreachable('the write must be refused');
+    } catch (error) {
+      assert.instance(error, ReadOnlyError);
+    }
+    const run = runCli(['--write'], repo.dir);
+    assert.is(run.code, 2);
+    assert.match(run.stderr, /^Dockerfile:1:1: Not written: the file is read-only \(mode 0444\); make it writable to let layerfix rewrite it; the file was left as it was \[write-error\]$/m);
+    assert.is(repo.read('Dockerfile'), 'FROM alpine\nRUN apk add curl\nRUN curl -V\n');
+    assert.is(statSync(repo.path('Dockerfile')).mode & 0o777, 0o444);
+    assert.is(repo.read('ok/Dockerfile'), 'FROM alpine\nRUN apk add curl && curl -V\n', 'the other files are written');
+    assert.equal(repo.list(), ['Dockerfile', 'ok/Dockerfile']);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('writes are queued: one temporary file at a time, whatever is written at once', async () => {
+  const repo = makeRepo(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, 'old\n'])));
+  try {
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, pendingTempFiles.size)), 0);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => writeFileAtomic(repo.path(`s${i}/Dockerfile`), `new ${i}\n`)));
+    clearInterval(watch);
+    assert.ok(most <= 1, `at most one temporary file at a time (saw ${most})`);
+    for (let i = 0; i < 12; i++) assert.is(repo.read(`s${i}/Dockerfile`), `new ${i}\n`);
   } finally {
     repo.remove();
   }

@@ -2,7 +2,8 @@
  * Atomic in-place writes: the new content goes to a temporary file in the same folder, with the original's mode
  * (and owner, when permitted), is flushed to disk, then renamed over the original. A symlink is written through to
  * its target and stays a symlink. The temporary name (`.<name>.layerfix-<pid>-<thread>-<n>.tmp`) cannot be
- * mistaken for a Dockerfile, and discovery skips it.
+ * mistaken for a Dockerfile, and discovery skips it. Writes happen one at a time, so a process killed at any
+ * instant (SIGKILL cannot be caught) leaves at most one temporary file behind. A read-only file is not written.
  */
 // `fs.promises` is read where used: loading it costs a cold `--check`, which never writes, about 4 ms.
 import fs from 'node:fs';
@@ -47,12 +48,41 @@ export async function removeStaleTempFiles(paths: readonly string[]): Promise<nu
   return removed;
 }
 
-/** Replace the content of the file at `path` with `text` (UTF-8), atomically, keeping its mode and owner. */
-export async function writeFileAtomic(path: string, text: string, expected: Expected = {}): Promise<void> {
+/** The file is read-only: layerfix leaves it alone, as an editor asks before writing one. */
+export class ReadOnlyError extends Error {
+  override name = 'ReadOnlyError';
+}
+
+/** The write in progress, if any: the next one starts after it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Replace the content of the file at `path` with `text` (UTF-8), atomically, keeping its mode and owner. Writes are
+ * queued: one at a time in this thread. Throws ReadOnlyError for a file no one may write (mode without a `w` bit)
+ * or that this process may not write, and ChangedOnDiskError for a file changed since it was read.
+ */
+export function writeFileAtomic(path: string, text: string, expected: Expected = {}): Promise<void> {
+  const write = queue.then(() => writeNow(path, text, expected));
+  queue = write.catch(() => undefined);
+  return write;
+}
+
+function octal(mode: number): string {
+  return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+}
+
+async function writeNow(path: string, text: string, expected: Expected): Promise<void> {
   const target = await fs.promises.realpath(path);
   const info = await fs.promises.stat(target);
   if ((expected.size !== undefined && info.size !== expected.size) || (expected.mtimeMs !== undefined && info.mtimeMs !== expected.mtimeMs)) {
     throw new ChangedOnDiskError('it changed on disk while layerfix was working on it');
+  }
+  // Root may write anything, so the mode is read, not only what access() says for this process.
+  if ((info.mode & 0o222) === 0) throw new ReadOnlyError(`the file is read-only (mode ${octal(info.mode)}); make it writable to let layerfix rewrite it`);
+  try {
+    await fs.promises.access(target, fs.constants.W_OK);
+  } catch {
+    throw new ReadOnlyError(`this user may not write the file (mode ${octal(info.mode)})`);
   }
   // node:worker_threads loads on the first write, not on every start.
   const { threadId } = await import('node:worker_threads');
