@@ -79,7 +79,7 @@ export function environmentReads(env: ReadonlyMap<string, string | undefined>, v
   for (const name of variables) {
     if (!env.has(name)) continue;
     const value = env.get(name);
-    const why = `${name} makes ${tool} read`;
+    const why = `${name} makes ${tool} use`;
     if (value === undefined) out.push({ path: null, why });
     else for (const path of value.split(/\s+/).filter(Boolean)) if (!isRemote(path)) out.push({ path: path.replace(/^file:(\/\/)?/, ''), why });
   }
@@ -94,6 +94,34 @@ export function extraReadProblem(project: ProjectFolder, use: InstallUse): strin
     if (path !== undefined && project.context.has(path)) return `${read.why} ${path}, which the COPY brings and which is not among the manifests layerfix copies first`;
   }
   return undefined;
+}
+
+/** The user configuration each install tool reads from the home folder, relative to it. */
+const HOME_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  pip: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
+  pipenv: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
+  poetry: ['.config/pypoetry/config.toml', '.config/pypoetry/auth.toml', '.netrc'],
+  uv: ['.config/uv/uv.toml', '.netrc'],
+  npm: ['.npmrc'],
+  yarn: ['.yarnrc', '.yarnrc.yml', '.npmrc'],
+  pnpm: ['.npmrc', '.config/pnpm/rc'],
+  bun: ['.bunfig.toml', '.npmrc'],
+  bundler: ['.bundle/config', '.gemrc'],
+  composer: ['.composer/config.json', '.composer/auth.json', '.config/composer/config.json', '.config/composer/auth.json'],
+  cargo: ['.cargo/config.toml', '.cargo/config', '.cargo/credentials.toml'],
+  go: ['.config/go/env', '.netrc'],
+  maven: ['.m2/settings.xml', '.m2/settings-security.xml'],
+  gradle: ['.gradle/gradle.properties', '.gradle/init.gradle', '.gradle/init.gradle.kts', '.gradle/init.d'],
+  dotnet: ['.nuget/NuGet/NuGet.Config'],
+};
+
+/** The user configuration files an install reads in the home folder, when an ENV or the RUN sets HOME. */
+export function homeReads(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
+  const home = env.get('HOME');
+  if (!env.has('HOME') || home === '') return [];
+  const why = `HOME (${home ?? 'a value layerfix cannot read'}) makes ${ecosystem} read its user configuration`;
+  if (home === undefined) return [{ path: null, why }];
+  return (HOME_CONFIG[ecosystem] ?? []).map((file) => ({ path: posix.join(home, file), why }));
 }
 
 /** Whether an environment variable is set to a true value (`1`, `true`, `yes`, `on`), as the tools read flags. */

@@ -41,8 +41,8 @@ function readDotnet(invocation: Invocation): Verdict {
     if (configs.includes(null) || [second, ...rest].includes(null)) return decline('runs dotnet restore with a path only known at build time', true);
     const reads: ExtraRead[] = [
       ...environmentReads(env, DOTNET_PATH_VARIABLES, 'restore'),
-      ...optionValues(parsed, '-s', '--source', '--packages').filter((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value ?? '') || /^file:/i.test(value ?? '')).map((path) => ({ path, why: 'the command line makes restore read' })),
-      ...properties.filter(([, key]) => PATH_PROPERTIES.test(key)).flatMap(([, key, value]) => value.split(';').filter((part) => part && !/^[a-z][a-z0-9+.-]*:\/\//i.test(part)).map((path) => ({ path, why: `the property ${key} makes restore read` }))),
+      ...optionValues(parsed, '-s', '--source', '--packages').filter((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value ?? '') || /^file:/i.test(value ?? '')).map((path) => ({ path, why: 'the command line makes restore use' })),
+      ...properties.filter(([, key]) => PATH_PROPERTIES.test(key)).flatMap(([, key, value]) => value.split(';').filter((part) => part && !/^[a-z][a-z0-9+.-]*:\/\//i.test(part)).map((path) => ({ path, why: `the property ${key} makes restore use` }))),
     ];
     const options = [locked && 'locked', hasOption(parsed, '--force-evaluate') && 'force-evaluate', ...(configs as string[]).map((file) => `config:${file}`), ...(second ? ['named-only'] : [])].filter((o): o is string => !!o);
     return install('dotnet', '.', options, second ? [second] : [], reads);

@@ -10,6 +10,7 @@ import { node } from './node.js';
 import { php } from './php.js';
 import { python } from './python.js';
 import { ruby } from './ruby.js';
+import { homeReads } from './common.js';
 import type { Ecosystem, Invocation, Verdict } from './types.js';
 
 /** The shapes ecosystem modules declare and read. */
@@ -22,10 +23,14 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, 
 /** The install tools by name, as the `ecosystems` option lists them. */
 export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'go', 'cargo', 'bundler', 'composer', 'maven', 'gradle', 'dotnet'];
 
-/** What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. */
+/**
+ * What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. An
+ * install also reads its tool's user configuration in the home folder an ENV sets, which matters when the COPY brings it.
+ */
 export function readCommand(invocation: Invocation): { verdict: Verdict; ecosystem: Ecosystem } | undefined {
   for (const ecosystem of ECOSYSTEMS) {
     const verdict = ecosystem.read(invocation);
+    if (verdict?.kind === 'install') return { verdict: { ...verdict, use: { ...verdict.use, reads: [...verdict.use.reads, ...homeReads(invocation.env, verdict.use.ecosystem)] } }, ecosystem };
     if (verdict) return { verdict, ecosystem };
   }
   return undefined;

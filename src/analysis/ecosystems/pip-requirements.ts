@@ -53,8 +53,8 @@ export function installsLocal(spec: string, by = '', named = true): string {
 export function pipReads(env: ReadonlyMap<string, string | undefined>, options: ReadonlyArray<[string, string | null]>, variables: readonly string[], tool: string): ExtraRead[] {
   const reads = environmentReads(env, variables, tool);
   for (const [option, value] of options) {
-    if (value === null) reads.push({ path: null, why: `${option} makes ${tool} read` });
-    else if (!isRemote(value)) reads.push({ path: value.replace(/^file:(\/\/)?/, ''), why: `${option} makes ${tool} read` });
+    if (value === null) reads.push({ path: null, why: `${option} makes ${tool} use` });
+    else if (!isRemote(value)) reads.push({ path: value.replace(/^file:(\/\/)?/, ''), why: `${option} makes ${tool} use` });
   }
   return reads;
 }

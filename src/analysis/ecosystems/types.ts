@@ -24,7 +24,7 @@ export interface Invocation {
 export interface ExtraRead {
   /** The path, relative to the command's working directory or absolute; null when only known at build time. */
   path: string | null;
-  /** What reads it, for the decline (`PIP_CONSTRAINT names it`). */
+  /** What makes the install use it, for the decline (`PIP_CONSTRAINT makes pip use`). */
   why: string;
 }
 

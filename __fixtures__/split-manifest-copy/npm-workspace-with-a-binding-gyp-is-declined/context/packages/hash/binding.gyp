@@ -1,0 +1,1 @@
+{ "targets": [ { "target_name": "hash", "sources": ["hash.c"] } ] }

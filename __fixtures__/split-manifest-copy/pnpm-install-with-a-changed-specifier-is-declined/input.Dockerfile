@@ -1,0 +1,5 @@
+FROM node:20
+WORKDIR /app
+COPY . .
+RUN corepack enable && pnpm install
+CMD ["node", "index.js"]

@@ -1,0 +1,1 @@
+module.exports = { cacheDirectory: require('path').join(__dirname, '.cache') };

@@ -1,0 +1,5 @@
+FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim
+WORKDIR /app
+COPY pyproject.toml uv.lock /app/
+RUN UV_FROZEN=1 uv sync --no-install-project
+COPY . /app
