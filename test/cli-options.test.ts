@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../src/cli/main.js';
+import { layerfixFiles } from '../src/runner/files.js';
+import { transform } from '../src/registry.js';
 import { fixCommand, shellWord, type RunOptions } from '../src/cli/files-command.js';
 import { BIN, makeRepo, memoryIO, runCli } from './helpers/cli-repo.js';
 
@@ -263,6 +265,24 @@ test('standard input that is binary or not UTF-8 is reported like a file', () =>
     assert.is(binary.code, 2);
     assert.match(binary.stderr, /^svc\/Dockerfile:1:1: Binary file \(a NUL byte at byte 11\): a Dockerfile is text \[binary-file\]$/m);
     assert.not.ok(existsSync(repo.path('svc')));
+  } finally {
+    repo.remove();
+  }
+});
+
+test('a file processed on the main thread gets the time limit workers have, and fails with timeout when past it', async () => {
+  // 600 mergeable RUNs in a row: merge-runs re-checks the chain at each merge, far past 50 ms.
+  const text = `FROM alpine\n${Array.from({ length: 600 }, (_, i) => `RUN echo ${i}`).join('\n')}\n`;
+  const repo = makeRepo({ 'Dockerfile': text });
+  try {
+    const report = await layerfixFiles(['Dockerfile'], { cwd: repo.dir, concurrency: 1, fileTimeoutMs: 50, write: true });
+    const [file] = report.files;
+    assert.is(file.status, 'error');
+    assert.equal(file.messages.map((m) => [m.ruleId, m.message, m.line, m.column]), [['timeout', 'Processing took longer than 0.05 s; the file was left untouched', 1, 1]]);
+    assert.is(repo.read('Dockerfile'), text);
+    const direct = await transform(text, { timeoutMs: 50 });
+    assert.is(direct.status, 'error');
+    assert.is(direct.text, text);
   } finally {
     repo.remove();
   }
