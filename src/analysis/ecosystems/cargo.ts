@@ -5,8 +5,9 @@
  */
 import { posix } from 'node:path';
 import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
-import { enclosingRoot, firstIn, install, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
-import type { Ecosystem, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+import { cargoLockRewrite } from './cargo-lock.js';
+import { enclosingRoot, firstIn, hasOption, install, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
+import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const CARGO_VALUES = ['--manifest-path', '--target', '--config', '-Z', '--color', '--lockfile-path'];
 const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependencies'];
@@ -17,7 +18,7 @@ function readCargo(invocation: Invocation): Verdict {
   const manifest = optionValue(parsed, '--manifest-path');
   const project = manifest === undefined ? '.' : manifest === null ? null : posix.dirname(manifest);
   if (sub === 'generate-lockfile' || sub === 'update') return writesManifests(invocation.text);
-  if (sub === 'fetch') return install('cargo', project);
+  if (sub === 'fetch') return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : []);
   if (sub === 'metadata' || sub === 'tree') return install('cargo', project, ['auxiliary']);
   if (sub === 'install' && optionValue(parsed, '--path') === undefined && !parsed.options.has('--path')) return { kind: 'harmless' };
   if (sub === undefined && (parsed.options.has('--version') || parsed.options.has('-V'))) return { kind: 'harmless' };
@@ -77,7 +78,7 @@ function entryFiles(project: ProjectFolder, folder: string, manifest: DataTable)
   return out.map((path) => posix.join(folder, path));
 }
 
-function cargoManifests(project: ProjectFolder): Manifests {
+function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const read = (folder: string): DataTable | string | undefined => {
     const text = readProject(project, posix.join(folder, 'Cargo.toml'));
     if (text === undefined) return undefined;
@@ -103,6 +104,7 @@ function cargoManifests(project: ProjectFolder): Manifests {
     : [];
   const queue: string[] = [...(root.package ? ['.'] : []), ...memberFolders];
   const seen = new Set<string>();
+  const manifests: DataTable[] = [root];
   for (const dependency of pathDependencies(root)) queue.push(posix.normalize(dependency));
   while (queue.length) {
     const folder = posix.normalize(queue.shift()!);
@@ -120,7 +122,11 @@ function cargoManifests(project: ProjectFolder): Manifests {
     if (typeof entries === 'string') return { decline: entries };
     for (const entry of entries) files.push(project.path(entry)!);
     for (const dependency of pathDependencies(manifest)) queue.push(posix.join(folder, dependency));
+    if (folder !== '.') manifests.push(manifest);
   }
+  const lock = readProject(project, 'Cargo.lock');
+  const rewrite = lock !== undefined && !use.options.has('locked') ? cargoLockRewrite(lock, manifests) : undefined;
+  if (rewrite) return { decline: `${rewrite}, and the COPY would then put the old one back (add --locked)` };
   return { files: [...new Set(files)] };
 }
 
