@@ -4,7 +4,7 @@
  * creates or changes. A command layerfix has no rule for, or whose arguments it cannot resolve, is unknown, with the
  * reason: transforms decline on it.
  */
-import { hasOption, optionValues, readCommandLine, type Arg, type CommandLine, type OptionSyntax } from './command-line.js';
+import { commandUpTo, hasOption, optionValues, readCommandLine, type Arg, type CommandLine, type OptionSyntax } from './command-line.js';
 import { normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
@@ -301,7 +301,7 @@ const RULES: Record<string, CommandRule> = {
   },
   gem: { syntax: { short: 'iNv', long: ['--install-dir', '--bindir', '--version', '--source'] }, rule: (line, at) => {
     const [sub] = line.operands;
-    if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall') at.unknown(`runs \`gem ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+    if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
     for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
     at.install();
     at.commands();
@@ -426,7 +426,7 @@ function git(line: CommandLine, at: Resolver): void {
     return;
   }
   if (folder) at.unknown('runs git clone in another folder with -C, which layerfix does not follow');
-  if (sub?.value !== 'clone') at.unknown(`runs \`git ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+  if (sub?.value !== 'clone') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   const clone = readCommandLine('git clone', rest, { short: 'bjocu', long: ['--branch', '--depth', '--origin', '--config', '--reference', '--separate-git-dir', '--filter', '--jobs', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude'] });
   const [repository, into] = clone.operands;
   if (repository && !isUrl(repository) && !/^[\w.-]+@[\w.-]+:/.test(repository.value ?? '')) at.readArg(repository, true);
@@ -558,7 +558,7 @@ function pip(line: CommandLine, at: Resolver): void {
     for (const folder of optionValues(line, '-t', '--target', '--prefix', '--root', '--src')) at.write(at.place(folder, true));
     at.commands();
   } else if (!['list', 'show', 'freeze', 'check', 'config', 'cache', 'debug', '--version'].includes(sub?.value ?? '')) {
-    at.unknown(`runs \`${line.name} ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   }
   for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable')) at.readArg(file, true);
   for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
@@ -592,7 +592,7 @@ function python(line: CommandLine, at: Resolver): void {
 function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void {
   const [sub] = line.operands;
   const global = hasOption(line, '-g', '--global', '--location=global');
-  if (sub?.value == null || !installs.includes(sub.value)) at.unknown(`runs \`${line.name} ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+  if (sub?.value == null || !installs.includes(sub.value)) at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   // npm reads the user and global configuration files, wherever the environment puts them.
   for (const variable of ['NPM_CONFIG_USERCONFIG', 'NPM_CONFIG_GLOBALCONFIG', 'npm_config_userconfig', 'npm_config_globalconfig']) {
     if (at.base.variables.has(variable)) at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
@@ -614,7 +614,7 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
 function yarn(line: CommandLine, at: Resolver): void {
   const [sub, second] = line.operands;
   if (sub?.value === 'global') {
-    if (second?.value !== 'add' && second?.value !== 'remove') at.unknown(`runs \`yarn global ${second?.text ?? ''}\`, which layerfix has no rule for`);
+    if (second?.value !== 'add' && second?.value !== 'remove') at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
     at.install();
     at.commands();
     return;
@@ -643,12 +643,12 @@ function goTool(line: CommandLine, at: Resolver): void {
     at.commands();
   } else if (sub?.value === 'version' || sub?.value === 'env') {
     return;
-  } else at.unknown(`runs \`go ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+  } else at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
 }
 
 function cargo(line: CommandLine, at: Resolver): void {
   const [sub] = line.operands;
-  if (sub?.value !== 'install') at.unknown(`runs \`cargo ${sub?.text ?? ''}\`, which layerfix has no rule for`);
+  if (sub?.value !== 'install') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   for (const path of optionValues(line, '--path')) at.readArg(path, true);
   at.write({ path: at.base.variables.get('CARGO_HOME') ?? '/usr/local/cargo', tree: true }, { path: '/root', tree: true });
   at.commands();

@@ -23,6 +23,8 @@ export interface CommandLine {
   name: string;
   options: Option[];
   operands: Arg[];
+  /** Every word after the name, in order as given (for messages: see `commandUpTo`). */
+  words?: readonly Arg[];
 }
 
 /** Which options of a command take a value. */
@@ -103,7 +105,17 @@ export function readCommandLine(name: string, words: readonly Arg[], syntax: Opt
       break;
     }
   }
-  return { name, options, operands };
+  return { name, options, operands, words };
+}
+
+/**
+ * The command as written from its name up to `word` (an operand), its options in between included, for messages:
+ * `yarn --mutex network install`, not `yarn network install` nor `yarn network`.
+ */
+export function commandUpTo(line: CommandLine, word: Arg | undefined): string {
+  const at = word && line.words ? line.words.indexOf(word) : -1;
+  if (at < 0) return word ? `${line.name} ${word.text}` : line.name;
+  return [line.name, ...line.words!.slice(0, at + 1).map((w) => w.text)].join(' ');
 }
 
 /** Whether a command line has any of the named options. */
