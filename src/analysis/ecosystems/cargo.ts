@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 import { cargoLockRewrite } from './cargo-lock.js';
-import { enclosingRoot, firstIn, hasOption, install, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
+import { enclosingRoot, environmentReads, firstIn, hasOption, install, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const CARGO_VALUES = ['--manifest-path', '--target', '--config', '-Z', '--color', '--lockfile-path'];
@@ -18,8 +18,9 @@ function readCargo(invocation: Invocation): Verdict {
   const manifest = optionValue(parsed, '--manifest-path');
   const project = manifest === undefined ? '.' : manifest === null ? null : posix.dirname(manifest);
   if (sub === 'generate-lockfile' || sub === 'update') return writesManifests(invocation.text);
-  if (sub === 'fetch') return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : []);
-  if (sub === 'metadata' || sub === 'tree') return install('cargo', project, ['auxiliary']);
+  const reads = environmentReads(invocation.env, ['CARGO_HOME', 'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET_DIR'], 'cargo');
+  if (sub === 'fetch') return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : [], [], reads);
+  if (sub === 'metadata' || sub === 'tree') return install('cargo', project, ['auxiliary'], [], reads);
   if (sub === 'install' && optionValue(parsed, '--path') === undefined && !parsed.options.has('--path')) return { kind: 'harmless' };
   if (sub === undefined && (parsed.options.has('--version') || parsed.options.has('-V'))) return { kind: 'harmless' };
   return needsSources(invocation.text);

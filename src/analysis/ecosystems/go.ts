@@ -3,7 +3,7 @@
  * `go.mod` of every module the workspace uses or a `replace` points at in a local folder.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, firstIn, install, missing, needsSources, optionValue, parseArgs, present, readProject } from './common.js';
+import { decline, enclosingRoot, environmentReads, firstIn, install, missing, needsSources, optionValue, parseArgs, present, readProject } from './common.js';
 import type { Ecosystem, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const GO_VALUES = ['-C', '-modfile', '-reuse', '-mod'];
@@ -13,8 +13,10 @@ function readGo(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, GO_VALUES);
   const [sub, second, ...rest] = parsed.positionals;
   if (optionValue(parsed, '-modfile') !== undefined) return decline('runs go with -modfile, which layerfix does not follow');
+  const flags = invocation.env.get('GOFLAGS');
+  if (invocation.env.has('GOFLAGS') && (flags === undefined || /(^|\s)-modfile\b/.test(flags))) return decline(`runs go with GOFLAGS \`${flags ?? '…'}\`, which layerfix does not follow`, true);
   const dir = optionValue(parsed, '-C');
-  if (sub === 'mod' && second && MANIFEST_ONLY.has(second)) return install('go', dir, second === 'download' ? [] : ['auxiliary']);
+  if (sub === 'mod' && second && MANIFEST_ONLY.has(second)) return install('go', dir, second === 'download' ? [] : ['auxiliary'], [], environmentReads(invocation.env, ['GOWORK', 'GOENV', 'GOMODCACHE', 'GOPATH'], 'go'));
   if (sub === 'install' && [second, ...rest].every((arg) => arg && /@/.test(arg))) return { kind: 'harmless' };
   if (sub === 'env' || sub === 'version') return { kind: 'harmless' };
   return needsSources(invocation.text);

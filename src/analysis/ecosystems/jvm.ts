@@ -5,7 +5,7 @@
  * scripts name literally. Other goals and tasks compile the sources and stop the split.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, firstIn, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
+import { decline, enclosingRoot, environmentReads, firstIn, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -15,7 +15,10 @@ const GRADLE_VALUES = ['-p', '--project-dir', '-b', '--build-file', '-c', '--set
 const GRADLE_TASKS = /^(:?[\w.-]+:)*(dependencies|androidDependencies|buildEnvironment|help|projects|properties)$/;
 
 function readMaven(invocation: Invocation): Verdict {
-  const parsed = parseArgs(invocation.args, MAVEN_VALUES);
+  // Maven 3.9 and later read MAVEN_ARGS as arguments before the command line's.
+  const extra = invocation.env.get('MAVEN_ARGS');
+  if (invocation.env.has('MAVEN_ARGS') && extra === undefined) return decline('runs Maven with MAVEN_ARGS set to a value layerfix cannot read', true);
+  const parsed = parseArgs([...(extra ?? '').split(/\s+/).filter(Boolean), ...invocation.args], MAVEN_VALUES);
   const goals = parsed.positionals;
   if (!goals.length) return hasOption(parsed, '-v', '--version') ? { kind: 'harmless' } : needsSources(invocation.text);
   const other = goals.find((goal) => goal === null || !MAVEN_GOALS.test(goal));
@@ -28,7 +31,8 @@ function readMaven(invocation: Invocation): Verdict {
   if (settings.includes(null)) return decline('runs Maven with a settings file only known at build time');
   const named = (settings as string[]).filter((path) => !path.startsWith('/') && !path.startsWith('~'));
   const auxiliary = goals.every((goal) => goal !== null && /:(tree|list|evaluate|effective-pom)$/.test(goal));
-  return install('maven', project, [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])], named);
+  const repository = /-Dmaven\.repo\.local=(\S+)/.exec(invocation.env.get('MAVEN_OPTS') ?? '')?.[1];
+  return install('maven', project, [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])], named, repository ? [{ path: repository, why: 'MAVEN_OPTS (-Dmaven.repo.local) makes maven use' }] : []);
 }
 
 function readGradle(invocation: Invocation): Verdict {
@@ -43,7 +47,7 @@ function readGradle(invocation: Invocation): Verdict {
   if (scripts.includes(null)) return decline('runs Gradle with an init script only known at build time');
   const named = (scripts as string[]).filter((path) => !path.startsWith('/'));
   const auxiliary = !tasks.some((task) => task !== null && /(^|:)(dependencies|androidDependencies)$/.test(task));
-  return install('gradle', dir, auxiliary ? ['auxiliary'] : [], named);
+  return install('gradle', dir, auxiliary ? ['auxiliary'] : [], named, environmentReads(invocation.env, ['GRADLE_USER_HOME'], 'gradle'));
 }
 
 /** Wrapper files in the command's working directory (`./mvnw -f backend/pom.xml`), when the copy brings them. */

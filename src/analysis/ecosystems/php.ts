@@ -3,7 +3,7 @@
  * would run the project's event scripts, build an autoloader that scans the sources (a classmap, or an optimised
  * autoloader) unless `--no-autoloader` is given, or install path repositories.
  */
-import { decline, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
+import { decline, environmentReads, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const COMPOSER_VALUES = ['-d', '--working-dir', '--ignore-platform-req', '--only-vendor'];
@@ -27,7 +27,7 @@ function readComposer(invocation: Invocation, args: Array<string | null>): Verdi
       hasOption(parsed, '-o', '--optimize-autoloader', '-a', '--classmap-authoritative', '--apcu-autoloader') && 'optimize',
       sub !== 'install' && sub !== 'i' && 'auxiliary',
     ].filter((o): o is string => !!o);
-    return install('composer', dir, options);
+    return install('composer', dir, options, [], environmentReads(invocation.env, ['COMPOSER', 'COMPOSER_HOME', 'COMPOSER_VENDOR_DIR', 'COMPOSER_BIN_DIR', 'COMPOSER_CACHE_DIR'], 'composer'));
   }
   if (sub === 'config') return hasOption(parsed, '-g', '--global') ? { kind: 'harmless' } : decline('changes composer.json with `composer config`');
   if (HARMLESS.has(sub)) return { kind: 'harmless' };

@@ -1,0 +1,5 @@
+FROM composer:2
+WORKDIR /app
+ENV COMPOSER=composer.prod.json
+COPY . .
+RUN composer install --no-dev --no-scripts --no-autoloader

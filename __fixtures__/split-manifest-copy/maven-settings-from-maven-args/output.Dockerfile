@@ -1,0 +1,7 @@
+FROM maven:3.9-eclipse-temurin-21
+WORKDIR /build
+ENV MAVEN_ARGS="-s ci/settings.xml"
+COPY pom.xml ./
+COPY ci/settings.xml ./ci/
+RUN mvn -B dependency:go-offline
+COPY . .
