@@ -110,6 +110,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   const files = manifestsOf(facts.lookup.context, copy, install.installs);
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
+  if (!files.files.length) return skip('the build context has none of the manifests the install reads');
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
   if ('reason' in copies) return skip(copies.reason);
   const anchor = ctx.edit.blockStart(copyView.node);

@@ -37,7 +37,8 @@ function pipInstall(tool: string, invocation: Invocation, parsed: ParsedArgs, pa
   if (local) return decline(installsLocal(local, ` with ${tool}`), true);
   const pathOptions = PIP_PATH_OPTIONS.flatMap((name) => optionValues(parsed, name).map((value): [string, string | null] => [name, value]));
   const reads = pipReads(invocation.env, pathOptions, variables, tool);
-  if (!files.length && !reads.length) return { kind: 'harmless' };
+  // Without requirement files it installs named packages only: no reason to split, but what it reads still counts.
+  if (!files.length) return reads.length ? install('pip', '.', ['named-only', 'auxiliary'], [], reads) : { kind: 'harmless' };
   return install('pip', '.', ['named-only'], files as string[], reads);
 }
 
