@@ -42,21 +42,52 @@ function npmLock(project: ProjectFolder, manifest: Record<string, unknown>): str
   return undefined;
 }
 
-/** Why Yarn 1 would rewrite yarn.lock, if it would: an entry missing for a `name@range` package.json asks for. */
+/** The entries of a Yarn 1 lockfile: each `name@range` key with the `name@range` keys of its dependencies. */
+function yarnEntries(text: string): Map<string, string[]> {
+  const entries = new Map<string, string[]>();
+  let keys: string[] = [];
+  let inDependencies = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (/^\S.*:$/.test(line)) {
+      keys = line.slice(0, -1).split(/,\s*/).map((key) => key.replace(/^"|"$/g, ''));
+      for (const key of keys) entries.set(key, []);
+      inDependencies = false;
+    } else if (/^ {2}\S/.test(line)) {
+      inDependencies = /^ {2}(optionalDependencies|dependencies):$/.test(line);
+    } else if (inDependencies && /^ {4}\S/.test(line)) {
+      const [, name, range] = /^ {4}"?([^"\s]+)"?\s+"?([^"]*)"?$/.exec(line) ?? [];
+      if (name) for (const key of keys) entries.get(key)!.push(`${name}@${range}`);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Why Yarn 1 would rewrite yarn.lock, if it would: an entry missing for a `name@range` package.json asks for, or an
+ * entry nothing needs any more (Yarn drops it).
+ */
 function yarnLock(project: ProjectFolder, manifests: ReadonlyArray<Record<string, unknown>>): string | undefined {
   const text = readProject(project, 'yarn.lock');
   if (text === undefined) return undefined;
-  const keys = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\S.*:$/.test(line) && !line.startsWith('#')) for (const key of line.slice(0, -1).split(/,\s*/)) keys.add(key.replace(/^"|"$/g, ''));
-  }
+  const entries = yarnEntries(text);
+  const reached = new Set<string>();
+  const queue: string[] = [];
   for (const manifest of manifests) {
     for (const [name, range] of wanted(manifest)) {
       if (/^(file|link|workspace):/.test(range)) continue;
-      if (!keys.has(`${name}@${range}`) && !keys.has(`${name}@npm:${range}`)) return `yarn install without --frozen-lockfile adds ${name}@${range} to yarn.lock, which does not have it`;
+      if (!entries.has(`${name}@${range}`)) return `yarn install without --frozen-lockfile adds ${name}@${range} to yarn.lock, which does not have it`;
+      queue.push(`${name}@${range}`);
     }
   }
-  return undefined;
+  while (queue.length) {
+    const key = queue.pop()!;
+    if (reached.has(key)) continue;
+    reached.add(key);
+    queue.push(...(entries.get(key) ?? []).filter((dependency) => entries.has(dependency)));
+  }
+  const stale = [...entries.keys()].find((key) => !reached.has(key));
+  return stale ? `yarn install without --frozen-lockfile drops ${stale} from yarn.lock, which nothing needs any more` : undefined;
 }
 
 /** Why pnpm would rewrite pnpm-lock.yaml, if it would: a specifier of the root importer that package.json no longer asks for. */
@@ -74,17 +105,19 @@ function pnpmLock(project: ProjectFolder, manifest: Record<string, unknown>): st
   if (isTable(specifiers)) for (const [name, range] of Object.entries(specifiers)) if (typeof range === 'string') recorded.set(name, range);
   const asked = wanted(manifest);
   const differs = [...asked].find(([dep, range]) => recorded.get(dep) !== range) ?? [...recorded].find(([dep]) => !asked.has(dep));
-  return differs ? `pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml, which does not record package.json's ${differs[0]}@${asked.get(differs[0]) ?? '(removed)'}` : undefined;
+  if (differs) return `pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml, which does not record package.json's ${differs[0]}@${asked.get(differs[0]) ?? '(removed)'}`;
+  return 'pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml when it is out of date or in another pnpm version\'s format, which layerfix cannot rule out';
 }
 
 /**
- * Why the install rewrites the project's lockfile, if it does. `manager` is `npm`, `yarn`, `pnpm` or `bun`;
+ * Why the install rewrites the project's lockfile, if it does. `manager` is `npm`, `yarn`, `yarn berry`, `pnpm` or `bun`;
  * `manifests` the package.json values of the project and its workspaces (the project's first).
  */
 export function lockfileRewrite(project: ProjectFolder, manager: string, manifests: ReadonlyArray<Record<string, unknown>>): string | undefined {
   try {
     if (manager === 'npm') return npmLock(project, manifests[0]);
     if (manager === 'yarn') return yarnLock(project, manifests);
+    if (manager === 'yarn berry' && readProject(project, 'yarn.lock') !== undefined) return 'yarn install without --immutable rewrites yarn.lock when it is out of date or in another Yarn version\'s format, which layerfix cannot rule out';
     if (manager === 'pnpm') return manifests.length > 1 ? 'pnpm install without --frozen-lockfile may rewrite pnpm-lock.yaml for a workspace, which layerfix does not compare' : pnpmLock(project, manifests[0]);
     if (manager === 'bun' && (readProject(project, 'bun.lock') !== undefined || readProject(project, 'bun.lockb') !== undefined)) return 'bun install without --frozen-lockfile rewrites the lockfile when it is out of date, which layerfix does not compare';
   } catch (error) {

@@ -296,7 +296,7 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     files.push(file);
   }
   if (!use.options.has('frozen')) {
-    const rewrite = lockfileRewrite(project, flavour === 'yarn berry' ? 'yarn' : flavour, manifests);
+    const rewrite = lockfileRewrite(project, flavour, manifests);
     if (rewrite) return { decline: `${rewrite}, and the COPY would then put the old one back` };
   }
   if (!use.options.has('ignore-scripts')) {
