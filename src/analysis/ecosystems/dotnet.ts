@@ -47,6 +47,7 @@ function readDotnet(invocation: Invocation): Verdict {
     const options = [locked && 'locked', hasOption(parsed, '--force-evaluate') && 'force-evaluate', ...(configs as string[]).map((file) => `config:${file}`), ...(second ? ['named-only'] : [])].filter((o): o is string => !!o);
     return install('dotnet', '.', options, second ? [second] : [], reads);
   }
+  if (sub === 'tool' && second === 'restore') return install('dotnet', '.', ['tools'], [], environmentReads(invocation.env, DOTNET_PATH_VARIABLES, 'dotnet tool restore'));
   if (sub === 'add' || sub === 'remove') return writesManifests(invocation.text);
   if ((sub === 'tool' && (second === 'install' || second === 'update') && hasOption(parsed, '-g', '--global', '--tool-path')) || sub === 'nuget' || sub === 'dev-certs' || sub === 'sdk' || sub === '--info') return { kind: 'harmless' };
   return needsSources(invocation.text);
@@ -84,10 +85,10 @@ class Restore {
     }
   }
 
-  /** The files found by walking up from a folder to the top of the copy: Directory.Build.*, NuGet.config, global.json. */
-  walkUp(folder: string): void {
+  /** The files found by walking up from a folder to the top of the copy: Directory.Build.*, NuGet.config, global.json (or `names`). */
+  walkUp(folder: string, names: readonly string[] = [...DIRECTORY_FILES, ...NUGET_CONFIGS, 'global.json']): void {
     for (let dir = folder, below: string | undefined; this.project.path(dir) !== undefined && this.project.path(dir) !== below; below = this.project.path(dir), dir = posix.join(dir, '..')) {
-      for (const name of [...DIRECTORY_FILES, ...NUGET_CONFIGS, 'global.json']) this.add(posix.join(dir, name));
+      for (const name of names) this.add(posix.join(dir, name));
     }
   }
 
@@ -156,9 +157,15 @@ function entry(project: ProjectFolder, use: InstallUse): { solution?: string; pr
 }
 
 function dotnetManifests(project: ProjectFolder, use: InstallUse): Manifests {
+  const restore = new Restore(project);
+  if (use.options.has('tools')) {
+    // `dotnet tool restore` reads the tool manifest, NuGet's configuration and global.json, found walking up.
+    restore.walkUp('.', ['.config/dotnet-tools.json', 'dotnet-tools.json', ...NUGET_CONFIGS, 'global.json']);
+    if (![...restore.files].some((file) => file.endsWith('dotnet-tools.json'))) return { decline: `the build context has no .config/dotnet-tools.json for dotnet tool restore in ${project.dir || 'its root'} or above` };
+    return nugetProblem(project, restore, use) ?? { files: [...restore.files] };
+  }
   const start = entry(project, use);
   if ('decline' in start) return start;
-  const restore = new Restore(project);
   const projects = [...start.projects];
   if (start.solution) {
     restore.add(start.solution);
@@ -181,14 +188,8 @@ function dotnetManifests(project: ProjectFolder, use: InstallUse): Manifests {
   }
   const problem = restore.read();
   if (problem) return { decline: problem };
-  for (const file of [...restore.files].filter((path) => NUGET_CONFIGS.includes(posix.basename(path)) || use.options.has(`config:${path}`))) {
-    const paths = nugetConfigPaths(file, project.context.read(file) ?? '');
-    if (typeof paths === 'string') return { decline: paths };
-    for (const { key, path, written } of paths) {
-      const named = restore.local(posix.relative(project.dir, posix.dirname(file)) || '.', path);
-      if (named) return { decline: `${file} sets ${key} to \`${written}\`, ${named}` };
-    }
-  }
+  const nuget = nugetProblem(project, restore, use);
+  if (nuget) return nuget;
   const locks = [...restore.files].filter((path) => posix.basename(path) === 'packages.lock.json');
   if (locks.length && (!use.options.has('locked') || use.options.has('force-evaluate'))) {
     return { decline: `restore rewrites ${locks[0]} when it is out of date${use.options.has('force-evaluate') ? ' (and always with --force-evaluate)' : ''}, and the COPY would then put the old one back (add --locked-mode)` };
@@ -200,7 +201,20 @@ function dotnetManifests(project: ProjectFolder, use: InstallUse): Manifests {
   return { files: [...restore.files] };
 }
 
-/** `dotnet restore`. */
+/** Why a NuGet.config restore reads names a folder of the build context, if one does. */
+function nugetProblem(project: ProjectFolder, restore: Restore, use: InstallUse): { decline: string } | undefined {
+  for (const file of [...restore.files].filter((path) => NUGET_CONFIGS.includes(posix.basename(path)) || use.options.has(`config:${path}`))) {
+    const paths = nugetConfigPaths(file, project.context.read(file) ?? '');
+    if (typeof paths === 'string') return { decline: paths };
+    for (const { key, path, written } of paths) {
+      const named = restore.local(posix.relative(project.dir, posix.dirname(file)) || '.', path);
+      if (named) return { decline: `${file} sets ${key} to \`${written}\`, ${named}` };
+    }
+  }
+  return undefined;
+}
+
+/** `dotnet restore` and `dotnet tool restore`. */
 export const dotnet: Ecosystem = {
   name: 'dotnet',
   read(invocation) {
