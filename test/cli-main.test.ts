@@ -126,7 +126,7 @@ test('--print-config shows the resolved configuration of a file, every default f
     assert.is(await main(['--print-config', 'legacy/Dockerfile'], io), 0);
     const config = JSON.parse(stdout());
     assert.is(config.printWidth, 100);
-    assert.is(config.operatorPosition, 'end');
+    assert.is(config.operatorPosition, 'auto');
     assert.equal(config.sources, [repo.path('.layerfixrc.json')]);
     assert.is(config.transforms['merge-runs'], 'off');
     assert.equal(Object.keys(config.transforms.format).length > 0, true);

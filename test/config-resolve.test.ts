@@ -155,7 +155,7 @@ test('shape errors name the file, the key and what was expected', async () => {
     ['{"transforms":[]}', /transforms: expected an object mapping transform names/],
     ['{"plugins":"./p.ts"}', /plugins: expected an array of module paths or package names/],
     ['{"printWidth":5}', /printWidth: Invalid printWidth: got 5, expected a whole number of at least 20/],
-    ['{"operatorPosition":"middle"}', /operatorPosition: .*expected "end" or "start"/],
+    ['{"operatorPosition":"middle"}', /operatorPosition: .*expected "auto", "end" or "start"/],
     ['{"overrides":[{"transforms":{}}]}', /overrides\[0\]\.files: missing; expected a pattern/],
     ['{"overrides":[{"files":"*","plugins":[]}]}', /overrides\[0\]\.plugins: unknown key; expected one of files, transforms/],
     ['{"overrides":[{"file":"*"}]}', /overrides\[0\]\.file: unknown key; did you mean "files"\?/],

@@ -3,13 +3,13 @@
  * spacing, trailing whitespace, blank lines and the final newline; plus opt-in spelling modernisations that keep the
  * build exact (`as` to `AS`, legacy `ENV K a b` to `ENV K="a b"`, `MAINTAINER` to a label).
  */
-import { defineTransform, docsUrl, instructionView, jsonArrayLayout, keywordIn, layoutInstruction, positionText, print, type ContextOf, type InstructionNode, type InstructionView, type TextEdit, type TopNode } from '../src/engine/index.js';
+import { defineTransform, docsUrl, EditError, instructionView, jsonArrayLayout, keywordIn, layoutInstruction, positionText, print, type ContextOf, type InstructionNode, type InstructionView, type TextEdit, type TopNode } from '../src/engine/index.js';
 
 const options = {
   keywordCase: { type: 'enum', default: 'upper', values: ['upper', 'lower', 'preserve'], description: 'Case of instruction keywords.' },
   spaceAfterKeyword: { type: 'boolean', default: true, description: 'Exactly one space between the keyword and its arguments.' },
   continuationIndent: { type: 'boolean', default: true, description: 'Indent continuation lines (and comment lines inside them) with the printer indent, where the line break is not inside quotes.' },
-  chainOperators: { type: 'boolean', default: true, description: 'Put `&&` and `||` of shell-form chains at the printer\'s operatorPosition.' },
+  chainOperators: { type: 'boolean', default: true, description: 'Put `&&` and `||` of shell-form chains at the printer\'s operatorPosition (by default where most of the file\'s chains put them).' },
   jsonSpacing: { type: 'boolean', default: true, description: 'Write JSON (exec) form arrays as `["a", "b"]`.' },
   trailingWhitespace: { type: 'boolean', default: true, description: 'Remove whitespace at the end of lines and after a line continuation.' },
   emptyContinuationLines: { type: 'boolean', default: true, description: 'Remove empty lines inside continuations (BuildKit warns about them).' },
@@ -34,10 +34,21 @@ export default defineTransform({
     for (const node of ctx.root.children.slice()) {
       if (node.type !== 'instruction' || !ctx.enabledFor(node)) continue;
       let current = modernise(ctx, node);
-      const text = layoutInstruction(instructionView(current, ctx.root.data.escape), ctx.style, ctx.options);
-      if (text !== print(current)) current = ctx.edit.replace(current, text, 'same');
-      const json = ctx.options.jsonSpacing ? jsonArrayLayout(instructionView(current, ctx.root.data.escape)) : undefined;
-      if (json !== undefined && json !== print(current)) current = ctx.edit.replace(current, json, 'same');
+      // Each layout is checked on its own before it is made: one that would change what BuildKit reads (a case the
+      // layout rules get wrong) leaves that instruction as it is, and every other instruction is still formatted.
+      const declined: string[] = [];
+      const relay = (text: string | undefined) => {
+        if (text === undefined || text === print(current)) return;
+        const problem = layoutProblem(ctx, current, text);
+        if (problem) declined.push(problem);
+        else current = ctx.edit.replace(current, text, 'same');
+      };
+      relay(layoutInstruction(instructionView(current, ctx.root.data.escape), ctx.style, ctx.options));
+      relay(ctx.options.jsonSpacing ? jsonArrayLayout(instructionView(current, ctx.root.data.escape)) : undefined);
+      if (declined.length) {
+        const keyword = instructionView(node, ctx.root.data.escape).keyword.toUpperCase();
+        ctx.skipped(`Left the layout of ${keyword} at ${positionText(ctx.edit.originOf(node))} as it is: ${declined[0]}`, node);
+      }
       if (current !== node) {
         const what = `${instructionView(current, ctx.root.data.escape).keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(node))}`;
         ctx.changed({ done: `Formatted ${what}`, planned: `Would format ${what}` }, current);
@@ -47,6 +58,24 @@ export default defineTransform({
   },
 });
 
+
+/**
+ * Why laying `node` out as `text` would be more than a change of layout, or undefined when it is only that: the text
+ * must parse, in the file's escape character, as one instruction that BuildKit reads as it reads `node`.
+ */
+function layoutProblem(ctx: Context, node: InstructionNode, text: string): string | undefined {
+  let nodes: TopNode[];
+  try {
+    nodes = ctx.edit.fragment(text);
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+    return `laid out, it would not parse (${error.message.split('\n')[0].replace(/^generated text does not parse: /, '')})`;
+  }
+  const created = nodes.filter((n): n is InstructionNode => n.type === 'instruction');
+  if (created.length !== 1 || nodes.length !== 1) return `laid out, it would read as ${created.length} instructions`;
+  if (ctx.edit.keyOf(created[0]) !== ctx.edit.keyOf(node)) return 'laid out, BuildKit would read it differently (whitespace the layout rules take as free is not)';
+  return undefined;
+}
 
 /** Apply the spelling modernisations, declaring the logical line they produce. */
 function modernise(ctx: Context, node: InstructionNode): InstructionNode {

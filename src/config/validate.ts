@@ -19,7 +19,7 @@ export const configKeys: Record<keyof LayerfixConfig, string> = {
   ignore: 'a pattern or an array of patterns',
   printWidth: 'a whole number of at least 20',
   indent: 'a number of spaces, a string of spaces or tabs, or "auto"',
-  operatorPosition: '"end" or "start"',
+  operatorPosition: '"auto", "end" or "start"',
   context: 'a folder, relative to the configuration file (the build context of its Dockerfiles)',
 };
 

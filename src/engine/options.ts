@@ -14,7 +14,7 @@ export class OptionsError extends Error {
 export const printerOptionSpecs = {
   printWidth: { type: 'number', default: 80, min: 20, integer: true, description: 'Line width the printer aims for when it lays out new or edited instructions.' },
   indent: { type: 'string', default: 'auto', description: 'Indentation of continuation lines: a number of spaces, a literal string, or "auto" to detect it from the file (else 4 spaces).' },
-  operatorPosition: { type: 'enum', default: 'end', values: ['end', 'start'], description: 'Where `&&` goes when a chain breaks over lines: at the end of a line or at the start of the next.' },
+  operatorPosition: { type: 'enum', default: 'auto', values: ['auto', 'end', 'start'], description: 'Where `&&` goes when a chain breaks over lines: at the end of a line, at the start of the next, or "auto": where most of the file\'s chains put it (else at the end).' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Resolve and validate the printer options. */
@@ -27,9 +27,9 @@ export function resolvePrinterOptions(given: Partial<PrinterOptions>): PrinterOp
   if (!(typeof indent === 'number' ? Number.isInteger(indent) && indent >= 0 && indent <= 16 : /^(auto|[ \t]*|\d+)$/.test(indent))) {
     throw new OptionsError(`Invalid indent: got ${JSON.stringify(indent)}, expected a number of spaces (0-16), a string of spaces or tabs, or "auto"`);
   }
-  const operatorPosition = given.operatorPosition ?? 'end';
-  if (operatorPosition !== 'end' && operatorPosition !== 'start') {
-    throw new OptionsError(`Invalid operatorPosition: got ${JSON.stringify(operatorPosition)}, expected "end" or "start"`);
+  const operatorPosition = given.operatorPosition ?? 'auto';
+  if (operatorPosition !== 'end' && operatorPosition !== 'start' && operatorPosition !== 'auto') {
+    throw new OptionsError(`Invalid operatorPosition: got ${JSON.stringify(operatorPosition)}, expected "auto", "end" or "start"`);
   }
   return { printWidth, indent, operatorPosition };
 }

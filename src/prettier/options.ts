@@ -16,9 +16,10 @@ export const pluginOptions: Record<string, SupportOption> = {
   layerfixOperatorPosition: {
     type: 'choice',
     category: 'Dockerfile',
-    default: 'end',
+    default: 'auto',
     description: 'Where && goes when layerfix breaks a shell chain over lines.',
     choices: [
+      { value: 'auto', description: "Where most of the file's chains put it (at the end of a line when none does)." },
       { value: 'end', description: 'At the end of a line, before the line continuation.' },
       { value: 'start', description: 'At the start of the next line.' },
     ],
@@ -35,7 +36,7 @@ export interface PrettierDockerfileOptions {
   useTabs: boolean;
   filepath?: string;
   layerfixTransforms?: string[];
-  layerfixOperatorPosition?: 'end' | 'start';
+  layerfixOperatorPosition?: 'end' | 'start' | 'auto';
 }
 
 /**
@@ -51,7 +52,7 @@ export function pipelineOptions(text: string, options: PrettierDockerfileOptions
     only: [...new Set(['format', ...extra])],
     printWidth: Math.max(20, options.printWidth),
     indent,
-    operatorPosition: options.layerfixOperatorPosition ?? 'end',
+    operatorPosition: options.layerfixOperatorPosition ?? 'auto',
     ...(options.filepath ? { path: options.filepath } : {}),
   };
 }

@@ -31,7 +31,8 @@ export function layoutInstruction(view: InstructionView, style: Style, options: 
   /** Whether the logical line at this local offset is outside quotes, so the whitespace there can change. */
   const free = (offset: number) => reflow && !quoted[toLogical(view.logical, offset)];
   const spaceBefore = (offset: number) => /\s/.test(view.logical.text[toLogical(view.logical, offset) - 1] ?? '');
-  const indents = options.continuationIndent ? continuationIndents(leaves, free, style.indent, spaceBefore) : new Map<number, string>();
+  // A JSON array broken over lines keeps the indentation it was written with: people align its elements under the first.
+  const indents = options.continuationIndent && view.form !== 'exec' ? continuationIndents(leaves, free, style.indent, spaceBefore) : new Map<number, string>();
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i];
     const prev = leaves[i - 1];
@@ -136,7 +137,11 @@ function moveOperator(parts: string[], previous: number, content: string, start:
   return `${trail[1]} ${content}`;
 }
 
-/** An exec-form instruction with its JSON array written as `["a", "b"]`, when the array lies on one line. */
+/**
+ * An exec-form instruction with its JSON array spaced as people write it, `["a", "b"]`, when the array lies on one
+ * line. Each string keeps the text it was written with (`"\u00e9"` stays an escape): only the space between them
+ * changes. An array broken over lines is left as it was laid out.
+ */
 export function jsonArrayLayout(view: InstructionView): string | undefined {
   if (view.form !== 'exec' || !view.exec) return undefined;
   const offset = view.name === 'healthcheck' ? view.args.search(/\[/) : 0;
@@ -148,6 +153,8 @@ export function jsonArrayLayout(view: InstructionView): string | undefined {
   const localEnd = toLocal(view.logical, end, 'end');
   const text = print(view.node);
   if (localEnd - localStart !== end - start) return undefined;
-  const json = `[${form.values.map((value) => JSON.stringify(value)).join(', ')}]`;
+  const strings = [...view.logical.text.slice(start, end).matchAll(/"(?:[^"\\]|\\.)*"/g)].map((match) => match[0]);
+  if (strings.length !== form.values.length) return undefined;
+  const json = `[${strings.join(', ')}]`;
   return text.slice(0, localStart) + json + text.slice(localEnd);
 }

@@ -9,8 +9,8 @@ export interface PrinterOptions {
   printWidth: number;
   /** Continuation indentation: a number of spaces or a literal string; `auto` detects it from the file. */
   indent: number | string;
-  /** Where `&&` goes when a chain breaks over lines. */
-  operatorPosition: 'end' | 'start';
+  /** Where `&&` goes when a chain breaks over lines; `auto` follows the file (see `detectOperatorPosition`), else `end`. */
+  operatorPosition: 'end' | 'start' | 'auto';
 }
 
 /** How new or edited text is laid out in one file. */
@@ -34,7 +34,7 @@ export function detectStyle(root: Root, options: PrinterOptions): Style {
     indent: resolveIndent(root, options.indent),
     keywordCase: detectKeywordCase(root),
     printWidth: options.printWidth,
-    operatorPosition: options.operatorPosition,
+    operatorPosition: options.operatorPosition === 'auto' ? (detectOperatorPosition(root) ?? 'end') : options.operatorPosition,
   };
 }
 
@@ -64,6 +64,34 @@ export function detectIndent(root: Root): string | undefined {
   let best: string | undefined;
   for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
   return best;
+}
+
+/**
+ * Where the file puts `&&` and `||` when a shell-form chain breaks over lines, as most of its breaks do: `end` (before
+ * the line continuation) or `start` (at the start of the next line); undefined when no break has one, or as many
+ * have it each way.
+ */
+export function detectOperatorPosition(root: Root): 'end' | 'start' | undefined {
+  let end = 0;
+  let start = 0;
+  for (const node of root.children) {
+    if (node.type !== 'instruction') continue;
+    const leaves = node.children;
+    const keyword = leaves.find((leaf) => leaf.type === 'keyword');
+    if (!keyword || !('value' in keyword) || !/^(run|cmd|entrypoint)$/i.test(keyword.value)) continue;
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
+      if (leaf.type !== 'continuation') continue;
+      // The content before the continuation (its own line) and the content that starts the next line.
+      const before = leaves[i - 1]?.type === 'content' ? (leaves[i - 1] as { value: string }).value : '';
+      let j = i + 1;
+      while (j < leaves.length && (leaves[j].type === 'newline' || leaves[j].type === 'whitespace')) j++;
+      const after = leaves[j]?.type === 'content' ? (leaves[j] as { value: string }).value : '';
+      if (/(^|\s)(&&|\|\|)\s*$/.test(before)) end++;
+      else if (/^(&&|\|\|)(\s|$)/.test(after)) start++;
+    }
+  }
+  return end > start ? 'end' : start > end ? 'start' : undefined;
 }
 
 /** Upper case unless most keywords of the file are written in lower case. */
