@@ -94,6 +94,7 @@ function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   if (typeof root === 'string') return { decline: root };
   const config = ['.cargo/config.toml', '.cargo/config'].map((name) => readProject(project, name) ?? '').join('\n');
   if (/^\s*directory\s*=/m.test(config)) return { decline: "Cargo's configuration replaces a source with a local folder (directory = ...), which cargo fetch reads" };
+  if (/^\s*paths\s*=/m.test(config)) return { decline: "Cargo's configuration overrides packages with local folders (paths = [...]), which cargo fetch reads" };
   const enclosing = enclosingRoot(project, 'cargo', (up) => firstIn(project, up, ['Cargo.toml'], (text) => /^\s*\[workspace\]/m.test(text)));
   if (enclosing) return { decline: enclosing };
   const files = present(project, ['Cargo.toml', 'Cargo.lock', '.cargo/config.toml', '.cargo/config', 'rust-toolchain.toml', 'rust-toolchain']);

@@ -86,7 +86,7 @@ class Restore {
   }
 
   /** The files found by walking up from a folder to the top of the copy: Directory.Build.*, NuGet.config, global.json (or `names`). */
-  walkUp(folder: string, names: readonly string[] = [...DIRECTORY_FILES, ...NUGET_CONFIGS, 'global.json']): void {
+  walkUp(folder: string, names: readonly string[] = [...DIRECTORY_FILES, ...NUGET_CONFIGS, 'global.json', 'Directory.Build.rsp']): void {
     for (let dir = folder, below: string | undefined; this.project.path(dir) !== undefined && this.project.path(dir) !== below; below = this.project.path(dir), dir = posix.join(dir, '..')) {
       for (const name of names) this.add(posix.join(dir, name));
     }
@@ -188,6 +188,8 @@ function dotnetManifests(project: ProjectFolder, use: InstallUse): Manifests {
   }
   const problem = restore.read();
   if (problem) return { decline: problem };
+  const switches = [...restore.files].find((file) => posix.basename(file) === 'Directory.Build.rsp');
+  if (switches) return { decline: `MSBuild reads command-line switches for restore from ${switches}, which layerfix does not follow` };
   const nuget = nugetProblem(project, restore, use);
   if (nuget) return nuget;
   const locks = [...restore.files].filter((path) => posix.basename(path) === 'packages.lock.json');

@@ -277,6 +277,9 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   }
   const configured = configuredFiles(project, manager);
   if ('decline' in configured) return configured;
+  const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
+  const reader = pnpmfile === undefined ? undefined : /\brequire\s*\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)|\breadFile(Sync)?\b|\bimport\s*\(/.exec(pnpmfile);
+  if (reader) return { decline: `${where(project, '.pnpmfile.cjs')}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)` };
   const folders = workspaceFolders(project, flavour, root.value, pnpmWorkspace);
   const files = present(project, ['package.json', ...manager.files, ...patchFiles(root.value, flavour, pnpmWorkspace), ...configured.files]);
   const manifests = [root.value];

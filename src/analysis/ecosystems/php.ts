@@ -57,9 +57,10 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
     }
   }
   const repositories = Array.isArray(manifest.repositories) ? manifest.repositories : Object.values(record(manifest.repositories));
-  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact');
-  if (path) return { decline: `composer.json installs from the ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
+  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact' || (typeof repository.url === 'string' && !/^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(repository.url)) || /^file:/i.test(String(repository.url)));
+  if (path) return { decline: `composer.json installs from the local ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
   const extra = record(manifest.extra);
+  if (extra['merge-plugin'] !== undefined) return { decline: 'composer.json merges other composer.json files (extra.merge-plugin), which layerfix does not follow' };
   if (extra.patches !== undefined || extra['patches-file'] !== undefined) return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
   const vendor = typeof record(manifest.config)['vendor-dir'] === 'string' ? (record(manifest.config)['vendor-dir'] as string) : 'vendor';
   const output = outputsInContext(project, [], [vendor]);

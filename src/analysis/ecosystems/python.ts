@@ -151,16 +151,31 @@ function readmes(pyproject: DataTable): string[] {
   return out;
 }
 
-/** The first dependency declared with a local `path` in the given tables. */
+/** The local path of a dependency table (`{ path = "..." }`, or a `file` that is not a remote URL). */
+function localSpec(spec: DataValue): string | undefined {
+  if (!isTable(spec)) return undefined;
+  if (typeof spec.path === 'string') return spec.path;
+  return typeof spec.file === 'string' && !isRemote(spec.file) ? spec.file : undefined;
+}
+
+/** The first dependency declared with a local `path` (or `file`) in the given tables. */
 function pathDependency(tables: Array<DataValue | undefined>): [string, string] | undefined {
   for (const table of tables) {
     if (!isTable(table)) continue;
     for (const [name, spec] of Object.entries(table)) {
-      if (isTable(spec) && typeof spec.path === 'string') return [name, spec.path];
-      if (Array.isArray(spec)) for (const item of spec) if (isTable(item) && typeof item.path === 'string') return [name, item.path];
+      const local = localSpec(spec) ?? (Array.isArray(spec) ? spec.map(localSpec).find((path) => path !== undefined) : undefined);
+      if (local !== undefined) return [name, local];
     }
   }
   return undefined;
+}
+
+/** The first PEP 621 or PEP 735 requirement of a pyproject that names a local path (`name @ file:///...`). */
+function localProjectRequirement(pyproject: DataTable): string | undefined {
+  const optional = valueAt(pyproject, 'project', 'optional-dependencies');
+  const groups = valueAt(pyproject, 'dependency-groups');
+  const lists = [valueAt(pyproject, 'project', 'dependencies'), ...(isTable(optional) ? Object.values(optional) : []), ...(isTable(groups) ? Object.values(groups) : [])];
+  return lists.flatMap((list) => stringsOf(list)).find((spec) => localRequirement(spec) !== undefined);
 }
 
 function poetryManifests(project: ProjectFolder, use: InstallUse): Manifests {
@@ -176,6 +191,8 @@ function poetryManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const groupTables = isTable(groups) ? Object.values(groups).map((group) => (isTable(group) ? group.dependencies : undefined)) : [];
   const local = pathDependency([valueAt(pyproject, 'tool', 'poetry', 'dependencies'), valueAt(pyproject, 'tool', 'poetry', 'dev-dependencies'), ...groupTables]);
   if (local) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests` };
+  const requirement = localProjectRequirement(pyproject);
+  if (requirement) return { decline: `pyproject.toml requires \`${requirement}\`, a local path, which needs more than the manifests` };
   const output = outputsInContext(project, [], ['.venv']);
   return output ? { decline: output } : { files: present(project, ['pyproject.toml', 'poetry.lock', 'poetry.toml', ...readmes(pyproject)]) };
 }
@@ -210,6 +227,8 @@ function uvManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const sources = valueAt(pyproject, 'tool', 'uv', 'sources');
   const local = pathDependency([sources]);
   if (local && !use.options.has('no-local')) return { decline: `pyproject.toml installs ${local[0]} from the local path \`${local[1]}\`, which needs its sources (uv installs path sources even with --no-install-workspace)` };
+  const requirement = use.options.has('no-local') ? undefined : localProjectRequirement(pyproject);
+  if (requirement) return { decline: `pyproject.toml requires \`${requirement}\`, a local path, which needs its sources` };
   const settings = uvSettings(project, pyproject);
   if ('decline' in settings) return settings;
   const found = settings.local.find((path) => {
