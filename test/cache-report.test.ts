@@ -121,6 +121,24 @@ test('--max-count takes the last commits; without --since the root commit is a D
   }
 });
 
+test('progress on a terminal: a line on stderr, erased before the report; none in CI or off a terminal', async () => {
+  const { repo } = scriptedRepo();
+  try {
+    const tty = memoryIO(repo.dir, { tty: true, env: {} });
+    assert.is(await main(['cache-report', '--max-count', '2'], tty.io), 0, tty.stderr());
+    assert.match(tty.stderr(), /\rcache-report: 2\/2 \(commit, Dockerfile\) pairs \(100%\)/);
+    assert.ok(tty.stderr().endsWith('\r\x1b[2K'), JSON.stringify(tty.stderr()));
+    const ci = memoryIO(repo.dir, { tty: true, env: { CI: 'true' } });
+    assert.is(await main(['cache-report', '--max-count', '2'], ci.io), 0);
+    assert.is(ci.stderr(), '');
+    const pipe = memoryIO(repo.dir);
+    assert.is(await main(['cache-report', '--max-count', '2'], pipe.io), 0);
+    assert.is(pipe.stderr(), '');
+  } finally {
+    repo.remove();
+  }
+});
+
 test('--first-parent follows the main line; without it the merged branch commits count too', async () => {
   const repo = initRepo();
   try {
