@@ -9,7 +9,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openBuildContext } from '../src/analysis/build-context.js';
 import { DockerIgnore } from '../src/analysis/dockerignore.js';
-import { readToml, readYaml, stringsOf, valueAt } from '../src/analysis/data-files.js';
+import { readIni, readToml, readYaml, stringsOf, valueAt } from '../src/analysis/data-files.js';
+import { satisfies } from '../src/analysis/ecosystems/cargo-lock.js';
+import { msbuildPath, solutionProjects } from '../src/analysis/ecosystems/msbuild.js';
+import { localRequirement } from '../src/analysis/ecosystems/pip-requirements.js';
+import { elementsNamed, readXml } from '../src/analysis/xml-files.js';
 import { transform } from '../src/registry.js';
 import { corpusFiles } from './helpers/corpus.js';
 
@@ -68,6 +72,44 @@ test('build context: without a path only an absolute context option opens one', 
   } finally {
     context.done();
   }
+});
+
+test('.dockerignore: patterns match case-sensitively, as BuildKit matches them', () => {
+  const rules = new DockerIgnore('*.md\n[Dd]ocs\n');
+  assert.is(rules.ignores('README.md'), true);
+  assert.is(rules.ignores('README.MD'), false);
+  assert.is(rules.ignores('Docs/a.txt'), true);
+  assert.is(rules.ignores('DOCS/a.txt'), false);
+});
+
+test('pip requirements: a package only when it reads as a PEP 508 requirement by name or a remote URL', () => {
+  for (const spec of ['flask', 'flask==3.0.3', 'requests[socks]>=2.32,<3', 'uvloop==0.19.0 ; sys_platform != "win32"', 'pkg @ https://example.com/pkg-1.0.tar.gz', 'git+https://github.com/o/r.git#egg=r', 'zope.interface~=6.0']) {
+    assert.is(localRequirement(spec), undefined, spec);
+  }
+  for (const spec of ['.', '.[server]', 'libs/greeting', './libs/greeting', 'wheels/x-0.1-py3-none-any.whl', 'x-0.1-py3-none-any.whl', 'pkg-1.0.tar.gz', 'pkg @ file:///src/pkg', 'file:../pkg', '~/pkg']) {
+    assert.is(localRequirement(spec), spec, spec);
+  }
+});
+
+test('Cargo requirements: a bare version is a caret requirement, and partial comparators cover their whole range', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['1.0.200', '1.0.190', true], ['2.0.0', '1', false], ['0.2.9', '0.2.3', true], ['0.3.0', '0.2.3', false], ['0.0.4', '0.0.3', false],
+    ['1.2.9', '~1.2.3', true], ['1.3.0', '~1.2.3', false], ['1.2.5', '>1.2', false], ['1.2.5', '<=1.2', true], ['1.5.0', '>=1.2, <1.5', false], ['3.9.0', '3.*', true], ['1.0.1', '=1.0.0', false],
+  ];
+  for (const [version, requirement, expected] of cases) assert.is(satisfies(version, requirement), expected, `${version} ${requirement}`);
+});
+
+test('XML: elements without namespace prefixes, attributes and trimmed text; MSBuild paths and solutions', () => {
+  const pom = readXml('\ufeff<?xml version="1.0"?>\n<p:project xmlns:p="urn:x"><p:modules><p:module> api </p:module><!-- <module>old</module> --></p:modules></p:project>');
+  assert.equal(elementsNamed(pom, 'module', true).map((module) => module.text), ['api']);
+  assert.throws(() => readXml('<Project><Import></Project>'));
+  assert.is(msbuildPath('..\\Core\\Core.csproj'), '../Core/Core.csproj');
+  assert.is(msbuildPath('$(MSBuildThisFileDirectory)..\\feed'), '../feed');
+  assert.is(msbuildPath('$(SolutionDir)feed'), null);
+  const sln = 'Project("{2150E333-8FDC-42A3-9474-1A3956D46DE8}") = "src", "src", "{A}"\nEndProject\nProject("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Api", "src\\Api\\Api.csproj", "{B}"\nEndProject\n';
+  assert.equal(solutionProjects('App.sln', sln), ['src/Api/Api.csproj']);
+  assert.equal(solutionProjects('App.slnx', '<Solution><Folder Name="/src/"><Project Path="src/Api/Api.csproj" /></Folder></Solution>'), ['src/Api/Api.csproj']);
+  assert.equal({ ...readIni('cafile=certs/ca.pem\n; comment\n@corp:registry=https://npm.example.com/\n') }, { cafile: 'certs/ca.pem', '@corp:registry': 'https://npm.example.com/' });
 });
 
 test('manifest files: TOML and YAML read into plain values, walked by path; bad text throws', () => {
