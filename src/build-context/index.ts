@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { SKIPPED_FOLDERS } from '../runner/names.js';
 import { loadShellParser } from '../shell/index.js';
 import { readBakeHcl, readBakeJson, readCompose, readDevcontainer, readMakefile, readScript, readSkaffold, readWorkflow, type BuildFile } from './readers.js';
@@ -15,8 +16,8 @@ export type { BuildInfo, BuildPlan, BuildSource, SourceScan, UnusableSource } fr
 export { resolveBuild, contextSources } from './fallback.js';
 
 /** How deep below the repository root build files are looked for, and how many folders at most. */
-export const SCAN_DEPTH = 6;
-export const SCAN_FOLDERS = 4000;
+export const SCAN_DEPTH = 3;
+export const SCAN_FOLDERS = 1500;
 
 /** Dot-folders that hold build files (`.github` only for its workflows). */
 const DOT_FOLDERS = new Set(['.devcontainer', '.ci', '.docker', '.build', '.deploy']);
@@ -51,6 +52,13 @@ function display(root: string, path: string): string {
 /** Read every build file below `root` (breadth first, `SCAN_DEPTH` deep, `SCAN_FOLDERS` folders at most). */
 export async function scanRepository(root: string): Promise<SourceScan> {
   const scan: SourceScan = { builds: [], unusable: [], files: [] };
+  // Folders the root's .gitignore leaves out (build output, caches) hold no build file of the repository.
+  let gitignore: Ignore | undefined;
+  try {
+    gitignore = ignore().add(readFileSync(join(root, '.gitignore'), 'utf8'));
+  } catch {
+    gitignore = undefined;
+  }
   const files: [string, Reader][] = [];
   let queue: string[] = [root];
   let folders = 0;
@@ -69,6 +77,7 @@ export async function scanRepository(root: string): Promise<SourceScan> {
             continue;
           }
           if (entry.name.startsWith('.') && !DOT_FOLDERS.has(entry.name)) continue;
+          if (gitignore?.ignores(`${display(root, path)}/`)) continue;
           next.push(path);
         } else if (entry.isFile()) {
           const reader = readerFor(entry.name, dir, root);
