@@ -222,7 +222,7 @@ test('bad input: not a repository, a range git cannot resolve, --max-count, conf
   }
 });
 
-test('the configuration is honoured: merge-runs and split-manifest-copy off, and a plugin', async () => {
+test('the configuration is honoured: merge-runs and split-manifest-copy off, and --no-config', async () => {
   const { repo, shas } = scriptedRepo();
   try {
     repo.write('.layerfixrc.json', JSON.stringify({ root: true, transforms: { 'split-manifest-copy': 'off', 'merge-runs': 'off' } }));
