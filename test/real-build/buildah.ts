@@ -30,11 +30,21 @@ export interface RunResult {
   ms: number;
 }
 
+/** Ends the builds in flight (`stopBuilds`), when the suite is stopped. */
+const builds = new AbortController();
+
+/** Stop every `buildah bud` this process started and is still waiting for. */
+export function stopBuilds(): void {
+  builds.abort();
+}
+
 /** Run `buildah <args>`; never throws for a failing command (see `ok`), only when buildah cannot be started. */
 export async function buildah(args: string[], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunResult> {
   const started = performance.now();
   const result = await execa('buildah', [...STORAGE, ...args], {
     env,
+    // Builds end when the suite is stopped; the calls that clean up after them must still run.
+    ...(args[0] === 'bud' ? { cancelSignal: builds.signal } : {}),
     all: true,
     reject: false,
     stdin: 'ignore',
@@ -43,7 +53,7 @@ export async function buildah(args: string[], timeoutMs = 60_000, env: Record<st
     maxBuffer: 64 * 1024 * 1024,
     stripFinalNewline: true,
   });
-  if (result.failed && result.exitCode === undefined && !result.timedOut) {
+  if (result.failed && result.exitCode === undefined && !result.timedOut && !result.isCanceled) {
     throw new Error(`buildah could not be run: ${result.message}\n${SETUP_HINT}`);
   }
   return {
