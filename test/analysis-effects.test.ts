@@ -108,6 +108,16 @@ test('programs looked up by name: top-level ones (the shell remembers them), and
   assert.equal(got.calls, ['apt-get', 'curl', 'tee']);
 });
 
+test('running a program reads it: each PATH folder its name is looked up in, or the path it is called by', () => {
+  const view = (text: string) => shellView(text) as PosixShellView;
+  const withPath = { ...scope, searchPath: ['/usr/local/bin', '/usr/bin'] };
+  assert.equal(show(runEffects(view('docker-php-ext-enable opcache'), withPath).reads), ['/usr/local/bin/docker-php-ext-enable', '/usr/bin/docker-php-ext-enable']);
+  assert.equal(show(runEffects(view('gosu app touch /tmp/x'), withPath).reads), ['/usr/local/bin/gosu', '/usr/bin/gosu', '/usr/local/bin/touch', '/usr/bin/touch']);
+  assert.equal(show(runEffects(view('/usr/sbin/useradd app'), withPath).reads), ['/usr/sbin/useradd']);
+  assert.equal(runEffects(view('echo hi && test -f /x'), withPath).reads.filter((place) => place.path.endsWith('/echo')), [], 'builtins are not looked up');
+  assert.match(effects('mkdir /x').unknownReads.join(), /the program `mkdir`, found on a PATH layerfix cannot tell/);
+});
+
 test('symbolic links are recorded with absolute targets', () => {
   assert.equal(effects('ln -s /opt/app /home/current').links, [{ link: '/home/current', target: '/opt/app' }]);
   assert.equal(effects('ln -s ../lib/x /usr/local/bin/x').links, [{ link: '/usr/local/bin/x', target: '/usr/local/lib/x' }]);

@@ -3,7 +3,7 @@
  * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
  */
 import { NodeData, defineTransform, stages, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type PosixShellView, type ShellView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { chainFacts, contextCopies, IMAGE_WORKDIR, layerClass, shippedStages, type LayerClass, leaksState, pathScopes, runEffects, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type PathScope, type RunEffects } from '../src/analysis/index.js';
+import { chainFacts, contextCopies, layerClass, shippedStages, type LayerClass, leaksState, pathScopes, runEffects, runScopeOf, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type PathScope, type RunEffects } from '../src/analysis/index.js';
 
 const options = {
   maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
@@ -157,7 +157,7 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
   const scope = file.scopes.get(origin);
   const effectsA = chainEffects.get(first) ?? effectsOf(scope, shellA);
   const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(file.key(next)), shellB);
-  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: knownFolder(scope?.workdir), path: scope?.searchPath, before: effectsA, after: effectsB, afterText: b.args });
+  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: runScopeOf(scope).cwd, path: scope?.searchPath, before: effectsA, after: effectsB, afterText: b.args });
   if (hazard) return skip(`the RUN before it ${hazard}`);
   const classA = layerClass(effectsA, file.copies.get(origin) ?? []);
   const classB = layerClass(effectsB, file.copies.get(file.key(next)) ?? []);
@@ -203,13 +203,9 @@ const MAX_MERGED_LENGTH = 32 * 1024;
 
 /** The file effects of a RUN as written, from where it runs. */
 function effectsOf(scope: PathScope | undefined, shell: PosixShellView): RunEffects {
-  return runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home });
+  return runEffects(shell, runScopeOf(scope));
 }
 
-/** A working directory, or undefined when it is the stand-in for one layerfix does not know. */
-function knownFolder(path: string | undefined): string | undefined {
-  return path === undefined || path.startsWith(IMAGE_WORKDIR) ? undefined : path;
-}
 
 /** The effects of `A && B`, from those of A and B. */
 function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {

@@ -2,8 +2,8 @@
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
  */
-import { defineTransform, docsUrl, positionText, stages, type InstructionView, type PosixShellView, type Stage, type ContextOf } from '../src/engine/index.js';
-import { expandPath, IMAGE_WORKDIR, overlaps, pathScopes, runEffects, runStability, shellFacts, shellsInEffect, type Link, type Place, type RunEffects } from '../src/analysis/index.js';
+import { defineTransform, docsUrl, positionText, stages, type InstructionView, type PosixShellView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
+import { expandPath, IMAGE_WORKDIR, overlaps, pathScopes, runEffects, runScopeOf, runStability, shellFacts, shellsInEffect, type Link, type Place, type RunEffects } from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
@@ -82,10 +82,23 @@ function reorderStage(ctx: Context, stage: Stage): void {
   // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
   while (moves.length && moves[moves.length - 1].view.name !== 'run') moves.pop();
   for (const { view, before } of moves) {
-    ctx.edit.moveBefore([...ctx.edit.attachedComments(view.node), view.node], ctx.edit.blockStart(before.node));
+    ctx.edit.moveBefore(paragraph(ctx, view), ctx.edit.blockStart(before.node));
     const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
     ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
   }
+}
+
+/**
+ * The nodes that move with an instruction: its attached comments, itself, and, when it stands as a paragraph of its
+ * own (blank lines before and after it), the blank lines after it, so the gap travels with it instead of piling up.
+ */
+function paragraph(ctx: Context, view: InstructionView): TopNode[] {
+  const nodes = [...ctx.edit.attachedComments(view.node), view.node];
+  const children = ctx.root.children;
+  const start = ctx.edit.indexOf(nodes[0]);
+  if (children[start - 1]?.type !== 'blank') return nodes;
+  for (let i = ctx.edit.indexOf(view.node) + 1; children[i]?.type === 'blank'; i++) nodes.push(children[i]);
+  return nodes;
 }
 
 function barrierText(ctx: Context, barrier: InstructionView): string {
@@ -144,13 +157,9 @@ function linksOf(ctx: Context, view: InstructionView): Link[] {
   const shell = posixShell(ctx, view);
   if (typeof shell === 'string') return [];
   const scope = pathScopes(ctx.root).get(view.node);
-  return runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home }).links;
+  return runEffects(shell, runScopeOf(scope)).links;
 }
 
-/** A working directory, or undefined when it is the stand-in for one layerfix does not know. */
-function knownFolder(path: string | undefined): string | undefined {
-  return path === undefined || path.startsWith(IMAGE_WORKDIR) ? undefined : path;
-}
 
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
 function stableReason(ctx: Context, view: InstructionView, copy: InstructionView, args: Set<string>, links: Link[]): string | undefined {
@@ -163,7 +172,7 @@ function stableReason(ctx: Context, view: InstructionView, copy: InstructionView
     const scope = pathScopes(ctx.root).get(view.node);
     const ownership = copy.flags.find((flag) => flag.name === 'chown')?.value;
     const stableCommands = ctx.options.stableCommands.map((source) => new RegExp(source));
-    const result = runStability(shell, { destination, workdir: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home, stableCommands, ownership, links });
+    const result = runStability(shell, { destination, run: runScopeOf(scope), stableCommands, ownership, links });
     return result.stable ? undefined : result.reason;
   }
   if (view.name === 'env' || METADATA.has(view.name)) {
@@ -212,6 +221,6 @@ function effectsOf(ctx: Context, view: InstructionView): RunEffects | string {
   const shell = posixShell(ctx, view);
   if (typeof shell === 'string') return shell;
   const scope = pathScopes(ctx.root).get(view.node);
-  const effects = runEffects(shell, { cwd: knownFolder(scope?.workdir), env: scope?.env ?? new Map(), home: scope?.home });
+  const effects = runEffects(shell, runScopeOf(scope));
   return effects.unknown ? effects.unknown.reason : effects;
 }

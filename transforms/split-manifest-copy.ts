@@ -5,7 +5,7 @@
  * and declines, saying why, whenever the install could need more than them.
  */
 import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { INSTALLERS, contextSources, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, missingSource, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
+import { INSTALLERS, contextSources, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, missingSource, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runScopeOf, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
 
 const options = {
   context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
@@ -207,7 +207,7 @@ function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, readi
   const scope = facts.scopes.get(run.node);
   for (const other of reading.others) {
     const workdir = other.cwd.startsWith('/') ? other.cwd : undefined;
-    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, workdir, env: scope?.env ?? new Map(), home: scope?.home, stableCommands: facts.stableCommands });
+    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, run: { ...runScopeOf(scope), cwd: workdir }, stableCommands: facts.stableCommands });
     if (!result.stable) return result.reason;
   }
   return undefined;

@@ -5,7 +5,7 @@
  * reason: transforms decline on it.
  */
 import { commandUpTo, hasOption, optionValues, readCommandLine, type Arg, type CommandLine, type OptionSyntax } from './command-line.js';
-import { normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
+import { isUnder, normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
 export interface FileEffects {
@@ -33,6 +33,14 @@ export interface FileEffects {
   changesAccounts: string[];
 }
 
+/** Builtins of both dash and bash: never looked up on PATH. */
+export const BUILTINS = new Set([
+  'cd', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'set', 'export', 'unset', 'read', 'exit', 'return', 'shift',
+  'eval', 'exec', 'trap', 'umask', 'ulimit', 'wait', 'command', 'type', 'hash', 'alias', 'unalias', 'local', 'pwd',
+  'getopts', 'times', 'kill', 'break', 'continue', '.', 'source', 'let', 'declare', 'typeset', 'readonly', '[[', 'jobs',
+  'fg', 'bg', 'shopt', 'builtin', 'time', 'pushd', 'popd', 'dirs', 'mapfile', 'readarray', 'enable', 'help',
+]);
+
 /** A symbolic link: a path that leads to another. */
 export interface Link {
   link: string;
@@ -43,6 +51,8 @@ export interface Link {
 export interface CommandBase extends PlaceBase {
   /** Variables with a known value before the command runs. */
   variables: ReadonlyMap<string, string | undefined>;
+  /** The folders of PATH, when known. */
+  searchPath?: readonly string[] | undefined;
 }
 
 /** Effects, or why they are unknown. */
@@ -52,6 +62,15 @@ export type EffectsOrUnknown = FileEffects | { unknown: string };
 export const SYSTEM_FOLDERS = [
   '/bin', '/sbin', '/lib', '/lib64', '/etc', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib64', '/usr/share', '/usr/include', '/usr/local/bin',
   '/usr/local/lib', '/usr/local/share', '/usr/local/include', '/usr/local/bundle', '/var/lib', '/var/cache', '/var/log', '/root', '/home', '/opt', '/tmp',
+];
+
+/**
+ * The folders distribution packages install into. By the distributions' policy none goes into /usr/local, /home,
+ * /root or /srv; /var and /opt hold package data (nginx's /var/www, vendors' /opt/...).
+ */
+export const DISTRIBUTION_FOLDERS = [
+  '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libx32', '/usr/libexec',
+  '/usr/share', '/usr/include', '/usr/src', '/usr/games', '/etc', '/var', '/opt', '/boot',
 ];
 
 /** The account files every account command may rewrite. */
@@ -112,16 +131,24 @@ class Resolver {
     this.effects.removes.push(...places);
   }
 
-  /** It installs distribution packages: into the system folders, by the distribution's rules. */
+  /** It installs distribution packages: into the distribution's folders, by its rules. */
   system(): void {
     this.effects.systemPackages = true;
-    this.install();
+    if (!this.effects.installs.length) this.effects.installs.push(...DISTRIBUTION_FOLDERS.map((path) => ({ path, tree: true })));
   }
 
-  /** It installs packages: into the folders package managers use (and virtual environments on PATH). */
+  /**
+   * It installs packages: into the folders package managers use, and into the environment a `bin` folder on PATH
+   * belongs to (a virtual environment such as /app/.venv/bin). With PATH unknown, anywhere.
+   */
   install(): void {
     if (this.effects.installs.length) return;
-    this.effects.installs.push(...SYSTEM_FOLDERS.map((path) => ({ path, tree: true })));
+    const system = SYSTEM_FOLDERS.map((path) => ({ path, tree: true }));
+    const path = this.base.searchPath;
+    const environments = path === undefined ? ['/'] : path.filter((dir) => dir.endsWith('/bin') && !system.some((folder) => isUnder(dir, folder.path))).map((dir) => dir.slice(0, -'/bin'.length) || '/');
+    const virtualEnv = this.base.variables.get('VIRTUAL_ENV');
+    if (this.base.variables.has('VIRTUAL_ENV')) environments.push(virtualEnv ?? '/');
+    this.effects.installs.push(...system, ...environments.map((dir) => ({ path: dir, tree: true })));
   }
 
   commands(): void {
@@ -685,12 +712,17 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if (inner.value === null) return { unknown: `runs a command only known at build time through ${program}` };
     // xargs adds the words it reads to the command's own: they are only known at build time.
     const more = program === 'xargs' ? [{ value: null, text: 'the words xargs reads' }] : [];
-    return commandFileEffects(inner.value, [...rest, ...more], base);
+    const effects = commandFileEffects(inner.value, [...rest, ...more], base);
+    if ('unknown' in effects) return effects;
+    const at = new Resolver(base);
+    readProgram(name, at);
+    return { ...effects, reads: [...at.effects.reads, ...effects.reads], unknownReads: [...at.effects.unknownReads, ...effects.unknownReads] };
   }
   const spec = RULES[program];
   if (!spec) return { unknown: `runs \`${name}\`, whose effects on files layerfix does not know` };
   const at = new Resolver(base);
   try {
+    readProgram(name, at);
     spec.rule(readCommandLine(program, args, spec.syntax), at);
   } catch (error) {
     if (error instanceof UnknownEffect) return { unknown: error.message };
@@ -698,6 +730,18 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     throw error;
   }
   return at.effects;
+}
+
+/**
+ * Running a program reads its file: the path it is called by, or each folder of PATH where the shell looks for its
+ * name (a copy into one of them may bring the program itself). Builtins are not looked up.
+ */
+function readProgram(name: string, at: Resolver): void {
+  if (name.includes('/')) return at.readArg({ value: name, text: name });
+  if (BUILTINS.has(name)) return;
+  const path = at.base.searchPath;
+  if (path === undefined) at.effects.unknownReads.push(`the program \`${name}\`, found on a PATH layerfix cannot tell`);
+  else at.read(...path.map((dir) => ({ path: `${dir}/${name}`, tree: false })));
 }
 
 /** No effect at all. */

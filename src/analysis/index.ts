@@ -7,7 +7,7 @@
 export { shellsInEffect, shellFacts, isWindowsImage, type ShellInEffect, type ShellFacts } from './shells.js';
 export { imageOs, imageWorkdir, type ImageOs } from './base-images.js';
 export { stageBases, type StageBase } from './stage-bases.js';
-export { runEffects, type RunEffects, type RunScope } from './run-effects.js';
+export { runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
 export { sameShellHazard, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, type Place } from './places.js';
 export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects.js';

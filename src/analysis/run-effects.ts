@@ -5,7 +5,8 @@
  */
 import { effectiveCommand, type PosixShellView, type ShellCommand, type ShellRedirect, type ShellWord } from '../engine/index.js';
 import { argOf, type Arg } from './command-line.js';
-import { commandFileEffects, emptyEffects, type FileEffects } from './command-effects.js';
+import { BUILTINS, commandFileEffects, emptyEffects, type FileEffects } from './command-effects.js';
+import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';
 
 /** Where a RUN starts and what it knows. */
@@ -16,6 +17,19 @@ export interface RunScope {
   env: ReadonlyMap<string, string | undefined>;
   /** The home folder of the user the RUN runs as, when known. */
   home: string | undefined;
+  /** The folders of PATH, when known: package installs may go into virtual environments found there. */
+  searchPath?: readonly string[] | undefined;
+}
+
+/** The scope a RUN starts in, from the path scope of its instruction (a working directory that is a stand-in is unknown). */
+export function runScopeOf(scope: PathScope | undefined): RunScope {
+  const workdir = scope?.workdir;
+  return {
+    cwd: workdir === undefined || workdir.startsWith(IMAGE_WORKDIR) ? undefined : workdir,
+    env: scope?.env ?? new Map(),
+    home: scope?.home,
+    searchPath: scope?.searchPath,
+  };
 }
 
 /** The effects of a whole RUN. */
@@ -28,13 +42,6 @@ export interface RunEffects extends FileEffects {
   calls: string[];
 }
 
-/** Builtins of both dash and bash: never looked up on PATH. */
-const BUILTINS = new Set([
-  'cd', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'set', 'export', 'unset', 'read', 'exit', 'return', 'shift',
-  'eval', 'exec', 'trap', 'umask', 'ulimit', 'wait', 'command', 'type', 'hash', 'alias', 'unalias', 'local', 'pwd',
-  'getopts', 'times', 'kill', 'break', 'continue', '.', 'source', 'let', 'declare', 'typeset', 'readonly', '[[', 'jobs',
-  'fg', 'bg', 'shopt', 'builtin', 'time', 'pushd', 'popd', 'dirs', 'mapfile', 'readarray', 'enable', 'help',
-]);
 
 /** A stand-in for the folder `mktemp -d` makes: somewhere below /tmp. */
 const TEMP_FOLDER = '/tmp/.layerfix-mktemp';
@@ -67,7 +74,7 @@ export function runEffects(view: PosixShellView, scope: RunScope, trusted: (comm
       out.calls.push(name);
       if (command.topLevel) out.looksUp.push(name);
     }
-    const base = { cwd, home: scope.home, variables: prefixes };
+    const base = { cwd, home: scope.home, variables: prefixes, searchPath: scope.searchPath };
     if (trusted(command) && name !== 'cd') continue;
     for (const redirect of command.redirects) {
       const problem = redirectEffect(redirect, base, out);

@@ -7,18 +7,14 @@ import type { PosixShellView, ShellCommand } from '../engine/index.js';
 import type { Link } from './command-effects.js';
 import { isUnder, overlaps, type Place } from './places.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
-import { runEffects } from './run-effects.js';
+import { runEffects, type RunScope } from './run-effects.js';
 
 /** Where the copy writes and where the RUN runs. */
 export interface StabilityScope {
   /** The absolute destination of the broad copy. */
   destination: string;
-  /** The working directory the RUN runs in; undefined when layerfix cannot tell it. */
-  workdir: string | undefined;
-  /** Variables with a known value in the stage. */
-  env: ReadonlyMap<string, string | undefined>;
-  /** The home folder of the RUN's user, when known. */
-  home: string | undefined;
+  /** Where the RUN starts and what it knows. */
+  run: RunScope;
   /** Commands taken as leaving the copied files alone, whatever layerfix reads of them: regular expressions over their text. */
   stableCommands: RegExp[];
   /** The owner the COPY gives its files (`--chown`), if it sets one: accounts made or changed before it matter. */
@@ -37,7 +33,7 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   if (moving) return { stable: false, reason: moving.reason };
   if (scope.destination === '/') return { stable: false, reason: 'would collide with the copy, which writes into / itself' };
   const trusted = (command: ShellCommand) => scope.stableCommands.some((regex) => regex.test(command.text));
-  const effects = runEffects(view, { cwd: scope.workdir, env: scope.env, home: scope.home }, trusted);
+  const effects = runEffects(view, scope.run, trusted);
   if (effects.unknown) {
     const hint = effects.unknown.reason.includes('does not know') ? ' (add it to stableCommands if it leaves them alone)' : '';
     return { stable: false, reason: `${effects.unknown.reason}${hint}` };
