@@ -217,6 +217,15 @@ export function enclosingRoot(project: ProjectFolder, tool: string, marker: (fol
   return undefined;
 }
 
+/** The git repository (`.git`) the copy brings in the project folder or a folder above it, as git finds it; context-relative. */
+export function gitInCopy(project: ProjectFolder): string | undefined {
+  for (let up = '.', below: string | undefined; project.path(up) !== undefined && project.path(up) !== below; below = project.path(up), up = posix.join(up, '..')) {
+    const path = project.path(posix.join(up, '.git'));
+    if (path !== undefined && project.context.has(path)) return path;
+  }
+  return undefined;
+}
+
 /** The name of the first of `names` that exists in `folder` (relative to the project), as a project-relative path. */
 export function firstIn(project: ProjectFolder, folder: string, names: string[], test: (text: string) => boolean = () => true): string | undefined {
   for (const name of names) {

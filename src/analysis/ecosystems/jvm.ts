@@ -5,7 +5,7 @@
  * scripts name literally. Other goals and tasks compile the sources and stop the split.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, environmentReads, firstIn, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
+import { decline, enclosingRoot, environmentReads, firstIn, gitInCopy, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -103,6 +103,9 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
     files.push(...present(project, [`${up}/.mvn`]));
   }
   files.push(...wrapperFiles(project, ['mvnw']));
+  const extensions = files.filter((file) => file.endsWith('.mvn')).map((folder) => project.context.read(`${folder}/extensions.xml`) ?? '').join('\n');
+  const git = gitInCopy(project) && GIT_EXTENSIONS.find((name) => extensions.includes(`<artifactId>${name}</artifactId>`));
+  if (git) return { decline: `.mvn/extensions.xml loads ${git}, which reads the git repository (${gitInCopy(project)}) on every Maven run, and before the COPY it is not there` };
   // Listed modules must be there; a parent found through relativePath is read when the copy brings it.
   const queue: Array<{ file: string; listed: boolean }> = [{ file: pom, listed: true }];
   const seen = new Set<string>();
@@ -151,6 +154,11 @@ function gradleProjects(settings: string): string[] | string {
   return out;
 }
 
+/** Gradle plugins that read the git repository (.git) while the build is configured. */
+const GIT_PLUGINS = ['com.palantir.git-version', 'org.ajoberstar.grgit', 'org.ajoberstar.reckon', 'nebula.release', 'com.netflix.nebula.release', 'com.gorylenko.gradle-git-properties', 'pl.allegro.tech.build.axion-release', 'fr.brouillard.oss.gradle.jgitver', 'net.nemerosa.versioning', 'com.github.jmongard.git-semver-plugin', 'me.qoomon.git-versioning'];
+/** Maven build extensions that read the git repository (.git) on every invocation. */
+const GIT_EXTENSIONS = ['maven-git-versioning-extension', 'jgitver-maven-plugin', 'jgitver-maven-extension'];
+
 /** File arguments of a build script: a call that reads a file (`file(...)`, `apply from:`, `new File(...)`, ...) and its argument. */
 const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|layout\.\w+\.)?(?:files?|fileTree|File)\s*\(|\bnew\s+File\s*\(|\bproviders\.fileContents\s*\()\s*([^)\n]*)/g;
 
@@ -160,6 +168,8 @@ const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|lay
  */
 function scriptFiles(script: string): string[] | string {
   const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+  const process = /\.execute\s*\(|\bexec\s*\{|\bproviders\.exec\b|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)|\bcommandLine\s*\(/.exec(code);
+  if (process) return `runs a command while Gradle configures the build (\`${process[0].trim()}\`), which may read any file`;
   const out: string[] = [];
   for (const call of code.matchAll(FILE_CALL)) {
     const literal = /^["']([^"'$]+)["']\s*\)?\s*$/.exec(call[2].trim());
@@ -187,6 +197,8 @@ function gradleManifests(project: ProjectFolder, use: InstallUse): Manifests {
     if (text === undefined) continue;
     const named = scriptFiles(text);
     if (typeof named === 'string') return { decline: `${posix.join(project.dir, script)} ${named}` };
+    const git = gitInCopy(project) && GIT_PLUGINS.find((id) => text.includes(id));
+    if (git) return { decline: `${posix.join(project.dir, script)} applies ${git}, which reads the git repository (${gitInCopy(project)}) while Gradle configures the build, and before the COPY it is not there` };
     for (const name of named) {
       const path = project.path(posix.join(posix.dirname(script), name));
       if (path !== undefined && project.context.isFile(path)) files.push(path);

@@ -6,7 +6,7 @@
  * keep the install the same.
  */
 import { posix } from 'node:path';
-import { readProject } from './common.js';
+import { gitInCopy, readProject } from './common.js';
 import type { ProjectFolder } from './types.js';
 
 /** What a hook needs: files to copy with the manifests (project-relative), or a decline. */
@@ -51,7 +51,10 @@ function prismaNeeds(project: ProjectFolder, manifest: Record<string, unknown>):
 
 /** A hook that writes git hooks into `.git`: the COPY would put the context's `.git` back over what it wrote. */
 function gitHooksNeeds(name: string): (project: ProjectFolder) => HookNeeds {
-  return (project) => (existing(project, ['.git']).length ? { decline: `${name}'s install hook writes git hooks into .git, which the build context holds and the COPY would then put back (add .git to .dockerignore)` } : { files: [] });
+  return (project) => {
+    const git = gitInCopy(project);
+    return git ? { decline: `${name}'s install hook writes git hooks into ${git}, which the build context holds and the COPY would then put back (add .git to .dockerignore)` } : { files: [] };
+  };
 }
 
 /** The dependencies whose install hooks read or write more than the manifests. */

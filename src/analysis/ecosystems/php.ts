@@ -3,7 +3,7 @@
  * would run the project's event scripts, build an autoloader that scans the sources (a classmap, or an optimised
  * autoloader) unless `--no-autoloader` is given, or install path repositories.
  */
-import { decline, environmentReads, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
+import { decline, environmentReads, envFlag, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const COMPOSER_VALUES = ['-d', '--working-dir', '--ignore-platform-req', '--only-vendor'];
@@ -22,6 +22,7 @@ function readComposer(invocation: Invocation, args: Array<string | null>): Verdi
   if (INSTALLS.has(sub)) {
     const options = [
       hasOption(parsed, '--no-scripts') && 'no-scripts',
+      (hasOption(parsed, '--no-plugins') || envFlag(invocation.env, 'COMPOSER_NO_PLUGINS')) && 'no-plugins',
       hasOption(parsed, '--no-autoloader') && 'no-autoloader',
       hasOption(parsed, '--no-dev', '--update-no-dev') && 'no-dev',
       hasOption(parsed, '-o', '--optimize-autoloader', '-a', '--classmap-authoritative', '--apcu-autoloader') && 'optimize',
@@ -59,12 +60,44 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const repositories = Array.isArray(manifest.repositories) ? manifest.repositories : Object.values(record(manifest.repositories));
   const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact' || (typeof repository.url === 'string' && !/^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(repository.url)) || /^file:/i.test(String(repository.url)));
   if (path) return { decline: `composer.json installs from the local ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
+  const plugin = use.options.has('no-plugins') ? undefined : pluginProblem(project, manifest, use);
+  if (plugin) return { decline: plugin };
   const extra = record(manifest.extra);
   if (extra['merge-plugin'] !== undefined) return { decline: 'composer.json merges other composer.json files (extra.merge-plugin), which layerfix does not follow' };
   if (extra.patches !== undefined || extra['patches-file'] !== undefined) return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
   const vendor = typeof record(manifest.config)['vendor-dir'] === 'string' ? (record(manifest.config)['vendor-dir'] as string) : 'vendor';
   const output = outputsInContext(project, [], [vendor]);
   return output ? { decline: output } : { files: present(project, ['composer.json', 'composer.lock', 'auth.json']) };
+}
+
+/**
+ * Composer plugins that read or write the project's files during the install: each entry says why, for a project
+ * that requires the plugin and lets it run (`config.allow-plugins`), or undefined when it leaves them alone here.
+ */
+const PLUGINS: ReadonlyArray<[string, (project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse) => string | undefined]> = [
+  ['symfony/flex', (_project, _manifest, use) => (use.options.has('no-scripts') ? undefined : "symfony/flex applies recipes after the install, which read symfony.lock and write configuration into the project (add --no-scripts)")],
+  ['drupal/core-composer-scaffold', () => 'drupal/core-composer-scaffold writes scaffold files into the project during the install, where the COPY would then put the context\'s copies'],
+  ...['composer/installers', 'oomphinc/composer-installers-extender'].map((name): [string, (project: ProjectFolder, manifest: Record<string, unknown>) => string | undefined] => [
+    name,
+    (project, manifest) => {
+      const paths = Object.keys(record(record(manifest.extra)['installer-paths']));
+      const held = paths.map((path) => path.split('{$')[0].replace(/\/+$/, '')).find((path) => path && present(project, [path]).length);
+      return held ? `${name} installs packages into ${held}, which the build context holds and the COPY would then copy over them` : undefined;
+    },
+  ]),
+];
+
+/** Why a Composer plugin the project lets run reads or writes its files during the install, if one does. */
+function pluginProblem(project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse): string | undefined {
+  const required = { ...record(manifest.require), ...(use.options.has('no-dev') ? {} : record(manifest['require-dev'])) };
+  const allowed = record(manifest.config)['allow-plugins'];
+  for (const [name, check] of PLUGINS) {
+    if (!(name in required)) continue;
+    if (allowed === false || (allowed && typeof allowed === 'object' && record(allowed)[name] !== true && !Object.entries(record(allowed)).some(([pattern, on]) => on === true && new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name)))) continue;
+    const problem = check(project, manifest, use);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /** Composer. */

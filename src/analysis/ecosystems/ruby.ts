@@ -15,6 +15,7 @@ const GEMFILE_READS: ReadonlyArray<[RegExp, string]> = [
   [/^\s*path\b\s*\(?\s*["']([^"']+)["']/m, 'installs the gems of a `path` block from a local folder, which needs their sources'],
   [/(\bgit:|:git\s*=>|^\s*git\b\s*\(?)\s*["'](\.{1,2}(\/[^"']*)?|\/[^"']*|file:[^"']*)["']/m, 'installs a gem from a local git repository, which needs more than the manifests'],
   [/^\s*eval_gemfile\b/m, 'evaluates another Gemfile, which layerfix does not follow'],
+  [/^\s*plugin\b\s*\(?\s*["']/m, 'installs a Bundler plugin, whose hooks run during the install and may read any file'],
   [/^\s*source\b\s*\(?\s*["'](?!https?:\/\/)[^"']*["']/m, 'installs gems from a local source, which needs more than the manifests'],
   [/^\s*ruby\b[^\n]*\bfile:\s*["'](?!\.ruby-version["'])([^"']+)["']/m, 'reads the Ruby version from a file that is not among the manifests'],
   [/\b(File|IO|Dir|YAML|Psych|JSON|Pathname|Kernel)\s*(\.|::|\[)|\b(require_relative|require|load|instance_eval|eval|open|system|exec)\b\s*[("'`]|__dir__|__FILE__|`/, 'runs Ruby code that may read any file'],
