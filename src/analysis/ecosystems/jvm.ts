@@ -168,7 +168,7 @@ const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|lay
  */
 function scriptFiles(script: string): string[] | string {
   const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-  const process = /\.execute\s*\(|\bexec\s*\{|\bproviders\.exec\b|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)|\bcommandLine\s*\(/.exec(code);
+  const process = /\.execute\s*\(|\bexec\s*\{|\bproviders\.exec\b|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)/.exec(code);
   if (process) return `runs a command while Gradle configures the build (\`${process[0].trim()}\`), which may read any file`;
   const out: string[] = [];
   for (const call of code.matchAll(FILE_CALL)) {
