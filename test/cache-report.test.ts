@@ -126,7 +126,7 @@ test('progress on a terminal: a line on stderr, erased before the report; none i
   try {
     const tty = memoryIO(repo.dir, { tty: true, env: {} });
     assert.is(await main(['cache-report', '--max-count', '2'], tty.io), 0, tty.stderr());
-    assert.match(tty.stderr(), /\rcache-report: 2\/2 \(commit, Dockerfile\) pairs \(100%\)/);
+    assert.match(tty.stderr(), /\r\x1b\[2Kcache-report: 2\/2 \(commit, Dockerfile\) pairs \(100%\)/, JSON.stringify(tty.stderr()));
     assert.ok(tty.stderr().endsWith('\r\x1b[2K'), JSON.stringify(tty.stderr()));
     const ci = memoryIO(repo.dir, { tty: true, env: { CI: 'true' } });
     assert.is(await main(['cache-report', '--max-count', '2'], ci.io), 0);
