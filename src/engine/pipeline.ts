@@ -7,11 +7,11 @@ import { VFile } from 'vfile';
 import { parse } from '../syntax/parse.js';
 import { print } from '../syntax/print.js';
 import type { Root } from '../syntax/types.js';
-import { DEADLINE, Deadline, DeadlineError, withDeadline } from './deadline.js';
+import { DEADLINE, Deadline, DeadlineError } from './deadline.js';
 import { report } from './messages.js';
 import { OptionsError, resolveEnabled, resolvePrinterOptions } from './options.js';
 import { runTransforms, type EnabledTransform } from './passes.js';
-import type { AnyTransform, BuildSettings, LayerfixMessage, PipelineOptions, PrinterOptions, TransformResult } from './types.js';
+import type { AnyTransform, BuildSettings, LayerfixMessage, PipelineOptions, PrinterOptions, TransformContext, TransformResult } from './types.js';
 
 /** unified parser plugin: text to layerfix's lossless tree, parse diagnostics as messages. */
 export const layerfixParse: Plugin<[], string, Root> = function () {
@@ -114,4 +114,25 @@ async function runPipeline(text: string, enabled: EnabledTransform[], options: P
 
 function bySource(a: LayerfixMessage, b: LayerfixMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** `transform` with a `run` whose context checks `deadline` before each of its calls (and the editor before each edit). */
+function withDeadline(transform: AnyTransform, deadline: Deadline): AnyTransform {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const run = (ctx: TransformContext<any>) => {
+    deadline.check();
+    const checked = (fn: (...args: never[]) => unknown) => (...args: never[]) => {
+      deadline.check();
+      return fn(...args);
+    };
+    return transform.run({
+      ...ctx,
+      instructions: checked(ctx.instructions),
+      shellView: checked(ctx.shellView),
+      enabledFor: checked(ctx.enabledFor),
+      changed: checked(ctx.changed),
+      skipped: checked(ctx.skipped),
+    } as typeof ctx);
+  };
+  return { ...transform, run };
 }
