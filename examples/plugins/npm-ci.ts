@@ -76,7 +76,7 @@ export default defineTransform({
           else if (context.options.requireLockfile && !state.lockfile) skip(`no ${LOCKFILES.join(' or ')} is copied before it, and npm ci fails without one`);
           else edits.push({ start: view.argsStart + subcommand.start, end: view.argsStart + subcommand.end, text: 'ci' });
         }
-        if (edits.length) context.changed(`Replaced npm install with npm ci`, context.edit.editLogical(view.node, edits));
+        if (edits.length) context.changed({ done: 'Replaced npm install with npm ci', planned: 'Would replace npm install with npm ci' }, context.edit.editLogical(view.node, edits));
       }
       if (stage.name) byName.set(stage.name.toLowerCase(), state);
     }

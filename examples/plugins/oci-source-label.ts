@@ -49,6 +49,6 @@ export default defineTransform({
     const next = context.root.children[context.root.children.indexOf(from) + 1];
     if (next) context.edit.insertBefore(next, line);
     else context.edit.moveBefore([from], context.edit.insertBefore(from, line)[0]);
-    context.changed(`Added LABEL ${KEY}=${quote(source, escape)} after the final stage's FROM`, final.from.node);
+    context.changed({ done: `Added LABEL ${KEY}=${quote(source, escape)} after the final stage's FROM`, planned: `Would add LABEL ${KEY}=${quote(source, escape)} after the final stage's FROM` }, final.from.node);
   },
 });

@@ -69,7 +69,7 @@ export default defineTransform({
         continue;
       }
       const node = context.edit.editLogical(view.node, [{ start: view.argsStart, end: view.argsStart + image.length, text: pin }]);
-      context.changed(`Pinned FROM ${image} to ${pin}`, node);
+      context.changed({ done: `Pinned FROM ${image} to ${pin}`, planned: `Would pin FROM ${image} to ${pin}` }, node);
     }
   },
 });

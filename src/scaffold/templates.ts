@@ -36,7 +36,9 @@ export default defineTransform({
       // Edit through the editor, in offsets of the logical line: the bytes around the edit stay as they were, and the
       // meaning guard checks the printed file against the new line.
       const node = context.edit.editLogical(view.node, [{ start: view.keywordStart, end: view.keywordEnd, text: wanted }]);
-      context.changed(\`Wrote \${wanted} at \${start?.line}:\${start?.column}\`, node);
+      // Said both ways: a dry run or --check says what would happen, --write what happened.
+      const at = \`\${start?.line}:\${start?.column}\`;
+      context.changed({ done: \`Wrote \${wanted} at \${at}\`, planned: \`Would write \${wanted} at \${at}\` }, node);
     }
   },
 });
