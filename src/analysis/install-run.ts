@@ -67,7 +67,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     reading.problem ??= reason;
   };
   for (const command of shell.commands) {
-    const commandEnv = environmentOf(command, env);
+    let commandEnv = environmentOf(command, env);
     const resolved = effectiveCommand(command);
     if (!resolved) {
       if (command.form !== 'assignment') problem(`runs \`${command.text}\`, whose command is only known at build time`);
@@ -81,6 +81,15 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
         reading.others.push({ command, cwd });
         continue;
       }
+      // `env A=1 -u B cmd`: the assignments and unsets before the command are its environment too.
+      const own = new Map(commandEnv);
+      for (const [index, arg] of args.slice(0, at).entries()) {
+        const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(arg!);
+        if (assignment) own.set(assignment[1], assignment[2]);
+        else if (arg === '-i' || arg === '--ignore-environment') own.clear();
+        else if ((arg === '-u' || arg === '--unset') && args[index + 1]) own.delete(args[index + 1]!);
+      }
+      commandEnv = own;
       program = args[at]!;
       args = args.slice(at + 1);
     }

@@ -63,8 +63,10 @@ export function readProjectFile(file: string, text: string): ProjectFacts {
   } catch (error) {
     return { ...facts, problem: `layerfix cannot read ${file} as XML (${(error as Error).message})` };
   }
-  const reader = /\[System\.IO\.(File|Directory|Path)\]::\s*(Read\w*|Exists|GetFiles|EnumerateFiles|GetDirectories)|\$\(\[MSBuild\]::(?!GetPathOfFileAbove|GetDirectoryNameOfFileAbove|EnsureTrailingSlash|NormalizeDirectory|NormalizePath|VersionGreaterThan|VersionLessThan|VersionEquals|IsOSPlatform|IsOsPlatform|GetTargetFrameworkIdentifier|GetTargetFrameworkVersion|IsTargetFrameworkCompatible|GetTargetPlatformIdentifier|ValueOrDefault)\w+/i.exec(text);
-  if (reader) return { ...facts, problem: `${file} evaluates \`${reader[0]}\`, a property function that may read files restore would not otherwise read` };
+  const io = /\[System\.IO\.(File|Directory|FileInfo|DirectoryInfo)\]::\s*\w+/i.exec(text)?.[0];
+  const above = [...text.matchAll(/\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(((?:[^()]|\([^()]*\))*)\)/gi)].find((call) => !DIRECTORY_FILES.includes(fileAboveName(call[1], call[2])));
+  const reader = io ?? (above ? `[MSBuild]::${above[1]}(…'${fileAboveName(above[1], above[2])}')` : undefined);
+  if (reader) return { ...facts, problem: `${file} evaluates \`${reader}\`, a property function that looks at files restore would not otherwise read` };
   for (const element of walk(project)) {
     const name = element.name;
     const condition = element.attributes.Condition ?? '';
@@ -95,6 +97,12 @@ export function readProjectFile(file: string, text: string): ProjectFacts {
     }
   }
   return facts;
+}
+
+/** The file name a `GetPathOfFileAbove('name', ...)` or `GetDirectoryNameOfFileAbove(dir, 'name')` call looks for ('' when not literal). */
+function fileAboveName(fn: string, args: string): string {
+  const quoted = [...args.matchAll(/'([^']*)'/g)].map((match) => match[1]);
+  return (/^GetPathOfFileAbove$/i.test(fn) ? quoted[0] : quoted.at(-1)) ?? '';
 }
 
 /** Every element below `element`, depth first. */
