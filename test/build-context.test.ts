@@ -100,6 +100,18 @@ test(
 );
 
 test(
+  'a compose file or devcontainer.json that does not parse is reported with where, not thrown',
+  withRepo({ 'compose.yaml': 'services:\n  web:\n    build: [\n', '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": } }', Dockerfile: ALPINE }, async (repo) => {
+    const scan = await scanRepository(repo.dir);
+    assert.equal(scan.unusable.map((u) => u.source), ['compose.yaml', '.devcontainer/devcontainer.json']);
+    assert.match(scan.unusable[0].reason, /^cannot be read: .*\(4:1\)/s);
+    assert.match(scan.unusable[1].reason, /^cannot be read: ValueExpected at line 1/);
+    const plan = await planOf(repo, 'Dockerfile');
+    assert.match(plan.notes!.join('\n'), /compose\.yaml was not used \(it might build this file\): cannot be read/);
+  }),
+);
+
+test(
   'bake HCL that does not parse is reported, not thrown',
   withRepo({ 'docker-bake.hcl': 'target "x" {\n  context = \n', 'Dockerfile': ALPINE }, async (repo) => {
     const scan = await scanRepository(repo.dir);
