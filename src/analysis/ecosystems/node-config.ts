@@ -27,7 +27,7 @@ const BUNFIG_PATHS = [['install', 'cafile'], ['install', 'cache', 'dir'], ['inst
 /** The package-manager variables (as npm, pnpm and Yarn read them from the environment) that name paths. */
 export const NODE_PATH_VARIABLES = [
   ...['userconfig', 'globalconfig', 'cafile', 'certfile', 'keyfile', 'cache', 'prefix', 'store_dir', 'pnpmfile', 'script_shell'].flatMap((key) => [`npm_config_${key}`, `NPM_CONFIG_${key.toUpperCase()}`]),
-  'YARN_YARN_PATH', 'YARN_RC_FILENAME', 'YARN_CACHE_FOLDER', 'YARN_GLOBAL_FOLDER', 'YARN_HTTPS_CA_FILE_PATH', 'YARN_INSTALL_STATE_PATH', 'YARN_PNP_UNPLUGGED_FOLDER', 'YARN_INJECT_ENVIRONMENT_FILES', 'yarn_cafile', 'yarn_yarn_path', 'BUN_INSTALL_CACHE_DIR', 'BUN_CONFIG_REGISTRY_CA',
+  'YARN_YARN_PATH', 'YARN_RC_FILENAME', 'YARN_CACHE_FOLDER', 'YARN_GLOBAL_FOLDER', 'YARN_HTTPS_CA_FILE_PATH', 'YARN_INSTALL_STATE_PATH', 'YARN_PNP_UNPLUGGED_FOLDER', 'YARN_INJECT_ENVIRONMENT_FILES', 'yarn_cafile', 'yarn_yarn_path', 'BUN_INSTALL_CACHE_DIR',
 ];
 
 /** The paths the named configuration files of a project name, or why one cannot be read. */

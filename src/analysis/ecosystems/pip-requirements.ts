@@ -21,7 +21,7 @@ const HARMLESS_LINE_OPTIONS = new Set(['-i', '--index-url', '--extra-index-url',
 /** The `PIP_*` variables that name files or folders pip reads or writes. */
 export const PIP_PATH_VARIABLES = ['PIP_CONSTRAINT', 'PIP_REQUIREMENT', 'PIP_FIND_LINKS', 'PIP_CONFIG_FILE', 'PIP_EDITABLE', 'PIP_SRC', 'PIP_CERT', 'PIP_CLIENT_CERT', 'PIP_TARGET', 'PIP_PREFIX', 'PIP_ROOT', 'PIP_CACHE_DIR', 'PIP_LOG', 'PIP_REPORT'];
 /** The `UV_*` variables that name files or folders uv reads or writes. */
-export const UV_PATH_VARIABLES = ['UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT', 'UV_OVERRIDE', 'UV_FIND_LINKS', 'UV_CONFIG_FILE', 'UV_PROJECT_ENVIRONMENT', 'UV_CACHE_DIR', 'UV_TARGET', 'UV_PREFIX', 'UV_REQUIRE_HASHES_FILE', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_INDEX', 'UV_DEFAULT_INDEX', 'UV_PYTHON_INSTALL_DIR', 'UV_TOOL_DIR', 'SSL_CERT_FILE'];
+export const UV_PATH_VARIABLES = ['UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT', 'UV_OVERRIDE', 'UV_FIND_LINKS', 'UV_CONFIG_FILE', 'UV_PROJECT_ENVIRONMENT', 'UV_CACHE_DIR', 'UV_TARGET', 'UV_PREFIX', 'UV_PYTHON_INSTALL_DIR', 'UV_TOOL_DIR', 'SSL_CERT_FILE'];
 
 /**
  * Why a requirement is not a package pip fetches by name or from a remote URL, if it is not: the local path or file
