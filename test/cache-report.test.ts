@@ -208,6 +208,9 @@ test('bad input: not a repository, a range git cannot resolve, --max-count, conf
       assert.is(await main(['cache-report', ...args], run.io), 2, args.join(' '));
       assert.match(run.stderr(), message);
     }
+    const none = memoryIO(repo.dir);
+    assert.is(await main(['cache-report', '--since', 'HEAD'], none.io), 0, none.stderr());
+    assert.ok(none.stdout().startsWith('cache-report: no commits (after HEAD); 1 Dockerfile\n'), none.stdout());
     const empty = initRepo({ Dockerfile: DOCKERFILE });
     try {
       const run = memoryIO(empty.dir);

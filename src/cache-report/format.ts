@@ -23,6 +23,7 @@ function header(report: CacheReport): string {
   const range = report.range;
   if (!range) return `cache-report: the changed files, ${files}`;
   const how = [range.since !== undefined ? `after ${range.since}` : 'all of HEAD', range.maxCount !== undefined ? `last ${range.maxCount}` : '', range.firstParent ? 'first parent only' : ''].filter(Boolean).join(', ');
+  if (!range.first || !range.last) return `cache-report: no commits (${how}); ${files}`;
   return `cache-report: ${range.commits} commit${range.commits === 1 ? '' : 's'} (${how}), ${range.first.commit} ${range.first.subject} .. ${range.last.commit} ${range.last.subject}; ${files}`;
 }
 

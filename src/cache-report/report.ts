@@ -91,8 +91,9 @@ export interface CacheReportFile {
 
 /** The commits covered. */
 export interface CacheReportRange {
-  first: { commit: string; subject: string };
-  last: { commit: string; subject: string };
+  /** The oldest and newest commit read (absent when the range holds none). */
+  first?: { commit: string; subject: string };
+  last?: { commit: string; subject: string };
   commits: number;
   since?: string;
   maxCount?: number;
@@ -374,12 +375,12 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
     reduction: reduction(source.before.commands, source.after.commands),
     perCommit: { before: mean(source.before.commands), after: mean(source.after.commands) },
   };
-  if (commits.length) {
+  if (!options.changed) {
     const first = commits[0];
     const last = commits[commits.length - 1];
     report.range = {
-      first: { commit: first.sha.slice(0, 7), subject: first.subject },
-      last: { commit: last.sha.slice(0, 7), subject: last.subject },
+      ...(first ? { first: { commit: first.sha.slice(0, 7), subject: first.subject } } : {}),
+      ...(last ? { last: { commit: last.sha.slice(0, 7), subject: last.subject } } : {}),
       commits: commits.length,
       ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
