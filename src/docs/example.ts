@@ -51,6 +51,10 @@ export function exampleConfig(transforms: readonly AnyTransform[]): string {
     '# files: ["*.df"]',
     '# ignore: ["vendor/"]',
     '',
+    "# The build context of the Dockerfiles this file applies to (relative to it; also in overrides); wins over the",
+    '# context found from compose, bake, workflow, skaffold, dev container, Makefile and script files.',
+    '# context: "."',
+    '',
   );
   return out.join('\n');
 }
