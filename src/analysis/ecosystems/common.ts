@@ -131,7 +131,7 @@ export function envFlag(env: ReadonlyMap<string, string | undefined>, name: stri
 
 /** Whether a location is a remote URL (`https://`, `git+ssh://`), not a local path or `file:` URL. */
 export function isRemote(location: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location) && !/^file:/i.test(location);
+  return /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(location) && !/^file:/i.test(location);
 }
 
 /**
@@ -203,13 +203,25 @@ export function outputsInContext(project: ProjectFolder, folders: string[], outp
 }
 
 /**
+ * The folders from `from` (relative to the project) up to the top of what the copy brings, as project-relative paths
+ * (`.`, `..`, `../..`). At `/`, `..` is `/` again: the walk stops when a step up no longer moves.
+ */
+export function* foldersUp(project: ProjectFolder, from = '.'): Generator<string> {
+  let below: string | undefined;
+  for (let up = from; project.path(up) !== undefined && project.path(up) !== below; up = posix.join(up, '..')) {
+    below = project.path(up);
+    yield up;
+  }
+}
+
+/**
  * A decline when a folder above the project (among what the COPY brings) holds a file that makes the tool read that
  * folder too, such as the root of the workspace the project belongs to. `marker` names that file for a folder
  * (relative to the project, `..`, `../..`), or returns undefined.
  */
 export function enclosingRoot(project: ProjectFolder, tool: string, marker: (folder: string) => string | undefined): string | undefined {
-  // Up to the top of the copy (at /, `..` is / again: stop when a step up no longer moves).
-  for (let up = '..', below = project.path('.'); project.path(up) !== undefined && project.path(up) !== below; below = project.path(up), up = `${up}/..`) {
+  for (const up of foldersUp(project)) {
+    if (up === '.') continue;
     const found = marker(up);
     const path = found === undefined ? undefined : project.path(found);
     if (path !== undefined) return `${tool} runs in ${project.dir || 'the context root'} and also reads ${path} in a folder above it, which the split would not copy (run the install from that folder instead)`;
@@ -219,7 +231,7 @@ export function enclosingRoot(project: ProjectFolder, tool: string, marker: (fol
 
 /** The git repository (`.git`) the copy brings in the project folder or a folder above it, as git finds it; context-relative. */
 export function gitInCopy(project: ProjectFolder): string | undefined {
-  for (let up = '.', below: string | undefined; project.path(up) !== undefined && project.path(up) !== below; below = project.path(up), up = posix.join(up, '..')) {
+  for (const up of foldersUp(project)) {
     const path = project.path(posix.join(up, '.git'));
     if (path !== undefined && project.context.has(path)) return path;
   }

@@ -7,7 +7,7 @@
  * at other files, targets hooked into restore, a restore of a path the COPY does not bring, wildcard references.
  */
 import { posix } from 'node:path';
-import { decline, environmentReads, envFlag, hasOption, install, needsSources, optionValues, parseArgs, writesManifests } from './common.js';
+import { decline, environmentReads, envFlag, foldersUp, hasOption, install, isRemote, needsSources, optionValues, parseArgs, writesManifests } from './common.js';
 import { DIRECTORY_FILES, isProjectFile, nugetConfigPaths, readProjectFile, solutionProjects, type MsbuildPath } from './msbuild.js';
 import type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -41,8 +41,8 @@ function readDotnet(invocation: Invocation): Verdict {
     if (configs.includes(null) || [second, ...rest].includes(null)) return decline('runs dotnet restore with a path only known at build time', true);
     const reads: ExtraRead[] = [
       ...environmentReads(env, DOTNET_PATH_VARIABLES, 'restore'),
-      ...optionValues(parsed, '-s', '--source', '--packages').filter((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value ?? '') || /^file:/i.test(value ?? '')).map((path) => ({ path, why: 'the command line makes restore use' })),
-      ...properties.filter(([, key]) => PATH_PROPERTIES.test(key)).flatMap(([, key, value]) => value.split(';').filter((part) => part && !/^[a-z][a-z0-9+.-]*:\/\//i.test(part)).map((path) => ({ path, why: `the property ${key} makes restore use` }))),
+      ...optionValues(parsed, '-s', '--source', '--packages').filter((value) => value === null || !isRemote(value)).map((path) => ({ path, why: 'the command line makes restore use' })),
+      ...properties.filter(([, key]) => PATH_PROPERTIES.test(key)).flatMap(([, key, value]) => value.split(';').filter((part) => part && !isRemote(part)).map((path) => ({ path, why: `the property ${key} makes restore use` }))),
     ];
     const options = [locked && 'locked', hasOption(parsed, '--force-evaluate') && 'force-evaluate', ...(configs as string[]).map((file) => `config:${file}`), ...(second ? ['named-only'] : [])].filter((o): o is string => !!o);
     return install('dotnet', '.', options, second ? [second] : [], reads);
@@ -87,9 +87,7 @@ class Restore {
 
   /** The files found by walking up from a folder to the top of the copy: Directory.Build.*, NuGet.config, global.json (or `names`). */
   walkUp(folder: string, names: readonly string[] = [...DIRECTORY_FILES, ...NUGET_CONFIGS, 'global.json', 'Directory.Build.rsp']): void {
-    for (let dir = folder, below: string | undefined; this.project.path(dir) !== undefined && this.project.path(dir) !== below; below = this.project.path(dir), dir = posix.join(dir, '..')) {
-      for (const name of names) this.add(posix.join(dir, name));
-    }
+    for (const dir of foldersUp(this.project, folder)) for (const name of names) this.add(posix.join(dir, name));
   }
 
   /** Read every queued MSBuild file; the reason to decline, if any. */

@@ -5,7 +5,7 @@
  * scripts name literally. Other goals and tasks compile the sources and stop the split.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, environmentReads, firstIn, gitInCopy, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
+import { decline, enclosingRoot, environmentReads, firstIn, foldersUp, gitInCopy, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -99,8 +99,10 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const enclosing = root.parent === '../pom.xml' ? enclosingRoot(project, 'maven', (up) => (up === '..' ? firstIn(project, up, ['pom.xml']) : undefined)) : undefined;
   if (enclosing) return { decline: enclosing };
   const files = present(project, [pom, '.mvn', 'mvnw']);
-  for (let up = '..'; !files.some((file) => file.endsWith('.mvn')) && project.path(up) !== undefined; up = `${up}/..`) {
-    files.push(...present(project, [`${up}/.mvn`]));
+  // Maven looks for .mvn from the project upward; stop at the top of the copy (at /, `..` is / again).
+  for (const up of foldersUp(project)) {
+    if (files.some((file) => file.endsWith('.mvn'))) break;
+    files.push(...present(project, [posix.join(up, '.mvn')]));
   }
   files.push(...wrapperFiles(project, ['mvnw']));
   const extensions = files.filter((file) => file.endsWith('.mvn')).map((folder) => project.context.read(`${folder}/extensions.xml`) ?? '').join('\n');

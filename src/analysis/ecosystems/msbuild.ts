@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
+import { isRemote } from './common.js';
 
 /** An MSBuild path as read: `/`-separated, relative to the file's folder, or null when a property hides it. */
 export type MsbuildPath = string | null;
@@ -50,7 +51,7 @@ function localPaths(written: string): Array<{ path: MsbuildPath; written: string
   return written
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => part && !/^[a-z][a-z0-9+.-]*:\/\//i.test(part))
+    .filter((part) => part && !isRemote(part))
     .map((part) => ({ path: msbuildPath(part.replace(/^file:\/\//i, '')), written: part }));
 }
 
@@ -144,7 +145,7 @@ export function nugetConfigPaths(file: string, text: string): Array<{ key: strin
         const key = add.attributes.key ?? '';
         const value = add.attributes.value ?? '';
         if (section === 'config' && !/^(globalPackagesFolder|repositoryPath)$/i.test(key)) continue;
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^file:/i.test(value)) continue;
+        if (isRemote(value)) continue;
         out.push({ key: `${section}/${key}`, path: /%[^%]+%/.test(value) ? null : msbuildPath(value.replace(/^file:\/\//i, '')), written: value });
       }
     }

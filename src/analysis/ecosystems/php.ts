@@ -3,7 +3,7 @@
  * would run the project's event scripts, build an autoloader that scans the sources (a classmap, or an optimised
  * autoloader) unless `--no-autoloader` is given, or install path repositories.
  */
-import { decline, environmentReads, envFlag, hasOption, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
+import { decline, environmentReads, envFlag, hasOption, isRemote, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const COMPOSER_VALUES = ['-d', '--working-dir', '--ignore-platform-req', '--only-vendor'];
@@ -58,7 +58,7 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
     }
   }
   const repositories = Array.isArray(manifest.repositories) ? manifest.repositories : Object.values(record(manifest.repositories));
-  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact' || (typeof repository.url === 'string' && !/^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(repository.url)) || /^file:/i.test(String(repository.url)));
+  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact' || (typeof repository.url === 'string' && !isRemote(repository.url)));
   if (path) return { decline: `composer.json installs from the local ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
   const plugin = use.options.has('no-plugins') ? undefined : pluginProblem(project, manifest, use);
   if (plugin) return { decline: plugin };
