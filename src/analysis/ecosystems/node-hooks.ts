@@ -6,7 +6,8 @@
  * keep the install the same.
  */
 import { posix } from 'node:path';
-import { gitInCopy, readProject } from './common.js';
+import { gitInCopy, present, readProject } from './common.js';
+import { wanted } from './node-lockfile.js';
 import type { ProjectFolder } from './types.js';
 
 /** What a hook needs: files to copy with the manifests (project-relative), or a decline. */
@@ -21,10 +22,7 @@ interface Hook {
 }
 
 /** Files of the project that exist in the copy, project-relative. */
-const existing = (project: ProjectFolder, names: string[]) => names.filter((name) => {
-  const path = project.path(name);
-  return path !== undefined && project.context.has(path);
-});
+const existing = (project: ProjectFolder, names: string[]) => names.filter((name) => present(project, [name]).length > 0);
 
 /** `prisma generate`, run by @prisma/client's postinstall: the schema (and the .env files Prisma loads with it). */
 function prismaNeeds(project: ProjectFolder, manifest: Record<string, unknown>): HookNeeds {
@@ -81,10 +79,7 @@ const HOOKS: readonly Hook[] = [
 
 /** Whether a project installs a package: its manifest depends on it, or a lockfile of the project names it. */
 function installs(name: string, manifest: Record<string, unknown>, lockfiles: string): boolean {
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    const deps = manifest[field];
-    if (deps && typeof deps === 'object' && name in deps) return true;
-  }
+  if (wanted(manifest).has(name)) return true;
   const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(`(^|[\\s"',/])${escaped}(@|/\\d|":|$)|node_modules/${escaped}"`, 'm').test(lockfiles);
 }

@@ -8,12 +8,13 @@ import { readYaml, valueAt, isTable } from '../data-files.js';
 import { readProject } from './common.js';
 import type { ProjectFolder } from './types.js';
 
-const FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
+/** The package.json fields that list the dependencies an install installs. */
+export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
 
-/** The dependencies package.json asks for, by name, with their ranges. */
-function wanted(manifest: Record<string, unknown>): Map<string, string> {
+/** The dependencies a package.json (or a lockfile's record of one) asks for, by name, with their ranges. */
+export function wanted(manifest: Record<string, unknown>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const field of FIELDS) {
+  for (const field of DEPENDENCY_FIELDS) {
     const deps = manifest[field];
     if (deps && typeof deps === 'object') for (const [name, range] of Object.entries(deps)) if (typeof range === 'string') out.set(name, range);
   }
@@ -97,7 +98,7 @@ function pnpmLock(project: ProjectFolder, manifest: Record<string, unknown>): st
   const lock = readYaml(text);
   const importer = valueAt(lock, 'importers', '.') ?? lock;
   const recorded = new Map<string, string>();
-  for (const field of FIELDS) {
+  for (const field of DEPENDENCY_FIELDS) {
     const deps = valueAt(importer, field);
     if (isTable(deps)) for (const [name, entry] of Object.entries(deps)) if (isTable(entry) && typeof entry.specifier === 'string') recorded.set(name, entry.specifier);
   }

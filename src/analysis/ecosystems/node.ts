@@ -8,7 +8,7 @@ import { isTable, readYaml, stringsOf, valueAt, type DataValue } from '../data-f
 import { decline, enclosingRoot, environmentReads, envFlag, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson, readProject, where, type ParsedArgs } from './common.js';
 import { NODE_PATH_VARIABLES, configPaths } from './node-config.js';
 import { hookNeeds } from './node-hooks.js';
-import { lockfileRewrite } from './node-lockfile.js';
+import { DEPENDENCY_FIELDS, lockfileRewrite } from './node-lockfile.js';
 import type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** How one manager installs: its files besides `package.json`, the root scripts it runs, what it writes. */
@@ -30,7 +30,6 @@ const MANAGERS: Record<string, Manager> = {
   bun: { files: ['bun.lock', 'bun.lockb', 'bunfig.toml', '.npmrc'], lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'], outputs: ['node_modules'] },
 };
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'];
 
 const NPM_VALUES = ['--prefix', '-C', '--workspace', '-w', '--omit', '--include', '--registry', '--loglevel', '--cache', '--userconfig', '--globalconfig', '--location', '-L', '--install-strategy', '--fetch-retries', '--fetch-timeout', '--tag', '--only', '--also', '--before', '--script-shell'];
 const YARN_VALUES = ['--cwd', '--network-timeout', '--mutex', '--cache-folder', '--modules-folder', '--registry', '--mode', '--network-concurrency', '--child-concurrency', '--global-folder', '--link-folder', '--preferred-cache-folder', '--use-yarnrc'];
