@@ -4,9 +4,9 @@
  * find, each package's entry file (`src/lib.rs`, `src/main.rs`) unless the manifest gives the target paths itself.
  */
 import { posix } from 'node:path';
-import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
+import { isTable, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 import { cargoLockRewrite } from './cargo-lock.js';
-import { enclosingRoot, environmentReads, firstIn, hasOption, install, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
+import { enclosingRoot, environmentReads, firstIn, hasOption, install, readTomlFile, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const CARGO_VALUES = ['--manifest-path', '--target', '--config', '-Z', '--color', '--lockfile-path'];
@@ -81,13 +81,8 @@ function entryFiles(project: ProjectFolder, folder: string, manifest: DataTable)
 
 function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const read = (folder: string): DataTable | string | undefined => {
-    const text = readProject(project, posix.join(folder, 'Cargo.toml'));
-    if (text === undefined) return undefined;
-    try {
-      return readToml(text);
-    } catch (error) {
-      return `layerfix cannot read ${posix.join(project.dir, folder, 'Cargo.toml')} (${(error as Error).message})`;
-    }
+    const found = readTomlFile(project, posix.join(folder, 'Cargo.toml'));
+    return 'decline' in found ? found.decline : found.value;
   };
   const root = read('.');
   if (root === undefined) return missing(project, ['Cargo.toml']);

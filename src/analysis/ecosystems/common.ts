@@ -2,6 +2,7 @@
  * Helpers the ecosystem modules share: reading command-line options, project files and install outputs.
  */
 import { posix } from 'node:path';
+import { readToml, type DataTable } from '../data-files.js';
 import type { ExtraRead, InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** A command line split into options and positional arguments. */
@@ -172,6 +173,17 @@ export function readJson(project: ProjectFolder, name: string): { value?: Record
     return { value: value && typeof value === 'object' && !Array.isArray(value) ? value : {} };
   } catch (error) {
     return { decline: `${where(project, name)} is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** A project's TOML file: its value, undefined when absent, or a decline when it does not parse. */
+export function readTomlFile(project: ProjectFolder, name: string): { value?: DataTable } | { decline: string } {
+  const text = readProject(project, name);
+  if (text === undefined) return {};
+  try {
+    return { value: readToml(text) };
+  } catch (error) {
+    return { decline: `layerfix cannot read ${where(project, name)} (${(error as Error).message})` };
   }
 }
 

@@ -4,8 +4,8 @@
  * of a packaged project) or reads local paths named in the manifests.
  */
 import { posix } from 'node:path';
-import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
-import { decline, enclosingRoot, environmentReads, envFlag, firstIn, hasOption, install, isRemote, missing, needsSources, writesManifests, optionValue, optionValues, outputsInContext, parseArgs, present, readProject, where, type ParsedArgs } from './common.js';
+import { isTable, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
+import { decline, enclosingRoot, readTomlFile, environmentReads, envFlag, firstIn, hasOption, install, isRemote, missing, needsSources, writesManifests, optionValue, optionValues, outputsInContext, parseArgs, present, where, type ParsedArgs } from './common.js';
 import { PIP_PATH_VARIABLES, UV_PATH_VARIABLES, installsLocal, localRequirement, pipReads, requirementManifests } from './pip-requirements.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -128,17 +128,6 @@ const READERS: Record<string, (invocation: Invocation) => Verdict | undefined> =
   uv: readUv,
   pipenv: readPipenv,
 };
-
-/** A TOML manifest of the project, or a decline when it does not parse. */
-function readTomlFile(project: ProjectFolder, name: string): { value?: DataTable } | { decline: string } {
-  const text = readProject(project, name);
-  if (text === undefined) return {};
-  try {
-    return { value: readToml(text) };
-  } catch (error) {
-    return { decline: `layerfix cannot read ${where(project, name)} (${(error as Error).message})` };
-  }
-}
 
 /** Readme files a pyproject names (Poetry checks that they exist even with `--no-root`). */
 function readmes(pyproject: DataTable): string[] {
