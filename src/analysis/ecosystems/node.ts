@@ -284,14 +284,9 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const manifests = [root.value];
   for (const folder of folders) {
     const file = `${folder}/package.json`;
-    const text = project.context.read(file) ?? '{}';
-    let manifest: Record<string, unknown>;
-    try {
-      const value: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
-      manifest = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-    } catch (error) {
-      return { decline: `${file} is not valid JSON (${(error as Error).message})` };
-    }
+    const read = readJson(project, posix.relative(project.dir, file));
+    if ('decline' in read) return read;
+    const manifest = read.value ?? {};
     const problem = packageProblem(manifest, file, manager, use, true, gyp(folder));
     if (problem) return { decline: problem };
     manifests.push(manifest);
