@@ -144,7 +144,8 @@ function readmes(pyproject: DataTable): string[] {
 function localSpec(spec: DataValue): string | undefined {
   if (!isTable(spec)) return undefined;
   if (typeof spec.path === 'string') return spec.path;
-  return typeof spec.file === 'string' && !isRemote(spec.file) ? spec.file : undefined;
+  const location = typeof spec.file === 'string' ? spec.file : typeof spec.url === 'string' ? spec.url : undefined;
+  return location !== undefined && !isRemote(location) ? location : undefined;
 }
 
 /** The first dependency declared with a local `path` (or `file`) in the given tables. */
@@ -159,11 +160,12 @@ function pathDependency(tables: Array<DataValue | undefined>): [string, string] 
   return undefined;
 }
 
-/** The first PEP 621 or PEP 735 requirement of a pyproject that names a local path (`name @ file:///...`). */
+/** The first PEP 621, PEP 735 or `[tool.uv]` requirement of a pyproject that names a local path (`name @ file:///...`). */
 function localProjectRequirement(pyproject: DataTable): string | undefined {
   const optional = valueAt(pyproject, 'project', 'optional-dependencies');
   const groups = valueAt(pyproject, 'dependency-groups');
-  const lists = [valueAt(pyproject, 'project', 'dependencies'), ...(isTable(optional) ? Object.values(optional) : []), ...(isTable(groups) ? Object.values(groups) : [])];
+  const uv = ['dev-dependencies', 'constraint-dependencies', 'override-dependencies'].map((key) => valueAt(pyproject, 'tool', 'uv', key));
+  const lists = [valueAt(pyproject, 'project', 'dependencies'), ...(isTable(optional) ? Object.values(optional) : []), ...(isTable(groups) ? Object.values(groups) : []), ...uv];
   return lists.flatMap((list) => stringsOf(list)).find((spec) => localRequirement(spec) !== undefined);
 }
 
