@@ -342,6 +342,34 @@ test('overrides: --context over the configuration over the build files; --explai
   }
 });
 
+test('the build target: --target over the configuration over the build files decides where merge-runs merges', async () => {
+  const twoStages = 'FROM debian:12 AS build\nRUN mkdir -p /out\nRUN touch /out/ready\n\nFROM debian:12\nRUN mkdir -p /srv\nRUN touch /srv/ready\n';
+  const repo = gitRepo({ 'Dockerfile': twoStages, 'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: build\n' });
+  const run = async (...args: string[]) => {
+    const out = memoryIO(repo.dir);
+    assert.is(await main(['--format', 'json', '--concurrency', '1', ...args, 'Dockerfile'], out.io), 0, out.stderr());
+    const file = JSON.parse(out.stdout()).files[0];
+    return { target: file.build?.target, diff: String(file.diff ?? '') };
+  };
+  try {
+    // The compose file builds the `build` stage: merges go there, the last stage is left alone.
+    const fromCompose = await run();
+    assert.is(fromCompose.target, 'build');
+    assert.match(fromCompose.diff, /^\+RUN mkdir -p \/out && touch \/out\/ready$/m);
+    assert.not.match(fromCompose.diff, /\/srv\/ready/);
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, target: 'nope-not-a-stage' }));
+    assert.is((await run()).target, 'nope-not-a-stage', 'the configuration wins over the build files');
+    const fromFlag = await run('--target', 'build');
+    assert.is(fromFlag.target, 'build', '--target wins over the configuration');
+    repo.write('.layerfixrc.json', JSON.stringify({ root: true, target: 'bad name!' }));
+    const bad = memoryIO(repo.dir);
+    assert.is(await main(['Dockerfile'], bad.io), 2);
+    assert.match(bad.stderr(), /target: expected the name of the stage its Dockerfiles are built to/);
+  } finally {
+    repo.remove();
+  }
+});
+
 test('bad input: --context that is not a folder, a configuration context that is not a string or not a folder', async () => {
   const repo = gitRepo({ Dockerfile: ALPINE });
   try {

@@ -182,6 +182,11 @@ export class BuildContexts {
     return this.intern({ context: dir, contextSource: source });
   }
 
+  /** A plan with the stage built set by `--target` or the configuration, over what the build files say. */
+  targeting(plan: BuildPlan, target: string): BuildPlan {
+    return this.intern({ ...plan, target });
+  }
+
   /** The plan for the Dockerfile at `path` (absolute; its real path when it is a symlink). */
   async plan(path: string): Promise<BuildPlan> {
     const dockerfile = resolve(path);

@@ -35,6 +35,8 @@ export interface RunOptions {
   ignorePath?: string[];
   /** `--context`: the build context of every file. */
   context?: string;
+  /** `--target`: the stage every file is built to. */
+  target?: string;
   /** A path or pattern matching no file fails the run (the default; `--no-error-on-unmatched-pattern` turns it off). */
   errorOnUnmatchedPattern: boolean;
   /** `--stdin-filepath`, when given. */
@@ -58,6 +60,7 @@ export function fixCommand(options: RunOptions, changed: readonly string[], stdi
   else if (options.config !== undefined) words.push('--config', options.config);
   for (const path of options.ignorePath ?? []) words.push('--ignore-path', path);
   if (options.context !== undefined) words.push('--context', options.context);
+  if (options.target !== undefined) words.push('--target', options.target);
   if (stdin) words.push('--stdin-filepath', options.stdinFilepath ?? changed[0] ?? 'Dockerfile');
   else words.push(...(changed.length <= FIX_FILES ? changed : options.paths));
   return words.map(shellWord).join(' ');
@@ -106,6 +109,7 @@ export async function runFiles(options: RunOptions, io: CliIO): Promise<number> 
       config: options.config,
       concurrency: options.concurrency,
       context: options.context,
+      target: options.target,
       ignorePath: options.ignorePath,
       diff: options.mode === 'dry-run' && (options.format === 'text' || options.format === 'json'),
       fixes: options.format === 'sarif',

@@ -54,6 +54,7 @@ export function runOptions(args: ParsedArgs): RunOptions {
     concurrency: threads,
     ignorePath: v['ignore-path'] as string[] | undefined,
     context: v.context as string | undefined,
+    target: v.target as string | undefined,
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
     stdinFilepath: v['stdin-filepath'] as string | undefined,
   };

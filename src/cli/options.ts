@@ -62,6 +62,7 @@ export const mainCommand: CliCommand = {
     { name: 'config', type: 'string', value: '<path>', description: 'Use this configuration file for every file instead of searching for one.' },
     { name: 'no-config', type: 'boolean', description: 'Use no configuration file at all: built-in defaults only.' },
     { name: 'context', type: 'string', value: '<dir>', default: 'found from the repository', description: "The build context of every Dockerfile (over the configuration's `context` and the context found from compose, bake, workflow, skaffold, dev container, Makefile and script files)." },
+    { name: 'target', type: 'string', value: '<stage>', default: 'as the build files say, else the last stage', description: "The stage every Dockerfile is built to (over the configuration's `target`): merge-runs merges only in the stages the image is made of." },
     { name: 'ignore-path', type: 'string', value: '<path>', multiple: true, description: 'Read ignore patterns from this file (`.gitignore` syntax, relative to its folder; repeatable) instead of the `.gitignore` and `.layerfixignore` files of the folders searched.' },
     { name: 'no-error-on-unmatched-pattern', type: 'boolean', description: 'A path or pattern that matches no file is not an error (default: a message and exit 2).' },
     { name: 'list-transforms', type: 'boolean', description: 'List the transforms (built-in and from plugins) with their options and defaults.' },

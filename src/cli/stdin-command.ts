@@ -34,7 +34,7 @@ export async function runStdin(filepath: string, options: RunOptions, io: CliIO)
   const input = await readInput(io);
   let file: FileResult & { plugins?: string[] };
   if ('text' in input) {
-    file = await layerfixText(input.text, { filepath, cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, context: options.context, fixes: options.format === 'sarif' });
+    file = await layerfixText(input.text, { filepath, cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, context: options.context, target: options.target, fixes: options.format === 'sarif' });
   } else {
     const absolutePath = resolve(io.cwd, filepath);
     file = { path: displayPath(io.cwd, absolutePath), absolutePath, written: false, ...failure(input.ruleId, input.message, input.line, input.column) };

@@ -20,6 +20,7 @@ const printerKeys = ['printWidth', 'indent', 'operatorPosition'] as const;
 function apply(target: ResolvedConfig, source: LayerfixConfig | OverrideConfig, layer: ConfigLayer): void {
   if (source.transforms) Object.assign(target.transforms, source.transforms);
   if (source.context !== undefined) target.context = { dir: resolve(layer.base, source.context), from: layer.file };
+  if (source.target !== undefined) target.target = source.target;
   for (const key of printerKeys) {
     if (source[key] !== undefined) (target as Partial<PrinterOptions>)[key] = source[key] as never;
   }

@@ -14,6 +14,8 @@ export interface OverrideConfig extends Partial<PrinterOptions> {
   transforms?: Record<string, TransformSetting>;
   /** The build context of those files, relative to the configuration file's folder. */
   context?: string;
+  /** The stage those files are built to. */
+  target?: string;
 }
 
 /** A configuration file: `.layerfixrc*`, `layerfix.config.*` or `package.json#layerfix`. */
@@ -37,6 +39,8 @@ export interface LayerfixConfig extends Partial<PrinterOptions> {
    * found from the repository's build files.
    */
   context?: string;
+  /** The stage the Dockerfiles this configuration applies to are built to (`--target`); unset: as the build files say, else the last. */
+  target?: string;
 }
 
 /** A plugin module a configuration asks for: what was written and where it resolves to. */
@@ -57,4 +61,6 @@ export interface ResolvedConfig extends Partial<PrinterOptions> {
   sources: string[];
   /** The build context the configuration sets (absolute), and the file that sets it. */
   context?: { dir: string; from: string };
+  /** The stage the configuration says the file is built to. */
+  target?: string;
 }

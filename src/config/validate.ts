@@ -21,9 +21,10 @@ export const configKeys: Record<keyof LayerfixConfig, string> = {
   indent: 'a number of spaces, a string of spaces or tabs, or "auto"',
   operatorPosition: '"auto", "end" or "start"',
   context: 'a folder, relative to the configuration file (the build context of its Dockerfiles)',
+  target: 'the name of the stage its Dockerfiles are built to',
 };
 
-const overrideKeys = ['files', 'transforms', 'printWidth', 'indent', 'operatorPosition', 'context'] as const;
+const overrideKeys = ['files', 'transforms', 'printWidth', 'indent', 'operatorPosition', 'context', 'target'] as const;
 
 /** The problems found in one configuration file. */
 class Problems {
@@ -73,6 +74,10 @@ function checkContext(problems: Problems, key: string, value: unknown): void {
   if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.expected(key, configKeys.context, value);
 }
 
+function checkTarget(problems: Problems, key: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value))) problems.expected(key, configKeys.target, value);
+}
+
 function checkTransformsShape(problems: Problems, key: string, value: unknown): void {
   if (!isObject(value)) problems.expected(key, configKeys.transforms, value);
 }
@@ -97,6 +102,7 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
   }
   for (const key of ['files', 'ignore'] as const) if (data[key] !== undefined) checkPatterns(problems, key, data[key]);
   checkContext(problems, 'context', data.context);
+  checkTarget(problems, 'target', data.target);
   checkPrinter(problems, '', data);
   if (data.overrides !== undefined) {
     if (!Array.isArray(data.overrides)) problems.expected('overrides', configKeys.overrides, data.overrides);
@@ -114,6 +120,7 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
         else checkPatterns(problems, `${at}.files`, override.files);
         if (override.transforms !== undefined) checkTransformsShape(problems, `${at}.transforms`, override.transforms);
         checkContext(problems, `${at}.context`, override.context);
+        checkTarget(problems, `${at}.target`, override.target);
         checkPrinter(problems, `${at}.`, override);
       });
     }

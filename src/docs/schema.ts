@@ -31,6 +31,13 @@ const context = {
     "The build context of the Dockerfiles this file applies to (a folder relative to this file); over the context found from the repository's compose, bake, workflow, skaffold, dev container, Makefile and script files.",
 };
 
+/** The build target setting: the name of a stage. */
+const target = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  description: 'The stage the Dockerfiles this file applies to are built to (as `--target` says); merge-runs merges only in the stages the image is made of.',
+};
+
 /** The JSON Schema (draft-07) of a layerfix configuration file. */
 export function configSchema(transforms: readonly AnyTransform[]): Record<string, unknown> {
   const printer = printerOptionsSchema();
@@ -60,6 +67,7 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
             files: { ...patterns, description: 'Which files this override applies to.' },
             transforms: transformsSchema(transforms),
             context: { ...context, description: 'The build context of these files (a folder relative to this file).' },
+            target: { ...target, description: 'The stage these files are built to.' },
             ...printer,
           },
         },
@@ -67,6 +75,7 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
       files: { ...patterns, description: 'Extra files to treat as Dockerfiles when searching folders (.gitignore syntax).' },
       ignore: { ...patterns, description: 'Files and folders to leave out when searching folders (.gitignore syntax).' },
       context,
+      target,
       ...printer,
     },
     additionalProperties: false,

@@ -113,7 +113,7 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
   problems.throwIfAny();
   const resolver = new ConfigResolver({ cwd, config: options.config });
   const temps: string[] = [];
-  const planner = new Planner(resolver, options.only, options.skip, { cwd, context: options.context });
+  const planner = new Planner(resolver, options.only, options.skip, { cwd, context: options.context, target: options.target });
   const planned = new Map<string, Promise<FilePlan>>();
   const planOf = (candidate: Candidate): Promise<FilePlan> => {
     let plan = planned.get(candidate.absolutePath);

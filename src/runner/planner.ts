@@ -35,14 +35,16 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** The settings of a file without configuration: one object for all of them (the pool sends it once). */
+const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
+
 /** How the planner finds build contexts: from `cwd` (the folder run on), with `context` (relative to it) for every file. */
 export interface PlannerBuildOptions {
   cwd: string;
   context?: string;
+  /** `--target`: the stage every file is built to. */
+  target?: string;
 }
-
-/** The settings of a file without configuration: one object for all of them (the pool sends it once). */
-const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
 
 /** Plans files one by one, caching per configuration chain. */
 export class Planner {
@@ -60,8 +62,17 @@ export class Planner {
     if (build) this.contexts = new BuildContexts({ cwd: build.cwd });
   }
 
-  /** The build plan of a file: `--context`, then the configuration's `context`, then the repository's build files. */
+  /**
+   * The build plan of a file: `--context`, then the configuration's `context`, then the repository's build files;
+   * with the stage built from `--target`, then the configuration's `target`, then the build files.
+   */
   private async buildPlan(path: string, config: ResolvedConfig): Promise<BuildPlan | undefined> {
+    const plan = await this.contextPlan(path, config);
+    const target = this.build?.target ?? config.target;
+    return plan && target !== undefined ? this.contexts!.targeting(plan, target) : plan;
+  }
+
+  private async contextPlan(path: string, config: ResolvedConfig): Promise<BuildPlan | undefined> {
     if (!this.contexts || !this.build) return undefined;
     if (this.build.context !== undefined) {
       const dir = resolve(this.build.cwd, this.build.context);

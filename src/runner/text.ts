@@ -10,7 +10,7 @@ import { processFile } from './process-file.js';
 import type { FileResult, LayerfixFilesOptions } from './types.js';
 
 /** Options of `layerfixText`: those of `layerfixFiles` that apply to one text, and where the text belongs. */
-export interface LayerfixTextOptions extends Pick<LayerfixFilesOptions, 'cwd' | 'only' | 'skip' | 'config' | 'diff' | 'fixes' | 'context'> {
+export interface LayerfixTextOptions extends Pick<LayerfixFilesOptions, 'cwd' | 'only' | 'skip' | 'config' | 'diff' | 'fixes' | 'context' | 'target'> {
   /** Where the text would live: picks the configuration, names it in messages (default `Dockerfile`). */
   filepath?: string;
 }
@@ -25,7 +25,7 @@ export async function layerfixText(text: string, options: LayerfixTextOptions = 
   const cwd = resolve(options.cwd ?? process.cwd());
   const absolutePath = resolve(cwd, options.filepath ?? 'Dockerfile');
   const path = displayPath(cwd, absolutePath);
-  const planner = new Planner(new ConfigResolver({ cwd, config: options.config }), options.only, options.skip, { cwd, context: options.context });
+  const planner = new Planner(new ConfigResolver({ cwd, config: options.config }), options.only, options.skip, { cwd, context: options.context, target: options.target });
   const plan = await planner.plan(absolutePath);
   await planner.checkNames();
   const processed =

@@ -115,6 +115,8 @@ export interface LayerfixFilesOptions {
    * found from the repository's build files (compose, bake, workflows, skaffold, dev containers, Makefiles, scripts).
    */
   context?: string;
+  /** The stage every file is built to (`--target`); wins over the configuration's `target` and the build files. */
+  target?: string;
   /** A configuration file to use for every file instead of searching; `false` uses no configuration at all. */
   config?: string | false;
   /** Worker threads; 1 processes files on the calling thread (default: the number of cores). */
