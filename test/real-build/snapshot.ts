@@ -59,6 +59,8 @@ export const NOISE: NoiseRule[] = [
   { test: under('/var/cache/apt'), kind: 'presence', why: 'apt caches' },
   { test: under('/var/lib/apt/lists'), kind: 'presence', why: 'apt lists change with the mirror' },
   { test: exact('/etc/ld.so.cache', '/var/cache/ldconfig/aux-cache'), kind: 'presence', why: 'ld.so caches hold times' },
+  { test: (p) => /\/\.npm\/_logs(\/|$)/.test(p), kind: 'skip', why: 'npm names its logs by the time' },
+  { test: (p) => /\/\.npm\/_cacache\//.test(p), kind: 'presence', why: "npm's cache index holds times" },
   { test: exact('/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-'), kind: 'normalize', normalize: shadowWithoutDates, why: 'the shadow date field is the build day' },
 ];
 
