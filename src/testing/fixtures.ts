@@ -3,7 +3,8 @@
  * (absent: the input must not change), `options.json` and `messages.txt`. Works under any test runner: a failing
  * case throws an AssertionError.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyTransform } from '../engine/index.js';
 import { applyTransform, formatMessages } from './apply.js';
@@ -22,7 +23,7 @@ export interface Fixture {
   options: Record<string, unknown>;
   /** Expected messages, one `line:column kind: reason` per line. */
   messages?: string;
-  /** `<case>/context/Dockerfile` when the case has a `context/` folder (a build context), else undefined. */
+  /** `<context>/Dockerfile` when the case has a `context/` folder (a build context, see {@link fixtureContext}), else undefined. */
   path?: string;
 }
 
@@ -47,8 +48,33 @@ function readFixture(caseDir: string, name: string): Fixture {
       throw new Error(`Fixture ${caseDir}: options.json is not valid JSON: ${(error as Error).message}`);
     }
   }
-  const path = existsSync(join(caseDir, 'context')) ? join(caseDir, 'context', 'Dockerfile') : undefined;
+  const context = fixtureContext(caseDir);
+  const path = context === undefined ? undefined : join(context, 'Dockerfile');
   return { name, dir: caseDir, input, output: read('output.Dockerfile'), options: parsed, messages: read('messages.txt'), ...(path ? { path } : {}) };
+}
+
+/** A folder name that stands for `.git` in a fixture's context: git cannot store a `.git` folder inside a repository. */
+export const DOT_GIT_STAND_IN = 'dot-git';
+
+const materialized = new Map<string, string>();
+
+/**
+ * The build context of a fixture case: its `context/` folder, or undefined when it has none. A context holding a
+ * `dot-git` folder is copied once per process to a temporary folder (removed at exit) where it is named `.git`.
+ */
+export function fixtureContext(caseDir: string): string | undefined {
+  const context = join(caseDir, 'context');
+  if (!existsSync(context)) return undefined;
+  if (!existsSync(join(context, DOT_GIT_STAND_IN))) return context;
+  let copy = materialized.get(context);
+  if (copy === undefined) {
+    if (materialized.size === 0) process.once('exit', () => materialized.forEach((dir) => rmSync(join(dir, '..'), { recursive: true, force: true })));
+    copy = join(mkdtempSync(join(tmpdir(), 'layerfix-fixture-')), 'context');
+    cpSync(context, copy, { recursive: true, verbatimSymlinks: true });
+    renameSync(join(copy, DOT_GIT_STAND_IN), join(copy, '.git'));
+    materialized.set(context, copy);
+  }
+  return copy;
 }
 
 /** Check one fixture case; with `update`, first write its missing expected files (never overwriting one). */

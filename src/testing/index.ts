@@ -4,6 +4,6 @@
 export { runFixtures, type RunFixturesOptions } from './run-fixtures.js';
 export { testTransform, inlineCases, type TransformCases, type ValidCase, type InvalidCase, type TestTransformOptions } from './inline.js';
 export { checkCase, type TransformCase } from './check.js';
-export { checkFixture, loadFixtures, type Fixture } from './fixtures.js';
+export { checkFixture, fixtureContext, loadFixtures, type Fixture } from './fixtures.js';
 export { applyTransform, formatMessages } from './apply.js';
 export type { TestFunction } from './runner.js';

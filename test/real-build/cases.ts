@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixtureContext } from '../../src/testing/fixtures.js';
 
 /** The repository root (this file runs from dist/test/real-build). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -81,7 +82,7 @@ function readCaseFolder(dir: string, id: string, transformName: string | undefin
   const input = readFileSync(join(dir, 'input.Dockerfile'), 'utf8');
   const optionsText = readOptional(join(dir, 'options.json'));
   const options = optionsText ? (JSON.parse(optionsText) as Record<string, unknown>) : {};
-  const contextDir = existsSync(join(dir, 'context')) ? join(dir, 'context') : undefined;
+  const contextDir = fixtureContext(dir);
   const unsafe = readOptional(join(dir, 'unsafe.Dockerfile'));
   const knownBug = readOptional(join(dir, 'known-bug.txt'))?.trim();
   return {
