@@ -2,7 +2,7 @@
  * Real builds with buildah: build a Dockerfile text with a context folder, snapshot the image, compare two images, and
  * `proveSame`: does a rewrite build the same image as the original here?
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_TIMEOUT_MS, buildah, tail } from './buildah.js';
@@ -55,8 +55,10 @@ export async function buildImage(text: string, contextDir: string | undefined, o
     // A copy of the context: the build can never write to the case's files (buildah 1.28 writes a read-write bind
     // mount through to the folder), and every build starts from the same files.
     const context = join(work, 'context');
-    if (contextDir) cpSync(contextDir, context, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
-    else mkdirSync(context);
+    if (contextDir) {
+      cpSync(contextDir, context, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+      restoreDotGit(context);
+    } else mkdirSync(context);
     const iidfile = join(work, 'iid');
     const cache = options.cache ?? 'auto';
     const layers = cache === 'auto' && worthCaching(prepared.text) ? ['--layers=true'] : cache === 'no-cache' ? ['--layers=false', '--no-cache'] : ['--layers=false'];
@@ -87,6 +89,16 @@ export async function buildImage(text: string, contextDir: string | undefined, o
  */
 export async function removeImage(image: string): Promise<void> {
   await buildah(['rmi', '--force', image]);
+}
+
+/** Fixture contexts keep a `.git` folder as `dot-git` (git cannot hold one): the build sees it under its real name. */
+function restoreDotGit(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const path = join(dir, entry.name);
+    if (entry.name === 'dot-git' && !existsSync(join(dir, '.git'))) renameSync(path, join(dir, '.git'));
+    else restoreDotGit(path);
+  }
 }
 
 /**
