@@ -4,6 +4,7 @@
  * build exact (`as` to `AS`, legacy `ENV K a b` to `ENV K="a b"`, `MAINTAINER` to a label).
  */
 import { defineTransform, docsUrl, EditError, instructionView, jsonArrayLayout, keywordIn, layoutInstruction, positionText, print, type ContextOf, type InstructionNode, type InstructionView, type TextEdit, type TopNode } from '../src/engine/index.js';
+import { fromAsEdit, legacyPairEdit, maintainerLabelEdit } from './shared/spellings.js';
 
 const options = {
   keywordCase: { type: 'enum', default: 'upper', values: ['upper', 'lower', 'preserve'], description: 'Case of instruction keywords.' },
@@ -16,7 +17,7 @@ const options = {
   maxBlankLines: { type: 'number', default: 1, min: 0, integer: true, description: 'Most consecutive blank lines kept between instructions.' },
   finalNewline: { type: 'boolean', default: true, description: 'End the file with exactly one line break.' },
   fromAs: { type: 'boolean', default: true, description: 'Write `FROM image as name` with the AS keyword in keyword case.' },
-  legacyEnv: { type: 'boolean', default: true, description: 'Rewrite legacy `ENV K a b` / `LABEL K a b` as `K="a b"` when the value has no quotes or escapes.' },
+  legacyEnv: { type: 'boolean', default: true, description: 'Rewrite legacy `ENV K a b` / `LABEL K a b` as `K="a b"` (`K=value` when the value is one word) where it reads the same.' },
   maintainerToLabel: { type: 'boolean', default: false, description: 'Rewrite the deprecated `MAINTAINER m` as `LABEL maintainer="m"` (changes the image\'s Author field into a label).' },
 } as const;
 
@@ -83,8 +84,6 @@ function modernise(ctx: Context, node: InstructionNode): InstructionNode {
   return edits.length ? ctx.edit.editLogical(node, edits) : node;
 }
 
-const SAFE_VALUE = /^[^"'`\\\r\t\v\f]*$/;
-
 /** A keyword in the case the options ask for (the file's own case under `preserve`). */
 function keywordCase(ctx: Context, keyword: string): string {
   const { keywordCase } = ctx.options;
@@ -94,20 +93,12 @@ function keywordCase(ctx: Context, keyword: string): string {
 
 function modernisations(ctx: Context, view: InstructionView): TextEdit[] {
   const { options } = ctx;
-  const edits: TextEdit[] = [];
-  if (options.fromAs && view.name === 'from' && view.from?.alias) {
-    const match = /^(\S+[\t\v\f\r ]+)(as)(?=[\t\v\f\r ])/i.exec(view.args);
-    const word = keywordCase(ctx, 'AS');
-    if (match && match[2] !== word) edits.push({ start: view.argsStart + match[1].length, end: view.argsStart + match[1].length + 2, text: word });
-  }
-  const legacy = view.pairs?.length === 1 && view.pairs[0].form === 'legacy' ? view.pairs[0] : undefined;
-  if (options.legacyEnv && legacy?.value !== undefined && SAFE_VALUE.test(legacy.value) && !legacy.key.includes('=')) {
-    edits.push({ start: view.argsStart, end: view.argsEnd, text: `${legacy.key}="${legacy.value}"` });
-  }
-  if (options.maintainerToLabel && view.name === 'maintainer' && SAFE_VALUE.test(view.args) && view.args) {
-    edits.push({ start: view.keywordStart, end: view.argsEnd, text: `${keywordCase(ctx, 'LABEL')} maintainer="${view.args}"` });
-  }
-  return edits;
+  const found = [
+    options.fromAs ? fromAsEdit(view, keywordCase(ctx, 'AS')) : undefined,
+    options.legacyEnv ? legacyPairEdit(view, ctx.root.data.escape) : undefined,
+    options.maintainerToLabel ? maintainerLabelEdit(view, keywordCase(ctx, 'LABEL'), 'maintainer') : undefined,
+  ];
+  return found.filter((edit): edit is TextEdit => typeof edit === 'object');
 }
 
 /** Comment lines, blank lines and the end of the file. */

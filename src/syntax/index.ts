@@ -14,5 +14,6 @@ export { NodeData } from './node-data.js';
 export { memoizeByTree } from './tree-memo.js';
 export { readJsonForm, type JsonForm } from './json-form.js';
 export { buildkitNode } from './command-line.js';
+export { goQuote } from './go-text.js';
 export type { BuildkitNode } from './buildkit-args.js';
 export type * from './types.js';
