@@ -41,7 +41,7 @@ export function helpText(command: CliCommand, more: readonly CliCommand[] = [], 
     out.push('', 'Commands:');
     for (const other of more) out.push(`  ${other.usage}`, ...wrap(other.description, width, 4).map((l) => `      ${l}`));
   }
-  out.push('', ...wrap('Exit codes: 0 done (nothing to change under --check), 1 changes found under --check or -l, 2 a file failed or the configuration or arguments are invalid.', width, 0));
+  out.push('', ...wrap('Exit codes: 0 done (nothing to change under --check), 1 changes found under --check or -l (or findings: rules a file breaks, under --check), 2 a file failed or the configuration or arguments are invalid.', width, 0));
   return `${out.join('\n')}\n`;
 }
 

@@ -40,25 +40,39 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   // Texts of earlier passes: a list, not a Set, which would hash every whole text; comparing stops at the length.
   const seen = [inputText];
   const blame = new Set<string>();
+  // A pass runs the transforms up to `last`: those after the last one that edited in a full pass ran on the tree as it
+  // now is, and a transform run again on the same tree does the same, so only the ones before need to run again.
+  let last = enabled.length - 1;
+  // A transform's context does not change between passes: made once, when it first runs.
+  const contexts: Array<TransformContext<unknown> | undefined> = [];
   for (let pass = 1; ; pass++) {
     blame.clear();
-    // Only the last pass's reasons for declining and findings hold: it ran on the final tree, and changed nothing.
-    notes.skips.clear();
-    notes.findings.clear();
-    for (const { transform, options } of enabled) {
+    let lastEdit = -1;
+    for (let index = 0; index <= last; index++) {
+      const { transform, options } = enabled[index];
+      // Only a transform's last run's reasons for declining and findings hold: it ran on the final tree.
+      notes.skips.delete(transform.name);
+      notes.findings.delete(transform.name);
       editor.current = transform.name;
       editor.edits = 0;
       try {
-        await transform.run(makeContext(transform, options, { root, file, editor, disables, style, printer, build, notes }));
+        const context = (contexts[index] ??= makeContext(transform, options, { root, file, editor, disables, style, printer, build, notes }));
+        const ran = transform.run(context);
+        // Most transforms finish at once: awaiting only a promise spares each of them a turn of the event loop.
+        if (ran instanceof Promise) await ran;
       } catch (error) {
         if (error instanceof DeadlineError) throw error;
         const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
         report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name, undefined, transform.url);
         return undefined;
       }
-      if (editor.edits) blame.add(transform.name);
+      if (editor.edits) {
+        blame.add(transform.name);
+        lastEdit = index;
+      }
     }
     if (blame.size === 0) break;
+    last = last === enabled.length - 1 ? lastEdit : enabled.length - 1;
     const text = print(root);
     const cycle = seen.includes(text);
     if (cycle || pass === MAX_PASSES) {
@@ -71,8 +85,8 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   // A declined step on an instruction that another step changed is not reported: the change says what happened to it.
   const changedAt = new Set([...notes.changes.values()].map((note) => note.at));
   for (const note of notes.changes.values()) note.emit();
-  for (const note of notes.skips.values()) if (note.at === undefined || !changedAt.has(note.at)) note.emit();
-  for (const note of notes.findings.values()) note.emit();
+  for (const byTransform of notes.skips.values()) for (const note of byTransform.values()) if (note.at === undefined || !changedAt.has(note.at)) note.emit();
+  for (const byTransform of notes.findings.values()) for (const note of byTransform.values()) note.emit();
   const running = new Set(enabled.map(({ transform }) => transform.name));
   for (const comment of disables.comments) {
     const concerned = comment.names.length === 0 || comment.names.some((name) => running.has(name));
@@ -108,11 +122,21 @@ interface Note {
   emit: () => void;
 }
 
-/** The changes of every pass, and the reasons for declining and findings of the last one, each by transform, place and text. */
+/**
+ * The changes of every pass by transform, place and text; the reasons for declining and findings of each transform's
+ * last run, by transform and then by place and text.
+ */
 interface Notes {
   changes: Map<string, Note>;
-  skips: Map<string, Note>;
-  findings: Map<string, Note>;
+  skips: Map<string, Map<string, Note>>;
+  findings: Map<string, Map<string, Note>>;
+}
+
+/** The notes of one transform in `notes`, made when first asked for. */
+function notesOf(notes: Map<string, Map<string, Note>>, name: string): Map<string, Note> {
+  let own = notes.get(name);
+  if (!own) notes.set(name, (own = new Map()));
+  return own;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -121,9 +145,10 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
   const note = (kind: 'change' | 'skip', reason: string | ChangeText, node?: InstructionNode) => {
     const at = place(node);
-    const key = `${transform.name}\0${at?.start.offset ?? ''}\0${doneText(reason)}`;
-    const into = kind === 'change' ? notes.changes : notes.skips;
-    if (!into.has(key)) into.set(key, { at: at?.start.offset, emit: () => report(file, kind, reason, transform.name, at, transform.url) });
+    const key = `${at?.start.offset ?? ''}\0${doneText(reason)}`;
+    const into = kind === 'change' ? notes.changes : notesOf(notes.skips, transform.name);
+    const id = kind === 'change' ? `${transform.name}\0${key}` : key;
+    if (!into.has(id)) into.set(id, { at: at?.start.offset, emit: () => report(file, kind, reason, transform.name, at, transform.url) });
   };
   return {
     root,
@@ -137,18 +162,20 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
     shellView: cachedShellView,
     enabledFor: (node) => !disables.disabled(editor.originOf(node), transform.name),
     changed: (reason, node, involved = []) => {
-      for (const other of involved) {
-        const prefix = `${transform.name}\0${place(other)?.start.offset ?? ''}\0`;
-        for (const key of notes.skips.keys()) if (key.startsWith(prefix)) notes.skips.delete(key);
+      const skips = notes.skips.get(transform.name);
+      for (const other of skips ? involved : []) {
+        const prefix = `${place(other)?.start.offset ?? ''}\0`;
+        for (const key of skips!.keys()) if (key.startsWith(prefix)) skips!.delete(key);
       }
       note('change', reason, node);
     },
     skipped: (reason, node) => note('skip', reason, node),
     report: (finding) => {
       const at = finding.place ?? place(finding.node);
-      const key = `${transform.name}\0${at?.start.line ?? ''}:${at?.start.column ?? ''}\0${finding.message}`;
+      const key = `${at?.start.line ?? ''}:${at?.start.column ?? ''}\0${finding.message}`;
       const kind = finding.severity === 'error' ? 'error' : 'finding';
-      if (!notes.findings.has(key)) notes.findings.set(key, { at: at?.start.offset, emit: () => report(file, kind, finding.message, transform.name, at, finding.url ?? transform.url, finding.rule) });
+      const own = notesOf(notes.findings, transform.name);
+      if (!own.has(key)) own.set(key, { at: at?.start.offset, emit: () => report(file, kind, finding.message, transform.name, at, finding.url ?? transform.url, finding.rule) });
     },
   };
 }

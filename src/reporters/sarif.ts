@@ -49,6 +49,8 @@ function fix(file: FileResult, changes: number): unknown {
 /** The SARIF log of a run. `rules` describes the transforms and rules that may appear. */
 export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'explain' | 'cwd' | 'version'>, rules: readonly RuleInfo[]): unknown {
   const ruleIds: string[] = [];
+  // A finding names its rule in the tool that defines it and links that rule's page, which then documents the rule.
+  const ruleUrls = new Map<string, string>();
   const ruleIndex = new Map<string, number>();
   const results: unknown[] = [];
   for (const file of report.files) {
@@ -57,6 +59,7 @@ export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'ex
     for (const message of file.messages) {
       if (message.kind === 'skip' && !context.explain) continue;
       if (!ruleIndex.has(message.ruleId)) ruleIndex.set(message.ruleId, ruleIds.push(message.ruleId) - 1);
+      if (message.rule && message.url) ruleUrls.set(message.ruleId, message.url);
       const result: Record<string, unknown> = {
         ruleId: message.ruleId,
         ruleIndex: ruleIndex.get(message.ruleId),
@@ -86,11 +89,12 @@ export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'ex
             informationUri: INFORMATION_URI,
             rules: ruleIds.map((id) => {
               const info = byId.get(id);
+              const helpUri = ruleUrls.get(id) ?? info?.url;
               return {
                 id,
                 name: id,
                 shortDescription: { text: info?.description ?? id.replace(/-/g, ' ') },
-                ...(info?.url && /^https?:/.test(info.url) ? { helpUri: info.url } : {}),
+                ...(helpUri && /^https?:/.test(helpUri) ? { helpUri } : {}),
               };
             }),
           },

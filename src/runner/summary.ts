@@ -5,7 +5,7 @@ import type { FileResult, Summary } from './types.js';
 
 /** An empty summary. */
 export function emptySummary(): Summary {
-  return { scanned: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, written: 0, changes: {}, findings: 0 };
+  return { scanned: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, written: 0, changes: {} };
 }
 
 /** Count one more result into `summary`. */
