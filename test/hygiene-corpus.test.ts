@@ -10,7 +10,7 @@ import { transform } from '../src/registry.js';
 import { parse } from '../src/syntax/parse.js';
 import { buildkitCasesDir, corpusFiles, walk } from './helpers/corpus.js';
 
-const HYGIENE = ['apt-get-hygiene', 'apk-no-cache', 'dnf-clean', 'pip-no-cache-dir', 'sort-packages', 'add-to-copy', 'exec-form'];
+const HYGIENE = ['apt-get-hygiene', 'apk-no-cache', 'dnf-clean', 'pip-no-cache-dir', 'sort-packages', 'add-to-copy', 'exec-form', 'wget-progress', 'yarn-cache-clean'];
 const hasParseErrors = (text: string) => parse(text).data.diagnostics.some((d) => d.severity === 'error');
 const files = [
   ...corpusFiles(),

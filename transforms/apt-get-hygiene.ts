@@ -1,9 +1,10 @@
 /**
  * apt-get-hygiene: every RUN that installs with apt-get updates its package lists in the same RUN (so a cached
  * update layer cannot go stale), installs with `-y` and `--no-install-recommends`, and removes the lists at the end
- * of the same RUN (so they do not stay in its layer).
+ * of the same RUN (so they do not stay in its layer); `apt` is written `apt-get`. hadolint's DL3009 (lists),
+ * DL3014 (`-y`), DL3015 (recommends) and DL3027 (`apt`).
  */
-import { defineTransform, docsUrl, effectiveCommand, instructionView, positionText, stages, type InstructionNode, type InstructionView, type ShellCommand, type ShellView, type Stage, type ContextOf, type WordEdit } from '../src/engine/index.js';
+import { defineTransform, docsUrl, effectiveCommand, instructionView, positionText, stages, type InstructionNode, type InstructionView, type ShellCommand, type ShellView, type ShellWord, type Stage, type ContextOf, type WordEdit } from '../src/engine/index.js';
 import { appendBlocker, appendEdit, cacheMountOver, editableRun, hasOption, networkNone, packageCommand, packageCommands, removesPath, shellsInEffect, subcommandOf, type EditableRun, type PackageCommand } from '../src/analysis/index.js';
 
 const options = {
@@ -11,6 +12,7 @@ const options = {
   assumeYes: { type: 'boolean', default: true, description: 'Add `-y` to `apt-get install`, which otherwise stops the build at its prompt.' },
   noInstallRecommends: { type: 'boolean', default: true, description: 'Add `--no-install-recommends` to `apt-get install` (installs fewer packages: one that only a recommendation brought in goes missing).' },
   cleanLists: { type: 'boolean', default: true, description: 'Append `&& rm -rf /var/lib/apt/lists/*` to a RUN that updates the lists, when it is a plain `&&` chain and no later RUN installs with those lists.' },
+  aptGet: { type: 'boolean', default: true, description: 'Write `apt` as `apt-get` for install, update, remove, purge and autoremove (hadolint DL3027: apt\'s command line is for people and may change); `apt` also deletes the downloaded packages, as the Debian and Ubuntu images do for both.' },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -19,6 +21,8 @@ type Context = ContextOf<typeof options>;
 const MENTION = /\bapt(-get|-cache|itude)?\b/;
 const APT_DIRS = ['/var/cache/apt', '/var/lib/apt'];
 const LISTS = '/var/lib/apt/lists';
+/** Subcommands `apt` runs as `apt-get` does (apt's `upgrade` also installs new packages, `apt-get upgrade` does not). */
+const SAME_AS_APT_GET = new Set(['install', 'update', 'remove', 'purge', 'autoremove']);
 /** Subcommands that read the package lists. */
 const NEEDS_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy', 'reinstall']);
 
@@ -85,8 +89,10 @@ function addUpdates(ctx: Context, stage: Stage): void {
       if (blocker) ctx.skipped(`Did not add an update to RUN at ${run.at}: ${blocker}`, view.node);
       else {
         const at = run.view.argsStart + first.command.start;
-        const updated = ctx.edit.editWords(view.node, [{ start: at, end: at, text: `${first.invocation} update && `, side: 'start' }]);
-        ctx.changed({ done: `Added \`${first.invocation} update\` before the install in RUN at ${run.at}`, planned: `Would add \`${first.invocation} update\` before the install in RUN at ${run.at}` }, updated);
+        // Under the aptGet option the update is written with apt-get, as the install will be.
+        const invocation = ctx.options.aptGet && first.tool === 'apt' ? `${first.invocation}-get` : first.invocation;
+        const updated = ctx.edit.editWords(view.node, [{ start: at, end: at, text: `${invocation} update && `, side: 'start' }]);
+        ctx.changed({ done: `Added \`${invocation} update\` before the install in RUN at ${run.at}`, planned: `Would add \`${invocation} update\` before the install in RUN at ${run.at}` }, updated);
         view = instructionView(updated, ctx.root.data.escape);
       }
     }
@@ -200,12 +206,30 @@ function fixRun(ctx: Context, run: EditableRun): void {
     tool = command.tool;
     for (const flag of flags) added.add(flag);
   }
+  const renamed: string[] = [];
+  for (const command of options.aptGet ? commands : []) {
+    const word = aptWord(command);
+    if (!word || !SAME_AS_APT_GET.has(subcommandOf(command))) continue;
+    edits.push({ start: view.argsStart + word.end, end: view.argsStart + word.end, text: '-get' });
+    renamed.push(`apt ${subcommandOf(command)}`);
+  }
   const cleanup = options.cleanLists ? cleanupEdit(ctx, run, commands) : undefined;
   if (cleanup) edits.push(cleanup.edit);
   if (!edits.length) return;
   const created = ctx.edit.editWords(node, edits);
+  if (renamed.length) {
+    const what = `${renamed.map((name) => `\`${name}\``).join(', ')} as apt-get in RUN at ${at} (hadolint DL3027)`;
+    ctx.changed({ done: `Wrote ${what}`, planned: `Would write ${what}` }, created);
+  }
   if (added.size) ctx.changed({ done: `Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, planned: `Would add ${[...added].join(' and ')} to ${tool} install in RUN at ${at}` }, created);
   if (cleanup) ctx.changed({ done: `Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, planned: `Would append \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer` }, created);
+}
+
+/** The word that runs `apt` itself (`apt`, `/usr/bin/apt`, after `sudo`), written plainly, if any. */
+function aptWord(command: PackageCommand): ShellWord | undefined {
+  const before = command.subcommand?.start ?? Infinity;
+  const words = [command.command.name, ...command.command.args].filter((word): word is ShellWord => word !== null && word.end <= before);
+  return words.find((word) => word.value !== null && word.text === word.value && /(^|\/)apt$/.test(word.value));
 }
 
 /** The edit that appends the list cleanup, or undefined (with the skip reported) when it is not needed or not safe. */

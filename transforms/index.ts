@@ -13,6 +13,8 @@ import pipNoCacheDir from './pip-no-cache-dir.js';
 import reorderStable from './reorder-stable.js';
 import splitManifestCopy from './split-manifest-copy.js';
 import sortPackages from './sort-packages.js';
+import wgetProgress from './wget-progress.js';
+import yarnCacheClean from './yarn-cache-clean.js';
 
 /** The built-in transforms in their stable run order: moves first (so merges do not glue a stable RUN to one that must stay), then merges, then layout, then the opt-in hygiene transforms. */
-export const builtinTransforms: AnyTransform[] = [reorderStable, splitManifestCopy, mergeRuns, format, aptGetHygiene, apkNoCache, dnfClean, pipNoCacheDir, sortPackages, addToCopy, execForm];
+export const builtinTransforms: AnyTransform[] = [reorderStable, splitManifestCopy, mergeRuns, format, aptGetHygiene, apkNoCache, dnfClean, pipNoCacheDir, sortPackages, addToCopy, execForm, wgetProgress, yarnCacheClean];

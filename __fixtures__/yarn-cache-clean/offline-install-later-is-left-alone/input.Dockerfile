@@ -1,0 +1,5 @@
+FROM node:20
+COPY package.json yarn.lock ./
+RUN yarn install
+COPY . .
+RUN yarn --offline build

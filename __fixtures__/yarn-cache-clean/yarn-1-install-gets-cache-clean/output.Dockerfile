@@ -1,0 +1,3 @@
+FROM node:20
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile && yarn cache clean
