@@ -1,3 +1,3 @@
 FROM node:20
 COPY . .
-RUN npm install
+RUN npm ci

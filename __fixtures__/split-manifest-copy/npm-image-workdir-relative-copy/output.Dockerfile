@@ -1,4 +1,4 @@
 FROM node:20
 COPY package.json package-lock.json ./
-RUN npm install
+RUN npm ci
 COPY . .

@@ -1,8 +1,11 @@
 /**
  * Whether a JavaScript install rewrites the project's lockfile. `npm ci`, `yarn --frozen-lockfile`/`--immutable`,
  * `pnpm --frozen-lockfile` and `bun --frozen-lockfile` never do; otherwise the manager rewrites a lockfile in an
- * older format or one that no longer matches package.json, and after the split the COPY would put the old one back.
- * Each check reads the lockfile with a real parser and compares what package.json asks for with what it records.
+ * older format, one that no longer matches package.json, one with entries it completes (npm adds resolved packages,
+ * newer npm versions add fields such as `license`), or one another version of it formats differently; after the split
+ * the COPY would put the old one back. Whether the lockfile comes out byte for byte as it went in cannot be proven
+ * without the manager's version, so an install that may write it declines. Each check reads the lockfile with a real
+ * parser to say why in the message when it can.
  */
 import { readYaml, valueAt, isTable } from '../data-files.js';
 import { readProject } from './common.js';
@@ -38,7 +41,7 @@ function npmLock(project: ProjectFolder, manifest: Record<string, unknown>): str
     const recorded = wanted(packages[''] ?? {});
     const differs = [...wanted(manifest)].find(([dep, range]) => recorded.get(dep) !== range) ?? [...recorded].find(([dep]) => !wanted(manifest).has(dep));
     if (differs) return `npm install rewrites ${name}, which does not record package.json's ${differs[0]}@${wanted(manifest).get(differs[0]) ?? '(removed)'}`;
-    return undefined;
+    return `npm install rewrites ${name} when it lacks resolved packages or another npm version writes it differently, which layerfix cannot rule out (npm ci never writes it)`;
   }
   return undefined;
 }
@@ -88,7 +91,8 @@ function yarnLock(project: ProjectFolder, manifests: ReadonlyArray<Record<string
     queue.push(...(entries.get(key) ?? []).filter((dependency) => entries.has(dependency)));
   }
   const stale = [...entries.keys()].find((key) => !reached.has(key));
-  return stale ? `yarn install without --frozen-lockfile drops ${stale} from yarn.lock, which nothing needs any more` : undefined;
+  if (stale) return `yarn install without --frozen-lockfile drops ${stale} from yarn.lock, which nothing needs any more`;
+  return 'yarn install without --frozen-lockfile rewrites yarn.lock when it was written by hand, by another tool or another Yarn version, which layerfix cannot rule out';
 }
 
 /** Why pnpm would rewrite pnpm-lock.yaml, if it would: a specifier of the root importer that package.json no longer asks for. */

@@ -52,7 +52,7 @@ const isVersion = (parsed: ParsedArgs) => hasOption(parsed, '-v', '--version');
 const FROZEN: Record<string, string[]> = {
   npm: ['--no-package-lock'],
   yarn: ['--frozen-lockfile', '--pure-lockfile', '--immutable'],
-  pnpm: ['--frozen-lockfile', '--lockfile-only'],
+  pnpm: ['--frozen-lockfile'],
   bun: ['--frozen-lockfile', '--ci'],
 };
 
