@@ -2,8 +2,7 @@
  * The cases the real-build suite proves: the fixture cases of the default transforms, the example apps, a sample of
  * the corpus (corpus-sample.json, picked by scripts/real-build/pick-corpus.mjs), and hazard cases (a must-not-change
  * input with the `unsafe.Dockerfile` an unsafe rewrite produced), from the fixtures and from cases/ here. A case folder
- * holds `input.Dockerfile` and optionally `output.Dockerfile`, `options.json`, `context/`, `unsafe.Dockerfile`, and
- * (cases/ here only) `known-bug.txt`.
+ * holds `input.Dockerfile` and optionally `output.Dockerfile`, `options.json`, `context/` and `unsafe.Dockerfile`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,11 +41,6 @@ export interface Case {
   pipeline: PipelineInput;
   /** Hazard cases: the unsafe rewrite, which must not build the same image. */
   unsafe?: string;
-  /**
-   * A layerfix bug this case shows (its `known-bug.txt`): layerfix is expected to make the unsafe rewrite, and the case
-   * is reported as a known bug, not as passed; once layerfix leaves it alone the case fails until the file goes.
-   */
-  knownBug?: string;
   /** Where the case lives, relative to the repository. */
   source: string;
 }
@@ -84,7 +78,6 @@ function readCaseFolder(dir: string, id: string, transformName: string | undefin
   const options = optionsText ? (JSON.parse(optionsText) as Record<string, unknown>) : {};
   const contextDir = fixtureContext(dir);
   const unsafe = readOptional(join(dir, 'unsafe.Dockerfile'));
-  const knownBug = readOptional(join(dir, 'known-bug.txt'))?.trim();
   return {
     id,
     kind: unsafe !== undefined ? 'hazard' : kind,
@@ -92,7 +85,6 @@ function readCaseFolder(dir: string, id: string, transformName: string | undefin
     ...(contextDir ? { contextDir } : {}),
     pipeline: pipelineFor(transformName, options, contextDir ? join(contextDir, 'Dockerfile') : undefined),
     ...(unsafe !== undefined ? { unsafe } : {}),
-    ...(knownBug ? { knownBug } : {}),
     source: relative(PROJECT_ROOT, dir),
   };
 }
@@ -185,13 +177,4 @@ export function corpusCases(): Case[] {
 /** Every case, in a stable order. */
 export function allCases(): Case[] {
   return [...fixtureCases(), ...exampleCases(), ...corpusCases(), ...ownHazardCases()];
-}
-
-/**
- * Layerfix bugs this suite found, by case id, with what the build showed (test/real-build/known-bugs.json): such a
- * rewrite is reported as a known bug instead of failing the run, and fails it again once it no longer shows.
- */
-export function knownBugs(): Record<string, string> {
-  const file = join(SUITE_DIR, 'known-bugs.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
 }
