@@ -5,6 +5,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { instructions, parse } from '../src/index.js';
 import { clearShellViewCache } from '../src/engine/shell-cache.js';
+import { buildkitChecks } from '../transforms/checks/index.js';
 import { corpusFiles, type CorpusFile } from './corpus.js';
 import { runFormatter, type FormatterSummary } from './formatters.js';
 import { median, medianTime, timeOnce } from './measure.js';
@@ -22,14 +23,14 @@ interface PipelineResult {
   changed: boolean;
   status: string;
 }
-type TransformFn = (text: string) => Promise<PipelineResult>;
+type TransformFn = (text: string, options?: { skip?: string[] }) => Promise<PipelineResult>;
 
-/** The engine's `transform`, or undefined while src/engine/transform.ts is not built. */
+/** The registry's `transform` (the default pipeline of the built-ins), or undefined while it is not built. */
 async function loadTransform(): Promise<TransformFn | undefined> {
-  const specifier = '../src/engine/transform.js';
+  const specifier = '../src/registry.js';
   try {
-    const engine = (await import(specifier)) as { transform?: TransformFn };
-    return engine.transform;
+    const registry = (await import(specifier)) as { transform?: TransformFn };
+    return registry.transform;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
     throw error;
@@ -108,6 +109,31 @@ async function run(): Promise<BenchReport> {
     for (let i = 0; i < RUNS; i++) alone.push((await pipelinePass(transform, files, true)).ms);
     const aloneMs = median(alone);
     rows.push(row('layerfix, no shell view shared between files', files.length, aloneMs, undefined, undefined));
+    // The cost of BuildKit's checks (on by default): each file with and without them in turn, so that both see the same
+    // load (passes of a whole corpus each drift apart on a busy machine).
+    const checks = buildkitChecks.map((check) => check.name);
+    const without: TransformFn = (text) => transform(text, { skip: checks });
+    let checksMs = 0;
+    let bareMs = 0;
+    for (let pass = 0; pass < WARMUP + RUNS; pass++) {
+      clearShellViewCache();
+      for (const [i, file] of files.entries()) {
+        const order: TransformFn[] = (i + pass) % 2 ? [transform, without] : [without, transform];
+        for (const run of order) {
+          const start = performance.now();
+          await run(file.text);
+          if (pass >= WARMUP) {
+            if (run === transform) checksMs += performance.now() - start;
+            else bareMs += performance.now() - start;
+          }
+        }
+      }
+    }
+    checksMs /= RUNS;
+    bareMs /= RUNS;
+    rows.push(row('layerfix default pipeline without BuildKit\'s checks', files.length, bareMs, undefined, undefined));
+    const cost = checksMs / bareMs - 1;
+    notes.push(`BuildKit's checks (on by default) add ${(cost * 100).toFixed(1)}% to the default pipeline's time (${RUNS} passes, each file with and without them in turn: ${num(checksMs, 0)} ms with them, ${num(bareMs, 0)} ms without, per pass); target ${meets(cost <= 0.1, 'at most 10%')}.`);
     const speedup = astMs / ms;
     notes.push(`Pipeline vs dockerfile-ast parse alone: ${ratio(speedup)}; target ${meets(speedup > 1, 'faster than dockerfile-ast parse')}. With no shell view shared between files: ${ratio(astMs / aloneMs)}.`);
     notes.push(`Pipeline outcomes: ${first.ok} ok, ${first.errors} left untouched with an error, ${first.crashes} threw.`);

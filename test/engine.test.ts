@@ -11,6 +11,7 @@ import { toLocal } from '../src/syntax/logical.js';
 import { print } from '../src/syntax/print.js';
 import { instructionView } from '../src/syntax/view.js';
 import type { InstructionNode } from '../src/syntax/types.js';
+import { buildkitChecks } from '../transforms/checks/index.js';
 
 const input = 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n';
 
@@ -153,12 +154,13 @@ test('printer options are validated', async () => {
   }
 });
 
-test('defaults: the layer transforms are on, format is off; only and skip choose', () => {
-  assert.equal(pipelineWith().enabled().map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs']);
-  assert.equal(pipelineWith().enabled({ transforms: { format: true } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
-  assert.equal(pipelineWith().enabled({ skip: ['merge-runs', 'split-manifest-copy'] }).map((t) => t.transform.name), ['reorder-stable']);
+test('defaults: BuildKit\'s checks and the layer transforms are on, format is off; only and skip choose', () => {
+  const checks = buildkitChecks.map((t) => t.name);
+  assert.equal(pipelineWith().enabled().map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs']);
+  assert.equal(pipelineWith().enabled({ transforms: { format: true } }).map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
+  assert.equal(pipelineWith().enabled({ skip: ['merge-runs', 'split-manifest-copy', ...checks] }).map((t) => t.transform.name), ['reorder-stable']);
   assert.equal(pipelineWith().enabled({ only: ['format'] }).map((t) => t.transform.name), ['format']);
-  assert.equal(pipelineWith().enabled({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), ['reorder-stable', 'split-manifest-copy']);
+  assert.equal(pipelineWith().enabled({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy']);
 });
 
 test('a plugin whose name clashes with a built-in is an options error', () => {

@@ -1,0 +1,5 @@
+from alpine
+copy a /a
+RUN true
+Workdir /app
+cmd ["sh"]

@@ -1,0 +1,5 @@
+from alpine
+copy a /a
+run true
+workdir /app
+cmd ["sh"]

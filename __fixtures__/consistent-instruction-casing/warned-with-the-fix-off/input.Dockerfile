@@ -1,0 +1,4 @@
+FROM alpine
+copy a /a
+RUN true
+CMD ["sh"]

@@ -1,0 +1,2 @@
+FROM scratch
+COPY config/app.env /etc/app.env

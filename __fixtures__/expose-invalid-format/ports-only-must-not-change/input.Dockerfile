@@ -1,0 +1,2 @@
+FROM alpine
+EXPOSE 80 443/tcp 9000-9010

@@ -1,0 +1,2 @@
+FROM alpine
+EXPOSE 80/tcp 53/udp 8080

@@ -1,0 +1,3 @@
+FROM alpine
+EXPOSE 80/TCP 53/Udp 8080 \
+  9000-9010/SCTP

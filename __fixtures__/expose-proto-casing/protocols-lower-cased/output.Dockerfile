@@ -1,0 +1,3 @@
+FROM alpine
+EXPOSE 80/tcp 53/udp 8080 \
+  9000-9010/sctp

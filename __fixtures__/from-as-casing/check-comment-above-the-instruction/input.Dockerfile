@@ -1,0 +1,3 @@
+FROM debian:12 AS first
+# check=skip=FromAsCasing // the old spelling stays
+FROM debian:12 as builder

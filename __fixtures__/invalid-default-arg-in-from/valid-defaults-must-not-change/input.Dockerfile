@@ -1,0 +1,4 @@
+ARG VARIANT=""
+ARG IMAGE=alpine
+FROM busybox:stable${VARIANT}
+FROM ${IMAGE}:3.20

@@ -1,0 +1,2 @@
+# base image for the build
+FROM alpine AS build

@@ -1,0 +1,3 @@
+FROM node:20
+CMD node server.js
+ENTRYPOINT ./start.sh

@@ -1,0 +1,3 @@
+FROM alpine
+ENV LANG=C.UTF-8 LC_ALL="C.UTF-8"
+LABEL a=b

@@ -1,0 +1,5 @@
+FROM alpine
+ENTRYPOINT ["/b"]
+
+CMD ["y"]
+HEALTHCHECK NONE

@@ -1,0 +1,7 @@
+FROM alpine
+ENTRYPOINT ["/a"]
+CMD ["x"]
+ENTRYPOINT ["/b"]
+HEALTHCHECK CMD true
+CMD ["y"]
+HEALTHCHECK NONE

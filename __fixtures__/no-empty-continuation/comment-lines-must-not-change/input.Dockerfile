@@ -1,0 +1,6 @@
+FROM alpine
+RUN apk add --no-cache \
+    # the client
+    curl
+
+RUN true

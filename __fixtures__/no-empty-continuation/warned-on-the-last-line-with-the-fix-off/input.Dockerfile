@@ -1,0 +1,8 @@
+FROM alpine
+RUN apk add --no-cache \
+    curl \
+
+    git
+COPY a \
+  
+  /a

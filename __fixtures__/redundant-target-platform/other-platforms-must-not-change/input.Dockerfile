@@ -1,0 +1,2 @@
+FROM --platform=$BUILDPLATFORM alpine
+FROM --platform=${TARGETPLATFORM%/*}/arm64 busybox

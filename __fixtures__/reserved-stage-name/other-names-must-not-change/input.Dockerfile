@@ -1,0 +1,2 @@
+FROM scratch AS scratchpad
+FROM alpine AS contexts

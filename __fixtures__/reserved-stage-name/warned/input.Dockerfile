@@ -1,0 +1,2 @@
+FROM alpine AS scratch
+FROM alpine AS Context

@@ -1,0 +1,3 @@
+FROM alpine
+ARG GITHUB_TOKEN
+ENV DB_PASSWORD=x api_key=y

@@ -1,0 +1,2 @@
+# check=skip=StageNameCasing
+FROM alpine AS Builder

@@ -1,0 +1,2 @@
+FROM alpine AS builder-base
+FROM builder-base AS tests_2

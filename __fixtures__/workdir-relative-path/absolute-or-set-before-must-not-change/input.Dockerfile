@@ -1,0 +1,5 @@
+FROM scratch AS a
+WORKDIR /app
+
+FROM a
+WORKDIR subdir

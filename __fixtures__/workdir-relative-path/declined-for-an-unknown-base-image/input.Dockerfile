@@ -1,0 +1,2 @@
+FROM example.com/team/base:1
+WORKDIR app

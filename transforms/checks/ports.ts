@@ -1,0 +1,45 @@
+/**
+ * The ports of an EXPOSE as BuildKit reads them: each word expanded, split into `[ip:][hostPort:]port[/proto]`.
+ */
+import type { InstructionView } from '../../src/engine/index.js';
+import { expandWord, type Variables } from './words.js';
+
+/** One port of an EXPOSE. */
+export interface ExposedPort {
+  /** The word as BuildKit reads it (expanded). */
+  raw: string;
+  /** The protocol as written (`tcp` when none); undefined when BuildKit rejects the port. */
+  proto?: string;
+  /** It names an IP address or a host port. */
+  mapped: boolean;
+  /** Where the protocol starts in the logical line, when the word is written literally (no variable, quote or escape). */
+  protoStart?: number;
+}
+
+const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+
+/** The ports of an EXPOSE (`env`: the variables set before it, read only for a word that uses one); words whose value layerfix cannot evaluate are left out. */
+export function exposedPorts(view: InstructionView, env: () => Variables, escape: '\\' | '`'): ExposedPort[] {
+  const out: ExposedPort[] = [];
+  for (const match of view.args.matchAll(/[^\t\v\f\r ]+/g)) {
+    const word = match[0];
+    const literal = !/[$'"`\\]/.test(word);
+    const value = literal ? word : expandWord(word, env(), escape).value;
+    if (value === undefined) continue;
+    for (const raw of literal ? [value] : value.split(/\s+/).filter(Boolean)) {
+      const parts = raw.split(':');
+      const container = parts[parts.length - 1];
+      const slash = container.indexOf('/');
+      const port = slash < 0 ? container : container.slice(0, slash);
+      const proto = slash < 0 ? 'tcp' : container.slice(slash + 1);
+      const valid = port !== '' && (slash < 0 || proto === '' || PROTOCOLS.has(proto.toLowerCase()));
+      out.push({
+        raw,
+        ...(valid ? { proto: proto || 'tcp' } : {}),
+        mapped: parts.length > 1 && (parts.length > 2 ? parts.slice(0, -2).join(':') !== '' || parts[parts.length - 2] !== '' : parts[0] !== ''),
+        ...(literal && slash >= 0 ? { protoStart: view.argsStart + (match.index ?? 0) + raw.length - container.length + slash + 1 } : {}),
+      });
+    }
+  }
+  return out;
+}
