@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { goQuote } from '../../src/engine/index.js';
 import { DockerIgnore, openBuildContext, parseDockerignore, type BuildContext } from '../../src/analysis/index.js';
 import { defineCheck } from './support.js';
-import { copyWords, dispatchStates } from './dispatch.js';
-import { expandWord } from './words.js';
+import { copyWords, dispatchStates, expandAt } from './dispatch.js';
 
 /** Patterns that leave every entry of the context root out. */
 const EVERYTHING = new Set(['*', '**', '**/*']);
@@ -32,7 +31,7 @@ export default defineCheck({
         if (view.name !== 'add' && (view.name !== 'copy' || view.flags.some((flag) => flag.name === 'from'))) continue;
         const state = states.get(view.node);
         for (const word of copyWords(view).slice(0, -1)) {
-          const source = expandWord(word, state?.env ?? new Map(), ctx.root.data.escape).value;
+          const source = expandAt(word, state, ctx.root.data.escape);
           if (source === undefined || /^(https?:\/\/|git@)/.test(source) || source.endsWith('.git')) continue;
           const clean = posix.normalize(source.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1');
           const root = clean === '.' || clean === '/';

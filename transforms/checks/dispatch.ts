@@ -4,7 +4,7 @@
  * where that stage ended; one built on an image starts with the image's environment, known for a few official images
  * only. Also the words of each instruction BuildKit expands, where the checks look for variables.
  */
-import { stages, variableReferences, type InstructionNode, type InstructionView, type Root } from '../../src/engine/index.js';
+import { memoizeByTree, stages, variableReferences, type InstructionNode, type InstructionView, type Root, type Stage } from '../../src/engine/index.js';
 import { stageBases } from '../../src/analysis/index.js';
 import { globalArgs } from './global-args.js';
 import { imageEnvironment } from './images.js';
@@ -13,12 +13,10 @@ import { expandWord, type Variables } from './words.js';
 
 /** What is known before an instruction is dispatched. */
 export interface DispatchState {
-  /** The variables set, by name (undefined: set to a value layerfix cannot evaluate). */
+  /** The variables set, by name (undefined: set to a value layerfix cannot evaluate); the base image's only where known. */
   env: Variables;
-  /** Whether `env` holds every variable set: false when the base image may set variables layerfix does not know. */
-  complete: boolean;
-  /** Why `env` may be incomplete: the base image it comes from. */
-  base: string;
+  /** The base image may set variables layerfix does not know (see `unknownEnvironments`). */
+  open: boolean;
   /** The ARG names declared in the stage and the stages it is built on. */
   declared: ReadonlySet<string>;
   /** Whether a WORKDIR came before, in the stage or a stage it is built on. */
@@ -28,13 +26,29 @@ export interface DispatchState {
 /** The instructions whose dispatch state the checks read (those BuildKit expands, and EXPOSE); others have none. */
 const STATEFUL = new Set(['env', 'label', 'copy', 'add', 'workdir', 'user', 'stopsignal', 'volume', 'arg', 'run', 'expose']);
 
+/**
+ * The stages whose environment layerfix does not know, with the image that may set any variable: a stage built on an
+ * image other than those whose environment is known (see `imageEnvironment`), or on such a stage.
+ */
+export const unknownEnvironments: (root: Root) => ReadonlyMap<Stage, string> = memoizeByTree('layerfix.checks.unknown-environments', (root) => {
+  const out = new Map<Stage, string>();
+  const byName = new Map<string, string | undefined>();
+  const bases = stageBases(root);
+  for (const stage of stages(root)) {
+    const base = bases.get(stage)!;
+    const unknown = 'stage' in base ? byName.get(base.stage) : 'image' in base && imageEnvironment(base.image) ? undefined : 'image' in base ? base.image : stage.base;
+    if (unknown !== undefined) out.set(stage, unknown);
+    if (stage.name) byName.set(stage.name.toLowerCase(), unknown);
+  }
+  return out;
+});
+
 /** BuildKit sets PATH in every stage that has none. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 interface State {
   env: Map<string, string | undefined>;
-  complete: boolean;
-  base: string;
+  open: boolean;
   declared: Set<string>;
   workdirSet: boolean;
 }
@@ -53,16 +67,13 @@ function readStates(root: Root, args: BuildArgs, values: boolean): Map<Instructi
   const globals = globalArgs(root, args).values;
   const ends = new Map<string, State>();
   const bases = stageBases(root);
+  const unknown = unknownEnvironments(root);
   for (const stage of stages(root)) {
     const base = bases.get(stage)!;
     const parent = 'stage' in base ? ends.get(base.stage) : undefined;
     let state: State;
     if (parent) state = copyState(parent);
-    else {
-      const image = 'image' in base ? base.image : stage.base;
-      const known = 'image' in base ? imageEnvironment(base.image) : undefined;
-      state = { env: new Map([['PATH', DEFAULT_PATH]]), complete: known !== undefined, base: image, declared: new Set(), workdirSet: false };
-    }
+    else state = { env: new Map([['PATH', DEFAULT_PATH]]), open: unknown.has(stage), declared: new Set(), workdirSet: false };
     for (const view of stage.instructions) {
       if (STATEFUL.has(view.name)) out.set(view.node, copyState(state));
       advance(view, state, globals, args, values ? root.data.escape : undefined);
@@ -99,6 +110,12 @@ function advance(view: InstructionView, state: State, globals: Variables, args: 
 
 /** Build arguments BuildKit reads itself and never puts in the environment. */
 export const NOT_IN_ENV: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+/** A word expanded with what is set before an instruction; undefined when it reads a variable the base image may set. */
+export function expandAt(word: string, state: DispatchState | undefined, escape: '\\' | '`'): string | undefined {
+  const expansion = expandWord(word, state?.env ?? new Map(), escape);
+  return (state?.open ?? true) && expansion.unmatched.size ? undefined : expansion.value;
+}
 
 /** A word BuildKit expands, and the lexer it uses: the file's escape, or (heredoc bodies) a backslash and no quotes. */
 export interface ExpandedWord {

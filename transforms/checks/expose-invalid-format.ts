@@ -18,7 +18,7 @@ export default defineCheck({
       if (!check.dispatches(stage)) continue;
       for (const view of stage.instructions) {
         if (view.name !== 'expose') continue;
-        for (const port of exposedPorts(view, () => dispatchStates(ctx.root, ctx.build.args).get(view.node)?.env ?? new Map(), ctx.root.data.escape)) {
+        for (const port of exposedPorts(view, () => dispatchStates(ctx.root, ctx.build.args).get(view.node), ctx.root.data.escape)) {
           if (port.proto === undefined || !port.mapped || !check.on(view.node)) continue;
           check.warn(view.node, `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.raw}'`);
         }

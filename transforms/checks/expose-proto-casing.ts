@@ -18,7 +18,7 @@ export default defineCheck({
       if (!check.dispatches(stage)) continue;
       for (const view of stage.instructions) {
         if (view.name !== 'expose') continue;
-        const ports = exposedPorts(view, () => dispatchStates(ctx.root, ctx.build.args).get(view.node)?.env ?? new Map(), ctx.root.data.escape);
+        const ports = exposedPorts(view, () => dispatchStates(ctx.root, ctx.build.args).get(view.node), ctx.root.data.escape);
         const wrong = ports.filter((port) => port.proto !== undefined && port.proto !== port.proto.toLowerCase());
         if (!wrong.length || !check.on(view.node)) continue;
         const edits: TextEdit[] = [];

@@ -2,7 +2,7 @@
  * The ports of an EXPOSE as BuildKit reads them: each word expanded, split into `[ip:][hostPort:]port[/proto]`.
  */
 import type { InstructionView } from '../../src/engine/index.js';
-import { expandWord, type Variables } from './words.js';
+import { expandAt, type DispatchState } from './dispatch.js';
 
 /** One port of an EXPOSE. */
 export interface ExposedPort {
@@ -18,13 +18,18 @@ export interface ExposedPort {
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
-/** The ports of an EXPOSE (`env`: the variables set before it, read only for a word that uses one); words whose value layerfix cannot evaluate are left out. */
-export function exposedPorts(view: InstructionView, env: () => Variables, escape: '\\' | '`'): ExposedPort[] {
+/**
+ * The ports of an EXPOSE (`state`: what is set before it, read only for a word that uses a variable); words whose value
+ * layerfix cannot evaluate are left out.
+ */
+export function exposedPorts(view: InstructionView, state: () => DispatchState | undefined, escape: '\\' | '`'): ExposedPort[] {
+  const known = literalPorts.get(view);
+  if (known) return known;
   const out: ExposedPort[] = [];
   for (const match of view.args.matchAll(/[^\t\v\f\r ]+/g)) {
     const word = match[0];
     const literal = !/[$'"`\\]/.test(word);
-    const value = literal ? word : expandWord(word, env(), escape).value;
+    const value = literal ? word : expandAt(word, state(), escape);
     if (value === undefined) continue;
     for (const raw of literal ? [value] : value.split(/\s+/).filter(Boolean)) {
       const parts = raw.split(':');
@@ -41,5 +46,9 @@ export function exposedPorts(view: InstructionView, env: () => Variables, escape
       });
     }
   }
+  if (!/[$'"`\\]/.test(view.args)) literalPorts.set(view, out);
   return out;
 }
+
+/** The ports of EXPOSEs written without variables, quotes or escapes, which do not depend on anything before them. */
+const literalPorts = new WeakMap<InstructionView, ExposedPort[]>();

@@ -4,9 +4,9 @@
  * by an ARG. A stage built on an image whose environment layerfix does not know is left alone: the image may set the
  * variable. Report only, with BuildKit's "did you mean".
  */
-import { type InstructionView } from '../../src/engine/index.js';
-import { defineCheck, type CheckRun } from './support.js';
-import { expandedWords, setVariables, NOT_IN_ENV, variablesOf, type DispatchState } from './dispatch.js';
+import { memoizeByTree, type InstructionView } from '../../src/engine/index.js';
+import { defineCheck, fileFacts, type CheckRun } from './support.js';
+import { expandedWords, setVariables, NOT_IN_ENV, unknownEnvironments, variablesOf, type DispatchState } from './dispatch.js';
 import { suggestion } from './words.js';
 
 export default defineCheck({
@@ -15,13 +15,21 @@ export default defineCheck({
   meaning: 'layout',
   options: {},
   run(ctx, check) {
-    if (!check.facts.views.some(mayExpand)) return;
-    const states = setVariables(ctx.root, ctx.build.args);
+    const nodes = expanding(ctx.root);
+    if (!nodes.size) return;
+    const unknown = unknownEnvironments(ctx.root);
     const escape = ctx.root.data.escape;
     for (const stage of check.facts.stages) {
-      if (!check.dispatches(stage)) continue;
+      if (!check.dispatches(stage) || !stage.instructions.some((view) => nodes.has(view.node))) continue;
+      const base = unknown.get(stage);
+      if (base !== undefined) {
+        // Any variable may come from the base image: nothing in the stage is read, once said why.
+        if (check.on(stage.from.node)) check.declined(stage.from.node, `Did not look for undefined variables in the stage: its base image \`${base}\` may set any`);
+        continue;
+      }
+      const states = setVariables(ctx.root, ctx.build.args);
       for (const view of stage.instructions) {
-        const state = mayExpand(view) ? states.get(view.node) : undefined;
+        const state = nodes.has(view.node) ? states.get(view.node) : undefined;
         if (!state) continue;
         if (view.name === 'arg') argDefaults(view, state, check, escape);
         else for (const word of expandedWords(view)) report(view, variablesOf(word, escape), state, state.declared, check);
@@ -29,6 +37,9 @@ export default defineCheck({
     }
   },
 });
+
+/** The instructions of a file with a `$` where BuildKit expands, found once per state of the tree. */
+const expanding = memoizeByTree('layerfix.checks.expanding', (root) => new Set(fileFacts(root).views.filter(mayExpand).map((view) => view.node)));
 
 /** Whether an instruction has a `$` where BuildKit would expand it (a quick test before the dispatch states are read). */
 function mayExpand(view: InstructionView): boolean {
@@ -51,10 +62,6 @@ function argDefaults(view: InstructionView, state: DispatchState, check: CheckRu
 function report(view: InstructionView, names: readonly string[], state: DispatchState, declared: ReadonlySet<string>, check: CheckRun): void {
   for (const name of names) {
     if (state.env.has(name) || declared.has(name) || NOT_IN_ENV.has(name) || !check.on(view.node)) continue;
-    if (!state.complete) {
-      check.declined(view.node, `Cannot tell whether $${name} is set: the base image \`${state.base}\` may set it`);
-      continue;
-    }
     const suggest = suggestion(name, state.env.keys());
     check.warn(view.node, `Usage of undefined variable '$${name}'${suggest ? ` (did you mean $${suggest}?)` : ''}`);
   }
