@@ -176,10 +176,12 @@ export interface FixText {
 /** One check at work on one file: BuildKit's configuration for it, and how it reports and fixes. */
 export class CheckRun {
   private readonly config: CheckConfig;
-  private readonly comments: ReadonlyMap<InstructionNode, CheckConfig>;
+  private comments: ReadonlyMap<InstructionNode, CheckConfig>;
   private dispatched: ReadonlySet<Stage> | undefined | null = null;
   /** What the check reads of the file. */
-  readonly facts: FileFacts;
+  facts: FileFacts;
+  /** Whether the rule may run anywhere in the file, for the facts it was last asked on. */
+  private runs: boolean | undefined;
 
   constructor(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -194,9 +196,20 @@ export class CheckRun {
     this.comments = this.facts.checkComments;
   }
 
+  /** Read the file again when its tree changed since the last run (a check runs once per pass, on the same context). */
+  refresh(): void {
+    const facts = fileFacts(this.ctx.root);
+    if (facts === this.facts) return;
+    this.facts = facts;
+    this.comments = facts.checkComments;
+    this.dispatched = null;
+    this.runs = undefined;
+  }
+
   /** Whether the rule may run anywhere in the file (a `# check=` comment can turn an experimental rule on). */
   get anywhere(): boolean {
-    return ruleRuns(this.config, this.rule, this.experimental) || (this.comments.size > 0 && [...this.comments.values()].some((c) => ruleRuns(merged(this.config, c), this.rule, this.experimental)));
+    this.runs ??= ruleRuns(this.config, this.rule, this.experimental) || (this.comments.size > 0 && [...this.comments.values()].some((c) => ruleRuns(merged(this.config, c), this.rule, this.experimental)));
+    return this.runs;
   }
 
   /**
@@ -276,8 +289,15 @@ export function defineCheck<const S extends Record<string, OptionSpec>>(spec: Ch
     meaning: spec.meaning,
     options: spec.options,
     run(ctx) {
-      const check = new CheckRun(ctx, spec.rule, spec.experimental?.(ctx.options) ?? false, url);
+      // A transform's context lasts for its file's passes: the check of the file is made once, and read again when the tree changed.
+      let check = runs.get(ctx);
+      if (check) check.refresh();
+      else runs.set(ctx, (check = new CheckRun(ctx, spec.rule, spec.experimental?.(ctx.options) ?? false, url)));
       if (check.anywhere) spec.run(ctx, check);
     },
   });
 }
+
+/** The check of each context (one per check transform and file). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const runs = new WeakMap<TransformContext<any>, CheckRun>();
