@@ -31,7 +31,10 @@ const ROUNDS = Math.max(1, Number(process.env.LAYERFIX_BENCH_ROUNDS ?? 2));
 const ONE_FILE = 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN curl --version\nCOPY . /app\nCMD ["/app/run"]\n';
 
 /** Alternating spawns of each command (after one untimed spawn of each): the median and best wall time of each. */
-async function interleavedSpawns(commands: string[][], runs: number): Promise<{ median: number; best: number; last: SpawnFigures }[]> {
+async function interleavedSpawns(
+  commands: string[][],
+  runs: number,
+): Promise<{ median: number; best: number; last: SpawnFigures }[]> {
   const last: SpawnFigures[] = [];
   for (const args of commands) last.push(await spawnNode(args));
   const times: number[][] = commands.map(() => []);
@@ -52,7 +55,15 @@ async function parallelSpeedup(): Promise<number> {
   const code = `let s = 0; for (let r = 0; r < 12; r++) { const m = new Map(); for (let i = 0; i < 100000; i++) m.set('k' + i, { i, v: [i, i + 1] }); for (const v of m.values()) s += v.i; } require('node:worker_threads').parentPort.postMessage(s);`;
   const run = async (threads: number) => {
     const start = performance.now();
-    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(code, { eval: true }).once('message', resolve).once('error', reject))));
+    await Promise.all(
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise((resolve, reject) =>
+            new Worker(code, { eval: true }).once('message', resolve).once('error', reject),
+          ),
+      ),
+    );
     return performance.now() - start;
   };
   const one = await run(1);
@@ -62,7 +73,10 @@ async function parallelSpeedup(): Promise<number> {
 
 /** The last non-empty line a run printed (its summary), trimmed for a table note. */
 function summaryLine(run: SpawnFigures): string {
-  const lines = `${run.stdout}\n${run.stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${run.stdout}\n${run.stderr}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? '(no output)').slice(0, 160);
 }
 
@@ -85,11 +99,17 @@ async function checkRepo(repo: SyntheticRepo, concurrency: number): Promise<Repo
 
 /** Two single-threaded runs at once, each over half of the repository's folders: wall time until both end. */
 async function twoHalves(repo: SyntheticRepo): Promise<RepoRun> {
-  const folders = readdirSync(repo.dir).sort().map((name) => join(repo.dir, name));
+  const folders = readdirSync(repo.dir)
+    .sort()
+    .map((name) => join(repo.dir, name));
   const half = Math.ceil(folders.length / 2);
   const before = loadavg()[0];
   const start = performance.now();
-  const runs = await Promise.all([folders.slice(0, half), folders.slice(half)].map((part) => spawnNode([CLI, '--check', '--concurrency', '1', ...part])));
+  const runs = await Promise.all(
+    [folders.slice(0, half), folders.slice(half)].map((part) =>
+      spawnNode([CLI, '--check', '--concurrency', '1', ...part]),
+    ),
+  );
   const ms = performance.now() - start;
   const code = runs.find((r) => r.code !== 0 && r.code !== 1)?.code ?? runs[0].code;
   return { run: { ...runs[0], ms, code, peakRss: undefined }, load: [before, loadavg()[0]] };
@@ -102,7 +122,9 @@ async function bundleNote(file: string): Promise<string> {
   try {
     const run = await spawnNode([CLI, '--check', file]);
     const line = /^layerfix: bundle (.*)$/m.exec(run.stderr)?.[1];
-    return line ? `the CLI ran from its bundle (${line.replace(PROJECT_ROOT + '/', '')})` : '**the CLI did not run from its bundle** (missing or older than dist/src: `npm run build`)';
+    return line
+      ? `the CLI ran from its bundle (${line.replace(PROJECT_ROOT + '/', '')})`
+      : '**the CLI did not run from its bundle** (missing or older than dist/src: `npm run build`)';
   } finally {
     if (previous === undefined) delete process.env.LAYERFIX_DEBUG_BUNDLE;
     else process.env.LAYERFIX_DEBUG_BUNDLE = previous;
@@ -122,7 +144,13 @@ async function run(): Promise<BenchReport> {
     writeFileSync(file, ONE_FILE);
     const bundled = await bundleNote(file);
     const coldLoad = loadavg()[0];
-    const [node, cold] = await interleavedSpawns([['-e', ''], [CLI, '--check', file]], COLD_RUNS);
+    const [node, cold] = await interleavedSpawns(
+      [
+        ['-e', ''],
+        [CLI, '--check', file],
+      ],
+      COLD_RUNS,
+    );
     const coldRatio = cold.median / node.median;
 
     const small = makeSyntheticRepo(SMALL);
@@ -183,8 +211,12 @@ async function run(): Promise<BenchReport> {
           headers: ['run', 's', 'ms / file', 'files/s', 'peak RSS (MiB)', 'load before → after', 'exit'],
           rows: [
             repoRow(`${num(SMALL)} files, --concurrency 2`, smallRun, SMALL),
-            ...twos.map((r, i) => repoRow(`${num(LARGE)} files, --concurrency 2${ROUNDS > 1 ? `, round ${i + 1}` : ''}`, r, LARGE)),
-            ...ones.map((r, i) => repoRow(`${num(LARGE)} files, --concurrency 1${ROUNDS > 1 ? `, round ${i + 1}` : ''}`, r, LARGE)),
+            ...twos.map((r, i) =>
+              repoRow(`${num(LARGE)} files, --concurrency 2${ROUNDS > 1 ? `, round ${i + 1}` : ''}`, r, LARGE),
+            ),
+            ...ones.map((r, i) =>
+              repoRow(`${num(LARGE)} files, --concurrency 1${ROUNDS > 1 ? `, round ${i + 1}` : ''}`, r, LARGE),
+            ),
             repoRow(`${num(LARGE)} files as two --concurrency 1 processes on half each, at once`, halves, LARGE),
           ],
         },

@@ -48,7 +48,8 @@ export function corpusFiles(): CorpusFile[] {
     const text = readFileSync(path, 'utf8');
     return { path, text, bytes: Buffer.byteLength(text) };
   });
-  if (files.length < 100) throw new Error(`Corpus at ${dir} holds only ${files.length} files; expected the full corpus`);
+  if (files.length < 100)
+    throw new Error(`Corpus at ${dir} holds only ${files.length} files; expected the full corpus`);
   cached = files;
   return files;
 }

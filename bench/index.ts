@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const names = process.argv.slice(2);
   const unknown = names.filter((name) => !BENCHES.some((bench) => bench.name === name));
   if (unknown.length) {
-    process.stderr.write(`Unknown benchmark ${unknown.map((n) => `\`${n}\``).join(', ')}, expected one of: ${BENCHES.map((b) => b.name).join(', ')}\n`);
+    process.stderr.write(
+      `Unknown benchmark ${unknown.map((n) => `\`${n}\``).join(', ')}, expected one of: ${BENCHES.map((b) => b.name).join(', ')}\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -26,8 +28,11 @@ async function main(): Promise<void> {
   const start = performance.now();
   const load = loadavg()[0];
   const cores = availableParallelism();
-  const busy = load > cores ? ' The machine was busy (load above its core count): figures are pessimistic and noisy.' : '';
-  process.stdout.write(`## Benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}, ${cores} cores, load average ${load.toFixed(2)} at start.${busy}\n`);
+  const busy =
+    load > cores ? ' The machine was busy (load above its core count): figures are pessimistic and noisy.' : '';
+  process.stdout.write(
+    `## Benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}, ${cores} cores, load average ${load.toFixed(2)} at start.${busy}\n`,
+  );
   for (const bench of chosen) {
     const benchStart = performance.now();
     process.stderr.write(`running ${bench.name} ...\n`);

@@ -34,12 +34,20 @@ async function run(): Promise<BenchReport> {
     for (const file of files) sink += DockerfileParser.parse(file.text).getComments().length;
   });
 
-  const layerfix = medianTime(() => {
-    for (const file of files) sink += print(parse(file.text)).length;
-  }, RUNS, WARMUP);
-  const dockerfileAst = medianTime(() => {
-    for (const file of files) sink += DockerfileParser.parse(file.text).getComments().length;
-  }, RUNS, WARMUP);
+  const layerfix = medianTime(
+    () => {
+      for (const file of files) sink += print(parse(file.text)).length;
+    },
+    RUNS,
+    WARMUP,
+  );
+  const dockerfileAst = medianTime(
+    () => {
+      for (const file of files) sink += DockerfileParser.parse(file.text).getComments().length;
+    },
+    RUNS,
+    WARMUP,
+  );
   if (sink < 0) throw new Error('unreachable');
 
   const memory = { layerfix: memoryOf('layerfix'), dockerfileAst: memoryOf('dockerfile-ast') };
@@ -57,7 +65,15 @@ async function run(): Promise<BenchReport> {
     title: `Parse throughput (${files.length} corpus files, ${num(mib(bytes), 2)} MiB, median of ${RUNS} after ${WARMUP} warm-ups)`,
     tables: [
       {
-        headers: ['parser', 'ms / corpus', 'files/s', 'cold first pass files/s', 'MiB/s', 'heap held by all trees (MiB)', 'peak RSS (MiB)'],
+        headers: [
+          'parser',
+          'ms / corpus',
+          'files/s',
+          'cold first pass files/s',
+          'MiB/s',
+          'heap held by all trees (MiB)',
+          'peak RSS (MiB)',
+        ],
         rows: [
           row('layerfix parse+print', layerfix, layerfixCold, memory.layerfix),
           row('dockerfile-ast parse', dockerfileAst, dockerfileAstCold, memory.dockerfileAst),

@@ -45,7 +45,8 @@ export const PATHOLOGICAL_CASES: readonly PathologicalCase[] = [
     label: '100,000 comment lines inside one RUN continuation',
     size: 100_000,
     small: 10_000,
-    make: (lines) => `FROM alpine\nRUN echo start \\\n${'# a comment inside the continuation\n'.repeat(lines)}  && echo end\n`,
+    make: (lines) =>
+      `FROM alpine\nRUN echo start \\\n${'# a comment inside the continuation\n'.repeat(lines)}  && echo end\n`,
   },
   {
     label: '10,000 heredocs (one RUN each)',
@@ -73,6 +74,7 @@ export const PATHOLOGICAL_CASES: readonly PathologicalCase[] = [
     label: '50,000 instructions',
     size: 50_000,
     small: 5_000,
-    make: (count) => Array.from({ length: count }, (_, i) => INSTRUCTION_CYCLE[i % INSTRUCTION_CYCLE.length](i)).join('\n') + '\n',
+    make: (count) =>
+      Array.from({ length: count }, (_, i) => INSTRUCTION_CYCLE[i % INSTRUCTION_CYCLE.length](i)).join('\n') + '\n',
   },
 ];

@@ -58,7 +58,16 @@ async function run(): Promise<BenchReport> {
     title: 'Linear time on pathological inputs (median ms at size/10 → size)',
     tables: [
       {
-        headers: ['input', 'MiB', 'parse+print ms', 'per-byte ratio', 'instruction view ms', 'per-byte ratio', 'round trip', 'diagnostics'],
+        headers: [
+          'input',
+          'MiB',
+          'parse+print ms',
+          'per-byte ratio',
+          'instruction view ms',
+          'per-byte ratio',
+          'round trip',
+          'diagnostics',
+        ],
         rows,
       },
     ],

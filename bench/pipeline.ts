@@ -43,7 +43,11 @@ const hasErrors = (text: string) => parse(text).data.diagnostics.some((d) => d.s
  * One pass of the pipeline over the corpus, with its outcome counts. Each pass starts with no shell views cached, as a
  * fresh run would; `perFile` also forgets them between files, so no file profits from RUN text read in another.
  */
-async function pipelinePass(transform: TransformFn, files: readonly CorpusFile[], perFile = false): Promise<FormatterSummary> {
+async function pipelinePass(
+  transform: TransformFn,
+  files: readonly CorpusFile[],
+  perFile = false,
+): Promise<FormatterSummary> {
   const summary: FormatterSummary = { files: files.length, ms: 0, ok: 0, changed: 0, broken: 0, errors: 0, crashes: 0 };
   clearShellViewCache();
   const start = performance.now();
@@ -71,11 +75,21 @@ async function pipelinePass(transform: TransformFn, files: readonly CorpusFile[]
 
 /** How many of the corpus's shell-form RUN texts repeat an earlier one, as a phrase. */
 function repeatedRuns(files: readonly CorpusFile[]): string {
-  const texts = files.flatMap((file) => instructions(parse(file.text)).filter((v) => v.name === 'run' && v.form === 'shell').map((v) => v.args));
+  const texts = files.flatMap((file) =>
+    instructions(parse(file.text))
+      .filter((v) => v.name === 'run' && v.form === 'shell')
+      .map((v) => v.args),
+  );
   return `${num(texts.length - new Set(texts).size)} of the corpus's ${num(texts.length)} shell-form RUN texts repeat an earlier one`;
 }
 
-function row(name: string, files: number, ms: number, firstMs: number | undefined, s: FormatterSummary | undefined): string[] {
+function row(
+  name: string,
+  files: number,
+  ms: number,
+  firstMs: number | undefined,
+  s: FormatterSummary | undefined,
+): string[] {
   const rate = files / (ms / 1000);
   return [
     name,
@@ -131,12 +145,18 @@ async function run(): Promise<BenchReport> {
     }
     checksMs /= RUNS;
     bareMs /= RUNS;
-    rows.push(row('layerfix default pipeline without BuildKit\'s checks', files.length, bareMs, undefined, undefined));
+    rows.push(row("layerfix default pipeline without BuildKit's checks", files.length, bareMs, undefined, undefined));
     const cost = checksMs / bareMs - 1;
-    notes.push(`BuildKit's checks (on by default) add ${(cost * 100).toFixed(1)}% to the default pipeline's time (${RUNS} passes, each file with and without them in turn: ${num(checksMs, 0)} ms with them, ${num(bareMs, 0)} ms without, per pass); target ${meets(cost <= 0.1, 'at most 10%')}.`);
+    notes.push(
+      `BuildKit's checks (on by default) add ${(cost * 100).toFixed(1)}% to the default pipeline's time (${RUNS} passes, each file with and without them in turn: ${num(checksMs, 0)} ms with them, ${num(bareMs, 0)} ms without, per pass); target ${meets(cost <= 0.1, 'at most 10%')}.`,
+    );
     const speedup = astMs / ms;
-    notes.push(`Pipeline vs dockerfile-ast parse alone: ${ratio(speedup)}; target ${meets(speedup > 1, 'faster than dockerfile-ast parse')}. With no shell view shared between files: ${ratio(astMs / aloneMs)}.`);
-    notes.push(`Pipeline outcomes: ${first.ok} ok, ${first.errors} left untouched with an error, ${first.crashes} threw.`);
+    notes.push(
+      `Pipeline vs dockerfile-ast parse alone: ${ratio(speedup)}; target ${meets(speedup > 1, 'faster than dockerfile-ast parse')}. With no shell view shared between files: ${ratio(astMs / aloneMs)}.`,
+    );
+    notes.push(
+      `Pipeline outcomes: ${first.ok} ok, ${first.errors} left untouched with an error, ${first.crashes} threw.`,
+    );
   } else {
     rows.push(['layerfix default pipeline (`transform`)', 'engine not built yet', '-', '-', '-', '-', '-']);
     notes.push('The engine (src/engine/transform.ts) is not built yet: pipeline not measured.');

@@ -101,8 +101,13 @@ function newRepo(label: string): string {
 /** Mean commands per edit of one kind, before and after. */
 function means(rows: CacheReportRow[], subject: string): { before: number; after: number; merges: number } {
   const chosen = rows.filter((r) => r.subject.startsWith(subject));
-  const mean = (pick: (r: CacheReportRow) => number) => chosen.reduce((n, r) => n + pick(r), 0) / Math.max(1, chosen.length);
-  return { before: mean((r) => r.before.commands), after: mean((r) => r.after.commands), merges: mean((r) => r.after.commands - r.withoutMerges.commands) };
+  const mean = (pick: (r: CacheReportRow) => number) =>
+    chosen.reduce((n, r) => n + pick(r), 0) / Math.max(1, chosen.length);
+  return {
+    before: mean((r) => r.before.commands),
+    after: mean((r) => r.after.commands),
+    merges: mean((r) => r.after.commands - r.withoutMerges.commands),
+  };
 }
 
 async function layoutRows(): Promise<string[][]> {
@@ -112,15 +117,29 @@ async function layoutRows(): Promise<string[][]> {
     try {
       const commits: ScriptedCommit[] = [{ message: 'initial', files: layout.files }];
       for (let i = 1; i <= 10; i++) {
-        commits.push({ message: `source edit ${i}`, files: { [layout.source]: edited(layout.source, layout.files[layout.source], i) } });
-        commits.push({ message: `manifest edit ${i}`, files: { [layout.manifest]: edited(layout.manifest, layout.files[layout.manifest], i) } });
+        commits.push({
+          message: `source edit ${i}`,
+          files: { [layout.source]: edited(layout.source, layout.files[layout.source], i) },
+        });
+        commits.push({
+          message: `manifest edit ${i}`,
+          files: { [layout.manifest]: edited(layout.manifest, layout.files[layout.manifest], i) },
+        });
       }
       writeHistory(dir, commits);
       const report = await cacheReport({ cwd: dir, paths: [layout.dockerfile], since: 'HEAD~20' });
       const file = report.files[0];
       const source = means(file.rows, 'source edit');
       const manifest = means(file.rows, 'manifest edit');
-      rows.push([layout.name, num(source.before, 1), num(source.after, 1), num(manifest.before, 1), num(manifest.after, 1), num(manifest.merges + source.merges, 1), `${file.context} (${file.contextSource.replace(/ \(.*$/, '')})`]);
+      rows.push([
+        layout.name,
+        num(source.before, 1),
+        num(source.after, 1),
+        num(manifest.before, 1),
+        num(manifest.after, 1),
+        num(manifest.merges + source.merges, 1),
+        `${file.context} (${file.contextSource.replace(/ \(.*$/, '')})`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -134,7 +153,8 @@ export function bigHistory(dir: string, services: number, commits: number): void
   const files: Record<string, string> = {};
   for (let i = 0; i < services; i++) {
     files[`${name(i)}/Dockerfile`] = `${LAYOUTS[i % 3].files.Dockerfile}LABEL service=${i}\n`;
-    for (const [path, text] of Object.entries(LAYOUTS[i % 3].files)) if (path !== 'Dockerfile') files[`${name(i)}/${path}`] = text;
+    for (const [path, text] of Object.entries(LAYOUTS[i % 3].files))
+      if (path !== 'Dockerfile') files[`${name(i)}/${path}`] = text;
   }
   const scripted: ScriptedCommit[] = [{ message: 'initial', files }];
   let seed = 0x2545f491;
@@ -152,7 +172,10 @@ export function bigHistory(dir: string, services: number, commits: number): void
     const path = `${name(i)}/${kind}`;
     const text = kind === 'Dockerfile' ? `${files[path]}LABEL revision=${c}\n` : edited(path, files[path], c);
     files[path] = text;
-    scripted.push({ message: `${kind === layout.source ? 'source' : kind === 'Dockerfile' ? 'Dockerfile' : 'manifest'} edit ${c}`, files: { [path]: text } });
+    scripted.push({
+      message: `${kind === layout.source ? 'source' : kind === 'Dockerfile' ? 'Dockerfile' : 'manifest'} edit ${c}`,
+      files: { [path]: text },
+    });
   }
   writeHistory(dir, scripted);
 }
@@ -165,7 +188,11 @@ async function historyTime(): Promise<{ ms: number; rows: number; runs: number[]
     let rows = 0;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      const r = spawnSync(process.execPath, [BIN, 'cache-report', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [BIN, 'cache-report', '--format', 'json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      });
       runs.push(performance.now() - start);
       if (r.status !== 0) throw new Error(`cache-report failed: ${r.stderr}`);
       const report = JSON.parse(r.stdout) as { files: { rows: unknown[] }[] };
@@ -186,8 +213,17 @@ export const rebuildBench: Bench = {
       title: 'Rebuilds: shell commands rerun per edit, and cache-report on a long history',
       tables: [
         {
-          caption: 'Scripted histories (10 source edits, 10 manifest edits each): mean shell commands rerun per edit, before and after the default rewrite',
-          headers: ['layout', 'source edit before', 'after', 'manifest edit before', 'after', 'added by merges', 'build context (found from)'],
+          caption:
+            'Scripted histories (10 source edits, 10 manifest edits each): mean shell commands rerun per edit, before and after the default rewrite',
+          headers: [
+            'layout',
+            'source edit before',
+            'after',
+            'manifest edit before',
+            'after',
+            'added by merges',
+            'build context (found from)',
+          ],
           rows: layouts,
         },
         {

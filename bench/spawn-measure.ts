@@ -38,7 +38,11 @@ export function spawnNode(args: string[], options: { memory?: boolean; cwd?: str
   }
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, argv, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -48,7 +52,9 @@ export function spawnNode(args: string[], options: { memory?: boolean; cwd?: str
       const ms = performance.now() - start;
       let peakRss: number | undefined;
       if (scratch) {
-        const match = existsSync(rssFile) ? /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(rssFile, 'utf8')) : null;
+        const match = existsSync(rssFile)
+          ? /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(rssFile, 'utf8'))
+          : null;
         peakRss = match ? Number(match[1]) * 1024 : undefined;
         rmSync(scratch, { recursive: true, force: true });
       }

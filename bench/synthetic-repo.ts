@@ -23,11 +23,14 @@ export function makeSyntheticRepo(count: number): SyntheticRepo {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const source = corpus[i % corpus.length];
-    const folder = join(dir, `svc-${String(Math.floor(i / 100)).padStart(3, '0')}`, `app-${String(i).padStart(5, '0')}`);
+    const folder = join(
+      dir,
+      `svc-${String(Math.floor(i / 100)).padStart(3, '0')}`,
+      `app-${String(i).padStart(5, '0')}`,
+    );
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'Dockerfile'), source.text);
     bytes += source.bytes;
   }
   return { dir, files: count, bytes, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
-

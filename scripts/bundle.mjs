@@ -125,7 +125,11 @@ if (left) {
 }
 const inputs = Object.keys(result.metafile.inputs);
 for (const name of OUTSIDE) {
-  const inside = inputs.filter((input) => input.startsWith(`node_modules/${name}/`) && !(name === 'prettier' && input.startsWith('node_modules/prettier/doc')));
+  const inside = inputs.filter(
+    (input) =>
+      input.startsWith(`node_modules/${name}/`) &&
+      !(name === 'prettier' && input.startsWith('node_modules/prettier/doc')),
+  );
   if (inside.length) {
     console.error(`bundle: ${name} should load on first use, but the bundle holds ${inside[0]}`);
     process.exit(1);
@@ -151,10 +155,16 @@ writeFileSync(
 writeFileSync(join(outdir, 'modules.json'), `${JSON.stringify(inputs.sort(), null, 1)}\n`);
 
 // The training run: compile what a typical run needs, then save it as the code cache.
-const train = spawnSync(process.execPath, [join(root, 'scripts', 'train-bundle.mjs')], { cwd: root, encoding: 'utf8', env: { ...process.env, LAYERFIX_NO_BUNDLE: '' } });
+const train = spawnSync(process.execPath, [join(root, 'scripts', 'train-bundle.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, LAYERFIX_NO_BUNDLE: '' },
+});
 if (train.status !== 0) {
   console.error(`bundle: the training run failed (${train.status ?? train.signal}):\n${train.stderr}${train.stdout}`);
   process.exit(1);
 }
 const kb = (bytes) => `${Math.round(bytes / 1024)} KiB`;
-console.log(`bundle: ${posix(relative(process.cwd(), bundleFile))} (${kb(text.length)}, ${inputs.length} modules, ${imports.length} outside imports), code cache ${kb(readFileSync(cacheFile).length)}`);
+console.log(
+  `bundle: ${posix(relative(process.cwd(), bundleFile))} (${kb(text.length)}, ${inputs.length} modules, ${imports.length} outside imports), code cache ${kb(readFileSync(cacheFile).length)}`,
+);

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const uvu = join(dirname(require.resolve('uvu')), '..', 'bin.js');
 const targets = process.argv.slice(2);
-const args = targets.length ? ['dist/test', targets.map((t) => t.replace(/^dist\/test\//, '')).join('|')] : ['dist/test', '\\.test\\.js$'];
+const args = targets.length
+  ? ['dist/test', targets.map((t) => t.replace(/^dist\/test\//, '')).join('|')]
+  : ['dist/test', '\\.test\\.js$'];
 if (!existsSync('dist/test')) {
   console.error('dist/test is missing: run `tsc -p .` first');
   process.exit(2);

@@ -25,7 +25,10 @@ try {
   );
   const configured = join(scratch, 'configured');
   cpSync(app, configured, { recursive: true });
-  writeFileSync(join(configured, '.layerfixrc.json'), '{ "root": true, "transforms": { "merge-runs": { "isolateState": true } } }\n');
+  writeFileSync(
+    join(configured, '.layerfixrc.json'),
+    '{ "root": true, "transforms": { "merge-runs": { "isolateState": true } } }\n',
+  );
 
   const io = (cwd) => ({
     cwd,

@@ -3,7 +3,14 @@
  * "the transforms" (the pipeline, configuration checks, listings, SARIF rules, documentation) gets them here.
  */
 import { builtinTransforms } from '../transforms/index.js';
-import { createPipeline, OptionsError, type AnyTransform, type Pipeline, type TransformOptions, type TransformResult } from './engine/index.js';
+import {
+  createPipeline,
+  OptionsError,
+  type AnyTransform,
+  type Pipeline,
+  type TransformOptions,
+  type TransformResult,
+} from './engine/index.js';
 
 export { builtinTransforms };
 
@@ -12,7 +19,8 @@ export function transformList(plugins: readonly AnyTransform[] = []): readonly A
   if (!plugins.length) return builtinTransforms;
   const taken = new Set(builtinTransforms.map((t) => t.name));
   for (const plugin of plugins) {
-    if (taken.has(plugin.name)) throw new OptionsError(`Transform name "${plugin.name}" is already taken; rename the plugin's transform`);
+    if (taken.has(plugin.name))
+      throw new OptionsError(`Transform name "${plugin.name}" is already taken; rename the plugin's transform`);
     taken.add(plugin.name);
   }
   return [...builtinTransforms, ...plugins];
@@ -25,7 +33,8 @@ const pipelines = new Map<string, { plugins: readonly AnyTransform[]; pipeline: 
 export function pipelineWith(plugins: readonly AnyTransform[] = []): Pipeline {
   const key = plugins.map((t) => t.name).join('\0');
   const made = pipelines.get(key);
-  if (made && made.plugins.length === plugins.length && made.plugins.every((t, i) => t === plugins[i])) return made.pipeline;
+  if (made && made.plugins.length === plugins.length && made.plugins.every((t, i) => t === plugins[i]))
+    return made.pipeline;
   const pipeline = createPipeline(transformList(plugins));
   pipelines.set(key, { plugins: [...plugins], pipeline });
   return pipeline;

@@ -9,7 +9,14 @@ import { loadShellParser, shellView, type PosixShellView } from '../src/engine/i
 
 await loadShellParser();
 
-const scope = { cwd: '/app', env: new Map<string, string | undefined>([['APP_HOME', '/srv/app'], ['BUILD', undefined]]), home: '/root' };
+const scope = {
+  cwd: '/app',
+  env: new Map<string, string | undefined>([
+    ['APP_HOME', '/srv/app'],
+    ['BUILD', undefined],
+  ]),
+  home: '/root',
+};
 
 function effects(text: string, cwd: string | undefined = scope.cwd): RunEffects {
   return runEffects(shellView(text) as PosixShellView, { ...scope, cwd });
@@ -20,13 +27,17 @@ function effectsAnywhere(text: string): RunEffects {
   return runEffects(shellView(text) as PosixShellView, { ...scope, cwd: undefined });
 }
 
-const show = (places: Array<{ path: string; tree: boolean }>) => places.map((place) => `${place.path}${place.tree ? '/**' : ''}`);
+const show = (places: Array<{ path: string; tree: boolean }>) =>
+  places.map((place) => `${place.path}${place.tree ? '/**' : ''}`);
 
 /** Rows: the text, then the places written, removed and read (trees end in `/**`). */
 const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: string[] }]> = [
   ['mkdir -p /opt/x && touch /opt/x/y', { writes: ['/opt/x', '/opt/x/y'] }],
   // A glob is expanded by reading the folder it starts in.
-  ['rm -rf /var/lib/apt/lists/*', { writes: ['/var/lib/apt/lists/**'], removes: ['/var/lib/apt/lists/**'], reads: ['/var/lib/apt/lists/**'] }],
+  [
+    'rm -rf /var/lib/apt/lists/*',
+    { writes: ['/var/lib/apt/lists/**'], removes: ['/var/lib/apt/lists/**'], reads: ['/var/lib/apt/lists/**'] },
+  ],
   ['chown -R www-data:www-data /var/www/*', { writes: ['/var/www/**'], reads: ['/var/www/**'] }],
   ['chmod -x /usr/bin/foo', { writes: ['/usr/bin/foo'] }],
   ['chmod 755 ./entrypoint.sh', { writes: ['/app/entrypoint.sh'] }],
@@ -40,23 +51,54 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['curl -O https://example.com/x.tgz', { writes: ['/app/**'] }],
   ['test -f /app/dist/index.js', { reads: ['/app/dist/index.js'] }],
   ['[ -f package-lock.json ] && echo yes', { reads: ['/app/package-lock.json'] }],
-  ['printf "%s\\n" /etc/app/conf.d/*.conf > /etc/app/order', { reads: ['/etc/app/conf.d/**'], writes: ['/etc/app/order'] }],
+  [
+    'printf "%s\\n" /etc/app/conf.d/*.conf > /etc/app/order',
+    { reads: ['/etc/app/conf.d/**'], writes: ['/etc/app/order'] },
+  ],
   ['echo hi > $APP_HOME/greeting', { writes: ['/srv/app/greeting'] }],
   ['cd /opt && touch ready', { writes: ['/opt/ready'] }],
   ['cd sub && touch ready', { writes: ['/app/sub/ready'] }],
   ['ln -s /opt/app /home/current', { writes: ['/home/current/**'] }],
   ['ln -sf bash /bin/sh', { writes: ['/bin/sh/**'], removes: ['/bin/sh/**'] }],
-  ['mv /srv/site /srv/site.orig', { writes: ['/srv/site/**', '/srv/site.orig/**'], removes: ['/srv/site/**', '/srv/site.orig/**'] }],
-  ['useradd -m -d /app app', { writes: ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow', '/etc/subuid', '/etc/subgid', '/etc/passwd-', '/etc/group-', '/etc/shadow-', '/etc/gshadow-', '/app/**'] }],
+  [
+    'mv /srv/site /srv/site.orig',
+    { writes: ['/srv/site/**', '/srv/site.orig/**'], removes: ['/srv/site/**', '/srv/site.orig/**'] },
+  ],
+  [
+    'useradd -m -d /app app',
+    {
+      writes: [
+        '/etc/passwd',
+        '/etc/group',
+        '/etc/shadow',
+        '/etc/gshadow',
+        '/etc/subuid',
+        '/etc/subgid',
+        '/etc/passwd-',
+        '/etc/group-',
+        '/etc/shadow-',
+        '/etc/gshadow-',
+        '/app/**',
+      ],
+    },
+  ],
   ['gosu app touch /home/app/x', { writes: ['/home/app/x'] }],
   ['env DEBIAN_FRONTEND=noninteractive mkdir /x', { writes: ['/x'] }],
   // pip also reads its configuration files.
-  ['pip install -r/app/requirements.txt', { reads: ['/etc/pip.conf', '/etc/xdg/pip/**', '/root/.config/pip/**', '/root/.pip/**', '/app/requirements.txt/**'] }],
+  [
+    'pip install -r/app/requirements.txt',
+    {
+      reads: ['/etc/pip.conf', '/etc/xdg/pip/**', '/root/.config/pip/**', '/root/.pip/**', '/app/requirements.txt/**'],
+    },
+  ],
   // npm reads its configuration files, and the project's files.
   ['npm ci', { reads: ['/usr/local/etc/npmrc', '/etc/npmrc', '/root/.npmrc', '/app/**'], writes: ['/app/**'] }],
   ['git clone https://example.com/repo.git /opt/repo', { writes: ['/opt/repo/**'] }],
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
-  ['export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar', { reads: ['/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] }],
+  [
+    'export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar',
+    { reads: ['/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] },
+  ],
 ];
 
 for (const [text, want] of KNOWN) {
@@ -111,16 +153,30 @@ test('programs looked up by name: top-level ones (the shell remembers them), and
 test('running a program reads it: each PATH folder its name is looked up in, or the path it is called by', () => {
   const view = (text: string) => shellView(text) as PosixShellView;
   const withPath = { ...scope, searchPath: ['/usr/local/bin', '/usr/bin'] };
-  assert.equal(show(runEffects(view('docker-php-ext-enable opcache'), withPath).reads), ['/usr/local/bin/docker-php-ext-enable', '/usr/bin/docker-php-ext-enable']);
-  assert.equal(show(runEffects(view('gosu app touch /tmp/x'), withPath).reads), ['/usr/local/bin/gosu', '/usr/bin/gosu', '/usr/local/bin/touch', '/usr/bin/touch']);
+  assert.equal(show(runEffects(view('docker-php-ext-enable opcache'), withPath).reads), [
+    '/usr/local/bin/docker-php-ext-enable',
+    '/usr/bin/docker-php-ext-enable',
+  ]);
+  assert.equal(show(runEffects(view('gosu app touch /tmp/x'), withPath).reads), [
+    '/usr/local/bin/gosu',
+    '/usr/bin/gosu',
+    '/usr/local/bin/touch',
+    '/usr/bin/touch',
+  ]);
   assert.equal(show(runEffects(view('/usr/sbin/useradd app'), withPath).reads), ['/usr/sbin/useradd']);
-  assert.equal(runEffects(view('echo hi && test -f /x'), withPath).reads.filter((place) => place.path.endsWith('/echo')), [], 'builtins are not looked up');
+  assert.equal(
+    runEffects(view('echo hi && test -f /x'), withPath).reads.filter((place) => place.path.endsWith('/echo')),
+    [],
+    'builtins are not looked up',
+  );
   assert.match(effects('mkdir /x').unknownReads.join(), /the program `mkdir`, found on a PATH layerfix cannot tell/);
 });
 
 test('symbolic links are recorded with absolute targets', () => {
   assert.equal(effects('ln -s /opt/app /home/current').links, [{ link: '/home/current', target: '/opt/app' }]);
-  assert.equal(effects('ln -s ../lib/x /usr/local/bin/x').links, [{ link: '/usr/local/bin/x', target: '/usr/local/lib/x' }]);
+  assert.equal(effects('ln -s ../lib/x /usr/local/bin/x').links, [
+    { link: '/usr/local/bin/x', target: '/usr/local/lib/x' },
+  ]);
 });
 
 test('a word only known at build time is an unknown read, not an unknown RUN', () => {

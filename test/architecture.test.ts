@@ -70,7 +70,9 @@ function sources(dir: string): string[] {
 function importsOf(file: string, known: Set<string>): string[] {
   const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)(['"])(\.{1,2}\/[^'"]+)\1/gm)) {
+  for (const match of text.matchAll(
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)(['"])(\.{1,2}\/[^'"]+)\1/gm,
+  )) {
     let target = posix.normalize(posix.join(posix.dirname(file), match[2]));
     if (target.startsWith('dist/')) target = target.slice('dist/'.length);
     const candidates = [target, target.replace(/\.js$/, '.ts'), target.replace(/\.cjs$/, '.cts')];
@@ -86,7 +88,10 @@ const graph = new Map(files.map((file) => [file, importsOf(file, known)]));
 
 test('the sources are all read (a sanity check on the reader itself)', () => {
   assert.ok(files.length > 150, `${files.length} files`);
-  assert.ok(graph.get('transforms/merge-runs.ts')!.includes('src/engine/index.ts'), 'merge-runs imports the engine entry');
+  assert.ok(
+    graph.get('transforms/merge-runs.ts')!.includes('src/engine/index.ts'),
+    'merge-runs imports the engine entry',
+  );
   assert.ok(graph.get('src/engine/pipeline.ts')!.length > 3, 'the pipeline imports its parts');
 });
 
@@ -99,7 +104,8 @@ test('every import follows the layer rules', () => {
       if (to === from) continue;
       const rule = MAY_IMPORT[from].find((allowed) => allowed.replace('*', '') === to);
       if (!rule) broken.push(`${file} (${from}) imports ${target} (${to}), which ${from} may not import`);
-      else if (rule.endsWith('*') && !ENTRIES[to].test(target)) broken.push(`${file} (${from}) imports ${target}: use ${to}'s public entry`);
+      else if (rule.endsWith('*') && !ENTRIES[to].test(target))
+        broken.push(`${file} (${from}) imports ${target}: use ${to}'s public entry`);
     }
   }
   assert.equal(broken, []);
@@ -107,8 +113,10 @@ test('every import follows the layer rules', () => {
 
 test('only the registry imports the list of built-in transforms; only the bin, start-up and the docs generator import the CLI', () => {
   for (const [file, targets] of graph) {
-    if (targets.includes('transforms/index.ts')) assert.is(file, 'src/registry.ts', `${file} imports transforms/index.ts`);
-    if (targets.some((target) => layerOf(target) === 'cli')) assert.ok(/^(src\/cli|src\/startup|src\/docs|bin)\//.test(file), `${file} imports the CLI`);
+    if (targets.includes('transforms/index.ts'))
+      assert.is(file, 'src/registry.ts', `${file} imports transforms/index.ts`);
+    if (targets.some((target) => layerOf(target) === 'cli'))
+      assert.ok(/^(src\/cli|src\/startup|src\/docs|bin)\//.test(file), `${file} imports the CLI`);
   }
 });
 

@@ -24,7 +24,10 @@ async function planOf(repo: Repo, dockerfile: string): Promise<BuildPlan> {
 }
 
 /** The plan of `dockerfile` with its folder relative to the repository (`.` for the root). */
-async function contextOf(repo: Repo, dockerfile: string): Promise<{ context?: string; source?: string; target?: string; notes?: string[] }> {
+async function contextOf(
+  repo: Repo,
+  dockerfile: string,
+): Promise<{ context?: string; source?: string; target?: string; notes?: string[] }> {
   const plan = await planOf(repo, dockerfile);
   const rel = (dir: string) => (dir === repo.dir ? '.' : dir.slice(repo.dir.length + 1));
   return {
@@ -49,7 +52,10 @@ function withRepo(files: Record<string, string>, run: (repo: Repo) => Promise<vo
 test(
   'compose, string form: `build: ./web` is the context, with its Dockerfile',
   withRepo({ 'compose.yaml': 'services:\n  web:\n    build: ./web\n', 'web/Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'web/Dockerfile'), { context: 'web', source: 'compose.yaml: services.web.build' });
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), {
+      context: 'web',
+      source: 'compose.yaml: services.web.build',
+    });
   }),
 );
 
@@ -57,31 +63,53 @@ test(
   'compose, object form: context, dockerfile (relative to the context) and target; docker-compose.*.yml too',
   withRepo(
     {
-      'docker-compose.prod.yml': 'x-common: &common\n  context: .\nservices:\n  api:\n    build:\n      <<: *common\n      dockerfile: services/api/Dockerfile\n      target: runtime\n',
+      'docker-compose.prod.yml':
+        'x-common: &common\n  context: .\nservices:\n  api:\n    build:\n      <<: *common\n      dockerfile: services/api/Dockerfile\n      target: runtime\n',
       'services/api/Dockerfile': ALPINE,
     },
     async (repo) => {
-      assert.equal(await contextOf(repo, 'services/api/Dockerfile'), { context: '.', source: 'docker-compose.prod.yml: services.api.build', target: 'runtime' });
+      assert.equal(await contextOf(repo, 'services/api/Dockerfile'), {
+        context: '.',
+        source: 'docker-compose.prod.yml: services.api.build',
+        target: 'runtime',
+      });
     },
   ),
 );
 
 test(
   'compose in a subfolder: paths are relative to the compose file; a variable set in its .env is known',
-  withRepo({ 'deploy/compose.yml': 'services:\n  api:\n    build:\n      context: ${ROOT}\n      dockerfile: api/Dockerfile\n', 'deploy/.env': 'ROOT=..\n', 'api/Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'api/Dockerfile'), { context: '.', source: 'deploy/compose.yml: services.api.build' });
-  }),
+  withRepo(
+    {
+      'deploy/compose.yml': 'services:\n  api:\n    build:\n      context: ${ROOT}\n      dockerfile: api/Dockerfile\n',
+      'deploy/.env': 'ROOT=..\n',
+      'api/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'api/Dockerfile'), {
+        context: '.',
+        source: 'deploy/compose.yml: services.api.build',
+      });
+    },
+  ),
 );
 
 test(
   'bake JSON: target.*.context and dockerfile, with inherits',
   withRepo(
     {
-      'docker-bake.json': JSON.stringify({ group: { default: { targets: ['app'] } }, target: { base: { context: '.' }, app: { inherits: ['base'], dockerfile: 'app/Dockerfile', target: 'prod' } } }),
+      'docker-bake.json': JSON.stringify({
+        group: { default: { targets: ['app'] } },
+        target: { base: { context: '.' }, app: { inherits: ['base'], dockerfile: 'app/Dockerfile', target: 'prod' } },
+      }),
       'app/Dockerfile': ALPINE,
     },
     async (repo) => {
-      assert.equal(await contextOf(repo, 'app/Dockerfile'), { context: '.', source: 'docker-bake.json: target "app"', target: 'prod' });
+      assert.equal(await contextOf(repo, 'app/Dockerfile'), {
+        context: '.',
+        source: 'docker-bake.json: target "app"',
+        target: 'prod',
+      });
     },
   ),
 );
@@ -90,32 +118,49 @@ test(
   'bake HCL: target blocks, inherits and a variable default in a template',
   withRepo(
     {
-      'docker-bake.hcl': 'variable "DIR" {\n  default = "tools"\n}\n\ntarget "base" {\n  context = "."\n}\n\ntarget "cli" {\n  inherits = ["base"]\n  dockerfile = "${DIR}/cli/Dockerfile"\n}\n',
+      'docker-bake.hcl':
+        'variable "DIR" {\n  default = "tools"\n}\n\ntarget "base" {\n  context = "."\n}\n\ntarget "cli" {\n  inherits = ["base"]\n  dockerfile = "${DIR}/cli/Dockerfile"\n}\n',
       'tools/cli/Dockerfile': ALPINE,
     },
     async (repo) => {
-      assert.equal(await contextOf(repo, 'tools/cli/Dockerfile'), { context: '.', source: 'docker-bake.hcl: target "cli"' });
+      assert.equal(await contextOf(repo, 'tools/cli/Dockerfile'), {
+        context: '.',
+        source: 'docker-bake.hcl: target "cli"',
+      });
     },
   ),
 );
 
 test(
   'a compose file or devcontainer.json that does not parse is reported with where, not thrown',
-  withRepo({ 'compose.yaml': 'services:\n  web:\n    build: [\n', '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": } }', Dockerfile: ALPINE }, async (repo) => {
-    const scan = await scanRepository(repo.dir);
-    assert.equal(scan.unusable.map((u) => u.source), ['compose.yaml', '.devcontainer/devcontainer.json']);
-    assert.match(scan.unusable[0].reason, /^cannot be read: .*\(4:1\)/s);
-    assert.match(scan.unusable[1].reason, /^cannot be read: ValueExpected at line 1/);
-    const plan = await planOf(repo, 'Dockerfile');
-    assert.match(plan.notes!.join('\n'), /compose\.yaml was not used \(it might build this file\): cannot be read/);
-  }),
+  withRepo(
+    {
+      'compose.yaml': 'services:\n  web:\n    build: [\n',
+      '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": } }',
+      Dockerfile: ALPINE,
+    },
+    async (repo) => {
+      const scan = await scanRepository(repo.dir);
+      assert.equal(
+        scan.unusable.map((u) => u.source),
+        ['compose.yaml', '.devcontainer/devcontainer.json'],
+      );
+      assert.match(scan.unusable[0].reason, /^cannot be read: .*\(4:1\)/s);
+      assert.match(scan.unusable[1].reason, /^cannot be read: ValueExpected at line 1/);
+      const plan = await planOf(repo, 'Dockerfile');
+      assert.match(plan.notes!.join('\n'), /compose\.yaml was not used \(it might build this file\): cannot be read/);
+    },
+  ),
 );
 
 test(
   'bake HCL that does not parse is reported, not thrown',
-  withRepo({ 'docker-bake.hcl': 'target "x" {\n  context = \n', 'Dockerfile': ALPINE }, async (repo) => {
+  withRepo({ 'docker-bake.hcl': 'target "x" {\n  context = \n', Dockerfile: ALPINE }, async (repo) => {
     const scan = await scanRepository(repo.dir);
-    assert.equal(scan.unusable.map((u) => u.source), ['docker-bake.hcl']);
+    assert.equal(
+      scan.unusable.map((u) => u.source),
+      ['docker-bake.hcl'],
+    );
     assert.match(scan.unusable[0].reason, /cannot be read: HCL syntax error at line/);
   }),
 );
@@ -145,46 +190,107 @@ jobs:
 
 test(
   'workflow: build-push-action context/file/target (file from the root; no context: the repository), and run lines with working-directory',
-  withRepo({ '.github/workflows/images.yml': WORKFLOW, 'services/api/Dockerfile': ALPINE, 'services/web/Dockerfile.prod': ALPINE, 'worker/Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'services/api/Dockerfile'), { context: '.', source: '.github/workflows/images.yml: jobs.images.steps[1] (api): docker/build-push-action', target: 'release' });
-    assert.equal(await contextOf(repo, 'services/web/Dockerfile.prod'), { context: 'services/web', source: '.github/workflows/images.yml: jobs.images.steps[2] (web): run:2: docker build' });
-    assert.equal(await contextOf(repo, 'worker/Dockerfile'), { context: '.', source: '.github/workflows/images.yml: jobs.images.steps[3] (worker): docker/build-push-action' });
-  }),
+  withRepo(
+    {
+      '.github/workflows/images.yml': WORKFLOW,
+      'services/api/Dockerfile': ALPINE,
+      'services/web/Dockerfile.prod': ALPINE,
+      'worker/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'services/api/Dockerfile'), {
+        context: '.',
+        source: '.github/workflows/images.yml: jobs.images.steps[1] (api): docker/build-push-action',
+        target: 'release',
+      });
+      assert.equal(await contextOf(repo, 'services/web/Dockerfile.prod'), {
+        context: 'services/web',
+        source: '.github/workflows/images.yml: jobs.images.steps[2] (web): run:2: docker build',
+      });
+      assert.equal(await contextOf(repo, 'worker/Dockerfile'), {
+        context: '.',
+        source: '.github/workflows/images.yml: jobs.images.steps[3] (worker): docker/build-push-action',
+      });
+    },
+  ),
 );
 
 test(
   'skaffold: build.artifacts[].context, docker.dockerfile and docker.target',
-  withRepo({ 'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: api\n      context: backend\n      docker:\n        dockerfile: docker/api.Dockerfile\n        target: prod\n', 'backend/docker/api.Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'backend/docker/api.Dockerfile'), { context: 'backend', source: 'skaffold.yaml: build.artifacts[0] (api)', target: 'prod' });
-  }),
+  withRepo(
+    {
+      'skaffold.yaml':
+        'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: api\n      context: backend\n      docker:\n        dockerfile: docker/api.Dockerfile\n        target: prod\n',
+      'backend/docker/api.Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'backend/docker/api.Dockerfile'), {
+        context: 'backend',
+        source: 'skaffold.yaml: build.artifacts[0] (api)',
+        target: 'prod',
+      });
+    },
+  ),
 );
 
 test(
   'dev container: JSON with comments and trailing commas; dockerfile and context relative to devcontainer.json',
-  withRepo({ '.devcontainer/devcontainer.json': '{\n  // the dev image\n  "build": {\n    "dockerfile": "Dockerfile",\n    "context": "..",\n    "target": "dev",\n  },\n}\n', '.devcontainer/Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, '.devcontainer/Dockerfile'), { context: '.', source: '.devcontainer/devcontainer.json: build', target: 'dev' });
-  }),
+  withRepo(
+    {
+      '.devcontainer/devcontainer.json':
+        '{\n  // the dev image\n  "build": {\n    "dockerfile": "Dockerfile",\n    "context": "..",\n    "target": "dev",\n  },\n}\n',
+      '.devcontainer/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, '.devcontainer/Dockerfile'), {
+        context: '.',
+        source: '.devcontainer/devcontainer.json: build',
+        target: 'dev',
+      });
+    },
+  ),
 );
 
 test(
   'Makefile: make variables and $(CURDIR) expanded, -f/--target/context read from the recipe',
-  withRepo({ Makefile: 'IMAGE := app\nDOCKERFILE = docker/app.Dockerfile\n\nimage:\n\t@docker buildx build --load -t $(IMAGE) --target=final \\\n\t  -f $(DOCKERFILE) $(CURDIR)\n', 'docker/app.Dockerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'docker/app.Dockerfile'), { context: '.', source: 'Makefile:5: docker buildx build', target: 'final' });
-  }),
+  withRepo(
+    {
+      Makefile:
+        'IMAGE := app\nDOCKERFILE = docker/app.Dockerfile\n\nimage:\n\t@docker buildx build --load -t $(IMAGE) --target=final \\\n\t  -f $(DOCKERFILE) $(CURDIR)\n',
+      'docker/app.Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'docker/app.Dockerfile'), {
+        context: '.',
+        source: 'Makefile:5: docker buildx build',
+        target: 'final',
+      });
+    },
+  ),
 );
 
 test(
   'script: `cd "$(dirname "$0")/.."` followed, podman build with its default Containerfile',
-  withRepo({ 'scripts/build.sh': '#!/bin/sh\nset -e\ncd "$(dirname "$0")/.."\nCTX=app\npodman build -t app "$CTX"\n', 'app/Containerfile': ALPINE }, async (repo) => {
-    assert.equal(await contextOf(repo, 'app/Containerfile'), { context: 'app', source: 'scripts/build.sh:5: podman build' });
-  }),
+  withRepo(
+    {
+      'scripts/build.sh': '#!/bin/sh\nset -e\ncd "$(dirname "$0")/.."\nCTX=app\npodman build -t app "$CTX"\n',
+      'app/Containerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'app/Containerfile'), {
+        context: 'app',
+        source: 'scripts/build.sh:5: podman build',
+      });
+    },
+  ),
 );
 
 test(
   'several sources that agree are one context; different targets leave the target unset, and say so',
   withRepo(
     {
-      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: web/Dockerfile\n      target: dev\n',
+      'compose.yaml':
+        'services:\n  web:\n    build:\n      context: .\n      dockerfile: web/Dockerfile\n      target: dev\n',
       Makefile: 'build:\n\tdocker build -f web/Dockerfile .\n',
       'web/Dockerfile': ALPINE,
     },
@@ -228,7 +334,8 @@ test(
   withRepo(
     {
       'compose.yaml': 'services:\n  api:\n    build:\n      context: ${API_DIR}\n',
-      '.github/workflows/ci.yml': 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${{ matrix.dockerfile }}\n',
+      '.github/workflows/ci.yml':
+        'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${{ matrix.dockerfile }}\n',
       Makefile: 'build:\n\tdocker build -f api/Dockerfile $(CONTEXT)\n',
       'api/Dockerfile': ALPINE,
     },
@@ -246,63 +353,125 @@ test(
 
 test(
   'a build command layerfix cannot read is reported with the reason',
-  withRepo({ 'build.sh': 'docker build --frobnicate x -f Dockerfile .\ndocker build -f Dockerfile - < ctx.tar\ndocker build -t a https://example.com/repo.git\n', Dockerfile: ALPINE }, async (repo) => {
-    const scan = await scanRepository(repo.dir);
-    assert.equal(
-      scan.unusable.map((u) => `${u.source}: ${u.reason}`),
-      [
-        'build.sh:1: docker build: layerfix does not know whether its option --frobnicate takes a value, so it cannot tell which word is the context',
-        'build.sh:2: docker build: it reads its context from standard input',
-        'build.sh:3: docker build: its context https://example.com/repo.git is remote',
-      ],
-    );
-  }),
+  withRepo(
+    {
+      'build.sh':
+        'docker build --frobnicate x -f Dockerfile .\ndocker build -f Dockerfile - < ctx.tar\ndocker build -t a https://example.com/repo.git\n',
+      Dockerfile: ALPINE,
+    },
+    async (repo) => {
+      const scan = await scanRepository(repo.dir);
+      assert.equal(
+        scan.unusable.map((u) => `${u.source}: ${u.reason}`),
+        [
+          'build.sh:1: docker build: layerfix does not know whether its option --frobnicate takes a value, so it cannot tell which word is the context',
+          'build.sh:2: docker build: it reads its context from standard input',
+          'build.sh:3: docker build: its context https://example.com/repo.git is remote',
+        ],
+      );
+    },
+  ),
 );
 
 test(
   "fallback: the Dockerfile's folder when its COPY sources are all there",
-  withRepo({ 'app/Dockerfile': 'FROM node:20\nCOPY package.json ./\nCOPY --from=build /out /out\nCOPY src/*.js ./\n', 'app/package.json': '{}\n', 'app/src/a.js': '1\n' }, async (repo) => {
-    const plan = await planOf(repo, 'app/Dockerfile');
-    assert.equal(plan, { fallbackRoot: repo.dir });
-    const { settings, info } = resolveBuild(plan, repo.read('app/Dockerfile'), repo.path('app/Dockerfile'));
-    assert.is(settings.context, repo.path('app'));
-    assert.is(info!.source, "fallback: the Dockerfile's folder (no build file names it; its COPY sources are all there)");
-  }),
+  withRepo(
+    {
+      'app/Dockerfile': 'FROM node:20\nCOPY package.json ./\nCOPY --from=build /out /out\nCOPY src/*.js ./\n',
+      'app/package.json': '{}\n',
+      'app/src/a.js': '1\n',
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'app/Dockerfile');
+      assert.equal(plan, { fallbackRoot: repo.dir });
+      const { settings, info } = resolveBuild(plan, repo.read('app/Dockerfile'), repo.path('app/Dockerfile'));
+      assert.is(settings.context, repo.path('app'));
+      assert.is(
+        info!.source,
+        "fallback: the Dockerfile's folder (no build file names it; its COPY sources are all there)",
+      );
+    },
+  ),
 );
 
 test(
   'fallback: the repository root when the COPY sources are there and not in the Dockerfile folder',
-  withRepo({ 'docker/api/Dockerfile': 'FROM python:3.12\nCOPY requirements.txt .\nCOPY api/ /srv/api/\n', 'requirements.txt': 'flask\n', 'api/main.py': 'print(1)\n' }, async (repo) => {
-    const { settings, info } = resolveBuild(await planOf(repo, 'docker/api/Dockerfile'), repo.read('docker/api/Dockerfile'), repo.path('docker/api/Dockerfile'));
-    assert.is(settings.context, repo.dir);
-    assert.is(info!.source, "fallback: the repository root (no build file names it; its COPY sources are there, not in the Dockerfile's folder: requirements.txt is missing)");
-  }),
+  withRepo(
+    {
+      'docker/api/Dockerfile': 'FROM python:3.12\nCOPY requirements.txt .\nCOPY api/ /srv/api/\n',
+      'requirements.txt': 'flask\n',
+      'api/main.py': 'print(1)\n',
+    },
+    async (repo) => {
+      const { settings, info } = resolveBuild(
+        await planOf(repo, 'docker/api/Dockerfile'),
+        repo.read('docker/api/Dockerfile'),
+        repo.path('docker/api/Dockerfile'),
+      );
+      assert.is(settings.context, repo.dir);
+      assert.is(
+        info!.source,
+        "fallback: the repository root (no build file names it; its COPY sources are there, not in the Dockerfile's folder: requirements.txt is missing)",
+      );
+    },
+  ),
 );
 
 test(
   'fallback: no context when the sources are in neither folder; the message names the missing path, and split-manifest-copy declines with it',
-  withRepo({ 'svc/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY dist/bundle.js /opt/\nCOPY . /app\nRUN npm ci\n', 'svc/package.json': '{}\n', 'svc/package-lock.json': '{}\n' }, async (repo) => {
-    const { settings, info } = resolveBuild(await planOf(repo, 'svc/Dockerfile'), repo.read('svc/Dockerfile'), repo.path('svc/Dockerfile'));
-    assert.is(settings.context, undefined);
-    assert.is(info!.unknown, "no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: dist/bundle.js is not in the Dockerfile's folder, and dist/bundle.js is not in the repository root (../)".replace('(../)', '(..)'));
-    const result = await transform(repo.read('svc/Dockerfile'), { path: repo.path('svc/Dockerfile'), build: settings });
-    const skip = result.messages.find((m) => m.ruleId === 'split-manifest-copy');
-    assert.ok(skip, 'split-manifest-copy reports why it declined');
-    assert.match(skip!.reason, /dist\/bundle\.js is not in the Dockerfile's folder/);
-    // Without a path (the API on a text), nothing is known and every transform still runs.
-    const bare = await transform(repo.read('svc/Dockerfile'));
-    assert.ok(bare.text.length > 0);
-    assert.equal(resolveBuild(undefined, 'FROM a\n', undefined), { settings: {} });
-  }),
+  withRepo(
+    {
+      'svc/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY dist/bundle.js /opt/\nCOPY . /app\nRUN npm ci\n',
+      'svc/package.json': '{}\n',
+      'svc/package-lock.json': '{}\n',
+    },
+    async (repo) => {
+      const { settings, info } = resolveBuild(
+        await planOf(repo, 'svc/Dockerfile'),
+        repo.read('svc/Dockerfile'),
+        repo.path('svc/Dockerfile'),
+      );
+      assert.is(settings.context, undefined);
+      assert.is(
+        info!.unknown,
+        "no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: dist/bundle.js is not in the Dockerfile's folder, and dist/bundle.js is not in the repository root (../)".replace(
+          '(../)',
+          '(..)',
+        ),
+      );
+      const result = await transform(repo.read('svc/Dockerfile'), {
+        path: repo.path('svc/Dockerfile'),
+        build: settings,
+      });
+      const skip = result.messages.find((m) => m.ruleId === 'split-manifest-copy');
+      assert.ok(skip, 'split-manifest-copy reports why it declined');
+      assert.match(skip!.reason, /dist\/bundle\.js is not in the Dockerfile's folder/);
+      // Without a path (the API on a text), nothing is known and every transform still runs.
+      const bare = await transform(repo.read('svc/Dockerfile'));
+      assert.ok(bare.text.length > 0);
+      assert.equal(resolveBuild(undefined, 'FROM a\n', undefined), { settings: {} });
+    },
+  ),
 );
 
 test(
   'the .dockerignore in effect counts: a COPY source it ignores is missing',
-  withRepo({ 'app/Dockerfile': 'FROM alpine\nCOPY secret.txt /\n', 'app/secret.txt': 'x\n', 'app/Dockerfile.dockerignore': 'secret.txt\n' }, async (repo) => {
-    const { settings, info } = resolveBuild(await planOf(repo, 'app/Dockerfile'), repo.read('app/Dockerfile'), repo.path('app/Dockerfile'));
-    assert.is(settings.context, undefined);
-    assert.match(info!.unknown!, /secret\.txt is not in the Dockerfile's folder/);
-  }),
+  withRepo(
+    {
+      'app/Dockerfile': 'FROM alpine\nCOPY secret.txt /\n',
+      'app/secret.txt': 'x\n',
+      'app/Dockerfile.dockerignore': 'secret.txt\n',
+    },
+    async (repo) => {
+      const { settings, info } = resolveBuild(
+        await planOf(repo, 'app/Dockerfile'),
+        repo.read('app/Dockerfile'),
+        repo.path('app/Dockerfile'),
+      );
+      assert.is(settings.context, undefined);
+      assert.match(info!.unknown!, /secret\.txt is not in the Dockerfile's folder/);
+    },
+  ),
 );
 
 const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . /app\nRUN npm ci\n';
@@ -319,7 +488,10 @@ test('overrides: --context over the configuration over the build files; --explai
   try {
     const explain = memoryIO(repo.dir);
     assert.is(await main(['--explain', '--concurrency', '1', 'web/Dockerfile'], explain.io), 0, explain.stderr());
-    assert.match(explain.stderr(), /^web\/Dockerfile: build context web \(from compose\.yaml: services\.web\.build\)$/m);
+    assert.match(
+      explain.stderr(),
+      /^web\/Dockerfile: build context web \(from compose\.yaml: services\.web\.build\)$/m,
+    );
 
     const json = memoryIO(repo.dir);
     assert.is(await main(['--format', 'json', '--context', 'other', 'web/Dockerfile'], json.io), 0, json.stderr());
@@ -328,7 +500,11 @@ test('overrides: --context over the configuration over the build files; --explai
     repo.write('.layerfixrc.json', JSON.stringify({ root: true, overrides: [{ files: 'web/**', context: 'other' }] }));
     const config = memoryIO(repo.dir);
     assert.is(await main(['--format', 'json', 'web/Dockerfile'], config.io), 0, config.stderr());
-    assert.equal(JSON.parse(config.stdout()).files[0].build, { context: 'other', source: `context in ${repo.path('.layerfixrc.json')}`, notes: [] });
+    assert.equal(JSON.parse(config.stdout()).files[0].build, {
+      context: 'other',
+      source: `context in ${repo.path('.layerfixrc.json')}`,
+      notes: [],
+    });
 
     repo.write('.layerfixrc.json', JSON.stringify({ root: true, context: '.' }));
     const top = memoryIO(repo.dir);
@@ -343,8 +519,12 @@ test('overrides: --context over the configuration over the build files; --explai
 });
 
 test('the build target: --target over the configuration over the build files decides where merge-runs merges', async () => {
-  const twoStages = 'FROM debian:12 AS build\nRUN mkdir -p /out\nRUN touch /out/ready\n\nFROM debian:12\nRUN mkdir -p /srv\nRUN touch /srv/ready\n';
-  const repo = gitRepo({ 'Dockerfile': twoStages, 'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: build\n' });
+  const twoStages =
+    'FROM debian:12 AS build\nRUN mkdir -p /out\nRUN touch /out/ready\n\nFROM debian:12\nRUN mkdir -p /srv\nRUN touch /srv/ready\n';
+  const repo = gitRepo({
+    Dockerfile: twoStages,
+    'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: build\n',
+  });
   const run = async (...args: string[]) => {
     const out = memoryIO(repo.dir);
     assert.is(await main(['--format', 'json', '--concurrency', '1', ...args, 'Dockerfile'], out.io), 0, out.stderr());
@@ -396,14 +576,21 @@ test('a fallback or a decline is shown by --explain', async () => {
   try {
     const run = memoryIO(repo.dir);
     assert.is(await main(['--explain', '--concurrency', '1', 'a/Dockerfile'], run.io), 0, run.stderr());
-    assert.match(run.stderr(), /^a\/Dockerfile: no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: missing\.txt is not in the Dockerfile's folder/m);
+    assert.match(
+      run.stderr(),
+      /^a\/Dockerfile: no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: missing\.txt is not in the Dockerfile's folder/m,
+    );
   } finally {
     repo.remove();
   }
 });
 
 test('build files are read once per repository, not per Dockerfile', async () => {
-  const repo = gitRepo({ 'compose.yaml': 'services:\n  a:\n    build: ./a\n  b:\n    build: ./b\n', 'a/Dockerfile': ALPINE, 'b/Dockerfile': ALPINE });
+  const repo = gitRepo({
+    'compose.yaml': 'services:\n  a:\n    build: ./a\n  b:\n    build: ./b\n',
+    'a/Dockerfile': ALPINE,
+    'b/Dockerfile': ALPINE,
+  });
   try {
     const contexts = new BuildContexts({ cwd: repo.dir });
     const first = contexts.scan(repo.dir);

@@ -16,8 +16,10 @@ import { loadShellParser } from '../src/shell/index.js';
 import { makeRepo, memoryIO, runCli, type Repo } from './helpers/cli-repo.js';
 import { writeHistory, type ScriptedCommit } from './helpers/git-history.js';
 
-const DOCKERFILE = 'FROM node:20\nWORKDIR /app\nCOPY . /app\nRUN apt-get update\nRUN apt-get install -y curl\nRUN npm ci\n';
-const EDITED = 'FROM node:20\nWORKDIR /app\nENV NODE_ENV=production\nCOPY . /app\nRUN apt-get update\nRUN apt-get install -y curl\nRUN npm ci\n';
+const DOCKERFILE =
+  'FROM node:20\nWORKDIR /app\nCOPY . /app\nRUN apt-get update\nRUN apt-get install -y curl\nRUN npm ci\n';
+const EDITED =
+  'FROM node:20\nWORKDIR /app\nENV NODE_ENV=production\nCOPY . /app\nRUN apt-get update\nRUN apt-get install -y curl\nRUN npm ci\n';
 
 function git(repo: Repo, ...args: string[]): string {
   const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: repo.dir, encoding: 'utf8' });
@@ -28,7 +30,9 @@ function git(repo: Repo, ...args: string[]): string {
 /** Write a scripted history (one fast-import) and return the short hashes of main's commits, oldest first. */
 function history(repo: Repo, commits: ScriptedCommit[]): string[] {
   writeHistory(repo.dir, commits);
-  return git(repo, 'rev-list', '--reverse', 'HEAD').split('\n').map((sha) => sha.slice(0, 7));
+  return git(repo, 'rev-list', '--reverse', 'HEAD')
+    .split('\n')
+    .map((sha) => sha.slice(0, 7));
 }
 
 function initRepo(files: Record<string, string> = {}): Repo {
@@ -70,31 +74,79 @@ test('scripted history: exact commands and RUN steps per commit, before and afte
     const run = runCli(['cache-report', '--since', shas[0], '--format', 'json'], repo.dir);
     assert.is(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
-    assert.equal(report.range, { first: { commit: shas[1], subject: 'source edit' }, last: { commit: shas[4], subject: 'ignored edit' }, commits: 4, since: shas[0], firstParent: false });
+    assert.equal(report.range, {
+      first: { commit: shas[1], subject: 'source edit' },
+      last: { commit: shas[4], subject: 'ignored edit' },
+      commits: 4,
+      since: shas[0],
+      firstParent: false,
+    });
     const file = report.files[0];
     assert.is(file.path, 'Dockerfile');
     assert.is(file.context, '.');
     assert.equal(file.rows, [
       // server.js: COPY . reruns the 3 RUNs (3 commands); rewritten, the broad COPY is last and no RUN follows it.
-      { commit: shas[1], subject: 'source edit', kind: 'source', before: work(3, 3), after: work(0, 0), withoutMerges: work(0, 0) },
+      {
+        commit: shas[1],
+        subject: 'source edit',
+        kind: 'source',
+        before: work(3, 3),
+        after: work(0, 0),
+        withoutMerges: work(0, 0),
+      },
       // package.json: before 3; rewritten, only `npm ci` after the manifest COPY.
-      { commit: shas[2], subject: 'manifest edit', kind: 'source', before: work(3, 3), after: work(1, 1), withoutMerges: work(1, 1) },
+      {
+        commit: shas[2],
+        subject: 'manifest edit',
+        kind: 'source',
+        before: work(3, 3),
+        after: work(1, 1),
+        withoutMerges: work(1, 1),
+      },
       // ENV inserted after WORKDIR: everything after it reruns; the merged apt RUN still holds 2 commands.
-      { commit: shas[3], subject: 'dockerfile edit', kind: 'dockerfile', before: work(3, 3), after: work(3, 2), withoutMerges: work(3, 3) },
+      {
+        commit: shas[3],
+        subject: 'dockerfile edit',
+        kind: 'dockerfile',
+        before: work(3, 3),
+        after: work(3, 2),
+        withoutMerges: work(3, 3),
+      },
       // notes.md is in .dockerignore: nothing reruns.
-      { commit: shas[4], subject: 'ignored edit', kind: 'source', before: work(0, 0), after: work(0, 0), withoutMerges: work(0, 0) },
+      {
+        commit: shas[4],
+        subject: 'ignored edit',
+        kind: 'source',
+        before: work(0, 0),
+        after: work(0, 0),
+        withoutMerges: work(0, 0),
+      },
     ]);
     assert.equal(file.source, { commits: 3, before: work(6, 6), after: work(1, 1), withoutMerges: work(1, 1) });
     assert.equal(file.dockerfile, { commits: 1, before: work(3, 3), after: work(3, 2), withoutMerges: work(3, 3) });
-    assert.equal([report.fromMoves, report.fromMerges, report.reduction, report.perCommit], [5, 0, 83.3, { before: 2, after: 0.33 }]);
+    assert.equal(
+      [report.fromMoves, report.fromMerges, report.reduction, report.perCommit],
+      [5, 0, 83.3, { before: 2, after: 0.33 }],
+    );
 
     const text = runCli(['cache-report', '--since', shas[0]], repo.dir);
     assert.is(text.code, 0, text.stderr);
-    assert.ok(text.stdout.startsWith(`cache-report: 4 commits (after ${shas[0]}), ${shas[1]} source edit .. ${shas[4]} ignored edit; 1 Dockerfile\n`), text.stdout);
+    assert.ok(
+      text.stdout.startsWith(
+        `cache-report: 4 commits (after ${shas[0]}), ${shas[1]} source edit .. ${shas[4]} ignored edit; 1 Dockerfile\n`,
+      ),
+      text.stdout,
+    );
     assert.match(text.stdout, /^Dockerfile +6 +1 +83\.3% +-5 +0 +6 -> 1 +1: 3 -> 3 +\.$/m);
-    assert.match(text.stdout, /^Source edits: 3 \(commit, Dockerfile\) pairs; shell commands rerun 6 before, 1 after \(83\.3% fewer\); RUN steps 6 before, 1 after$/m);
+    assert.match(
+      text.stdout,
+      /^Source edits: 3 \(commit, Dockerfile\) pairs; shell commands rerun 6 before, 1 after \(83\.3% fewer\); RUN steps 6 before, 1 after$/m,
+    );
     assert.match(text.stdout, /^ {2}from moves and manifest splits: -5 commands; from merges: 0 /m);
-    assert.match(text.stdout, /^Dockerfile edits: 1 \(commit, Dockerfile\) pairs; shell commands rerun 3 before, 3 after/m);
+    assert.match(
+      text.stdout,
+      /^Dockerfile edits: 1 \(commit, Dockerfile\) pairs; shell commands rerun 3 before, 3 after/m,
+    );
     assert.not.match(text.stdout, new RegExp(shas[2]), 'no per-commit rows without --verbose');
     const verbose = runCli(['cache-report', '--since', shas[0], '--verbose'], repo.dir);
     assert.match(verbose.stdout, new RegExp(`^${shas[2]} +source +3 +1 +1 +3 -> 1 +manifest edit$`, 'm'));
@@ -110,11 +162,21 @@ test('--max-count takes the last commits; without --since the root commit is a D
     const last = memoryIO(repo.dir);
     assert.is(await main(['cache-report', '--max-count', '2', '--format', 'json'], last.io), 0, last.stderr());
     const two = JSON.parse(last.stdout());
-    assert.equal([two.range.first.commit, two.range.last.commit, two.range.commits, two.range.maxCount], [shas[3], shas[4], 2, 2]);
+    assert.equal(
+      [two.range.first.commit, two.range.last.commit, two.range.commits, two.range.maxCount],
+      [shas[3], shas[4], 2, 2],
+    );
     const all = memoryIO(repo.dir);
     assert.is(await main(['cache-report', '--format', 'json'], all.io), 0, all.stderr());
     const report = JSON.parse(all.stdout());
-    assert.equal(report.files[0].rows[0], { commit: shas[0], subject: 'initial', kind: 'dockerfile', before: work(3, 3), after: work(3, 2), withoutMerges: work(3, 3) });
+    assert.equal(report.files[0].rows[0], {
+      commit: shas[0],
+      subject: 'initial',
+      kind: 'dockerfile',
+      before: work(3, 3),
+      after: work(3, 2),
+      withoutMerges: work(3, 3),
+    });
     assert.equal(report.dockerfile, { commits: 2, before: work(6, 6), after: work(6, 4), withoutMerges: work(6, 6) });
   } finally {
     repo.remove();
@@ -126,7 +188,11 @@ test('progress on a terminal: a line on stderr, erased before the report; none i
   try {
     const tty = memoryIO(repo.dir, { tty: true, env: {} });
     assert.is(await main(['cache-report', '--max-count', '2'], tty.io), 0, tty.stderr());
-    assert.match(tty.stderr(), /\r\x1b\[2Kcache-report: 2\/2 \(commit, Dockerfile\) pairs \(100%\)/, JSON.stringify(tty.stderr()));
+    assert.match(
+      tty.stderr(),
+      /\r\x1b\[2Kcache-report: 2\/2 \(commit, Dockerfile\) pairs \(100%\)/,
+      JSON.stringify(tty.stderr()),
+    );
     assert.ok(tty.stderr().endsWith('\r\x1b[2K'), JSON.stringify(tty.stderr()));
     const ci = memoryIO(repo.dir, { tty: true, env: { CI: 'true' } });
     assert.is(await main(['cache-report', '--max-count', '2'], ci.io), 0);
@@ -143,7 +209,10 @@ test('--first-parent follows the main line; without it the merged branch commits
   const repo = initRepo();
   try {
     history(repo, [
-      { message: 'initial', files: { Dockerfile: DOCKERFILE, 'package.json': '{}\n', 'package-lock.json': '{}\n', 'server.js': '1\n' } },
+      {
+        message: 'initial',
+        files: { Dockerfile: DOCKERFILE, 'package.json': '{}\n', 'package-lock.json': '{}\n', 'server.js': '1\n' },
+      },
       { message: 'topic: source', branch: 'topic', files: { 'server.js': '2\n' } },
       { message: 'topic: more source', branch: 'topic', files: { 'server.js': '3\n' } },
       { message: 'main: manifest', files: { 'package.json': '{"a":1}\n' } },
@@ -151,8 +220,14 @@ test('--first-parent follows the main line; without it the merged branch commits
     ]);
     const subjects = async (args: string[]) => {
       const run = memoryIO(repo.dir);
-      assert.is(await main(['cache-report', '--since', 'HEAD~1', ...args, '--format', 'json'], run.io), 0, run.stderr());
-      return JSON.parse(run.stdout()).files[0].rows.map((r: { subject: string; before: { commands: number } }) => `${r.subject}: ${r.before.commands}`);
+      assert.is(
+        await main(['cache-report', '--since', 'HEAD~1', ...args, '--format', 'json'], run.io),
+        0,
+        run.stderr(),
+      );
+      return JSON.parse(run.stdout()).files[0].rows.map(
+        (r: { subject: string; before: { commands: number } }) => `${r.subject}: ${r.before.commands}`,
+      );
     };
     assert.equal(await subjects(['--first-parent']), ['merge topic: 3']);
     assert.equal((await subjects([])).sort(), ['merge topic: 3', 'topic: more source: 3', 'topic: source: 3']);
@@ -172,9 +247,17 @@ test('--changed: the given files instead of the history', async () => {
     ];
     for (const [changed, before, after] of cases) {
       const run = memoryIO(repo.dir);
-      assert.is(await main(['cache-report', ...changed.flatMap((c) => ['--changed', c]), '--format', 'json'], run.io), 0, run.stderr());
+      assert.is(
+        await main(['cache-report', ...changed.flatMap((c) => ['--changed', c]), '--format', 'json'], run.io),
+        0,
+        run.stderr(),
+      );
       const report = JSON.parse(run.stdout());
-      assert.equal([report.files[0].rows[0].before.commands, report.files[0].rows[0].after.commands], [before, after], changed.join(' '));
+      assert.equal(
+        [report.files[0].rows[0].before.commands, report.files[0].rows[0].after.commands],
+        [before, after],
+        changed.join(' '),
+      );
       assert.is(report.range, undefined);
     }
     const cli = runCli(['cache-report', '--changed', 'server.js'], repo.dir);
@@ -194,11 +277,17 @@ test('bad input: not a repository, a range git cannot resolve, --max-count, conf
     assert.is(await main(['cache-report'], outside.io), 2);
     assert.match(outside.stderr(), /not inside a git repository/);
     const cases: [string[], RegExp][] = [
-      [['--since', 'no-such-ref'], /cache-report: --since no-such-ref: git cannot resolve it to a commit of this repository/],
+      [
+        ['--since', 'no-such-ref'],
+        /cache-report: --since no-such-ref: git cannot resolve it to a commit of this repository/,
+      ],
       [['--max-count', '0'], /--max-count: got "0", expected a whole number of at least 1/],
       [['--max-count', 'x'], /--max-count: got "x", expected a whole number of at least 1/],
       [['--since', 'HEAD', '--changed', 'a'], /--changed and --since cannot be used together/],
-      [['--changed', 'a', '--first-parent'], /--changed reads no history, so --max-count and --first-parent cannot be used with it/],
+      [
+        ['--changed', 'a', '--first-parent'],
+        /--changed reads no history, so --max-count and --first-parent cannot be used with it/,
+      ],
       [['--config', 'x.json', '--no-config'], /--config and --no-config cannot be used together/],
       [['--context', 'nope'], /--context: nope is not a folder/],
       [['no-such-dir'], /cache-report: no-such-dir: /],
@@ -228,14 +317,25 @@ test('bad input: not a repository, a range git cannot resolve, --max-count, conf
 test('the configuration is honoured: merge-runs and split-manifest-copy off, and --no-config', async () => {
   const { repo, shas } = scriptedRepo();
   try {
-    repo.write('.layerfixrc.json', JSON.stringify({ root: true, transforms: { 'split-manifest-copy': 'off', 'merge-runs': 'off' } }));
+    repo.write(
+      '.layerfixrc.json',
+      JSON.stringify({ root: true, transforms: { 'split-manifest-copy': 'off', 'merge-runs': 'off' } }),
+    );
     const run = memoryIO(repo.dir);
-    assert.is(await main(['cache-report', '--since', shas[0], '--format', 'json', 'Dockerfile'], run.io), 0, run.stderr());
+    assert.is(
+      await main(['cache-report', '--since', shas[0], '--format', 'json', 'Dockerfile'], run.io),
+      0,
+      run.stderr(),
+    );
     const report = JSON.parse(run.stdout());
     // Only the stable apt RUNs move above the broad COPY: npm ci still reruns on every source and manifest edit.
     assert.equal(report.source, { commits: 3, before: work(6, 6), after: work(2, 2), withoutMerges: work(2, 2) });
     const none = memoryIO(repo.dir);
-    assert.is(await main(['cache-report', '--since', shas[0], '--no-config', '--format', 'json', 'Dockerfile'], none.io), 0, none.stderr());
+    assert.is(
+      await main(['cache-report', '--since', shas[0], '--no-config', '--format', 'json', 'Dockerfile'], none.io),
+      0,
+      none.stderr(),
+    );
     assert.equal(JSON.parse(none.stdout()).source.after, work(1, 1));
   } finally {
     repo.remove();
@@ -245,12 +345,14 @@ test('the configuration is honoured: merge-runs and split-manifest-copy off, and
 test('build contexts found from the repository: a subfolder Dockerfile built from the root by compose, with a target', async () => {
   const repo = initRepo();
   try {
-    const dockerfile = 'FROM python:3.12 AS base\nWORKDIR /srv\nCOPY . .\nRUN pip install -r services/api/requirements.txt\n\nFROM base AS test\nRUN pytest\n\nFROM base AS prod\nRUN echo ready\n';
+    const dockerfile =
+      'FROM python:3.12 AS base\nWORKDIR /srv\nCOPY . .\nRUN pip install -r services/api/requirements.txt\n\nFROM base AS test\nRUN pytest\n\nFROM base AS prod\nRUN echo ready\n';
     history(repo, [
       {
         message: 'initial',
         files: {
-          'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n      target: prod\n',
+          'compose.yaml':
+            'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n      target: prod\n',
           'services/api/Dockerfile': dockerfile,
           'services/api/requirements.txt': 'flask\n',
           'lib/util.py': 'x = 1\n',
@@ -305,7 +407,8 @@ RUN nginx -t
 `;
 
 test('multi-stage: COPY --from depends on its stage; within a stage all after the first invalidated step reruns; targets', () => {
-  const runs = (paths: string[], previous: string | undefined = MULTI, target?: string) => rebuilt(MULTI, { paths, previous, target }).runs;
+  const runs = (paths: string[], previous: string | undefined = MULTI, target?: string) =>
+    rebuilt(MULTI, { paths, previous, target }).runs;
   assert.is(runs(['src/app.js']), 2); // npm run build, nginx -t
   assert.is(runs(['package.json']), 3); // npm ci, npm run build, nginx -t
   assert.is(runs(['README.md']), 0);
@@ -338,14 +441,35 @@ test('one git read per history: the same few git processes for 3 commits as for 
   for (const commits of [3, 40]) {
     const repo = initRepo();
     try {
-      const scripted: ScriptedCommit[] = [{ message: 'initial', files: { 'a/Dockerfile': DOCKERFILE, 'b/Dockerfile': DOCKERFILE, 'c/Dockerfile': EDITED, 'a/package.json': '{}\n', 'b/package.json': '{}\n', 'c/package.json': '{}\n' } }];
-      for (let i = 1; i < commits; i++) scripted.push({ message: `edit ${i}`, files: { [`${'abc'[i % 3]}/${i % 2 ? 'server.js' : 'Dockerfile'}`]: i % 2 ? `${i}\n` : `${DOCKERFILE}RUN echo ${i}\n` } });
+      const scripted: ScriptedCommit[] = [
+        {
+          message: 'initial',
+          files: {
+            'a/Dockerfile': DOCKERFILE,
+            'b/Dockerfile': DOCKERFILE,
+            'c/Dockerfile': EDITED,
+            'a/package.json': '{}\n',
+            'b/package.json': '{}\n',
+            'c/package.json': '{}\n',
+          },
+        },
+      ];
+      for (let i = 1; i < commits; i++)
+        scripted.push({
+          message: `edit ${i}`,
+          files: {
+            [`${'abc'[i % 3]}/${i % 2 ? 'server.js' : 'Dockerfile'}`]:
+              i % 2 ? `${i}\n` : `${DOCKERFILE}RUN echo ${i}\n`,
+          },
+        });
       history(repo, scripted);
       // A git on PATH that logs each call, then runs the real one.
       const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
       repo.write('bin/git', `#!/bin/sh\necho "$1" >> "${repo.path('git-calls.log')}"\nexec "${real}" "$@"\n`);
       chmodSync(repo.path('bin/git'), 0o755);
-      const run = runCli(['cache-report', '--format', 'json', 'a', 'b', 'c'], repo.dir, { env: { PATH: `${repo.path('bin')}:${process.env.PATH}` } });
+      const run = runCli(['cache-report', '--format', 'json', 'a', 'b', 'c'], repo.dir, {
+        env: { PATH: `${repo.path('bin')}:${process.env.PATH}` },
+      });
       assert.is(run.code, 0, run.stderr);
       assert.is(JSON.parse(run.stdout).range.commits, commits);
       const calls = readFileSync(repo.path('git-calls.log'), 'utf8').trim().split('\n');

@@ -84,7 +84,9 @@ test('memoizeByTree: computed once per state of the top-level nodes', () => {
 
 test('instruction views are cached on the node and reuse what the parser read', () => {
   const root = parse('FROM alpine\nRUN apk add curl\n');
-  const run = root.children.find((node): node is InstructionNode => node.type === 'instruction' && node.name === 'run')!;
+  const run = root.children.find(
+    (node): node is InstructionNode => node.type === 'instruction' && node.name === 'run',
+  )!;
   const view = instructionView(run);
   assert.is(instructionView(run), view);
   assert.is(view.buildkit.value, 'RUN');

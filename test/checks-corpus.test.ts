@@ -28,13 +28,19 @@ const inputs: Input[] = [
   ...walk(join(buildkitCasesDir(), 'testfiles'))
     .filter((path) => path.endsWith('Dockerfile'))
     .map((path) => ({ name: path, text: readFileSync(path, 'utf8') })),
-  ...checkCases().map((c) => ({ name: c.id, text: c.dockerfile, path: writeCase(c.id, c.dockerfile, c.dockerignore), ...(c.buildArgs ? { args: c.buildArgs } : {}) })),
+  ...checkCases().map((c) => ({
+    name: c.id,
+    text: c.dockerfile,
+    path: writeCase(c.id, c.dockerfile, c.dockerignore),
+    ...(c.buildArgs ? { args: c.buildArgs } : {}),
+  })),
 ].filter((input) => !hasParseErrors(input.text));
 
 /** Findings per rule transform. */
 function findings(result: TransformResult): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of result.messages) if (m.kind === 'finding' && m.ruleId) out.set(m.ruleId, (out.get(m.ruleId) ?? 0) + 1);
+  for (const m of result.messages)
+    if (m.kind === 'finding' && m.ruleId) out.set(m.ruleId, (out.get(m.ruleId) ?? 0) + 1);
   return out;
 }
 
@@ -46,7 +52,11 @@ test('reporting: no file fails, and nothing changes', async () => {
     const result = await runChecks(input.text, input.path, { fix: false, ...(input.args ? { args: input.args } : {}) });
     // Under `# check=error=true` a warning fails the file, as it fails BuildKit's build: no other error is expected.
     const fatal = result.messages.filter((m) => m.fatal && m.rule === undefined);
-    assert.equal(fatal.map((m) => m.reason), [], `${input.name}: fails`);
+    assert.equal(
+      fatal.map((m) => m.reason),
+      [],
+      `${input.name}: fails`,
+    );
     assert.is(result.changed, false, `${input.name}: a check changed the file with its fix off`);
     if (input.corpus) for (const name of findings(result).keys()) figures.get(name)!.warned++;
   }
@@ -59,10 +69,15 @@ test('fixing: the guard holds, the output parses, a second run changes nothing, 
     const fixed = await runChecks(input.text, input.path, { fix: true, ...options });
     const fatal = fixed.messages.filter((m) => m.fatal && m.rule === undefined);
     if (fatal.length) guardFailures++;
-    assert.equal(fatal.map((m) => m.reason), [], `${input.name}: fails`);
+    assert.equal(
+      fatal.map((m) => m.reason),
+      [],
+      `${input.name}: fails`,
+    );
     const left = findings(fixed);
     if (input.corpus) {
-      for (const name of new Set(fixed.messages.filter((m) => m.kind === 'change').map((m) => m.ruleId!))) figures.get(name)!.fixed++;
+      for (const name of new Set(fixed.messages.filter((m) => m.kind === 'change').map((m) => m.ruleId!)))
+        figures.get(name)!.fixed++;
       for (const name of left.keys()) figures.get(name)!.left++;
     }
     if (!fixed.changed) continue;
@@ -71,12 +86,20 @@ test('fixing: the guard holds, the output parses, a second run changes nothing, 
     assert.is(again.text, fixed.text, `${input.name}: a second run changes the output`);
     const recheck = findings(await runChecks(fixed.text, input.path, { fix: false, ...options }));
     for (const check of buildkitChecks) {
-      assert.is(recheck.get(check.name) ?? 0, left.get(check.name) ?? 0, `${input.name}: re-checking the output finds ${check.name} warnings the fix run did not leave`);
+      assert.is(
+        recheck.get(check.name) ?? 0,
+        left.get(check.name) ?? 0,
+        `${input.name}: re-checking the output finds ${check.name} warnings the fix run did not leave`,
+      );
     }
   }
   assert.is(guardFailures, 0);
-  console.log(`  ${inputs.length} files (corpus, BuildKit parser and check cases); 0 guard failures; every output idempotent`);
-  console.log(`  over the ${inputs.filter((input) => input.corpus).length} real Dockerfiles of the corpus, rule: files warned (fixes off) / files fixed (every fix on) / files with warnings left (fix declined or none)`);
+  console.log(
+    `  ${inputs.length} files (corpus, BuildKit parser and check cases); 0 guard failures; every output idempotent`,
+  );
+  console.log(
+    `  over the ${inputs.filter((input) => input.corpus).length} real Dockerfiles of the corpus, rule: files warned (fixes off) / files fixed (every fix on) / files with warnings left (fix declined or none)`,
+  );
   for (const [name, f] of figures) console.log(`    ${name}: ${f.warned} / ${f.fixed} / ${f.left}`);
 });
 

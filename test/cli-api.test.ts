@@ -16,10 +16,26 @@ test('layerfixFiles reports each file in order through onFile, with the summary,
   try {
     const seen: string[] = [];
     let total = -1;
-    const report = await layerfixFiles([], { cwd: repo.dir, concurrency: 1, output: true, input: true, fixes: true, onStart: (n) => (total = n), onFile: (file, i) => seen.push(`${i}:${file.path}:${file.status}`) });
+    const report = await layerfixFiles([], {
+      cwd: repo.dir,
+      concurrency: 1,
+      output: true,
+      input: true,
+      fixes: true,
+      onStart: (n) => (total = n),
+      onFile: (file, i) => seen.push(`${i}:${file.path}:${file.status}`),
+    });
     assert.is(total, 3);
     assert.equal(seen, ['0:a/Dockerfile:unchanged', '1:b/Dockerfile:changed', '2:c/Dockerfile:error']);
-    assert.equal(report.summary, { scanned: 3, changed: 1, unchanged: 1, skipped: 0, failed: 1, written: 0, changes: { 'merge-runs': 1 } });
+    assert.equal(report.summary, {
+      scanned: 3,
+      changed: 1,
+      unchanged: 1,
+      skipped: 0,
+      failed: 1,
+      written: 0,
+      changes: { 'merge-runs': 1 },
+    });
     const b = report.files[1];
     assert.is(b.output, MERGED);
     assert.is(b.input, MERGEABLE);
@@ -28,14 +44,17 @@ test('layerfixFiles reports each file in order through onFile, with the summary,
     assert.is(b.absolutePath, repo.path('b/Dockerfile'));
     assert.is(repo.read('b/Dockerfile'), MERGEABLE);
     const written = await layerfixFiles(['b'], { cwd: repo.dir, write: true, diff: false });
-    assert.equal([written.files[0].written, written.files[0].diff, written.files[0].output], [true, undefined, undefined]);
+    assert.equal(
+      [written.files[0].written, written.files[0].diff, written.files[0].output],
+      [true, undefined, undefined],
+    );
     assert.is(repo.read('b/Dockerfile'), MERGED);
   } finally {
     repo.remove();
   }
 });
 
-test('the build context is the file\'s folder even when cwd is not the process\'s working folder', async () => {
+test("the build context is the file's folder even when cwd is not the process's working folder", async () => {
   const repo = makeRepo({
     'app/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . /app\nRUN npm ci\nCMD ["node", "index.js"]\n',
     'app/package.json': '{"name":"app"}',
@@ -51,7 +70,7 @@ test('the build context is the file\'s folder even when cwd is not the process\'
 });
 
 test('layerfixFiles throws ConfigError for an invalid configuration, before touching any file', async () => {
-  const repo = makeRepo({ '.layerfixrc.json': '{"root":true,"transforms":{"nope":true}}', 'Dockerfile': MERGEABLE });
+  const repo = makeRepo({ '.layerfixrc.json': '{"root":true,"transforms":{"nope":true}}', Dockerfile: MERGEABLE });
   try {
     await layerfixFiles([], { cwd: repo.dir, write: true }).then(
       () => assert.unreachable('should throw'),

@@ -18,12 +18,44 @@ function rel(repo: Repo, candidates: Candidate[]): string[] {
 
 test('Dockerfile names', () => {
   // docs/cli.md ("Which files") says which tool reads each name.
-  const names = ['Dockerfile', 'Dockerfile.dev', 'Dockerfile.prod.arm64', 'Dockerfile-dev', 'Dockerfile_prod', 'dockerfile', 'api.Dockerfile', 'api.dockerfile'];
-  for (const name of [...names, 'Containerfile', 'Containerfile.gpu', 'Containerfile-gpu', 'api.Containerfile', 'api.containerfile']) {
+  const names = [
+    'Dockerfile',
+    'Dockerfile.dev',
+    'Dockerfile.prod.arm64',
+    'Dockerfile-dev',
+    'Dockerfile_prod',
+    'dockerfile',
+    'api.Dockerfile',
+    'api.dockerfile',
+  ];
+  for (const name of [
+    ...names,
+    'Containerfile',
+    'Containerfile.gpu',
+    'Containerfile-gpu',
+    'api.Containerfile',
+    'api.containerfile',
+  ]) {
     assert.ok(isDockerfileName(name), name);
   }
-  const others = ['Dockerfile.dockerignore', 'api.Dockerfile.dockerignore', 'Containerfile.containerignore', 'Dockerfiles', 'MyDockerfile', 'dockerfile.go', 'dockerfile_test.go', 'dockerfile-parser.js'];
-  for (const name of [...others, 'Dockerfile-', '.Dockerfile.layerfix-1-0-2.tmp', 'README.md', 'Containerfiles', 'DockerFile']) {
+  const others = [
+    'Dockerfile.dockerignore',
+    'api.Dockerfile.dockerignore',
+    'Containerfile.containerignore',
+    'Dockerfiles',
+    'MyDockerfile',
+    'dockerfile.go',
+    'dockerfile_test.go',
+    'dockerfile-parser.js',
+  ];
+  for (const name of [
+    ...others,
+    'Dockerfile-',
+    '.Dockerfile.layerfix-1-0-2.tmp',
+    'README.md',
+    'Containerfiles',
+    'DockerFile',
+  ]) {
     assert.not.ok(isDockerfileName(name), name);
   }
   assert.ok(TEMP_FILE.test('.Dockerfile.layerfix-123-0-7.tmp'));
@@ -31,7 +63,7 @@ test('Dockerfile names', () => {
 
 test('folders are searched for Dockerfile names, skipping node_modules, .git and __fixtures__, in sorted order', async () => {
   const repo = makeRepo({
-    'Dockerfile': FILE,
+    Dockerfile: FILE,
     'svc/api/Dockerfile.dev': FILE,
     'svc/api/build.dockerfile': FILE,
     'svc/api/Dockerfile-dev': FILE,
@@ -47,7 +79,16 @@ test('folders are searched for Dockerfile names, skipping node_modules, .git and
     'svc/.Dockerfile.layerfix-99-0-0.tmp': FILE,
   });
   try {
-    assert.equal(rel(repo, await found(repo)), ['.devcontainer/Dockerfile', 'Dockerfile', 'svc/api/Dockerfile-dev', 'svc/api/Dockerfile.dev', 'svc/api/Dockerfile_prod', 'svc/api/build.dockerfile', 'svc/lower/dockerfile', 'svc/web/Containerfile']);
+    assert.equal(rel(repo, await found(repo)), [
+      '.devcontainer/Dockerfile',
+      'Dockerfile',
+      'svc/api/Dockerfile-dev',
+      'svc/api/Dockerfile.dev',
+      'svc/api/Dockerfile_prod',
+      'svc/api/build.dockerfile',
+      'svc/lower/dockerfile',
+      'svc/web/Containerfile',
+    ]);
   } finally {
     repo.remove();
   }
@@ -57,7 +98,7 @@ test('.gitignore and .layerfixignore are honoured, nested ones relative to their
   const repo = makeRepo({
     '.gitignore': 'build/\n*.generated.Dockerfile\n',
     '.layerfixignore': 'legacy/\n',
-    'Dockerfile': FILE,
+    Dockerfile: FILE,
     'build/Dockerfile': FILE,
     'legacy/Dockerfile': FILE,
     'x.generated.Dockerfile': FILE,
@@ -68,7 +109,12 @@ test('.gitignore and .layerfixignore are honoured, nested ones relative to their
     'other/tmp/Dockerfile': FILE,
   });
   try {
-    assert.equal(rel(repo, await found(repo)), ['Dockerfile', 'other/tmp/Dockerfile', 'svc/Dockerfile', 'svc/keep.generated.Dockerfile']);
+    assert.equal(rel(repo, await found(repo)), [
+      'Dockerfile',
+      'other/tmp/Dockerfile',
+      'svc/Dockerfile',
+      'svc/keep.generated.Dockerfile',
+    ]);
   } finally {
     repo.remove();
   }
@@ -78,7 +124,10 @@ test('the ignore files of parent folders count up to the git root', async () => 
   const repo = makeRepo({ '.gitignore': 'svc/gen/\n', 'svc/gen/Dockerfile': FILE, 'svc/Dockerfile': FILE });
   try {
     mkdirSync(repo.path('.git'));
-    const candidates = await discover(['.'], { cwd: repo.path('svc'), resolver: new ConfigResolver({ cwd: repo.path('svc') }) });
+    const candidates = await discover(['.'], {
+      cwd: repo.path('svc'),
+      resolver: new ConfigResolver({ cwd: repo.path('svc') }),
+    });
     assert.equal(rel(repo, candidates), ['svc/Dockerfile']);
   } finally {
     repo.remove();
@@ -86,7 +135,12 @@ test('the ignore files of parent folders count up to the git root', async () => 
 });
 
 test('a file named explicitly is always processed, even when ignored or not named like a Dockerfile', async () => {
-  const repo = makeRepo({ '.gitignore': 'build/\n', 'build/Dockerfile': FILE, 'docker/app.df': FILE, 'node_modules/x/Dockerfile': FILE });
+  const repo = makeRepo({
+    '.gitignore': 'build/\n',
+    'build/Dockerfile': FILE,
+    'docker/app.df': FILE,
+    'node_modules/x/Dockerfile': FILE,
+  });
   try {
     const candidates = await found(repo, ['build/Dockerfile', 'docker/app.df', 'node_modules/x/Dockerfile']);
     assert.equal(rel(repo, candidates), ['build/Dockerfile', 'docker/app.df', 'node_modules/x/Dockerfile']);
@@ -97,7 +151,14 @@ test('a file named explicitly is always processed, even when ignored or not name
 });
 
 test('globs are expanded (ignore files still apply); a glob matching nothing and a missing path are errors', async () => {
-  const repo = makeRepo({ '.gitignore': 'gen/\n', 'a/Dockerfile': FILE, 'b/Dockerfile': FILE, 'b/x.df': FILE, 'gen/Dockerfile': FILE, 'node_modules/y/Dockerfile': FILE });
+  const repo = makeRepo({
+    '.gitignore': 'gen/\n',
+    'a/Dockerfile': FILE,
+    'b/Dockerfile': FILE,
+    'b/x.df': FILE,
+    'gen/Dockerfile': FILE,
+    'node_modules/y/Dockerfile': FILE,
+  });
   try {
     assert.equal(rel(repo, await found(repo, ['**/Dockerfile'])), ['a/Dockerfile', 'b/Dockerfile']);
     assert.equal(rel(repo, await found(repo, ['b/*.df'])), ['b/x.df']);
@@ -122,7 +183,7 @@ test('files found twice (argument order kept) are processed once', async () => {
 });
 
 test('symlinks: folders never followed; files inside the tree count once; outside the tree skipped; loops kept for reporting', async () => {
-  const outside = makeRepo({ 'Dockerfile': FILE, 'deep/Dockerfile': FILE });
+  const outside = makeRepo({ Dockerfile: FILE, 'deep/Dockerfile': FILE });
   const repo = makeRepo({ 'real/Dockerfile': FILE, 'svc/Dockerfile.base': FILE });
   try {
     symlinkSync(repo.path('real'), repo.path('linked-dir')); // inside: already searched as real/
@@ -135,7 +196,13 @@ test('symlinks: folders never followed; files inside the tree count once; outsid
     symlinkSync('missing', repo.path('Dockerfile.dangling')); // dangling: reported when read
     const candidates = await found(repo);
     const byPath = new Map(candidates.map((c) => [c.absolutePath.slice(repo.dir.length + 1), c]));
-    assert.equal([...byPath.keys()].sort(), ['Dockerfile.dangling', 'Dockerfile.ext', 'Dockerfile.self', 'real/Dockerfile', 'svc/Dockerfile.base']);
+    assert.equal([...byPath.keys()].sort(), [
+      'Dockerfile.dangling',
+      'Dockerfile.ext',
+      'Dockerfile.self',
+      'real/Dockerfile',
+      'svc/Dockerfile.base',
+    ]);
     assert.match(byPath.get('Dockerfile.ext')!.skipped ?? '', /outside the folder being processed/);
     assert.is(byPath.get('Dockerfile.self')!.skipped, undefined);
   } finally {
@@ -156,7 +223,11 @@ test('a folder named Dockerfile is searched like any folder, not read as a file'
 
 test('config `files` adds names and config `ignore` removes files, relative to the config file', async () => {
   const repo = makeRepo({
-    '.layerfixrc.json': JSON.stringify({ root: true, files: ['*.df', 'docker/build'], ignore: ['vendor/', 'svc/skip.Dockerfile'] }),
+    '.layerfixrc.json': JSON.stringify({
+      root: true,
+      files: ['*.df', 'docker/build'],
+      ignore: ['vendor/', 'svc/skip.Dockerfile'],
+    }),
     'a.df': FILE,
     'docker/build': FILE,
     'vendor/Dockerfile': FILE,
@@ -166,7 +237,11 @@ test('config `files` adds names and config `ignore` removes files, relative to t
   });
   try {
     assert.equal(rel(repo, await found(repo)), ['a.df', 'docker/build', 'svc/Dockerfile']);
-    assert.equal(rel(repo, await found(repo, [], false)), ['svc/Dockerfile', 'svc/skip.Dockerfile', 'vendor/Dockerfile']);
+    assert.equal(rel(repo, await found(repo, [], false)), [
+      'svc/Dockerfile',
+      'svc/skip.Dockerfile',
+      'vendor/Dockerfile',
+    ]);
   } finally {
     repo.remove();
   }

@@ -56,7 +56,8 @@ function firstWrite(child: ChildProcess, repo: Repo, original: string): Promise<
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 }
@@ -69,7 +70,8 @@ function outcome(repo: Repo, originals: string[], expected: string[]): { rewritt
     if (text === expected[i] && text !== originals[i]) rewritten++;
   }
   const temps = repo.list().filter((p) => !/^svc-\d+\/Dockerfile$/.test(p) && p !== '.layerfixrc.json');
-  for (const temp of temps) assert.ok(TEMP_FILE.test(temp.slice(temp.lastIndexOf('/') + 1)), `unexpected file left behind: ${temp}`);
+  for (const temp of temps)
+    assert.ok(TEMP_FILE.test(temp.slice(temp.lastIndexOf('/') + 1)), `unexpected file left behind: ${temp}`);
   return { rewritten, temps };
 }
 
@@ -115,7 +117,7 @@ test('SIGINT during --write: every file old or new, no temporary file left, exit
 });
 
 test('a leftover temporary file is removed by the next --write only when the process that wrote it is gone', async () => {
-  const repo = makeRepo({ 'Dockerfile': TEMPLATES[0] });
+  const repo = makeRepo({ Dockerfile: TEMPLATES[0] });
   try {
     repo.write('.Dockerfile.layerfix-999999999-0-0.tmp', 'partial');
     repo.write(`.Dockerfile.layerfix-${process.pid}-0-0.tmp`, 'in progress');

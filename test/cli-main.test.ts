@@ -57,9 +57,12 @@ test('bad arguments exit 2 with a message naming the problem', async () => {
     [['--skip', 'nope', 'Dockerfile'], /--skip: unknown transform "nope"/],
     [['parse'], /layerfix parse takes one file/],
     [['parse', 'a', 'b'], /takes one file \(or - for stdin\), got 2/],
-    [['parse', '--format', 'ast', 'Dockerfile'], /--format: got "ast"; did you mean "cst"\?; expected one of cst, buildkit, print/],
+    [
+      ['parse', '--format', 'ast', 'Dockerfile'],
+      /--format: got "ast"; did you mean "cst"\?; expected one of cst, buildkit, print/,
+    ],
   ];
-  const repo = makeRepo({ 'Dockerfile': MERGEABLE });
+  const repo = makeRepo({ Dockerfile: MERGEABLE });
   try {
     for (const [args, pattern] of cases) {
       const { io, stderr, stdout } = memoryIO(repo.dir);
@@ -74,12 +77,19 @@ test('bad arguments exit 2 with a message naming the problem', async () => {
 });
 
 test('an invalid configuration stops the run before any file is touched, exit 2', async () => {
-  const repo = makeRepo({ '.layerfixrc.json': '{"root":true,"transforms":{"merge-runs":{"maxCommands":-1}}}', 'a/Dockerfile': MERGEABLE, 'z/Dockerfile': MERGEABLE });
+  const repo = makeRepo({
+    '.layerfixrc.json': '{"root":true,"transforms":{"merge-runs":{"maxCommands":-1}}}',
+    'a/Dockerfile': MERGEABLE,
+    'z/Dockerfile': MERGEABLE,
+  });
   try {
     const before = repo.snapshot();
     const { io, stderr, stdout } = memoryIO(repo.dir);
     assert.is(await main(['--write'], io), 2);
-    assert.match(stderr(), /\.layerfixrc\.json: transforms\.merge-runs: Invalid option "maxCommands" for transform "merge-runs": got -1, expected a whole number >= 0/);
+    assert.match(
+      stderr(),
+      /\.layerfixrc\.json: transforms\.merge-runs: Invalid option "maxCommands" for transform "merge-runs": got -1, expected a whole number >= 0/,
+    );
     assert.is(stdout(), '');
     assert.equal(repo.snapshot(), before);
   } finally {
@@ -89,7 +99,7 @@ test('an invalid configuration stops the run before any file is touched, exit 2'
 
 test('--only and --skip choose the transforms of a run', async () => {
   const text = 'FROM alpine\nCOPY . /app\nRUN apk add curl\nRUN curl -V\n';
-  const repo = makeRepo({ 'Dockerfile': text });
+  const repo = makeRepo({ Dockerfile: text });
   try {
     const only = memoryIO(repo.dir);
     assert.is(await main(['--check', '--only', 'reorder-stable', '--explain'], only.io), 1);
@@ -113,12 +123,20 @@ test('--list-transforms lists names, defaults and options, as text or JSON', asy
   const json = memoryIO(ROOT);
   assert.is(await main(['--list-transforms', '--format', 'json', '--no-config'], json.io), 0);
   const data = JSON.parse(json.stdout());
-  assert.equal(data.map((t: { name: string }) => t.name), builtinTransforms.map((t) => t.name));
+  assert.equal(
+    data.map((t: { name: string }) => t.name),
+    builtinTransforms.map((t) => t.name),
+  );
 });
 
 test('--print-config shows the resolved configuration of a file, every default filled in', async () => {
   const repo = makeRepo({
-    '.layerfixrc.json': JSON.stringify({ root: true, printWidth: 100, transforms: { format: true }, overrides: [{ files: 'legacy/**', transforms: { 'merge-runs': 'off' } }] }),
+    '.layerfixrc.json': JSON.stringify({
+      root: true,
+      printWidth: 100,
+      transforms: { format: true },
+      overrides: [{ files: 'legacy/**', transforms: { 'merge-runs': 'off' } }],
+    }),
     'legacy/Dockerfile': MERGEABLE,
   });
   try {
@@ -137,7 +155,12 @@ test('--print-config shows the resolved configuration of a file, every default f
 });
 
 test('stdin with --stdin-filepath prints the rewritten text; --check and -l report instead; --write is refused', async () => {
-  const repo = makeRepo({ '.layerfixrc.json': JSON.stringify({ root: true, overrides: [{ files: 'legacy/**', transforms: { 'merge-runs': 'off' } }] }) });
+  const repo = makeRepo({
+    '.layerfixrc.json': JSON.stringify({
+      root: true,
+      overrides: [{ files: 'legacy/**', transforms: { 'merge-runs': 'off' } }],
+    }),
+  });
   try {
     const plain = memoryIO(repo.dir, { stdin: MERGEABLE });
     assert.is(await main(['--stdin-filepath', 'svc/Dockerfile'], plain.io), 0);
@@ -179,7 +202,11 @@ test('--stdout prints one rewritten file, and refuses several', async () => {
 });
 
 test('layerfix parse: cst, buildkit and print formats; diagnostics on stderr; exit 2 on errors', async () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine AS base\r\nRUN echo hi \\\r\n  there\r\n', 'Broken': 'FROM\nRUN x\n', 'Bad': Buffer.from([0x46, 0xff]) });
+  const repo = makeRepo({
+    Dockerfile: 'FROM alpine AS base\r\nRUN echo hi \\\r\n  there\r\n',
+    Broken: 'FROM\nRUN x\n',
+    Bad: Buffer.from([0x46, 0xff]),
+  });
   try {
     const print = memoryIO(repo.dir);
     assert.is(await main(['parse', '--format', 'print', 'Dockerfile'], print.io), 0);
@@ -216,7 +243,7 @@ test('colour: on a terminal by default, never with NO_COLOR, always with FORCE_C
   assert.ok(colorEnabled({ FORCE_COLOR: '1' }, { isTTY: false }));
   assert.not.ok(colorEnabled({ FORCE_COLOR: '0' }, { isTTY: true }));
   assert.not.ok(colorEnabled({ TERM: 'dumb' }, { isTTY: true }));
-  const repo = makeRepo({ 'Dockerfile': MERGEABLE });
+  const repo = makeRepo({ Dockerfile: MERGEABLE });
   try {
     const forced = memoryIO(repo.dir, { env: { FORCE_COLOR: '1' } });
     assert.is(await main([], forced.io), 0);
@@ -265,32 +292,88 @@ test('a run with many files on a terminal shows progress on stderr and keeps std
 });
 
 test('a change is said in the tense of what happened: planned when not written, done when written; free text is marked', () => {
-  const merged = { kind: 'change' as const, ruleId: 'merge-runs', message: 'Merged RUN at 4:1 into RUN at 3:1', planned: 'Would merge RUN at 4:1 into RUN at 3:1', line: 4, column: 1 };
+  const merged = {
+    kind: 'change' as const,
+    ruleId: 'merge-runs',
+    message: 'Merged RUN at 4:1 into RUN at 3:1',
+    planned: 'Would merge RUN at 4:1 into RUN at 3:1',
+    line: 4,
+    column: 1,
+  };
   assert.is(formatMessage('D', merged, false), 'D:4:1: change: Would merge RUN at 4:1 into RUN at 3:1 [merge-runs]');
   assert.is(formatMessage('D', merged, true), 'D:4:1: change: Merged RUN at 4:1 into RUN at 3:1 [merge-runs]');
-  const plugin = { kind: 'change' as const, ruleId: 'pin-tags', message: 'Pinned FROM alpine to alpine:3.20', line: 1, column: 1 };
-  assert.is(formatMessage('D', plugin, false), 'D:1:1: change: Pinned FROM alpine to alpine:3.20 (not written) [pin-tags]');
+  const plugin = {
+    kind: 'change' as const,
+    ruleId: 'pin-tags',
+    message: 'Pinned FROM alpine to alpine:3.20',
+    line: 1,
+    column: 1,
+  };
+  assert.is(
+    formatMessage('D', plugin, false),
+    'D:1:1: change: Pinned FROM alpine to alpine:3.20 (not written) [pin-tags]',
+  );
   assert.is(formatMessage('D', plugin, true), 'D:1:1: change: Pinned FROM alpine to alpine:3.20 [pin-tags]');
 });
 
 test('messages are path:line:col: message [ruleId]; the summary counts files and changes per transform', () => {
-  assert.is(formatMessage('svc/Dockerfile', { kind: 'error', ruleId: 'missing-arguments', message: 'FROM requires an image\n  at stack', line: 3, column: 1 }, false), 'svc/Dockerfile:3:1: FROM requires an image … [missing-arguments]');
-  assert.is(formatMessage('D', { kind: 'skip', ruleId: 'merge-runs', message: 'Kept', line: 1, column: 2 }, false), 'D:1:2: skip: Kept [merge-runs]');
-  const summary = { scanned: 5, changed: 2, unchanged: 1, skipped: 1, failed: 1, written: 0, changes: { 'reorder-stable': 1, 'merge-runs': 3 } };
-  assert.is(formatSummary(summary, 'check'), 'layerfix: 5 files scanned: 2 would change, 1 unchanged, 1 skipped, 1 failed; changes: merge-runs 3, reorder-stable 1');
-  assert.match(formatSummary(summary, 'dry-run'), /2 changed, .*\(dry run: nothing written; --write applies the changes\)$/);
+  assert.is(
+    formatMessage(
+      'svc/Dockerfile',
+      { kind: 'error', ruleId: 'missing-arguments', message: 'FROM requires an image\n  at stack', line: 3, column: 1 },
+      false,
+    ),
+    'svc/Dockerfile:3:1: FROM requires an image … [missing-arguments]',
+  );
+  assert.is(
+    formatMessage('D', { kind: 'skip', ruleId: 'merge-runs', message: 'Kept', line: 1, column: 2 }, false),
+    'D:1:2: skip: Kept [merge-runs]',
+  );
+  const summary = {
+    scanned: 5,
+    changed: 2,
+    unchanged: 1,
+    skipped: 1,
+    failed: 1,
+    written: 0,
+    changes: { 'reorder-stable': 1, 'merge-runs': 3 },
+  };
+  assert.is(
+    formatSummary(summary, 'check'),
+    'layerfix: 5 files scanned: 2 would change, 1 unchanged, 1 skipped, 1 failed; changes: merge-runs 3, reorder-stable 1',
+  );
+  assert.match(
+    formatSummary(summary, 'dry-run'),
+    /2 changed, .*\(dry run: nothing written; --write applies the changes\)$/,
+  );
   assert.match(formatSummary({ ...summary, written: 2 }, 'write'), /2 changed \(2 written\)/);
 });
 
 test('GitHub annotations escape their data and properties', () => {
-  const file = { path: 'a,b:c/Dockerfile', absolutePath: '/x', status: 'error' as const, written: false, messages: [], changes: {} };
-  const line = annotation(file, { kind: 'error', ruleId: 'x', message: '50% done\nnext', line: 2, column: 3 }, { mode: 'check', explain: false } as never);
+  const file = {
+    path: 'a,b:c/Dockerfile',
+    absolutePath: '/x',
+    status: 'error' as const,
+    written: false,
+    messages: [],
+    changes: {},
+  };
+  const line = annotation(file, { kind: 'error', ruleId: 'x', message: '50% done\nnext', line: 2, column: 3 }, {
+    mode: 'check',
+    explain: false,
+  } as never);
   assert.is(line, '::error file=a%2Cb%3Ac/Dockerfile,line=2,col=3,title=layerfix x::50%25 done%0Anext');
-  assert.is(annotation(file, { kind: 'skip', ruleId: 'x', message: 'm', line: 1, column: 1 }, { mode: 'check', explain: false } as never), undefined);
+  assert.is(
+    annotation(file, { kind: 'skip', ruleId: 'x', message: 'm', line: 1, column: 1 }, {
+      mode: 'check',
+      explain: false,
+    } as never),
+    undefined,
+  );
 });
 
 test('layerfix new-transform scaffolds a plugin that the next run loads (its `layerfix` import is this layerfix); twice is an error', async () => {
-  const repo = makeRepo({ 'Dockerfile': 'from alpine\n' });
+  const repo = makeRepo({ Dockerfile: 'from alpine\n' });
   try {
     const first = memoryIO(repo.dir);
     assert.is(await main(['new-transform', 'upper-keywords'], first.io), 0, first.stderr());

@@ -19,7 +19,7 @@ test('the BuildKit cases are all there', () => {
   assert.is(negative.length, 4);
 });
 
-test('--format buildkit equals BuildKit\'s result for every positive case, and --format print gives the file back', async () => {
+test("--format buildkit equals BuildKit's result for every positive case, and --format print gives the file back", async () => {
   for (const name of positive) {
     const caseDir = join(dir, 'testfiles', name);
     const dump = memoryIO(caseDir);
@@ -27,7 +27,10 @@ test('--format buildkit equals BuildKit\'s result for every positive case, and -
     assert.is(dump.stdout(), readFileSync(join(caseDir, 'result'), 'utf8'), name);
     // BuildKit's parser takes these; a few hold what its instruction checks reject later (e.g. `HEALTHCHECK CONNECT`),
     // which layerfix reports as it parses: then the exit code is 2 and each problem is on stderr.
-    const errors = dump.stderr().split('\n').filter((line) => line && !/^Dockerfile:\d+:\d+: warning: /.test(line));
+    const errors = dump
+      .stderr()
+      .split('\n')
+      .filter((line) => line && !/^Dockerfile:\d+:\d+: warning: /.test(line));
     assert.is(code, errors.length ? 2 : 0, name);
     const print = memoryIO(caseDir);
     await main(['parse', '--format', 'print', 'Dockerfile'], print.io);

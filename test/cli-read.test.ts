@@ -33,7 +33,10 @@ test('invalid UTF-8 is reported at its line and column', () => {
 test('a NUL byte in the first 8000 bytes makes a file binary, reported for the whole file', () => {
   const result = decodeDockerfile(Buffer.from('FROM a\nRUN x\0y\n'));
   assert.ok('ruleId' in result);
-  assert.equal([result.ruleId, result.line, result.column, result.message], ['binary-file', 1, 1, 'Binary file (a NUL byte at byte 12): a Dockerfile is text']);
+  assert.equal(
+    [result.ruleId, result.line, result.column, result.message],
+    ['binary-file', 1, 1, 'Binary file (a NUL byte at byte 12): a Dockerfile is text'],
+  );
   const png = decodeDockerfile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
   assert.ok('ruleId' in png);
   assert.is(png.ruleId, 'binary-file');
@@ -45,7 +48,7 @@ test('a BOM and CRLF line endings are kept in the text', () => {
 });
 
 test('an empty file reads as empty text (the pipeline says what is wrong with it)', async () => {
-  const repo = makeRepo({ 'Dockerfile': '' });
+  const repo = makeRepo({ Dockerfile: '' });
   try {
     const result = await readDockerfile(repo.path('Dockerfile'));
     assert.ok('text' in result);
@@ -89,7 +92,9 @@ test('unreadable files: a folder, a dangling symlink, a symlink loop, a FIFO-lik
 });
 
 test('a file over the size limit (10 MB) is refused without reading it', async () => {
-  const repo = makeRepo({ 'Dockerfile': `FROM alpine\n${'RUN echo layerfix\n'.repeat(Math.ceil((10 * 1024 * 1024) / 18))}` });
+  const repo = makeRepo({
+    Dockerfile: `FROM alpine\n${'RUN echo layerfix\n'.repeat(Math.ceil((10 * 1024 * 1024) / 18))}`,
+  });
   try {
     const result = await readDockerfile(repo.path('Dockerfile'));
     assert.ok('ruleId' in result);

@@ -38,20 +38,28 @@ const HEAVY: [string, RegExp][] = [
   ['cosmiconfig', /node_modules\/cosmiconfig\//],
   ['jiti', /node_modules\/jiti\//],
   ['diff', /node_modules\/diff\//],
-  ["the worker", /dist\/src\/(runner\/worker|startup\/worker)/],
+  ['the worker', /dist\/src\/(runner\/worker|startup\/worker)/],
 ];
 
 /** A module of the compiled build (dist/src, dist/transforms) loaded as its own file rather than from the bundle. */
-const COMPILED_MODULE = /^(file:\/\/)?\/.*\/dist\/(src|transforms)\/(?!startup\/bundle-loader\.cjs|runner\/v8-flags\.cjs)/;
+const COMPILED_MODULE =
+  /^(file:\/\/)?\/.*\/dist\/(src|transforms)\/(?!startup\/bundle-loader\.cjs|runner\/v8-flags\.cjs)/;
 
 test('the CLI runs from the bundle, with its code cache, and loads no compiled module of its own', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n' });
+  const repo = makeRepo({ Dockerfile: 'FROM alpine\nRUN echo a\nRUN echo b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
     assert.ok(has(modules, /^bundle:dist\/src\/cli\/main\.js$/), 'the CLI is the bundled one');
     assert.ok(has(modules, /^bundle:dist\/src\/engine\/pipeline\.js$/), 'the pipeline is the bundled one');
-    assert.equal(modules.filter((m) => COMPILED_MODULE.test(m)), []);
-    const debug = spawnSync(process.execPath, [BIN, '--check', 'Dockerfile'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, LAYERFIX_DEBUG_BUNDLE: '1', LAYERFIX_NO_BUNDLE: '' } });
+    assert.equal(
+      modules.filter((m) => COMPILED_MODULE.test(m)),
+      [],
+    );
+    const debug = spawnSync(process.execPath, [BIN, '--check', 'Dockerfile'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...process.env, LAYERFIX_DEBUG_BUNDLE: '1', LAYERFIX_NO_BUNDLE: '' },
+    });
     assert.match(debug.stderr, /^layerfix: bundle .*dist\/bundle\/layerfix\.cjs, code cache accepted$/m);
   } finally {
     repo.remove();
@@ -59,15 +67,22 @@ test('the CLI runs from the bundle, with its code cache, and loads no compiled m
 });
 
 test('without an up-to-date bundle, the compiled modules run and print the same', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n', 'sub/Dockerfile': 'FROM alpine\n' });
+  const repo = makeRepo({ Dockerfile: 'FROM alpine\nRUN echo a\nRUN echo b\n', 'sub/Dockerfile': 'FROM alpine\n' });
   const bundle = join(ROOT, 'dist/bundle/layerfix.cjs');
-  const run = (env: Record<string, string>) => spawnSync(process.execPath, [BIN], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [BIN], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
   try {
     const bundled = run({ LAYERFIX_NO_BUNDLE: '' });
     const compiled = run({ LAYERFIX_NO_BUNDLE: '1' });
     assert.is(bundled.status, 0);
     assert.equal([compiled.status, compiled.stdout, compiled.stderr], [bundled.status, bundled.stdout, bundled.stderr]);
-    assert.ok(has(loaded(['--check', 'Dockerfile'], repo.dir, { LAYERFIX_NO_BUNDLE: '1' }), /dist\/src\/engine\/pipeline\.js$/));
+    assert.ok(
+      has(loaded(['--check', 'Dockerfile'], repo.dir, { LAYERFIX_NO_BUNDLE: '1' }), /dist\/src\/engine\/pipeline\.js$/),
+    );
     // A bundle older than the compiled modules (a `tsc` run without the bundling step) is not used.
     const { atime, mtime } = statSync(bundle);
     try {
@@ -103,7 +118,7 @@ test('--version and --help load no pipeline, no config loader, no reporter', () 
 });
 
 test('--check on one file without configuration loads the pipeline, but no config loader, diff, jiti, ts-morph or workers', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n' });
+  const repo = makeRepo({ Dockerfile: 'FROM alpine\nRUN echo a\nRUN echo b\n' });
   try {
     const modules = loaded(['--check', 'Dockerfile'], repo.dir);
     assert.ok(has(modules, /dist\/src\/engine\/pipeline\.js/), 'the pipeline is loaded');
@@ -114,7 +129,12 @@ test('--check on one file without configuration loads the pipeline, but no confi
 });
 
 test('a dry run loads diff; a JSON config does not need cosmiconfig; a YAML one does', () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN echo a\nRUN echo b\n', '.layerfixrc.json': '{"root":true}', 'yaml/.layerfixrc.yaml': 'root: true\n', 'yaml/Dockerfile': 'FROM a\n' });
+  const repo = makeRepo({
+    Dockerfile: 'FROM alpine\nRUN echo a\nRUN echo b\n',
+    '.layerfixrc.json': '{"root":true}',
+    'yaml/.layerfixrc.yaml': 'root: true\n',
+    'yaml/Dockerfile': 'FROM a\n',
+  });
   try {
     const dry = loaded(['Dockerfile'], repo.dir);
     assert.ok(has(dry, /node_modules\/diff\//));

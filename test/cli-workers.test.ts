@@ -44,7 +44,8 @@ function sabotaged(marked: Record<number, string>): Repo {
     '.layerfixrc.json': JSON.stringify({ root: true, plugins: ['./saboteur.mjs'] }),
     'saboteur.mjs': SABOTEUR,
   };
-  for (let i = 0; i < COUNT; i++) files[name(i)] = TEMPLATES[i % TEMPLATES.length] + (marked[i] ? `LABEL ${marked[i]}=1\n` : '');
+  for (let i = 0; i < COUNT; i++)
+    files[name(i)] = TEMPLATES[i % TEMPLATES.length] + (marked[i] ? `LABEL ${marked[i]}=1\n` : '');
   return makeRepo(files);
 }
 
@@ -65,7 +66,10 @@ test('worker threads and the calling thread give the same results, in discovery 
     const two = await layerfixFiles([], { cwd: repo.dir, concurrency: 2, output: true });
     assert.is(one.files.length, COUNT);
     assert.equal(two.files.map(outcome), one.files.map(outcome));
-    assert.equal(two.files.map((f) => f.output), one.files.map((f) => f.output));
+    assert.equal(
+      two.files.map((f) => f.output),
+      one.files.map((f) => f.output),
+    );
     assert.equal(two.summary, one.summary);
   } finally {
     repo.remove();
@@ -83,7 +87,10 @@ test('a worker that dies fails only the file it was working on; its other files 
     report.files.forEach((file, i) => {
       if (crashes.includes(i)) {
         assert.is(file.status, 'error', file.path);
-        assert.equal(file.messages.map((m) => [m.ruleId, m.message]), [['internal-error', 'The worker processing this file exited with code 7']]);
+        assert.equal(
+          file.messages.map((m) => [m.ruleId, m.message]),
+          [['internal-error', 'The worker processing this file exited with code 7']],
+        );
       } else {
         assert.equal(outcome(file), outcome(expected.files[i]), file.path);
       }
@@ -103,7 +110,10 @@ test('a file that runs past the time limit fails with `timeout`; the others are 
     const expected = await layerfixFiles([], { cwd: clean.dir, concurrency: 1 });
     report.files.forEach((file, i) => {
       if (i === 10) {
-        assert.equal(file.messages.map((m) => [m.ruleId, m.message]), [['timeout', 'Processing took longer than 1 s; the file was left untouched']]);
+        assert.equal(
+          file.messages.map((m) => [m.ruleId, m.message]),
+          [['timeout', 'Processing took longer than 1 s; the file was left untouched']],
+        );
       } else {
         assert.equal(outcome(file), outcome(expected.files[i]), file.path);
       }
@@ -119,8 +129,14 @@ test('the CLI over workers: a dying worker fails one file, --write writes the ot
   try {
     const run = runCli(['--write', '--concurrency', '2'], repo.dir);
     assert.is(run.code, 2);
-    assert.match(run.stderr, /^svc-003\/Dockerfile:1:1: The worker processing this file exited with code 7 \[internal-error\]$/m);
-    assert.match(run.stderr, new RegExp(`${COUNT} files scanned: (\\d+) changed \\(\\1 written\\), \\d+ unchanged, 0 skipped, 1 failed`));
+    assert.match(
+      run.stderr,
+      /^svc-003\/Dockerfile:1:1: The worker processing this file exited with code 7 \[internal-error\]$/m,
+    );
+    assert.match(
+      run.stderr,
+      new RegExp(`${COUNT} files scanned: (\\d+) changed \\(\\1 written\\), \\d+ unchanged, 0 skipped, 1 failed`),
+    );
     assert.is(repo.read(name(3)), `${MERGEABLE}LABEL exit-thread=1\n`);
     assert.is(repo.read(name(0)), 'FROM alpine\nRUN apk add curl && curl -V\n');
   } finally {
@@ -131,14 +147,19 @@ test('the CLI over workers: a dying worker fails one file, --write writes the ot
 test('files are sent to workers while the search goes on, but a bad configuration found last still stops the run before any write or report', () => {
   const files: Record<string, string> = { '.layerfixrc.json': JSON.stringify({ root: true }) };
   for (let i = 0; i < COUNT; i++) files[name(i)] = MERGEABLE;
-  files[name(COUNT - 1).replace('Dockerfile', '.layerfixrc.json')] = JSON.stringify({ transforms: { 'merge-runs': { maxCommandz: 3 } } });
+  files[name(COUNT - 1).replace('Dockerfile', '.layerfixrc.json')] = JSON.stringify({
+    transforms: { 'merge-runs': { maxCommandz: 3 } },
+  });
   const repo = makeRepo(files);
   try {
     const before = repo.snapshot();
     const run = runCli(['--write', '--concurrency', '2'], repo.dir);
     assert.is(run.code, 2);
     assert.is(run.stdout, '');
-    assert.match(run.stderr, /^layerfix: .*svc-095\/\.layerfixrc\.json: transforms\.merge-runs: Unknown option "maxCommandz"/m);
+    assert.match(
+      run.stderr,
+      /^layerfix: .*svc-095\/\.layerfixrc\.json: transforms\.merge-runs: Unknown option "maxCommandz"/m,
+    );
     assert.equal(repo.snapshot(), before);
   } finally {
     repo.remove();
@@ -174,7 +195,11 @@ test('a plugin importing layerfix shares the running copy (its shell parser is l
     for (const concurrency of ['1', '2']) {
       const run = runCli(['--check', '--explain', '--concurrency', concurrency], repo.dir);
       assert.is(run.code, 0, run.stderr);
-      assert.is(run.stderr.match(/^svc-\d+\/Dockerfile:2:1: skip: commands: 2 \[count-commands\]$/gm)?.length, 40, run.stderr.slice(0, 2000));
+      assert.is(
+        run.stderr.match(/^svc-\d+\/Dockerfile:2:1: skip: commands: 2 \[count-commands\]$/gm)?.length,
+        40,
+        run.stderr.slice(0, 2000),
+      );
     }
   } finally {
     repo.remove();

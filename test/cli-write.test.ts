@@ -2,11 +2,17 @@ import { chmodSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:f
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isDockerfileName, TEMP_FILE } from '../src/runner/names.js';
-import { ChangedOnDiskError, isStaleTempFile, pendingTempFiles, ReadOnlyError, writeFileAtomic } from '../src/runner/write.js';
+import {
+  ChangedOnDiskError,
+  isStaleTempFile,
+  pendingTempFiles,
+  ReadOnlyError,
+  writeFileAtomic,
+} from '../src/runner/write.js';
 import { makeRepo, runCli } from './helpers/cli-repo.js';
 
 test('an atomic write replaces the content, keeps the mode and leaves no temporary file', async () => {
-  const repo = makeRepo({ 'Dockerfile': 'old\n' });
+  const repo = makeRepo({ Dockerfile: 'old\n' });
   try {
     chmodSync(repo.path('Dockerfile'), 0o640);
     const before = statSync(repo.path('Dockerfile'));
@@ -33,7 +39,7 @@ test('a symlink is written through to its target and stays a symlink', async () 
 });
 
 test('a file that changed since it was read is not written', async () => {
-  const repo = makeRepo({ 'Dockerfile': 'old\n' });
+  const repo = makeRepo({ Dockerfile: 'old\n' });
   try {
     const before = statSync(repo.path('Dockerfile'));
     repo.write('Dockerfile', 'edited meanwhile\n');
@@ -51,7 +57,10 @@ test('a file that changed since it was read is not written', async () => {
 });
 
 test('a read-only file is not written: an error, the content and the mode untouched (root included)', async () => {
-  const repo = makeRepo({ 'Dockerfile': 'FROM alpine\nRUN apk add curl\nRUN curl -V\n', 'ok/Dockerfile': 'FROM alpine\nRUN apk add curl\nRUN curl -V\n' });
+  const repo = makeRepo({
+    Dockerfile: 'FROM alpine\nRUN apk add curl\nRUN curl -V\n',
+    'ok/Dockerfile': 'FROM alpine\nRUN apk add curl\nRUN curl -V\n',
+  });
   try {
     chmodSync(repo.path('Dockerfile'), 0o444);
     try {
@@ -62,7 +71,10 @@ test('a read-only file is not written: an error, the content and the mode untouc
     }
     const run = runCli(['--write'], repo.dir);
     assert.is(run.code, 2);
-    assert.match(run.stderr, /^Dockerfile:1:1: Not written: the file is read-only \(mode 0444\); make it writable to let layerfix rewrite it; the file was left as it was \[write-error\]$/m);
+    assert.match(
+      run.stderr,
+      /^Dockerfile:1:1: Not written: the file is read-only \(mode 0444\); make it writable to let layerfix rewrite it; the file was left as it was \[write-error\]$/m,
+    );
     assert.is(repo.read('Dockerfile'), 'FROM alpine\nRUN apk add curl\nRUN curl -V\n');
     assert.is(statSync(repo.path('Dockerfile')).mode & 0o777, 0o444);
     assert.is(repo.read('ok/Dockerfile'), 'FROM alpine\nRUN apk add curl && curl -V\n', 'the other files are written');
@@ -77,7 +89,9 @@ test('writes are queued: one temporary file at a time, whatever is written at on
   try {
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, pendingTempFiles.size)), 0);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => writeFileAtomic(repo.path(`s${i}/Dockerfile`), `new ${i}\n`)));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => writeFileAtomic(repo.path(`s${i}/Dockerfile`), `new ${i}\n`)),
+    );
     clearInterval(watch);
     assert.ok(most <= 1, `at most one temporary file at a time (saw ${most})`);
     for (let i = 0; i < 12; i++) assert.is(repo.read(`s${i}/Dockerfile`), `new ${i}\n`);

@@ -10,9 +10,6 @@ import { README_END, README_START, updateReadme } from '../src/docs/cli-md.js';
 import { mainCommand } from '../src/cli/options.js';
 import { makeRepo, ROOT } from './helpers/cli-repo.js';
 
-
-
-
 test('the schema covers every config key, every built-in transform and each of its options with its default', () => {
   const schema = configSchema(builtinTransforms) as { properties: Record<string, any>; additionalProperties: boolean };
   assert.equal(Object.keys(schema.properties).sort(), Object.keys(configKeys).sort());
@@ -21,7 +18,8 @@ test('the schema covers every config key, every built-in transform and each of i
   for (const t of builtinTransforms) {
     const object = transforms[t.name].oneOf.find((s: any) => s.type === 'object');
     assert.equal(Object.keys(object.properties).sort(), Object.keys(t.options).sort(), t.name);
-    for (const [key, spec] of Object.entries(t.options as Record<string, { default: unknown }>)) assert.equal(object.properties[key].default, spec.default);
+    for (const [key, spec] of Object.entries(t.options as Record<string, { default: unknown }>))
+      assert.equal(object.properties[key].default, spec.default);
   }
   assert.ok(schema.properties.transforms.additionalProperties, 'plugin transforms are allowed');
 });
@@ -32,12 +30,16 @@ test('.layerfixrc.example loads as YAML and is a valid configuration that sets e
     const data = await loadConfigFile(repo.path('.layerfixrc'));
     const config = validateConfig(data, repo.path('.layerfixrc'));
     checkTransformSettings(config, repo.path('.layerfixrc'), builtinTransforms);
-    assert.equal(Object.keys(config.transforms ?? {}), builtinTransforms.map((t) => t.name));
+    assert.equal(
+      Object.keys(config.transforms ?? {}),
+      builtinTransforms.map((t) => t.name),
+    );
     for (const t of builtinTransforms) {
       const setting = config.transforms![t.name];
       if (!t.defaultEnabled) assert.is(setting, 'off', t.name);
       else if (Object.keys(t.options).length) {
-        for (const [key, spec] of Object.entries(t.options as Record<string, { default: unknown }>)) assert.equal((setting as Record<string, unknown>)[key], spec.default, `${t.name}.${key}`);
+        for (const [key, spec] of Object.entries(t.options as Record<string, { default: unknown }>))
+          assert.equal((setting as Record<string, unknown>)[key], spec.default, `${t.name}.${key}`);
       }
     }
   } finally {

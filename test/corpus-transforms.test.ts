@@ -31,7 +31,14 @@ async function runAll(options: TransformOptions) {
       assert.is(result.status, 'error', `${path}: a file BuildKit rejects must be reported, not rewritten`);
       continue;
     }
-    assert.is.not(result.status, 'error', `${path}: ${result.messages.filter((m) => m.fatal).map((m) => m.reason).join('; ')}`);
+    assert.is.not(
+      result.status,
+      'error',
+      `${path}: ${result.messages
+        .filter((m) => m.fatal)
+        .map((m) => m.reason)
+        .join('; ')}`,
+    );
     if (result.changed) {
       assert.not.ok(hasParseErrors(result.text), `${path}: output does not parse`);
       const again = await transform(result.text, options);
@@ -47,23 +54,40 @@ test('default pipeline: every output parses, passes the guard and is idempotent'
   const changes = results.flatMap(({ result }) => result.messages.filter((m) => m.kind === 'change'));
   const merged = changes.filter((m) => m.reason.startsWith('Merged')).length;
   assert.ok(merged > 100, `expected many merges over the corpus, got ${merged}`);
-  const runsBefore = results.reduce((n, { text }) => n + instructions(parse(text)).filter((v) => v.name === 'run').length, 0);
-  const runsAfter = results.reduce((n, { result }) => n + instructions(parse(result.text)).filter((v) => v.name === 'run').length, 0);
+  const runsBefore = results.reduce(
+    (n, { text }) => n + instructions(parse(text)).filter((v) => v.name === 'run').length,
+    0,
+  );
+  const runsAfter = results.reduce(
+    (n, { result }) => n + instructions(parse(result.text)).filter((v) => v.name === 'run').length,
+    0,
+  );
   assert.is(runsBefore - runsAfter, merged, 'each merge removes exactly one RUN');
   const skips = new Map<string, number>();
   for (const { result } of results) {
     for (const m of result.messages.filter((x) => x.kind === 'skip')) {
-      const reason = `${m.ruleId}: ${m.reason.replace(/^.*?: (it )?/, '').replace(/\d+:\d+/g, 'L:C').replace(/`[^`]*`/g, '`…`').replace(/\(.*\)$/, '').trim()}`;
+      const reason = `${m.ruleId}: ${m.reason
+        .replace(/^.*?: (it )?/, '')
+        .replace(/\d+:\d+/g, 'L:C')
+        .replace(/`[^`]*`/g, '`…`')
+        .replace(/\(.*\)$/, '')
+        .trim()}`;
       skips.set(reason, (skips.get(reason) ?? 0) + 1);
     }
   }
   for (const { path, result } of results) {
     const changed = new Set(result.messages.filter((m) => m.kind === 'change').map((m) => `${m.line}:${m.column}`));
     const both = result.messages.filter((m) => m.kind === 'skip' && changed.has(`${m.line}:${m.column}`));
-    assert.equal(both.map((m) => `${m.line}:${m.column} ${m.reason}`), [], `${path}: an instruction reported as both changed and kept`);
+    assert.equal(
+      both.map((m) => `${m.line}:${m.column} ${m.reason}`),
+      [],
+      `${path}: an instruction reported as both changed and kept`,
+    );
   }
   const top = [...skips].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`  corpus: ${results.filter((r) => r.result.changed).length} of ${results.length} files changed; RUNs ${runsBefore} -> ${runsAfter} (${merged} merged, ${changes.length - merged} moves)`);
+  console.log(
+    `  corpus: ${results.filter((r) => r.result.changed).length} of ${results.length} files changed; RUNs ${runsBefore} -> ${runsAfter} (${merged} merged, ${changes.length - merged} moves)`,
+  );
   for (const [reason, count] of top) console.log(`    ${count} x ${reason}`);
 });
 
@@ -88,7 +112,9 @@ test('format layout alone: the BuildKit view is unchanged but for whitespace bet
     if (dumpBuildkit(parse(text)) !== dumpBuildkit(parse(result.text))) rawDumpDiffers++;
   }
   assert.ok(changed > 0);
-  console.log(`  format: ${changed} of ${results.length} files changed, ${lines} lines; raw BuildKit dumps differ (whitespace between shell words only) in ${rawDumpDiffers}`);
+  console.log(
+    `  format: ${changed} of ${results.length} files changed, ${lines} lines; raw BuildKit dumps differ (whitespace between shell words only) in ${rawDumpDiffers}`,
+  );
 });
 
 test.run();

@@ -11,7 +11,8 @@ import { transformDocs } from '../src/docs/transforms-md.js';
 import { builtinTransforms } from '../src/registry.js';
 import { PROJECT_ROOT } from './helpers/corpus.js';
 
-const read = (path: string) => (existsSync(join(PROJECT_ROOT, path)) ? readFileSync(join(PROJECT_ROOT, path), 'utf8') : undefined);
+const read = (path: string) =>
+  existsSync(join(PROJECT_ROOT, path)) ? readFileSync(join(PROJECT_ROOT, path), 'utf8') : undefined;
 
 test('every generated file is current (npm run docs writes them; UPDATE=1 npm test too)', () => {
   const files = generatedDocs(builtinTransforms, read);
@@ -27,7 +28,8 @@ test('every transform documents every option, and its url points at its section'
   for (const t of builtinTransforms) {
     assert.is(t.url, docsUrl('transforms.md', t.name));
     assert.ok(docs.includes(`## ${t.name}`));
-    for (const option of Object.keys(t.options)) assert.ok(docs.includes(`| \`${option}\` |`), `${t.name}.${option} is documented`);
+    for (const option of Object.keys(t.options))
+      assert.ok(docs.includes(`| \`${option}\` |`), `${t.name}.${option} is documented`);
   }
 });
 

@@ -41,10 +41,13 @@ test('an edit that drops a line continuation is rejected by the editor; nothing 
   const error = result.messages.find((m) => m.fatal);
   assert.ok(error, 'a fatal message');
   assert.is(error!.ruleId, 'drops-continuation');
-  assert.match(error!.reason, /Transform drops-continuation made an invalid edit: generated text does not parse: Unknown instruction `apt-get`/);
+  assert.match(
+    error!.reason,
+    /Transform drops-continuation made an invalid edit: generated text does not parse: Unknown instruction `apt-get`/,
+  );
 });
 
-test('the meaning guard catches a transform that drops a line continuation behind the editor\'s back', async () => {
+test("the meaning guard catches a transform that drops a line continuation behind the editor's back", async () => {
   const mutates = defineTransform({
     name: 'mutates-leaves',
     description: 'Broken on purpose: blanks the continuation leaf in place.',
@@ -63,7 +66,10 @@ test('the meaning guard catches a transform that drops a line continuation behin
   assert.is(result.status, 'error');
   assert.is(result.text, input);
   const error = result.messages.find((m) => m.fatal)!;
-  assert.match(error.reason, /Internal error: The transforms produced output that fails the meaning guard: the output does not parse: Unknown instruction `apt-get`/);
+  assert.match(
+    error.reason,
+    /Internal error: The transforms produced output that fails the meaning guard: the output does not parse: Unknown instruction `apt-get`/,
+  );
 });
 
 test('the guard catches a declared meaning that the printed text does not have', async () => {
@@ -113,21 +119,37 @@ test('transforms that undo each other are reported as a cycle', async () => {
       options: {},
       run(ctx) {
         for (const node of ctx.root.children.slice()) {
-          if (node.type === 'instruction' && print(node).startsWith(from)) ctx.edit.replace(node, to + print(node).slice(from.length), 'same');
+          if (node.type === 'instruction' && print(node).startsWith(from))
+            ctx.edit.replace(node, to + print(node).slice(from.length), 'same');
         }
       },
     });
-  const result = await transform(input, { plugins: [make('to-lower', 'FROM', 'from'), make('to-upper', 'from', 'FROM')], only: ['to-lower', 'to-upper'] });
+  const result = await transform(input, {
+    plugins: [make('to-lower', 'FROM', 'from'), make('to-upper', 'from', 'FROM')],
+    only: ['to-lower', 'to-upper'],
+  });
   assert.is(result.status, 'error');
   assert.match(result.messages[0].reason, /undo each other/);
 });
 
 test('options are validated before anything runs, naming transform, option, value and expectation', () => {
   const cases: Array<[TransformOptions, RegExp]> = [
-    [{ transforms: { 'merge-run': true } }, /Unknown transform "merge-run"; did you mean "merge-runs"\?; expected one of .*merge-runs/],
-    [{ transforms: { 'merge-runs': { maxCommand: 2 } } }, /Unknown option "maxCommand" for transform "merge-runs"; did you mean "maxCommands"\?; expected one of maxCommands, exclude, isolateState/],
-    [{ transforms: { 'merge-runs': { maxCommands: 'two' } } }, /Invalid option "maxCommands" for transform "merge-runs": got "two", expected a whole number >= 0/],
-    [{ transforms: { format: { keywordCase: 'title' } } }, /Invalid option "keywordCase" for transform "format": got "title", expected one of "upper", "lower", "preserve"/],
+    [
+      { transforms: { 'merge-run': true } },
+      /Unknown transform "merge-run"; did you mean "merge-runs"\?; expected one of .*merge-runs/,
+    ],
+    [
+      { transforms: { 'merge-runs': { maxCommand: 2 } } },
+      /Unknown option "maxCommand" for transform "merge-runs"; did you mean "maxCommands"\?; expected one of maxCommands, exclude, isolateState/,
+    ],
+    [
+      { transforms: { 'merge-runs': { maxCommands: 'two' } } },
+      /Invalid option "maxCommands" for transform "merge-runs": got "two", expected a whole number >= 0/,
+    ],
+    [
+      { transforms: { format: { keywordCase: 'title' } } },
+      /Invalid option "keywordCase" for transform "format": got "title", expected one of "upper", "lower", "preserve"/,
+    ],
     [{ transforms: { format: 42 as unknown as boolean } }, /Invalid setting for transform "format": got 42/],
     [{ only: ['nope'] }, /Unknown transform "nope"/],
   ];
@@ -154,13 +176,38 @@ test('printer options are validated', async () => {
   }
 });
 
-test('defaults: BuildKit\'s checks and the layer transforms are on, format is off; only and skip choose', () => {
+test("defaults: BuildKit's checks and the layer transforms are on, format is off; only and skip choose", () => {
   const checks = buildkitChecks.map((t) => t.name);
-  assert.equal(pipelineWith().enabled().map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs']);
-  assert.equal(pipelineWith().enabled({ transforms: { format: true } }).map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs', 'format']);
-  assert.equal(pipelineWith().enabled({ skip: ['merge-runs', 'split-manifest-copy', ...checks] }).map((t) => t.transform.name), ['reorder-stable']);
-  assert.equal(pipelineWith().enabled({ only: ['format'] }).map((t) => t.transform.name), ['format']);
-  assert.equal(pipelineWith().enabled({ transforms: { 'merge-runs': 'off' } }).map((t) => t.transform.name), [...checks, 'reorder-stable', 'split-manifest-copy']);
+  assert.equal(
+    pipelineWith()
+      .enabled()
+      .map((t) => t.transform.name),
+    [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs'],
+  );
+  assert.equal(
+    pipelineWith()
+      .enabled({ transforms: { format: true } })
+      .map((t) => t.transform.name),
+    [...checks, 'reorder-stable', 'split-manifest-copy', 'merge-runs', 'format'],
+  );
+  assert.equal(
+    pipelineWith()
+      .enabled({ skip: ['merge-runs', 'split-manifest-copy', ...checks] })
+      .map((t) => t.transform.name),
+    ['reorder-stable'],
+  );
+  assert.equal(
+    pipelineWith()
+      .enabled({ only: ['format'] })
+      .map((t) => t.transform.name),
+    ['format'],
+  );
+  assert.equal(
+    pipelineWith()
+      .enabled({ transforms: { 'merge-runs': 'off' } })
+      .map((t) => t.transform.name),
+    [...checks, 'reorder-stable', 'split-manifest-copy'],
+  );
 });
 
 test('a plugin whose name clashes with a built-in is an options error', () => {
@@ -206,10 +253,22 @@ test('disable comments: next-line, ranges, file, and unused ones reported', asyn
     '',
   ].join('\n');
   const result = await transform(file, { only: ['merge-runs'] });
-  assert.equal(result.text.split('\n').filter((l) => l.startsWith('RUN')), ['RUN echo a', 'RUN echo b', 'RUN echo c && echo d', 'RUN echo e']);
-  assert.equal(result.messages.filter((m) => m.kind === 'warning'), [], 'a comment for a transform that did not run is not unused');
-  const unused = await transform('FROM debian:12\n# layerfix-disable-next-line merge-runs\nENV A=1\n', { only: ['merge-runs'] });
-  assert.equal(unused.messages.map((m) => `${m.line} ${m.kind} ${m.reason}`), ['2 warning Unused layerfix-disable-next-line comment: it suppressed nothing for merge-runs']);
+  assert.equal(
+    result.text.split('\n').filter((l) => l.startsWith('RUN')),
+    ['RUN echo a', 'RUN echo b', 'RUN echo c && echo d', 'RUN echo e'],
+  );
+  assert.equal(
+    result.messages.filter((m) => m.kind === 'warning'),
+    [],
+    'a comment for a transform that did not run is not unused',
+  );
+  const unused = await transform('FROM debian:12\n# layerfix-disable-next-line merge-runs\nENV A=1\n', {
+    only: ['merge-runs'],
+  });
+  assert.equal(
+    unused.messages.map((m) => `${m.line} ${m.kind} ${m.reason}`),
+    ['2 warning Unused layerfix-disable-next-line comment: it suppressed nothing for merge-runs'],
+  );
   const whole = await transform('# layerfix-disable-file\nFROM debian:12\nRUN echo a\nRUN echo b\n');
   assert.is(whole.changed, false);
 });
@@ -224,7 +283,10 @@ test('a merge carries disable comments of other transforms only by declining', a
 test('the unified plugins work on their own', async () => {
   const file = new VFile({ value: 'FROM debian:12\nRUN echo a\nRUN echo b\n' });
   const enabled = pipelineWith().enabled({ only: ['merge-runs'] });
-  const processor = unified().use(layerfixParse).use(layerfixTransforms, enabled, { printWidth: 80, indent: 'auto', operatorPosition: 'end' }).use(layerfixStringify);
+  const processor = unified()
+    .use(layerfixParse)
+    .use(layerfixTransforms, enabled, { printWidth: 80, indent: 'auto', operatorPosition: 'end' })
+    .use(layerfixStringify);
   const out = await processor.process(file);
   assert.is(String(out), 'FROM debian:12\nRUN echo a && echo b\n');
 });
@@ -244,17 +306,31 @@ test('editText keeps every byte around the edit', async () => {
         const at = view.logical.text.indexOf('install -y');
         if (at < 0 || view.logical.text.includes('--no-install-recommends')) continue;
         const line = `${view.logical.text.slice(0, at + 7)} --no-install-recommends${view.logical.text.slice(at + 7)}`;
-        ctx.edit.editText(node, [{ start: toLocal(view.logical, at + 7), end: toLocal(view.logical, at + 7), text: ' --no-install-recommends' }], { line });
+        ctx.edit.editText(
+          node,
+          [
+            {
+              start: toLocal(view.logical, at + 7),
+              end: toLocal(view.logical, at + 7),
+              text: ' --no-install-recommends',
+            },
+          ],
+          { line },
+        );
       }
     },
   });
   const result = await transform(input, { plugins: [insertFlag], only: ['insert-flag'] });
   assert.is(result.status, 'changed');
-  assert.is(result.text, 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl\n');
+  assert.is(
+    result.text,
+    'FROM debian:12\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl\n',
+  );
 });
 
 test('addFlag, removeFlag and editLogical change only the bytes they name, and declare the result', async () => {
-  const file = 'FROM debian:12\n# keep\nRUN --network=none \\\n    # inner comment\n    apt-get   install \\\n      -y curl\n';
+  const file =
+    'FROM debian:12\n# keep\nRUN --network=none \\\n    # inner comment\n    apt-get   install \\\n      -y curl\n';
   const flags = defineTransform({
     name: 'flags',
     description: 'Swaps the network flag for a mount and pins curl.',
@@ -273,7 +349,10 @@ test('addFlag, removeFlag and editLogical change only the bytes they name, and d
   });
   const result = await transform(file, { plugins: [flags], only: ['flags'] });
   assert.is(result.status, 'changed');
-  assert.is(result.text, 'FROM debian:12\n# keep\nRUN --mount=type=cache,target=/var/cache/apt \\\n    # inner comment\n    apt-get   install \\\n      -y curl=8.*\n');
+  assert.is(
+    result.text,
+    'FROM debian:12\n# keep\nRUN --mount=type=cache,target=/var/cache/apt \\\n    # inner comment\n    apt-get   install \\\n      -y curl=8.*\n',
+  );
 });
 
 test('a file over 1 MiB is refused with a clear message, before it is parsed', async () => {
@@ -281,7 +360,10 @@ test('a file over 1 MiB is refused with a clear message, before it is parsed', a
   const result = await transform(text);
   assert.is(result.status, 'error');
   assert.is(result.text, text);
-  assert.match(result.messages[0].reason, /File is too large to rewrite \(1\.\d MiB\); layerfix rewrites Dockerfiles up to 1 MiB/);
+  assert.match(
+    result.messages[0].reason,
+    /File is too large to rewrite \(1\.\d MiB\); layerfix rewrites Dockerfiles up to 1 MiB/,
+  );
   assert.is(result.messages[0].ruleId, 'file-too-large');
 });
 
@@ -301,7 +383,10 @@ test('editLogical inserts at a joint between physical lines without repeating th
       ctx.edit.editLogical(node, [{ start: at, end: at, text: 'sudo ' }]);
     },
   });
-  const result = await transform('FROM debian:12\nRUN true; \\\n# note\napt-get update\n', { plugins: [insert], only: ['insert-at-joint'] });
+  const result = await transform('FROM debian:12\nRUN true; \\\n# note\napt-get update\n', {
+    plugins: [insert],
+    only: ['insert-at-joint'],
+  });
   assert.is(result.text, 'FROM debian:12\nRUN true; \\\n# note\nsudo apt-get update\n');
 });
 

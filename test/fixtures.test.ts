@@ -12,7 +12,13 @@ const update = process.env.UPDATE === '1';
 test('every fixture folder names a built-in transform, and every built-in has fixtures', () => {
   const names = builtinTransforms.map((t) => t.name).sort();
   // Folders only: __fixtures__ also holds HAZARDS.md, the index of the hazard fixtures.
-  assert.equal(readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort(), names);
+  assert.equal(
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort(),
+    names,
+  );
 });
 
 for (const subject of builtinTransforms) {

@@ -10,7 +10,17 @@ import { transform } from '../src/registry.js';
 import { parse } from '../src/syntax/parse.js';
 import { buildkitCasesDir, corpusFiles, walk } from './helpers/corpus.js';
 
-const HYGIENE = ['apt-get-hygiene', 'apk-no-cache', 'dnf-clean', 'pip-no-cache-dir', 'sort-packages', 'add-to-copy', 'exec-form', 'wget-progress', 'yarn-cache-clean'];
+const HYGIENE = [
+  'apt-get-hygiene',
+  'apk-no-cache',
+  'dnf-clean',
+  'pip-no-cache-dir',
+  'sort-packages',
+  'add-to-copy',
+  'exec-form',
+  'wget-progress',
+  'yarn-cache-clean',
+];
 const hasParseErrors = (text: string) => parse(text).data.diagnostics.some((d) => d.severity === 'error');
 const files = [
   ...corpusFiles(),
@@ -24,7 +34,14 @@ for (const name of HYGIENE) {
     let changed = 0;
     for (const [path, text] of files) {
       const result = await transform(text, { only: [name] });
-      assert.is.not(result.status, 'error', `${path}: ${result.messages.filter((m) => m.fatal).map((m) => m.reason).join('; ')}`);
+      assert.is.not(
+        result.status,
+        'error',
+        `${path}: ${result.messages
+          .filter((m) => m.fatal)
+          .map((m) => m.reason)
+          .join('; ')}`,
+      );
       if (!result.changed) continue;
       changed++;
       assert.not.ok(hasParseErrors(result.text), `${path}: output does not parse`);

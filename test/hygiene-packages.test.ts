@@ -1,6 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { packageCommands, hasOption, removesPath, subcommandOf, type PackageCommand } from '../src/analysis/packages.js';
+import {
+  packageCommands,
+  hasOption,
+  removesPath,
+  subcommandOf,
+  type PackageCommand,
+} from '../src/analysis/packages.js';
 import { transform } from '../src/registry.js';
 import { loadShellParser, shellView } from '../src/shell/index.js';
 
@@ -17,7 +23,9 @@ const values = (command: PackageCommand) => ({
 });
 
 test('package commands are found through sudo, env, command and python -m pip', () => {
-  const found = read('sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive apt install vim && command apk add git && python3.12 -m pip install flask && /venv/bin/pip3 install .');
+  const found = read(
+    'sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive apt install vim && command apk add git && python3.12 -m pip install flask && /venv/bin/pip3 install .',
+  );
   assert.equal(found.map(values), [
     { tool: 'apt-get', invocation: 'sudo apt-get', subcommand: 'install', operands: ['curl'] },
     { tool: 'apt', invocation: 'apt', subcommand: 'install', operands: ['vim'] },
@@ -66,13 +74,20 @@ test('a dynamic word before the subcommand leaves it unknown', () => {
 
 test('removesPath looks through sudo', () => {
   const view = shellView('sudo rm -rf /var/lib/apt/lists/* && rm -f /tmp/x');
-  assert.equal(view.commands.map((c) => removesPath(c, ['rm'], ['/var/lib/apt/lists'])), [true, false]);
+  assert.equal(
+    view.commands.map((c) => removesPath(c, ['rm'], ['/var/lib/apt/lists'])),
+    [true, false],
+  );
 });
 
 test('an insertion at the start of an unindented continuation line does not repeat the line break', async () => {
-  const input = 'FROM debian:12\nRUN set -eux && \\\napt-get install -y --no-install-recommends curl && \\\nrm -rf /var/lib/apt/lists/*\n';
+  const input =
+    'FROM debian:12\nRUN set -eux && \\\napt-get install -y --no-install-recommends curl && \\\nrm -rf /var/lib/apt/lists/*\n';
   const result = await transform(input, { only: ['apt-get-hygiene'] });
-  assert.is(result.text, 'FROM debian:12\nRUN set -eux && \\\napt-get update && apt-get install -y --no-install-recommends curl && \\\nrm -rf /var/lib/apt/lists/*\n');
+  assert.is(
+    result.text,
+    'FROM debian:12\nRUN set -eux && \\\napt-get update && apt-get install -y --no-install-recommends curl && \\\nrm -rf /var/lib/apt/lists/*\n',
+  );
 });
 
 test('all hygiene transforms with the default pipeline settle on a file that needs each of them', async () => {
@@ -85,7 +100,15 @@ test('all hygiene transforms with the default pipeline settle on a file that nee
     'CMD python /app/app.py',
     '',
   ].join('\n');
-  const names = ['apt-get-hygiene', 'apk-no-cache', 'dnf-clean', 'pip-no-cache-dir', 'sort-packages', 'add-to-copy', 'exec-form'];
+  const names = [
+    'apt-get-hygiene',
+    'apk-no-cache',
+    'dnf-clean',
+    'pip-no-cache-dir',
+    'sort-packages',
+    'add-to-copy',
+    'exec-form',
+  ];
   const result = await transform(input, { transforms: Object.fromEntries(names.map((name) => [name, true])) });
   assert.is(result.status, 'changed');
   assert.is(

@@ -41,7 +41,7 @@ function hooks(): Hook[] {
 
 function repository(): Repo {
   return makeRepo({
-    'Dockerfile': MERGEABLE,
+    Dockerfile: MERGEABLE,
     'docker/Containerfile.dev': MERGEABLE,
     'svc/api.Dockerfile': MERGED,
     'svc/Dockerfile_prod': MERGEABLE,
@@ -61,19 +61,46 @@ function filesFor(hook: Hook, repo: Repo): string[] {
 function runEntry(hook: Hook, repo: Repo, files: string[]) {
   const [command, ...args] = hook.entry.split(/\s+/);
   assert.is(command, 'layerfix', 'the entry runs the package bin');
-  const run = spawnSync(process.execPath, [BIN, ...args, ...files], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [BIN, ...args, ...files], {
+    cwd: repo.dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 test('.pre-commit-hooks.yaml: the hooks pick exactly the files layerfix takes for Dockerfiles', () => {
   const all = hooks();
-  assert.equal(all.map((hook) => hook.id), ['layerfix', 'layerfix-check']);
-  const names = ['Dockerfile', 'a/Dockerfile.dev', 'Dockerfile-dev', 'x/Dockerfile_prod', 'dockerfile', 'api.Dockerfile', 'b/api.dockerfile', 'Containerfile', 'Containerfile.gpu', 'c.containerfile'];
-  const others = ['Dockerfile.dockerignore', 'a/Containerfile.containerignore', 'README.md', 'dockerfile.go', 'Dockerfiles', 'MyDockerfile', 'docker/compose.yaml'];
+  assert.equal(
+    all.map((hook) => hook.id),
+    ['layerfix', 'layerfix-check'],
+  );
+  const names = [
+    'Dockerfile',
+    'a/Dockerfile.dev',
+    'Dockerfile-dev',
+    'x/Dockerfile_prod',
+    'dockerfile',
+    'api.Dockerfile',
+    'b/api.dockerfile',
+    'Containerfile',
+    'Containerfile.gpu',
+    'c.containerfile',
+  ];
+  const others = [
+    'Dockerfile.dockerignore',
+    'a/Containerfile.containerignore',
+    'README.md',
+    'dockerfile.go',
+    'Dockerfiles',
+    'MyDockerfile',
+    'docker/compose.yaml',
+  ];
   for (const hook of all) {
     assert.is(hook.language, 'node');
     const picks = (path: string) => new RegExp(hook.files).test(path) && !new RegExp(hook.exclude).test(path);
-    for (const path of [...names, ...others]) assert.is(picks(path), isDockerfileName(path.slice(path.lastIndexOf('/') + 1)), `${hook.id}: ${path}`);
+    for (const path of [...names, ...others])
+      assert.is(picks(path), isDockerfileName(path.slice(path.lastIndexOf('/') + 1)), `${hook.id}: ${path}`);
   }
 });
 
@@ -86,13 +113,23 @@ test('the layerfix-check hook fails on the files that would change and says how 
     const before = repo.snapshot();
     const checked = runEntry(check, repo, files);
     assert.is(checked.code, 1, checked.stderr);
-    assert.equal(checked.stdout.trim().split('\n').map((line) => line.split(':')[0]), ['Dockerfile', 'docker/Containerfile.dev', 'svc/Dockerfile_prod']);
-    assert.match(checked.stderr, /^layerfix: to apply the changes, run: layerfix --write Dockerfile docker\/Containerfile\.dev svc\/Dockerfile_prod$/m);
+    assert.equal(
+      checked.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(':')[0]),
+      ['Dockerfile', 'docker/Containerfile.dev', 'svc/Dockerfile_prod'],
+    );
+    assert.match(
+      checked.stderr,
+      /^layerfix: to apply the changes, run: layerfix --write Dockerfile docker\/Containerfile\.dev svc\/Dockerfile_prod$/m,
+    );
     assert.equal(repo.snapshot(), before);
 
     const written = runEntry(write, repo, filesFor(write, repo));
     assert.is(written.code, 0, written.stderr);
-    for (const path of ['Dockerfile', 'docker/Containerfile.dev', 'svc/Dockerfile_prod']) assert.is(repo.read(path), MERGED, path);
+    for (const path of ['Dockerfile', 'docker/Containerfile.dev', 'svc/Dockerfile_prod'])
+      assert.is(repo.read(path), MERGED, path);
     assert.is(runEntry(check, repo, files).code, 0, 'nothing left to change');
     // pre-commit may pass a file that is gone by the time the hook runs (a rename in the same commit).
     assert.is(runEntry(check, repo, [...files, 'deleted/Dockerfile']).code, 0);
@@ -102,7 +139,10 @@ test('the layerfix-check hook fails on the files that would change and says how 
 });
 
 test('action.yml: a composite action whose check step annotates the pull request and fails, and whose SARIF step writes the report', () => {
-  const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Step[] }; inputs: Record<string, { default: string }> };
+  const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    runs: { using: string; steps: Step[] };
+    inputs: Record<string, { default: string }>;
+  };
   assert.is(action.runs.using, 'composite');
   const steps = action.runs.steps;
   const install = steps.find((step) => step.name === 'Install layerfix')!;
@@ -118,24 +158,37 @@ test('action.yml: a composite action whose check step annotates the pull request
     // The installed bin, as the install step leaves it: a command named by $LAYERFIX.
     repo.write('.bin/layerfix', `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(repo.path('.bin/layerfix'), 0o755);
-    const inputs: Record<string, string> = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]));
+    const inputs: Record<string, string> = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, input]) => [name, input.default]),
+    );
     inputs.sarif = 'true';
     const runStep = (step: Step) => {
-      const env: Record<string, string> = { ...process.env, LAYERFIX: repo.path('.bin/layerfix') } as Record<string, string>;
-      for (const [name, value] of Object.entries(step.env ?? {})) env[name] = value.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, input: string) => inputs[input]);
+      const env: Record<string, string> = { ...process.env, LAYERFIX: repo.path('.bin/layerfix') } as Record<
+        string,
+        string
+      >;
+      for (const [name, value] of Object.entries(step.env ?? {}))
+        env[name] = value.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, input: string) => inputs[input]);
       assert.is(step.shell, 'bash');
       return spawnSync('bash', ['-e', '-c', step.run!], { cwd: repo.dir, encoding: 'utf8', env });
     };
     const check = runStep(steps.find((step) => step.name === 'layerfix --check')!);
     assert.is(check.status, 1, check.stderr);
-    assert.match(check.stdout, /^::warning file=Dockerfile,line=\d,col=1,.*title=layerfix merge-runs::Would merge RUN at 3:1 into RUN at 2:1$/m);
+    assert.match(
+      check.stdout,
+      /^::warning file=Dockerfile,line=\d,col=1,.*title=layerfix merge-runs::Would merge RUN at 3:1 into RUN at 2:1$/m,
+    );
     assert.match(check.stdout, /^::warning file=svc\/Dockerfile_prod,/m);
     const sarif = runStep(steps.find((step) => step.name === 'SARIF report')!);
     assert.is(sarif.status, 0, sarif.stderr);
     const log = JSON.parse(repo.read('layerfix.sarif'));
     assert.is(log.version, '2.1.0');
     assert.ok(log.runs[0].results.some((result: { ruleId: string }) => result.ruleId === 'merge-runs'));
-    assert.equal(repo.snapshot().get('Dockerfile'), Buffer.from(MERGEABLE).toString('base64'), 'the action writes nothing');
+    assert.equal(
+      repo.snapshot().get('Dockerfile'),
+      Buffer.from(MERGEABLE).toString('base64'),
+      'the action writes nothing',
+    );
   } finally {
     repo.remove();
   }

@@ -13,11 +13,19 @@ import * as assert from 'uvu/assert';
 import { transform } from '../src/registry.js';
 import { parse } from '../src/syntax/parse.js';
 import { instructions } from '../src/syntax/view.js';
-import { availableShells, Sandbox, START_DEPTH, type SandboxJob, type SandboxOutcome, type SandboxShell } from './helpers/shell-sandbox.js';
+import {
+  availableShells,
+  Sandbox,
+  START_DEPTH,
+  type SandboxJob,
+  type SandboxOutcome,
+  type SandboxShell,
+} from './helpers/shell-sandbox.js';
 
 const CASES = Number(process.env.DIFF_RUNS ?? 2000);
 const SEED = Number(process.env.DIFF_SEED ?? 0x5eed1a7e);
-if (!Number.isInteger(CASES) || CASES < 1) throw new Error(`DIFF_RUNS must be a positive integer, got ${process.env.DIFF_RUNS}`);
+if (!Number.isInteger(CASES) || CASES < 1)
+  throw new Error(`DIFF_RUNS must be a positive integer, got ${process.env.DIFF_RUNS}`);
 if (!Number.isInteger(SEED)) throw new Error(`DIFF_SEED must be an integer, got ${process.env.DIFF_SEED}`);
 const BATCH = 125;
 const MODES = ['default', 'isolateState'] as const;
@@ -158,10 +166,18 @@ interface Case {
 }
 
 /** How each kind of case starts its shell, in the Dockerfile and in the sandbox. */
-const SHELL_SETUPS: Record<Case['shell'], { lines: string; options: string[]; env: Record<string, string>; bashOnly: boolean }> = {
+const SHELL_SETUPS: Record<
+  Case['shell'],
+  { lines: string; options: string[]; env: Record<string, string>; bashOnly: boolean }
+> = {
   plain: { lines: '', options: [], env: {}, bashOnly: false },
   flags: { lines: 'SHELL ["/bin/sh", "-ec"]\n', options: ['-e'], env: {}, bashOnly: false },
-  shellopts: { lines: 'SHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\n', options: [], env: { SHELLOPTS: 'errexit' }, bashOnly: true },
+  shellopts: {
+    lines: 'SHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\n',
+    options: [],
+    env: { SHELLOPTS: 'errexit' },
+    bashOnly: true,
+  },
 };
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
@@ -213,7 +229,9 @@ function generateCase(index: number): Case {
       up += fragment.up ?? 0;
       items.push(fragment);
     }
-    const seps = items.slice(1).map((_, i) => (lead && i === 0 ? ';' : pick(random, ['&&', '&&', '&&', '&&', '&&', ';', ';', ';', '||', '||'])));
+    const seps = items
+      .slice(1)
+      .map((_, i) => (lead && i === 0 ? ';' : pick(random, ['&&', '&&', '&&', '&&', '&&', ';', ';', ';', '||', '||'])));
     const comment = random() < 0.15 ? pick(random, COMMENTS) : null;
     const breakAt = seps.length > 0 && random() < 0.2 ? Math.floor(random() * seps.length) : null;
     bodies.push({ items, seps, comment, breakAt, innerComment: breakAt !== null && random() < 0.4 });
@@ -297,9 +315,17 @@ async function analyse(c: Case, index: number): Promise<Analysis> {
   const original = runCommands(text);
   const out = {} as Analysis['out'];
   for (const mode of MODES) {
-    const result = await transform(text, { only: ['merge-runs'], transforms: { 'merge-runs': { isolateState: mode === 'isolateState' } } });
+    const result = await transform(text, {
+      only: ['merge-runs'],
+      transforms: { 'merge-runs': { isolateState: mode === 'isolateState' } },
+    });
     const reason = result.messages.find((m) => m.fatal)?.reason;
-    out[mode] = { text: result.text, runs: runCommands(result.text), status: result.status, ...(reason ? { reason } : {}) };
+    out[mode] = {
+      text: result.text,
+      runs: runCommands(result.text),
+      status: result.status,
+      ...(reason ? { reason } : {}),
+    };
   }
   return { index, c, text, original, out };
 }
@@ -326,7 +352,9 @@ function jobsOf(a: Analysis, prefix = `c${a.index}`): { jobs: SandboxJob[]; jobF
   const jobFor = {} as Record<Mode, string>;
   for (const mode of MODES) {
     const runs = a.out[mode].runs;
-    const same = jobs.find((job) => job.bodies.length === runs.length && job.bodies.every((body, i) => body === runs[i]));
+    const same = jobs.find(
+      (job) => job.bodies.length === runs.length && job.bodies.every((body, i) => body === runs[i]),
+    );
     if (same) jobFor[mode] = same.id;
     else {
       jobs.push({ id: `${prefix}${mode === 'default' ? 'm' : 'i'}`, bodies: runs, shellOptions: options, env });
@@ -336,13 +364,27 @@ function jobsOf(a: Analysis, prefix = `c${a.index}`): { jobs: SandboxJob[]; jobF
   return { jobs, jobFor };
 }
 
-function compare(a: Analysis, shell: SandboxShell, outcomes: Map<string, SandboxOutcome>, jobFor: Record<Mode, string>, prefix = `c${a.index}`): Discrepancy[] {
+function compare(
+  a: Analysis,
+  shell: SandboxShell,
+  outcomes: Map<string, SandboxOutcome>,
+  jobFor: Record<Mode, string>,
+  prefix = `c${a.index}`,
+): Discrepancy[] {
   const found: Discrepancy[] = [];
   const expected = outcomes.get(`${prefix}o`)!;
   for (const mode of MODES) {
     const actual = outcomes.get(jobFor[mode])!;
     if (!sameOutcome(expected, actual)) {
-      found.push({ index: a.index, shell: shell.name, mode, input: a.text, output: a.out[mode].text, expected, actual });
+      found.push({
+        index: a.index,
+        shell: shell.name,
+        mode,
+        input: a.text,
+        output: a.out[mode].text,
+        expected,
+        actual,
+      });
     }
   }
   return found;
@@ -401,21 +443,32 @@ function differential(): Promise<Report> {
     const sandbox = new Sandbox('layerfix-merge-diff-');
     try {
       const shells = availableShells();
-      const stats = shells.map((shell): ShellStats => ({ shell: shell.name, discrepancies: [], failedBuilds: 0, statusDiffers: [] }));
+      const stats = shells.map((shell): ShellStats => ({
+        shell: shell.name,
+        discrepancies: [],
+        failedBuilds: 0,
+        statusDiffers: [],
+      }));
       const tasks: Array<() => Promise<void>> = [];
       for (let b = 0; b * BATCH < CASES; b++) {
         shells.forEach((shell, s) => {
           tasks.push(async () => {
             // SHELLOPTS is bash's: a case that sets it runs only under bash.
-            const runsHere = (a: Analysis) => !SHELL_SETUPS[a.c.shell].bashOnly || shell.name === 'bash' || shell.name.includes('bash');
+            const runsHere = (a: Analysis) =>
+              !SHELL_SETUPS[a.c.shell].bashOnly || shell.name === 'bash' || shell.name.includes('bash');
             const plans = (await analysed(b)).filter(runsHere).map((a) => ({ a, ...jobsOf(a) }));
-            const outcomes = await sandbox.run(shell, plans.flatMap((plan) => plan.jobs), 60_000);
+            const outcomes = await sandbox.run(
+              shell,
+              plans.flatMap((plan) => plan.jobs),
+              60_000,
+            );
             const stat = stats[s];
             for (const { a, jobFor } of plans) {
               const original = outcomes.get(`c${a.index}o`)!;
               if (original.status !== 0) stat.failedBuilds++;
               const statuses = MODES.map((mode) => outcomes.get(jobFor[mode])!.status);
-              if (original.status !== 0 && statuses.some((status) => status !== 0 && status !== original.status)) stat.statusDiffers.push(a.index);
+              if (original.status !== 0 && statuses.some((status) => status !== 0 && status !== original.status))
+                stat.statusDiffers.push(a.index);
               stat.discrepancies.push(...compare(a, shell, outcomes, jobFor));
             }
           });
@@ -425,7 +478,8 @@ function differential(): Promise<Report> {
       await pool(tasks, 3);
       const analyses = (await Promise.all(batches)).flat();
       const merged = { default: 0, isolateState: 0 };
-      for (const a of analyses) for (const mode of MODES) if (a.out[mode].runs.length < a.original.length) merged[mode]++;
+      for (const a of analyses)
+        for (const mode of MODES) if (a.out[mode].runs.length < a.original.length) merged[mode]++;
       for (const stat of stats) stat.discrepancies.sort((x, y) => x.index - y.index || x.mode.localeCompare(y.mode));
       return { analyses, shells: stats, merged, ms: Date.now() - started, transformMs };
     } finally {
@@ -451,7 +505,7 @@ async function shrink(c: Case, shell: SandboxShell, mode: Mode): Promise<Discrep
     let best = c;
     let found = (await fails(best))!;
     let budget = 300;
-    for (let progress = true; progress && budget > 0; ) {
+    for (let progress = true; progress && budget > 0;) {
       progress = false;
       for (const candidate of smaller(best)) {
         if (--budget <= 0) break;
@@ -478,11 +532,16 @@ function* smaller(c: Case): Generator<Case> {
   if (c.between.some((b) => b !== 'none')) yield { ...c, between: c.between.map(() => 'none') };
   for (let i = 0; i < c.bodies.length; i++) {
     const body = c.bodies[i];
-    if (body.comment || body.breakAt !== null) yield { ...c, bodies: c.bodies.map((b, j) => (j === i ? plainBody(b) : b)) };
+    if (body.comment || body.breakAt !== null)
+      yield { ...c, bodies: c.bodies.map((b, j) => (j === i ? plainBody(b) : b)) };
   }
   if (c.bodies.length > 2) {
     for (let i = 0; i < c.bodies.length; i++) {
-      yield { ...c, bodies: c.bodies.filter((_, j) => j !== i), between: c.between.filter((_, j) => j !== Math.max(0, i - 1)) };
+      yield {
+        ...c,
+        bodies: c.bodies.filter((_, j) => j !== i),
+        between: c.between.filter((_, j) => j !== Math.max(0, i - 1)),
+      };
     }
   }
   for (let i = 0; i < c.bodies.length; i++) {
@@ -526,7 +585,11 @@ function describe(d: Discrepancy, label: string): string {
 }
 
 function indent(text: string): string {
-  return text.replace(/\n$/, '').split('\n').map((line) => `    ${line}`).join('\n');
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 /** What merge-runs itself got wrong on a partition's cases, before anything ran: guard failures, RUNs added. */
@@ -536,8 +599,12 @@ function transformProblems(r: Report, partition: string): string[] {
     if (partitionOf(a.c) !== partition) continue;
     for (const mode of MODES) {
       const out = a.out[mode];
-      if (out.status === 'error') problems.push(`case ${a.index} (${mode}): merge-runs failed (${out.reason}) on\n${indent(a.text)}`);
-      if (out.runs.length > a.original.length) problems.push(`case ${a.index} (${mode}): merge-runs added RUNs:\n${indent(a.text)}\nbecame\n${indent(out.text)}`);
+      if (out.status === 'error')
+        problems.push(`case ${a.index} (${mode}): merge-runs failed (${out.reason}) on\n${indent(a.text)}`);
+      if (out.runs.length > a.original.length)
+        problems.push(
+          `case ${a.index} (${mode}): merge-runs added RUNs:\n${indent(a.text)}\nbecame\n${indent(out.text)}`,
+        );
     }
   }
   return problems;
@@ -600,9 +667,18 @@ test('the sandbox sees what a wrong merge would change (a check that the differe
       ]);
       const get = (id: string) => out.get(id)!;
       assert.not.ok(sameOutcome(get('cdSeparate'), get('cdJoined')), `${shell.name}: a leaked cd must show`);
-      assert.ok(sameOutcome(get('failSeparate'), get('failJoined')), `${shell.name}: the same commands must compare equal`);
-      assert.not.ok(sameOutcome(get('stopSeparate'), get('stopJoined')), `${shell.name}: running on after a failure must show`);
-      assert.not.ok(sameOutcome(get('umaskSeparate'), get('umaskJoined')), `${shell.name}: a leaked umask must show in the modes`);
+      assert.ok(
+        sameOutcome(get('failSeparate'), get('failJoined')),
+        `${shell.name}: the same commands must compare equal`,
+      );
+      assert.not.ok(
+        sameOutcome(get('stopSeparate'), get('stopJoined')),
+        `${shell.name}: running on after a failure must show`,
+      );
+      assert.not.ok(
+        sameOutcome(get('umaskSeparate'), get('umaskJoined')),
+        `${shell.name}: a leaked umask must show in the modes`,
+      );
       assert.is(get('stopSeparate').status, 1);
       assert.is(get('stopSeparate').ran, 2);
     }
@@ -621,15 +697,24 @@ test(`merge-runs differential: merged RUNs build what the separate RUNs built ($
   );
   for (const id of ['main', ...KNOWN_BUGS.map((bug) => bug.id)]) console.log(`  ${id}: ${summary(r, id)}`);
   const problems = transformProblems(r, 'main');
-  if (problems.length) assert.unreachable(`merge-runs failed or added RUNs in ${problems.length} cases:\n${problems.slice(0, 5).join('\n\n')}`);
+  if (problems.length)
+    assert.unreachable(
+      `merge-runs failed or added RUNs in ${problems.length} cases:\n${problems.slice(0, 5).join('\n\n')}`,
+    );
   const cases = r.analyses.filter((a) => partitionOf(a.c) === 'main');
   assert.ok(cases.length >= r.analyses.length * 0.3, `the main partition holds too few cases (${cases.length})`);
   for (const mode of MODES) {
     const merged = cases.filter((a) => a.out[mode].runs.length < a.original.length).length;
-    assert.ok(merged > cases.length * 0.3, `${mode}: only ${merged} of ${cases.length} cases merged anything; the test would prove little`);
+    assert.ok(
+      merged > cases.length * 0.3,
+      `${mode}: only ${merged} of ${cases.length} cases merged anything; the test would prove little`,
+    );
   }
   const count = discrepanciesIn(r, 'main').length;
-  if (count > 0) assert.unreachable(`${count} discrepancies; the first for each shell and mode, shrunk:\n\n${await firstDiscrepancies(r, 'main')}`);
+  if (count > 0)
+    assert.unreachable(
+      `${count} discrepancies; the first for each shell and mode, shrunk:\n\n${await firstDiscrepancies(r, 'main')}`,
+    );
 });
 
 for (const bug of KNOWN_BUGS) {
@@ -641,8 +726,12 @@ for (const bug of KNOWN_BUGS) {
     const count = discrepanciesIn(r, bug.id).length;
     if (problems.length || count) {
       const parts = [`${count} discrepancies in ${summary(r, bug.id)}`];
-      if (problems.length) parts.push(`merge-runs failed or added RUNs in ${problems.length} cases; the first:\n${problems.slice(0, 3).join('\n\n')}`);
-      if (count) parts.push(`the first discrepancy for each shell and mode, shrunk:\n\n${await firstDiscrepancies(r, bug.id)}`);
+      if (problems.length)
+        parts.push(
+          `merge-runs failed or added RUNs in ${problems.length} cases; the first:\n${problems.slice(0, 3).join('\n\n')}`,
+        );
+      if (count)
+        parts.push(`the first discrepancy for each shell and mode, shrunk:\n\n${await firstDiscrepancies(r, bug.id)}`);
       assert.unreachable(parts.join('\n\n'));
     }
   });
@@ -651,7 +740,10 @@ for (const bug of KNOWN_BUGS) {
 /** Runs a literal Dockerfile through merge-runs in `mode`, then both ways with every shell; fails with a description on a difference. */
 async function assertSameBuild(input: string, mode: Mode, kind: Case['shell'] = 'plain'): Promise<void> {
   const { options, env, bashOnly } = SHELL_SETUPS[kind];
-  const result = await transform(input, { only: ['merge-runs'], transforms: { 'merge-runs': { isolateState: mode === 'isolateState' } } });
+  const result = await transform(input, {
+    only: ['merge-runs'],
+    transforms: { 'merge-runs': { isolateState: mode === 'isolateState' } },
+  });
   assert.is.not(result.status, 'error', `merge-runs failed: ${result.messages.find((m) => m.fatal)?.reason}`);
   const original = runCommands(input);
   const merged = runCommands(result.text);
@@ -666,7 +758,12 @@ async function assertSameBuild(input: string, mode: Mode, kind: Case['shell'] = 
       const expected = out.get('o')!;
       const actual = out.get('m')!;
       if (!sameOutcome(expected, actual)) {
-        problems.push(describe({ index: -1, shell: shell.name, mode, input, output: result.text, expected, actual }, 'reproduction'));
+        problems.push(
+          describe(
+            { index: -1, shell: shell.name, mode, input, output: result.text, expected, actual },
+            'reproduction',
+          ),
+        );
       }
     }
     if (problems.length) assert.unreachable(problems.join('\n\n'));
@@ -680,10 +777,18 @@ async function assertSameBuild(input: string, mode: Mode, kind: Case['shell'] = 
  * the RUNs or leaves them alone. `known: true` marks those that still fail (named KNOWN BUG); set it to false, or
  * drop the flag, once the bug is fixed: the case then stays as a regression test.
  */
-const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mode; known?: boolean; shell?: Case['shell'] }> = [
+const REPRODUCTIONS: Array<{
+  bug: string;
+  title: string;
+  input: string;
+  mode: Mode;
+  known?: boolean;
+  shell?: Case['shell'];
+}> = [
   {
     bug: 'shell-errexit',
-    title: 'under `SHELL ["/bin/sh", "-ec"]`, a RUN grouped into the middle of a chain (`a && { false; b; } && c`) no longer stops at its failure',
+    title:
+      'under `SHELL ["/bin/sh", "-ec"]`, a RUN grouped into the middle of a chain (`a && { false; b; } && c`) no longer stops at its failure',
     input: 'FROM scratch\nSHELL ["/bin/sh", "-ec"]\nRUN touch a\nRUN false; touch b\nRUN touch c\n',
     mode: 'default',
     shell: 'flags',
@@ -698,7 +803,8 @@ const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mo
   {
     bug: 'shell-errexit',
     title: 'under `ENV SHELLOPTS=errexit` (bash), a chain grouped in the middle no longer stops at its failure',
-    input: 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\nRUN touch a\nRUN test -s missing; touch b\nRUN touch c\n',
+    input:
+      'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENV SHELLOPTS=errexit\nRUN touch a\nRUN test -s missing; touch b\nRUN touch c\n',
     mode: 'default',
     shell: 'shellopts',
   },
@@ -716,25 +822,29 @@ const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mo
   },
   {
     bug: 'escaped-semicolon',
-    title: 'the `\\;` that ends `find ... -exec rm {} \\;` is cut as if it were a trailing `;`, so find loses its terminator',
+    title:
+      'the `\\;` that ends `find ... -exec rm {} \\;` is cut as if it were a trailing `;`, so find loses its terminator',
     input: 'FROM scratch\nRUN touch x && find . -name x -exec rm {} \\;\nRUN echo b > b\n',
     mode: 'default',
   },
   {
     bug: 'escaped-semicolon',
-    title: 'merging before a RUN that ends in `\\;` prints a trailing `\\`, a line continuation that swallows the next line',
+    title:
+      'merging before a RUN that ends in `\\;` prints a trailing `\\`, a line continuation that swallows the next line',
     input: 'FROM scratch\nRUN echo a > a\nRUN touch x && find . -name x -exec rm {} \\;\nENV K=v\n',
     mode: 'default',
   },
   {
     bug: 'chain-lead',
-    title: 'a chain merged in an earlier pass is taken to start with the `set` of its last RUN, so `set -u` is merged ahead of a pipeline that never ran under it',
+    title:
+      'a chain merged in an earlier pass is taken to start with the `set` of its last RUN, so `set -u` is merged ahead of a pipeline that never ran under it',
     input: 'FROM scratch\nRUN set -u\nRUN echo "$V" | cat > vout\nRUN set -u\n',
     mode: 'default',
   },
   {
     bug: 'chain-lead',
-    title: 'the chain `( RUN ) && set -eu` made by isolateState is taken to start with `set -eu`, so the `set -eu` before it is merged ahead of the subshell',
+    title:
+      'the chain `( RUN ) && set -eu` made by isolateState is taken to start with `set -eu`, so the `set -eu` before it is merged ahead of the subshell',
     input: 'FROM scratch\nRUN set -eu\nRUN echo "$V" > vout && V=2\nRUN set -eu\n',
     mode: 'isolateState',
   },
@@ -764,7 +874,8 @@ const REPRODUCTIONS: Array<{ bug: string; title: string; input: string; mode: Mo
   },
   {
     bug: 'chain-comment',
-    title: 'the trailing comment of a RUN merged earlier in the same pass is cut where it starts, not where the declared line puts it (which lost `> b`)',
+    title:
+      'the trailing comment of a RUN merged earlier in the same pass is cut where it starts, not where the declared line puts it (which lost `> b`)',
     input: `FROM scratch\nRUN echo ${'x'.repeat(40)} > a\nRUN echo ${'x'.repeat(40)} > b # note\nRUN echo c > c\n`,
     mode: 'default',
   },

@@ -18,7 +18,13 @@ for (const testCase of positive) {
   test(`BuildKit case ${testCase.name}: the dump equals result`, () => {
     const root = parse(testCase.text);
     assert.fixture(dumpBuildkit(root), testCase.result!);
-    const parserErrors = root.data.diagnostics.filter((d) => d.severity === 'error' && ['no-instructions', 'unterminated-heredoc', 'duplicate-directive', 'invalid-escape', 'line-too-long'].includes(d.ruleId));
+    const parserErrors = root.data.diagnostics.filter(
+      (d) =>
+        d.severity === 'error' &&
+        ['no-instructions', 'unterminated-heredoc', 'duplicate-directive', 'invalid-escape', 'line-too-long'].includes(
+          d.ruleId,
+        ),
+    );
     assert.equal(parserErrors, []);
   });
 }
@@ -31,7 +37,10 @@ const expectedNegative: Record<string, string[]> = {
 };
 
 test('there are 4 negative BuildKit cases', () => {
-  assert.equal(negativeCases().map((c) => c.name), Object.keys(expectedNegative));
+  assert.equal(
+    negativeCases().map((c) => c.name),
+    Object.keys(expectedNegative),
+  );
 });
 
 for (const testCase of negativeCases()) {
@@ -60,7 +69,7 @@ test('testfile-line: instructions span lines 5-5, 11-12 and 17-31, as BuildKit n
   assert.equal(brief(root.data.diagnostics), ['warning empty-continuation 19:1']);
 });
 
-test('unknown instructions dump with one empty word, as BuildKit\'s parseIgnore leaves them', () => {
+test("unknown instructions dump with one empty word, as BuildKit's parseIgnore leaves them", () => {
   assert.is(dumpBuildkit(parse('FROM a\nFROBNICATE x y\nfoo\n')), '(from "a")\n(frobnicate "")\n(foo "")');
 });
 

@@ -16,7 +16,13 @@ function read(text: string): Root {
 
 /** The top-level node types of a file, with directive names. */
 function shape(root: Root): string[] {
-  return root.children.map((node) => (node.type === 'directive' ? `directive:${node.name}` : node.type === 'instruction' ? `instruction:${node.name}` : node.type));
+  return root.children.map((node) =>
+    node.type === 'directive'
+      ? `directive:${node.name}`
+      : node.type === 'instruction'
+        ? `instruction:${node.name}`
+        : node.type,
+  );
 }
 
 test('# syntax= is a directive node with its name and value, and a file-wide fact on the root', () => {
@@ -25,7 +31,10 @@ test('# syntax= is a directive node with its name and value, and a file-wide fac
   const [directive] = root.children;
   assert.ok(directive.type === 'directive');
   assert.is(directive.value, 'docker/dockerfile:1.7');
-  assert.equal(directive.children.map((leaf) => leaf.type), ['text', 'newline']);
+  assert.equal(
+    directive.children.map((leaf) => leaf.type),
+    ['text', 'newline'],
+  );
   assert.equal(root.data.directives, { syntax: 'docker/dockerfile:1.7' });
   assert.equal(root.data.diagnostics, []);
 });
@@ -98,11 +107,15 @@ test('an invalid escape value is an error and the escape stays \\', () => {
 });
 
 test('the backtick escape takes effect: continuations with `, and \\ is literal (Windows paths)', () => {
-  const text = '# escape=`\n\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\foo\\ `\n    && echo done\nWORKDIR C:\\Users\\\nCOPY app\\ C:\\app\\\n';
+  const text =
+    '# escape=`\n\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\foo\\ `\n    && echo done\nWORKDIR C:\\Users\\\nCOPY app\\ C:\\app\\\n';
   const root = read(text);
   assert.is(root.data.escape, '`');
   const views = instructions(root);
-  assert.equal(views.map((view) => view.name), ['from', 'run', 'workdir', 'copy']);
+  assert.equal(
+    views.map((view) => view.name),
+    ['from', 'run', 'workdir', 'copy'],
+  );
   assert.is(views[1].logical.text, 'RUN dir C:\\foo\\     && echo done');
   assert.is(
     dumpBuildkit(root),
@@ -114,7 +127,10 @@ test('the backtick escape takes effect: continuations with `, and \\ is literal 
 
 test('under the backtick escape, a trailing \\ does not continue the line', () => {
   const root = read('# escape=`\nFROM a\nRUN echo \\\nRUN b\n');
-  assert.equal(instructions(root).map((view) => view.args), ['a', 'echo \\', 'b']);
+  assert.equal(
+    instructions(root).map((view) => view.args),
+    ['a', 'echo \\', 'b'],
+  );
 });
 
 test('the backtick escape applies to ENV words: `" keeps a quote open, \\ is literal', () => {
@@ -137,7 +153,9 @@ test('directives with CRLF line endings', () => {
 });
 
 test('a directive straight before an instruction, without a blank line (BuildKit case escape-nonewline)', () => {
-  const root = read('# escape = `\n# There is no white space line after the directives.\nFROM image\nENV GOPATH `\n\\go');
+  const root = read(
+    '# escape = `\n# There is no white space line after the directives.\nFROM image\nENV GOPATH `\n\\go',
+  );
   assert.equal(shape(root), ['directive:escape', 'comment', 'instruction:from', 'instruction:env']);
   assert.is(dumpBuildkit(root), '(from "image")\n(env "GOPATH" "\\\\go" "")');
 });

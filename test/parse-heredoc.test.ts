@@ -27,11 +27,14 @@ test('<<EOF: the body up to the terminator line, kept in a heredoc node of the i
   const [, run] = instructionNodes(root);
   assert.equal(lineSpan(run), [2, 5]);
   const [node] = heredocNodes(run);
-  assert.equal(node.children.map((leaf) => [leaf.type, leaf.value]), [
-    ['heredocBody', 'echo hi\necho $HOME\n'],
-    ['heredocEnd', 'EOF'],
-    ['newline', '\n'],
-  ]);
+  assert.equal(
+    node.children.map((leaf) => [leaf.type, leaf.value]),
+    [
+      ['heredocBody', 'echo hi\necho $HOME\n'],
+      ['heredocEnd', 'EOF'],
+      ['newline', '\n'],
+    ],
+  );
   assert.equal([node.position!.start.line, node.position!.start.column], [3, 1]);
   assert.is(dumpBuildkit(root), '(from "a")\n(run "<<EOF")\n(run "after")');
   assert.equal(root.data.diagnostics, []);
@@ -40,7 +43,10 @@ test('<<EOF: the body up to the terminator line, kept in a heredoc node of the i
 test('<<-EOF: tabs are stripped from the body content and before the terminator', () => {
   const { heredocs, root } = read('FROM a\nRUN <<-EOF\n\techo hi\n\t\tcat x\n\t\tEOF\n');
   assert.equal(heredocs[1], [doc('EOF', '\techo hi\n\t\tcat x\n', { chomp: true, content: 'echo hi\ncat x\n' })]);
-  assert.equal(heredocNodes(instructionNodes(root)[1])[0].children.map((leaf) => leaf.type), ['heredocBody', 'heredocEnd', 'newline']);
+  assert.equal(
+    heredocNodes(instructionNodes(root)[1])[0].children.map((leaf) => leaf.type),
+    ['heredocBody', 'heredocEnd', 'newline'],
+  );
   assert.is(heredocNodes(instructionNodes(root)[1])[0].children[1].value, '\t\tEOF');
 });
 
@@ -55,7 +61,9 @@ test('the terminator must be the whole line: spaces around it do not end the her
 });
 
 test('quoted names <<"EOF" and <<\'EOF\' turn expansion off', () => {
-  const { heredocs } = read('FROM a\nRUN <<"EOF"\necho $HOME\nEOF\nRUN <<\'EOF\'\necho $HOME\nEOF\nRUN <<-\'EOF\'\n\tx\nEOF\n');
+  const { heredocs } = read(
+    "FROM a\nRUN <<\"EOF\"\necho $HOME\nEOF\nRUN <<'EOF'\necho $HOME\nEOF\nRUN <<-'EOF'\n\tx\nEOF\n",
+  );
   assert.equal(heredocs.slice(1), [
     [doc('EOF', 'echo $HOME\n', { expand: false })],
     [doc('EOF', 'echo $HOME\n', { expand: false })],
@@ -84,7 +92,9 @@ test('an empty heredoc', () => {
 });
 
 test('several heredocs on one line are read one after the other', () => {
-  const { heredocs, root } = read('FROM a\nCOPY <<FILE1 <<FILE2 /dest/\ncontent 1\nFILE1\ncontent 2\nFILE2\nRUN next\n');
+  const { heredocs, root } = read(
+    'FROM a\nCOPY <<FILE1 <<FILE2 /dest/\ncontent 1\nFILE1\ncontent 2\nFILE2\nRUN next\n',
+  );
   assert.equal(heredocs[1], [doc('FILE1', 'content 1\n'), doc('FILE2', 'content 2\n')]);
   assert.equal(lineSpan(instructionNodes(root)[1]), [2, 6]);
   assert.is(dumpBuildkit(root), '(from "a")\n(copy "<<FILE1" "<<FILE2" "/dest/")\n(run "next")');
@@ -96,29 +106,46 @@ test('each heredoc ends at its own terminator, even where the other name appears
 });
 
 test('a heredoc after --mount flags on a continuation line', () => {
-  const text = 'FROM a\nRUN --mount=type=cache,target=/root/.cache \\\n    --mount=type=secret,id=tok <<EOF\npip install -r req.txt\nEOF\n';
+  const text =
+    'FROM a\nRUN --mount=type=cache,target=/root/.cache \\\n    --mount=type=secret,id=tok <<EOF\npip install -r req.txt\nEOF\n';
   const { heredocs, root } = read(text);
   const view = instructions(root)[1];
-  assert.equal(view.flags.map((flag) => flag.text), ['--mount=type=cache,target=/root/.cache', '--mount=type=secret,id=tok']);
+  assert.equal(
+    view.flags.map((flag) => flag.text),
+    ['--mount=type=cache,target=/root/.cache', '--mount=type=secret,id=tok'],
+  );
   assert.equal(heredocs[1], [doc('EOF', 'pip install -r req.txt\n')]);
   assert.equal(lineSpan(instructionNodes(root)[1]), [2, 5]);
-  assert.is(dumpBuildkit(root), '(from "a")\n(run ["--mount=type=cache,target=/root/.cache" "--mount=type=secret,id=tok"] "<<EOF")');
+  assert.is(
+    dumpBuildkit(root),
+    '(from "a")\n(run ["--mount=type=cache,target=/root/.cache" "--mount=type=secret,id=tok"] "<<EOF")',
+  );
 });
 
 test('a heredoc with trailing command words: <<EOF python3, and python3 <<EOF', () => {
-  const { heredocs, root } = read('FROM a\nRUN <<EOF python3\nprint(1)\nEOF\nRUN python3 <<EOF > out.txt\nprint(2)\nEOF\n');
+  const { heredocs, root } = read(
+    'FROM a\nRUN <<EOF python3\nprint(1)\nEOF\nRUN python3 <<EOF > out.txt\nprint(2)\nEOF\n',
+  );
   assert.equal(heredocs.slice(1), [[doc('EOF', 'print(1)\n')], [doc('EOF', 'print(2)\n')]]);
-  assert.equal(instructions(root).map((view) => view.args), ['a', '<<EOF python3', 'python3 <<EOF > out.txt']);
+  assert.equal(
+    instructions(root).map((view) => view.args),
+    ['a', '<<EOF python3', 'python3 <<EOF > out.txt'],
+  );
 });
 
 test('RUN ["<<EOF"] is not a heredoc: the JSON form never has one', () => {
   const { heredocs, root } = read('FROM a\nRUN ["<<EOF"]\nRUN ["cat", "<<\'EOF\'"]\nRUN ["whoami"]\n');
   assert.equal(heredocs, [[], [], [], []]);
-  assert.equal(instructions(root).map((view) => view.form), ['shell', 'exec', 'exec', 'exec']);
+  assert.equal(
+    instructions(root).map((view) => view.form),
+    ['shell', 'exec', 'exec', 'exec'],
+  );
 });
 
 test('<< inside quotes or after an escape is not a heredoc', () => {
-  const { heredocs, root } = read('FROM a\nRUN echo "<<EOF"\nRUN echo \'<<EOF\'\nRUN echo \\<<EOF\nRUN echo "a <<EOF b"\n');
+  const { heredocs, root } = read(
+    'FROM a\nRUN echo "<<EOF"\nRUN echo \'<<EOF\'\nRUN echo \\<<EOF\nRUN echo "a <<EOF b"\n',
+  );
   assert.equal(heredocs, [[], [], [], [], []]);
   assert.is(instructionNodes(root).length, 5);
 });
@@ -135,7 +162,7 @@ test('<<\\ at the end of a line is no heredoc (under the backtick escape, where 
   assert.equal(root.data.diagnostics, []);
 });
 
-test('a byte-order mark at the start of the name is skipped, as Go\'s text/scanner does', () => {
+test("a byte-order mark at the start of the name is skipped, as Go's text/scanner does", () => {
   const { heredocs } = read('FROM a\nRUN <<\ufeffEOF\nx\nEOF\n');
   assert.equal(heredocs[1], [doc('EOF', 'x\n')]);
 });
@@ -147,7 +174,9 @@ test('COPY <<EOF writes a file from the heredoc', () => {
 });
 
 test('ADD <<EOF and ONBUILD RUN <<EOF carry heredocs too', () => {
-  const { heredocs, root } = read('FROM a\nADD <<EOF /x\n1\nEOF\nONBUILD RUN <<EOF\necho later\nEOF\nonbuild copy <<A /a\nA\n');
+  const { heredocs, root } = read(
+    'FROM a\nADD <<EOF /x\n1\nEOF\nONBUILD RUN <<EOF\necho later\nEOF\nonbuild copy <<A /a\nA\n',
+  );
   assert.equal(heredocs.slice(1), [[doc('EOF', '1\n')], [doc('EOF', 'echo later\n')], [doc('A', '')]]);
   assert.is(dumpBuildkit(root), '(from "a")\n(add "<<EOF" "/x")\n(onbuild (run "<<EOF"))\n(onbuild (copy "<<A" "/a"))');
 });
@@ -155,7 +184,10 @@ test('ADD <<EOF and ONBUILD RUN <<EOF carry heredocs too', () => {
 test('other instructions have no heredocs: USER <<X, CMD <<X, ENV a=<<X', () => {
   const { heredocs, root } = read('FROM a\nUSER <<INVALID\nINVALID\nCMD cat <<EOF\nENV a=<<EOF\n');
   assert.equal(heredocs, [[], [], [], [], []]);
-  assert.equal(instructions(root).map((view) => view.name), ['from', 'user', 'invalid', 'cmd', 'env']);
+  assert.equal(
+    instructions(root).map((view) => view.name),
+    ['from', 'user', 'invalid', 'cmd', 'env'],
+  );
 });
 
 test('the body is raw: comment lines, escapes and Dockerfile keywords stay in it', () => {
@@ -181,9 +213,15 @@ test('of two heredocs, the second unterminated: one error, both bodies kept', ()
 
 test('CRLF heredocs: the terminator matches without its CR, the body keeps its CRLFs', () => {
   const { heredocs, root } = read('FROM a\r\nRUN <<EOF\r\necho hi\r\nEOF\r\nRUN <<-EOF\r\n\tx\r\n\tEOF\r\n');
-  assert.equal(heredocs.slice(1), [[doc('EOF', 'echo hi\r\n')], [doc('EOF', '\tx\r\n', { chomp: true, content: 'x\r\n' })]]);
+  assert.equal(heredocs.slice(1), [
+    [doc('EOF', 'echo hi\r\n')],
+    [doc('EOF', '\tx\r\n', { chomp: true, content: 'x\r\n' })],
+  ]);
   const [node] = heredocNodes(instructionNodes(root)[1]);
-  assert.equal(node.children.map((leaf) => leaf.value), ['echo hi\r\n', 'EOF', '\r\n']);
+  assert.equal(
+    node.children.map((leaf) => leaf.value),
+    ['echo hi\r\n', 'EOF', '\r\n'],
+  );
   assert.equal(root.data.diagnostics, []);
 });
 

@@ -54,7 +54,11 @@ for (const [name, encode] of Object.entries(VARIANTS)) {
 }
 
 test('positions agree with the text for every corpus file: leaves tile the file, line and column are right', () => {
-  const broken = files.flatMap(([path, text]) => positionProblems(parse(text), text).slice(0, 1).map((problem) => `${path}: ${problem}`));
+  const broken = files.flatMap(([path, text]) =>
+    positionProblems(parse(text), text)
+      .slice(0, 1)
+      .map((problem) => `${path}: ${problem}`),
+  );
   assert.equal(broken, []);
 });
 
@@ -85,7 +89,9 @@ test('swapping the escape character to the backtick round-trips and keeps the Bu
     if (root.data.escape !== '`') broken.push(`${path}: escape directive not read`);
     if (dumpBuildkit(root) !== dumpBuildkit(parse(text))) broken.push(`${path}: BuildKit dump changed`);
   }
-  const skips = Object.entries(skipped).map(([reason, count]) => `${count} ${reason}`).join('; ');
+  const skips = Object.entries(skipped)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join('; ');
   console.log(`  escape swap: ${swapped} of ${files.length} files swapped to the backtick; skipped: ${skips}`);
   assert.equal(broken, []);
   assert.ok(swapped >= 300, `expected most files to be swappable, swapped only ${swapped}`);
@@ -95,8 +101,12 @@ test('the escape swap turns continuations into backticks and leaves other backsl
   const result = swapEscapeToBacktick('FROM a\nRUN dir C:\\tmp \\\n && echo "a\\\\" \\  \n# note \\\n && done\n');
   assert.ok('swapped' in result);
   assert.is(result.swapped, '# escape=`\nFROM a\nRUN dir C:\\tmp `\n && echo "a\\\\" `  \n# note \\\n && done\n');
-  assert.equal(swapEscapeToBacktick('FROM a\nENV A=b\\ c\n'), { skipped: 'ENV at line 2 holds a \\ that BuildKit reads as its escape character' });
-  assert.equal(swapEscapeToBacktick('FROM a\nRUN echo `date`\n'), { skipped: 'holds backticks, which would become escape characters' });
+  assert.equal(swapEscapeToBacktick('FROM a\nENV A=b\\ c\n'), {
+    skipped: 'ENV at line 2 holds a \\ that BuildKit reads as its escape character',
+  });
+  assert.equal(swapEscapeToBacktick('FROM a\nRUN echo `date`\n'), {
+    skipped: 'holds backticks, which would become escape characters',
+  });
   assert.equal(swapEscapeToBacktick('# escape=\\\nFROM a\n'), { skipped: 'has an escape directive' });
 });
 

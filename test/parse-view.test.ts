@@ -36,7 +36,11 @@ test('flags: --mount with its name, value and key/value fields', () => {
   assert.equal(
     view.flags.map(({ name, value, text }) => ({ name, value, text })),
     [
-      { name: 'mount', value: 'type=cache,target=/root/.cache,sharing=locked', text: '--mount=type=cache,target=/root/.cache,sharing=locked' },
+      {
+        name: 'mount',
+        value: 'type=cache,target=/root/.cache,sharing=locked',
+        text: '--mount=type=cache,target=/root/.cache,sharing=locked',
+      },
       { name: 'network', value: 'none', text: '--network=none' },
     ],
   );
@@ -52,9 +56,19 @@ test('flags: --mount with its name, value and key/value fields', () => {
 
 test('flags: --mount fields as Go reads CSV: bare keys, keys lower-cased, quoted fields, unreadable values', () => {
   const fields = (flag: string) => second(`RUN ${flag} true\n`).flags[0].fields;
-  assert.equal(fields('--mount=type=bind,Source=x,readonly'), [{ key: 'type', value: 'bind' }, { key: 'source', value: 'x' }, { key: 'readonly' }]);
-  assert.equal(fields(`--mount='type=secret,"id=a,b"'`), [{ key: 'type', value: 'secret' }, { key: 'id', value: 'a,b' }]);
-  assert.equal(fields(`--mount='type=secret,"id=""q"""'`), [{ key: 'type', value: 'secret' }, { key: 'id', value: '"q"' }]);
+  assert.equal(fields('--mount=type=bind,Source=x,readonly'), [
+    { key: 'type', value: 'bind' },
+    { key: 'source', value: 'x' },
+    { key: 'readonly' },
+  ]);
+  assert.equal(fields(`--mount='type=secret,"id=a,b"'`), [
+    { key: 'type', value: 'secret' },
+    { key: 'id', value: 'a,b' },
+  ]);
+  assert.equal(fields(`--mount='type=secret,"id=""q"""'`), [
+    { key: 'type', value: 'secret' },
+    { key: 'id', value: '"q"' },
+  ]);
   assert.is(fields(`--mount='type=secret,id=a"b'`), undefined);
   assert.is(fields('--mount='), undefined);
 });
@@ -76,7 +90,10 @@ test('flags: quoted values lose their quotes; a bare flag has no value; unknown 
 
 test('flags: -- ends them, and what follows is arguments', () => {
   const view = second('COPY --chown=1 -- --weird-name /dst/\n');
-  assert.equal(view.flags.map((flag) => flag.text), ['--chown=1']);
+  assert.equal(
+    view.flags.map((flag) => flag.text),
+    ['--chown=1'],
+  );
   assert.is(view.args, '--weird-name /dst/');
   assert.equal(view.buildkit.next, ['--weird-name', '/dst/']);
   assert.equal(second('COPY -- a b\n').flags, []);
@@ -144,22 +161,43 @@ test('ENV pairs in the key=value form, values as written (quotes and escapes kep
 
 test('ENV and LABEL pairs in the legacy key value form: the value is the rest of the line', () => {
   const env = second('ENV PATH /usr/local/bin:$PATH\n');
-  assert.equal(env.pairs!.map(({ key, value, form }) => [key, value, form]), [['PATH', '/usr/local/bin:$PATH', 'legacy']]);
+  assert.equal(
+    env.pairs!.map(({ key, value, form }) => [key, value, form]),
+    [['PATH', '/usr/local/bin:$PATH', 'legacy']],
+  );
   const spaced = second('ENV K  a b  "c"\n');
-  assert.equal(spaced.pairs!.map(({ key, value }) => [key, value]), [['K', 'a b  "c"']]);
+  assert.equal(
+    spaced.pairs!.map(({ key, value }) => [key, value]),
+    [['K', 'a b  "c"']],
+  );
   assert.equal(spaced.buildkit.next, ['K', 'a b  "c"', '']);
   const label = second('LABEL maintainer Jane Doe <jane@example.com>\n');
-  assert.equal(label.pairs!.map(({ key, value, form }) => [key, value, form]), [['maintainer', 'Jane Doe <jane@example.com>', 'legacy']]);
+  assert.equal(
+    label.pairs!.map(({ key, value, form }) => [key, value, form]),
+    [['maintainer', 'Jane Doe <jane@example.com>', 'legacy']],
+  );
 });
 
 test('LABEL keys may be quoted; the escape character keeps a quote inside a quoted value', () => {
   const view = second('LABEL "org.example.name"="a \\"b\\"" version=1\n');
-  assert.equal(view.pairs!.map(({ key, value }) => [key, value]), [['"org.example.name"', '"a \\"b\\""'], ['version', '1']]);
+  assert.equal(
+    view.pairs!.map(({ key, value }) => [key, value]),
+    [
+      ['"org.example.name"', '"a \\"b\\""'],
+      ['version', '1'],
+    ],
+  );
 });
 
 test('a word without = after a key=value pair is kept as a bare name (BuildKit rejects it)', () => {
   const view = second('ENV A=1 B\n');
-  assert.equal(view.pairs!.map(({ key, value, form }) => [key, value, form]), [['A', '1', 'equals'], ['B', undefined, 'name']]);
+  assert.equal(
+    view.pairs!.map(({ key, value, form }) => [key, value, form]),
+    [
+      ['A', '1', 'equals'],
+      ['B', undefined, 'name'],
+    ],
+  );
 });
 
 test('ARG a b=c: names with and without defaults', () => {
@@ -186,7 +224,10 @@ test('HEALTHCHECK NONE and HEALTHCHECK CMD in shell form', () => {
   assert.equal(none.buildkit.next, ['NONE']);
   assert.is(none.exec, undefined);
   const cmd = second('HEALTHCHECK --interval=30s --timeout=3s CMD curl -f http://localhost/ || exit 1\n');
-  assert.equal(cmd.flags.map((flag) => flag.name), ['interval', 'timeout']);
+  assert.equal(
+    cmd.flags.map((flag) => flag.name),
+    ['interval', 'timeout'],
+  );
   assert.equal(cmd.buildkit.next, ['CMD', 'curl -f http://localhost/ || exit 1']);
   assert.is(cmd.form, 'shell');
 });
@@ -202,7 +243,9 @@ test('ONBUILD wraps an instruction: the trigger has its own keyword, arguments a
 });
 
 test('the logical line joins continuations and drops comment lines and empty lines inside them', () => {
-  const view = second('RUN apt-get update \\\n    # refresh the index first\n\n    && apt-get install -y \\\n\t  curl\n');
+  const view = second(
+    'RUN apt-get update \\\n    # refresh the index first\n\n    && apt-get install -y \\\n\t  curl\n',
+  );
   assert.is(view.logical.text, 'RUN apt-get update     && apt-get install -y \t  curl');
   assert.equal(view.buildkit.next, ['apt-get update     && apt-get install -y \t  curl']);
 });
@@ -232,7 +275,10 @@ test('toLocal maps every logical character of every corpus instruction to the sa
       for (let i = 0; i < logical.length; i++) {
         checked++;
         // A character starts at toLocal(i) ('start' bias) and ends at toLocal(i + 1, 'end').
-        if (printed[toLocal(view.logical, i)] !== logical[i] || printed[toLocal(view.logical, i + 1, 'end') - 1] !== logical[i]) {
+        if (
+          printed[toLocal(view.logical, i)] !== logical[i] ||
+          printed[toLocal(view.logical, i + 1, 'end') - 1] !== logical[i]
+        ) {
           wrong.push(`${path}:${view.node.position!.start.line} logical offset ${i}`);
           break;
         }
@@ -244,10 +290,17 @@ test('toLocal maps every logical character of every corpus instruction to the sa
 });
 
 test('stages: FROM to FROM, with names; global ARGs belong to none', () => {
-  const root = parse('ARG BASE=alpine\nFROM $BASE AS build\nRUN make\nCOPY . .\nFROM build AS test\nRUN make test\nFROM scratch\nCOPY --from=build /out /\n');
+  const root = parse(
+    'ARG BASE=alpine\nFROM $BASE AS build\nRUN make\nCOPY . .\nFROM build AS test\nRUN make test\nFROM scratch\nCOPY --from=build /out /\n',
+  );
   const found = stages(root);
   assert.equal(
-    found.map((stage) => ({ index: stage.index, name: stage.name, base: stage.base, instructions: stage.instructions.map((view) => view.name) })),
+    found.map((stage) => ({
+      index: stage.index,
+      name: stage.name,
+      base: stage.base,
+      instructions: stage.instructions.map((view) => view.name),
+    })),
     [
       { index: 0, name: 'build', base: '$BASE', instructions: ['run', 'copy'] },
       { index: 1, name: 'test', base: 'build', instructions: ['run'] },
@@ -287,10 +340,22 @@ test('variable references: nested in a word, inside double quotes, not in single
     { name: 'A', start: 0, end: 10, operator: ':-', word: '${B}' },
     { name: 'B', start: 5, end: 9 },
   ]);
-  assert.equal(variableReferences(`"$A" '$B' \\$C \\\\$D`).map((ref) => ref.name), ['A', 'D']);
-  assert.equal(variableReferences('`$A $B', '`').map((ref) => ref.name), ['B']);
-  assert.equal(variableReferences('\\$A', '`').map((ref) => ref.name), ['A']);
-  assert.equal(variableReferences('$1 $@ $$ ${10} $# $ x $.').map((ref) => ref.name), ['1', '@', '$', '10', '#']);
+  assert.equal(
+    variableReferences(`"$A" '$B' \\$C \\\\$D`).map((ref) => ref.name),
+    ['A', 'D'],
+  );
+  assert.equal(
+    variableReferences('`$A $B', '`').map((ref) => ref.name),
+    ['B'],
+  );
+  assert.equal(
+    variableReferences('\\$A', '`').map((ref) => ref.name),
+    ['A'],
+  );
+  assert.equal(
+    variableReferences('$1 $@ $$ ${10} $# $ x $.').map((ref) => ref.name),
+    ['1', '@', '$', '10', '#'],
+  );
   assert.equal(variableReferences('a${ä_1}b'), [{ name: 'ä_1', start: 1, end: 7 }]);
 });
 

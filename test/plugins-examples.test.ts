@@ -14,7 +14,10 @@ import { PROJECT_ROOT } from './helpers/corpus.js';
 import { loadPlugin } from './helpers/plugins.js';
 
 const dir = join(PROJECT_ROOT, 'examples/plugins');
-const names = readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3)).sort();
+const names = readdirSync(dir)
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => name.slice(0, -3))
+  .sort();
 
 test('there are three example plugins, each with a fixture folder of its name', () => {
   assert.equal(names, ['npm-ci', 'oci-source-label', 'pinned-base-image']);
@@ -44,7 +47,11 @@ test('the example plugins and a scaffolded transform type-check (strict, NodeNex
       include: [],
     };
     writeFileSync(join(temp, 'tsconfig.check.json'), JSON.stringify(config));
-    const tsc = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(temp, 'tsconfig.check.json')], { encoding: 'utf8', cwd: PROJECT_ROOT });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(temp, 'tsconfig.check.json')],
+      { encoding: 'utf8', cwd: PROJECT_ROOT },
+    );
     assert.is(tsc.status, 0, tsc.stdout + tsc.stderr);
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -21,7 +21,8 @@ const unquote = (value = '') => (/^"[^"\\`]*"$/.test(value) ? value.slice(1, -1)
  */
 function meaning(view: InstructionView): string {
   if (view.name === 'from') return JSON.stringify(['from', view.from, view.flags.map((f) => f.text)]);
-  if (view.name === 'env' || view.name === 'label') return JSON.stringify([view.name, view.pairs?.map((p) => [p.key, unquote(p.value)])]);
+  if (view.name === 'env' || view.name === 'label')
+    return JSON.stringify([view.name, view.pairs?.map((p) => [p.key, unquote(p.value)])]);
   return meaningKey(view);
 }
 
@@ -37,7 +38,11 @@ test('prettier --parser dockerfile on the corpus: equals layerfix format, idempo
     const output = await prettier.format(text, options);
     assert.is(output, expected.text, `${path}: prettier output differs from layerfix --only format`);
     assert.is(await prettier.format(output, options), output, `${path}: a second prettier run changes the output`);
-    assert.equal(instructions(parse(output)).map(meaning), instructions(parse(text)).map(meaning), `${path}: the output builds something else`);
+    assert.equal(
+      instructions(parse(output)).map(meaning),
+      instructions(parse(text)).map(meaning),
+      `${path}: the output builds something else`,
+    );
     if (output !== text) changed++;
   }
   const seconds = (Date.now() - started) / 1000;

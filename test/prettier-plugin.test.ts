@@ -15,11 +15,20 @@ import { PROJECT_ROOT } from './helpers/corpus.js';
 import { PRETTIER_PLUGIN } from './helpers/prettier.js';
 
 const plugins = [PRETTIER_PLUGIN];
-const format = (text: string, options: prettier.Options = {}) => prettier.format(text, { filepath: 'Dockerfile', plugins, ...options });
+const format = (text: string, options: prettier.Options = {}) =>
+  prettier.format(text, { filepath: 'Dockerfile', plugins, ...options });
 
 test('claims the names the CLI finds, and nothing else', async () => {
   const parser = async (file: string) => (await prettier.getFileInfo(file, { plugins })).inferredParser;
-  for (const file of ['Dockerfile', 'a/Dockerfile.prod', 'app.Dockerfile', 'web.dockerfile', 'Containerfile', 'deploy/Containerfile.dev', 'x.containerfile']) {
+  for (const file of [
+    'Dockerfile',
+    'a/Dockerfile.prod',
+    'app.Dockerfile',
+    'web.dockerfile',
+    'Containerfile',
+    'deploy/Containerfile.dev',
+    'x.containerfile',
+  ]) {
     assert.is(await parser(file), 'dockerfile', file);
   }
   for (const file of ['.dockerignore', 'Dockerfile.dockerignore', 'README.md', 'docker-compose.yml']) {
@@ -43,11 +52,15 @@ test('useTabs and tabWidth set the continuation indent when the file has none of
   assert.match(await format(flush, { tabWidth: 2 }), /&& \\\n {2}apt-get/);
 });
 
-const runs = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates curl git\n';
+const runs =
+  'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates curl git\n';
 
 test('printWidth reaches the printer: a merged chain breaks only when it does not fit', async () => {
   const merge = { layerfixTransforms: ['merge-runs'] } as prettier.Options;
-  assert.is(await format(runs, { ...merge, printWidth: 200 }), 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git\n');
+  assert.is(
+    await format(runs, { ...merge, printWidth: 200 }),
+    'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git\n',
+  );
   const narrow = await format(runs, { ...merge, printWidth: 60 });
   assert.is(narrow, (await transform(runs, { only: ['format', 'merge-runs'], printWidth: 60 })).text);
   assert.match(narrow, /&& \\\n {4}apt-get install/);
@@ -74,7 +87,11 @@ test('layerfixTransforms runs more transforms; an unknown name is an error namin
   const merged = await format(text, { layerfixTransforms: ['merge-runs'] } as prettier.Options);
   assert.is(merged, (await transform(text, { only: ['format', 'merge-runs'] })).text);
   assert.is.not(merged, text);
-  assert.is(await format(text, { layerfixTransforms: ['merge-runs,format'] } as prettier.Options), merged, 'comma-separated names');
+  assert.is(
+    await format(text, { layerfixTransforms: ['merge-runs,format'] } as prettier.Options),
+    merged,
+    'comma-separated names',
+  );
   try {
     await format(text, { layerfixTransforms: ['no-such-thing'] } as prettier.Options);
     assert.unreachable('should throw');
@@ -97,7 +114,10 @@ test('a file layerfix cannot parse is a SyntaxError with a code frame, as pretti
 });
 
 test('dockerfile code blocks in markdown are formatted too', async () => {
-  const output = await prettier.format('# Build\n\n```dockerfile\nfrom alpine\nrun  echo hi\n```\n', { parser: 'markdown', plugins });
+  const output = await prettier.format('# Build\n\n```dockerfile\nfrom alpine\nrun  echo hi\n```\n', {
+    parser: 'markdown',
+    plugins,
+  });
   assert.is(output, '# Build\n\n```dockerfile\nFROM alpine\nRUN echo hi\n```\n');
 });
 

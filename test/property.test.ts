@@ -13,7 +13,11 @@ import { heredocNodes, instructionNodes, positionProblems } from './helpers/tree
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 20_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
-const runs = { any: Math.ceil(TOTAL_RUNS * 0.3), significant: Math.ceil(TOTAL_RUNS * 0.3), dockerfile: Math.ceil(TOTAL_RUNS * 0.4) };
+const runs = {
+  any: Math.ceil(TOTAL_RUNS * 0.3),
+  significant: Math.ceil(TOTAL_RUNS * 0.3),
+  dockerfile: Math.ceil(TOTAL_RUNS * 0.4),
+};
 
 /** Everything wrong with how `text` parses; empty when all invariants hold. */
 function problems(text: string): string[] {
@@ -36,10 +40,14 @@ function problems(text: string): string[] {
     for (const view of instructions(root)) {
       const printed = print(view.node);
       const logical = view.logical.text;
-      if (logical.slice(view.keywordStart, view.keywordEnd) !== view.keyword) found.push(`keyword span of ${view.keyword}`);
+      if (logical.slice(view.keywordStart, view.keywordEnd) !== view.keyword)
+        found.push(`keyword span of ${view.keyword}`);
       if (logical.slice(view.argsStart, view.argsEnd) !== view.args) found.push(`args span of ${view.keyword}`);
       for (let i = 0; i < logical.length; i++) {
-        if (printed[toLocal(view.logical, i)] !== logical[i] || printed[toLocal(view.logical, i + 1, 'end') - 1] !== logical[i]) {
+        if (
+          printed[toLocal(view.logical, i)] !== logical[i] ||
+          printed[toLocal(view.logical, i + 1, 'end') - 1] !== logical[i]
+        ) {
           found.push(`toLocal(${i}) of ${JSON.stringify(logical)}`);
           break;
         }
@@ -51,7 +59,8 @@ function problems(text: string): string[] {
   for (const node of instructionNodes(root)) {
     for (const heredoc of heredocNodes(node)) {
       const end = heredoc.children.find((leaf) => leaf.type === 'heredocEnd');
-      if (end && (heredoc.chomp ? end.value.replace(/^\t+/, '') : end.value) !== heredoc.name) found.push(`heredoc ${heredoc.name} ended by ${end.value}`);
+      if (end && (heredoc.chomp ? end.value.replace(/^\t+/, '') : end.value) !== heredoc.name)
+        found.push(`heredoc ${heredoc.name} ended by ${end.value}`);
     }
   }
   return found;

@@ -112,19 +112,34 @@ test('layerfix.config.ts full of comments: the entry is added and every other by
   assert.equal(config.plugins, ['./layerfix/existing.ts', './layerfix/no-latest-tag.ts']);
   const from = join(dir, 'layerfix.config.ts');
   const loaded = await loadPlugins(config.plugins!.map((specifier) => ({ specifier, resolved: specifier, from })));
-  assert.equal(loaded.transforms.map((t) => t.name), ['existing', 'no-latest-tag']);
+  assert.equal(
+    loaded.transforms.map((t) => t.name),
+    ['existing', 'no-latest-tag'],
+  );
   const scaffolded = loaded.transforms[1];
   const fixtures = loadFixtures(join(dir, 'layerfix', '__fixtures__', 'no-latest-tag'));
   assert.is(fixtures.length, 1);
   for (const fixture of fixtures) await checkFixture(scaffolded, fixture);
-  const lower = await transform('from alpine\nrun echo hi\n', { plugins: [scaffolded], only: ['no-latest-tag'], transforms: { 'no-latest-tag': { keywordCase: 'lower' } } });
+  const lower = await transform('from alpine\nrun echo hi\n', {
+    plugins: [scaffolded],
+    only: ['no-latest-tag'],
+    transforms: { 'no-latest-tag': { keywordCase: 'lower' } },
+  });
   assert.is(lower.text, 'from alpine\nrun echo hi\n', 'its option is typed data like a built-in');
 });
 
 test('the CLI loads the scaffolded TypeScript plugin from the configuration and runs it', async () => {
-  const dir = repo({ 'layerfix.config.ts': commented.replace("    './layerfix/existing.ts', // our first plugin\n", ''), 'Dockerfile': 'from alpine:3.20\nrun echo hi\n' });
+  const dir = repo({
+    'layerfix.config.ts': commented.replace("    './layerfix/existing.ts', // our first plugin\n", ''),
+    Dockerfile: 'from alpine:3.20\nrun echo hi\n',
+  });
   await newTransform('team-rule', { cwd: dir });
-  const cli = (...args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/layerfix.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/layerfix.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   const check = cli('--check', '--only', 'team-rule');
   assert.is(check.status, 1, check.stdout + check.stderr);
   const write = cli('--write', '--only', 'team-rule');
@@ -152,17 +167,42 @@ test('a configuration that already lists the module is an error, even with the f
 
 /** Module configurations and what the scaffold makes of them (entry for `t`). */
 const moduleCases: Array<[string, string, string, string]> = [
-  ['one-line array', 'layerfix.config.ts', `export default { plugins: ['./a.ts'] };\n`, `export default { plugins: ['./a.ts', './layerfix/t.ts'] };\n`],
-  ['one-line array, trailing comma', 'layerfix.config.ts', `export default { plugins: ['./a.ts',] };\n`, `export default { plugins: ['./a.ts', './layerfix/t.ts',] };\n`],
-  ['empty array', 'layerfix.config.ts', `export default { plugins: [] };\n`, `export default { plugins: ['./layerfix/t.ts'] };\n`],
+  [
+    'one-line array',
+    'layerfix.config.ts',
+    `export default { plugins: ['./a.ts'] };\n`,
+    `export default { plugins: ['./a.ts', './layerfix/t.ts'] };\n`,
+  ],
+  [
+    'one-line array, trailing comma',
+    'layerfix.config.ts',
+    `export default { plugins: ['./a.ts',] };\n`,
+    `export default { plugins: ['./a.ts', './layerfix/t.ts',] };\n`,
+  ],
+  [
+    'empty array',
+    'layerfix.config.ts',
+    `export default { plugins: [] };\n`,
+    `export default { plugins: ['./layerfix/t.ts'] };\n`,
+  ],
   [
     'multi-line array without trailing comma, comment after the last entry',
     'layerfix.config.ts',
     `export default {\n  plugins: [\n    './a.ts' // first\n  ]\n};\n`,
     `export default {\n  plugins: [\n    './a.ts', // first\n    './layerfix/t.ts'\n  ]\n};\n`,
   ],
-  ['no plugins key, multi-line object', 'layerfix.config.ts', `export default {\n  printWidth: 100,\n};\n`, `export default {\n  printWidth: 100,\n  plugins: ['./layerfix/t.ts'],\n};\n`],
-  ['no plugins key, no trailing comma', 'layerfix.config.ts', `export default {\n  printWidth: 100\n}\n`, `export default {\n  printWidth: 100,\n  plugins: ['./layerfix/t.ts']\n}\n`],
+  [
+    'no plugins key, multi-line object',
+    'layerfix.config.ts',
+    `export default {\n  printWidth: 100,\n};\n`,
+    `export default {\n  printWidth: 100,\n  plugins: ['./layerfix/t.ts'],\n};\n`,
+  ],
+  [
+    'no plugins key, no trailing comma',
+    'layerfix.config.ts',
+    `export default {\n  printWidth: 100\n}\n`,
+    `export default {\n  printWidth: 100,\n  plugins: ['./layerfix/t.ts']\n}\n`,
+  ],
   ['empty object', 'layerfix.config.mjs', `export default {};\n`, `export default { plugins: ['./layerfix/t.ts'] };\n`],
   [
     'a variable with satisfies, double quotes',
@@ -170,9 +210,24 @@ const moduleCases: Array<[string, string, string, string]> = [
     `import type { LayerfixConfig } from "layerfix";\n\nconst config = {\n  plugins: ["./a.ts"],\n} satisfies LayerfixConfig;\n\nexport default config;\n`,
     `import type { LayerfixConfig } from "layerfix";\n\nconst config = {\n  plugins: ["./a.ts", "./layerfix/t.ts"],\n} satisfies LayerfixConfig;\n\nexport default config;\n`,
   ],
-  ['CommonJS', '.layerfixrc.cjs', `// @ts-check\nmodule.exports = {\n  root: true,\n};\n`, `// @ts-check\nmodule.exports = {\n  root: true,\n  plugins: ['./layerfix/t.ts'],\n};\n`],
-  ['CRLF line endings', 'layerfix.config.ts', `export default {\r\n  plugins: [\r\n    './a.ts',\r\n  ],\r\n};\r\n`, `export default {\r\n  plugins: [\r\n    './a.ts',\r\n    './layerfix/t.ts',\r\n  ],\r\n};\r\n`],
-  ['tabs', 'layerfix.config.js', `export default {\n\tplugins: [\n\t\t'./a.js',\n\t],\n};\n`, `export default {\n\tplugins: [\n\t\t'./a.js',\n\t\t'./layerfix/t.ts',\n\t],\n};\n`],
+  [
+    'CommonJS',
+    '.layerfixrc.cjs',
+    `// @ts-check\nmodule.exports = {\n  root: true,\n};\n`,
+    `// @ts-check\nmodule.exports = {\n  root: true,\n  plugins: ['./layerfix/t.ts'],\n};\n`,
+  ],
+  [
+    'CRLF line endings',
+    'layerfix.config.ts',
+    `export default {\r\n  plugins: [\r\n    './a.ts',\r\n  ],\r\n};\r\n`,
+    `export default {\r\n  plugins: [\r\n    './a.ts',\r\n    './layerfix/t.ts',\r\n  ],\r\n};\r\n`,
+  ],
+  [
+    'tabs',
+    'layerfix.config.js',
+    `export default {\n\tplugins: [\n\t\t'./a.js',\n\t],\n};\n`,
+    `export default {\n\tplugins: [\n\t\t'./a.js',\n\t\t'./layerfix/t.ts',\n\t],\n};\n`,
+  ],
 ];
 
 for (const [name, file, before, expected] of moduleCases) {
@@ -201,17 +256,32 @@ test('module configurations it cannot read are errors that write nothing and say
 
 test('JSON configurations are edited as data, in their own indentation and line endings', async () => {
   const cases: Array<[string, string, string]> = [
-    ['.layerfixrc.json', '{\n  "transforms": { "format": true }\n}\n', '{\n  "transforms": {\n    "format": true\n  },\n  "plugins": [\n    "./layerfix/t.ts"\n  ]\n}\n'],
-    ['.layerfixrc.json', '{\r\n    "plugins": ["./a.ts"]\r\n}', '{\r\n    "plugins": [\r\n        "./a.ts",\r\n        "./layerfix/t.ts"\r\n    ]\r\n}'],
+    [
+      '.layerfixrc.json',
+      '{\n  "transforms": { "format": true }\n}\n',
+      '{\n  "transforms": {\n    "format": true\n  },\n  "plugins": [\n    "./layerfix/t.ts"\n  ]\n}\n',
+    ],
+    [
+      '.layerfixrc.json',
+      '{\r\n    "plugins": ["./a.ts"]\r\n}',
+      '{\r\n    "plugins": [\r\n        "./a.ts",\r\n        "./layerfix/t.ts"\r\n    ]\r\n}',
+    ],
     ['.layerfixrc', '{ "root": true }\n', '{\n  "root": true,\n  "plugins": [\n    "./layerfix/t.ts"\n  ]\n}\n'],
-    ['package.json', '{\n  "name": "app",\n  "layerfix": {}\n}\n', '{\n  "name": "app",\n  "layerfix": {\n    "plugins": [\n      "./layerfix/t.ts"\n    ]\n  }\n}\n'],
+    [
+      'package.json',
+      '{\n  "name": "app",\n  "layerfix": {}\n}\n',
+      '{\n  "name": "app",\n  "layerfix": {\n    "plugins": [\n      "./layerfix/t.ts"\n    ]\n  }\n}\n',
+    ],
   ];
   for (const [file, before, expected] of cases) {
     const dir = repo({ [file]: before });
     const result = await newTransform('t', { cwd: dir });
     assert.is(readFileSync(join(dir, file), 'utf8'), expected, file);
     assert.is(result.config.action, 'edited');
-    const plugins = file === 'package.json' ? JSON.parse(expected).layerfix.plugins : validateConfig(await loadConfigFile(join(dir, file)), file).plugins;
+    const plugins =
+      file === 'package.json'
+        ? JSON.parse(expected).layerfix.plugins
+        : validateConfig(await loadConfigFile(join(dir, file)), file).plugins;
     assert.equal(plugins, before.includes('./a.ts') ? ['./a.ts', './layerfix/t.ts'] : ['./layerfix/t.ts']);
   }
 });
@@ -225,7 +295,11 @@ test('a package.json without a layerfix key is not a configuration: a layerfix.c
 
 test('YAML configurations keep their comments: one item is added, and the result is checked as data', async () => {
   const cases: Array<[string, string, string]> = [
-    ['.layerfixrc.yaml', '# team config\nplugins:\n  # the first one\n  - ./a.ts # inline\ntransforms:\n  format: true\n', '# team config\nplugins:\n  # the first one\n  - ./a.ts # inline\n  - ./layerfix/t.ts\ntransforms:\n  format: true\n'],
+    [
+      '.layerfixrc.yaml',
+      '# team config\nplugins:\n  # the first one\n  - ./a.ts # inline\ntransforms:\n  format: true\n',
+      '# team config\nplugins:\n  # the first one\n  - ./a.ts # inline\n  - ./layerfix/t.ts\ntransforms:\n  format: true\n',
+    ],
     ['.layerfixrc.yml', 'plugins:\n- ./a.ts\n', 'plugins:\n- ./a.ts\n- ./layerfix/t.ts\n'],
     ['.layerfixrc.yaml', 'plugins: [./a.ts] # flow\n', 'plugins: [./a.ts, ./layerfix/t.ts] # flow\n'],
     ['.layerfixrc.yaml', 'plugins: []\n', 'plugins: [./layerfix/t.ts]\n'],
@@ -242,7 +316,10 @@ test('YAML configurations keep their comments: one item is added, and the result
   }
   const odd = repo({ '.layerfixrc.yaml': 'plugins: &p\n  - ./a.ts\nother: *p\n' });
   const before = snapshot(odd);
-  assert.match((await rejection(newTransform('t', { cwd: odd }))).message, /add "\.\/layerfix\/t\.ts" to its plugins list by hand/);
+  assert.match(
+    (await rejection(newTransform('t', { cwd: odd }))).message,
+    /add "\.\/layerfix\/t\.ts" to its plugins list by hand/,
+  );
   assert.equal(snapshot(odd), before);
 });
 
@@ -254,7 +331,9 @@ test('without a configuration, layerfix.config.ts is created and loads', async (
     readFileSync(join(dir, 'layerfix.config.ts'), 'utf8'),
     "import { defineConfig } from 'layerfix';\n\nexport default defineConfig({\n  plugins: ['./layerfix/team-rule.ts'],\n});\n",
   );
-  assert.equal(validateConfig(await loadConfigFile(result.config.path), result.config.path).plugins, ['./layerfix/team-rule.ts']);
+  assert.equal(validateConfig(await loadConfigFile(result.config.path), result.config.path).plugins, [
+    './layerfix/team-rule.ts',
+  ]);
   assert.ok(result.created.includes(result.config.path));
 });
 
@@ -268,7 +347,11 @@ test('the configuration is searched upward to the repository root; plugins go be
   writeFileSync(join(outside, '.layerfixrc.json'), '{}\n');
   mkdirSync(join(outside, 'inner', '.git'), { recursive: true });
   const inner = await newTransform('t', { cwd: join(outside, 'inner') });
-  assert.is(inner.config.path, join(outside, 'inner', 'layerfix.config.ts'), 'a config above the repository root is not touched');
+  assert.is(
+    inner.config.path,
+    join(outside, 'inner', 'layerfix.config.ts'),
+    'a config above the repository root is not touched',
+  );
   assert.is(readFileSync(join(outside, '.layerfixrc.json'), 'utf8'), '{}\n');
 });
 
@@ -321,14 +404,25 @@ test('without ts-morph (an optional peer dependency), editing a TypeScript confi
   const dir = repo({ 'layerfix.config.ts': 'export default {};\n' });
   const before = snapshot(dir);
   const hide = join(PROJECT_ROOT, 'dist/test/helpers/without-ts-morph.js');
-  const run = spawnSync(process.execPath, ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'],
+    { cwd: dir, encoding: 'utf8' },
+  );
   assert.is(run.status, 2, run.stderr);
-  assert.match(run.stderr, /layerfix\.config\.ts: editing a JavaScript or TypeScript configuration needs ts-morph, an optional peer dependency of layerfix that is not installed; install it with `npm install --save-dev ts-morph@\^28\.0\.0`/);
+  assert.match(
+    run.stderr,
+    /layerfix\.config\.ts: editing a JavaScript or TypeScript configuration needs ts-morph, an optional peer dependency of layerfix that is not installed; install it with `npm install --save-dev ts-morph@\^28\.0\.0`/,
+  );
   assert.not.match(run.stderr, /internal error/);
   assert.equal(snapshot(dir), before);
   // A JSON configuration needs no ts-morph.
   const json = repo({ '.layerfixrc.json': '{}\n' });
-  const ok = spawnSync(process.execPath, ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'], { cwd: json, encoding: 'utf8' });
+  const ok = spawnSync(
+    process.execPath,
+    ['--import', hide, join(PROJECT_ROOT, 'bin/layerfix.js'), 'new-transform', 'no-latest'],
+    { cwd: json, encoding: 'utf8' },
+  );
   assert.is(ok.status, 0, ok.stderr);
 });
 

@@ -33,7 +33,7 @@ const HARD = [
   'if then fi',
   'a && ',
   '( cd x; make ) > log 2>&1; { b; c; } <<< "s"',
-  "echo $'a\\tb' $\"t\" 'raw' \"plain\" plain\\ word",
+  'echo $\'a\\tb\' $"t" \'raw\' "plain" plain\\ word',
 ];
 
 function compare(copy: ShellNode, original: Node, field: string | null, path: string): void {
@@ -46,9 +46,11 @@ function compare(copy: ShellNode, original: Node, field: string | null, path: st
   assert.is(copy.endIndex, original.endIndex, `${at}: endIndex`);
   assert.is(copy.field, field, `${at}: field`);
   if (copy.childCount === 0 && original.childCount > 0) {
-    const skipped = LEAF_TYPES.has(original.type) || (original.type === 'string' && !/[$`]/.test(original.text)) || !original.isNamed;
+    const skipped =
+      LEAF_TYPES.has(original.type) || (original.type === 'string' && !/[$`]/.test(original.text)) || !original.isNamed;
     assert.ok(skipped, `${at}: children dropped although the type is not skipped`);
-    if (original.type !== 'simple_expansion' && original.type !== 'string') assert.unreachable(`${at}: a token type has children`);
+    if (original.type !== 'simple_expansion' && original.type !== 'string')
+      assert.unreachable(`${at}: a token type has children`);
     return;
   }
   assert.is(copy.childCount, original.childCount, `${at}: childCount`);
@@ -95,7 +97,10 @@ test('navigation helpers: fields, named children, descendantForIndex', () => {
   assert.is(statement.type, 'redirected_statement');
   const body = statement.childForFieldName('body')!;
   assert.is(body.type, 'command');
-  assert.equal(body.childrenForFieldName('argument').map((n) => n.type), ['word']);
+  assert.equal(
+    body.childrenForFieldName('argument').map((n) => n.type),
+    ['word'],
+  );
   assert.is(body.namedChildCount, body.namedChildren.length);
   assert.is(root.descendantForIndex(22, 23).type, 'comment');
 });
@@ -104,11 +109,17 @@ test('a chain nested deeper than the stack: a parse-error hazard, and merge-runs
   const chain = Array.from({ length: 30_000 }, (_, i) => `echo ${i}`).join(' && \\\n    ');
   const view = shellView(chain);
   assert.is(view.posix, true);
-  assert.equal(view.hazards.map((h) => h.kind), ['parse-error']);
+  assert.equal(
+    view.hazards.map((h) => h.kind),
+    ['parse-error'],
+  );
   assert.match(view.errors[0].message, /nested too deeply/);
   const result = await transform(`FROM alpine\nRUN ${chain}\nRUN echo done\n`, { only: ['merge-runs'] });
   assert.is(result.status, 'unchanged');
-  assert.ok(result.messages.some((m) => m.kind === 'skip' && /nested too deeply/.test(m.reason)), 'the decline says why');
+  assert.ok(
+    result.messages.some((m) => m.kind === 'skip' && /nested too deeply/.test(m.reason)),
+    'the decline says why',
+  );
 });
 
 /** The grammar's node types, from the tree-sitter-bash package the shipped wasm is built from. */

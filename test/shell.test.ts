@@ -3,7 +3,16 @@
  * parse of every RUN of the real corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +63,10 @@ function spansOf(result: ShellView): ShellSpan[] {
 function checkSpans(result: ShellView): void {
   const { text } = result;
   for (const span of spansOf(result)) {
-    if (!(0 <= span.start && span.start <= span.end && span.end <= text.length) || text.slice(span.start, span.end) !== span.text) {
+    if (
+      !(0 <= span.start && span.start <= span.end && span.end <= text.length) ||
+      text.slice(span.start, span.end) !== span.text
+    ) {
       throw new assert.Assertion({
         message: `span [${span.start},${span.end}) ${JSON.stringify(span.text)} does not map back into ${JSON.stringify(text)}`,
         operator: 'spans',
@@ -67,7 +79,11 @@ function checkSpans(result: ShellView): void {
     const before = result.lists[index - 1]!;
     const item = result.lists[index]!;
     assert.ok(before.end <= item.start, `items overlap in ${JSON.stringify(text)}`);
-    if (before.operator) assert.ok(before.end <= before.operator.start && before.operator.end <= item.start, `operator out of place in ${JSON.stringify(text)}`);
+    if (before.operator)
+      assert.ok(
+        before.end <= before.operator.start && before.operator.end <= item.start,
+        `operator out of place in ${JSON.stringify(text)}`,
+      );
   }
 }
 
@@ -93,13 +109,20 @@ load('parseShell and shellView throw a clear error before the parser is loaded',
 load('a missing grammar file is reported with where it was looked for', () => {
   const script = `import(${JSON.stringify(loadModule)}).then((m) => m.loadShellParser({ wasmPath: '/nowhere/tree-sitter-bash.wasm' })).then(() => console.log('loaded'), (e) => console.log(e.message))`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.match(child.stdout, /Cannot find the shell grammar tree-sitter-bash\.wasm; looked in: \/nowhere\/tree-sitter-bash\.wasm/);
+  assert.match(
+    child.stdout,
+    /Cannot find the shell grammar tree-sitter-bash\.wasm; looked in: \/nowhere\/tree-sitter-bash\.wasm/,
+  );
 });
 
 load('the grammar is looked for at the package root first, then in tree-sitter-bash', () => {
   const candidates = shellWasmCandidates();
   assert.is(candidates[0], join(root, 'tree-sitter-bash.wasm'));
-  assert.ok(candidates.some((candidate) => candidate.endsWith(join('node_modules', 'tree-sitter-bash', 'tree-sitter-bash.wasm'))));
+  assert.ok(
+    candidates.some((candidate) =>
+      candidate.endsWith(join('node_modules', 'tree-sitter-bash', 'tree-sitter-bash.wasm')),
+    ),
+  );
 });
 
 load('loads once; later calls resolve at once and parseShell works synchronously', async () => {
@@ -129,7 +152,8 @@ copy('copies each grammar to the project root, idempotently, and fails clearly w
   try {
     mkdirSync(join(dir, 'scripts'));
     copyFileSync(join(root, 'scripts', 'copy-wasm.mjs'), join(dir, 'scripts', 'copy-wasm.mjs'));
-    const run = () => spawnSync(process.execPath, [join(dir, 'scripts', 'copy-wasm.mjs')], { cwd: dir, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, [join(dir, 'scripts', 'copy-wasm.mjs')], { cwd: dir, encoding: 'utf8' });
     for (const [pkg, name] of grammars) {
       const missing = run();
       assert.is(missing.status, 1);
@@ -387,7 +411,8 @@ commands('commands anywhere: subshells, braces, pipelines, if/for/while/case bod
     'while a10; do a11; done && until a12; do a13; done && case $x in y) a14;; esac && echo "$(a15)" `a16` <(a17)';
   const result = view(text);
   const names = result.commands.map((found) => found.name?.value);
-  for (let index = 1; index <= 17; index++) assert.ok(names.includes(`a${index}`), `a${index} missing from ${names.join(' ')}`);
+  for (let index = 1; index <= 17; index++)
+    assert.ok(names.includes(`a${index}`), `a${index} missing from ${names.join(' ')}`);
   assert.equal(command(result, 'a1').context, ['subshell']);
   assert.equal(command(result, 'a2').context, ['pipeline', 'brace-group']);
   assert.equal(command(result, 'a5').context, ['if']);
@@ -405,7 +430,18 @@ commands('commands anywhere: subshells, braces, pipelines, if/for/while/case bod
 commands('topLevel: only what runs in the instruction shell itself', () => {
   const result = view('a && (b) && { c; } && d | e && echo $(f) && g & h && k() { l; }');
   const top = Object.fromEntries(result.commands.map((found) => [found.name?.value, found.topLevel]));
-  assert.equal(top, { a: false, b: false, c: false, d: false, e: false, echo: false, f: false, g: false, h: true, l: false });
+  assert.equal(top, {
+    a: false,
+    b: false,
+    c: false,
+    d: false,
+    e: false,
+    echo: false,
+    f: false,
+    g: false,
+    h: true,
+    l: false,
+  });
 });
 
 commands('topLevel with a background list only affects that list', () => {
@@ -447,7 +483,12 @@ commands('redirects: operator, descriptor, target; words after a redirect target
     ['a', 'b', 'c'],
   );
   assert.equal(
-    cmd.redirects.map((redirect) => [redirect.text, redirect.operator, redirect.descriptor, redirect.target?.value ?? null]),
+    cmd.redirects.map((redirect) => [
+      redirect.text,
+      redirect.operator,
+      redirect.descriptor,
+      redirect.target?.value ?? null,
+    ]),
     [
       ['>f', '>', null, 'f'],
       ['2>&1', '>&', '2', '1'],
@@ -655,7 +696,10 @@ hazards('heredoc hazard spans from the operator to the delimiter line, anywhere 
 hazards('hazards are sorted by offset', () => {
   const result = view('cd /a; export B=1; FOO=2 # end');
   const starts = result.hazards.map((hazard) => hazard.start);
-  assert.equal(starts, [...starts].sort((x, y) => x - y));
+  assert.equal(
+    starts,
+    [...starts].sort((x, y) => x - y),
+  );
   assert.equal(kinds(result), ['cd', 'sequence', 'export', 'sequence', 'assignment', 'comment']);
 });
 
@@ -688,9 +732,56 @@ errors('a dangling operator keeps the item before it and does not count as an or
 
 errors('any mix of shell tokens: never throws, every span maps back, items in order', () => {
   const token = fc.constantFrom(
-    'a', 'cd /x', 'export A=1', 'FOO=1', ' ', ' ', '&&', '||', ';', '|', '&', '(', ')', '{', '}', '"', "'", '$(', '`',
-    '\n', '\r\n', '#', '<<EOF', 'EOF', '<<-"E"', '>', '2>&1', 'for i in 1', 'do', 'done', 'if', 'then', 'fi',
-    '\\', '$x', '${x:=1}', '((', '))', 'é', '😀', 'f()', 'case', 'esac', ')', ';;', '!', '[[', ']]', '[', ']',
+    'a',
+    'cd /x',
+    'export A=1',
+    'FOO=1',
+    ' ',
+    ' ',
+    '&&',
+    '||',
+    ';',
+    '|',
+    '&',
+    '(',
+    ')',
+    '{',
+    '}',
+    '"',
+    "'",
+    '$(',
+    '`',
+    '\n',
+    '\r\n',
+    '#',
+    '<<EOF',
+    'EOF',
+    '<<-"E"',
+    '>',
+    '2>&1',
+    'for i in 1',
+    'do',
+    'done',
+    'if',
+    'then',
+    'fi',
+    '\\',
+    '$x',
+    '${x:=1}',
+    '((',
+    '))',
+    'é',
+    '😀',
+    'f()',
+    'case',
+    'esac',
+    ')',
+    ';;',
+    '!',
+    '[[',
+    ']]',
+    '[',
+    ']',
   );
   fc.assert(
     fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
@@ -724,7 +815,12 @@ errors.run();
 const dialects = suite('shell: SHELL dialects', { before: () => loadShellParser() });
 
 dialects('PowerShell and cmd are not POSIX: nothing is parsed, one non-posix-shell hazard', () => {
-  for (const shell of [['powershell', '-Command'], ['pwsh', '-c'], ['cmd', '/S', '/C'], ['C:\\Windows\\System32\\cmd.exe', '/C']]) {
+  for (const shell of [
+    ['powershell', '-Command'],
+    ['pwsh', '-c'],
+    ['cmd', '/S', '/C'],
+    ['C:\\Windows\\System32\\cmd.exe', '/C'],
+  ]) {
     const text = 'cd /x && make';
     const result = shellView(text, { shell });
     assert.is(result.posix, false);
@@ -738,7 +834,15 @@ dialects('PowerShell and cmd are not POSIX: nothing is parsed, one non-posix-she
 });
 
 dialects('POSIX shells by path, with flags, through env', () => {
-  for (const shell of [['/bin/sh', '-c'], ['/bin/bash', '-o', 'pipefail', '-c'], ['ash', '-c'], ['/usr/bin/dash', '-c'], ['zsh', '-c'], ['/usr/bin/env', 'bash', '-c'], ['busybox', 'sh', '-c']]) {
+  for (const shell of [
+    ['/bin/sh', '-c'],
+    ['/bin/bash', '-o', 'pipefail', '-c'],
+    ['ash', '-c'],
+    ['/usr/bin/dash', '-c'],
+    ['zsh', '-c'],
+    ['/usr/bin/env', 'bash', '-c'],
+    ['busybox', 'sh', '-c'],
+  ]) {
     assert.ok(shellView('a', { shell }).posix, JSON.stringify(shell));
   }
   assert.ok(shellView('a').posix);

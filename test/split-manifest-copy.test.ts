@@ -49,8 +49,12 @@ test('.dockerignore: an ignore-everything file with exceptions', () => {
   assert.not.ok(rules.ignores('src/index.js'));
 });
 
-test('build context: the Dockerfile\'s own <name>.dockerignore wins over the context\'s .dockerignore', () => {
-  const context = contextWith({ ...NPM, '.dockerignore': 'index.js\n', 'Dockerfile.dockerignore': 'package-lock.json\n' });
+test("build context: the Dockerfile's own <name>.dockerignore wins over the context's .dockerignore", () => {
+  const context = contextWith({
+    ...NPM,
+    '.dockerignore': 'index.js\n',
+    'Dockerfile.dockerignore': 'package-lock.json\n',
+  });
   try {
     const lookup = openBuildContext(context.dockerfile, '');
     assert.ok('context' in lookup);
@@ -83,43 +87,92 @@ test('.dockerignore: patterns match case-sensitively, as BuildKit matches them',
 });
 
 test('pip requirements: a package only when it reads as a PEP 508 requirement by name or a remote URL', () => {
-  for (const spec of ['flask', 'flask==3.0.3', 'requests[socks]>=2.32,<3', 'uvloop==0.19.0 ; sys_platform != "win32"', 'pkg @ https://example.com/pkg-1.0.tar.gz', 'git+https://github.com/o/r.git#egg=r', 'zope.interface~=6.0']) {
+  for (const spec of [
+    'flask',
+    'flask==3.0.3',
+    'requests[socks]>=2.32,<3',
+    'uvloop==0.19.0 ; sys_platform != "win32"',
+    'pkg @ https://example.com/pkg-1.0.tar.gz',
+    'git+https://github.com/o/r.git#egg=r',
+    'zope.interface~=6.0',
+  ]) {
     assert.is(localRequirement(spec), undefined, spec);
   }
-  for (const spec of ['.', '.[server]', 'libs/greeting', './libs/greeting', 'wheels/x-0.1-py3-none-any.whl', 'x-0.1-py3-none-any.whl', 'pkg-1.0.tar.gz', 'pkg @ file:///src/pkg', 'file:../pkg', '~/pkg']) {
+  for (const spec of [
+    '.',
+    '.[server]',
+    'libs/greeting',
+    './libs/greeting',
+    'wheels/x-0.1-py3-none-any.whl',
+    'x-0.1-py3-none-any.whl',
+    'pkg-1.0.tar.gz',
+    'pkg @ file:///src/pkg',
+    'file:../pkg',
+    '~/pkg',
+  ]) {
     assert.is(localRequirement(spec), spec, spec);
   }
 });
 
 test('Cargo requirements: a bare version is a caret requirement, and partial comparators cover their whole range', () => {
   const cases: Array<[string, string, boolean]> = [
-    ['1.0.200', '1.0.190', true], ['2.0.0', '1', false], ['0.2.9', '0.2.3', true], ['0.3.0', '0.2.3', false], ['0.0.4', '0.0.3', false],
-    ['1.2.9', '~1.2.3', true], ['1.3.0', '~1.2.3', false], ['1.2.5', '>1.2', false], ['1.2.5', '<=1.2', true], ['1.5.0', '>=1.2, <1.5', false], ['3.9.0', '3.*', true], ['1.0.1', '=1.0.0', false],
+    ['1.0.200', '1.0.190', true],
+    ['2.0.0', '1', false],
+    ['0.2.9', '0.2.3', true],
+    ['0.3.0', '0.2.3', false],
+    ['0.0.4', '0.0.3', false],
+    ['1.2.9', '~1.2.3', true],
+    ['1.3.0', '~1.2.3', false],
+    ['1.2.5', '>1.2', false],
+    ['1.2.5', '<=1.2', true],
+    ['1.5.0', '>=1.2, <1.5', false],
+    ['3.9.0', '3.*', true],
+    ['1.0.1', '=1.0.0', false],
   ];
-  for (const [version, requirement, expected] of cases) assert.is(satisfies(version, requirement), expected, `${version} ${requirement}`);
+  for (const [version, requirement, expected] of cases)
+    assert.is(satisfies(version, requirement), expected, `${version} ${requirement}`);
 });
 
 test('XML: elements without namespace prefixes, attributes and trimmed text; MSBuild paths and solutions', () => {
-  const pom = readXml('\ufeff<?xml version="1.0"?>\n<p:project xmlns:p="urn:x"><p:modules><p:module> api </p:module><!-- <module>old</module> --></p:modules></p:project>');
-  assert.equal(elementsNamed(pom, 'module', true).map((module) => module.text), ['api']);
+  const pom = readXml(
+    '\ufeff<?xml version="1.0"?>\n<p:project xmlns:p="urn:x"><p:modules><p:module> api </p:module><!-- <module>old</module> --></p:modules></p:project>',
+  );
+  assert.equal(
+    elementsNamed(pom, 'module', true).map((module) => module.text),
+    ['api'],
+  );
   assert.throws(() => readXml('<Project><Import></Project>'));
   assert.is(msbuildPath('..\\Core\\Core.csproj'), '../Core/Core.csproj');
   assert.is(msbuildPath('$(MSBuildThisFileDirectory)..\\feed'), '../feed');
   assert.is(msbuildPath('$(SolutionDir)feed'), null);
-  const sln = 'Project("{2150E333-8FDC-42A3-9474-1A3956D46DE8}") = "src", "src", "{A}"\nEndProject\nProject("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Api", "src\\Api\\Api.csproj", "{B}"\nEndProject\n';
+  const sln =
+    'Project("{2150E333-8FDC-42A3-9474-1A3956D46DE8}") = "src", "src", "{A}"\nEndProject\nProject("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Api", "src\\Api\\Api.csproj", "{B}"\nEndProject\n';
   assert.equal(solutionProjects('App.sln', sln), ['src/Api/Api.csproj']);
-  assert.equal(solutionProjects('App.slnx', '<Solution><Folder Name="/src/"><Project Path="src/Api/Api.csproj" /></Folder></Solution>'), ['src/Api/Api.csproj']);
-  assert.equal({ ...readIni('cafile=certs/ca.pem\n; comment\n@corp:registry=https://npm.example.com/\n') }, { cafile: 'certs/ca.pem', '@corp:registry': 'https://npm.example.com/' });
+  assert.equal(
+    solutionProjects(
+      'App.slnx',
+      '<Solution><Folder Name="/src/"><Project Path="src/Api/Api.csproj" /></Folder></Solution>',
+    ),
+    ['src/Api/Api.csproj'],
+  );
+  assert.equal(
+    { ...readIni('cafile=certs/ca.pem\n; comment\n@corp:registry=https://npm.example.com/\n') },
+    { cafile: 'certs/ca.pem', '@corp:registry': 'https://npm.example.com/' },
+  );
 });
 
 test('manifest files: TOML and YAML read into plain values, walked by path; bad text throws', () => {
-  const toml = readToml('\ufeff[package]\nname = "demo"\n[workspace]\nmembers = ["crates/*", 1]\n[dependencies]\nlocal = { path = "../local" }\n');
+  const toml = readToml(
+    '\ufeff[package]\nname = "demo"\n[workspace]\nmembers = ["crates/*", 1]\n[dependencies]\nlocal = { path = "../local" }\n',
+  );
   assert.is(valueAt(toml, 'package', 'name'), 'demo');
   assert.equal(stringsOf(valueAt(toml, 'workspace', 'members')), ['crates/*']);
   assert.is(valueAt(toml, 'dependencies', 'local', 'path'), '../local');
   assert.is(valueAt(toml, 'package', 'name', 'deeper'), undefined);
   assert.throws(() => readToml('[package\nname = 1'));
-  const yaml = readYaml("packages:\n  - 'apps/*'\n  - \"packages/*\" # comment\npatchedDependencies:\n  left-pad@1.3.0: patches/left-pad.patch\n");
+  const yaml = readYaml(
+    'packages:\n  - \'apps/*\'\n  - "packages/*" # comment\npatchedDependencies:\n  left-pad@1.3.0: patches/left-pad.patch\n',
+  );
   assert.equal(stringsOf(valueAt(yaml, 'packages')), ['apps/*', 'packages/*']);
   assert.is(valueAt(yaml, 'patchedDependencies', 'left-pad@1.3.0'), 'patches/left-pad.patch');
   assert.throws(() => readYaml('a: !!js/function "x"\n'), 'no tags beyond the core schema');
@@ -127,7 +180,12 @@ test('manifest files: TOML and YAML read into plain values, walked by path; bad 
 });
 
 test('a pnpm-workspace.yaml that is not valid YAML is a decline naming it', async () => {
-  const context = contextWith({ 'package.json': '{"name":"x"}\n', 'pnpm-lock.yaml': 'lockfileVersion: 9\n', 'pnpm-workspace.yaml': 'packages: [apps/*\n', 'index.js': '\n' });
+  const context = contextWith({
+    'package.json': '{"name":"x"}\n',
+    'pnpm-lock.yaml': 'lockfileVersion: 9\n',
+    'pnpm-workspace.yaml': 'packages: [apps/*\n',
+    'index.js': '\n',
+  });
   try {
     const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n';
     const result = await transform(text, { ...only, path: context.dockerfile });
@@ -144,10 +202,16 @@ test('a node_modules folder in the context stops the split (the COPY would copy 
     const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
     const result = await transform(text, { ...only, path: context.dockerfile });
     assert.is(result.text, text);
-    assert.match(result.messages.map((m) => m.reason).join('\n'), /holds node_modules, which the COPY would then copy over what the install wrote/);
+    assert.match(
+      result.messages.map((m) => m.reason).join('\n'),
+      /holds node_modules, which the COPY would then copy over what the install wrote/,
+    );
     writeFileSync(join(context.dir, '.dockerignore'), 'node_modules\n');
     const ignored = await transform(text, { ...only, path: context.dockerfile });
-    assert.is(ignored.text, 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n');
+    assert.is(
+      ignored.text,
+      'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n',
+    );
   } finally {
     context.done();
   }
@@ -184,7 +248,10 @@ test('default pipeline: stable installs move first, the manifest install splits,
     );
     const again = await transform(result.text, { path: context.dockerfile });
     assert.is(again.text, result.text, 'a second run changes nothing');
-    assert.not.ok(again.messages.some((m) => m.ruleId === 'split-manifest-copy'), 'and says nothing: the manifests are copied already');
+    assert.not.ok(
+      again.messages.some((m) => m.ruleId === 'split-manifest-copy'),
+      'and says nothing: the manifests are copied already',
+    );
   } finally {
     context.done();
   }
@@ -194,21 +261,31 @@ test('the ecosystems option turns an install tool off', async () => {
   const context = contextWith({ ...NPM, 'requirements.txt': 'flask\n' });
   try {
     const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n';
-    const off = await transform(text, { ...only, path: context.dockerfile, transforms: { 'split-manifest-copy': { ecosystems: ['npm'] } } });
+    const off = await transform(text, {
+      ...only,
+      path: context.dockerfile,
+      transforms: { 'split-manifest-copy': { ecosystems: ['npm'] } },
+    });
     assert.is(off.text, text);
     const on = await transform(text, { ...only, path: context.dockerfile });
-    assert.is(on.text, 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n');
+    assert.is(
+      on.text,
+      'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n',
+    );
   } finally {
     context.done();
   }
 });
 
-test('corpus with each file\'s own folder as its context: never an error, never a change it cannot back with files', async () => {
+test("corpus with each file's own folder as its context: never an error, never a change it cannot back with files", async () => {
   let skips = 0;
   for (const [path, text] of corpusFiles()) {
     const result = await transform(text, { ...only, path });
     const mine = result.messages.filter((m) => m.ruleId === 'split-manifest-copy');
-    assert.not.ok(mine.some((m) => m.kind === 'error' || m.kind === 'change'), `${path}: ${mine.map((m) => m.reason).join('; ')}`);
+    assert.not.ok(
+      mine.some((m) => m.kind === 'error' || m.kind === 'change'),
+      `${path}: ${mine.map((m) => m.reason).join('; ')}`,
+    );
     skips += mine.length;
   }
   assert.ok(skips >= 1, 'the corpus holds at least one install after a broad COPY');

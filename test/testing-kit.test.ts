@@ -10,7 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import format from '../transforms/format.js';
-import { checkCase, inlineCases, loadFixtures, runFixtures, testTransform, type TestFunction } from '../src/testing/index.js';
+import {
+  checkCase,
+  inlineCases,
+  loadFixtures,
+  runFixtures,
+  testTransform,
+  type TestFunction,
+} from '../src/testing/index.js';
 import { PROJECT_ROOT } from './helpers/corpus.js';
 import { explicitLatest, explicitLatestCases } from './helpers/inline-plugin.js';
 
@@ -46,13 +53,20 @@ test('an invalid case without an output is an error at once', () => {
 });
 
 test('the harness rejects a case whose expected output equals its input', async () => {
-  const message = await rejection(checkCase(explicitLatest, { name: 'same', input: 'FROM alpine:3.20\n', output: 'FROM alpine:3.20\n' }));
+  const message = await rejection(
+    checkCase(explicitLatest, { name: 'same', input: 'FROM alpine:3.20\n', output: 'FROM alpine:3.20\n' }),
+  );
   assert.match(message, /expected output equals the input/);
 });
 
 test('the harness fails a valid case the transform changes, and wrong messages', async () => {
   assert.match(await rejection(checkCase(explicitLatest, { name: 'v', input: 'FROM alpine\n' })), /must not change/);
-  const wrong = checkCase(explicitLatest, { name: 'm', input: 'FROM alpine\n', output: 'FROM alpine:latest\n', messages: '1:1 change: Something else\n' });
+  const wrong = checkCase(explicitLatest, {
+    name: 'm',
+    input: 'FROM alpine\n',
+    output: 'FROM alpine:latest\n',
+    messages: '1:1 change: Something else\n',
+  });
   assert.match(await rejection(wrong), /messages differ/);
 });
 
@@ -68,7 +82,9 @@ test('the harness fails a transform that does not keep CRLF line endings', async
       });
     },
   });
-  const message = await rejection(checkCase(lfOnly, { name: 'crlf', input: 'FROM a\nRUN b\n', output: 'FROM a\nLABEL x=y\nRUN b\n' }));
+  const message = await rejection(
+    checkCase(lfOnly, { name: 'crlf', input: 'FROM a\nRUN b\n', output: 'FROM a\nLABEL x=y\nRUN b\n' }),
+  );
   assert.match(message, /CRLF/);
 });
 
@@ -106,9 +122,18 @@ test('runFixtures with update writes missing expected files, never overwriting, 
     const run = recorder();
     runFixtures(explicitLatest, dir, { test: run.test, update: true });
     for (const body of run.bodies) await body();
-    assert.is(readFileSync(join(dir, 'explicit-latest', 'untagged', 'output.Dockerfile'), 'utf8'), 'FROM alpine:latest\n');
-    assert.is(readFileSync(join(dir, 'explicit-latest', 'untagged', 'messages.txt'), 'utf8'), '1:1 change: Tagged alpine\n');
-    assert.not.ok(existsSync(join(dir, 'explicit-latest', 'tagged', 'output.Dockerfile')), 'no output for a case that does not change');
+    assert.is(
+      readFileSync(join(dir, 'explicit-latest', 'untagged', 'output.Dockerfile'), 'utf8'),
+      'FROM alpine:latest\n',
+    );
+    assert.is(
+      readFileSync(join(dir, 'explicit-latest', 'untagged', 'messages.txt'), 'utf8'),
+      '1:1 change: Tagged alpine\n',
+    );
+    assert.not.ok(
+      existsSync(join(dir, 'explicit-latest', 'tagged', 'output.Dockerfile')),
+      'no output for a case that does not change',
+    );
     const again = recorder();
     runFixtures(explicitLatest, dir, { test: again.test });
     for (const body of again.bodies) await body();
@@ -130,14 +155,24 @@ test('a fixture case with a broken options.json names the file', () => {
 
 /** Run a compiled node:test file with `node --test` and read its TAP summary. */
 function nodeTest(file: string): { status: number | null; pass: number; fail: number; out: string } {
-  const result = spawnSync(process.execPath, ['--test', '--test-reporter=tap', join(PROJECT_ROOT, 'dist/test/node', file)], { encoding: 'utf8', cwd: PROJECT_ROOT });
+  const result = spawnSync(
+    process.execPath,
+    ['--test', '--test-reporter=tap', join(PROJECT_ROOT, 'dist/test/node', file)],
+    { encoding: 'utf8', cwd: PROJECT_ROOT },
+  );
   const out = result.stdout + result.stderr;
-  return { status: result.status, pass: Number(/# pass (\d+)/.exec(out)?.[1]), fail: Number(/# fail (\d+)/.exec(out)?.[1]), out };
+  return {
+    status: result.status,
+    pass: Number(/# pass (\d+)/.exec(out)?.[1]),
+    fail: Number(/# fail (\d+)/.exec(out)?.[1]),
+    out,
+  };
 }
 
 test('under node --test (no test function given), every fixture case and inline case passes', () => {
   const run = nodeTest('testing-kit.node.js');
-  const expected = loadFixtures(join(PROJECT_ROOT, '__fixtures__', 'format')).length + inlineCases(explicitLatestCases).length;
+  const expected =
+    loadFixtures(join(PROJECT_ROOT, '__fixtures__', 'format')).length + inlineCases(explicitLatestCases).length;
   assert.is(run.fail, 0, run.out);
   assert.is(run.pass, expected, run.out);
   assert.is(run.status, 0);

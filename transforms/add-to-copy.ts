@@ -6,17 +6,30 @@
  * folder, or the `context` option), a source's first bytes are read too, so a tar archive without an archive name is
  * caught.
  */
-import { defineTransform, docsUrl, instructionView, positionText, type InstructionView, type ContextOf } from '../src/engine/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  instructionView,
+  positionText,
+  type InstructionView,
+  type ContextOf,
+} from '../src/engine/index.js';
 import { cleanPath, openBuildContext, type BuildContext } from '../src/analysis/index.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 const options = {
-  context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder. Sources found there are checked by their first bytes." },
+  context: {
+    type: 'string',
+    default: '',
+    description:
+      "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder. Sources found there are checked by their first bytes.",
+  },
   archiveExtensions: {
     type: 'string[]',
     default: ['.tar', '.gz', '.tgz', '.taz', '.bz2', '.tbz', '.tbz2', '.tb2', '.xz', '.txz', '.zst', '.zstd', '.tzst'],
-    description: 'File name endings (case-insensitive) taken as archives that ADD may unpack; such an ADD stays. Zip files are not unpacked by ADD.',
+    description:
+      'File name endings (case-insensitive) taken as archives that ADD may unpack; such an ADD stays. Zip files are not unpacked by ADD.',
   },
 } as const;
 
@@ -27,7 +40,8 @@ const SHARED_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude']);
 
 export default defineTransform({
   name: 'add-to-copy',
-  description: 'Turn `ADD` of local files that ADD would not unpack (no URL, git source, archive or variable) into `COPY`.',
+  description:
+    'Turn `ADD` of local files that ADD would not unpack (no URL, git source, archive or variable) into `COPY`.',
   url: docsUrl('transforms.md', 'add-to-copy'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -46,7 +60,13 @@ export default defineTransform({
       }
       const keyword = view.keyword === view.keyword.toLowerCase() ? 'copy' : 'COPY';
       const created = ctx.edit.editLogical(node, [{ start: view.keywordStart, end: view.keywordEnd, text: keyword }]);
-      ctx.changed({ done: `Changed ADD at ${at} to COPY: its sources are local files that ADD copies as they are`, planned: `Would change ADD at ${at} to COPY: its sources are local files that ADD copies as they are` }, created);
+      ctx.changed(
+        {
+          done: `Changed ADD at ${at} to COPY: its sources are local files that ADD copies as they are`,
+          planned: `Would change ADD at ${at} to COPY: its sources are local files that ADD copies as they are`,
+        },
+        created,
+      );
     }
   },
 });
@@ -74,7 +94,8 @@ function sourceBlocker(ctx: Context, source: string, files: BuildContext | undef
   const archive = ctx.options.archiveExtensions.find((ending) => name.endsWith(ending.toLowerCase()));
   if (archive) return `has an archive name (${archive}), and ADD unpacks local tar archives`;
   const glob = Math.max(name.lastIndexOf('*'), name.lastIndexOf('?'), name.lastIndexOf(']'));
-  if (glob >= 0 && !/\.[a-z0-9]+$/.test(name.slice(glob + 1))) return 'is a pattern that may match an archive, which ADD would unpack';
+  if (glob >= 0 && !/\.[a-z0-9]+$/.test(name.slice(glob + 1)))
+    return 'is a pattern that may match an archive, which ADD would unpack';
   if (glob < 0 && files && isTarOnDisk(files, source)) return 'is a tar archive (by its content), which ADD unpacks';
   return undefined;
 }
@@ -92,6 +113,10 @@ function isTarOnDisk(files: BuildContext, source: string): boolean {
     closeSync(fd);
   }
   const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
-  const compressed = starts(0x1f, 0x8b) || starts(0x42, 0x5a, 0x68) || starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00) || starts(0x28, 0xb5, 0x2f, 0xfd);
+  const compressed =
+    starts(0x1f, 0x8b) ||
+    starts(0x42, 0x5a, 0x68) ||
+    starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00) ||
+    starts(0x28, 0xb5, 0x2f, 0xfd);
   return compressed || (size >= 262 && head.toString('latin1', 257, 262) === 'ustar');
 }

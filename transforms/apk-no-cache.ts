@@ -4,7 +4,14 @@
  * stay harmless, and removing commands is not this transform's business.
  */
 import { defineTransform, docsUrl } from '../src/engine/index.js';
-import { cacheMountOver, editableRuns, hasOption, networkNone, packageCommands, subcommandOf } from '../src/analysis/index.js';
+import {
+  cacheMountOver,
+  editableRuns,
+  hasOption,
+  networkNone,
+  packageCommands,
+  subcommandOf,
+} from '../src/analysis/index.js';
 
 const options = {} as const;
 
@@ -13,7 +20,8 @@ const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache'];
 
 export default defineTransform({
   name: 'apk-no-cache',
-  description: 'Add `--no-cache` to `apk add` (an `apk update` or `rm -rf /var/cache/apk/*` already there is left as it is).',
+  description:
+    'Add `--no-cache` to `apk add` (an `apk update` or `rm -rf /var/cache/apk/*` already there is left as it is).',
   url: docsUrl('transforms.md', 'apk-no-cache'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -34,16 +42,30 @@ export default defineTransform({
       }
       const offline = missing.find((c) => hasOption(c, ['--no-network']));
       if (offline) {
-        skip('its apk add runs with --no-network and installs only what is already there, where --no-cache would need to fetch the package index');
+        skip(
+          'its apk add runs with --no-network and installs only what is already there, where --no-cache would need to fetch the package index',
+        );
         continue;
       }
       const own = missing.find((c) => hasOption(c, ['--cache-dir', '--cache-max-age']));
       if (own) {
-        skip(`its apk add sets ${own.options.find((o) => /^--cache-(dir|max-age)/.test(o.value ?? ''))!.value} and so uses the cache on purpose`);
+        skip(
+          `its apk add sets ${own.options.find((o) => /^--cache-(dir|max-age)/.test(o.value ?? ''))!.value} and so uses the cache on purpose`,
+        );
         continue;
       }
-      const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache' }));
-      ctx.changed({ done: `Added --no-cache to apk add in RUN at ${at}`, planned: `Would add --no-cache to apk add in RUN at ${at}` }, ctx.edit.editWords(node, edits));
+      const edits = missing.map((c) => ({
+        start: run.view.argsStart + c.subcommand!.end,
+        end: run.view.argsStart + c.subcommand!.end,
+        text: ' --no-cache',
+      }));
+      ctx.changed(
+        {
+          done: `Added --no-cache to apk add in RUN at ${at}`,
+          planned: `Would add --no-cache to apk add in RUN at ${at}`,
+        },
+        ctx.edit.editWords(node, edits),
+      );
     }
   },
 });

@@ -4,15 +4,68 @@
  * of the same RUN (so they do not stay in its layer); `apt` is written `apt-get`. hadolint's DL3009 (lists),
  * DL3014 (`-y`), DL3015 (recommends) and DL3027 (`apt`).
  */
-import { defineTransform, docsUrl, effectiveCommand, instructionView, positionText, stages, type InstructionNode, type InstructionView, type ShellCommand, type ShellView, type ShellWord, type Stage, type ContextOf, type WordEdit } from '../src/engine/index.js';
-import { appendBlocker, appendEdit, cacheMountOver, editableRun, hasOption, networkNone, packageCommand, packageCommands, removesPath, shellsInEffect, subcommandOf, type EditableRun, type PackageCommand } from '../src/analysis/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  effectiveCommand,
+  instructionView,
+  positionText,
+  stages,
+  type InstructionNode,
+  type InstructionView,
+  type ShellCommand,
+  type ShellView,
+  type ShellWord,
+  type Stage,
+  type ContextOf,
+  type WordEdit,
+} from '../src/engine/index.js';
+import {
+  appendBlocker,
+  appendEdit,
+  cacheMountOver,
+  editableRun,
+  hasOption,
+  networkNone,
+  packageCommand,
+  packageCommands,
+  removesPath,
+  shellsInEffect,
+  subcommandOf,
+  type EditableRun,
+  type PackageCommand,
+} from '../src/analysis/index.js';
 
 const options = {
-  update: { type: 'boolean', default: true, description: 'Add `apt-get update &&` before the first install of a RUN that runs no update (a lone `RUN apt-get update` before it is reported: merge-runs joins the two).' },
-  assumeYes: { type: 'boolean', default: true, description: 'Add `-y` to `apt-get install`, which otherwise stops the build at its prompt.' },
-  noInstallRecommends: { type: 'boolean', default: true, description: 'Add `--no-install-recommends` to `apt-get install` (installs fewer packages: one that only a recommendation brought in goes missing).' },
-  cleanLists: { type: 'boolean', default: true, description: 'Append `&& rm -rf /var/lib/apt/lists/*` to a RUN that updates the lists, when it is a plain `&&` chain and no later RUN installs with those lists.' },
-  aptGet: { type: 'boolean', default: true, description: 'Write `apt` as `apt-get` for install, update, remove, purge and autoremove (hadolint DL3027: apt\'s command line is for people and may change); `apt` also deletes the downloaded packages, as the Debian and Ubuntu images do for both.' },
+  update: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Add `apt-get update &&` before the first install of a RUN that runs no update (a lone `RUN apt-get update` before it is reported: merge-runs joins the two).',
+  },
+  assumeYes: {
+    type: 'boolean',
+    default: true,
+    description: 'Add `-y` to `apt-get install`, which otherwise stops the build at its prompt.',
+  },
+  noInstallRecommends: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Add `--no-install-recommends` to `apt-get install` (installs fewer packages: one that only a recommendation brought in goes missing).',
+  },
+  cleanLists: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Append `&& rm -rf /var/lib/apt/lists/*` to a RUN that updates the lists, when it is a plain `&&` chain and no later RUN installs with those lists.',
+  },
+  aptGet: {
+    type: 'boolean',
+    default: true,
+    description:
+      "Write `apt` as `apt-get` for install, update, remove, purge and autoremove (hadolint DL3027: apt's command line is for people and may change); `apt` also deletes the downloaded packages, as the Debian and Ubuntu images do for both.",
+  },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -24,11 +77,22 @@ const LISTS = '/var/lib/apt/lists';
 /** Subcommands `apt` runs as `apt-get` does (apt's `upgrade` also installs new packages, `apt-get upgrade` does not). */
 const SAME_AS_APT_GET = new Set(['install', 'update', 'remove', 'purge', 'autoremove']);
 /** Subcommands that read the package lists. */
-const NEEDS_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy', 'reinstall']);
+const NEEDS_LISTS = new Set([
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'build-dep',
+  'source',
+  'download',
+  'satisfy',
+  'reinstall',
+]);
 
 export default defineTransform({
   name: 'apt-get-hygiene',
-  description: 'Give each `apt-get install` its `apt-get update` in the same RUN, `-y`, `--no-install-recommends` (option) and a list cleanup at the end of the RUN.',
+  description:
+    'Give each `apt-get install` its `apt-get update` in the same RUN, `-y`, `--no-install-recommends` (option) and a list cleanup at the end of the RUN.',
   url: docsUrl('transforms.md', 'apt-get-hygiene'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -50,10 +114,16 @@ function readRun(ctx: Context, node: InstructionNode, shell: string[] | null): E
   if (run === undefined) return undefined;
   const at = positionText(ctx.edit.originOf(node));
   const skip = (reason: string) => ctx.skipped(`Left RUN at ${at} unchanged: ${reason}`, node);
-  if (typeof run === 'string') return skip(run), undefined;
+  if (typeof run === 'string') return (skip(run), undefined);
   if (!aptCommands(run.shell).length) return undefined;
   const mount = cacheMountOver(run.view, APT_DIRS);
-  if (mount) return skip(`it has a cache mount on ${mount}, which keeps apt's files between builds; cleaning them up in the RUN would defeat it`), undefined;
+  if (mount)
+    return (
+      skip(
+        `it has a cache mount on ${mount}, which keeps apt's files between builds; cleaning them up in the RUN would defeat it`,
+      ),
+      undefined
+    );
   return run;
 }
 
@@ -91,8 +161,16 @@ function addUpdates(ctx: Context, stage: Stage): void {
         const at = run.view.argsStart + first.command.start;
         // Under the aptGet option the update is written with apt-get, as the install will be.
         const invocation = ctx.options.aptGet && first.tool === 'apt' ? `${first.invocation}-get` : first.invocation;
-        const updated = ctx.edit.editWords(view.node, [{ start: at, end: at, text: `${invocation} update && `, side: 'start' }]);
-        ctx.changed({ done: `Added \`${invocation} update\` before the install in RUN at ${run.at}`, planned: `Would add \`${invocation} update\` before the install in RUN at ${run.at}` }, updated);
+        const updated = ctx.edit.editWords(view.node, [
+          { start: at, end: at, text: `${invocation} update && `, side: 'start' },
+        ]);
+        ctx.changed(
+          {
+            done: `Added \`${invocation} update\` before the install in RUN at ${run.at}`,
+            planned: `Would add \`${invocation} update\` before the install in RUN at ${run.at}`,
+          },
+          updated,
+        );
         view = instructionView(updated, ctx.root.data.escape);
       }
     }
@@ -103,9 +181,19 @@ function addUpdates(ctx: Context, stage: Stage): void {
 }
 
 const INSIDE: Record<string, string> = {
-  subshell: 'a subshell', 'brace-group': 'a { } group', if: 'an if', while: 'a while loop', until: 'an until loop', for: 'a for loop',
-  select: 'a select', case: 'a case', function: 'a function', negation: 'a negation', 'command-substitution': 'a command substitution',
-  'process-substitution': 'a process substitution', background: 'a background job',
+  subshell: 'a subshell',
+  'brace-group': 'a { } group',
+  if: 'an if',
+  while: 'a while loop',
+  until: 'an until loop',
+  for: 'a for loop',
+  select: 'a select',
+  case: 'a case',
+  function: 'a function',
+  negation: 'a negation',
+  'command-substitution': 'a command substitution',
+  'process-substitution': 'a process substitution',
+  background: 'a background job',
 };
 
 /** Why `update &&` cannot be chained right before this command, or undefined. */
@@ -113,11 +201,13 @@ function updateBlocker(run: EditableRun, command: PackageCommand): string | unde
   const { item: index, context } = command.command;
   const item = index === null ? undefined : run.shell.lists[index];
   const before = index ? run.shell.lists[index - 1].operator?.value : undefined;
-  if (item?.inPipeline || context.includes('pipeline')) return 'its first install is part of a pipeline, where an update cannot be chained before it';
+  if (item?.inPipeline || context.includes('pipeline'))
+    return 'its first install is part of a pipeline, where an update cannot be chained before it';
   if (!item || context.length || item.start !== command.command.start) {
     return `its first install runs inside ${INSIDE[context[0]] ?? 'a compound command'}, where an update cannot be chained before it`;
   }
-  if (before === '||' || before === '&') return `its first install follows \`${before}\`, so an update chained before it would change when it runs`;
+  if (before === '||' || before === '&')
+    return `its first install follows \`${before}\`, so an update chained before it would change when it runs`;
   return undefined;
 }
 
@@ -166,7 +256,8 @@ function laterListUser(ctx: Context, node: InstructionNode): string | undefined 
   for (const view of later) {
     if (view.name !== 'run' && view.name !== 'onbuild') continue;
     const parsed = parsedShell(ctx, view, shells.get(view.node) ?? null);
-    if (parsed ? readsListsFirst(parsed) : MENTION.test(runText(view))) return positionText(ctx.edit.originOf(view.node));
+    if (parsed ? readsListsFirst(parsed) : MENTION.test(runText(view)))
+      return positionText(ctx.edit.originOf(view.node));
   }
   return undefined;
 }
@@ -198,8 +289,14 @@ function fixRun(ctx: Context, run: EditableRun): void {
   for (const command of commands) {
     if (subcommandOf(command) !== 'install') continue;
     const flags: string[] = [];
-    if (options.assumeYes && !hasOption(command, ['--yes', '--assume-yes'], 'y') && !/Assume-Yes/i.test(command.command.text)) flags.push('-y');
-    if (options.noInstallRecommends && !/install-recommends/i.test(command.command.text)) flags.push('--no-install-recommends');
+    if (
+      options.assumeYes &&
+      !hasOption(command, ['--yes', '--assume-yes'], 'y') &&
+      !/Assume-Yes/i.test(command.command.text)
+    )
+      flags.push('-y');
+    if (options.noInstallRecommends && !/install-recommends/i.test(command.command.text))
+      flags.push('--no-install-recommends');
     if (!flags.length) continue;
     const after = view.argsStart + command.optionsEnd;
     edits.push({ start: after, end: after, text: ` ${flags.join(' ')}` });
@@ -221,29 +318,51 @@ function fixRun(ctx: Context, run: EditableRun): void {
     const what = `${renamed.map((name) => `\`${name}\``).join(', ')} as apt-get in RUN at ${at} (hadolint DL3027)`;
     ctx.changed({ done: `Wrote ${what}`, planned: `Would write ${what}` }, created);
   }
-  if (added.size) ctx.changed({ done: `Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`, planned: `Would add ${[...added].join(' and ')} to ${tool} install in RUN at ${at}` }, created);
-  if (cleanup) ctx.changed({ done: `Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`, planned: `Would append \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer` }, created);
+  if (added.size)
+    ctx.changed(
+      {
+        done: `Added ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`,
+        planned: `Would add ${[...added].join(' and ')} to ${tool} install in RUN at ${at}`,
+      },
+      created,
+    );
+  if (cleanup)
+    ctx.changed(
+      {
+        done: `Appended \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`,
+        planned: `Would append \`${cleanup.command}\` to RUN at ${at}, so the package lists do not stay in its layer`,
+      },
+      created,
+    );
 }
 
 /** The word that runs `apt` itself (`apt`, `/usr/bin/apt`, after `sudo`), written plainly, if any. */
 function aptWord(command: PackageCommand): ShellWord | undefined {
   const before = command.subcommand?.start ?? Infinity;
-  const words = [command.command.name, ...command.command.args].filter((word): word is ShellWord => word !== null && word.end <= before);
+  const words = [command.command.name, ...command.command.args].filter(
+    (word): word is ShellWord => word !== null && word.end <= before,
+  );
   return words.find((word) => word.value !== null && word.text === word.value && /(^|\/)apt$/.test(word.value));
 }
 
 /** The edit that appends the list cleanup, or undefined (with the skip reported) when it is not needed or not safe. */
-function cleanupEdit(ctx: Context, run: EditableRun, commands: PackageCommand[]): { edit: WordEdit; command: string } | undefined {
+function cleanupEdit(
+  ctx: Context,
+  run: EditableRun,
+  commands: PackageCommand[],
+): { edit: WordEdit; command: string } | undefined {
   const updates = commands.filter(isUpdate);
   const installs = commands.filter((c) => needsLists(c) && c.command.start >= updates[0]?.command.end);
   if (!installs.length) return undefined;
   const lastUse = Math.max(...[...updates, ...installs].map((c) => c.command.end));
   if (run.shell.commands.some((c) => c.start >= lastUse && cleansLists(c))) return undefined;
-  const skip = (reason: string) => ctx.skipped(`Did not append the list cleanup to RUN at ${run.at}: ${reason}`, run.view.node);
+  const skip = (reason: string) =>
+    ctx.skipped(`Did not append the list cleanup to RUN at ${run.at}: ${reason}`, run.view.node);
   const user = laterListUser(ctx, run.view.node);
-  if (user) return skip(`the RUN at ${user} reads the package lists it leaves, without an update of its own`), undefined;
+  if (user)
+    return (skip(`the RUN at ${user} reads the package lists it leaves, without an update of its own`), undefined);
   const blocker = appendBlocker(run.shell);
-  if (blocker) return skip(blocker), undefined;
+  if (blocker) return (skip(blocker), undefined);
   const command = `${updates[0].invocation.startsWith('sudo ') ? 'sudo ' : ''}rm -rf ${LISTS}/*`;
   return { edit: appendEdit(ctx, run, command), command };
 }

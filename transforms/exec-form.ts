@@ -13,12 +13,18 @@ import { execEdits } from './shared/exec-form-words.js';
 
 const options = {
   cmd: { type: 'boolean', default: true, description: 'Convert shell-form CMD.' },
-  entrypoint: { type: 'boolean', default: true, description: 'Convert shell-form ENTRYPOINT (it then receives CMD and `docker run` arguments, which the shell form ignores).' },
+  entrypoint: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Convert shell-form ENTRYPOINT (it then receives CMD and `docker run` arguments, which the shell form ignores).',
+  },
 } as const;
 
 export default defineTransform({
   name: 'exec-form',
-  description: 'Write shell-form CMD/ENTRYPOINT without shell features as a JSON array; changes what runs: no /bin/sh -c, so the program is PID 1 and gets signals.',
+  description:
+    'Write shell-form CMD/ENTRYPOINT without shell features as a JSON array; changes what runs: no /bin/sh -c, so the program is PID 1 and gets signals.',
   url: docsUrl('transforms.md', 'exec-form'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -26,7 +32,11 @@ export default defineTransform({
   run(ctx) {
     const shells = shellsInEffect(ctx.root);
     for (const node of ctx.root.children.slice()) {
-      if (node.type !== 'instruction' || !(node.name === 'cmd' ? ctx.options.cmd : node.name === 'entrypoint' && ctx.options.entrypoint)) continue;
+      if (
+        node.type !== 'instruction' ||
+        !(node.name === 'cmd' ? ctx.options.cmd : node.name === 'entrypoint' && ctx.options.entrypoint)
+      )
+        continue;
       const view = instructionView(node, ctx.root.data.escape);
       if (view.form !== 'shell' || !view.args || !ctx.enabledFor(node)) continue;
       const keyword = view.keyword.toUpperCase();
@@ -37,7 +47,13 @@ export default defineTransform({
         continue;
       }
       const created = ctx.edit.editWords(node, found.edits);
-      ctx.changed({ done: `Wrote ${keyword} at ${at} in JSON (exec) form: ${found.program} now runs without /bin/sh -c, as PID 1 receiving signals itself`, planned: `Would write ${keyword} at ${at} in JSON (exec) form: ${found.program} would run without /bin/sh -c, as PID 1 receiving signals itself` }, created);
+      ctx.changed(
+        {
+          done: `Wrote ${keyword} at ${at} in JSON (exec) form: ${found.program} now runs without /bin/sh -c, as PID 1 receiving signals itself`,
+          planned: `Would write ${keyword} at ${at} in JSON (exec) form: ${found.program} would run without /bin/sh -c, as PID 1 receiving signals itself`,
+        },
+        created,
+      );
     }
   },
 });

@@ -3,30 +3,92 @@
  * spacing, trailing whitespace, blank lines and the final newline; plus opt-in spelling modernisations that keep the
  * build exact (`as` to `AS`, legacy `ENV K a b` to `ENV K="a b"`, `MAINTAINER` to a label).
  */
-import { defineTransform, docsUrl, EditError, instructionView, jsonArrayLayout, keywordIn, layoutInstruction, positionText, print, type ContextOf, type InstructionNode, type InstructionView, type TextEdit, type TopNode } from '../src/engine/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  EditError,
+  instructionView,
+  jsonArrayLayout,
+  keywordIn,
+  layoutInstruction,
+  positionText,
+  print,
+  type ContextOf,
+  type InstructionNode,
+  type InstructionView,
+  type TextEdit,
+  type TopNode,
+} from '../src/engine/index.js';
 import { fromAsEdit, legacyPairEdit, maintainerLabelEdit } from './shared/spellings.js';
 
 const options = {
-  keywordCase: { type: 'enum', default: 'upper', values: ['upper', 'lower', 'preserve'], description: 'Case of instruction keywords.' },
-  spaceAfterKeyword: { type: 'boolean', default: true, description: 'Exactly one space between the keyword and its arguments.' },
-  continuationIndent: { type: 'boolean', default: true, description: 'Indent continuation lines (and comment lines inside them) with the printer indent, where the line break is not inside quotes.' },
-  chainOperators: { type: 'boolean', default: true, description: 'Put `&&` and `||` of shell-form chains at the printer\'s operatorPosition (by default where most of the file\'s chains put them).' },
+  keywordCase: {
+    type: 'enum',
+    default: 'upper',
+    values: ['upper', 'lower', 'preserve'],
+    description: 'Case of instruction keywords.',
+  },
+  spaceAfterKeyword: {
+    type: 'boolean',
+    default: true,
+    description: 'Exactly one space between the keyword and its arguments.',
+  },
+  continuationIndent: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Indent continuation lines (and comment lines inside them) with the printer indent, where the line break is not inside quotes.',
+  },
+  chainOperators: {
+    type: 'boolean',
+    default: true,
+    description:
+      "Put `&&` and `||` of shell-form chains at the printer's operatorPosition (by default where most of the file's chains put them).",
+  },
   jsonSpacing: { type: 'boolean', default: true, description: 'Write JSON (exec) form arrays as `["a", "b"]`.' },
-  trailingWhitespace: { type: 'boolean', default: true, description: 'Remove whitespace at the end of lines and after a line continuation.' },
-  emptyContinuationLines: { type: 'boolean', default: true, description: 'Remove empty lines inside continuations (BuildKit warns about them).' },
-  maxBlankLines: { type: 'number', default: 1, min: 0, integer: true, description: 'Most consecutive blank lines kept between instructions.' },
+  trailingWhitespace: {
+    type: 'boolean',
+    default: true,
+    description: 'Remove whitespace at the end of lines and after a line continuation.',
+  },
+  emptyContinuationLines: {
+    type: 'boolean',
+    default: true,
+    description: 'Remove empty lines inside continuations (BuildKit warns about them).',
+  },
+  maxBlankLines: {
+    type: 'number',
+    default: 1,
+    min: 0,
+    integer: true,
+    description: 'Most consecutive blank lines kept between instructions.',
+  },
   finalNewline: { type: 'boolean', default: true, description: 'End the file with exactly one line break.' },
-  fromAs: { type: 'boolean', default: true, description: 'Write `FROM image as name` with the AS keyword in keyword case.' },
-  legacyEnv: { type: 'boolean', default: true, description: 'Rewrite legacy `ENV K a b` / `LABEL K a b` as `K="a b"` (`K=value` when the value is one word) where it reads the same.' },
-  maintainerToLabel: { type: 'boolean', default: false, description: 'Rewrite the deprecated `MAINTAINER m` as `LABEL maintainer="m"` (changes the image\'s Author field into a label).' },
+  fromAs: {
+    type: 'boolean',
+    default: true,
+    description: 'Write `FROM image as name` with the AS keyword in keyword case.',
+  },
+  legacyEnv: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Rewrite legacy `ENV K a b` / `LABEL K a b` as `K="a b"` (`K=value` when the value is one word) where it reads the same.',
+  },
+  maintainerToLabel: {
+    type: 'boolean',
+    default: false,
+    description:
+      'Rewrite the deprecated `MAINTAINER m` as `LABEL maintainer="m"` (changes the image\'s Author field into a label).',
+  },
 } as const;
-
 
 type Context = ContextOf<typeof options>;
 
 export default defineTransform({
   name: 'format',
-  description: 'Lay out instructions consistently (keyword case, spacing, continuations, JSON arrays, blank lines) without changing what they build.',
+  description:
+    'Lay out instructions consistently (keyword case, spacing, continuations, JSON arrays, blank lines) without changing what they build.',
   url: docsUrl('transforms.md', 'format'),
   defaultEnabled: false,
   meaning: 'layout',
@@ -48,7 +110,10 @@ export default defineTransform({
       relay(ctx.options.jsonSpacing ? jsonArrayLayout(instructionView(current, ctx.root.data.escape)) : undefined);
       if (declined.length) {
         const keyword = instructionView(node, ctx.root.data.escape).keyword.toUpperCase();
-        ctx.skipped(`Left the layout of ${keyword} at ${positionText(ctx.edit.originOf(node))} as it is: ${declined[0]}`, node);
+        ctx.skipped(
+          `Left the layout of ${keyword} at ${positionText(ctx.edit.originOf(node))} as it is: ${declined[0]}`,
+          node,
+        );
       }
       if (current !== node) {
         const what = `${instructionView(current, ctx.root.data.escape).keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(node))}`;
@@ -58,7 +123,6 @@ export default defineTransform({
     trivia(ctx);
   },
 });
-
 
 /**
  * Why laying `node` out as `text` would be more than a change of layout, or undefined when it is only that: the text
@@ -74,7 +138,8 @@ function layoutProblem(ctx: Context, node: InstructionNode, text: string): strin
   }
   const created = nodes.filter((n): n is InstructionNode => n.type === 'instruction');
   if (created.length !== 1 || nodes.length !== 1) return `laid out, it would read as ${created.length} instructions`;
-  if (ctx.edit.keyOf(created[0]) !== ctx.edit.keyOf(node)) return 'laid out, BuildKit would read it differently (whitespace the layout rules take as free is not)';
+  if (ctx.edit.keyOf(created[0]) !== ctx.edit.keyOf(node))
+    return 'laid out, BuildKit would read it differently (whitespace the layout rules take as free is not)';
   return undefined;
 }
 
@@ -114,7 +179,8 @@ function trivia(ctx: Context): void {
       blanks++;
       const afterDirective = before?.type === 'directive';
       if (blanks > options.maxBlankLines && !afterDirective) edit.remove([node]);
-      else if (options.trailingWhitespace && /[ \t]/.test(print(node))) edit.replaceTrivia(node, print(node).endsWith('\n') ? eol : '');
+      else if (options.trailingWhitespace && /[ \t]/.test(print(node)))
+        edit.replaceTrivia(node, print(node).endsWith('\n') ? eol : '');
       continue;
     }
     blanks = 0;
@@ -125,7 +191,8 @@ function trivia(ctx: Context): void {
     }
   }
   if (!options.finalNewline) return;
-  while (root.children.length > 1 && root.children[root.children.length - 1].type === 'blank') edit.remove([root.children[root.children.length - 1]]);
+  while (root.children.length > 1 && root.children[root.children.length - 1].type === 'blank')
+    edit.remove([root.children[root.children.length - 1]]);
   const last = root.children[root.children.length - 1];
   if (last && !print(last).endsWith('\n')) appendNewline(ctx, last, eol);
 }

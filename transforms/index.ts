@@ -23,4 +23,19 @@ import yarnCacheClean from './yarn-cache-clean.js';
  * then moves (so merges do not glue a stable RUN to one that must stay), then merges, then layout, then the opt-in
  * hygiene transforms.
  */
-export const builtinTransforms: AnyTransform[] = [...buildkitChecks, reorderStable, splitManifestCopy, mergeRuns, format, aptGetHygiene, apkNoCache, dnfClean, pipNoCacheDir, sortPackages, addToCopy, execForm, wgetProgress, yarnCacheClean];
+export const builtinTransforms: AnyTransform[] = [
+  ...buildkitChecks,
+  reorderStable,
+  splitManifestCopy,
+  mergeRuns,
+  format,
+  aptGetHygiene,
+  apkNoCache,
+  dnfClean,
+  pipNoCacheDir,
+  sortPackages,
+  addToCopy,
+  execForm,
+  wgetProgress,
+  yarnCacheClean,
+];

@@ -2,14 +2,72 @@
  * merge-runs: join consecutive RUN instructions of a stage into one `RUN a && \ b`, keeping exactly what the
  * separate RUNs did: the build still stops at the first failing command, and no shell state leaks between them.
  */
-import { NodeData, defineTransform, stages, docsUrl, instructionView, positionText, print, printChain, readDisableComment, toLocal, type ChainPart, type InstructionNode, type InstructionView, type PosixShellView, type ShellView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { chainFacts, contextCopies, layerClass, shippedStages, type LayerClass, leaksState, pathScopes, runEffects, runScopeOf, sameShellHazard, sameShellSetup, shellFacts, shellsInEffect, type ChainFacts, type PathScope, type RunEffects } from '../src/analysis/index.js';
+import {
+  NodeData,
+  defineTransform,
+  stages,
+  docsUrl,
+  instructionView,
+  positionText,
+  print,
+  printChain,
+  readDisableComment,
+  toLocal,
+  type ChainPart,
+  type InstructionNode,
+  type InstructionView,
+  type PosixShellView,
+  type ShellView,
+  type Stage,
+  type TopNode,
+  type ContextOf,
+} from '../src/engine/index.js';
+import {
+  chainFacts,
+  contextCopies,
+  layerClass,
+  shippedStages,
+  type LayerClass,
+  leaksState,
+  pathScopes,
+  runEffects,
+  runScopeOf,
+  sameShellHazard,
+  sameShellSetup,
+  shellFacts,
+  shellsInEffect,
+  type ChainFacts,
+  type PathScope,
+  type RunEffects,
+} from '../src/analysis/index.js';
 
 const options = {
-  maxCommands: { type: 'number', default: 0, min: 0, integer: true, description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.' },
-  exclude: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a RUN whose command matches one stays separate.' },
-  isolateState: { type: 'boolean', default: false, description: 'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.' },
-  stages: { type: 'enum', default: 'shipped', values: ['shipped', 'all'], description: 'Merge in the stages the image is made of (the target and the stages it is built FROM), or in every stage. A merge in a build-only stage only coarsens its cache.' },
+  maxCommands: {
+    type: 'number',
+    default: 0,
+    min: 0,
+    integer: true,
+    description: 'Largest number of top-level commands in one merged RUN; 0 means no limit.',
+  },
+  exclude: {
+    type: 'string[]',
+    format: 'regex',
+    default: [],
+    description: 'Regular expressions: a RUN whose command matches one stays separate.',
+  },
+  isolateState: {
+    type: 'boolean',
+    default: false,
+    description:
+      'Merge a RUN that changes shell state (cd, export, set ...) by running it in a subshell `( ... )` instead of keeping it separate.',
+  },
+  stages: {
+    type: 'enum',
+    default: 'shipped',
+    values: ['shipped', 'all'],
+    description:
+      'Merge in the stages the image is made of (the target and the stages it is built FROM), or in every stage. A merge in a build-only stage only coarsens its cache.',
+  },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -37,7 +95,10 @@ export default defineTransform({
         if (!quiet.has(stage) && following(ctx, first)?.next.name === 'run') {
           quiet.add(stage);
           const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
-          ctx.skipped(`Kept the RUNs of stage ${name} separate: the image is not made of that stage, and merging where layers do not ship only coarsens the cache (stages: "all" merges there too)`, first);
+          ctx.skipped(
+            `Kept the RUNs of stage ${name} separate: the image is not made of that stage, and merging where layers do not ship only coarsens the cache (stages: "all" merges there too)`,
+            first,
+          );
         }
         index++;
         continue;
@@ -73,7 +134,9 @@ function fileFacts(ctx: Context): FileFacts {
   return {
     key: (node) => chains.get(node) ?? node,
     standsFor: (created, from) => chains.set(created, chains.get(from) ?? from),
-    stages: new Map(all.flatMap((stage) => stage.instructions.map((view): [InstructionNode, Stage] => [view.node, stage]))),
+    stages: new Map(
+      all.flatMap((stage) => stage.instructions.map((view): [InstructionNode, Stage] => [view.node, stage])),
+    ),
     shipped: ctx.options.stages === 'all' ? new Set(all) : shippedStages(ctx.root, ctx.build.target),
     shells: shellFacts(ctx.root),
     shellsInEffect: shellsInEffect(ctx.root),
@@ -115,9 +178,16 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
     if (view.heredocs.length) return skip(`RUN at ${at(view)} has a heredoc`);
     if (!view.args.trim()) return skip(`RUN at ${at(view)} has no command`);
   }
-  const flagsA = a.flags.map((f) => f.text).sort().join(' ');
-  const flagsB = b.flags.map((f) => f.text).sort().join(' ');
-  if (flagsA !== flagsB) return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
+  const flagsA = a.flags
+    .map((f) => f.text)
+    .sort()
+    .join(' ');
+  const flagsB = b.flags
+    .map((f) => f.text)
+    .sort()
+    .join(' ');
+  if (flagsA !== flagsB)
+    return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
   const origin = file.key(first);
   const facts = file.shells.get(origin)!;
   if (facts.os.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${facts.os.reason}`);
@@ -126,17 +196,24 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
   const factsB = chains.get(next) ?? chainFacts(ctx.shellView(b.args, { shell }));
   const shellA = factsA.view;
   const shellB = factsB.view;
-  if (!shellA.posix || !shellB.posix) return skip(`the shell in effect is not a POSIX shell (${shellA.posix ? '' : shellA.reason})`);
+  if (!shellA.posix || !shellB.posix)
+    return skip(`the shell in effect is not a POSIX shell (${shellA.posix ? '' : shellA.reason})`);
   for (const regex of exclude) {
-    if (regex.test(a.args) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
+    if (regex.test(a.args) || regex.test(b.args))
+      return skip(`a command matches the exclude pattern /${regex.source}/`);
   }
-  for (const [view, sv] of [[a, shellA], [b, shellB]] as const) {
+  for (const [view, sv] of [
+    [a, shellA],
+    [b, shellB],
+  ] as const) {
     const blocker = sv.hazards.find((h) => h.kind === 'parse-error' || h.kind === 'background' || h.kind === 'heredoc');
     if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
   }
   if (a.args.length + b.args.length > MAX_MERGED_LENGTH) {
-    return skip(`the merged command would be ${Math.ceil((a.args.length + b.args.length) / 1024)} KiB, and layerfix keeps one RUN's shell text under ${MAX_MERGED_LENGTH / 1024} KiB (Linux refuses a single argument over 128 KiB)`);
+    return skip(
+      `the merged command would be ${Math.ceil((a.args.length + b.args.length) / 1024)} KiB, and layerfix keeps one RUN's shell text under ${MAX_MERGED_LENGTH / 1024} KiB (Linux refuses a single argument over 128 KiB)`,
+    );
   }
   if (ctx.options.maxCommands > 0 && factsA.items + factsB.items > ctx.options.maxCommands) {
     return skip(`the merged RUN would hold more than maxCommands (${ctx.options.maxCommands}) commands`);
@@ -144,25 +221,40 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
   const errexit = facts.errexit ? `the shell runs with errexit (${facts.errexit})` : 'the RUN before it uses `set -e`';
   if ((facts.errexit || factsA.errexit || factsA.usesErrexit) && !factsA.endsSimple) {
     const where = facts.errexit ? `${errexit}, and the RUN before it ends` : `${errexit} and ends`;
-    return skip(`${where} in a compound command; with \`&&\` after it, a failure inside would no longer stop the build`);
+    return skip(
+      `${where} in a compound command; with \`&&\` after it, a failure inside would no longer stop the build`,
+    );
   }
   const leak = leaksState(shellA);
   let isolateFirst = false;
   if (leak && !sameShellSetup(shellA, shellB)) {
     const why = `the RUN before it ${leak.reason}, which would carry over into this command in one shell`;
     if (!ctx.options.isolateState) return skip(`${why} (isolateState: true merges it in a subshell instead)`);
-    if (facts.errexit || factsA.usesErrexit) return skip(`${why}, and ${facts.errexit ? errexit : 'it uses `set -e`'}, which a subshell before \`&&\` would ignore`);
+    if (facts.errexit || factsA.usesErrexit)
+      return skip(
+        `${why}, and ${facts.errexit ? errexit : 'it uses `set -e`'}, which a subshell before \`&&\` would ignore`,
+      );
     isolateFirst = true;
   }
   const scope = file.scopes.get(origin);
   const effectsA = chainEffects.get(first) ?? effectsOf(scope, shellA);
   const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(file.key(next)), shellB);
-  const hazard = sameShellHazard({ facts, flags: a.flags, cwd: runScopeOf(scope).cwd, path: scope?.searchPath, before: effectsA, after: effectsB, afterText: b.args });
+  const hazard = sameShellHazard({
+    facts,
+    flags: a.flags,
+    cwd: runScopeOf(scope).cwd,
+    path: scope?.searchPath,
+    before: effectsA,
+    after: effectsB,
+    afterText: b.args,
+  });
   if (hazard) return skip(`the RUN before it ${hazard}`);
   const classA = layerClass(effectsA, file.copies.get(origin) ?? []);
   const classB = layerClass(effectsB, file.copies.get(file.key(next)) ?? []);
   if (classA !== classB) {
-    return skip(`it ${CLASS_TEXT[classB]}, while the RUN before it ${CLASS_TEXT[classA]}: merged, they would be one layer, cached and rebuilt together`);
+    return skip(
+      `it ${CLASS_TEXT[classB]}, while the RUN before it ${CLASS_TEXT[classA]}: merged, they would be one layer, cached and rebuilt together`,
+    );
   }
   const text = mergedText(ctx, a, b, factsA, factsB, between, isolateFirst);
   const created = ctx.edit.replace(first, text.physical, { line: text.logical });
@@ -171,10 +263,16 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
   chainEffects.set(created, joinedEffects(effectsA, effectsB));
   ctx.edit.remove([...between, next]);
   // Reported where the RUN that joined the chain stood: the RUN it joined may itself have stayed apart from the one before.
-  ctx.changed({ done: `Merged RUN at ${at(b)} into RUN at ${at(a)}`, planned: `Would merge RUN at ${at(b)} into RUN at ${at(a)}` }, next, [next]);
+  ctx.changed(
+    {
+      done: `Merged RUN at ${at(b)} into RUN at ${at(a)}`,
+      planned: `Would merge RUN at ${at(b)} into RUN at ${at(a)}`,
+    },
+    next,
+    [next],
+  );
   return true;
 }
-
 
 /** A command body in both physical (as written) and logical (as BuildKit reads it) text. */
 interface Body {
@@ -206,7 +304,6 @@ function effectsOf(scope: PathScope | undefined, shell: PosixShellView): RunEffe
   return runEffects(shell, runScopeOf(scope));
 }
 
-
 /** The effects of `A && B`, from those of A and B. */
 function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
   return {
@@ -228,13 +325,18 @@ function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
 
 /** The facts of `A && B`, from those of A and B. */
 function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: boolean, groupB: boolean): ChainFacts {
-  const fromA = a.view.hazards.filter((h) => h.kind !== 'comment' && !(isolateFirst && leaksState({ ...a.view, hazards: [h] })));
+  const fromA = a.view.hazards.filter(
+    (h) => h.kind !== 'comment' && !(isolateFirst && leaksState({ ...a.view, hazards: [h] })),
+  );
   const fromB = b.view.hazards.filter((h) => !(groupB && h.kind === 'comment'));
   const view: ShellView = {
     ...b.view,
     text: args,
     lists: [...a.view.lists, ...b.view.lists],
-    commands: [...(isolateFirst ? a.view.commands.map((command) => ({ ...command, topLevel: false })) : a.view.commands), ...b.view.commands],
+    commands: [
+      ...(isolateFirst ? a.view.commands.map((command) => ({ ...command, topLevel: false })) : a.view.commands),
+      ...b.view.commands,
+    ],
     hazards: [...fromA, ...fromB],
     trailingComment: groupB ? null : b.view.trailingComment,
     hasTopLevelOr: a.view.hasTopLevelOr || b.view.hasTopLevelOr,
@@ -252,7 +354,15 @@ function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: b
 }
 
 /** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
-function mergedText(ctx: Context, a: InstructionView, b: InstructionView, factsA: ChainFacts, factsB: ChainFacts, between: TopNode[], isolateFirst: boolean): { physical: string; logical: string; facts: ChainFacts } {
+function mergedText(
+  ctx: Context,
+  a: InstructionView,
+  b: InstructionView,
+  factsA: ChainFacts,
+  factsB: ChainFacts,
+  between: TopNode[],
+  isolateFirst: boolean,
+): { physical: string; logical: string; facts: ChainFacts } {
   const shellA = factsA.view;
   const shellB = factsB.view;
   const textA = print(a.node);
@@ -275,10 +385,15 @@ function mergedText(ctx: Context, a: InstructionView, b: InstructionView, factsA
 }
 
 /** The body of a RUN, its trailing comment cut when asked, wrapped in a subshell or a brace group when asked. */
-function body(view: InstructionView, shell: ShellView, how: { cutComment: boolean; wrap: 'none' | 'subshell' | 'group' }): Body {
+function body(
+  view: InstructionView,
+  shell: ShellView,
+  how: { cutComment: boolean; wrap: 'none' | 'subshell' | 'group' },
+): Body {
   let end = view.args.length;
   // The comment ends the text; found from the end, since a chain's facts keep offsets of the RUN it came from.
-  if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment) end = view.args.lastIndexOf(shell.trailingComment.text);
+  if ((how.cutComment || how.wrap !== 'none') && shell.trailingComment)
+    end = view.args.lastIndexOf(shell.trailingComment.text);
   while (end > 0 && /\s/.test(view.args[end - 1])) end--;
   // A final `;` operator goes (`a; b;` is `a; b`), but not the `;` of a word such as `\;` after `find -exec`.
   if (shell.lists[shell.lists.length - 1]?.operator?.value === ';' && view.args[end - 1] === ';') end--;

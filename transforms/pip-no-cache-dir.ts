@@ -3,7 +3,14 @@
  * does not stay in the layer. Declines where the cache is configured on purpose: `PIP_NO_CACHE_DIR` set by an ENV or
  * ARG (or in the RUN), a `--cache-dir`, or a cache mount on the RUN.
  */
-import { defineTransform, docsUrl, positionText, stages, type InstructionNode, type ContextOf } from '../src/engine/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  positionText,
+  stages,
+  type InstructionNode,
+  type ContextOf,
+} from '../src/engine/index.js';
 import { cacheMountTargets, editableRuns, hasOption, packageCommands, subcommandOf } from '../src/analysis/index.js';
 
 const options = {} as const;
@@ -15,7 +22,8 @@ const VARIABLE = 'PIP_NO_CACHE_DIR';
 
 export default defineTransform({
   name: 'pip-no-cache-dir',
-  description: 'Add `--no-cache-dir` to `pip install`, unless PIP_NO_CACHE_DIR, a --cache-dir or a cache mount configures the cache.',
+  description:
+    'Add `--no-cache-dir` to `pip install`, unless PIP_NO_CACHE_DIR, a --cache-dir or a cache mount configures the cache.',
   url: docsUrl('transforms.md', 'pip-no-cache-dir'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -26,7 +34,9 @@ export default defineTransform({
       const missing = installs.filter((c) => !hasOption(c, ['--no-cache-dir']));
       if (!missing.length) continue;
       const env = setBefore(ctx, node);
-      const inRun = run.shell.commands.some((c) => c.assignments.some((a) => a.name === VARIABLE)) || run.shell.commands.some((c) => c.args.some((w) => w.value === VARIABLE));
+      const inRun =
+        run.shell.commands.some((c) => c.assignments.some((a) => a.name === VARIABLE)) ||
+        run.shell.commands.some((c) => c.args.some((w) => w.value === VARIABLE));
       const mount = cacheMountTargets(run.view)[0];
       const own = missing.find((c) => hasOption(c, ['--cache-dir']));
       const blocker = env
@@ -42,8 +52,18 @@ export default defineTransform({
         skip(blocker);
         continue;
       }
-      const edits = missing.map((c) => ({ start: run.view.argsStart + c.subcommand!.end, end: run.view.argsStart + c.subcommand!.end, text: ' --no-cache-dir' }));
-      ctx.changed({ done: `Added --no-cache-dir to pip install in RUN at ${at}`, planned: `Would add --no-cache-dir to pip install in RUN at ${at}` }, ctx.edit.editWords(node, edits));
+      const edits = missing.map((c) => ({
+        start: run.view.argsStart + c.subcommand!.end,
+        end: run.view.argsStart + c.subcommand!.end,
+        text: ' --no-cache-dir',
+      }));
+      ctx.changed(
+        {
+          done: `Added --no-cache-dir to pip install in RUN at ${at}`,
+          planned: `Would add --no-cache-dir to pip install in RUN at ${at}`,
+        },
+        ctx.edit.editWords(node, edits),
+      );
     }
   },
 });
@@ -52,9 +72,24 @@ export default defineTransform({
 function setBefore(ctx: Context, node: InstructionNode): string | undefined {
   const all = stages(ctx.root);
   const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
-  for (let stage = home; stage; stage = all.slice(0, stage.index).reverse().find((s) => s.name?.toLowerCase() === stage!.base.toLowerCase())) {
-    const views = stage === home ? stage.instructions.slice(0, stage.instructions.findIndex((view) => view.node === node)) : stage.instructions;
-    const setter = views.find((view) => (view.name === 'env' || view.name === 'arg') && view.pairs?.some((pair) => pair.key === VARIABLE));
+  for (
+    let stage = home;
+    stage;
+    stage = all
+      .slice(0, stage.index)
+      .reverse()
+      .find((s) => s.name?.toLowerCase() === stage!.base.toLowerCase())
+  ) {
+    const views =
+      stage === home
+        ? stage.instructions.slice(
+            0,
+            stage.instructions.findIndex((view) => view.node === node),
+          )
+        : stage.instructions;
+    const setter = views.find(
+      (view) => (view.name === 'env' || view.name === 'arg') && view.pairs?.some((pair) => pair.key === VARIABLE),
+    );
     if (setter) return `${setter.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(setter.node))}`;
   }
   return undefined;

@@ -2,12 +2,40 @@
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
  */
-import { defineTransform, docsUrl, positionText, stages, type InstructionView, type PosixShellView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { expandPath, IMAGE_WORKDIR, overlaps, pathScopes, runEffects, runScopeOf, runStability, shellFacts, shellsInEffect, type Link, type Place, type RunEffects } from '../src/analysis/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  positionText,
+  stages,
+  type InstructionView,
+  type PosixShellView,
+  type Stage,
+  type TopNode,
+  type ContextOf,
+} from '../src/engine/index.js';
+import {
+  expandPath,
+  IMAGE_WORKDIR,
+  overlaps,
+  pathScopes,
+  runEffects,
+  runScopeOf,
+  runStability,
+  shellFacts,
+  shellsInEffect,
+  type Link,
+  type Place,
+  type RunEffects,
+} from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
-  stableCommands: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.' },
+  stableCommands: {
+    type: 'string[]',
+    format: 'regex',
+    default: [],
+    description: 'Regular expressions: a command whose text matches one is taken as not reading the copied files.',
+  },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -19,7 +47,8 @@ const METADATA = new Set(['label', 'expose']);
 
 export default defineTransform({
   name: 'reorder-stable',
-  description: 'Move instructions that do not use the source ahead of the first broad COPY so source edits stop rebuilding them.',
+  description:
+    'Move instructions that do not use the source ahead of the first broad COPY so source edits stop rebuilding them.',
   url: docsUrl('transforms.md', 'reorder-stable'),
   defaultEnabled: true,
   meaning: 'declared',
@@ -31,7 +60,12 @@ export default defineTransform({
 
 /** The sources and destination of a COPY/ADD, or undefined when it is not a copy from the build context. */
 function copyParts(view: InstructionView): { sources: string[]; destination: string } | undefined {
-  if ((view.name !== 'copy' && view.name !== 'add') || view.flags.some((f) => f.name === 'from') || view.heredocs.length) return undefined;
+  if (
+    (view.name !== 'copy' && view.name !== 'add') ||
+    view.flags.some((f) => f.name === 'from') ||
+    view.heredocs.length
+  )
+    return undefined;
   const words = view.buildkit.next.filter((w): w is string => typeof w === 'string');
   if (words.length < 2) return undefined;
   return { sources: words.slice(0, -1), destination: words[words.length - 1] };
@@ -54,7 +88,9 @@ const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.h
 function reorderStage(ctx: Context, stage: Stage): void {
   const copyIndex = stage.instructions.findIndex((view) => isContextCopy(view));
   if (copyIndex < 0) return;
-  const args = new Set(stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])));
+  const args = new Set(
+    stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])),
+  );
   // Each stable step goes before the earliest copy from the build context it can pass, past everything that stays.
   const stayers: InstructionView[] = [];
   const moves: Array<{ view: InstructionView; before: InstructionView }> = [];
@@ -64,10 +100,19 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const links = stage.instructions.slice(0, copyIndex).flatMap((view) => linksOf(ctx, view));
   for (const view of stage.instructions.slice(copyIndex)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
-    let target = isContextCopy(view) ? 'is a copy from the build context' : barrier ? barrierText(ctx, barrier) : furthestCopy(ctx, view, stayers, args, links);
+    let target = isContextCopy(view)
+      ? 'is a copy from the build context'
+      : barrier
+        ? barrierText(ctx, barrier)
+        : furthestCopy(ctx, view, stayers, args, links);
     // Movers keep their order among themselves: none goes before the place an earlier one went to.
     const previous = moves[moves.length - 1]?.before;
-    if (typeof target !== 'string' && previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target)) target = previous;
+    if (
+      typeof target !== 'string' &&
+      previous &&
+      stage.instructions.indexOf(previous) > stage.instructions.indexOf(target)
+    )
+      target = previous;
     links.push(...linksOf(ctx, view));
     if (typeof target === 'string' || !ctx.enabledFor(view.node)) {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
@@ -77,7 +122,10 @@ function reorderStage(ctx: Context, stage: Stage): void {
   }
   for (const [view, why, copy] of kept) {
     if (view.name !== 'run') continue;
-    ctx.skipped(`Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`, view.node);
+    ctx.skipped(
+      `Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`,
+      view.node,
+    );
   }
   // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
   while (moves.length && moves[moves.length - 1].view.name !== 'run') moves.pop();
@@ -109,7 +157,13 @@ function barrierText(ctx: Context, barrier: InstructionView): string {
  * The earliest context copy an instruction can move before, passing every instruction that stays from there to it;
  * else why it stays where it is (the reason it cannot pass the nearest one).
  */
-function furthestCopy(ctx: Context, view: InstructionView, stayers: readonly InstructionView[], args: Set<string>, links: Link[]): InstructionView | string {
+function furthestCopy(
+  ctx: Context,
+  view: InstructionView,
+  stayers: readonly InstructionView[],
+  args: Set<string>,
+  links: Link[],
+): InstructionView | string {
   let target: InstructionView | undefined;
   let why: string | undefined;
   for (let i = stayers.length - 1; i >= 0; i--) {
@@ -132,11 +186,16 @@ function copyDestination(ctx: Context, copy: InstructionView): string | { reason
   const written = copyParts(copy)!.destination;
   const expanded = scope && expandPath(written, scope.env);
   const at = positionText(ctx.edit.originOf(copy.node));
-  if (expanded === undefined) return { reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` uses a variable layerfix cannot resolve` };
+  if (expanded === undefined)
+    return {
+      reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` uses a variable layerfix cannot resolve`,
+    };
   if (expanded.startsWith('/')) return posix.resolve(expanded);
   const workdir = scope?.workdir;
   if (workdir === undefined || workdir.startsWith(IMAGE_WORKDIR)) {
-    return { reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` is relative to a working directory layerfix cannot tell` };
+    return {
+      reason: `needs to know where the COPY at ${at} writes, and its destination \`${written}\` is relative to a working directory layerfix cannot tell`,
+    };
   }
   return posix.resolve(workdir, expanded);
 }
@@ -160,13 +219,19 @@ function linksOf(ctx: Context, view: InstructionView): Link[] {
   return runEffects(shell, runScopeOf(scope)).links;
 }
 
-
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
-function stableReason(ctx: Context, view: InstructionView, copy: InstructionView, args: Set<string>, links: Link[]): string | undefined {
+function stableReason(
+  ctx: Context,
+  view: InstructionView,
+  copy: InstructionView,
+  args: Set<string>,
+  links: Link[],
+): string | undefined {
   if (view.name === 'run') {
     const shell = posixShell(ctx, view);
     if (typeof shell === 'string') return shell;
-    if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return 'mounts files from the build context';
+    if (view.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? '')))
+      return 'mounts files from the build context';
     const destination = copyDestination(ctx, copy);
     if (typeof destination !== 'string') return destination.reason;
     const scope = pathScopes(ctx.root).get(view.node);
@@ -190,11 +255,17 @@ function blockingStayer(ctx: Context, view: InstructionView, stayer: Instruction
     const why = commuteProblem(ctx, view, stayer);
     return why ? `would have to move before the RUN at ${at}, which stays, and ${why}` : undefined;
   }
-  if (view.name === 'run' && (stayer.name === 'env' || stayer.name === 'arg')) return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may affect it`;
-  if (view.name === 'env' && stayer.name === 'run') return `would change the environment of the RUN at ${at}, which stays`;
+  if (view.name === 'run' && (stayer.name === 'env' || stayer.name === 'arg'))
+    return `would have to move before the ${stayer.keyword.toUpperCase()} at ${at}, which stays and may affect it`;
+  if (view.name === 'env' && stayer.name === 'run')
+    return `would change the environment of the RUN at ${at}, which stays`;
   const defines = definedVariables(view);
   const uses = referencedVariables(view.args);
-  if (intersects(defines, referencedVariables(stayer.args)) || intersects(uses, definedVariables(stayer)) || intersects(defines, definedVariables(stayer))) {
+  if (
+    intersects(defines, referencedVariables(stayer.args)) ||
+    intersects(uses, definedVariables(stayer)) ||
+    intersects(defines, definedVariables(stayer))
+  ) {
     return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
   }
   return undefined;
@@ -207,12 +278,15 @@ function commuteProblem(ctx: Context, mover: InstructionView, stayer: Instructio
   if (typeof b === 'string') return `layerfix cannot tell what that RUN does (${b})`;
   if (typeof a === 'string') return a;
   const changes = (effects: RunEffects) => [...effects.writes, ...effects.removes, ...effects.installs];
-  const meet = (left: readonly Place[], right: readonly Place[]) => left.find((place) => right.some((other) => overlaps(place, other)));
+  const meet = (left: readonly Place[], right: readonly Place[]) =>
+    left.find((place) => right.some((other) => overlaps(place, other)));
   const written = meet(changes(a), [...b.reads, ...changes(b)]) ?? meet(changes(b), a.reads);
   if (written) return `both touch ${written.path}`;
-  if ((a.installsCommands && b.calls.length) || (b.installsCommands && a.calls.length)) return 'one may install programs the other runs';
+  if ((a.installsCommands && b.calls.length) || (b.installsCommands && a.calls.length))
+    return 'one may install programs the other runs';
   const accounts = (effects: RunEffects) => [...effects.createsAccounts, ...effects.changesAccounts];
-  if (accounts(a).length && accounts(b).length) return 'both create or change accounts, whose ids depend on their order';
+  if (accounts(a).length && accounts(b).length)
+    return 'both create or change accounts, whose ids depend on their order';
   return undefined;
 }
 

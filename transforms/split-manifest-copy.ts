@@ -4,14 +4,72 @@
  * Dockerfile's folder, or the `context` option) through its .dockerignore, copies only the manifests that are there,
  * and declines, saying why, whenever the install could need more than them.
  */
-import { NodeData, defineTransform, docsUrl, positionText, print, stages, type InstructionNode, type InstructionView, type Stage, type TopNode, type ContextOf } from '../src/engine/index.js';
-import { INSTALLERS, contextSources, cutPoints, cutRun, leaksState, manifestCopies, manifestsOf, missingSource, openBuildContext, pathScopes, readBroadCopy, readExecRun, readShellRun, runScopeOf, runStability, shellFacts, shellsInEffect, type BroadCopy, type ContextLookup, type InstallStep, type PathScope, type RunCut, type RunReading, type RunStart, type ShellInEffect } from '../src/analysis/index.js';
+import {
+  NodeData,
+  defineTransform,
+  docsUrl,
+  positionText,
+  print,
+  stages,
+  type InstructionNode,
+  type InstructionView,
+  type Stage,
+  type TopNode,
+  type ContextOf,
+} from '../src/engine/index.js';
+import {
+  INSTALLERS,
+  contextSources,
+  cutPoints,
+  cutRun,
+  leaksState,
+  manifestCopies,
+  manifestsOf,
+  missingSource,
+  openBuildContext,
+  pathScopes,
+  readBroadCopy,
+  readExecRun,
+  readShellRun,
+  runScopeOf,
+  runStability,
+  shellFacts,
+  shellsInEffect,
+  type BroadCopy,
+  type ContextLookup,
+  type InstallStep,
+  type PathScope,
+  type RunCut,
+  type RunReading,
+  type RunStart,
+  type ShellInEffect,
+} from '../src/analysis/index.js';
 
 const options = {
-  context: { type: 'string', default: '', description: "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder." },
-  ecosystems: { type: 'string[]', default: [...INSTALLERS], description: `Install tools whose installs are split: ${INSTALLERS.join(', ')}.` },
-  stableCommands: { type: 'string[]', format: 'regex', default: [], description: 'Regular expressions: a command (in the install RUN or between the COPY and it) whose text matches one is taken as not reading the copied files.' },
-  splitRuns: { type: 'boolean', default: true, description: 'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.' },
+  context: {
+    type: 'string',
+    default: '',
+    description:
+      "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder.",
+  },
+  ecosystems: {
+    type: 'string[]',
+    default: [...INSTALLERS],
+    description: `Install tools whose installs are split: ${INSTALLERS.join(', ')}.`,
+  },
+  stableCommands: {
+    type: 'string[]',
+    format: 'regex',
+    default: [],
+    description:
+      'Regular expressions: a command (in the install RUN or between the COPY and it) whose text matches one is taken as not reading the copied files.',
+  },
+  splitRuns: {
+    type: 'boolean',
+    default: true,
+    description:
+      'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.',
+  },
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -25,11 +83,25 @@ interface Facts {
 }
 
 /** Instructions that may stand between the broad COPY and the install and move above the COPY with it. */
-const MOVABLE = new Set(['env', 'arg', 'label', 'expose', 'user', 'workdir', 'run', 'stopsignal', 'maintainer', 'cmd', 'entrypoint', 'healthcheck']);
+const MOVABLE = new Set([
+  'env',
+  'arg',
+  'label',
+  'expose',
+  'user',
+  'workdir',
+  'run',
+  'stopsignal',
+  'maintainer',
+  'cmd',
+  'entrypoint',
+  'healthcheck',
+]);
 
 export default defineTransform({
   name: 'split-manifest-copy',
-  description: 'Copy the dependency manifests before a broad COPY and install from them there, so source edits stop rerunning the install.',
+  description:
+    'Copy the dependency manifests before a broad COPY and install from them there, so source edits stop rerunning the install.',
   url: docsUrl('transforms.md', 'split-manifest-copy'),
   defaultEnabled: true,
   meaning: 'declared',
@@ -61,7 +133,9 @@ function buildContext(ctx: Context): ContextLookup {
   const missing = missingSource(lookup.context, contextSources(ctx.root));
   if (!missing) return lookup;
   const where = positionText(ctx.edit.originOf(missing.view.node));
-  return { reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the file is built from another folder and its build context is not known (give it with the context option or --context)` };
+  return {
+    reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the file is built from another folder and its build context is not known (give it with the context option or --context)`,
+  };
 }
 
 /** Whether an install is a reason to split (not an auxiliary command such as `npm prune`). */
@@ -76,7 +150,12 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (cutRests.has(run.node)) return false;
   // The cheap checks first: most RUNs have no broad COPY before them, and reading a RUN means parsing its shell.
   let copyIndex = index - 1;
-  while (copyIndex >= 0 && stage.instructions[copyIndex].name !== 'copy' && stage.instructions[copyIndex].name !== 'add') copyIndex--;
+  while (
+    copyIndex >= 0 &&
+    stage.instructions[copyIndex].name !== 'copy' &&
+    stage.instructions[copyIndex].name !== 'add'
+  )
+    copyIndex--;
   if (copyIndex < 0) return false;
   const copyView = stage.instructions[copyIndex];
   const context = 'context' in facts.lookup ? facts.lookup.context : undefined;
@@ -86,7 +165,10 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (!reading || (!reading.installs.some(primary) && !reading.installLike)) return false;
   const at = (view: InstructionView) => positionText(ctx.edit.originOf(view.node));
   const skip = (reason: string) => {
-    ctx.skipped(`Kept RUN at ${at(run)} after the ${copyView.keyword.toUpperCase()} at ${at(copyView)}: ${reason}`, run.node);
+    ctx.skipped(
+      `Kept RUN at ${at(run)} after the ${copyView.keyword.toUpperCase()} at ${at(copyView)}: ${reason}`,
+      run.node,
+    );
     return false;
   };
   if ('reason' in read) return skip(read.reason);
@@ -127,14 +209,26 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     cutRests.set(rest, true);
     ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
     const moved = `the RUN at ${at(run)} after \`${cut.firstText}\``;
-    ctx.changed({ done: `Copied ${copied}, cut ${moved} and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`, planned: `Would copy ${copied}, cut ${moved} and move that part above the ${copyView.keyword.toUpperCase()}, so source edits would no longer rerun the install` }, rest);
+    ctx.changed(
+      {
+        done: `Copied ${copied}, cut ${moved} and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`,
+        planned: `Would copy ${copied}, cut ${moved} and move that part above the ${copyView.keyword.toUpperCase()}, so source edits would no longer rerun the install`,
+      },
+      rest,
+    );
     return true;
   }
   const text = print(run.node);
   const last = text.endsWith('\n') ? run.node : ctx.edit.replace(run.node, `${text}${ctx.style.eol}`, 'same');
   ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
   const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
-  ctx.changed({ done: `Copied ${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`, planned: `Would copy ${copied} and move the RUN at ${at(run)} (${tools}) above it, so source edits would no longer rerun the install` }, last);
+  ctx.changed(
+    {
+      done: `Copied ${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`,
+      planned: `Would copy ${copied} and move the RUN at ${at(run)} (${tools}) above it, so source edits would no longer rerun the install`,
+    },
+    last,
+  );
   return true;
 }
 
@@ -142,7 +236,12 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
  * The longest `&&` prefix of an install RUN that holds only its installs and commands that leave the copy alone; `why`
  * when the only such prefixes leave shell state that the rest of the RUN would lose.
  */
-function findCut(ctx: Context, facts: Facts, run: InstructionView, copy: BroadCopy): { reading: RunReading; cut: RunCut } | { why: string } | undefined {
+function findCut(
+  ctx: Context,
+  facts: Facts,
+  run: InstructionView,
+  copy: BroadCopy,
+): { reading: RunReading; cut: RunCut } | { why: string } | undefined {
   if (run.form !== 'shell') return undefined;
   const options = { shell: facts.shells.get(run.node) ?? null };
   const shell = ctx.shellView(run.args, options);
@@ -154,7 +253,9 @@ function findCut(ctx: Context, facts: Facts, run: InstructionView, copy: BroadCo
     const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
     const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
-    const cds = prefix.commands.filter((command) => command.topLevel && command.name?.value === 'cd').map((command) => command.text);
+    const cds = prefix.commands
+      .filter((command) => command.topLevel && command.name?.value === 'cd')
+      .map((command) => command.text);
     if (!leak) return { reading, cut: cutRun(run, shell, index, ctx.style, cds.join(' && ')) };
     why ??= `cutting the RUN after \`${prefix.text}\` would lose shell state the rest may rely on (that part ${leak.reason})`;
   }
@@ -167,7 +268,8 @@ function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading |
   const enabled = new Set(ctx.options.ecosystems);
   const filter = (tool: string) => enabled.has(tool);
   const start = startOf(facts, run);
-  if (run.form === 'exec') return start.workdir === undefined ? undefined : readExecRun(run, { ...start, workdir: start.workdir }, filter);
+  if (run.form === 'exec')
+    return start.workdir === undefined ? undefined : readExecRun(run, { ...start, workdir: start.workdir }, filter);
   return readShellRun(ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null }), start, filter);
 }
 
@@ -183,10 +285,13 @@ function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy:
   if (!ctx.enabledFor(view.node)) return 'a disable comment keeps it in place';
   if (view.name === 'env' || view.name === 'arg') {
     const used = copy.view.logical.text;
-    const clash = (view.pairs ?? []).find((pair) => new RegExp(`\\$\\{?${pair.key.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(used));
+    const clash = (view.pairs ?? []).find((pair) =>
+      new RegExp(`\\$\\{?${pair.key.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(used),
+    );
     return clash ? `sets ${clash.key}, which the COPY uses` : undefined;
   }
-  if (view.name === 'workdir') return copy.absolute ? undefined : 'would change where the COPY writes, as its destination is relative';
+  if (view.name === 'workdir')
+    return copy.absolute ? undefined : 'would change where the COPY writes, as its destination is relative';
   if (view.name !== 'run') return undefined;
   if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
   if (view.heredocs.length) return 'has a heredoc';
@@ -199,7 +304,13 @@ function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy:
 }
 
 /** The first command of a RUN that no ecosystem knows and that may read or write what the COPY brings, if any. */
-function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, reading: RunReading, copy: BroadCopy): string | undefined {
+function unstableCommand(
+  ctx: Context,
+  facts: Facts,
+  run: InstructionView,
+  reading: RunReading,
+  copy: BroadCopy,
+): string | undefined {
   if (!reading.others.length) return undefined;
   if (run.form === 'exec') return 'runs a program in exec form that is not known to leave the copied files alone';
   const shell = ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null });
@@ -207,7 +318,10 @@ function unstableCommand(ctx: Context, facts: Facts, run: InstructionView, readi
   const scope = facts.scopes.get(run.node);
   for (const other of reading.others) {
     const workdir = other.cwd.startsWith('/') ? other.cwd : undefined;
-    const result = runStability({ ...shell, hazards: [], errors: [], commands: [other.command] }, { destination: copy.dest, run: { ...runScopeOf(scope), cwd: workdir }, stableCommands: facts.stableCommands });
+    const result = runStability(
+      { ...shell, hazards: [], errors: [], commands: [other.command] },
+      { destination: copy.dest, run: { ...runScopeOf(scope), cwd: workdir }, stableCommands: facts.stableCommands },
+    );
     if (!result.stable) return result.reason;
   }
   return undefined;

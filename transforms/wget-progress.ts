@@ -4,8 +4,24 @@
  * wget (Alpine's) has no `--progress` and would fail, so the option is added only where the wget is GNU's: installed as
  * a package before it runs, or in a Debian, Ubuntu or Red Hat family image (whose wget is GNU's).
  */
-import { defineTransform, docsUrl, stages, type ContextOf, type InstructionNode, type ShellCommand, type ShellWord } from '../src/engine/index.js';
-import { editableRuns, packageCommands, shellsInEffect, stageBases, subcommandOf, unwrapCommand, type EditableRun } from '../src/analysis/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  stages,
+  type ContextOf,
+  type InstructionNode,
+  type ShellCommand,
+  type ShellWord,
+} from '../src/engine/index.js';
+import {
+  editableRuns,
+  packageCommands,
+  shellsInEffect,
+  stageBases,
+  subcommandOf,
+  unwrapCommand,
+  type EditableRun,
+} from '../src/analysis/index.js';
 
 const options = {} as const;
 
@@ -14,17 +30,20 @@ type Context = ContextOf<typeof options>;
 const MENTION = /\bwget\b/;
 const PROGRESS = '--progress=dot:giga';
 /** Options that already keep the progress bar out of the log. */
-const QUIET = /^(-q|--quiet|-nv|--no-verbose|--progress(=.*)?|-o|--output-file(=.*)?|-a|--append-output(=.*)?|-b|--background|--show-progress)$/;
+const QUIET =
+  /^(-q|--quiet|-nv|--no-verbose|--progress(=.*)?|-o|--output-file(=.*)?|-a|--append-output(=.*)?|-b|--background|--show-progress)$/;
 /** Short options of GNU wget that take an argument: a cluster ends at them. */
 const ARGUMENT_LETTERS = 'OoaiBPDetTwQUlARXIe';
 /** Images whose wget, when there is one, is GNU's. */
-const GNU_IMAGES = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?(debian|ubuntu|buildpack-deps|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux)(?::[^@/]*)?(?:@.*)?$/;
+const GNU_IMAGES =
+  /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?(debian|ubuntu|buildpack-deps|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux)(?::[^@/]*)?(?:@.*)?$/;
 /** Package subcommands that install. */
 const INSTALLS = new Set(['install', 'add']);
 
 export default defineTransform({
   name: 'wget-progress',
-  description: 'Give GNU `wget` without `-q`, `-nv` or `--progress` the option `--progress=dot:giga`, so the build log is not flooded with a progress bar (hadolint DL3047); only the log changes.',
+  description:
+    'Give GNU `wget` without `-q`, `-nv` or `--progress` the option `--progress=dot:giga`, so the build log is not flooded with a progress bar (hadolint DL3047); only the log changes.',
   url: docsUrl('transforms.md', 'wget-progress'),
   defaultEnabled: false,
   meaning: 'declared',
@@ -38,8 +57,18 @@ export default defineTransform({
         skip(gnu);
         continue;
       }
-      const edits = noisy.map((word) => ({ start: run.view.argsStart + word.end, end: run.view.argsStart + word.end, text: ` ${PROGRESS}` }));
-      ctx.changed({ done: `Added ${PROGRESS} to wget in RUN at ${at} (hadolint DL3047)`, planned: `Would add ${PROGRESS} to wget in RUN at ${at} (hadolint DL3047)` }, ctx.edit.editWords(node, edits));
+      const edits = noisy.map((word) => ({
+        start: run.view.argsStart + word.end,
+        end: run.view.argsStart + word.end,
+        text: ` ${PROGRESS}`,
+      }));
+      ctx.changed(
+        {
+          done: `Added ${PROGRESS} to wget in RUN at ${at} (hadolint DL3047)`,
+          planned: `Would add ${PROGRESS} to wget in RUN at ${at} (hadolint DL3047)`,
+        },
+        ctx.edit.editWords(node, edits),
+      );
     }
   },
 });
@@ -47,10 +76,14 @@ export default defineTransform({
 /** The word naming `wget` in a command that prints a progress bar, if it is one. */
 function wgetWord(command: ShellCommand): ShellWord | undefined {
   const resolved = unwrapCommand(command);
-  if (!resolved || resolved.name.replace(/^.*\//, '') !== 'wget' || command.context.includes('heredoc')) return undefined;
-  if (resolved.args.some((word) => word.value === null || QUIET.test(word.value) || quietCluster(word.value))) return undefined;
+  if (!resolved || resolved.name.replace(/^.*\//, '') !== 'wget' || command.context.includes('heredoc'))
+    return undefined;
+  if (resolved.args.some((word) => word.value === null || QUIET.test(word.value) || quietCluster(word.value)))
+    return undefined;
   const words = [command.name, ...command.args].filter((word): word is ShellWord => word !== null);
-  return words.find((word) => word.value !== null && word.text === word.value && word.value.replace(/^.*\//, '') === 'wget');
+  return words.find(
+    (word) => word.value !== null && word.text === word.value && word.value.replace(/^.*\//, '') === 'wget',
+  );
 }
 
 /** A short option cluster (`-qO-`) that holds `q` before an option that takes an argument. */
@@ -69,9 +102,17 @@ function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string 
   const bases = stageBases(ctx.root);
   const shells = shellsInEffect(ctx.root);
   let stage = all.find((s) => s.instructions.some((view) => view.node === node));
-  const installs = (text: EditableRun['shell']) => packageCommands(text).some((c) => INSTALLS.has(subcommandOf(c)) && c.operands.some((word) => word.value === 'wget'));
+  const installs = (text: EditableRun['shell']) =>
+    packageCommands(text).some(
+      (c) => INSTALLS.has(subcommandOf(c)) && c.operands.some((word) => word.value === 'wget'),
+    );
   if (installs(run.shell)) return undefined;
-  let before = stage ? stage.instructions.slice(0, stage.instructions.findIndex((view) => view.node === node)) : [];
+  let before = stage
+    ? stage.instructions.slice(
+        0,
+        stage.instructions.findIndex((view) => view.node === node),
+      )
+    : [];
   while (stage) {
     for (const view of before) {
       if (view.name !== 'run' || view.form !== 'shell') continue;
@@ -79,10 +120,17 @@ function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string 
       if (shell.posix && installs(shell)) return undefined;
     }
     const base = bases.get(stage);
-    if (base && 'image' in base) return GNU_IMAGES.test(base.image.toLowerCase()) ? undefined : `its wget may be BusyBox's (the base image \`${base.image}\` is not one whose wget is GNU's, and no RUN before installs wget), which has no --progress`;
-    if (!base || !('stage' in base)) return 'the base image is only known at build time, so its wget may be BusyBox\'s, which has no --progress';
+    if (base && 'image' in base)
+      return GNU_IMAGES.test(base.image.toLowerCase())
+        ? undefined
+        : `its wget may be BusyBox's (the base image \`${base.image}\` is not one whose wget is GNU's, and no RUN before installs wget), which has no --progress`;
+    if (!base || !('stage' in base))
+      return "the base image is only known at build time, so its wget may be BusyBox's, which has no --progress";
     const parent = base.stage;
-    stage = all.slice(0, stage.index).reverse().find((s) => s.name?.toLowerCase() === parent);
+    stage = all
+      .slice(0, stage.index)
+      .reverse()
+      .find((s) => s.name?.toLowerCase() === parent);
     before = stage?.instructions ?? [];
   }
   return 'its stage is not known';

@@ -5,7 +5,14 @@
  * whose `yarn cache clean` would also empty the project's `.yarn/cache` (read at run time by Plug'n'Play).
  */
 import { defineTransform, docsUrl, stages, type ContextOf, type InstructionNode } from '../src/engine/index.js';
-import { appendBlocker, appendEdit, cacheMountTargets, editableRuns, openBuildContext, unwrapCommand } from '../src/analysis/index.js';
+import {
+  appendBlocker,
+  appendEdit,
+  cacheMountTargets,
+  editableRuns,
+  openBuildContext,
+  unwrapCommand,
+} from '../src/analysis/index.js';
 
 const options = {} as const;
 
@@ -17,16 +24,24 @@ const INSTALLS = new Set(['', 'install', 'add']);
 
 export default defineTransform({
   name: 'yarn-cache-clean',
-  description: 'End a RUN that installs with Yarn 1 with `yarn cache clean`, when it is a plain `&&` chain (hadolint DL3060); declined for Yarn 2+ projects, cache mounts and later offline installs.',
+  description:
+    'End a RUN that installs with Yarn 1 with `yarn cache clean`, when it is a plain `&&` chain (hadolint DL3060); declined for Yarn 2+ projects, cache mounts and later offline installs.',
   url: docsUrl('transforms.md', 'yarn-cache-clean'),
   defaultEnabled: false,
   meaning: 'declared',
   options,
   run(ctx) {
     let berry: string | undefined | null = null;
-    for (const { node, run, at, skip } of editableRuns(ctx, MENTION, (at) => `Did not add \`yarn cache clean\` to RUN at ${at}`)) {
-      const yarns = run.shell.commands.map((command) => ({ command, read: unwrapCommand(command) })).filter(({ read }) => read?.name.replace(/^.*\//, '') === 'yarn');
-      const subcommand = (args: NonNullable<ReturnType<typeof unwrapCommand>>['args']) => args.find((word) => !(word.value ?? '').startsWith('-'))?.value ?? '';
+    for (const { node, run, at, skip } of editableRuns(
+      ctx,
+      MENTION,
+      (at) => `Did not add \`yarn cache clean\` to RUN at ${at}`,
+    )) {
+      const yarns = run.shell.commands
+        .map((command) => ({ command, read: unwrapCommand(command) }))
+        .filter(({ read }) => read?.name.replace(/^.*\//, '') === 'yarn');
+      const subcommand = (args: NonNullable<ReturnType<typeof unwrapCommand>>['args']) =>
+        args.find((word) => !(word.value ?? '').startsWith('-'))?.value ?? '';
       const installs = yarns.filter(({ read }) => INSTALLS.has(subcommand(read!.args)));
       if (!installs.length) continue;
       const last = installs[installs.length - 1].command;
@@ -34,13 +49,22 @@ export default defineTransform({
       berry = berry === null ? yarnBerry(ctx) : berry;
       const mount = cacheMountTargets(run.view)[0];
       const offline = laterOfflineInstall(ctx, node);
-      const blocker = berry ?? (mount ? `it has a cache mount on ${mount}, which keeps Yarn's cache between builds on purpose` : offline ? `the RUN at line ${offline} installs offline from Yarn's cache` : appendBlocker(run.shell));
+      const blocker =
+        berry ??
+        (mount
+          ? `it has a cache mount on ${mount}, which keeps Yarn's cache between builds on purpose`
+          : offline
+            ? `the RUN at line ${offline} installs offline from Yarn's cache`
+            : appendBlocker(run.shell));
       if (blocker) {
         skip(blocker);
         continue;
       }
       const what = `\`yarn cache clean\` to RUN at ${at}, so Yarn's cache does not stay in its layer (hadolint DL3060)`;
-      ctx.changed({ done: `Appended ${what}`, planned: `Would append ${what}` }, ctx.edit.editWords(node, [appendEdit(ctx, run, 'yarn cache clean')]));
+      ctx.changed(
+        { done: `Appended ${what}`, planned: `Would append ${what}` },
+        ctx.edit.editWords(node, [appendEdit(ctx, run, 'yarn cache clean')]),
+      );
     }
   },
 });
@@ -51,7 +75,8 @@ function yarnBerry(ctx: Context): string | undefined {
   const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '');
   if (!('context' in lookup)) return `the Yarn version is not known: ${lookup.reason}`;
   const { context } = lookup;
-  if (context.has('.yarnrc.yml') || context.has('.yarn/releases')) return 'the project uses Yarn 2 or later (.yarnrc.yml), whose `yarn cache clean` empties the project\'s .yarn/cache';
+  if (context.has('.yarnrc.yml') || context.has('.yarn/releases'))
+    return "the project uses Yarn 2 or later (.yarnrc.yml), whose `yarn cache clean` empties the project's .yarn/cache";
   const manifest = context.read('package.json');
   if (manifest === undefined) return 'the build context has no package.json, so the Yarn version is not known';
   let packageManager: unknown;
@@ -60,7 +85,8 @@ function yarnBerry(ctx: Context): string | undefined {
   } catch {
     return 'its package.json does not parse, so the Yarn version is not known';
   }
-  if (typeof packageManager === 'string' && /^yarn@(?!1\.)/.test(packageManager)) return `package.json asks for ${packageManager}, whose \`yarn cache clean\` empties the project's .yarn/cache`;
+  if (typeof packageManager === 'string' && /^yarn@(?!1\.)/.test(packageManager))
+    return `package.json asks for ${packageManager}, whose \`yarn cache clean\` empties the project's .yarn/cache`;
   if (!context.has('yarn.lock')) return 'the build context has no yarn.lock, so the Yarn version is not known';
   const lock = context.read('yarn.lock') ?? '';
   return /^# yarn lockfile v1/m.test(lock) ? undefined : 'its yarn.lock is not a Yarn 1 lockfile';

@@ -8,7 +8,8 @@ import { defineTransform, loadShellParser, stages, type InstructionView } from '
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
 /** Options of `npm install` that mean something npm ci cannot do (save, global, no lockfile). */
-const NOT_FOR_CI = /^(?:-g|--global(?:=.*)?|--save(?:-[a-z]+)?(?:=.*)?|--no-save|-[SDEOPB]|--no-package-lock|--package-lock=false|--package-lock-only)$/;
+const NOT_FOR_CI =
+  /^(?:-g|--global(?:=.*)?|--save(?:-[a-z]+)?(?:=.*)?|--no-save|-[SDEOPB]|--no-package-lock|--package-lock=false|--package-lock-only)$/;
 
 /** Whether a COPY or ADD may bring a lockfile into the image: a lockfile, a glob matching one, or a folder. */
 function copiesLockfile(view: InstructionView): boolean {
@@ -17,7 +18,12 @@ function copiesLockfile(view: InstructionView): boolean {
   return words.slice(0, -1).some((source) => {
     if (source === '.' || source.endsWith('/')) return true;
     const name = source.slice(source.lastIndexOf('/') + 1);
-    const glob = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const glob = new RegExp(
+      `^${name
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return LOCKFILES.some((lockfile) => glob.test(lockfile));
   });
 }
@@ -38,7 +44,8 @@ export default defineTransform({
     requireLockfile: {
       type: 'boolean',
       default: true,
-      description: 'Only rewrite when the stage copies a package-lock.json or npm-shrinkwrap.json (or a folder) before the RUN: npm ci fails without one.',
+      description:
+        'Only rewrite when the stage copies a package-lock.json or npm-shrinkwrap.json (or a folder) before the RUN: npm ci fails without one.',
     },
   },
   async run(context) {
@@ -73,10 +80,16 @@ export default defineTransform({
           const option = rest.find((word) => word.value !== null && NOT_FOR_CI.test(word.value));
           if (operand) skip(`\`${command.text}\` has the argument ${operand.text}, and npm ci takes no package names`);
           else if (option) skip(`\`${command.text}\` uses ${option.text}, which npm ci does not do`);
-          else if (context.options.requireLockfile && !state.lockfile) skip(`no ${LOCKFILES.join(' or ')} is copied before it, and npm ci fails without one`);
-          else edits.push({ start: view.argsStart + subcommand.start, end: view.argsStart + subcommand.end, text: 'ci' });
+          else if (context.options.requireLockfile && !state.lockfile)
+            skip(`no ${LOCKFILES.join(' or ')} is copied before it, and npm ci fails without one`);
+          else
+            edits.push({ start: view.argsStart + subcommand.start, end: view.argsStart + subcommand.end, text: 'ci' });
         }
-        if (edits.length) context.changed({ done: 'Replaced npm install with npm ci', planned: 'Would replace npm install with npm ci' }, context.edit.editLogical(view.node, edits));
+        if (edits.length)
+          context.changed(
+            { done: 'Replaced npm install with npm ci', planned: 'Would replace npm install with npm ci' },
+            context.edit.editLogical(view.node, edits),
+          );
       }
       if (stage.name) byName.set(stage.name.toLowerCase(), state);
     }

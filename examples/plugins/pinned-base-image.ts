@@ -20,7 +20,11 @@ export function parseReference(reference: string): ImageReference {
   const rest = at >= 0 ? reference.slice(0, at) : reference;
   const colon = rest.lastIndexOf(':');
   const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-  return { name: tag === undefined ? rest : rest.slice(0, colon), ...(tag !== undefined ? { tag } : {}), ...(digest ? { digest } : {}) };
+  return {
+    name: tag === undefined ? rest : rest.slice(0, colon),
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest ? { digest } : {}),
+  };
 }
 
 /** The `pins` option as a map from image name to pinned reference; throws for an entry that is not `image=reference`. */
@@ -28,7 +32,10 @@ function readPins(pins: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const pin of pins) {
     const eq = pin.indexOf('=');
-    if (eq <= 0 || eq === pin.length - 1 || /\s/.test(pin)) throw new Error(`pinned-base-image: invalid pin "${pin}", expected image=reference (e.g. node=node:20.11.1-alpine)`);
+    if (eq <= 0 || eq === pin.length - 1 || /\s/.test(pin))
+      throw new Error(
+        `pinned-base-image: invalid pin "${pin}", expected image=reference (e.g. node=node:20.11.1-alpine)`,
+      );
     map.set(pin.slice(0, eq), pin.slice(eq + 1));
   }
   return map;
@@ -36,13 +43,23 @@ function readPins(pins: readonly string[]): Map<string, string> {
 
 export default defineTransform({
   name: 'pinned-base-image',
-  description: 'Require a pinned tag or digest in FROM: rewrite an unpinned image to its configured pin, report the others.',
+  description:
+    'Require a pinned tag or digest in FROM: rewrite an unpinned image to its configured pin, report the others.',
   url: 'examples/plugins/README.md#pinned-base-image',
   defaultEnabled: true,
   meaning: 'declared',
   options: {
-    require: { type: 'enum', default: 'tag', values: ['tag', 'digest'], description: 'What counts as pinned: a tag other than latest (or a digest), or a digest only.' },
-    pins: { type: 'string[]', default: [], description: 'References to write for unpinned images, as image=reference (e.g. node=node:20.11.1-alpine).' },
+    require: {
+      type: 'enum',
+      default: 'tag',
+      values: ['tag', 'digest'],
+      description: 'What counts as pinned: a tag other than latest (or a digest), or a digest only.',
+    },
+    pins: {
+      type: 'string[]',
+      default: [],
+      description: 'References to write for unpinned images, as image=reference (e.g. node=node:20.11.1-alpine).',
+    },
   },
   run(context) {
     const pins = readPins(context.options.pins);
@@ -56,19 +73,30 @@ export default defineTransform({
       if (stageName) earlierStages.add(stageName);
       if (!image || isStage || image.toLowerCase() === 'scratch' || !context.enabledFor(view.node)) continue;
       if (image.includes('$')) {
-        context.skipped(`FROM ${image} names its image through a variable, so its pin cannot be checked here`, view.node);
+        context.skipped(
+          `FROM ${image} names its image through a variable, so its pin cannot be checked here`,
+          view.node,
+        );
         continue;
       }
       const reference = parseReference(image);
-      const pinned = context.options.require === 'digest' ? reference.digest !== undefined : reference.digest !== undefined || (reference.tag !== undefined && reference.tag !== 'latest');
+      const pinned =
+        context.options.require === 'digest'
+          ? reference.digest !== undefined
+          : reference.digest !== undefined || (reference.tag !== undefined && reference.tag !== 'latest');
       if (pinned) continue;
       const pin = pins.get(reference.name);
       if (pin === undefined || pin === image || !view.args.startsWith(image)) {
-        const hint = pin === undefined ? `pin it, or add "${reference.name}=<reference>" to the pins option` : `its pin ${pin} is not ${wanted} either`;
+        const hint =
+          pin === undefined
+            ? `pin it, or add "${reference.name}=<reference>" to the pins option`
+            : `its pin ${pin} is not ${wanted} either`;
         context.skipped(`FROM ${image} is not pinned to ${wanted}; ${hint}`, view.node);
         continue;
       }
-      const node = context.edit.editLogical(view.node, [{ start: view.argsStart, end: view.argsStart + image.length, text: pin }]);
+      const node = context.edit.editLogical(view.node, [
+        { start: view.argsStart, end: view.argsStart + image.length, text: pin },
+      ]);
       context.changed({ done: `Pinned FROM ${image} to ${pin}`, planned: `Would pin FROM ${image} to ${pin}` }, node);
     }
   },

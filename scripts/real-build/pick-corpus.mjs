@@ -32,16 +32,33 @@ for (const file of corpusFiles(dir)) {
 const seen = new Set();
 for (const v of picked.splice(0)) {
   const text = readCorpusFile(dir, v.file);
-  const body = v.lines === undefined ? text : text.split(/(?<=\n)/).slice(0, v.lines).join('');
+  const body =
+    v.lines === undefined
+      ? text
+      : text
+          .split(/(?<=\n)/)
+          .slice(0, v.lines)
+          .join('');
   if (seen.has(body)) console.log(`  dup ${v.file}: the same text as an earlier pick`);
   else picked.push(v);
   seen.add(body);
 }
 for (const v of picked) console.log(`  yes ${v.file}: ${v.why}`);
 // More than `max`: keep an even spread over the list (sorted by path), so no one repository dominates.
-const chosen = picked.length <= max ? picked : Array.from({ length: max }, (_, i) => picked[Math.floor((i * picked.length) / max)]);
+const chosen =
+  picked.length <= max ? picked : Array.from({ length: max }, (_, i) => picked[Math.floor((i * picked.length) / max)]);
 console.log(`${picked.length} files fit the rule, ${chosen.length} kept (at most ${max}); corpus: ${dir}`);
 if (!args.includes('--dry-run')) {
-  writeFileSync(CORPUS_SAMPLE, JSON.stringify({ rule: RULE, files: chosen.map(({ file, lines, why }) => ({ file, ...(lines !== undefined ? { lines } : {}), why })) }, null, 2) + '\n');
+  writeFileSync(
+    CORPUS_SAMPLE,
+    JSON.stringify(
+      {
+        rule: RULE,
+        files: chosen.map(({ file, lines, why }) => ({ file, ...(lines !== undefined ? { lines } : {}), why })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`wrote ${CORPUS_SAMPLE}`);
 }

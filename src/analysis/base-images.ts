@@ -8,31 +8,60 @@
 export type ImageOs = { os: 'linux' } | { os: 'windows' } | { os: 'unknown'; reason: string };
 
 /** Words in a reference that only Windows images use. */
-const WINDOWS_MARKERS = /(^|[/:@_-])(windows|windowsservercore|servercore|nanoserver|ltsc20\d\d|win(dows)?-?(10|11|2016|2019|2022|2025)|1809|20h2|2004)([/:@._-]|$)/i;
+const WINDOWS_MARKERS =
+  /(^|[/:@_-])(windows|windowsservercore|servercore|nanoserver|ltsc20\d\d|win(dows)?-?(10|11|2016|2019|2022|2025)|1809|20h2|2004)([/:@._-]|$)/i;
 
 /** Repositories that only ever held Windows images. */
-const WINDOWS_REPOSITORIES = /^(microsoft\/(iis|aspnet|dotnet-framework[\w-]*|windowsservercore|nanoserver|mssql-server-windows[\w-]*|wcf)|mcr\.microsoft\.com\/(windows|nanoserver|windowsservercore|dotnet\/framework)(\/|[\w-]*\/|[\w-]*$))/i;
+const WINDOWS_REPOSITORIES =
+  /^(microsoft\/(iis|aspnet|dotnet-framework[\w-]*|windowsservercore|nanoserver|mssql-server-windows[\w-]*|wcf)|mcr\.microsoft\.com\/(windows|nanoserver|windowsservercore|dotnet\/framework)(\/|[\w-]*\/|[\w-]*$))/i;
 
 /** Registries whose images are Linux unless their name or tag says otherwise. */
 const LINUX_REGISTRIES = new Set([
-  'docker.io', 'index.docker.io', 'registry-1.docker.io', 'mirror.gcr.io', 'mcr.microsoft.com', 'gcr.io', 'ghcr.io', 'quay.io', 'registry.k8s.io', 'k8s.gcr.io',
-  'public.ecr.aws', 'registry.access.redhat.com', 'registry.redhat.io', 'cgr.dev', 'docker.elastic.co', 'nvcr.io', 'registry.gitlab.com',
-  'us-docker.pkg.dev', 'europe-docker.pkg.dev', 'asia-docker.pkg.dev', 'container-registry.oracle.com', 'registry.suse.com',
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'mirror.gcr.io',
+  'mcr.microsoft.com',
+  'gcr.io',
+  'ghcr.io',
+  'quay.io',
+  'registry.k8s.io',
+  'k8s.gcr.io',
+  'public.ecr.aws',
+  'registry.access.redhat.com',
+  'registry.redhat.io',
+  'cgr.dev',
+  'docker.elastic.co',
+  'nvcr.io',
+  'registry.gitlab.com',
+  'us-docker.pkg.dev',
+  'europe-docker.pkg.dev',
+  'asia-docker.pkg.dev',
+  'container-registry.oracle.com',
+  'registry.suse.com',
 ]);
 
 /** The OS of an image reference whose variables are already expanded (undefined parts: the reason). */
 export function imageOs(reference: string): ImageOs {
   if (reference.toLowerCase() === 'scratch') return { os: 'linux' };
-  if (/\$/.test(reference)) return { os: 'unknown', reason: `the base image \`${reference}\` is only known at build time` };
-  if (WINDOWS_MARKERS.test(reference) || WINDOWS_REPOSITORIES.test(reference.replace(/^docker\.io\//, ''))) return { os: 'windows' };
+  if (/\$/.test(reference))
+    return { os: 'unknown', reason: `the base image \`${reference}\` is only known at build time` };
+  if (WINDOWS_MARKERS.test(reference) || WINDOWS_REPOSITORIES.test(reference.replace(/^docker\.io\//, '')))
+    return { os: 'windows' };
   const [first, ...rest] = reference.split('/');
   const registry = rest.length && /[.:]|^localhost$/.test(first) ? first.toLowerCase() : 'docker.io';
   if (!LINUX_REGISTRIES.has(registry)) {
-    return { os: 'unknown', reason: `the base image \`${reference}\` comes from ${registry}, whose images layerfix cannot tell are Linux (an image built for Windows runs RUN under cmd)` };
+    return {
+      os: 'unknown',
+      reason: `the base image \`${reference}\` comes from ${registry}, whose images layerfix cannot tell are Linux (an image built for Windows runs RUN under cmd)`,
+    };
   }
   // Docker Hub's microsoft/ namespace is the Windows-era home of Microsoft's images.
   if (registry === 'docker.io' && /^(docker\.io\/)?microsoft\//i.test(reference)) {
-    return { os: 'unknown', reason: `the base image \`${reference}\` is in Docker Hub's microsoft/ namespace, which holds Windows images` };
+    return {
+      os: 'unknown',
+      reason: `the base image \`${reference}\` is in Docker Hub's microsoft/ namespace, which holds Windows images`,
+    };
   }
   return { os: 'linux' };
 }
@@ -49,14 +78,39 @@ const OFFICIAL_WORKDIRS: Record<string, string> = {
 
 /** Official images known to set no WORKDIR: their RUNs start in `/`. */
 const OFFICIAL_AT_ROOT = new Set([
-  'alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'buildpack-deps', 'node', 'python', 'ruby', 'rust', 'nginx', 'postgres',
-  'mongo', 'eclipse-temurin', 'openjdk', 'perl', 'haskell', 'gcc', 'julia', 'docker', 'amazonlinux', 'oraclelinux', 'rockylinux', 'almalinux',
+  'alpine',
+  'debian',
+  'ubuntu',
+  'busybox',
+  'centos',
+  'fedora',
+  'buildpack-deps',
+  'node',
+  'python',
+  'ruby',
+  'rust',
+  'nginx',
+  'postgres',
+  'mongo',
+  'eclipse-temurin',
+  'openjdk',
+  'perl',
+  'haskell',
+  'gcc',
+  'julia',
+  'docker',
+  'amazonlinux',
+  'oraclelinux',
+  'rockylinux',
+  'almalinux',
   'scratch',
 ]);
 
 /** The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise. */
 export function imageWorkdir(reference: string): string | undefined {
-  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@/]*)?(?:@.*)?$/.exec(reference.toLowerCase());
+  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@/]*)?(?:@.*)?$/.exec(
+    reference.toLowerCase(),
+  );
   if (!match) return undefined;
   return OFFICIAL_WORKDIRS[match[1]] ?? (OFFICIAL_AT_ROOT.has(match[1]) ? '/' : undefined);
 }

@@ -34,9 +34,21 @@ const PLAIN_DEST = /^[A-Za-z0-9._/@+:~=,${}-]+$/;
  * Read a COPY/ADD as a broad copy: undefined when it is not one (a copy from a stage, of files, of several sources),
  * a reason when it is one that layerfix cannot mirror. Without a build context only `.` counts as a folder.
  */
-export function readBroadCopy(view: InstructionView, scope: PathScope | undefined, context: BuildContext | undefined): { copy: BroadCopy } | { reason: string } | undefined {
-  if ((view.name !== 'copy' && view.name !== 'add') || view.heredocs.length || view.flags.some((flag) => flag.name === 'from')) return undefined;
-  const words = view.form === 'exec' ? (view.exec ?? []) : view.buildkit.next.filter((word): word is string => typeof word === 'string');
+export function readBroadCopy(
+  view: InstructionView,
+  scope: PathScope | undefined,
+  context: BuildContext | undefined,
+): { copy: BroadCopy } | { reason: string } | undefined {
+  if (
+    (view.name !== 'copy' && view.name !== 'add') ||
+    view.heredocs.length ||
+    view.flags.some((flag) => flag.name === 'from')
+  )
+    return undefined;
+  const words =
+    view.form === 'exec'
+      ? (view.exec ?? [])
+      : view.buildkit.next.filter((word): word is string => typeof word === 'string');
   if (words.length !== 2) return undefined;
   const [sourceText, destText] = words;
   if (!PLAIN_SOURCE.test(sourceText) && sourceText !== '.') return undefined;
@@ -45,12 +57,24 @@ export function readBroadCopy(view: InstructionView, scope: PathScope | undefine
   if (source !== '' && !context?.isDirectory(source)) return undefined;
   const keyword = view.keyword.toUpperCase();
   const other = view.flags.find((flag) => !MIRRORED.has(flag.name));
-  if (other) return { reason: `the ${keyword} has the flag --${other.name}, which a manifest COPY cannot repeat with the same effect` };
-  if (!PLAIN_DEST.test(destText)) return { reason: `the ${keyword} destination \`${destText}\` has spaces, quotes or escapes, which layerfix does not write into a new COPY` };
+  if (other)
+    return {
+      reason: `the ${keyword} has the flag --${other.name}, which a manifest COPY cannot repeat with the same effect`,
+    };
+  if (!PLAIN_DEST.test(destText))
+    return {
+      reason: `the ${keyword} destination \`${destText}\` has spaces, quotes or escapes, which layerfix does not write into a new COPY`,
+    };
   const expanded = expandPath(destText, scope?.env ?? new Map());
-  if (expanded === undefined) return { reason: `the ${keyword} destination \`${destText}\` starts with a variable whose value layerfix cannot read` };
+  if (expanded === undefined)
+    return {
+      reason: `the ${keyword} destination \`${destText}\` starts with a variable whose value layerfix cannot read`,
+    };
   const absolute = expanded.startsWith('/');
-  if (!absolute && scope?.workdir === undefined) return { reason: `the ${keyword} destination \`${destText}\` is relative to a working directory layerfix cannot tell` };
+  if (!absolute && scope?.workdir === undefined)
+    return {
+      reason: `the ${keyword} destination \`${destText}\` is relative to a working directory layerfix cannot tell`,
+    };
   const dest = posix.resolve(absolute ? '/' : scope!.workdir!, expanded);
   const flags = view.flags.map((flag) => view.logical.text.slice(flag.start, flag.end));
   return { copy: { view, sourceText, source, destText, dest, absolute, flags } };

@@ -61,7 +61,9 @@ export class BuildContext {
     const clean = cleanPath(folder);
     if (clean === undefined || !this.isDirectory(clean)) return [];
     try {
-      return readdirSync(join(this.dir, clean)).filter((name) => this.has(posix.join(clean, name))).sort();
+      return readdirSync(join(this.dir, clean))
+        .filter((name) => this.has(posix.join(clean, name)))
+        .sort();
     } catch {
       return [];
     }
@@ -71,16 +73,26 @@ export class BuildContext {
   folders(base: string, patterns: string[]): string[] {
     const root = cleanPath(base);
     if (root === undefined || !this.isDirectory(root)) return [];
-    const positive = patterns.filter((p) => !p.startsWith('!')).map(globPattern).filter(Boolean);
+    const positive = patterns
+      .filter((p) => !p.startsWith('!'))
+      .map(globPattern)
+      .filter(Boolean);
     if (!positive.length) return [];
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => globPattern(p.slice(1)));
     let found: string[];
     try {
-      found = globSync(positive, { cwd: join(this.dir, root), onlyDirectories: true, expandDirectories: false, ignore: ['**/node_modules/**', ...negative] });
+      found = globSync(positive, {
+        cwd: join(this.dir, root),
+        onlyDirectories: true,
+        expandDirectories: false,
+        ignore: ['**/node_modules/**', ...negative],
+      });
     } catch {
       return [];
     }
-    return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))].filter((folder) => this.isDirectory(folder)).sort();
+    return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))]
+      .filter((folder) => this.isDirectory(folder))
+      .sort();
   }
 }
 
@@ -114,14 +126,22 @@ export type ContextLookup = { context: BuildContext } | { reason: string };
  */
 export function openBuildContext(dockerfile: string | undefined, option: string): ContextLookup {
   if (!dockerfile && !isAbsolute(option)) {
-    return { reason: 'the Dockerfile has no path, so its build context is unknown (give its path, or an absolute `context` option)' };
+    return {
+      reason:
+        'the Dockerfile has no path, so its build context is unknown (give its path, or an absolute `context` option)',
+    };
   }
   const dir = dockerfile ? resolve(dirname(dockerfile), option || '.') : option;
   if (!statOf(dir)?.isDirectory()) {
-    return { reason: option ? `its build context \`${option}\` (the context option) is not a folder on disk` : "its build context, the Dockerfile's folder, is not a folder on disk" };
+    return {
+      reason: option
+        ? `its build context \`${option}\` (the context option) is not a folder on disk`
+        : "its build context, the Dockerfile's folder, is not a folder on disk",
+    };
   }
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
-  const ignoreFile = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
+  const ignoreFile =
+    own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
   return { context: new BuildContext(dir, ignoreFile) };
 }
 
@@ -140,7 +160,9 @@ export function contextSources(root: Root): Array<{ source: string; view: Instru
       } else if (view.name === 'run') out.push(...bindSources(view).map((source) => ({ source, view })));
     }
   }
-  return out.filter(({ source }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$'));
+  return out.filter(
+    ({ source }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$'),
+  );
 }
 
 function bindSources(view: InstructionView): string[] {
@@ -154,7 +176,10 @@ function bindSources(view: InstructionView): string[] {
 }
 
 /** The first of `sources` the context does not have (a glob must match something not ignored), or undefined. */
-export function missingSource<T extends { source: string }>(context: BuildContext, sources: readonly T[]): T | undefined {
+export function missingSource<T extends { source: string }>(
+  context: BuildContext,
+  sources: readonly T[],
+): T | undefined {
   for (const entry of sources) {
     const source = entry.source;
     if (/[*?[]/.test(source)) {

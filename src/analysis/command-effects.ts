@@ -4,7 +4,15 @@
  * creates or changes. A command layerfix has no rule for, or whose arguments it cannot resolve, is unknown, with the
  * reason: transforms decline on it.
  */
-import { commandUpTo, hasOption, optionValues, readCommandLine, type Arg, type CommandLine, type OptionSyntax } from './command-line.js';
+import {
+  commandUpTo,
+  hasOption,
+  optionValues,
+  readCommandLine,
+  type Arg,
+  type CommandLine,
+  type OptionSyntax,
+} from './command-line.js';
 import { isUnder, normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
@@ -35,10 +43,59 @@ export interface FileEffects {
 
 /** Builtins of both dash and bash: never looked up on PATH. */
 export const BUILTINS = new Set([
-  'cd', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'set', 'export', 'unset', 'read', 'exit', 'return', 'shift',
-  'eval', 'exec', 'trap', 'umask', 'ulimit', 'wait', 'command', 'type', 'hash', 'alias', 'unalias', 'local', 'pwd',
-  'getopts', 'times', 'kill', 'break', 'continue', '.', 'source', 'let', 'declare', 'typeset', 'readonly', '[[', 'jobs',
-  'fg', 'bg', 'shopt', 'builtin', 'time', 'pushd', 'popd', 'dirs', 'mapfile', 'readarray', 'enable', 'help',
+  'cd',
+  'echo',
+  'printf',
+  'test',
+  '[',
+  'true',
+  'false',
+  ':',
+  'set',
+  'export',
+  'unset',
+  'read',
+  'exit',
+  'return',
+  'shift',
+  'eval',
+  'exec',
+  'trap',
+  'umask',
+  'ulimit',
+  'wait',
+  'command',
+  'type',
+  'hash',
+  'alias',
+  'unalias',
+  'local',
+  'pwd',
+  'getopts',
+  'times',
+  'kill',
+  'break',
+  'continue',
+  '.',
+  'source',
+  'let',
+  'declare',
+  'typeset',
+  'readonly',
+  '[[',
+  'jobs',
+  'fg',
+  'bg',
+  'shopt',
+  'builtin',
+  'time',
+  'pushd',
+  'popd',
+  'dirs',
+  'mapfile',
+  'readarray',
+  'enable',
+  'help',
 ]);
 
 /** A symbolic link: a path that leads to another. */
@@ -60,8 +117,29 @@ export type EffectsOrUnknown = FileEffects | { unknown: string };
 
 /** The folders package installs write: a copy into one of them (or above) may collide with an install. */
 export const SYSTEM_FOLDERS = [
-  '/bin', '/sbin', '/lib', '/lib64', '/etc', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib64', '/usr/share', '/usr/include', '/usr/local/bin',
-  '/usr/local/lib', '/usr/local/share', '/usr/local/include', '/usr/local/bundle', '/var/lib', '/var/cache', '/var/log', '/root', '/home', '/opt', '/tmp',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib64',
+  '/etc',
+  '/usr/bin',
+  '/usr/sbin',
+  '/usr/lib',
+  '/usr/lib64',
+  '/usr/share',
+  '/usr/include',
+  '/usr/local/bin',
+  '/usr/local/lib',
+  '/usr/local/share',
+  '/usr/local/include',
+  '/usr/local/bundle',
+  '/var/lib',
+  '/var/cache',
+  '/var/log',
+  '/root',
+  '/home',
+  '/opt',
+  '/tmp',
 ];
 
 /**
@@ -69,12 +147,42 @@ export const SYSTEM_FOLDERS = [
  * /root or /srv; /var and /opt hold package data (nginx's /var/www, vendors' /opt/...).
  */
 export const DISTRIBUTION_FOLDERS = [
-  '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libx32', '/usr/libexec',
-  '/usr/share', '/usr/include', '/usr/src', '/usr/games', '/etc', '/var', '/opt', '/boot',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/usr/bin',
+  '/usr/sbin',
+  '/usr/lib',
+  '/usr/lib32',
+  '/usr/lib64',
+  '/usr/libx32',
+  '/usr/libexec',
+  '/usr/share',
+  '/usr/include',
+  '/usr/src',
+  '/usr/games',
+  '/etc',
+  '/var',
+  '/opt',
+  '/boot',
 ];
 
 /** The account files every account command may rewrite. */
-const ACCOUNT_FILES = ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow', '/etc/subuid', '/etc/subgid', '/etc/passwd-', '/etc/group-', '/etc/shadow-', '/etc/gshadow-'];
+const ACCOUNT_FILES = [
+  '/etc/passwd',
+  '/etc/group',
+  '/etc/shadow',
+  '/etc/gshadow',
+  '/etc/subuid',
+  '/etc/subgid',
+  '/etc/passwd-',
+  '/etc/group-',
+  '/etc/shadow-',
+  '/etc/gshadow-',
+];
 
 /** A rule found that a command's effects cannot be told; the message says why, as "runs ..." or "sends ...". */
 class UnknownEffect extends Error {
@@ -91,7 +199,18 @@ interface CommandRule {
 
 /** Collects a command's effects while its rule reads its words. */
 class Resolver {
-  readonly effects: FileEffects = { reads: [], writes: [], removes: [], installs: [], unknownReads: [], links: [], systemPackages: false, installsCommands: false, createsAccounts: [], changesAccounts: [] };
+  readonly effects: FileEffects = {
+    reads: [],
+    writes: [],
+    removes: [],
+    installs: [],
+    unknownReads: [],
+    links: [],
+    systemPackages: false,
+    installsCommands: false,
+    createsAccounts: [],
+    changesAccounts: [],
+  };
 
   constructor(readonly base: CommandBase) {}
 
@@ -134,7 +253,8 @@ class Resolver {
   /** It installs distribution packages: into the distribution's folders, by its rules. */
   system(): void {
     this.effects.systemPackages = true;
-    if (!this.effects.installs.length) this.effects.installs.push(...DISTRIBUTION_FOLDERS.map((path) => ({ path, tree: true })));
+    if (!this.effects.installs.length)
+      this.effects.installs.push(...DISTRIBUTION_FOLDERS.map((path) => ({ path, tree: true })));
   }
 
   /**
@@ -145,7 +265,12 @@ class Resolver {
     if (this.effects.installs.length) return;
     const system = SYSTEM_FOLDERS.map((path) => ({ path, tree: true }));
     const path = this.base.searchPath;
-    const environments = path === undefined ? ['/'] : path.filter((dir) => dir.endsWith('/bin') && !system.some((folder) => isUnder(dir, folder.path))).map((dir) => dir.slice(0, -'/bin'.length) || '/');
+    const environments =
+      path === undefined
+        ? ['/']
+        : path
+            .filter((dir) => dir.endsWith('/bin') && !system.some((folder) => isUnder(dir, folder.path)))
+            .map((dir) => dir.slice(0, -'/bin'.length) || '/');
     const virtualEnv = this.base.variables.get('VIRTUAL_ENV');
     if (this.base.variables.has('VIRTUAL_ENV')) environments.push(virtualEnv ?? '/');
     this.effects.installs.push(...system, ...environments.map((dir) => ({ path: dir, tree: true })));
@@ -162,57 +287,309 @@ class Resolver {
 
 const isUrl = (arg: Arg) => arg.value !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(arg.value);
 /** A word that names a path rather than a package or a name (`./x`, `/x`, `x/y`, `~`, a package file). */
-const isPathLike = (arg: Arg) => arg.value === null || /^[./~]|^[^:]*\/|\.(deb|rpm|apk|whl|tgz|tar\.gz|zip|gem)$/.test(arg.value);
+const isPathLike = (arg: Arg) =>
+  arg.value === null || /^[./~]|^[^:]*\/|\.(deb|rpm|apk|whl|tgz|tar\.gz|zip|gem)$/.test(arg.value);
 
 /** Commands that touch no file: they print, compute or change only the shell's own state. */
 const NO_FILES = [
-  'echo', 'printf', 'true', 'false', ':', 'sleep', 'nproc', 'uname', 'id', 'whoami', 'arch', 'hostname', 'getconf',
-  'which', 'type', 'pwd', 'exit', 'return', 'set', 'export', 'unset', 'cd', 'pushd', 'popd', 'umask', 'ulimit', 'shift',
-  'local', 'declare', 'typeset', 'readonly', 'trap', 'wait', 'read', 'break', 'continue', 'let', 'alias', 'unalias',
-  'hash', 'getent', 'basename', 'dirname', 'dpkg-architecture', 'dpkg-buildflags', 'expr', 'seq', 'yes', 'tr', 'tput',
-  'locale', 'apt-config', 'dpkg-query', 'apt-cache', 'gpgconf', 'command', 'shopt', 'times', 'kill', 'usleep',
+  'echo',
+  'printf',
+  'true',
+  'false',
+  ':',
+  'sleep',
+  'nproc',
+  'uname',
+  'id',
+  'whoami',
+  'arch',
+  'hostname',
+  'getconf',
+  'which',
+  'type',
+  'pwd',
+  'exit',
+  'return',
+  'set',
+  'export',
+  'unset',
+  'cd',
+  'pushd',
+  'popd',
+  'umask',
+  'ulimit',
+  'shift',
+  'local',
+  'declare',
+  'typeset',
+  'readonly',
+  'trap',
+  'wait',
+  'read',
+  'break',
+  'continue',
+  'let',
+  'alias',
+  'unalias',
+  'hash',
+  'getent',
+  'basename',
+  'dirname',
+  'dpkg-architecture',
+  'dpkg-buildflags',
+  'expr',
+  'seq',
+  'yes',
+  'tr',
+  'tput',
+  'locale',
+  'apt-config',
+  'dpkg-query',
+  'apt-cache',
+  'gpgconf',
+  'command',
+  'shopt',
+  'times',
+  'kill',
+  'usleep',
 ];
 
 /** Commands that read the files named as operands and write nothing (or only what an option names). */
 const READERS: Record<string, OptionSyntax> = {
-  cat: {}, head: { short: 'cn' }, tail: { short: 'cn' }, wc: {}, cut: { short: 'bcdf' }, ls: {}, stat: { short: 'c' }, file: {},
-  sha256sum: {}, sha512sum: {}, sha1sum: {}, md5sum: {}, cmp: {}, diff: {}, readlink: {}, realpath: {}, jq: {}, strings: {},
-  od: {}, xxd: {}, nl: {}, column: {}, comm: {}, paste: {}, fold: {}, rev: {}, base64: {}, lsof: {}, du: {}, df: {},
+  cat: {},
+  head: { short: 'cn' },
+  tail: { short: 'cn' },
+  wc: {},
+  cut: { short: 'bcdf' },
+  ls: {},
+  stat: { short: 'c' },
+  file: {},
+  sha256sum: {},
+  sha512sum: {},
+  sha1sum: {},
+  md5sum: {},
+  cmp: {},
+  diff: {},
+  readlink: {},
+  realpath: {},
+  jq: {},
+  strings: {},
+  od: {},
+  xxd: {},
+  nl: {},
+  column: {},
+  comm: {},
+  paste: {},
+  fold: {},
+  rev: {},
+  base64: {},
+  lsof: {},
+  du: {},
+  df: {},
 };
 
 /** Account commands: how they name their account, its home and its groups. */
 const ACCOUNTS: Record<string, OptionSyntax> = {
-  useradd: { short: 'bcdefgGkKpsuU', long: ['--base-dir', '--comment', '--home-dir', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key', '--password', '--shell', '--uid', '--selinux-user'] },
-  adduser: { short: 'hgsGuk', long: ['--home', '--shell', '--ingroup', '--gid', '--uid', '--gecos', '--firstuid', '--lastuid', '--add-extra-groups', '--comment', '--conf'] },
+  useradd: {
+    short: 'bcdefgGkKpsuU',
+    long: [
+      '--base-dir',
+      '--comment',
+      '--home-dir',
+      '--expiredate',
+      '--inactive',
+      '--gid',
+      '--groups',
+      '--skel',
+      '--key',
+      '--password',
+      '--shell',
+      '--uid',
+      '--selinux-user',
+    ],
+  },
+  adduser: {
+    short: 'hgsGuk',
+    long: [
+      '--home',
+      '--shell',
+      '--ingroup',
+      '--gid',
+      '--uid',
+      '--gecos',
+      '--firstuid',
+      '--lastuid',
+      '--add-extra-groups',
+      '--comment',
+      '--conf',
+    ],
+  },
   groupadd: { short: 'gKp', long: ['--gid', '--key', '--password'] },
   addgroup: { short: 'g', long: ['--gid', '--conf'] },
-  usermod: { short: 'cdegGlLpsuU', long: ['--comment', '--home', '--expiredate', '--inactive', '--gid', '--groups', '--login', '--password', '--shell', '--uid'] },
+  usermod: {
+    short: 'cdegGlLpsuU',
+    long: [
+      '--comment',
+      '--home',
+      '--expiredate',
+      '--inactive',
+      '--gid',
+      '--groups',
+      '--login',
+      '--password',
+      '--shell',
+      '--uid',
+    ],
+  },
   groupmod: { short: 'gnp', long: ['--gid', '--new-name', '--password'] },
-  userdel: {}, groupdel: {}, deluser: {}, delgroup: {}, gpasswd: { short: 'adAM' }, chpasswd: {}, passwd: {},
+  userdel: {},
+  groupdel: {},
+  deluser: {},
+  delgroup: {},
+  gpasswd: { short: 'adAM' },
+  chpasswd: {},
+  passwd: {},
 };
 
 /** The tools of distribution packages: they write the system folders and read package files named by path. */
 const SYSTEM_TOOLS = new Set([
-  'apt-get', 'apt', 'apt-mark', 'apt-key', 'add-apt-repository', 'dpkg', 'apk', 'dnf', 'yum', 'microdnf', 'zypper', 'rpm',
-  'update-ca-certificates', 'ldconfig', 'locale-gen', 'localedef', 'c_rehash', 'docker-php-ext-install',
-  'docker-php-ext-enable', 'docker-php-ext-configure', 'docker-php-source', 'pecl', 'pear', 'update-locale', 'a2enmod', 'a2dismod',
-  'a2ensite', 'a2dissite', 'a2enconf', 'a2disconf', 'update-rc.d', 'debconf-set-selections', 'apk-tools',
+  'apt-get',
+  'apt',
+  'apt-mark',
+  'apt-key',
+  'add-apt-repository',
+  'dpkg',
+  'apk',
+  'dnf',
+  'yum',
+  'microdnf',
+  'zypper',
+  'rpm',
+  'update-ca-certificates',
+  'ldconfig',
+  'locale-gen',
+  'localedef',
+  'c_rehash',
+  'docker-php-ext-install',
+  'docker-php-ext-enable',
+  'docker-php-ext-configure',
+  'docker-php-source',
+  'pecl',
+  'pear',
+  'update-locale',
+  'a2enmod',
+  'a2dismod',
+  'a2ensite',
+  'a2dissite',
+  'a2enconf',
+  'a2disconf',
+  'update-rc.d',
+  'debconf-set-selections',
+  'apk-tools',
 ]);
 
 /** The long options of curl that take a value. */
-const CURL_VALUED = ['--output', '--request', '--header', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--user', '--upload-file', '--config', '--cookie', '--cookie-jar', '--output-dir', '--max-time', '--retry', '--retry-delay', '--connect-timeout', '--proto', '--user-agent', '--cacert', '--cert', '--key', '--url', '--write-out', '--form', '-F', '--dump-header', '--trace', '--trace-ascii', '--stderr', '--resolve', '--limit-rate'];
+const CURL_VALUED = [
+  '--output',
+  '--request',
+  '--header',
+  '--data',
+  '--data-binary',
+  '--data-raw',
+  '--data-urlencode',
+  '--user',
+  '--upload-file',
+  '--config',
+  '--cookie',
+  '--cookie-jar',
+  '--output-dir',
+  '--max-time',
+  '--retry',
+  '--retry-delay',
+  '--connect-timeout',
+  '--proto',
+  '--user-agent',
+  '--cacert',
+  '--cert',
+  '--key',
+  '--url',
+  '--write-out',
+  '--form',
+  '-F',
+  '--dump-header',
+  '--trace',
+  '--trace-ascii',
+  '--stderr',
+  '--resolve',
+  '--limit-rate',
+];
 
 /** The long options of wget that take a value. */
-const WGET_VALUED = ['--output-document', '--directory-prefix', '--output-file', '--append-output', '--input-file', '--user-agent', '--tries', '--timeout', '--header', '--user', '--password', '--ca-certificate', '--certificate', '--post-data', '--post-file', '--progress', '--load-cookies', '--save-cookies', '--wait'];
+const WGET_VALUED = [
+  '--output-document',
+  '--directory-prefix',
+  '--output-file',
+  '--append-output',
+  '--input-file',
+  '--user-agent',
+  '--tries',
+  '--timeout',
+  '--header',
+  '--user',
+  '--password',
+  '--ca-certificate',
+  '--certificate',
+  '--post-data',
+  '--post-file',
+  '--progress',
+  '--load-cookies',
+  '--save-cookies',
+  '--wait',
+];
 
 /** The options of pip that take a value. */
 const PIP_SYNTAX: OptionSyntax = {
-    short: 'rceitfbd',
-    long: ['--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--target', '--prefix', '--root', '--cache-dir', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--src', '--upgrade-strategy', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '--report', '--config-settings', '--global-option', '--dest', '--wheel-dir'],
+  short: 'rceitfbd',
+  long: [
+    '--requirement',
+    '--constraint',
+    '--editable',
+    '--index-url',
+    '--extra-index-url',
+    '--find-links',
+    '--target',
+    '--prefix',
+    '--root',
+    '--cache-dir',
+    '--trusted-host',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--only-binary',
+    '--no-binary',
+    '--progress-bar',
+    '--src',
+    '--upgrade-strategy',
+    '--log',
+    '--timeout',
+    '--retries',
+    '--proxy',
+    '--cert',
+    '--client-cert',
+    '--report',
+    '--config-settings',
+    '--global-option',
+    '--dest',
+    '--wheel-dir',
+  ],
 };
 
 const RULES: Record<string, CommandRule> = {
-  mkdir: { syntax: { short: 'm', long: ['--mode', '--context'] }, rule: (line, at) => at.write(...line.operands.map((arg) => at.place(arg))) },
+  mkdir: {
+    syntax: { short: 'm', long: ['--mode', '--context'] },
+    rule: (line, at) => at.write(...line.operands.map((arg) => at.place(arg))),
+  },
   rmdir: { rule: (line, at) => at.remove(...line.operands.map((arg) => at.place(arg))) },
   rm: { rule: (line, at) => at.remove(...line.operands.map((arg) => at.place(arg, true))) },
   touch: {
@@ -234,21 +611,43 @@ const RULES: Record<string, CommandRule> = {
       // A hard link shares the target's file: it reads it. A symbolic link only names it.
       if (!hasOption(line, '-s', '--symbolic')) at.readArgs(targets);
       // The link is the last operand, a folder it goes into (`-t`, or an existing folder), or a new name in the cwd.
-      const link = folder !== undefined ? at.place(folder, true) : line.operands.length === 1 ? at.cwd() : at.place(line.operands[line.operands.length - 1], true);
+      const link =
+        folder !== undefined
+          ? at.place(folder, true)
+          : line.operands.length === 1
+            ? at.cwd()
+            : at.place(line.operands[line.operands.length - 1], true);
       if (replaces) at.remove(link);
       else at.write(link);
       // `ln -s /target /path/name` with a known target: later paths below /path/name reach /target.
       const last = line.operands[line.operands.length - 1];
-      if (hasOption(line, '-s', '--symbolic') && folder === undefined && line.operands.length === 2 && last.value !== null && !last.value.endsWith('/')) {
+      if (
+        hasOption(line, '-s', '--symbolic') &&
+        folder === undefined &&
+        line.operands.length === 2 &&
+        last.value !== null &&
+        !last.value.endsWith('/')
+      ) {
         const target = line.operands[0].value;
         if (target !== null && !/[*?[{]/.test(target)) {
           const from = at.place(last);
-          at.effects.links.push({ link: from.path, target: target.startsWith('/') ? normalise(target) : normalise(`${from.path.replace(/\/[^/]*$/, '')}/${target}`) });
+          at.effects.links.push({
+            link: from.path,
+            target: target.startsWith('/')
+              ? normalise(target)
+              : normalise(`${from.path.replace(/\/[^/]*$/, '')}/${target}`),
+          });
         }
       }
     },
   },
-  cp: { syntax: { short: 'St', long: ['--suffix', '--target-directory', '--preserve', '--no-preserve', '--sparse', '--reflink', '--backup'] }, rule: (line, at) => copyLike(line, at, false) },
+  cp: {
+    syntax: {
+      short: 'St',
+      long: ['--suffix', '--target-directory', '--preserve', '--no-preserve', '--sparse', '--reflink', '--backup'],
+    },
+    rule: (line, at) => copyLike(line, at, false),
+  },
   install: {
     syntax: { short: 'gmoStSC', long: ['--group', '--mode', '--owner', '--suffix', '--target-directory', '--backup'] },
     rule: (line, at) => {
@@ -256,10 +655,32 @@ const RULES: Record<string, CommandRule> = {
       copyLike(line, at, false);
     },
   },
-  mv: { syntax: { short: 'St', long: ['--suffix', '--target-directory', '--backup'] }, rule: (line, at) => copyLike(line, at, true) },
+  mv: {
+    syntax: { short: 'St', long: ['--suffix', '--target-directory', '--backup'] },
+    rule: (line, at) => copyLike(line, at, true),
+  },
   tee: { rule: (line, at) => at.write(...line.operands.map((arg) => at.place(arg))) },
   sponge: { rule: (line, at) => at.write(...line.operands.map((arg) => at.place(arg))) },
-  tar: { syntax: { short: 'CfbgHIKLNTVX', long: ['--directory', '--file', '--exclude', '--transform', '--owner', '--group', '--mode', '--files-from', '--exclude-from', '--use-compress-program', '--strip-components', '--format'] }, rule: tar },
+  tar: {
+    syntax: {
+      short: 'CfbgHIKLNTVX',
+      long: [
+        '--directory',
+        '--file',
+        '--exclude',
+        '--transform',
+        '--owner',
+        '--group',
+        '--mode',
+        '--files-from',
+        '--exclude-from',
+        '--use-compress-program',
+        '--strip-components',
+        '--format',
+      ],
+    },
+    rule: tar,
+  },
   unzip: {
     syntax: { short: 'dPx' },
     rule: (line, at) => {
@@ -272,20 +693,52 @@ const RULES: Record<string, CommandRule> = {
   },
   gzip: { syntax: { short: 'S', long: ['--suffix'] }, rule: (line, at) => compressor(line, at) },
   gunzip: { syntax: { short: 'S', long: ['--suffix'] }, rule: (line, at) => compressor(line, at) },
-  xz: { syntax: { short: 'TS', long: ['--suffix', '--threads', '--format'] }, rule: (line, at) => compressor(line, at) },
+  xz: {
+    syntax: { short: 'TS', long: ['--suffix', '--threads', '--format'] },
+    rule: (line, at) => compressor(line, at),
+  },
   bzip2: { rule: (line, at) => compressor(line, at) },
   curl: { syntax: { short: 'oXHdeEuUAbcKTmrwyYzxtD', long: CURL_VALUED }, rule: curl },
   wget: { syntax: { short: 'OPoaiUtTeQwl', long: WGET_VALUED }, rule: wget },
-  git: { syntax: { short: 'Cc', stopAtOperand: true, long: ['--git-dir', '--work-tree', '--namespace', '--exec-path'] }, rule: git },
+  git: {
+    syntax: { short: 'Cc', stopAtOperand: true, long: ['--git-dir', '--work-tree', '--namespace', '--exec-path'] },
+    rule: git,
+  },
   sed: { syntax: { short: 'efl', long: ['--expression', '--file', '--line-length'] }, rule: sed },
   awk: { syntax: { short: 'fvF', long: ['--file', '--assign', '--field-separator'], stopAtOperand: false }, rule: awk },
-  grep: { syntax: { short: 'efABCmd', long: ['--regexp', '--file', '--after-context', '--before-context', '--context', '--max-count', '--include', '--exclude', '--exclude-dir', '--label'] }, rule: grep },
-  sort: { syntax: { short: 'okSTt', long: ['--output', '--key', '--buffer-size', '--temporary-directory', '--field-separator'] }, rule: (line, at) => readThenOutput(line, at, ['-o', '--output']) },
-  uniq: { syntax: { short: 'fsw' }, rule: (line, at) => {
-    const [input, output] = line.operands;
-    if (input) at.readArg(input);
-    if (output) at.write(at.place(output));
-  } },
+  grep: {
+    syntax: {
+      short: 'efABCmd',
+      long: [
+        '--regexp',
+        '--file',
+        '--after-context',
+        '--before-context',
+        '--context',
+        '--max-count',
+        '--include',
+        '--exclude',
+        '--exclude-dir',
+        '--label',
+      ],
+    },
+    rule: grep,
+  },
+  sort: {
+    syntax: {
+      short: 'okSTt',
+      long: ['--output', '--key', '--buffer-size', '--temporary-directory', '--field-separator'],
+    },
+    rule: (line, at) => readThenOutput(line, at, ['-o', '--output']),
+  },
+  uniq: {
+    syntax: { short: 'fsw' },
+    rule: (line, at) => {
+      const [input, output] = line.operands;
+      if (input) at.readArg(input);
+      if (output) at.write(at.place(output));
+    },
+  },
   find: { syntax: { singleDashLong: true }, rule: find },
   test: { rule: (line, at) => testLike(line, at) },
   '[': { rule: (line, at) => testLike(line, at) },
@@ -297,7 +750,23 @@ const RULES: Record<string, CommandRule> = {
       at.write(folder ? at.place(folder, true) : { path: at.base.variables.get('TMPDIR') ?? '/tmp', tree: true });
     },
   },
-  gpg: { syntax: { short: 'oru', long: ['--output', '--keyserver', '--recv-keys', '--homedir', '--keyring', '--recipient', '--local-user', '--trust-model', '--default-key'] }, rule: gpg },
+  gpg: {
+    syntax: {
+      short: 'oru',
+      long: [
+        '--output',
+        '--keyserver',
+        '--recv-keys',
+        '--homedir',
+        '--keyring',
+        '--recipient',
+        '--local-user',
+        '--trust-model',
+        '--default-key',
+      ],
+    },
+    rule: gpg,
+  },
   'dpkg-divert': {
     syntax: { long: ['--divert', '--package', '--admindir'] },
     rule: (line, at) => {
@@ -312,41 +781,103 @@ const RULES: Record<string, CommandRule> = {
     rule: (line, at) => {
       at.system();
       // The dash package's configuration decides what /bin/sh is.
-      if (line.operands.some((arg) => arg.value === null || arg.value === 'dash')) at.remove({ path: '/bin/sh', tree: false }, { path: '/usr/bin/sh', tree: false });
+      if (line.operands.some((arg) => arg.value === null || arg.value === 'dash'))
+        at.remove({ path: '/bin/sh', tree: false }, { path: '/usr/bin/sh', tree: false });
     },
   },
   pip: { syntax: PIP_SYNTAX, rule: pip },
   pip3: { syntax: PIP_SYNTAX, rule: pip },
-  npm: { syntax: { short: 'C', long: ['--prefix', '--registry', '--cache', '--workspace', '-w'] }, rule: (line, at) => nodeManager(line, at, ['install', 'i', 'add', 'ci', 'update', 'uninstall', 'rm', 'prune', 'dedupe', 'audit', 'rebuild', 'link']) },
-  pnpm: { syntax: { short: 'C', long: ['--dir', '--store-dir', '--filter'] }, rule: (line, at) => nodeManager(line, at, ['install', 'i', 'add', 'update', 'remove', 'prune', 'fetch', 'rebuild', 'link']) },
-  yarn: { syntax: { long: ['--cwd', '--cache-folder', '--modules-folder', '--network-timeout', '--registry'] }, rule: yarn },
+  npm: {
+    syntax: { short: 'C', long: ['--prefix', '--registry', '--cache', '--workspace', '-w'] },
+    rule: (line, at) =>
+      nodeManager(line, at, [
+        'install',
+        'i',
+        'add',
+        'ci',
+        'update',
+        'uninstall',
+        'rm',
+        'prune',
+        'dedupe',
+        'audit',
+        'rebuild',
+        'link',
+      ]),
+  },
+  pnpm: {
+    syntax: { short: 'C', long: ['--dir', '--store-dir', '--filter'] },
+    rule: (line, at) =>
+      nodeManager(line, at, ['install', 'i', 'add', 'update', 'remove', 'prune', 'fetch', 'rebuild', 'link']),
+  },
+  yarn: {
+    syntax: { long: ['--cwd', '--cache-folder', '--modules-folder', '--network-timeout', '--registry'] },
+    rule: yarn,
+  },
   corepack: {
     rule: (_line, at) => {
       at.install();
       at.commands();
     },
   },
-  gem: { syntax: { short: 'iNv', long: ['--install-dir', '--bindir', '--version', '--source'] }, rule: (line, at) => {
-    const [sub] = line.operands;
-    if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
-    for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
-    at.install();
-    at.commands();
-  } },
-  go: { syntax: { short: 'o', long: ['-o', '-C', '-modfile', '-ldflags', '-tags', '-gcflags'], singleDashLong: true }, rule: goTool },
-  cargo: { syntax: { long: ['--root', '--path', '--manifest-path', '--target-dir', '--version', '--git', '--branch', '--tag', '--rev', '--bin', '--features'] }, rule: cargo },
+  gem: {
+    syntax: { short: 'iNv', long: ['--install-dir', '--bindir', '--version', '--source'] },
+    rule: (line, at) => {
+      const [sub] = line.operands;
+      if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall')
+        at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+      for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
+      at.install();
+      at.commands();
+    },
+  },
+  go: {
+    syntax: { short: 'o', long: ['-o', '-C', '-modfile', '-ldflags', '-tags', '-gcflags'], singleDashLong: true },
+    rule: goTool,
+  },
+  cargo: {
+    syntax: {
+      long: [
+        '--root',
+        '--path',
+        '--manifest-path',
+        '--target-dir',
+        '--version',
+        '--git',
+        '--branch',
+        '--tag',
+        '--rev',
+        '--bin',
+        '--features',
+      ],
+    },
+    rule: cargo,
+  },
 };
 
 for (const name of NO_FILES) RULES[name] ??= { rule: () => undefined };
-for (const [name, syntax] of Object.entries(READERS)) RULES[name] = { syntax, rule: (line, at) => at.readArgs(line.operands, true) };
+for (const [name, syntax] of Object.entries(READERS))
+  RULES[name] = { syntax, rule: (line, at) => at.readArgs(line.operands, true) };
 for (const [name, syntax] of Object.entries(ACCOUNTS)) RULES[name] = { syntax, rule: accounts };
-for (const name of SYSTEM_TOOLS) RULES[name] = { syntax: { short: 'ot', long: ['--option', '--target-release', '--repository', '--root', '--virtual', '--arch', '--setopt', '--installroot'] }, rule: systemTool };
+for (const name of SYSTEM_TOOLS)
+  RULES[name] = {
+    syntax: {
+      short: 'ot',
+      long: [
+        '--option',
+        '--target-release',
+        '--repository',
+        '--root',
+        '--virtual',
+        '--arch',
+        '--setopt',
+        '--installroot',
+      ],
+    },
+    rule: systemTool,
+  };
 RULES.python = { syntax: { short: 'mcWX', stopAtOperand: true }, rule: python };
 RULES.python3 = RULES.python;
-
-
-
-
 
 /** chmod, chown, chgrp: the first operand is the mode or owner (unless `--reference`), the rest are changed. */
 function modeLike(line: CommandLine, at: Resolver): void {
@@ -369,17 +900,21 @@ function copyLike(line: CommandLine, at: Resolver, move: boolean): void {
   else at.read(...places);
   // The destination may be a folder the sources land in, or a file or folder it replaces.
   const target = at.place(destination ?? null, true);
-  if (move || hasOption(line, '-f', '--force', '-T', '--no-target-directory', '--remove-destination')) at.remove(target);
+  if (move || hasOption(line, '-f', '--force', '-T', '--no-target-directory', '--remove-destination'))
+    at.remove(target);
   else at.write(target);
 }
 
 function tar(line: CommandLine, at: Resolver): void {
-  const mode = line.options.find((option) => /^(-[xtcru]|--(extract|get|list|create|append|update|delete))$/.test(option.name))?.name;
+  const mode = line.options.find((option) =>
+    /^(-[xtcru]|--(extract|get|list|create|append|update|delete))$/.test(option.name),
+  )?.name;
   const [file] = optionValues(line, '-f', '--file');
   const archive = file === undefined || file?.value === '-' ? undefined : at.place(file);
   const [folder] = optionValues(line, '-C', '--directory');
   const within = folder === undefined ? at.cwd() : at.place(folder, true);
-  for (const list of optionValues(line, '-T', '--files-from', '-X', '--exclude-from')) if (list?.value !== '-') at.readArg(list);
+  for (const list of optionValues(line, '-T', '--files-from', '-X', '--exclude-from'))
+    if (list?.value !== '-') at.readArg(list);
   if (mode === undefined) at.unknown('runs tar without saying whether it extracts or creates');
   if (mode === '-x' || mode === '--extract' || mode === '--get') {
     if (archive) at.read(archive);
@@ -414,35 +949,95 @@ function curl(line: CommandLine, at: Resolver): void {
   const base = folder === undefined ? undefined : at.place(folder, true);
   for (const output of optionValues(line, '-o', '--output')) {
     if (output?.value === '-') continue;
-    at.write(base && output?.value && !output.value.startsWith('/') ? { path: `${base.path}/${output.value}`, tree: false } : at.place(output));
+    at.write(
+      base && output?.value && !output.value.startsWith('/')
+        ? { path: `${base.path}/${output.value}`, tree: false }
+        : at.place(output),
+    );
   }
-  if (hasOption(line, '-O', '--remote-name', '--remote-name-all', '-J', '--remote-header-name')) at.write(base ?? at.cwd());
-  for (const value of optionValues(line, '-T', '--upload-file', '-K', '--config', '--cacert', '--cert', '--key')) at.readArg(value);
+  if (hasOption(line, '-O', '--remote-name', '--remote-name-all', '-J', '--remote-header-name'))
+    at.write(base ?? at.cwd());
+  for (const value of optionValues(line, '-T', '--upload-file', '-K', '--config', '--cacert', '--cert', '--key'))
+    at.readArg(value);
   for (const value of optionValues(line, '-d', '--data', '--data-binary', '--data-urlencode', '-F', '--form')) {
-    if (value?.value === null || /(^|=)[@<]/.test(value?.value ?? '')) at.unknown(`sends a file with curl (\`${value?.text}\`), which layerfix does not follow`);
+    if (value?.value === null || /(^|=)[@<]/.test(value?.value ?? ''))
+      at.unknown(`sends a file with curl (\`${value?.text}\`), which layerfix does not follow`);
   }
-  for (const value of optionValues(line, '-c', '--cookie-jar', '-D', '--dump-header', '--trace', '--trace-ascii', '--stderr')) if (value?.value !== '-') at.write(at.place(value));
+  for (const value of optionValues(
+    line,
+    '-c',
+    '--cookie-jar',
+    '-D',
+    '--dump-header',
+    '--trace',
+    '--trace-ascii',
+    '--stderr',
+  ))
+    if (value?.value !== '-') at.write(at.place(value));
 }
 
 function wget(line: CommandLine, at: Resolver): void {
   const outputs = optionValues(line, '-O', '--output-document');
   const [folder] = optionValues(line, '-P', '--directory-prefix');
   for (const output of outputs) if (output?.value !== '-') at.write(at.place(output));
-  if (!outputs.length && !hasOption(line, '--spider')) at.write(folder === undefined ? at.cwd() : at.place(folder, true));
-  for (const log of optionValues(line, '-o', '--output-file', '-a', '--append-output', '--save-cookies')) at.write(at.place(log));
-  for (const input of optionValues(line, '-i', '--input-file', '--post-file', '--load-cookies', '--ca-certificate', '--certificate')) if (input?.value !== '-') at.readArg(input);
+  if (!outputs.length && !hasOption(line, '--spider'))
+    at.write(folder === undefined ? at.cwd() : at.place(folder, true));
+  for (const log of optionValues(line, '-o', '--output-file', '-a', '--append-output', '--save-cookies'))
+    at.write(at.place(log));
+  for (const input of optionValues(
+    line,
+    '-i',
+    '--input-file',
+    '--post-file',
+    '--load-cookies',
+    '--ca-certificate',
+    '--certificate',
+  ))
+    if (input?.value !== '-') at.readArg(input);
 }
 
 /** git subcommands that read and write only the repository they run in (its work tree and `.git`). */
-const GIT_IN_REPOSITORY = new Set(['init', 'checkout', 'switch', 'pull', 'fetch', 'reset', 'submodule', 'apply', 'am', 'merge', 'rebase', 'clean', 'restore', 'status', 'log', 'rev-parse', 'describe', 'show', 'diff', 'tag', 'branch', 'remote', 'archive', 'gc', 'lfs']);
+const GIT_IN_REPOSITORY = new Set([
+  'init',
+  'checkout',
+  'switch',
+  'pull',
+  'fetch',
+  'reset',
+  'submodule',
+  'apply',
+  'am',
+  'merge',
+  'rebase',
+  'clean',
+  'restore',
+  'status',
+  'log',
+  'rev-parse',
+  'describe',
+  'show',
+  'diff',
+  'tag',
+  'branch',
+  'remote',
+  'archive',
+  'gc',
+  'lfs',
+]);
 
 function git(line: CommandLine, at: Resolver): void {
   const [sub, ...rest] = line.operands;
   const [folder] = optionValues(line, '-C');
-  if (optionValues(line, '--git-dir', '--work-tree').length) at.unknown('runs git with --git-dir or --work-tree, which layerfix does not follow');
+  if (optionValues(line, '--git-dir', '--work-tree').length)
+    at.unknown('runs git with --git-dir or --work-tree, which layerfix does not follow');
   if (sub?.value === 'config') {
-    if (hasOption(readCommandLine('git config', rest), '--global')) at.write({ path: `${at.base.home ?? at.unknown('writes the home folder\'s .gitconfig, and layerfix cannot tell the home folder')}/.gitconfig`, tree: false });
-    else if (hasOption(readCommandLine('git config', rest), '--system')) at.write({ path: '/etc/gitconfig', tree: false });
+    if (hasOption(readCommandLine('git config', rest), '--global'))
+      at.write({
+        path: `${at.base.home ?? at.unknown("writes the home folder's .gitconfig, and layerfix cannot tell the home folder")}/.gitconfig`,
+        tree: false,
+      });
+    else if (hasOption(readCommandLine('git config', rest), '--system'))
+      at.write({ path: '/etc/gitconfig', tree: false });
     else at.write(folder ? at.place(folder, true) : at.cwd());
     return;
   }
@@ -454,10 +1049,39 @@ function git(line: CommandLine, at: Resolver): void {
   }
   if (folder) at.unknown('runs git clone in another folder with -C, which layerfix does not follow');
   if (sub?.value !== 'clone') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
-  const clone = readCommandLine('git clone', rest, { short: 'bjocu', long: ['--branch', '--depth', '--origin', '--config', '--reference', '--separate-git-dir', '--filter', '--jobs', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude'] });
+  const clone = readCommandLine('git clone', rest, {
+    short: 'bjocu',
+    long: [
+      '--branch',
+      '--depth',
+      '--origin',
+      '--config',
+      '--reference',
+      '--separate-git-dir',
+      '--filter',
+      '--jobs',
+      '--upload-pack',
+      '--template',
+      '--shallow-since',
+      '--shallow-exclude',
+    ],
+  });
   const [repository, into] = clone.operands;
-  if (repository && !isUrl(repository) && !/^[\w.-]+@[\w.-]+:/.test(repository.value ?? '')) at.readArg(repository, true);
-  const name = into ?? (repository?.value ? { value: repository.value.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? null, text: repository.text } : null);
+  if (repository && !isUrl(repository) && !/^[\w.-]+@[\w.-]+:/.test(repository.value ?? ''))
+    at.readArg(repository, true);
+  const name =
+    into ??
+    (repository?.value
+      ? {
+          value:
+            repository.value
+              .replace(/\/+$/, '')
+              .replace(/\.git$/, '')
+              .split(/[/:]/)
+              .pop() ?? null,
+          text: repository.text,
+        }
+      : null);
   at.write(at.place(name, true));
 }
 
@@ -467,8 +1091,13 @@ function sed(line: CommandLine, at: Resolver): void {
   const operands = scripts.length || optionValues(line, '-f', '--file').length ? line.operands : line.operands.slice(1);
   if (!scripts.length && !optionValues(line, '-f', '--file').length) scripts.push(line.operands[0] ?? null);
   // `w file`, `r file`, `e command` in a script touch files layerfix does not read; only plain scripts are known.
-  if (scripts.some((script) => script?.value == null || /(^|[;}\s\d/$])[wWrRe](\s|$)/.test(script.value))) at.unknown('runs a sed script that reads or writes other files or runs commands');
-  if (hasOption(line, '-i', '--in-place') || line.options.some((option) => /^-i./.test(option.name) || option.name.startsWith('--in-place='))) at.write(...operands.map((arg) => at.place(arg)));
+  if (scripts.some((script) => script?.value == null || /(^|[;}\s\d/$])[wWrRe](\s|$)/.test(script.value)))
+    at.unknown('runs a sed script that reads or writes other files or runs commands');
+  if (
+    hasOption(line, '-i', '--in-place') ||
+    line.options.some((option) => /^-i./.test(option.name) || option.name.startsWith('--in-place='))
+  )
+    at.write(...operands.map((arg) => at.place(arg)));
   else at.readArgs(operands);
 }
 
@@ -476,7 +1105,8 @@ function awk(line: CommandLine, at: Resolver): void {
   const files = optionValues(line, '-f', '--file');
   for (const file of files) at.readArg(file);
   const program = files.length ? undefined : line.operands[0];
-  if (files.length || program?.value == null || /[>|]|system|getline|close/.test(program.value)) at.unknown('runs an awk program that may write files or run commands');
+  if (files.length || program?.value == null || /[>|]|system|getline|close/.test(program.value))
+    at.unknown('runs an awk program that may write files or run commands');
   for (const arg of line.operands.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg.value ?? '')) at.readArg(arg);
 }
 
@@ -504,9 +1134,11 @@ function find(line: CommandLine, at: Resolver): void {
   const roots = starts.length ? starts.map((arg) => at.place(arg, true)) : [at.cwd()];
   at.read(...roots);
   const words = line.options.map((option) => option.name);
-  if (words.some((word) => /^-(exec|execdir|ok|okdir)$/.test(word))) at.unknown('runs commands with find -exec, which layerfix does not follow');
+  if (words.some((word) => /^-(exec|execdir|ok|okdir)$/.test(word)))
+    at.unknown('runs commands with find -exec, which layerfix does not follow');
   if (words.includes('-delete')) at.remove(...roots);
-  if (words.some((word) => /^-(fprint|fprint0|fprintf|fls)$/.test(word))) at.unknown('writes a file named in a find expression');
+  if (words.some((word) => /^-(fprint|fprint0|fprintf|fls)$/.test(word)))
+    at.unknown('writes a file named in a find expression');
 }
 
 /** test and `[`: every operand may be a path it looks at. */
@@ -518,7 +1150,11 @@ function testLike(line: CommandLine, at: Resolver): void {
 
 function gpg(line: CommandLine, at: Resolver): void {
   const [home] = optionValues(line, '--homedir');
-  const folder = home ?? (at.base.variables.has('GNUPGHOME') ? { value: at.base.variables.get('GNUPGHOME') ?? null, text: '$GNUPGHOME' } : { value: '~/.gnupg', text: '~/.gnupg' });
+  const folder =
+    home ??
+    (at.base.variables.has('GNUPGHOME')
+      ? { value: at.base.variables.get('GNUPGHOME') ?? null, text: '$GNUPGHOME' }
+      : { value: '~/.gnupg', text: '~/.gnupg' });
   at.write(at.place(folder, true));
   for (const output of optionValues(line, '-o', '--output')) if (output?.value !== '-') at.write(at.place(output));
   for (const keyring of optionValues(line, '--keyring')) at.write(at.place(keyring));
@@ -536,7 +1172,8 @@ function updateAlternatives(line: CommandLine, at: Resolver): void {
     // The link of the group is not named here: any program of that name on PATH may change.
     const name = line.operands[0]?.value;
     if (name == null) at.unknown('changes an alternative layerfix cannot name');
-    for (const folder of ['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/usr/local/bin']) at.remove({ path: `${folder}/${name}`, tree: false });
+    for (const folder of ['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/usr/local/bin'])
+      at.remove({ path: `${folder}/${name}`, tree: false });
   }
 }
 
@@ -556,14 +1193,20 @@ function accounts(line: CommandLine, at: Resolver): void {
     // useradd makes the home folder with -m, or where login.defs says CREATE_HOME (Fedora, RHEL) for a user that is
     // not a system account: unless -M.
     const system = hasOption(line, '-r', '--system');
-    const creates = command === 'useradd' ? hasOption(line, '-m', '--create-home') || (!system && !hasOption(line, '-M', '--no-create-home')) : command === 'adduser' && !hasOption(line, '-H', '--no-create-home');
+    const creates =
+      command === 'useradd'
+        ? hasOption(line, '-m', '--create-home') || (!system && !hasOption(line, '-M', '--no-create-home'))
+        : command === 'adduser' && !hasOption(line, '-H', '--no-create-home');
     if (home !== undefined) at.write(at.place(home, true));
     else if (creates) at.write({ path: `/home/${name}`, tree: true });
     return;
   }
   at.effects.changesAccounts.push(name);
   // usermod -u and -g give the home folder's files the new ids; -d -m moves it.
-  if (command === 'usermod' && line.options.some((option) => /^(-[ugdm]|--(uid|gid|home|move-home))$/.test(option.name))) {
+  if (
+    command === 'usermod' &&
+    line.options.some((option) => /^(-[ugdm]|--(uid|gid|home|move-home))$/.test(option.name))
+  ) {
     const [home] = optionValues(line, '-d', '--home');
     at.write(home ? at.place(home, true) : { path: '/home', tree: true }, { path: '/root', tree: true });
   }
@@ -572,7 +1215,8 @@ function accounts(line: CommandLine, at: Resolver): void {
 function systemTool(line: CommandLine, at: Resolver): void {
   at.system();
   for (const arg of line.operands) if (isPathLike(arg) && !isUrl(arg)) at.readArg(arg);
-  for (const arg of optionValues(line, '-o', '--option', '--setopt')) if (arg?.value === null) at.unknown(`sets an option only known at build time (\`${arg.text}\`)`);
+  for (const arg of optionValues(line, '-o', '--option', '--setopt'))
+    if (arg?.value === null) at.unknown(`sets an option only known at build time (\`${arg.text}\`)`);
 }
 
 function pip(line: CommandLine, at: Resolver): void {
@@ -582,23 +1226,33 @@ function pip(line: CommandLine, at: Resolver): void {
     at.write(folder ? at.place(folder, true) : at.cwd());
   } else if (sub?.value === 'uninstall' || sub?.value === 'install') {
     at.install();
-    for (const folder of optionValues(line, '-t', '--target', '--prefix', '--root', '--src')) at.write(at.place(folder, true));
+    for (const folder of optionValues(line, '-t', '--target', '--prefix', '--root', '--src'))
+      at.write(at.place(folder, true));
     at.commands();
   } else if (!['list', 'show', 'freeze', 'check', 'config', 'cache', 'debug', '--version'].includes(sub?.value ?? '')) {
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   }
-  for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable')) at.readArg(file, true);
+  for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable'))
+    at.readArg(file, true);
   for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
   // pip reads its configuration from these files and from PIP_CONFIG_FILE.
   at.read({ path: '/etc/pip.conf', tree: false }, { path: '/etc/xdg/pip', tree: true });
-  if (at.base.home) at.read({ path: `${at.base.home}/.config/pip`, tree: true }, { path: `${at.base.home}/.pip`, tree: true });
-  for (const [variable, tree] of [['PIP_CONFIG_FILE', false], ['PIP_CONSTRAINT', false], ['PIP_REQUIREMENT', false], ['PIP_FIND_LINKS', true]] as const) {
+  if (at.base.home)
+    at.read({ path: `${at.base.home}/.config/pip`, tree: true }, { path: `${at.base.home}/.pip`, tree: true });
+  for (const [variable, tree] of [
+    ['PIP_CONFIG_FILE', false],
+    ['PIP_CONSTRAINT', false],
+    ['PIP_REQUIREMENT', false],
+    ['PIP_FIND_LINKS', true],
+  ] as const) {
     if (!at.base.variables.has(variable)) continue;
     const value = at.base.variables.get(variable) ?? null;
     if (value === null || !isUrl({ value, text: value })) at.readArg({ value, text: `$${variable}` }, tree);
   }
   // A project folder, a wheel or an archive (`.`, `.[extra]`, `libs/x`, `x.whl`): read with everything below it.
-  for (const arg of rest) if (isPathLike(arg) && !isUrl(arg)) at.readArg({ value: arg.value?.replace(/\[.*\]$/, '') ?? null, text: arg.text }, true);
+  for (const arg of rest)
+    if (isPathLike(arg) && !isUrl(arg))
+      at.readArg({ value: arg.value?.replace(/\[.*\]$/, '') ?? null, text: arg.text }, true);
 }
 
 function python(line: CommandLine, at: Resolver): void {
@@ -619,10 +1273,17 @@ function python(line: CommandLine, at: Resolver): void {
 function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void {
   const [sub] = line.operands;
   const global = hasOption(line, '-g', '--global', '--location=global');
-  if (sub?.value == null || !installs.includes(sub.value)) at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  if (sub?.value == null || !installs.includes(sub.value))
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   // npm reads the user and global configuration files, wherever the environment puts them.
-  for (const variable of ['NPM_CONFIG_USERCONFIG', 'NPM_CONFIG_GLOBALCONFIG', 'npm_config_userconfig', 'npm_config_globalconfig']) {
-    if (at.base.variables.has(variable)) at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
+  for (const variable of [
+    'NPM_CONFIG_USERCONFIG',
+    'NPM_CONFIG_GLOBALCONFIG',
+    'npm_config_userconfig',
+    'npm_config_globalconfig',
+  ]) {
+    if (at.base.variables.has(variable))
+      at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
   }
   at.read({ path: '/usr/local/etc/npmrc', tree: false }, { path: '/etc/npmrc', tree: false });
   if (at.base.home) at.read({ path: `${at.base.home}/.npmrc`, tree: false });
@@ -641,7 +1302,8 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
 function yarn(line: CommandLine, at: Resolver): void {
   const [sub, second] = line.operands;
   if (sub?.value === 'global') {
-    if (second?.value !== 'add' && second?.value !== 'remove') at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
+    if (second?.value !== 'add' && second?.value !== 'remove')
+      at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
     at.install();
     at.commands();
     return;
@@ -677,7 +1339,10 @@ function cargo(line: CommandLine, at: Resolver): void {
   const [sub] = line.operands;
   if (sub?.value !== 'install') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   for (const path of optionValues(line, '--path')) at.readArg(path, true);
-  at.write({ path: at.base.variables.get('CARGO_HOME') ?? '/usr/local/cargo', tree: true }, { path: '/root', tree: true });
+  at.write(
+    { path: at.base.variables.get('CARGO_HOME') ?? '/usr/local/cargo', tree: true },
+    { path: '/root', tree: true },
+  );
   at.commands();
 }
 
@@ -706,7 +1371,8 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     const line = readCommandLine(program, args, wrapper);
     let words = line.operands.slice(wrapper.skip ?? 0);
     // `env A=1 B=2 cmd`: the assignments come before the command.
-    if (program === 'env') while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].value ?? '')) words = words.slice(1);
+    if (program === 'env')
+      while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].value ?? '')) words = words.slice(1);
     const [inner, ...rest] = words;
     if (!inner) return emptyEffects();
     if (inner.value === null) return { unknown: `runs a command only known at build time through ${program}` };
@@ -716,7 +1382,11 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if ('unknown' in effects) return effects;
     const at = new Resolver(base);
     readProgram(name, at);
-    return { ...effects, reads: [...at.effects.reads, ...effects.reads], unknownReads: [...at.effects.unknownReads, ...effects.unknownReads] };
+    return {
+      ...effects,
+      reads: [...at.effects.reads, ...effects.reads],
+      unknownReads: [...at.effects.unknownReads, ...effects.unknownReads],
+    };
   }
   const spec = RULES[program];
   if (!spec) return { unknown: `runs \`${name}\`, whose effects on files layerfix does not know` };
@@ -746,5 +1416,16 @@ function readProgram(name: string, at: Resolver): void {
 
 /** No effect at all. */
 export function emptyEffects(): FileEffects {
-  return { reads: [], writes: [], removes: [], installs: [], unknownReads: [], links: [], systemPackages: false, installsCommands: false, createsAccounts: [], changesAccounts: [] };
+  return {
+    reads: [],
+    writes: [],
+    removes: [],
+    installs: [],
+    unknownReads: [],
+    links: [],
+    systemPackages: false,
+    installsCommands: false,
+    createsAccounts: [],
+    changesAccounts: [],
+  };
 }

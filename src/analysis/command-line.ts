@@ -56,11 +56,14 @@ function expandWord(text: string, variables: KnownVariables): string | null {
   const inner = /^"(.*)"$/s.exec(text)?.[1] ?? text;
   if (/[`'\\]|\$\(|\$\{[^}]*[^A-Za-z0-9_}]|\$[^A-Za-z_{]/.test(inner)) return null;
   let unknown = false;
-  const value = inner.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => {
-    const known = variables.get(braced ?? bare ?? '');
-    if (known === undefined) unknown = true;
-    return known ?? '';
-  });
+  const value = inner.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced: string | undefined, bare: string | undefined) => {
+      const known = variables.get(braced ?? bare ?? '');
+      if (known === undefined) unknown = true;
+      return known ?? '';
+    },
+  );
   if (unknown) return null;
   // Unquoted, the shell splits the expanded value into words and globs it: only a value without either is static.
   if (inner === text && /[\s*?[]/.test(value)) return null;
@@ -101,7 +104,10 @@ export function readCommandLine(name: string, words: readonly Arg[], syntax: Opt
         continue;
       }
       const attached = value.slice(k + 1);
-      options.push({ name: `-${letter}`, value: attached ? { value: attached, text: word.text } : (words[++i] ?? null) });
+      options.push({
+        name: `-${letter}`,
+        value: attached ? { value: attached, text: word.text } : (words[++i] ?? null),
+      });
       break;
     }
   }
@@ -127,4 +133,3 @@ export function hasOption(line: CommandLine, ...names: string[]): boolean {
 export function optionValues(line: CommandLine, ...names: string[]): Array<Arg | null> {
   return line.options.filter((option) => names.includes(option.name)).map((option) => option.value);
 }
-

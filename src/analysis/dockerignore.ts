@@ -18,7 +18,10 @@ export class DockerIgnore {
 
   constructor(text: string) {
     // BuildKit matches case-sensitively on every OS: `*.md` does not leave `README.MD` out.
-    this.rules = parseDockerignore(text).map(({ pattern, exclusion }) => ({ exclusion, matcher: ignore({ ignorecase: false }).add(`/${pattern}`) }));
+    this.rules = parseDockerignore(text).map(({ pattern, exclusion }) => ({
+      exclusion,
+      matcher: ignore({ ignorecase: false }).add(`/${pattern}`),
+    }));
   }
 
   /** Whether BuildKit leaves `path` (relative to the context root, `/`-separated) out of the build context. */

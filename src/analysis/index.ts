@@ -14,11 +14,37 @@ export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from 
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
 export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 export { runStability, type Stability, type StabilityScope } from './stability.js';
-export { packageCommands, packageCommand, unwrapCommand, subcommandOf, hasOption, removesPath, cacheMountTargets, cacheMountOver, networkNone, type PackageCommand, type PackageFamily } from './packages.js';
+export {
+  packageCommands,
+  packageCommand,
+  unwrapCommand,
+  subcommandOf,
+  hasOption,
+  removesPath,
+  cacheMountTargets,
+  cacheMountOver,
+  networkNone,
+  type PackageCommand,
+  type PackageFamily,
+} from './packages.js';
 export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
 export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
-export { readExecRun, readShellRun, type InstallStep, type RunReading, type RunStart, type InstallerFilter } from './install-run.js';
-export { openBuildContext, cleanPath, contextSources, missingSource, BuildContext, type ContextLookup } from './build-context.js';
+export {
+  readExecRun,
+  readShellRun,
+  type InstallStep,
+  type RunReading,
+  type RunStart,
+  type InstallerFilter,
+} from './install-run.js';
+export {
+  openBuildContext,
+  cleanPath,
+  contextSources,
+  missingSource,
+  BuildContext,
+  type ContextLookup,
+} from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';

@@ -38,22 +38,53 @@ export interface RunStart {
 
 const SHELLS = /^(sh|bash|dash|ash|zsh|ksh)$/;
 /** Builtins that change only the shell's own state, never a file. */
-const SHELL_STATE = new Set(['export', 'unset', 'set', 'umask', 'ulimit', 'shopt', 'alias', 'trap', 'declare', 'typeset', 'readonly', 'local', 'true', ':']);
+const SHELL_STATE = new Set([
+  'export',
+  'unset',
+  'set',
+  'umask',
+  'ulimit',
+  'shopt',
+  'alias',
+  'trap',
+  'declare',
+  'typeset',
+  'readonly',
+  'local',
+  'true',
+  ':',
+]);
 /** A working directory layerfix cannot tell (a WORKDIR with a variable it does not know). */
 const UNKNOWN = '?unknown';
 
 /** Read an exec-form RUN (`RUN ["npm", "ci"]`): one command, run without a shell, in its working directory. */
-export function readExecRun(view: InstructionView, start: RunStart & { workdir: string }, enabled: InstallerFilter): RunReading {
+export function readExecRun(
+  view: InstructionView,
+  start: RunStart & { workdir: string },
+  enabled: InstallerFilter,
+): RunReading {
   const workdir = start.workdir;
   const [program = '', ...args] = view.exec ?? [];
   const reading: RunReading = { installs: [], others: [] };
   if (SHELLS.test(posix.basename(program))) return reading;
-  const invocation: Invocation = { program, name: posix.basename(program), args, text: (view.exec ?? []).join(' '), env: start.env };
+  const invocation: Invocation = {
+    program,
+    name: posix.basename(program),
+    args,
+    text: (view.exec ?? []).join(' '),
+    env: start.env,
+  };
   const found = readCommand(invocation);
-  if (!found) return { ...reading, problem: `runs \`${program}\` in exec form, which is not known to leave the copied files alone` };
+  if (!found)
+    return {
+      ...reading,
+      problem: `runs \`${program}\` in exec form, which is not known to leave the copied files alone`,
+    };
   const { verdict, ecosystem } = found;
-  if (verdict.kind === 'install' && enabled(verdict.use.ecosystem)) reading.installs.push({ use: verdict.use, ecosystem, cwd: workdir, text: invocation.text });
-  else if (verdict.kind === 'decline') Object.assign(reading, { problem: verdict.reason, installLike: verdict.install === true });
+  if (verdict.kind === 'install' && enabled(verdict.use.ecosystem))
+    reading.installs.push({ use: verdict.use, ecosystem, cwd: workdir, text: invocation.text });
+  else if (verdict.kind === 'decline')
+    Object.assign(reading, { problem: verdict.reason, installLike: verdict.install === true });
   return reading;
 }
 
@@ -108,17 +139,22 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     }
     const { verdict, ecosystem } = found;
     if (verdict.kind === 'install' && cwd === UNKNOWN && enabled(verdict.use.ecosystem)) {
-      problem(`runs \`${command.text}\` in a working directory layerfix cannot tell (a WORKDIR uses a variable it does not know)`);
+      problem(
+        `runs \`${command.text}\` in a working directory layerfix cannot tell (a WORKDIR uses a variable it does not know)`,
+      );
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
-      if (enabled(verdict.use.ecosystem)) reading.installs.push({ use: verdict.use, ecosystem, cwd, text: command.text });
+      if (enabled(verdict.use.ecosystem))
+        reading.installs.push({ use: verdict.use, ecosystem, cwd, text: command.text });
       else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);
     } else if (verdict.kind === 'decline') {
       problem(verdict.reason);
       if (verdict.install) reading.installLike = true;
     }
   }
-  const blocker = shell.hazards.find((hazard) => hazard.kind === 'source' || hazard.kind === 'eval' || hazard.kind === 'parse-error');
+  const blocker = shell.hazards.find(
+    (hazard) => hazard.kind === 'source' || hazard.kind === 'eval' || hazard.kind === 'parse-error',
+  );
   if (blocker) problem(blocker.kind === 'parse-error' ? `does not parse as shell (${blocker.reason})` : blocker.reason);
   return reading;
 }
@@ -128,11 +164,18 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
  * assignment, `export`, `declare` or `unset` changes `env` for the commands after it; one that is not at the top level
  * (in a subshell, a pipeline) may or may not last, so its variable becomes unknown.
  */
-function environmentOf(command: ShellCommand, env: Map<string, string | undefined>): ReadonlyMap<string, string | undefined> {
-  const value = (assignment: ShellCommand['assignments'][number]) => (assignment.operator === '=' ? (assignment.value === null ? '' : (assignment.value.value ?? undefined)) : undefined);
+function environmentOf(
+  command: ShellCommand,
+  env: Map<string, string | undefined>,
+): ReadonlyMap<string, string | undefined> {
+  const value = (assignment: ShellCommand['assignments'][number]) =>
+    assignment.operator === '=' ? (assignment.value === null ? '' : (assignment.value.value ?? undefined)) : undefined;
   const lasting = command.form === 'assignment' || command.form === 'declaration' || command.form === 'unset';
   if (lasting) {
-    const names = command.form === 'unset' ? command.args.map((arg) => arg.value) : command.assignments.map((assignment) => assignment.name);
+    const names =
+      command.form === 'unset'
+        ? command.args.map((arg) => arg.value)
+        : command.assignments.map((assignment) => assignment.name);
     for (const [index, name] of names.entries()) {
       if (name === null) continue;
       if (!command.topLevel) env.set(name, undefined);
@@ -150,11 +193,14 @@ function environmentOf(command: ShellCommand, env: Map<string, string | undefine
 /** The folder a top-level `cd` moves to, or why it cannot be followed. */
 function changeDirectory(command: ShellCommand, name: string, args: Array<string | null>, cwd: string): string {
   if (name !== 'cd') return `changes directory with ${name}, which layerfix does not follow`;
-  if (!command.topLevel) return 'changes directory with cd inside a subshell, pipeline or function, which layerfix does not follow';
+  if (!command.topLevel)
+    return 'changes directory with cd inside a subshell, pipeline or function, which layerfix does not follow';
   const operands = args.filter((arg) => arg === null || !/^-[LPe@]+$/.test(arg));
   if (operands.length === 0) return 'changes to the home folder with cd, which layerfix does not follow';
   const [target] = operands;
-  if (target === null || target === '-' || target.startsWith('~')) return `changes directory to \`${command.text.slice(2).trim()}\`, a folder only known at build time`;
-  if (cwd === UNKNOWN && !target.startsWith('/')) return `changes to the relative folder ${target} from a working directory layerfix cannot tell`;
+  if (target === null || target === '-' || target.startsWith('~'))
+    return `changes directory to \`${command.text.slice(2).trim()}\`, a folder only known at build time`;
+  if (cwd === UNKNOWN && !target.startsWith('/'))
+    return `changes to the relative folder ${target} from a working directory layerfix cannot tell`;
   return posix.resolve(cwd === UNKNOWN ? '/' : cwd, target);
 }

@@ -3,7 +3,14 @@
  * bring files from the build context, and what each RUN reads of them. The cache transforms act on it: stable steps
  * go before every copy, an install goes after its manifests only, and RUNs of different classes are not merged.
  */
-import { memoizeByTree, stages, type InstructionNode, type InstructionView, type Root, type Stage } from '../engine/index.js';
+import {
+  memoizeByTree,
+  stages,
+  type InstructionNode,
+  type InstructionView,
+  type Root,
+  type Stage,
+} from '../engine/index.js';
 import { overlaps, type Place } from './places.js';
 import { expandPath, IMAGE_WORKDIR, pathScopes } from './path-scopes.js';
 import type { RunEffects } from './run-effects.js';
@@ -33,35 +40,52 @@ export interface ContextCopy {
 const FOLDER_SOURCE = /^(\.\/?|\*|\.\/\*)$|\/$|[*?[]/;
 
 /** The context copies in effect before each instruction: those of its stage before it, and of its parent stages. */
-export const contextCopies: (root: Root) => ReadonlyMap<InstructionNode, readonly ContextCopy[]> = memoizeByTree('layerfix.context-copies', (root) => {
-  const scopes = pathScopes(root);
-  const bases = stageBases(root);
-  const ends = new Map<string, ContextCopy[]>();
-  const out = new Map<InstructionNode, readonly ContextCopy[]>();
-  for (const stage of stages(root)) {
-    const base = bases.get(stage)!;
-    const copies: ContextCopy[] = 'stage' in base ? [...(ends.get(base.stage) ?? [])] : [];
-    for (const view of stage.instructions) {
-      out.set(view.node, copies.slice());
-      const copy = contextCopy(view, scopes.get(view.node));
-      if (copy) copies.push(copy);
+export const contextCopies: (root: Root) => ReadonlyMap<InstructionNode, readonly ContextCopy[]> = memoizeByTree(
+  'layerfix.context-copies',
+  (root) => {
+    const scopes = pathScopes(root);
+    const bases = stageBases(root);
+    const ends = new Map<string, ContextCopy[]>();
+    const out = new Map<InstructionNode, readonly ContextCopy[]>();
+    for (const stage of stages(root)) {
+      const base = bases.get(stage)!;
+      const copies: ContextCopy[] = 'stage' in base ? [...(ends.get(base.stage) ?? [])] : [];
+      for (const view of stage.instructions) {
+        out.set(view.node, copies.slice());
+        const copy = contextCopy(view, scopes.get(view.node));
+        if (copy) copies.push(copy);
+      }
+      if (stage.name) ends.set(stage.name.toLowerCase(), copies);
     }
-    if (stage.name) ends.set(stage.name.toLowerCase(), copies);
-  }
-  return out;
-});
+    return out;
+  },
+);
 
-function contextCopy(view: InstructionView, scope: { workdir: string | undefined; env: ReadonlyMap<string, string | undefined> } | undefined): ContextCopy | undefined {
-  if ((view.name !== 'copy' && view.name !== 'add') || view.flags.some((flag) => flag.name === 'from')) return undefined;
-  const words = view.form === 'exec' ? (view.exec ?? []) : view.buildkit.next.filter((word): word is string => typeof word === 'string');
+function contextCopy(
+  view: InstructionView,
+  scope: { workdir: string | undefined; env: ReadonlyMap<string, string | undefined> } | undefined,
+): ContextCopy | undefined {
+  if ((view.name !== 'copy' && view.name !== 'add') || view.flags.some((flag) => flag.name === 'from'))
+    return undefined;
+  const words =
+    view.form === 'exec'
+      ? (view.exec ?? [])
+      : view.buildkit.next.filter((word): word is string => typeof word === 'string');
   if (view.heredocs.length || words.length < 2) return undefined;
   const sources = words.slice(0, -1);
   const destination = expandPath(words[words.length - 1], scope?.env ?? new Map());
   const workdir = scope?.workdir;
   let place: Place | undefined;
   if (destination?.startsWith('/')) place = { path: destination, tree: true };
-  else if (destination !== undefined && workdir !== undefined && !workdir.startsWith(IMAGE_WORKDIR)) place = { path: `${workdir}/${destination}`.replace(/\/+/g, '/'), tree: true };
-  return { view, place, broad: sources.some((source) => FOLDER_SOURCE.test(source) || !/\.[A-Za-z0-9]+$|^[A-Z][A-Za-z]*$/.test(source.replace(/^.*\//, ''))) };
+  else if (destination !== undefined && workdir !== undefined && !workdir.startsWith(IMAGE_WORKDIR))
+    place = { path: `${workdir}/${destination}`.replace(/\/+/g, '/'), tree: true };
+  return {
+    view,
+    place,
+    broad: sources.some(
+      (source) => FOLDER_SOURCE.test(source) || !/\.[A-Za-z0-9]+$|^[A-Z][A-Za-z]*$/.test(source.replace(/^.*\//, '')),
+    ),
+  };
 }
 
 /** The class of a RUN with these effects, after these context copies. */

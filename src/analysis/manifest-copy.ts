@@ -31,13 +31,21 @@ export function destinationFor(copy: BroadCopy, folder: string): string {
  * broad copy would put them: folders first, each on its own; then files grouped by destination folder, those of the
  * source folder itself first. A reason instead when a path cannot be written as it is.
  */
-export function manifestCopies(files: string[], copy: BroadCopy, context: BuildContext, style: Style): ManifestCopy[] | { reason: string } {
+export function manifestCopies(
+  files: string[],
+  copy: BroadCopy,
+  context: BuildContext,
+  style: Style,
+): ManifestCopy[] | { reason: string } {
   const folders: Array<{ sources: string[]; dest: string }> = [];
   const groups = new Map<string, string[]>();
   const unique = [...new Set(files)];
   const folderPaths = unique.filter((file) => context.isDirectory(file));
-  for (const file of unique.filter((path) => !folderPaths.some((folder) => path !== folder && path.startsWith(`${folder}/`)))) {
-    if (!PLAIN_PATH.test(file)) return { reason: `the manifest path \`${file}\` has characters layerfix does not write into a COPY yet` };
+  for (const file of unique.filter(
+    (path) => !folderPaths.some((folder) => path !== folder && path.startsWith(`${folder}/`)),
+  )) {
+    if (!PLAIN_PATH.test(file))
+      return { reason: `the manifest path \`${file}\` has characters layerfix does not write into a COPY yet` };
     const relative = copy.source ? posix.relative(copy.source, file) : file;
     if (context.isDirectory(file)) folders.push({ sources: [file], dest: destinationFor(copy, relative) });
     else {
@@ -46,6 +54,12 @@ export function manifestCopies(files: string[], copy: BroadCopy, context: BuildC
     }
   }
   const ordered = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const all = [...folders, ...ordered.map((folder) => ({ sources: groups.get(folder)!, dest: destinationFor(copy, folder) }))];
-  return all.map(({ sources, dest }) => ({ ...printFilled([keywordIn(style, 'COPY'), ...copy.flags].join(' '), [...sources, dest], style), sources }));
+  const all = [
+    ...folders,
+    ...ordered.map((folder) => ({ sources: groups.get(folder)!, dest: destinationFor(copy, folder) })),
+  ];
+  return all.map(({ sources, dest }) => ({
+    ...printFilled([keywordIn(style, 'COPY'), ...copy.flags].join(' '), [...sources, dest], style),
+    sources,
+  }));
 }

@@ -3,7 +3,13 @@
  * dnf/yum/microdnf, pip), the RUN instructions they can edit, and word-level edits in logical-line offsets whose
  * text may break the line with the file's escape character.
  */
-import { effectiveCommand, type InstructionView, type ShellCommand, type ShellView, type ShellWord } from '../engine/index.js';
+import {
+  effectiveCommand,
+  type InstructionView,
+  type ShellCommand,
+  type ShellView,
+  type ShellWord,
+} from '../engine/index.js';
 
 /** The package managers the hygiene transforms know. */
 export type PackageFamily = 'apt' | 'apk' | 'dnf' | 'pip';
@@ -43,8 +49,11 @@ const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).fil
 
 const SPECS: Record<PackageFamily, ToolOptions> = {
   apt: {
-    long: set('--config-file --option --target-release --default-release --host-architecture --build-profiles --solver --planner'),
-    flags: set(`--yes --assume-yes --assume-no --no-install-recommends --install-recommends --no-install-suggests --install-suggests
+    long: set(
+      '--config-file --option --target-release --default-release --host-architecture --build-profiles --solver --planner',
+    ),
+    flags:
+      set(`--yes --assume-yes --assume-no --no-install-recommends --install-recommends --no-install-suggests --install-suggests
       --quiet --fix-broken --fix-missing --ignore-missing --download-only --simulate --dry-run --just-print --recon --no-act --reinstall
       --purge --allow-downgrades --allow-remove-essential --allow-change-held-packages --allow-unauthenticated --force-yes --no-upgrade
       --only-upgrade --auto-remove --autoremove --no-remove --show-progress --verbose-versions --show-upgraded --no-show-upgraded
@@ -53,8 +62,11 @@ const SPECS: Record<PackageFamily, ToolOptions> = {
     short: 'cotaP',
   },
   apk: {
-    long: set('--repository --root --virtual --arch --cache-dir --keys-dir --repositories-file --wait --progress-fd --timeout --cache-max-age --from'),
-    flags: set(`--no-cache --update --update-cache --upgrade --latest --allow-untrusted --no-network --no-scripts --force --force-overwrite
+    long: set(
+      '--repository --root --virtual --arch --cache-dir --keys-dir --repositories-file --wait --progress-fd --timeout --cache-max-age --from',
+    ),
+    flags:
+      set(`--no-cache --update --update-cache --upgrade --latest --allow-untrusted --no-network --no-scripts --force --force-overwrite
       --force-broken-world --force-non-repository --force-old-apk --force-refresh --force-missing-repositories --interactive --no-interactive
       --quiet --verbose --simulate --clean-protected --initdb --no-progress --progress --purge --usermode --no-chown --available --recursive`),
     short: 'Xpt',
@@ -63,7 +75,8 @@ const SPECS: Record<PackageFamily, ToolOptions> = {
     long: set(`--config --debuglevel --errorlevel --exclude --excludepkgs --enablerepo --disablerepo --repo --repoid --installroot --releasever
       --setopt --disableplugin --enableplugin --forcearch --downloaddir --destdir --color --rpmverbosity --advisory --advisories --bz --bzs
       --cve --cves --sec-severity --secseverity --repofrompath --comment --disableexcludes --disableexcludepkgs`),
-    flags: set(`--assumeyes --assumeno --nodocs --nobest --best --allowerasing --skip-broken --skip-unavailable --nogpgcheck --refresh
+    flags:
+      set(`--assumeyes --assumeno --nodocs --nobest --best --allowerasing --skip-broken --skip-unavailable --nogpgcheck --refresh
       --cacheonly --downloadonly --quiet --verbose --noplugins --obsoletes --noautoremove --allow-downgrade --no-allow-downgrade
       --showduplicates --security --bugfix --enhancement --newpackage --help --version`),
     short: 'cdexR',
@@ -73,7 +86,8 @@ const SPECS: Record<PackageFamily, ToolOptions> = {
       --use-deprecated --keyring-provider --requirement --constraint --editable --index-url --extra-index-url --find-links --target
       --platform --python-version --implementation --abi --root --prefix --src --upgrade-strategy --progress-bar --global-option
       --config-settings --only-binary --no-binary --report --root-user-action --group`),
-    flags: set(`--quiet --verbose --isolated --require-virtualenv --no-input --disable-pip-version-check --no-color --no-cache-dir --debug
+    flags:
+      set(`--quiet --verbose --isolated --require-virtualenv --no-input --disable-pip-version-check --no-color --no-cache-dir --debug
       --upgrade --user --no-deps --pre --force-reinstall --ignore-installed --no-build-isolation --no-index --break-system-packages
       --no-compile --compile --no-warn-script-location --no-warn-conflicts --require-hashes --dry-run --prefer-binary --use-pep517
       --no-use-pep517 --ignore-requires-python --no-clean --help --version`),
@@ -81,7 +95,14 @@ const SPECS: Record<PackageFamily, ToolOptions> = {
   },
 };
 
-const TOOLS: Record<string, PackageFamily> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', dnf: 'dnf', yum: 'dnf', microdnf: 'dnf' };
+const TOOLS: Record<string, PackageFamily> = {
+  'apt-get': 'apt',
+  apt: 'apt',
+  apk: 'apk',
+  dnf: 'dnf',
+  yum: 'dnf',
+  microdnf: 'dnf',
+};
 const PIP = /^pip(\d+(\.\d+)*)?$/;
 const PYTHON = /^python(\d+(\.\d+)*)?$/;
 
@@ -146,12 +167,23 @@ function arity(spec: ToolOptions, option: string): Arity {
   }
   const letters = option.slice(1);
   if (letters.includes('=')) return 'none';
-  for (let i = 0; i < letters.length; i++) if (spec.short.includes(letters[i])) return i === letters.length - 1 ? 'next' : 'none';
+  for (let i = 0; i < letters.length; i++)
+    if (spec.short.includes(letters[i])) return i === letters.length - 1 ? 'next' : 'none';
   return 'none';
 }
 
-function readArgs(spec: ToolOptions, words: ShellWord[]): Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> {
-  const read: Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> = { subcommand: null, options: [], operands: [], unsure: null, interleaved: false, optionsEnd: -1 };
+function readArgs(
+  spec: ToolOptions,
+  words: ShellWord[],
+): Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> {
+  const read: Omit<PackageCommand, 'family' | 'tool' | 'invocation' | 'command'> = {
+    subcommand: null,
+    options: [],
+    operands: [],
+    unsure: null,
+    interleaved: false,
+    optionsEnd: -1,
+  };
   let endOfOptions = false;
   let optionAfterOperand = false;
   for (let i = 0; i < words.length; i++) {
@@ -165,7 +197,8 @@ function readArgs(spec: ToolOptions, words: ShellWord[]): Omit<PackageCommand, '
       const kind = value === '--' ? 'none' : arity(spec, value);
       if (read.optionsEnd === words[i - 1]?.end && kind === 'none' && value !== '--') read.optionsEnd = word.end;
       if (kind === 'next' && i + 1 < words.length) i++;
-      else if (kind === 'unknown' && i + 1 < words.length && !(words[i + 1].value ?? '').startsWith('-')) read.unsure ??= word;
+      else if (kind === 'unknown' && i + 1 < words.length && !(words[i + 1].value ?? '').startsWith('-'))
+        read.unsure ??= word;
     } else if (!read.subcommand) {
       read.subcommand = word;
       read.optionsEnd = word.end;

@@ -5,7 +5,15 @@
  * sets, else a stand-in for a folder layerfix does not know.
  */
 import { posix } from 'node:path';
-import { instructionView, memoizeByTree, stages, type InstructionNode, type InstructionView, type PairView, type Root } from '../engine/index.js';
+import {
+  instructionView,
+  memoizeByTree,
+  stages,
+  type InstructionNode,
+  type InstructionView,
+  type PairView,
+  type Root,
+} from '../engine/index.js';
 import { imageWorkdir } from './base-images.js';
 import { stageBases } from './stage-bases.js';
 
@@ -28,7 +36,10 @@ export interface PathScope {
 const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** The scope in effect before each instruction of every stage. */
-export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope> = memoizeByTree('layerfix.path-scopes', readScopes);
+export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope> = memoizeByTree(
+  'layerfix.path-scopes',
+  readScopes,
+);
 
 function readScopes(root: Root): Map<InstructionNode, PathScope> {
   const out = new Map<InstructionNode, PathScope>();
@@ -48,7 +59,12 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
     const official = 'image' in base ? imageWorkdir(base.image) : undefined;
     const state: State = parent
       ? { ...parent, env: new Map(parent.env) }
-      : { workdir: official ?? IMAGE_WORKDIR, env: new Map(), home: official ? '/root' : undefined, searchPath: official ? DEFAULT_PATH : undefined };
+      : {
+          workdir: official ?? IMAGE_WORKDIR,
+          env: new Map(),
+          home: official ? '/root' : undefined,
+          searchPath: official ? DEFAULT_PATH : undefined,
+        };
     for (const view of stage.instructions) {
       out.set(view.node, { ...state, env: new Map(state.env) });
       next(view, state, globals);
@@ -88,7 +104,11 @@ function next(view: InstructionView, state: State, globals: Map<string, string |
 }
 
 /** A PATH value with `$PATH` replaced by the one before; undefined when any part of it is not known. */
-function searchPath(value: string, before: readonly string[] | undefined, env: ReadonlyMap<string, string | undefined>): readonly string[] | undefined {
+function searchPath(
+  value: string,
+  before: readonly string[] | undefined,
+  env: ReadonlyMap<string, string | undefined>,
+): readonly string[] | undefined {
   const unquoted = /^"([^"]*)"$/.exec(value)?.[1] ?? value;
   const dirs: string[] = [];
   for (const part of unquoted.split(':')) {
@@ -119,16 +139,21 @@ function literal(pair: PairView, env: ReadonlyMap<string, string | undefined> = 
 export function expandPath(text: string, env: ReadonlyMap<string, string | undefined>): string | undefined {
   if (/["'\\`]/.test(text)) return undefined;
   let unknown = false;
-  const expanded = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => {
-    const value = env.get(braced ?? bare ?? '');
-    if (value === undefined) unknown = true;
-    return value ?? '';
-  });
+  const expanded = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced: string | undefined, bare: string | undefined) => {
+      const value = env.get(braced ?? bare ?? '');
+      if (value === undefined) unknown = true;
+      return value ?? '';
+    },
+  );
   return unknown || /\$/.test(expanded) ? undefined : expanded;
 }
 
 /** A path for messages: the base image's working directory said in words. */
 export function showPath(path: string): string {
   if (path === IMAGE_WORKDIR) return "the base image's working directory";
-  return path.startsWith(`${IMAGE_WORKDIR}/`) ? `${path.slice(IMAGE_WORKDIR.length + 1)} (under the base image's working directory)` : path;
+  return path.startsWith(`${IMAGE_WORKDIR}/`)
+    ? `${path.slice(IMAGE_WORKDIR.length + 1)} (under the base image's working directory)`
+    : path;
 }

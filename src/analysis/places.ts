@@ -45,7 +45,8 @@ export function placeOf(arg: Arg | null, base: PlaceBase, tree = false): Place {
     tree = true;
   }
   if (!path.startsWith('/')) {
-    if (base.cwd === undefined) throw new UnknownPlace(`\`${arg.text}\`, relative to a working directory layerfix cannot tell`);
+    if (base.cwd === undefined)
+      throw new UnknownPlace(`\`${arg.text}\`, relative to a working directory layerfix cannot tell`);
     path = posix.join(base.cwd, path);
   }
   return { path: normalise(path), tree };

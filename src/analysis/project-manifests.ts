@@ -14,7 +14,11 @@ import { IMAGE_WORKDIR, showPath } from './path-scopes.js';
  * The context files the installs of a RUN need. An install whose project lies outside what the COPY writes needs
  * nothing from it; undefined when that holds for every install (the COPY is then no reason to split).
  */
-export function manifestsOf(context: BuildContext, copy: BroadCopy, installs: InstallStep[]): { files: string[] } | { reason: string } | undefined {
+export function manifestsOf(
+  context: BuildContext,
+  copy: BroadCopy,
+  installs: InstallStep[],
+): { files: string[] } | { reason: string } | undefined {
   const files: string[] = [];
   let reads = false;
   for (const step of installs) {
@@ -22,16 +26,23 @@ export function manifestsOf(context: BuildContext, copy: BroadCopy, installs: In
     if (!isUnder(project, copy.dest)) {
       const unknown = project.startsWith(IMAGE_WORKDIR) !== copy.dest.startsWith(IMAGE_WORKDIR);
       if (!unknown) continue;
-      return { reason: `it runs ${step.use.ecosystem} in ${showPath(project)}, which may not be where the COPY writes (${showPath(copy.dest)}); a WORKDIR would tell` };
+      return {
+        reason: `it runs ${step.use.ecosystem} in ${showPath(project)}, which may not be where the COPY writes (${showPath(copy.dest)}); a WORKDIR would tell`,
+      };
     }
     const folder = projectFolder(context, copy, project, step.cwd);
-    if (!context.isDirectory(folder.dir)) return { reason: `the build context has no folder ${folder.dir} for the ${step.use.ecosystem} project in ${showPath(project)}` };
+    if (!context.isDirectory(folder.dir))
+      return {
+        reason: `the build context has no folder ${folder.dir} for the ${step.use.ecosystem} project in ${showPath(project)}`,
+      };
     let manifests: ReturnType<typeof step.ecosystem.manifests>;
     try {
       const extra = extraReadProblem(folder, step.use);
       manifests = extra ? { decline: extra } : step.ecosystem.manifests(folder, step.use);
     } catch (error) {
-      manifests = { decline: `layerfix could not read the ${step.use.ecosystem} manifests in ${folder.dir || 'the context root'} (${(error as Error).message})` };
+      manifests = {
+        decline: `layerfix could not read the ${step.use.ecosystem} manifests in ${folder.dir || 'the context root'} (${(error as Error).message})`,
+      };
     }
     if ('decline' in manifests) return { reason: manifests.decline };
     files.push(...manifests.files);
@@ -42,8 +53,14 @@ export function manifestsOf(context: BuildContext, copy: BroadCopy, installs: In
 
 /** The project folder of the context that the broad copy puts at `project` in the image. */
 export function projectFolder(context: BuildContext, copy: BroadCopy, project: string, cwd: string): ProjectFolder {
-  const inSource = (path: string | undefined) => (path !== undefined && (copy.source === '' || path === copy.source || path.startsWith(`${copy.source}/`)) ? path : undefined);
-  const toContext = (image: string) => (isUnder(image, copy.dest) ? inSource(cleanPath(posix.join(copy.source, posix.relative(copy.dest, image)))) : undefined);
+  const inSource = (path: string | undefined) =>
+    path !== undefined && (copy.source === '' || path === copy.source || path.startsWith(`${copy.source}/`))
+      ? path
+      : undefined;
+  const toContext = (image: string) =>
+    isUnder(image, copy.dest)
+      ? inSource(cleanPath(posix.join(copy.source, posix.relative(copy.dest, image))))
+      : undefined;
   const dir = toContext(project) ?? copy.source;
   return {
     context,

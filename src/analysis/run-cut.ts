@@ -55,7 +55,10 @@ export function cutRun(view: InstructionView, shell: ShellView, index: number, s
   const again = lead ? `${lead} && ` : '';
   return {
     first: { physical: `${head}${text.slice(argsAt, firstEnd)}${style.eol}`, logical: `${logicalHead}${firstText}` },
-    rest: { physical: `${head}${again}${text.slice(restStart)}`, logical: `${logicalHead}${again}${shell.text.slice(shell.lists[index + 1].start)}` },
+    rest: {
+      physical: `${head}${again}${text.slice(restStart)}`,
+      logical: `${logicalHead}${again}${shell.text.slice(shell.lists[index + 1].start)}`,
+    },
     comments,
     firstText,
   };

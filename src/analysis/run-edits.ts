@@ -2,7 +2,16 @@
  * The RUN instructions the package hygiene transforms can edit (shell form, POSIX shell, parses, not turned off by a
  * disable comment), and the edit that appends a command to one.
  */
-import { appendedCommand, instructionView, positionText, type InstructionNode, type InstructionView, type PosixShellView, type TransformContext, type WordEdit } from '../engine/index.js';
+import {
+  appendedCommand,
+  instructionView,
+  positionText,
+  type InstructionNode,
+  type InstructionView,
+  type PosixShellView,
+  type TransformContext,
+  type WordEdit,
+} from '../engine/index.js';
 import { shellsInEffect, type ShellInEffect } from './shells.js';
 
 /** A RUN the hygiene transforms can edit: its view and its POSIX shell view. */
@@ -17,10 +26,18 @@ export interface EditableRun {
  * Read a RUN for a hygiene transform. Undefined when it is not a RUN, does not mention the tools (`mention`) or is
  * turned off by a disable comment; a reason string when it mentions them but cannot be edited.
  */
-export function editableRun(ctx: TransformContext<unknown>, node: InstructionNode, shell: ShellInEffect, mention: RegExp): EditableRun | string | undefined {
+export function editableRun(
+  ctx: TransformContext<unknown>,
+  node: InstructionNode,
+  shell: ShellInEffect,
+  mention: RegExp,
+): EditableRun | string | undefined {
   const view = instructionView(node, ctx.root.data.escape);
   if (view.name !== 'run') return undefined;
-  const text = view.form === 'exec' ? (view.exec ?? []).join(' ') : [view.args, ...view.heredocs.map((doc) => doc.content)].join('\n');
+  const text =
+    view.form === 'exec'
+      ? (view.exec ?? []).join(' ')
+      : [view.args, ...view.heredocs.map((doc) => doc.content)].join('\n');
   if (!mention.test(text) || !ctx.enabledFor(node)) return undefined;
   if (view.form === 'exec') return 'it is in exec (JSON) form, which layerfix does not edit';
   if (view.heredocs.length) return 'it has a heredoc, whose script layerfix does not edit';
@@ -42,7 +59,11 @@ export interface RunToEdit {
  * The RUNs of a file that mention `mention` and can be edited, in order. Those that mention it but cannot be edited
  * (exec form, heredoc, non-POSIX shell, shell syntax error) are reported as skipped with `describe(at)` before the reason.
  */
-export function* editableRuns(ctx: TransformContext<unknown>, mention: RegExp, describe: (at: string) => string): Generator<RunToEdit> {
+export function* editableRuns(
+  ctx: TransformContext<unknown>,
+  mention: RegExp,
+  describe: (at: string) => string,
+): Generator<RunToEdit> {
   const shells = shellsInEffect(ctx.root);
   for (const node of ctx.root.children.slice()) {
     if (node.type !== 'instruction') continue;

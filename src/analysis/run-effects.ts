@@ -3,7 +3,13 @@
  * `cd`s followed), what its words resolve to (the stage's variables, and those the RUN assigns), and each command's
  * effects (command-effects.ts). The first command whose effects cannot be told makes the whole RUN unknown.
  */
-import { effectiveCommand, type PosixShellView, type ShellCommand, type ShellRedirect, type ShellWord } from '../engine/index.js';
+import {
+  effectiveCommand,
+  type PosixShellView,
+  type ShellCommand,
+  type ShellRedirect,
+  type ShellWord,
+} from '../engine/index.js';
 import { argOf, type Arg } from './command-line.js';
 import { BUILTINS, commandFileEffects, emptyEffects, type FileEffects } from './command-effects.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
@@ -42,12 +48,15 @@ export interface RunEffects extends FileEffects {
   calls: string[];
 }
 
-
 /** A stand-in for the folder `mktemp -d` makes: somewhere below /tmp. */
 const TEMP_FOLDER = '/tmp/.layerfix-mktemp';
 
 /** The effects of a RUN's shell text under `scope`; commands `trusted` says leave files alone are taken at their word. */
-export function runEffects(view: PosixShellView, scope: RunScope, trusted: (command: ShellCommand) => boolean = () => false): RunEffects {
+export function runEffects(
+  view: PosixShellView,
+  scope: RunScope,
+  trusted: (command: ShellCommand) => boolean = () => false,
+): RunEffects {
   const out: RunEffects = { ...emptyEffects(), unknown: undefined, looksUp: [], calls: [] };
   const variables = new Map(scope.env);
   let cwd = scope.cwd;
@@ -57,16 +66,22 @@ export function runEffects(view: PosixShellView, scope: RunScope, trusted: (comm
   for (const command of view.commands) {
     const prefixes = new Map(variables);
     for (const assignment of command.assignments) {
-      const value = assignedValue(assignment.value?.text ?? '', assignment.value === null ? '' : assignment.value.value, variables);
+      const value = assignedValue(
+        assignment.value?.text ?? '',
+        assignment.value === null ? '' : assignment.value.value,
+        variables,
+      );
       // Assignments before a command are for that command only, except alone or before a special builtin.
-      const lasting = command.form === 'assignment' || command.form === 'declaration' || command.name?.value === 'export';
+      const lasting =
+        command.form === 'assignment' || command.form === 'declaration' || command.name?.value === 'export';
       (lasting ? variables : prefixes).set(assignment.name, value);
       if (lasting) prefixes.set(assignment.name, value);
     }
     if (command.form === 'assignment') continue;
     const resolved = effectiveCommand(command);
     if (!resolved) {
-      if (command.name?.value !== 'command') unknown(command, `runs \`${command.text}\`, whose command is only known at build time`);
+      if (command.name?.value !== 'command')
+        unknown(command, `runs \`${command.text}\`, whose command is only known at build time`);
       continue;
     }
     const name = resolved.name;
@@ -84,7 +99,10 @@ export function runEffects(view: PosixShellView, scope: RunScope, trusted: (comm
     // Pathname expansion reads the folder a pattern starts in, whatever the command does with the names.
     for (const [index, word] of resolved.args.entries()) if (hasUnquotedGlob(word)) globRead(args[index], base, out);
     if (name === 'cd' || name === 'pushd' || name === 'popd') {
-      cwd = command.topLevel && name === 'cd' ? changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd) : undefined;
+      cwd =
+        command.topLevel && name === 'cd'
+          ? changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd)
+          : undefined;
       continue;
     }
     const effects = commandFileEffects(name, args, base);
@@ -95,7 +113,11 @@ export function runEffects(view: PosixShellView, scope: RunScope, trusted: (comm
 }
 
 /** The value an assignment gives, when it is static or expands only known variables; a `$(mktemp -d)` folder below /tmp. */
-function assignedValue(text: string, value: string | null, variables: ReadonlyMap<string, string | undefined>): string | undefined {
+function assignedValue(
+  text: string,
+  value: string | null,
+  variables: ReadonlyMap<string, string | undefined>,
+): string | undefined {
   if (value !== null) return value;
   if (/^"?\$\(mktemp -d[^)]*\)"?$/.test(text)) return TEMP_FOLDER;
   const arg = argOf({ type: 'word', node: 'word', text, value: null, start: 0, end: text.length }, variables);
@@ -104,7 +126,11 @@ function assignedValue(text: string, value: string | null, variables: ReadonlyMa
 
 /** Whether a word has a glob character outside quotes (the shell expands it into file names). */
 function hasUnquotedGlob(word: ShellWord): boolean {
-  return word.node !== 'string' && word.node !== 'raw_string' && /[*?]|\[[^\]]*\]/.test(word.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, ''));
+  return (
+    word.node !== 'string' &&
+    word.node !== 'raw_string' &&
+    /[*?]|\[[^\]]*\]/.test(word.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"|\\./g, ''))
+  );
 }
 
 function globRead(arg: Arg, base: PlaceBase, out: FileEffects): void {
@@ -118,13 +144,18 @@ function globRead(arg: Arg, base: PlaceBase, out: FileEffects): void {
 
 /** The folder after `cd <target>` from `cwd`; undefined when layerfix cannot tell it. */
 function changedDirectory(target: string | null, count: number, cwd: string | undefined): string | undefined {
-  if (count === 0 || target === null || target === '-' || target.startsWith('~') || /[*?[{]/.test(target)) return undefined;
+  if (count === 0 || target === null || target === '-' || target.startsWith('~') || /[*?[{]/.test(target))
+    return undefined;
   if (target.startsWith('/')) return normalise(target);
   return cwd === undefined ? undefined : normalise(`${cwd}/${target}`);
 }
 
 /** Add a redirection's file to the effects; a reason when its file is not known. */
-function redirectEffect(redirect: ShellRedirect, base: { cwd: string | undefined; home: string | undefined; variables: ReadonlyMap<string, string | undefined> }, out: FileEffects): string | undefined {
+function redirectEffect(
+  redirect: ShellRedirect,
+  base: { cwd: string | undefined; home: string | undefined; variables: ReadonlyMap<string, string | undefined> },
+  out: FileEffects,
+): string | undefined {
   const target = redirect.target;
   if (!target || /^(<<|<<-|<<<)$/.test(redirect.operator) || /^[<>]&$/.test(redirect.operator)) return undefined;
   const arg = argOf(target, base.variables);

@@ -32,17 +32,23 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   const { facts, before, after } = input;
   if (facts.os.os === 'unknown') return `runs on an OS layerfix cannot tell: ${facts.os.reason}`;
   if (facts.startup) return `runs in a shell that does more than run the text at every start: ${facts.startup}`;
-  const mount = input.flags.find((flag) => flag.name === 'mount' && /(^|,)type=tmpfs(,|$)|(^|,)(rw|readwrite)(=true)?(,|$)/.test(flag.value ?? ''));
-  if (mount) return `shares a mount that every RUN gets afresh (\`${mount.text}\`): in one RUN, this command would see what the one before wrote there`;
+  const mount = input.flags.find(
+    (flag) => flag.name === 'mount' && /(^|,)type=tmpfs(,|$)|(^|,)(rw|readwrite)(=true)?(,|$)/.test(flag.value ?? ''),
+  );
+  if (mount)
+    return `shares a mount that every RUN gets afresh (\`${mount.text}\`): in one RUN, this command would see what the one before wrote there`;
   if (before.unknown) {
     return `runs \`${before.unknown.command.text}\` (${before.unknown.reason}): layerfix cannot tell that it leaves the shell binary, the working directory and the programs on PATH as a fresh RUN would find them`;
   }
-  const shell = [...before.writes, ...before.removes].find((place) => facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })));
+  const shell = [...before.writes, ...before.removes].find((place) =>
+    facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })),
+  );
   if (shell) return `writes ${shell.path}, which is the shell: this RUN would still run under the old one`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
   // bash's `$_` holds the last argument of the command before: in a fresh shell, the shell's own path.
-  if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(input.afterText)) return 'sets `$_`, which this RUN reads and a fresh shell starts without';
+  if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(input.afterText))
+    return 'sets `$_`, which this RUN reads and a fresh shell starts without';
   const again = after.calls.find((name) => before.looksUp.includes(name) && mayChange(before, input.path, name));
   if (again) {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
@@ -58,7 +64,9 @@ function workdirRemoval(input: SameShellInput): string | undefined {
     return `removes ${place.path}, and layerfix cannot tell the working directory, which could be there`;
   }
   const place = input.before.removes.find((removed) => holds(removed, input.cwd!));
-  return place ? `removes or replaces ${place.path}, which holds the working directory ${input.cwd}: a fresh RUN would start in what is at that path now` : undefined;
+  return place
+    ? `removes or replaces ${place.path}, which holds the working directory ${input.cwd}: a fresh RUN would start in what is at that path now`
+    : undefined;
 }
 
 /** Whether the RUN may have put another program called `name` on PATH, or removed the one there. */

@@ -5,8 +5,24 @@
 import { effectiveCommand, type ShellCommand, type ShellHazard, type ShellView } from '../engine/index.js';
 
 const STATE_CHANGES = new Set([
-  'cd', 'export', 'unset', 'set', 'shopt', 'umask', 'source', 'alias', 'exec', 'trap', 'ulimit', 'declare', 'read', 'eval', 'exit',
-  'assignment', 'function', 'loop-variable',
+  'cd',
+  'export',
+  'unset',
+  'set',
+  'shopt',
+  'umask',
+  'source',
+  'alias',
+  'exec',
+  'trap',
+  'ulimit',
+  'declare',
+  'read',
+  'eval',
+  'exit',
+  'assignment',
+  'function',
+  'loop-variable',
 ]);
 
 /** The first hazard by which a command changes the state of its shell for the commands after it, if any. */
@@ -78,7 +94,14 @@ export interface ChainFacts {
   usesErrexit: boolean;
 }
 
-const SIMPLE_ITEMS = new Set(['command', 'pipeline', 'declaration_command', 'unset_command', 'test_command', 'negated_command']);
+const SIMPLE_ITEMS = new Set([
+  'command',
+  'pipeline',
+  'declaration_command',
+  'unset_command',
+  'test_command',
+  'negated_command',
+]);
 
 /** The facts of one RUN's shell text, starting with errexit off (a fresh shell). */
 export function chainFacts(view: ShellView): ChainFacts {
@@ -86,7 +109,8 @@ export function chainFacts(view: ShellView): ChainFacts {
   let usesErrexit = false;
   for (const command of view.commands) {
     const effective = effectiveCommand(command);
-    const change = effective?.name === 'set' ? errexitChange(effective.args.map((arg) => arg.value ?? '\0')) : undefined;
+    const change =
+      effective?.name === 'set' ? errexitChange(effective.args.map((arg) => arg.value ?? '\0')) : undefined;
     if (change && command.topLevel) errexit = true;
     else if (change === false && command.topLevel) errexit = false;
     if (change) usesErrexit = true;

@@ -29,11 +29,15 @@ export interface ShellFacts {
 const CMD: string[] = ['cmd', '/S', '/C'];
 
 /** The shell in effect for every instruction of the file (`cmd /S /C` where the stage runs Windows without a SHELL). */
-export const shellsInEffect: (root: Root) => ReadonlyMap<InstructionNode, ShellInEffect> = memoizeByTree('layerfix.shells', (root) => {
-  const out = new Map<InstructionNode, ShellInEffect>();
-  for (const [node, facts] of shellFacts(root)) out.set(node, facts.shell ?? (facts.os.os === 'windows' ? CMD : null));
-  return out;
-});
+export const shellsInEffect: (root: Root) => ReadonlyMap<InstructionNode, ShellInEffect> = memoizeByTree(
+  'layerfix.shells',
+  (root) => {
+    const out = new Map<InstructionNode, ShellInEffect>();
+    for (const [node, facts] of shellFacts(root))
+      out.set(node, facts.shell ?? (facts.os.os === 'windows' ? CMD : null));
+    return out;
+  },
+);
 
 /** Whether an image reference names a Windows base image. */
 export function isWindowsImage(image: string): boolean {
@@ -41,7 +45,10 @@ export function isWindowsImage(image: string): boolean {
 }
 
 /** The shell facts of every instruction of the file. */
-export const shellFacts: (root: Root) => ReadonlyMap<InstructionNode, ShellFacts> = memoizeByTree('layerfix.shell-facts', readFacts);
+export const shellFacts: (root: Root) => ReadonlyMap<InstructionNode, ShellFacts> = memoizeByTree(
+  'layerfix.shell-facts',
+  readFacts,
+);
 
 interface StageEnd {
   shell: ShellInEffect;
@@ -59,12 +66,20 @@ function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
     const base = bases.get(stage)!;
     const parent = 'stage' in base ? byStage.get(base.stage) : undefined;
     let shell = parent?.shell ?? null;
-    const os: ImageOs = parent?.os ?? (windowsFile ? { os: 'windows' } : platformOs(stage.from.from?.platform) ?? ('image' in base ? imageOs(base.image) : { os: 'unknown', reason: 'unknown' in base ? base.unknown : 'its base stage is unknown' }));
+    const os: ImageOs =
+      parent?.os ??
+      (windowsFile
+        ? { os: 'windows' }
+        : (platformOs(stage.from.from?.platform) ??
+          ('image' in base
+            ? imageOs(base.image)
+            : { os: 'unknown', reason: 'unknown' in base ? base.unknown : 'its base stage is unknown' })));
     const env = new Map(parent?.env ?? []);
     result.set(stage.from.node, facts(shell, os, env));
     for (const view of stage.instructions) {
       if (view.name === 'shell' && view.exec) shell = view.exec;
-      if (view.name === 'env' || view.name === 'arg') for (const pair of view.pairs ?? []) env.set(pair.key, pair.value);
+      if (view.name === 'env' || view.name === 'arg')
+        for (const pair of view.pairs ?? []) env.set(pair.key, pair.value);
       result.set(view.node, facts(shell, os, env));
     }
     if (stage.name) byStage.set(stage.name.toLowerCase(), { shell, os, env });
@@ -81,15 +96,15 @@ function platformOs(platform: string | undefined): ImageOs | undefined {
   return undefined;
 }
 
-
-
 function facts(shell: ShellInEffect, os: ImageOs, env: ReadonlyMap<string, string | undefined>): ShellFacts {
   const argv = shell ?? ['/bin/sh', '-c'];
   const program = argv[0] ?? '';
   const bash = /(^|\/)bash$/.test(program);
   // Options before the command text; the last one is `-c` or ends in it (`-ec`).
   const flags = argv.slice(1);
-  const errexit = flags.some((flag, i) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(flag) || (flag === '-o' && flags[i + 1] === 'errexit'))
+  const errexit = flags.some(
+    (flag, i) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(flag) || (flag === '-o' && flags[i + 1] === 'errexit'),
+  )
     ? `SHELL ${JSON.stringify(argv)}`
     : bash && /(^|:)errexit(:|$)/.test(env.get('SHELLOPTS') ?? '')
       ? `SHELLOPTS=${env.get('SHELLOPTS')}`
@@ -105,7 +120,8 @@ function facts(shell: ShellInEffect, os: ImageOs, env: ReadonlyMap<string, strin
   const binaries = program.startsWith('/') ? aliases(program) : [];
   if (program === '/bin/sh' || program === '/usr/bin/sh') {
     // /bin/sh is a link to the real shell (dash, bash or busybox): replacing either changes the next RUN's shell.
-    for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh']) binaries.push(...aliases(real));
+    for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh'])
+      binaries.push(...aliases(real));
   }
   return { shell, os, errexit, startup, binaries: [...new Set(binaries)] };
 }

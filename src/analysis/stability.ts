@@ -31,31 +31,51 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   if (view.errors.length) return { stable: false, reason: 'does not parse as shell' };
   const moving = view.hazards.find((hazard) => hazard.kind === 'source' || hazard.kind === 'eval');
   if (moving) return { stable: false, reason: moving.reason };
-  if (scope.destination === '/') return { stable: false, reason: 'would collide with the copy, which writes into / itself' };
+  if (scope.destination === '/')
+    return { stable: false, reason: 'would collide with the copy, which writes into / itself' };
   const trusted = (command: ShellCommand) => scope.stableCommands.some((regex) => regex.test(command.text));
   const effects = runEffects(view, scope.run, trusted);
   if (effects.unknown) {
-    const hint = effects.unknown.reason.includes('does not know') ? ' (add it to stableCommands if it leaves them alone)' : '';
+    const hint = effects.unknown.reason.includes('does not know')
+      ? ' (add it to stableCommands if it leaves them alone)'
+      : '';
     return { stable: false, reason: `${effects.unknown.reason}${hint}` };
   }
-  if (effects.unknownReads.length) return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
+  if (effects.unknownReads.length)
+    return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
   const links = [...(scope.links ?? []), ...effects.links];
   const copy: Place = { path: scope.destination, tree: true };
   // A copy into the base image's working directory (a folder layerfix does not know) meets any place not below it.
   const unknownFolder = scope.destination.startsWith(IMAGE_WORKDIR);
   const meets = (places: readonly Place[]) =>
-    places.find((place) => throughLinks(place, links).some((reached) => overlaps(reached, copy) || (unknownFolder && !reached.path.startsWith(IMAGE_WORKDIR))));
+    places.find((place) =>
+      throughLinks(place, links).some(
+        (reached) => overlaps(reached, copy) || (unknownFolder && !reached.path.startsWith(IMAGE_WORKDIR)),
+      ),
+    );
   const by = (place: Place) => (place.by ? `runs \`${place.by}\`, which ` : '');
   const read = meets(effects.reads);
-  if (read) return { stable: false, reason: `${by(read)}reads ${read.path}, where the copy into ${scope.destination} writes` };
+  if (read)
+    return { stable: false, reason: `${by(read)}reads ${read.path}, where the copy into ${scope.destination} writes` };
   const written = meets([...effects.writes, ...effects.removes]);
-  if (written) return { stable: false, reason: `${by(written)}writes ${written.path}, where the copy into ${scope.destination} also writes` };
+  if (written)
+    return {
+      stable: false,
+      reason: `${by(written)}writes ${written.path}, where the copy into ${scope.destination} also writes`,
+    };
   const accounts = [...effects.createsAccounts, ...effects.changesAccounts];
   if (scope.ownership !== undefined && accounts.length) {
-    return { stable: false, reason: `creates or changes the account ${accounts[0]}, and the COPY gives its files the owner \`${scope.ownership}\`, which names accounts by name` };
+    return {
+      stable: false,
+      reason: `creates or changes the account ${accounts[0]}, and the COPY gives its files the owner \`${scope.ownership}\`, which names accounts by name`,
+    };
   }
   const installed = meets(effects.installs);
-  if (installed) return { stable: false, reason: `installs packages, which may go into ${installed.path}, where the copy into ${scope.destination} also writes` };
+  if (installed)
+    return {
+      stable: false,
+      reason: `installs packages, which may go into ${installed.path}, where the copy into ${scope.destination} also writes`,
+    };
   return { stable: true };
 }
 

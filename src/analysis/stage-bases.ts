@@ -8,19 +8,23 @@ import { instructionView, memoizeByTree, stages, type Root, type Stage } from '.
 export type StageBase = { stage: string } | { image: string } | { unknown: string };
 
 /** The base of every stage, in order. */
-export const stageBases: (root: Root) => ReadonlyMap<Stage, StageBase> = memoizeByTree('layerfix.stage-bases', (root) => {
-  const globals = globalArgs(root);
-  const named = new Set<string>();
-  const out = new Map<Stage, StageBase>();
-  for (const stage of stages(root)) {
-    const reference = expandArgs(stage.base, globals);
-    if (reference === undefined) out.set(stage, { unknown: `the base image \`${stage.base}\` is only known at build time` });
-    else if (named.has(reference.toLowerCase())) out.set(stage, { stage: reference.toLowerCase() });
-    else out.set(stage, { image: reference });
-    if (stage.name) named.add(stage.name.toLowerCase());
-  }
-  return out;
-});
+export const stageBases: (root: Root) => ReadonlyMap<Stage, StageBase> = memoizeByTree(
+  'layerfix.stage-bases',
+  (root) => {
+    const globals = globalArgs(root);
+    const named = new Set<string>();
+    const out = new Map<Stage, StageBase>();
+    for (const stage of stages(root)) {
+      const reference = expandArgs(stage.base, globals);
+      if (reference === undefined)
+        out.set(stage, { unknown: `the base image \`${stage.base}\` is only known at build time` });
+      else if (named.has(reference.toLowerCase())) out.set(stage, { stage: reference.toLowerCase() });
+      else out.set(stage, { image: reference });
+      if (stage.name) named.add(stage.name.toLowerCase());
+    }
+    return out;
+  },
+);
 
 /** The defaults of the ARGs declared before the first FROM. */
 function globalArgs(root: Root): Map<string, string> {
@@ -30,7 +34,8 @@ function globalArgs(root: Root): Map<string, string> {
     const view = instructionView(node, root.data.escape);
     if (view.name === 'from') break;
     if (view.name !== 'arg') continue;
-    for (const pair of view.pairs ?? []) if (pair.value !== undefined && !/["'$\\`]/.test(pair.value)) out.set(pair.key, pair.value);
+    for (const pair of view.pairs ?? [])
+      if (pair.value !== undefined && !/["'$\\`]/.test(pair.value)) out.set(pair.key, pair.value);
   }
   return out;
 }
@@ -38,10 +43,13 @@ function globalArgs(root: Root): Map<string, string> {
 /** A FROM value with `$NAME`/`${NAME}` replaced by global ARG defaults; undefined when one has none. */
 export function expandArgs(text: string, globals: ReadonlyMap<string, string>): string | undefined {
   let unknown = false;
-  const value = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => {
-    const known = globals.get(braced ?? bare ?? '');
-    if (known === undefined) unknown = true;
-    return known ?? '';
-  });
+  const value = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced: string | undefined, bare: string | undefined) => {
+      const known = globals.get(braced ?? bare ?? '');
+      if (known === undefined) unknown = true;
+      return known ?? '';
+    },
+  );
   return unknown ? undefined : value;
 }

@@ -27,7 +27,8 @@ export function readXml(text: string): XmlElement {
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   parser.onopentag = (tag) => {
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attributes[local(name)] = typeof value === 'string' ? value : value.value;
+    for (const [name, value] of Object.entries(tag.attributes))
+      attributes[local(name)] = typeof value === 'string' ? value : value.value;
     const element: XmlElement = { name: local(tag.name), attributes, text: '', children: [] };
     stack.at(-1)?.children.push(element);
     root ??= element;

@@ -133,13 +133,18 @@ function readOptions(words: ShellWord[], vars: Vars, describe: (name: string) =>
       let value: VarValue | undefined;
       if (long[2] !== undefined) {
         const word = words[i];
-        value = word.value !== null ? long[3] : wordValue({ ...word, text: word.text.slice(word.text.indexOf('=') + 1), value: null }, vars, describe);
+        value =
+          word.value !== null
+            ? long[3]
+            : wordValue({ ...word, text: word.text.slice(word.text.indexOf('=') + 1), value: null }, vars, describe);
       } else if (VALUE_OPTIONS.has(name)) {
         const next = words[++i];
         if (!next) return { problem: `--${name} has no value` };
         value = wordValue(next, vars, describe);
       } else if (!FLAG_OPTIONS.has(name)) {
-        return { problem: `layerfix does not know whether its option --${name} takes a value, so it cannot tell which word is the context` };
+        return {
+          problem: `layerfix does not know whether its option --${name} takes a value, so it cannot tell which word is the context`,
+        };
       }
       if (name === 'file') out.file = value;
       if (name === 'target') out.target = value;
@@ -166,7 +171,11 @@ function readOptions(words: ShellWord[], vars: Vars, describe: (name: string) =>
     positionals.push(words[i]);
   }
   if (positionals.length !== 1) {
-    return { problem: positionals.length ? `it has ${positionals.length} operands (${positionals.map((w) => w.text).join(' ')}) where the context is one` : 'it names no context' };
+    return {
+      problem: positionals.length
+        ? `it has ${positionals.length} operands (${positionals.map((w) => w.text).join(' ')}) where the context is one`
+        : 'it names no context',
+    };
   }
   out.context = wordValue(positionals[0], vars, describe);
   return out;
@@ -180,8 +189,10 @@ function defaultDockerfile(tool: string, context: string): string {
 }
 
 /** `$(dirname "$0")` and `${BASH_SOURCE[0]}` forms, with an optional `/..` tail: the script's folder. */
-const SCRIPT_DIR = /^"?\$\(\s*dirname\s+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\s*\)((?:\/[^"$`]*)?)"?$/;
-const SCRIPT_DIR_PWD = /^"?\$\(\s*cd\s+"?\$\(\s*dirname\s+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\s*\)((?:\/[^"$`]*)?)"?\s*(?:&&|;)\s*pwd(?:\s+-P)?\s*\)"?$/;
+const SCRIPT_DIR =
+  /^"?\$\(\s*dirname\s+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\s*\)((?:\/[^"$`]*)?)"?$/;
+const SCRIPT_DIR_PWD =
+  /^"?\$\(\s*cd\s+"?\$\(\s*dirname\s+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\s*\)((?:\/[^"$`]*)?)"?\s*(?:&&|;)\s*pwd(?:\s+-P)?\s*\)"?$/;
 
 function scriptDir(text: string, script: string | undefined): string | undefined {
   if (!script) return undefined;
@@ -202,7 +213,8 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
   let local: { item: number | null; cwd: VarValue } | undefined;
   const lineOf = scope.lineOf ?? ((offset: number) => scope.line + (text.slice(0, offset).match(/\n/g)?.length ?? 0));
   for (const command of view.commands) {
-    if (command.context.some((c) => c === 'command-substitution' || c === 'process-substitution' || c === 'function')) continue;
+    if (command.context.some((c) => c === 'command-substitution' || c === 'process-substitution' || c === 'function'))
+      continue;
     if (local && local.item !== command.item) local = undefined;
     const here: VarValue = local ? local.cwd : cwd;
     if (command.form === 'assignment' && command.topLevel) {
@@ -238,18 +250,35 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
       continue;
     }
     const file = parsed.file;
-    const absoluteFile = typeof file === 'string' && typeof here === 'string' ? resolve(here, file) : typeof file === 'string' && isAbsolute(file) ? file : undefined;
+    const absoluteFile =
+      typeof file === 'string' && typeof here === 'string'
+        ? resolve(here, file)
+        : typeof file === 'string' && isAbsolute(file)
+          ? file
+          : undefined;
     if (typeof here !== 'string') {
-      sink.unusable({ source, reason: `it runs in a folder that is not known (${here.unknown})`, ...(absoluteFile ? { dockerfile: absoluteFile } : {}) });
+      sink.unusable({
+        source,
+        reason: `it runs in a folder that is not known (${here.unknown})`,
+        ...(absoluteFile ? { dockerfile: absoluteFile } : {}),
+      });
       continue;
     }
     const context = parsed.context!;
     if (typeof context !== 'string') {
-      sink.unusable({ source, reason: `its context is not known: ${context.unknown}`, ...(absoluteFile ? { dockerfile: absoluteFile } : {}) });
+      sink.unusable({
+        source,
+        reason: `its context is not known: ${context.unknown}`,
+        ...(absoluteFile ? { dockerfile: absoluteFile } : {}),
+      });
       continue;
     }
     if (context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) {
-      sink.unusable({ source, reason: context === '-' ? 'it reads its context from standard input' : `its context ${context} is remote`, ...(absoluteFile ? { dockerfile: absoluteFile } : {}) });
+      sink.unusable({
+        source,
+        reason: context === '-' ? 'it reads its context from standard input' : `its context ${context} is remote`,
+        ...(absoluteFile ? { dockerfile: absoluteFile } : {}),
+      });
       continue;
     }
     const contextDir = resolve(here, context);

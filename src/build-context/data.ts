@@ -14,8 +14,22 @@ const load = createRequire(import.meta.url);
 /** A YAML or JSON value as read. */
 export type Data = string | number | boolean | null | Data[] | { [key: string]: Data };
 
-let yaml: { loadAll(text: string, iterator: undefined, options: { schema: unknown; json: boolean }): unknown[]; DEFAULT_SCHEMA: unknown } | undefined;
-let jsonc: { parse(text: string, errors: { error: number; offset: number }[], options: { allowTrailingComma: boolean }): unknown; printParseErrorCode(code: number): string } | undefined;
+let yaml:
+  | {
+      loadAll(text: string, iterator: undefined, options: { schema: unknown; json: boolean }): unknown[];
+      DEFAULT_SCHEMA: unknown;
+    }
+  | undefined;
+let jsonc:
+  | {
+      parse(
+        text: string,
+        errors: { error: number; offset: number }[],
+        options: { allowTrailingComma: boolean },
+      ): unknown;
+      printParseErrorCode(code: number): string;
+    }
+  | undefined;
 
 /**
  * Every document of a YAML file. The default schema, for the merge keys (`<<: *defaults`) compose files use; js-yaml 4
@@ -75,7 +89,8 @@ async function loadHcl(): Promise<TreeSitterParser> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  if (!bytes) throw new Error(`cannot find the HCL grammar tree-sitter-hcl.wasm; looked in: ${hclWasmCandidates().join(', ')}`);
+  if (!bytes)
+    throw new Error(`cannot find the HCL grammar tree-sitter-hcl.wasm; looked in: ${hclWasmCandidates().join(', ')}`);
   const parser = new Parser();
   parser.setLanguage(await Language.load(bytes));
   return parser;

@@ -39,7 +39,11 @@ function openContext(dockerfile: string, dir: string): BuildContext | undefined 
   let context = opened.get(key);
   if (!context) {
     if (!existsSync(dir)) return undefined;
-    const ignoreFile = own ? `${dockerfile}.dockerignore` : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
+    const ignoreFile = own
+      ? `${dockerfile}.dockerignore`
+      : existsSync(join(dir, '.dockerignore'))
+        ? '.dockerignore'
+        : undefined;
     context = new RememberingContext(dir, ignoreFile);
     if (opened.size > 10_000) opened.clear();
     opened.set(key, context);
@@ -49,7 +53,10 @@ function openContext(dockerfile: string, dir: string): BuildContext | undefined 
 
 /** The first source the context does not have (a glob must match something not ignored), or undefined. */
 function firstMissing(context: BuildContext, sources: readonly string[]): string | undefined {
-  return missingSource(context, sources.map((source) => ({ source })))?.source;
+  return missingSource(
+    context,
+    sources.map((source) => ({ source })),
+  )?.source;
 }
 
 function shown(root: string, dir: string): string {
@@ -61,12 +68,28 @@ function shown(root: string, dir: string): string {
  * The pipeline's build settings and the report's build information for the Dockerfile at `path` with `text`, under
  * `plan`. Without a plan (an API call that names no path), nothing is known and both are empty.
  */
-export function resolveBuild(plan: BuildPlan | undefined, text: string, path: string | undefined): { settings: BuildSettings; info?: BuildInfo } {
+export function resolveBuild(
+  plan: BuildPlan | undefined,
+  text: string,
+  path: string | undefined,
+): { settings: BuildSettings; info?: BuildInfo } {
   if (!plan || !path) return { settings: {} };
   const notes = [...(plan.notes ?? [])];
   if (plan.context) {
-    const settings: BuildSettings = { context: plan.context, ...(plan.contextSource ? { contextSource: plan.contextSource } : {}), ...(plan.target ? { target: plan.target } : {}) };
-    return { settings, info: { context: plan.context, source: plan.contextSource ?? 'given', ...(plan.target ? { target: plan.target } : {}), notes } };
+    const settings: BuildSettings = {
+      context: plan.context,
+      ...(plan.contextSource ? { contextSource: plan.contextSource } : {}),
+      ...(plan.target ? { target: plan.target } : {}),
+    };
+    return {
+      settings,
+      info: {
+        context: plan.context,
+        source: plan.contextSource ?? 'given',
+        ...(plan.target ? { target: plan.target } : {}),
+        notes,
+      },
+    };
   }
   const root = plan.fallbackRoot ?? dirname(path);
   const own = dirname(resolve(path));
@@ -85,7 +108,12 @@ export function resolveBuild(plan: BuildPlan | undefined, text: string, path: st
     }
     tried.push([dir, missing]);
   }
-  const where = tried.map(([dir, missing]) => `${missing} is not in ${dir === own ? "the Dockerfile's folder" : `the repository root (${shown(own, dir)})`}`).join(', and ');
+  const where = tried
+    .map(
+      ([dir, missing]) =>
+        `${missing} is not in ${dir === own ? "the Dockerfile's folder" : `the repository root (${shown(own, dir)})`}`,
+    )
+    .join(', and ');
   const unknown = `no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: ${where}`;
   return { settings: { contextUnknown: unknown }, info: { source: 'none', unknown, notes } };
 }

@@ -9,7 +9,17 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { SKIPPED_FOLDERS } from '../runner/names.js';
 import { loadShellParser } from '../shell/index.js';
-import { readBakeHcl, readBakeJson, readCompose, readDevcontainer, readMakefile, readScript, readSkaffold, readWorkflow, type BuildFile } from './readers.js';
+import {
+  readBakeHcl,
+  readBakeJson,
+  readCompose,
+  readDevcontainer,
+  readMakefile,
+  readScript,
+  readSkaffold,
+  readWorkflow,
+  type BuildFile,
+} from './readers.js';
 import type { BuildPlan, BuildSource, SourceScan, SourceSink, UnusableSource } from './types.js';
 
 export type { BuildInfo, BuildPlan, BuildSource, SourceScan, UnusableSource } from './types.js';
@@ -30,7 +40,11 @@ function readerFor(name: string, dir: string, root: string): Reader | undefined 
   if (/^docker-bake(?:\.[^/]+)?\.json$/.test(name)) return readBakeJson;
   if (/^docker-bake(?:\.[^/]+)?\.hcl$/.test(name)) return readBakeHcl;
   if (/^skaffold(?:\.[^/]+)?\.ya?ml$/.test(name)) return readSkaffold;
-  if (name === '.devcontainer.json' || (name === 'devcontainer.json' && /(^|[\\/])\.devcontainer([\\/][^\\/]+)?$/.test(dir))) return readDevcontainer;
+  if (
+    name === '.devcontainer.json' ||
+    (name === 'devcontainer.json' && /(^|[\\/])\.devcontainer([\\/][^\\/]+)?$/.test(dir))
+  )
+    return readDevcontainer;
   if (/\.ya?ml$/.test(name) && dir === join(root, '.github', 'workflows')) return readWorkflow;
   if (/^(?:GNUmakefile|[Mm]akefile|.+\.mk)$/.test(name)) return readMakefile;
   if (/\.(?:sh|bash)$/.test(name)) return readScript;
@@ -72,7 +86,8 @@ export async function scanRepository(root: string): Promise<SourceScan> {
           if (SKIPPED_FOLDERS.has(entry.name)) continue;
           if (entry.name === '.github' && dir === root) {
             for (const workflow of listing(join(path, 'workflows'))) {
-              if (workflow.isFile() && /\.ya?ml$/.test(workflow.name)) files.push([join(path, 'workflows', workflow.name), readWorkflow]);
+              if (workflow.isFile() && /\.ya?ml$/.test(workflow.name))
+                files.push([join(path, 'workflows', workflow.name), readWorkflow]);
             }
             continue;
           }
@@ -88,18 +103,24 @@ export async function scanRepository(root: string): Promise<SourceScan> {
     queue = next;
   }
   const sink: SourceSink = {
-    build: (found: BuildSource) => scan.builds.push({ ...found, dockerfile: resolve(found.dockerfile), context: resolve(found.context) }),
-    unusable: (found: UnusableSource) => scan.unusable.push(found.dockerfile ? { ...found, dockerfile: resolve(found.dockerfile) } : found),
+    build: (found: BuildSource) =>
+      scan.builds.push({ ...found, dockerfile: resolve(found.dockerfile), context: resolve(found.context) }),
+    unusable: (found: UnusableSource) =>
+      scan.unusable.push(found.dockerfile ? { ...found, dockerfile: resolve(found.dockerfile) } : found),
   };
   // Workflows, Makefiles and scripts are read with the shell view.
-  if (files.some(([, reader]) => reader === readWorkflow || reader === readMakefile || reader === readScript)) await loadShellParser();
+  if (files.some(([, reader]) => reader === readWorkflow || reader === readMakefile || reader === readScript))
+    await loadShellParser();
   for (const [path, reader] of files) {
     const file: BuildFile = { path, display: display(root, path), root };
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      scan.unusable.push({ source: file.display, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` });
+      scan.unusable.push({
+        source: file.display,
+        reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+      });
       continue;
     }
     if (reader === readScript || reader === readMakefile) {
@@ -193,20 +214,32 @@ export class BuildContexts {
     const root = this.root(dockerfile);
     const scan = await this.scan(root);
     const named = scan.builds.filter((b) => b.dockerfile === dockerfile);
-    const notes = scan.unusable.filter((u) => u.dockerfile === dockerfile).map((u) => `${u.source} was not used: ${u.reason}`);
+    const notes = scan.unusable
+      .filter((u) => u.dockerfile === dockerfile)
+      .map((u) => `${u.source} was not used: ${u.reason}`);
     if (named.length) {
       const contexts = [...new Set(named.map((b) => b.context))];
       if (contexts.length === 1) {
         const targets = [...new Set(named.map((b) => b.target ?? ''))];
-        if (targets.length > 1) notes.push(`the build files name different targets (${targets.map((t) => t || 'the last stage').join(', ')}), so none is assumed`);
+        if (targets.length > 1)
+          notes.push(
+            `the build files name different targets (${targets.map((t) => t || 'the last stage').join(', ')}), so none is assumed`,
+          );
         const target = targets.length === 1 && targets[0] ? targets[0] : undefined;
-        const source = named.length === 1 ? named[0].source : `${named[0].source} (and ${named.length - 1} more that agree)`;
-        return this.intern({ context: contexts[0], contextSource: source, ...(target ? { target } : {}), ...(notes.length ? { notes: listNotes(notes) } : {}) });
+        const source =
+          named.length === 1 ? named[0].source : `${named[0].source} (and ${named.length - 1} more that agree)`;
+        return this.intern({
+          context: contexts[0],
+          contextSource: source,
+          ...(target ? { target } : {}),
+          ...(notes.length ? { notes: listNotes(notes) } : {}),
+        });
       }
       const said = named.map((b) => `${b.source} says ${display(root, b.context)}`).join('; ');
       notes.unshift(`the build files disagree on its context (${said}), so none of them is used`);
     } else {
-      for (const u of scan.unusable) if (!u.dockerfile) notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
+      for (const u of scan.unusable)
+        if (!u.dockerfile) notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
     }
     return this.intern({ fallbackRoot: root, ...(notes.length ? { notes: listNotes(notes) } : {}) });
   }

@@ -19,14 +19,22 @@ export interface BuildFile {
 }
 
 function isRemote(context: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || /^[\w.-]+\/[\w.-]+\.git(#|$)/.test(context);
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
+    context.startsWith('git@') ||
+    /^[\w.-]+\/[\w.-]+\.git(#|$)/.test(context)
+  );
 }
 
 /**
  * Interpolate `${NAME}`, `$NAME`, `${NAME:-default}`, `${NAME-default}` and `$$` as compose and bake do, from the
  * values the repository sets (`vars`). A name it does not set makes the value unknown.
  */
-export function interpolate(text: string, vars: Vars, describe: (name: string) => string = (n) => `\${${n}}`): VarValue {
+export function interpolate(
+  text: string,
+  vars: Vars,
+  describe: (name: string) => string = (n) => `\${${n}}`,
+): VarValue {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '$') {
@@ -73,10 +81,25 @@ export function readDotEnv(dir: string): Vars {
 }
 
 /** Report one build given as (possibly unknown) context, Dockerfile relative to the context, and target. */
-function report(sink: SourceSink, source: string, base: string, context: VarValue, dockerfile: VarValue, target: VarValue | undefined, dockerfileBase?: string): void {
+function report(
+  sink: SourceSink,
+  source: string,
+  base: string,
+  context: VarValue,
+  dockerfile: VarValue,
+  target: VarValue | undefined,
+  dockerfileBase?: string,
+): void {
   if (typeof context !== 'string') {
-    const known = typeof dockerfile === 'string' && (isAbsolute(dockerfile) || dockerfileBase) ? resolve(dockerfileBase ?? base, dockerfile) : undefined;
-    sink.unusable({ source, reason: `its context is not known: ${context.unknown}`, ...(known ? { dockerfile: known } : {}) });
+    const known =
+      typeof dockerfile === 'string' && (isAbsolute(dockerfile) || dockerfileBase)
+        ? resolve(dockerfileBase ?? base, dockerfile)
+        : undefined;
+    sink.unusable({
+      source,
+      reason: `its context is not known: ${context.unknown}`,
+      ...(known ? { dockerfile: known } : {}),
+    });
     return;
   }
   if (isRemote(context)) {
@@ -130,7 +153,11 @@ interface BakeTarget {
 
 function reportBake(file: BuildFile, targets: Map<string, BakeTarget>, sink: SourceSink): void {
   const base = dirname(file.path);
-  const resolved = (name: string, key: 'context' | 'dockerfile' | 'target', seen: Set<string>): VarValue | undefined => {
+  const resolved = (
+    name: string,
+    key: 'context' | 'dockerfile' | 'target',
+    seen: Set<string>,
+  ): VarValue | undefined => {
     const target = targets.get(name);
     if (!target || seen.has(name)) return undefined;
     seen.add(name);
@@ -163,8 +190,11 @@ export function readBakeJson(file: BuildFile, text: string, sink: SourceSink): v
   if (isMap(data.target)) {
     for (const [name, spec] of Object.entries(data.target)) {
       if (!isMap(spec)) continue;
-      const attr = (key: string) => (spec[key] === undefined ? undefined : interpolate(stringOf(spec[key]) ?? '', vars));
-      const inherits = Array.isArray(spec.inherits) ? spec.inherits.filter((v): v is string => typeof v === 'string') : [];
+      const attr = (key: string) =>
+        spec[key] === undefined ? undefined : interpolate(stringOf(spec[key]) ?? '', vars);
+      const inherits = Array.isArray(spec.inherits)
+        ? spec.inherits.filter((v): v is string => typeof v === 'string')
+        : [];
       targets.set(name, { context: attr('context'), dockerfile: attr('dockerfile'), target: attr('target'), inherits });
     }
   }
@@ -178,7 +208,9 @@ function hclValue(node: TreeSitterNode | null | undefined, vars: Vars): VarValue
     case 'expression':
     case 'literal_value':
     case 'template_expr':
-      return node.namedChildCount === 1 ? hclValue(node.namedChild(0), vars) : { unknown: `${node.text} is an expression layerfix does not read` };
+      return node.namedChildCount === 1
+        ? hclValue(node.namedChild(0), vars)
+        : { unknown: `${node.text} is an expression layerfix does not read` };
     case 'string_lit':
     case 'quoted_template': {
       let out = '';
@@ -212,10 +244,11 @@ function hclStrings(node: TreeSitterNode | null | undefined, vars: Vars): string
   const visit = (n: TreeSitterNode | null | undefined) => {
     if (!n) return;
     if (n.type === 'tuple') {
-      for (const child of n.namedChildren) if (child?.type === 'expression') {
-        const value = hclValue(child, vars);
-        if (typeof value === 'string') out.push(value);
-      }
+      for (const child of n.namedChildren)
+        if (child?.type === 'expression') {
+          const value = hclValue(child, vars);
+          if (typeof value === 'string') out.push(value);
+        }
       return;
     }
     for (const child of n.namedChildren) visit(child);
@@ -238,7 +271,11 @@ function hclBlocks(root: TreeSitterNode): HclBlock[] {
     const children = block.namedChildren;
     const kind = children[0]?.type === 'identifier' ? children[0].text : '';
     const labelNode = children.slice(1).find((c) => c?.type === 'string_lit' || c?.type === 'identifier');
-    const label = labelNode ? (labelNode.type === 'string_lit' ? (hclValue(labelNode, new Map()) as string) : labelNode.text) : undefined;
+    const label = labelNode
+      ? labelNode.type === 'string_lit'
+        ? (hclValue(labelNode, new Map()) as string)
+        : labelNode.text
+      : undefined;
     const attributes = new Map<string, TreeSitterNode>();
     const inner = block.namedChildren.find((c) => c?.type === 'body');
     for (const attribute of inner?.namedChildren ?? []) {
@@ -266,7 +303,12 @@ export async function readBakeHcl(file: BuildFile, text: string, sink: SourceSin
     for (const block of list) {
       if (block.kind !== 'target' || !block.label) continue;
       const attr = (key: string) => (block.attributes.has(key) ? hclValue(block.attributes.get(key), vars) : undefined);
-      targets.set(block.label, { context: attr('context'), dockerfile: attr('dockerfile'), target: attr('target'), inherits: hclStrings(block.attributes.get('inherits'), vars) });
+      targets.set(block.label, {
+        context: attr('context'),
+        dockerfile: attr('dockerfile'),
+        target: attr('target'),
+        inherits: hclStrings(block.attributes.get('inherits'), vars),
+      });
     }
     return targets;
   });
@@ -284,7 +326,8 @@ export function readSkaffold(file: BuildFile, text: string, sink: SourceSink): v
     if (!isMap(doc)) continue;
     const builds: [string, Data | undefined][] = [['build', doc.build]];
     if (Array.isArray(doc.profiles)) {
-      for (const profile of doc.profiles) if (isMap(profile)) builds.push([`profiles.${stringOf(profile.name) ?? '?'}.build`, profile.build]);
+      for (const profile of doc.profiles)
+        if (isMap(profile)) builds.push([`profiles.${stringOf(profile.name) ?? '?'}.build`, profile.build]);
     }
     for (const [where, build] of builds) {
       const artifacts = isMap(build) ? build.artifacts : undefined;
@@ -292,10 +335,21 @@ export function readSkaffold(file: BuildFile, text: string, sink: SourceSink): v
       artifacts.forEach((artifact, i) => {
         if (!isMap(artifact)) return;
         const docker = artifact.docker;
-        if (docker === undefined && Object.keys(artifact).some((k) => ['jib', 'bazel', 'ko', 'buildpacks', 'custom', 'kaniko'].includes(k))) return;
+        if (
+          docker === undefined &&
+          Object.keys(artifact).some((k) => ['jib', 'bazel', 'ko', 'buildpacks', 'custom', 'kaniko'].includes(k))
+        )
+          return;
         const spec = isMap(docker) ? docker : {};
         const source = `${file.display}: ${where}.artifacts[${i}] (${stringOf(artifact.image) ?? 'image'})`;
-        report(sink, source, base, plain(artifact.context, '.'), plain(spec.dockerfile, 'Dockerfile'), spec.target === undefined ? undefined : plain(spec.target, ''));
+        report(
+          sink,
+          source,
+          base,
+          plain(artifact.context, '.'),
+          plain(spec.dockerfile, 'Dockerfile'),
+          spec.target === undefined ? undefined : plain(spec.target, ''),
+        );
       });
     }
   }
@@ -310,7 +364,11 @@ export function readDevcontainer(file: BuildFile, text: string, sink: SourceSink
   if (dockerfile === undefined) return;
   const base = dirname(file.path);
   // The folder the dev container is opened on: the one holding `.devcontainer/`, or `.devcontainer.json`'s own.
-  const workspace = base.endsWith(`${join('.devcontainer')}`) ? dirname(base) : /[\\/]\.devcontainer[\\/][^\\/]+$/.test(base) ? dirname(dirname(base)) : base;
+  const workspace = base.endsWith(`${join('.devcontainer')}`)
+    ? dirname(base)
+    : /[\\/]\.devcontainer[\\/][^\\/]+$/.test(base)
+      ? dirname(dirname(base))
+      : base;
   const vars: Vars = new Map([
     ['localWorkspaceFolder', workspace],
     ['containerWorkspaceFolder', workspace],
@@ -337,7 +395,14 @@ function envOf(value: Data | undefined, into: Vars): Vars {
   if (!isMap(value)) return out;
   for (const [key, v] of Object.entries(value)) {
     const text = stringOf(v);
-    out.set(key, text === undefined ? { unknown: `env ${key} is not a plain value` } : text.includes('${{') ? { unknown: `env ${key} is the expression ${text}` } : text);
+    out.set(
+      key,
+      text === undefined
+        ? { unknown: `env ${key} is not a plain value` }
+        : text.includes('${{')
+          ? { unknown: `env ${key} is the expression ${text}` }
+          : text,
+    );
   }
   return out;
 }
@@ -377,11 +442,15 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
   for (const doc of readYamlDocuments(text)) {
     if (!isMap(doc) || !isMap(doc.jobs)) continue;
     const workflowEnv = envOf(doc.env, new Map([['GITHUB_WORKSPACE', root]]));
-    const workflowDir = isMap(doc.defaults) && isMap(doc.defaults.run) ? stringOf(doc.defaults.run['working-directory']) : undefined;
+    const workflowDir =
+      isMap(doc.defaults) && isMap(doc.defaults.run) ? stringOf(doc.defaults.run['working-directory']) : undefined;
     for (const [jobName, job] of Object.entries(doc.jobs)) {
       if (!isMap(job) || !Array.isArray(job.steps)) continue;
       const jobEnv = envOf(job.env, workflowEnv);
-      const jobDir = (isMap(job.defaults) && isMap(job.defaults.run) ? stringOf(job.defaults.run['working-directory']) : undefined) ?? workflowDir;
+      const jobDir =
+        (isMap(job.defaults) && isMap(job.defaults.run)
+          ? stringOf(job.defaults.run['working-directory'])
+          : undefined) ?? workflowDir;
       job.steps.forEach((step, i) => {
         if (!isMap(step)) return;
         const env = envOf(step.env, jobEnv);
@@ -394,8 +463,18 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
           const context = given === undefined ? '.' : expressions(given, root, env);
           const fileGiven = stringOf(w.file);
           const target = w.target === undefined ? undefined : expressions(stringOf(w.target) ?? '', root, env);
-          if (fileGiven === undefined) report(sink, `${where}: docker/build-push-action`, root, context, 'Dockerfile', target);
-          else report(sink, `${where}: docker/build-push-action`, root, context, expressions(fileGiven, root, env), target, root);
+          if (fileGiven === undefined)
+            report(sink, `${where}: docker/build-push-action`, root, context, 'Dockerfile', target);
+          else
+            report(
+              sink,
+              `${where}: docker/build-push-action`,
+              root,
+              context,
+              expressions(fileGiven, root, env),
+              target,
+              root,
+            );
           return;
         }
         const run = stringOf(step.run);
@@ -406,13 +485,32 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
         const names = new Map<string, string>();
         const shellText = shellExpressions(run, root, env, vars, names);
         if (typeof dir !== 'string') {
-          readBuildCommands(shellText, { cwd: root, vars, file: where, line: 1 }, {
-            build: (found) => sink.unusable({ source: found.source, dockerfile: found.dockerfile, reason: `its working-directory is not known: ${dir.unknown}` }),
-            unusable: (found) => sink.unusable(found),
-          });
+          readBuildCommands(
+            shellText,
+            { cwd: root, vars, file: where, line: 1 },
+            {
+              build: (found) =>
+                sink.unusable({
+                  source: found.source,
+                  dockerfile: found.dockerfile,
+                  reason: `its working-directory is not known: ${dir.unknown}`,
+                }),
+              unusable: (found) => sink.unusable(found),
+            },
+          );
           return;
         }
-        readBuildCommands(shellText, { cwd: resolve(root, dir), vars, file: `${where}: run`, line: 1, describe: (name) => names.get(name) ?? `$${name}` }, sink);
+        readBuildCommands(
+          shellText,
+          {
+            cwd: resolve(root, dir),
+            vars,
+            file: `${where}: run`,
+            line: 1,
+            describe: (name) => names.get(name) ?? `$${name}`,
+          },
+          sink,
+        );
       });
     }
   }
@@ -425,7 +523,9 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // Assignments: `NAME = value`, `NAME := value`, `NAME ?= value` (`!=` and `+=` leave the name unknown).
   for (const line of lines) {
-    const match = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*?)\s*$/.exec(line);
+    const match = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*?)\s*$/.exec(
+      line,
+    );
     if (!match || line.startsWith('\t')) continue;
     const [, name, op, value] = match;
     if (op === '!=' || op === '+=') assigned.set(name, undefined);
@@ -435,24 +535,37 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
   const makeVars: Vars = new Map();
   const names = new Map<string, string>();
   const expand = (value: string, depth: number): string =>
-    value.replace(/\$(\$|\(([^()]*)\)|\{([^{}]*)\}|([A-Za-z_]))/g, (all, _x, paren?: string, brace?: string, single?: string) => {
-      if (all === '$$') return '$';
-      const name = paren ?? brace ?? single ?? '';
-      if (name === 'CURDIR') return dir;
-      const value = assigned.get(name);
-      if (value !== undefined && depth < 10 && !/\s/.test(name)) return expand(value, depth + 1);
-      const key = `__layerfix_make_${names.size}`;
-      names.set(key, `$(${name})`);
-      makeVars.set(key, { unknown: `the make variable $(${name}) is not set in ${file.display}` });
-      return `\${${key}}`;
-    });
+    value.replace(
+      /\$(\$|\(([^()]*)\)|\{([^{}]*)\}|([A-Za-z_]))/g,
+      (all, _x, paren?: string, brace?: string, single?: string) => {
+        if (all === '$$') return '$';
+        const name = paren ?? brace ?? single ?? '';
+        if (name === 'CURDIR') return dir;
+        const value = assigned.get(name);
+        if (value !== undefined && depth < 10 && !/\s/.test(name)) return expand(value, depth + 1);
+        const key = `__layerfix_make_${names.size}`;
+        names.set(key, `$(${name})`);
+        makeVars.set(key, { unknown: `the make variable $(${name}) is not set in ${file.display}` });
+        return `\${${key}}`;
+      },
+    );
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].startsWith('\t')) continue;
     const start = i;
     let recipe = lines[i].slice(1);
     while (recipe.endsWith('\\') && i + 1 < lines.length) recipe += `\n${lines[++i].replace(/^\t/, '')}`;
     const command = expand(recipe.replace(/^[@+-]+/, ''), 0);
-    readBuildCommands(command, { cwd: dir, vars: makeVars, file: file.display, line: start + 1, describe: (name) => names.get(name) ?? `$${name}` }, sink);
+    readBuildCommands(
+      command,
+      {
+        cwd: dir,
+        vars: makeVars,
+        file: file.display,
+        line: start + 1,
+        describe: (name) => names.get(name) ?? `$${name}`,
+      },
+      sink,
+    );
   }
 }
 

@@ -41,7 +41,8 @@ function git(cwd: string, args: string[], input?: string): { ok: boolean; out: B
 /** The top folder of the git work tree holding `cwd`; throws ConfigError when there is none. */
 export function repoRoot(cwd: string): string {
   const r = git(cwd, ['rev-parse', '--show-toplevel']);
-  if (!r.ok) throw new ConfigError(`cache-report: ${cwd} is not inside a git repository (${r.err.trim()}); use --changed`);
+  if (!r.ok)
+    throw new ConfigError(`cache-report: ${cwd} is not inside a git repository (${r.err.trim()}); use --changed`);
   return r.out.toString('utf8').trim();
 }
 
@@ -50,16 +51,27 @@ export function readHistory(root: string, options: HistoryOptions = {}): Commit[
   const since = options.since;
   if (since !== undefined) {
     const check = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${since}^{commit}`]);
-    if (!check.ok) throw new ConfigError(`cache-report: --since ${since}: git cannot resolve it to a commit of this repository`);
+    if (!check.ok)
+      throw new ConfigError(`cache-report: --since ${since}: git cannot resolve it to a commit of this repository`);
   }
   const head = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (!head.ok) throw new ConfigError('cache-report: the repository has no commits yet (HEAD does not resolve)');
-  const args = ['log', '-z', '--topo-order', '--format=%x01%H %P%x02%s', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent'];
+  const args = [
+    'log',
+    '-z',
+    '--topo-order',
+    '--format=%x01%H %P%x02%s',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    '--diff-merges=first-parent',
+  ];
   if (options.firstParent) args.push('--first-parent');
   if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
   args.push(since ? `${since}..HEAD` : 'HEAD', '--');
   const r = git(root, args);
-  if (!r.ok) throw new ConfigError(`cache-report: git log ${since ? `${since}..HEAD` : 'HEAD'} failed: ${r.err.trim()}`);
+  if (!r.ok)
+    throw new ConfigError(`cache-report: git log ${since ? `${since}..HEAD` : 'HEAD'} failed: ${r.err.trim()}`);
   const commits: Commit[] = [];
   const tokens = r.out.toString('utf8').split('\0');
   let current: Commit | undefined;

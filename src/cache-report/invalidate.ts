@@ -57,7 +57,10 @@ export function sourceMatches(source: string, path: string): boolean {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@')) match = () => false;
     else if (source.includes('$')) match = () => true;
     else {
-      const clean = posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/^(\.\/)+|\/+$/g, '');
+      const clean = posix
+        .normalize(source.replace(/\\/g, '/'))
+        .replace(/^\/+/, '')
+        .replace(/^(\.\/)+|\/+$/g, '');
       if (clean === '' || clean === '.') match = () => true;
       else {
         const rules = ignore().add(`/${clean}`);
@@ -82,8 +85,14 @@ export function shellCommands(text: string, shell: string[] | null = null): numb
   else {
     let previous: { end: number } | undefined;
     for (const command of view.commands) {
-      if (command.context.some((c) => c === 'command-substitution' || c === 'process-substitution' || c === 'arithmetic')) continue;
-      const joined = previous && command.context.includes('pipeline') && /^[\s\\]*\|&?[\s\\]*$/.test(text.slice(previous.end, command.start));
+      if (
+        command.context.some((c) => c === 'command-substitution' || c === 'process-substitution' || c === 'arithmetic')
+      )
+        continue;
+      const joined =
+        previous &&
+        command.context.includes('pipeline') &&
+        /^[\s\\]*\|&?[\s\\]*$/.test(text.slice(previous.end, command.start));
       previous = command;
       if (!joined) count++;
     }
@@ -98,14 +107,19 @@ export function shellCommands(text: string, shell: string[] | null = null): numb
 function runCommands(view: InstructionView, shell: string[] | null): number {
   if (view.form === 'exec') return 1;
   if (view.heredocs.length && view.args.trimStart().startsWith('<<')) {
-    return Math.max(1, view.heredocs.reduce((n, heredoc) => n + shellCommands(heredoc.content, shell), 0));
+    return Math.max(
+      1,
+      view.heredocs.reduce((n, heredoc) => n + shellCommands(heredoc.content, shell), 0),
+    );
   }
   return shellCommands(view.args, shell);
 }
 
 function fromRef(view: InstructionView): string[] {
   const refs = view.flags.filter((f) => f.name === 'from' && f.value !== undefined).map((f) => f.value!);
-  for (const flag of view.flags) if (flag.name === 'mount') for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
+  for (const flag of view.flags)
+    if (flag.name === 'mount')
+      for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
   return refs;
 }
 
@@ -136,7 +150,11 @@ function parsed(text: string): Parsed {
       return view.name === 'run' ? runCommands(view, shell) : 0;
     });
   });
-  known = { stages: list, texts: list.map((stage) => [stage.from, ...stage.instructions].map((view) => print(view.node).trimEnd())), commands };
+  known = {
+    stages: list,
+    texts: list.map((stage) => [stage.from, ...stage.instructions].map((view) => print(view.node).trimEnd())),
+    commands,
+  };
   if (parsedTexts.size > 2_000) parsedTexts.clear();
   parsedTexts.set(text, known);
   return known;

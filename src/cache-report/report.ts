@@ -162,7 +162,10 @@ class Rewriter {
     let out = this.cache.get(text);
     if (!out) {
       const skip = [...(this.options.skip ?? []), 'merge-runs'];
-      out = Promise.all([transform(text, this.options).then((r) => r.text), transform(text, { ...this.options, skip }).then((r) => r.text)]);
+      out = Promise.all([
+        transform(text, this.options).then((r) => r.text),
+        transform(text, { ...this.options, skip }).then((r) => r.text),
+      ]);
       this.cache.set(text, out);
     }
     return out;
@@ -190,14 +193,25 @@ async function measure(target: Target, steps: Step[], progress: () => void): Pro
     const same = step.previous === step.text;
     const kind = same ? 'source' : 'dockerfile';
     if (same && !step.paths.length) {
-      rows.push({ commit: step.commit, subject: step.subject, kind, before: zero(), after: zero(), withoutMerges: zero() });
+      rows.push({
+        commit: step.commit,
+        subject: step.subject,
+        kind,
+        before: zero(),
+        after: zero(),
+        withoutMerges: zero(),
+      });
       progress();
       continue;
     }
     const change = { paths: step.paths, target: target.target };
     const before = rebuilt(step.text, { ...change, previous: step.previous });
     const [after, moved] = await target.rewriter.rewrite(step.text);
-    const [afterPrevious, movedPrevious] = same ? [after, moved] : step.previous === undefined ? [undefined, undefined] : await target.rewriter.rewrite(step.previous);
+    const [afterPrevious, movedPrevious] = same
+      ? [after, moved]
+      : step.previous === undefined
+        ? [undefined, undefined]
+        : await target.rewriter.rewrite(step.previous);
     rows.push({
       commit: step.commit,
       subject: step.subject,
@@ -221,12 +235,19 @@ function shown(cwd: string, dir: string): string {
 }
 
 /** The steps of one Dockerfile over the history: texts from the blob ids the log gives, boundary versions by name. */
-function historySteps(commits: readonly Commit[], rel: string, objects: Map<string, string | undefined>, prefix: string, context: ReportContext): Step[] {
+function historySteps(
+  commits: readonly Commit[],
+  rel: string,
+  objects: Map<string, string | undefined>,
+  prefix: string,
+  context: ReportContext,
+): Step[] {
   const inRange = new Map<string, string | undefined>();
   const steps: Step[] = [];
   const pathsCache = new Map<Commit, string[]>();
   const read = (name: string | undefined) => (name === undefined ? undefined : objects.get(name));
-  const at = (sha: string | undefined): string | undefined => (sha === undefined ? undefined : inRange.has(sha) ? inRange.get(sha) : `${sha}:${rel}`);
+  const at = (sha: string | undefined): string | undefined =>
+    sha === undefined ? undefined : inRange.has(sha) ? inRange.get(sha) : `${sha}:${rel}`;
   for (const commit of commits) {
     const changed = commit.blobs.has(rel);
     const parent = at(commit.parent);
@@ -236,7 +257,13 @@ function historySteps(commits: readonly Commit[], rel: string, objects: Map<stri
     if (text === undefined) continue;
     let paths = pathsCache.get(commit);
     if (!paths) pathsCache.set(commit, (paths = contextPathsIn(context, prefix, commit.paths)));
-    steps.push({ commit: commit.sha.slice(0, 7), subject: commit.subject, text, previous: changed ? read(parent) : text, paths });
+    steps.push({
+      commit: commit.sha.slice(0, 7),
+      subject: commit.subject,
+      text,
+      previous: changed ? read(parent) : text,
+      paths,
+    });
   }
   return steps;
 }
@@ -245,7 +272,12 @@ function historySteps(commits: readonly Commit[], rel: string, objects: Map<stri
 function namesFor(commits: readonly Commit[], rel: string, into: Set<string>): void {
   const inRange = new Map<string, string | undefined>();
   for (const commit of commits) {
-    const parent = commit.parent === undefined ? undefined : inRange.has(commit.parent) ? inRange.get(commit.parent) : `${commit.parent}:${rel}`;
+    const parent =
+      commit.parent === undefined
+        ? undefined
+        : inRange.has(commit.parent)
+          ? inRange.get(commit.parent)
+          : `${commit.parent}:${rel}`;
     const changed = commit.blobs.has(rel);
     const blob = changed ? commit.blobs.get(rel) : parent;
     inRange.set(commit.sha, blob);
@@ -271,17 +303,24 @@ async function pluginsOf(paths: readonly string[]): Promise<AnyTransform[]> {
 /** Build the report; throws ConfigError for bad input (not a repository, a range git cannot resolve, no Dockerfiles). */
 export async function cacheReport(options: CacheReportOptions): Promise<CacheReport> {
   if (options.maxCount !== undefined && (!Number.isInteger(options.maxCount) || options.maxCount < 1)) {
-    throw new ConfigError(`cache-report: --max-count: got "${options.maxCount}", expected a whole number of at least 1`);
+    throw new ConfigError(
+      `cache-report: --max-count: got "${options.maxCount}", expected a whole number of at least 1`,
+    );
   }
   const resolver = new ConfigResolver({ cwd: options.cwd, config: options.config });
   const candidates = await discover(options.paths, { cwd: options.cwd, resolver });
   const files = candidates.filter((c) => !c.error && !c.skipped);
   const missing = candidates.find((c) => c.error);
-  if (missing) throw new ConfigError(`cache-report: ${missing.display ?? relative(options.cwd, missing.absolutePath)}: ${missing.error!.message}`);
+  if (missing)
+    throw new ConfigError(
+      `cache-report: ${missing.display ?? relative(options.cwd, missing.absolutePath)}: ${missing.error!.message}`,
+    );
   if (!files.length) throw new ConfigError('cache-report: no Dockerfiles found');
   const root = options.changed ? tryRoot(options.cwd) : repoRoot(options.cwd);
   const realRoot = root ? await realpath(root) : undefined;
-  const commits = options.changed ? [] : readHistory(root!, { since: options.since, maxCount: options.maxCount, firstParent: options.firstParent });
+  const commits = options.changed
+    ? []
+    : readHistory(root!, { since: options.since, maxCount: options.maxCount, firstParent: options.firstParent });
   await loadShellParser();
 
   const planner = new Planner(resolver, undefined, undefined, { cwd: options.cwd, context: options.context });
@@ -289,7 +328,8 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
   for (const file of files) {
     const path = await realpath(file.realPath ?? file.absolutePath);
     const plan = await planner.plan(file.absolutePath);
-    if ('error' in plan) throw new ConfigError(`cache-report: ${relative(options.cwd, file.absolutePath)}: ${plan.error.message}`);
+    if ('error' in plan)
+      throw new ConfigError(`cache-report: ${relative(options.cwd, file.absolutePath)}: ${plan.error.message}`);
     const { plugins: pluginPaths, build: buildPlan, ...settings } = plan.settings;
     const current = await readFile(path, 'utf8').catch(() => '');
     const { settings: build, info } = resolveBuild(buildPlan, current, path);
@@ -302,7 +342,11 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
       rewriter: new Rewriter({ ...settings, plugins, path, build: build as BuildSettings }),
       context,
       contextShown: shown(options.cwd, dir),
-      contextSource: info ? (info.unknown ? `${info.unknown}; the Dockerfile's folder is assumed` : info.source) : "the Dockerfile's folder",
+      contextSource: info
+        ? info.unknown
+          ? `${info.unknown}; the Dockerfile's folder is assumed`
+          : info.source
+        : "the Dockerfile's folder",
       ...(build.target ? { target: build.target } : {}),
     };
     if (realRoot) {
@@ -331,8 +375,16 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
       const cwd = await realpath(options.cwd);
       const changed = options.changed.map((p) => resolve(cwd, p));
       const edited = changed.includes(target.path);
-      const previous = !edited ? text : root && target.rel ? readObjects(root, [`HEAD:${target.rel}`]).get(`HEAD:${target.rel}`) : undefined;
-      const paths = contextPathsIn(target.context, '', changed.map((p) => slash(relative(target.context.dir, p))).filter((p) => !p.startsWith('..')));
+      const previous = !edited
+        ? text
+        : root && target.rel
+          ? readObjects(root, [`HEAD:${target.rel}`]).get(`HEAD:${target.rel}`)
+          : undefined;
+      const paths = contextPathsIn(
+        target.context,
+        '',
+        changed.map((p) => slash(relative(target.context.dir, p))).filter((p) => !p.startsWith('..')),
+      );
       steps = [{ commit: 'changed', subject: options.changed.join(', '), text, previous, paths }];
     } else if (target.rel === undefined || target.prefix === undefined) {
       steps = [];
@@ -358,7 +410,10 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
   const source = emptyTally();
   const dockerfile = emptyTally();
   for (const file of out) {
-    for (const [into, from] of [[source, file.source], [dockerfile, file.dockerfile]] as const) {
+    for (const [into, from] of [
+      [source, file.source],
+      [dockerfile, file.dockerfile],
+    ] as const) {
       into.commits += from.commits;
       add(into.before, from.before);
       add(into.after, from.after);

@@ -58,7 +58,11 @@ async function unknownOptionProblems(command: CliCommand, argv: readonly string[
 export async function parseCommandArgs(command: CliCommand, argv: readonly string[]): Promise<ParsedArgs> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const option of command.options) {
-    options[option.name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
+    options[option.name] = {
+      type: option.type,
+      ...(option.short ? { short: option.short } : {}),
+      ...(option.multiple ? { multiple: true } : {}),
+    };
   }
   const help = `Run \`${command.name === 'layerfix' ? 'layerfix' : `layerfix ${command.name}`} --help\` for the options.`;
   const unknown = await unknownOptionProblems(command, argv, help);
@@ -67,14 +71,18 @@ export async function parseCommandArgs(command: CliCommand, argv: readonly strin
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. ${help}`);
+    throw new ConfigError(
+      `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. ${help}`,
+    );
   }
   const values = parsed.values as ParsedArgs['values'];
   for (const option of command.options) {
     const value = values[option.name];
     if (option.values && typeof value === 'string' && !option.values.includes(value)) {
       const { didYouMean } = await import('../engine/index.js');
-      throw new ConfigError(`--${option.name}: got "${value}"${didYouMean(value, option.values)}; expected one of ${option.values.join(', ')}`);
+      throw new ConfigError(
+        `--${option.name}: got "${value}"${didYouMean(value, option.values)}; expected one of ${option.values.join(', ')}`,
+      );
     }
   }
   return { values, positionals: parsed.positionals };
@@ -83,5 +91,8 @@ export async function parseCommandArgs(command: CliCommand, argv: readonly strin
 /** The names in a repeatable, comma-separated option, or undefined when it was not given. */
 export function nameList(value: string | boolean | string[] | undefined): string[] | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

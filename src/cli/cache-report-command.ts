@@ -12,7 +12,8 @@ import { cacheReportCommand } from './options.js';
 function maxCount(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--max-count: got "${value}", expected a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`--max-count: got "${value}", expected a whole number of at least 1`);
   return n;
 }
 
@@ -27,7 +28,8 @@ export async function runCacheReport(argv: readonly string[], io: CliIO): Promis
   const changed = nameList(v.changed);
   const since = v.since as string | undefined;
   if (changed && since !== undefined) throw new ConfigError('--changed and --since cannot be used together');
-  if (changed && (v['max-count'] !== undefined || v['first-parent'])) throw new ConfigError('--changed reads no history, so --max-count and --first-parent cannot be used with it');
+  if (changed && (v['max-count'] !== undefined || v['first-parent']))
+    throw new ConfigError('--changed reads no history, so --max-count and --first-parent cannot be used with it');
   if (v.config && v['no-config']) throw new ConfigError('--config and --no-config cannot be used together');
   const count = maxCount(v['max-count']);
   const { cacheReport } = await import('../cache-report/report.js');
@@ -50,7 +52,9 @@ export async function runCacheReport(argv: readonly string[], io: CliIO): Promis
           if (done < total && now - last < 100) return;
           last = now;
           shown = true;
-          io.stderr.write(`\r\x1b[2Kcache-report: ${done}/${total} (commit, Dockerfile) pairs (${Math.floor((done / total) * 100)}%)`);
+          io.stderr.write(
+            `\r\x1b[2Kcache-report: ${done}/${total} (commit, Dockerfile) pairs (${Math.floor((done / total) * 100)}%)`,
+          );
         }
       : undefined,
   });

@@ -67,7 +67,12 @@ export function fixCommand(options: RunOptions, changed: readonly string[], stdi
 }
 
 /** What the reporters of a run are told: mode, streams, colour, and how to apply what a check found. */
-export function reporterContext(options: RunOptions, io: CliIO, streams: { out: Writer; err: Writer } = { out: io.stdout, err: io.stderr }, stdin = false): ReporterContext {
+export function reporterContext(
+  options: RunOptions,
+  io: CliIO,
+  streams: { out: Writer; err: Writer } = { out: io.stdout, err: io.stderr },
+  stdin = false,
+): ReporterContext {
   return {
     mode: options.mode,
     explain: options.explain,
@@ -84,7 +89,8 @@ export function reporterContext(options: RunOptions, io: CliIO, streams: { out: 
 /** Report the paths and patterns that matched no file; returns whether that fails the run. */
 function reportUnmatched(unmatched: readonly UnmatchedPath[], options: RunOptions, io: CliIO): boolean {
   if (!options.errorOnUnmatchedPattern) return false;
-  for (const { path, message } of unmatched) io.stderr.write(`layerfix: ${path}: ${message} (--no-error-on-unmatched-pattern allows this)\n`);
+  for (const { path, message } of unmatched)
+    io.stderr.write(`layerfix: ${path}: ${message} (--no-error-on-unmatched-pattern allows this)\n`);
   return unmatched.length > 0;
 }
 
@@ -98,7 +104,10 @@ export async function runFiles(options: RunOptions, io: CliIO): Promise<number> 
       stream.write(text);
     },
   });
-  const reporter = await createReporter(options.format, reporterContext(options, io, { out: guard(io.stdout), err: guard(io.stderr) }));
+  const reporter = await createReporter(
+    options.format,
+    reporterContext(options, io, { out: guard(io.stdout), err: guard(io.stderr) }),
+  );
   const uninstall = options.write ? cleanUpOnInterrupt() : undefined;
   try {
     const report = await layerfixFiles(options.paths, {
@@ -134,10 +143,22 @@ export async function runFiles(options: RunOptions, io: CliIO): Promise<number> 
 
 /** `--stdout` with one file: print its new text (nothing when it fails). */
 async function runStdoutFile(options: RunOptions, io: CliIO): Promise<number> {
-  const report = await layerfixFiles(options.paths, { cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, ignorePath: options.ignorePath, context: options.context, concurrency: 1, diff: false, output: true });
+  const report = await layerfixFiles(options.paths, {
+    cwd: io.cwd,
+    only: options.only,
+    skip: options.skip,
+    config: options.config,
+    ignorePath: options.ignorePath,
+    context: options.context,
+    concurrency: 1,
+    diff: false,
+    output: true,
+  });
   if (reportUnmatched(report.unmatched, options, io)) return EXIT.failure;
   if (report.files.length !== 1) {
-    throw new ConfigError(`--stdout prints one file, but ${options.paths.join(' ') || '.'} gives ${report.files.length}; name a single file`);
+    throw new ConfigError(
+      `--stdout prints one file, but ${options.paths.join(' ') || '.'} gives ${report.files.length}; name a single file`,
+    );
   }
   return printOne(report.files[0], options, io);
 }

@@ -20,8 +20,7 @@ function wrap(text: string, width: number, indent: number): string[] {
     if (line && line.length + 1 + word.length > width - indent) {
       lines.push(line);
       line = word;
-    }
-    else line = line ? `${line} ${word}` : word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines;
@@ -39,9 +38,17 @@ export function helpText(command: CliCommand, more: readonly CliCommand[] = [], 
   });
   if (more.length) {
     out.push('', 'Commands:');
-    for (const other of more) out.push(`  ${other.usage}`, ...wrap(other.description, width, 4).map((l) => `      ${l}`));
+    for (const other of more)
+      out.push(`  ${other.usage}`, ...wrap(other.description, width, 4).map((l) => `      ${l}`));
   }
-  out.push('', ...wrap('Exit codes: 0 done (nothing to change under --check), 1 changes found under --check or -l (or findings: rules a file breaks, under --check), 2 a file failed or the configuration or arguments are invalid.', width, 0));
+  out.push(
+    '',
+    ...wrap(
+      'Exit codes: 0 done (nothing to change under --check), 1 changes found under --check or -l (or findings: rules a file breaks, under --check), 2 a file failed or the configuration or arguments are invalid.',
+      width,
+      0,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -57,8 +64,22 @@ function markdownText(text: string): string {
 /** A Markdown table of a command's options, for the README. */
 export function optionsMarkdown(command: CliCommand): string {
   const rows = command.options.map((option) => {
-    const names = [option.short ? `\`-${option.short}\`` : '', `\`--${option.name}${option.value ? ` ${option.value}` : ''}\``].filter(Boolean).join(', ');
+    const names = [
+      option.short ? `\`-${option.short}\`` : '',
+      `\`--${option.name}${option.value ? ` ${option.value}` : ''}\``,
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `| ${names} | ${markdownText(details(option))} |`;
   });
-  return [`\`${command.usage}\``, '', markdownText(command.description), '', '| Option | Description |', '| --- | --- |', ...rows, ''].join('\n');
+  return [
+    `\`${command.usage}\``,
+    '',
+    markdownText(command.description),
+    '',
+    '| Option | Description |',
+    '| --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -23,11 +23,15 @@ export interface CliIO {
 }
 
 /** Read `stream` to its end, or stop and return undefined once more than `maxBytes` arrived. */
-export async function readBounded(stream: AsyncIterable<Uint8Array | string> & { destroy?(): unknown }, maxBytes: number): Promise<Uint8Array | undefined> {
+export async function readBounded(
+  stream: AsyncIterable<Uint8Array | string> & { destroy?(): unknown },
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes =
+      typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     size += bytes.length;
     // Leaving the loop ends the iteration, which destroys the stream: nothing more is read.
     if (size > maxBytes) return undefined;

@@ -21,7 +21,10 @@ export async function knownTransforms(io: CliIO, config: string | false | undefi
 export function transformsText(transforms: readonly AnyTransform[]): string {
   const out: string[] = [];
   for (const t of transforms) {
-    out.push(`${t.name} (${t.defaultEnabled ? 'on' : 'off'} by default${t.meaning === 'layout' ? ', layout only' : ''})`, `  ${t.description}`);
+    out.push(
+      `${t.name} (${t.defaultEnabled ? 'on' : 'off'} by default${t.meaning === 'layout' ? ', layout only' : ''})`,
+      `  ${t.description}`,
+    );
     for (const [key, spec] of Object.entries(t.options as Record<string, OptionSpec>)) {
       out.push(`  - ${key}: ${optionType(spec)}, default ${JSON.stringify(spec.default)}: ${spec.description}`);
     }
@@ -33,12 +36,21 @@ export function transformsText(transforms: readonly AnyTransform[]): string {
 
 /** The listing as JSON data. */
 export function transformsData(transforms: readonly AnyTransform[]): unknown {
-  return transforms.map((t) => ({ name: t.name, description: t.description, url: t.url, defaultEnabled: t.defaultEnabled, meaning: t.meaning, options: t.options }));
+  return transforms.map((t) => ({
+    name: t.name,
+    description: t.description,
+    url: t.url,
+    defaultEnabled: t.defaultEnabled,
+    meaning: t.meaning,
+    options: t.options,
+  }));
 }
 
 /** Print the listing; returns the exit code. */
 export async function listTransforms(format: string, config: string | false | undefined, io: CliIO): Promise<number> {
   const transforms = await knownTransforms(io, config);
-  io.stdout.write(format === 'json' ? `${JSON.stringify(transformsData(transforms), null, 2)}\n` : transformsText(transforms));
+  io.stdout.write(
+    format === 'json' ? `${JSON.stringify(transformsData(transforms), null, 2)}\n` : transformsText(transforms),
+  );
   return 0;
 }

@@ -16,7 +16,8 @@ import { version } from './version.js';
 function concurrency(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--concurrency: got "${value}", expected a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`--concurrency: got "${value}", expected a whole number of at least 1`);
   return n;
 }
 
@@ -35,7 +36,8 @@ export function runOptions(args: ParsedArgs): RunOptions {
   ];
   for (const [a, b] of conflicts) if (v[a] && v[b]) problems.add(`--${a} and --${b} cannot be used together`);
   const format = (v.format as string | undefined) ?? 'text';
-  if (v['list-different'] && format !== 'text') problems.add(`--list-different prints paths only, so --format ${format} cannot be used with it`);
+  if (v['list-different'] && format !== 'text')
+    problems.add(`--list-different prints paths only, so --format ${format} cannot be used with it`);
   const mode = v.check ? 'check' : v['list-different'] ? 'list' : v.write ? 'write' : 'dry-run';
   const threads = problems.collect(() => concurrency(v.concurrency));
   problems.throwIfAny();
@@ -83,7 +85,8 @@ async function withOutputFile(path: string, io: CliIO, run: (io: CliIO) => Promi
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'parse') return (await import('./parse-command.js')).runParse(argv.slice(1), io);
   if (argv[0] === 'cache-report') return (await import('./cache-report-command.js')).runCacheReport(argv.slice(1), io);
-  if (argv[0] === 'new-transform') return (await import('./new-transform-command.js')).runNewTransform(argv.slice(1), io);
+  if (argv[0] === 'new-transform')
+    return (await import('./new-transform-command.js')).runNewTransform(argv.slice(1), io);
   const args = await parseCommandArgs(mainCommand, argv);
   if (args.values.help) {
     io.stdout.write(helpText(mainCommand, commands.slice(1), io.stdout.columns ?? 100));
@@ -101,14 +104,20 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
 
 /** The main command once its options are read: a listing, the configuration of a file, standard input or files. */
 async function run(options: RunOptions, args: ParsedArgs, io: CliIO): Promise<number> {
-  if (args.values['list-transforms']) return (await import('./list-transforms.js')).listTransforms(options.format, options.config, io);
+  if (args.values['list-transforms'])
+    return (await import('./list-transforms.js')).listTransforms(options.format, options.config, io);
   const printConfigFor = args.values['print-config'];
-  if (typeof printConfigFor === 'string') return (await import('./print-config.js')).printConfig(printConfigFor, io, options.config);
+  if (typeof printConfigFor === 'string')
+    return (await import('./print-config.js')).printConfig(printConfigFor, io, options.config);
   // `layerfix -` reads standard input, as `--stdin-filepath Dockerfile` does.
   const dash = options.paths.includes('-');
   if (dash || options.stdinFilepath !== undefined) {
     const paths = dash ? options.paths.filter((path) => path !== '-') : options.paths;
-    return (await import('./stdin-command.js')).runStdin(options.stdinFilepath ?? 'Dockerfile', { ...options, paths }, io);
+    return (await import('./stdin-command.js')).runStdin(
+      options.stdinFilepath ?? 'Dockerfile',
+      { ...options, paths },
+      io,
+    );
   }
   return (await import('./files-command.js')).runFiles(options, io);
 }

@@ -17,11 +17,18 @@ import type { CliIO } from './io.js';
 import { printOne, reporterContext, type RunOptions } from './files-command.js';
 
 /** The text on standard input, or the problem that stops it (too large, binary, not UTF-8), placed in the text. */
-async function readInput(io: CliIO): Promise<{ text: string } | { ruleId: string; message: string; line: number; column: number }> {
+async function readInput(
+  io: CliIO,
+): Promise<{ text: string } | { ruleId: string; message: string; line: number; column: number }> {
   const bytes = await io.readStdin(MAX_FILE_BYTES);
   if (!bytes) {
     const limit = `${(MAX_FILE_BYTES / 1024 / 1024).toFixed(1)} MiB`;
-    return { ruleId: 'file-too-large', message: `File too large: standard input goes past the ${limit} limit for a Dockerfile; layerfix stopped reading it there`, line: 1, column: 1 };
+    return {
+      ruleId: 'file-too-large',
+      message: `File too large: standard input goes past the ${limit} limit for a Dockerfile; layerfix stopped reading it there`,
+      line: 1,
+      column: 1,
+    };
   }
   return decodeDockerfile(bytes);
 }
@@ -29,15 +36,33 @@ async function readInput(io: CliIO): Promise<{ text: string } | { ruleId: string
 /** Run on stdin as if it were the file at `filepath`; returns the exit code. */
 export async function runStdin(filepath: string, options: RunOptions, io: CliIO): Promise<number> {
   const how = options.stdinFilepath === undefined ? '- (standard input)' : '--stdin-filepath';
-  if (options.write) throw new ConfigError(`--write cannot be used with ${how}: there is no file to write; use --stdout`);
-  if (options.paths.length) throw new ConfigError(`${how} reads standard input, so no other paths may be given (got ${options.paths.join(' ')})`);
+  if (options.write)
+    throw new ConfigError(`--write cannot be used with ${how}: there is no file to write; use --stdout`);
+  if (options.paths.length)
+    throw new ConfigError(
+      `${how} reads standard input, so no other paths may be given (got ${options.paths.join(' ')})`,
+    );
   const input = await readInput(io);
   let file: FileResult & { plugins?: string[] };
   if ('text' in input) {
-    file = await layerfixText(input.text, { filepath, cwd: io.cwd, only: options.only, skip: options.skip, config: options.config, context: options.context, target: options.target, fixes: options.format === 'sarif' });
+    file = await layerfixText(input.text, {
+      filepath,
+      cwd: io.cwd,
+      only: options.only,
+      skip: options.skip,
+      config: options.config,
+      context: options.context,
+      target: options.target,
+      fixes: options.format === 'sarif',
+    });
   } else {
     const absolutePath = resolve(io.cwd, filepath);
-    file = { path: displayPath(io.cwd, absolutePath), absolutePath, written: false, ...failure(input.ruleId, input.message, input.line, input.column) };
+    file = {
+      path: displayPath(io.cwd, absolutePath),
+      absolutePath,
+      written: false,
+      ...failure(input.ruleId, input.message, input.line, input.column),
+    };
   }
   if (options.mode === 'dry-run' && options.format === 'text') return printOne(file, options, io);
   const { plugins = [], ...result } = file;

@@ -46,7 +46,8 @@ export class ConfigProblems {
 
   /** Add a problem, or the problems of a ConfigError (each once). */
   add(problem: string | ConfigError): void {
-    for (const p of typeof problem === 'string' ? [problem] : problem.problems) if (!this.list.includes(p)) this.list.push(p);
+    for (const p of typeof problem === 'string' ? [problem] : problem.problems)
+      if (!this.list.includes(p)) this.list.push(p);
   }
 
   /** Throw a ConfigError listing every problem, when there is any. */

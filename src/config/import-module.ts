@@ -20,7 +20,13 @@ function self(): Record<string, string> {
 export async function importModule(path: string): Promise<unknown> {
   if (!jiti) {
     const { createJiti } = await import('jiti');
-    jiti = createJiti(import.meta.url, { fsCache: false, moduleCache: true, interopDefault: true, alias: self(), tryNative: false });
+    jiti = createJiti(import.meta.url, {
+      fsCache: false,
+      moduleCache: true,
+      interopDefault: true,
+      alias: self(),
+      tryNative: false,
+    });
   }
   return jiti.import(path, { default: true });
 }

@@ -14,7 +14,11 @@ async function cosmiconfigLoad(path: string): Promise<unknown> {
   if (!explorer) {
     const { cosmiconfig } = await import('cosmiconfig');
     const ts = (file: string) => importModule(file);
-    explorer = cosmiconfig('layerfix', { searchStrategy: 'none', cache: false, loaders: { '.ts': ts, '.mts': ts, '.cts': ts } });
+    explorer = cosmiconfig('layerfix', {
+      searchStrategy: 'none',
+      cache: false,
+      loaders: { '.ts': ts, '.mts': ts, '.cts': ts },
+    });
   }
   const result = await explorer.load(path);
   return result?.config ?? {};
@@ -23,7 +27,8 @@ async function cosmiconfigLoad(path: string): Promise<unknown> {
 /** The first line of an error's message that is not a heading or a code frame, for one-line reports. */
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const useful = (line: string) => line.trim() && !/^(JSON|YAML) Error in /.test(line) && !/^\s*(>|\|)|^\s*\d+ \|/.test(line);
+  const useful = (line: string) =>
+    line.trim() && !/^(JSON|YAML) Error in /.test(line) && !/^\s*(>|\|)|^\s*\d+ \|/.test(line);
   return text.split('\n').find(useful)?.trim() ?? text;
 }
 
@@ -34,7 +39,9 @@ function jsonError(path: string, text: string, error: SyntaxError): ConfigError 
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  const reason = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'Unexpected end of the file');
+  const reason = error.message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'Unexpected end of the file');
   return new ConfigError(`${path}:${line}:${column}: cannot load the configuration: invalid JSON: ${reason}`);
 }
 

@@ -23,7 +23,12 @@ export function relativeInside(base: string, path: string): string | undefined {
 }
 
 /** Whether `path` (absolute; a folder when `isDir`) matches the patterns, read relative to `base`. */
-export function matchesPatterns(patterns: string | readonly string[], base: string, path: string, isDir = false): boolean {
+export function matchesPatterns(
+  patterns: string | readonly string[],
+  base: string,
+  path: string,
+  isDir = false,
+): boolean {
   const rel = relativeInside(base, path);
   if (rel === undefined) return false;
   const list = typeof patterns === 'string' ? [patterns] : patterns;

@@ -86,7 +86,10 @@ export async function loadPlugins(refs: readonly PluginRef[]): Promise<LoadedPlu
     }
     for (const transform of transforms) {
       const clash = builtin.has(transform.name) ? 'a built-in transform' : result.origins.get(transform.name);
-      if (clash) throw new PluginError(`${describe(ref)} defines transform "${transform.name}", a name already taken by ${clash}; rename it`);
+      if (clash)
+        throw new PluginError(
+          `${describe(ref)} defines transform "${transform.name}", a name already taken by ${clash}; rename it`,
+        );
       result.origins.set(transform.name, path);
       result.transforms.push(transform);
     }

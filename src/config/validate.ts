@@ -4,7 +4,14 @@
  * Every problem of a file is reported at once, each naming the file and the key, with a suggestion for a misspelt
  * key or transform name.
  */
-import { didYouMean, OptionsError, resolvePrinterOptions, validateSettings, type AnyTransform, type TransformSetting } from '../engine/index.js';
+import {
+  didYouMean,
+  OptionsError,
+  resolvePrinterOptions,
+  validateSettings,
+  type AnyTransform,
+  type TransformSetting,
+} from '../engine/index.js';
 import { ConfigError } from './errors.js';
 import type { LayerfixConfig } from './types.js';
 
@@ -71,11 +78,13 @@ function checkPrinter(problems: Problems, key: string, data: Record<string, unkn
 }
 
 function checkContext(problems: Problems, key: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) problems.expected(key, configKeys.context, value);
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
+    problems.expected(key, configKeys.context, value);
 }
 
 function checkTarget(problems: Problems, key: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value))) problems.expected(key, configKeys.target, value);
+  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value)))
+    problems.expected(key, configKeys.target, value);
 }
 
 function checkTransformsShape(problems: Problems, key: string, value: unknown): void {
@@ -94,11 +103,13 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
   for (const key of Object.keys(data)) {
     if (!Object.hasOwn(configKeys, key)) problems.unknownKey(key, key, keys);
   }
-  if (data.$schema !== undefined && typeof data.$schema !== 'string') problems.expected('$schema', configKeys.$schema, data.$schema);
+  if (data.$schema !== undefined && typeof data.$schema !== 'string')
+    problems.expected('$schema', configKeys.$schema, data.$schema);
   if (data.root !== undefined && typeof data.root !== 'boolean') problems.expected('root', configKeys.root, data.root);
   if (data.transforms !== undefined) checkTransformsShape(problems, 'transforms', data.transforms);
   if (data.plugins !== undefined) {
-    if (!Array.isArray(data.plugins) || !data.plugins.every((p) => typeof p === 'string' && p.length > 0)) problems.expected('plugins', configKeys.plugins, data.plugins);
+    if (!Array.isArray(data.plugins) || !data.plugins.every((p) => typeof p === 'string' && p.length > 0))
+      problems.expected('plugins', configKeys.plugins, data.plugins);
   }
   for (const key of ['files', 'ignore'] as const) if (data[key] !== undefined) checkPatterns(problems, key, data[key]);
   checkContext(problems, 'context', data.context);
@@ -114,7 +125,8 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
           return;
         }
         for (const key of Object.keys(override)) {
-          if (!(overrideKeys as readonly string[]).includes(key)) problems.unknownKey(key, `${at}.${key}`, overrideKeys);
+          if (!(overrideKeys as readonly string[]).includes(key))
+            problems.unknownKey(key, `${at}.${key}`, overrideKeys);
         }
         if (override.files === undefined) problems.fail(`${at}.files`, `missing; expected ${configKeys.files}`);
         else checkPatterns(problems, `${at}.files`, override.files);
@@ -134,12 +146,19 @@ export function validateConfig(data: unknown, file: string): LayerfixConfig {
  * (with a suggestion for a misspelt one), option names, option types and regular expressions. Throws ConfigError
  * listing every problem.
  */
-export function checkTransformSettings(config: LayerfixConfig, file: string, transforms: readonly AnyTransform[]): void {
+export function checkTransformSettings(
+  config: LayerfixConfig,
+  file: string,
+  transforms: readonly AnyTransform[],
+): void {
   const problems = new Problems(file);
   const check = (key: string, settings: Record<string, TransformSetting> | undefined) => {
     for (const [name, setting] of Object.entries(settings ?? {})) {
       // Each option on its own, so that every bad option of a transform is reported.
-      const parts: Record<string, TransformSetting>[] = isObject(setting) && Object.keys(setting).length > 1 ? Object.entries(setting).map(([k, v]) => ({ [name]: { [k]: v } })) : [{ [name]: setting }];
+      const parts: Record<string, TransformSetting>[] =
+        isObject(setting) && Object.keys(setting).length > 1
+          ? Object.entries(setting).map(([k, v]) => ({ [name]: { [k]: v } }))
+          : [{ [name]: setting }];
       for (const part of parts) {
         try {
           validateSettings(part, transforms);

@@ -9,7 +9,10 @@ function value(v: unknown): string {
 }
 
 function optionLines(options: Record<string, OptionSpec>, indent: string, prefix = ''): string[] {
-  return Object.entries(options).flatMap(([key, spec]) => [`${indent}${prefix}# ${spec.description}`, `${indent}${prefix}${key}: ${value(spec.default)}`]);
+  return Object.entries(options).flatMap(([key, spec]) => [
+    `${indent}${prefix}# ${spec.description}`,
+    `${indent}${prefix}${key}: ${value(spec.default)}`,
+  ]);
 }
 
 /** The example configuration file. */
@@ -23,17 +26,26 @@ export function exampleConfig(transforms: readonly AnyTransform[]): string {
     'root: true',
     '',
   ];
-  for (const [key, spec] of Object.entries(printerOptionSpecs) as [string, OptionSpec][]) out.push(`# ${spec.description}`, `${key}: ${value(spec.default)}`);
+  for (const [key, spec] of Object.entries(printerOptionSpecs) as [string, OptionSpec][])
+    out.push(`# ${spec.description}`, `${key}: ${value(spec.default)}`);
   out.push('', '# Per-transform settings: "off", true (defaults) or an object of options.', 'transforms:');
   for (const t of transforms) {
     const options = t.options as Record<string, OptionSpec>;
     const hasOptions = Object.keys(options).length > 0;
-    out.push(`  # ${t.description}`, `  # ${t.defaultEnabled ? 'On' : 'Off'} by default${t.meaning === 'layout' ? '; changes layout only' : ''}. Docs: ${t.url}`);
+    out.push(
+      `  # ${t.description}`,
+      `  # ${t.defaultEnabled ? 'On' : 'Off'} by default${t.meaning === 'layout' ? '; changes layout only' : ''}. Docs: ${t.url}`,
+    );
     if (t.defaultEnabled) {
       out.push(hasOptions ? `  ${t.name}:` : `  ${t.name}: true`, ...optionLines(options, '    '));
     } else {
       out.push(`  ${t.name}: "off"`);
-      if (hasOptions) out.push(`  # To turn it on with options, replace the line above with:`, `  # ${t.name}:`, ...optionLines(options, '  # ', '  '));
+      if (hasOptions)
+        out.push(
+          `  # To turn it on with options, replace the line above with:`,
+          `  # ${t.name}:`,
+          ...optionLines(options, '  # ', '  '),
+        );
     }
     out.push('');
   }
@@ -51,7 +63,7 @@ export function exampleConfig(transforms: readonly AnyTransform[]): string {
     '# files: ["*.df"]',
     '# ignore: ["vendor/"]',
     '',
-    "# The build context of the Dockerfiles this file applies to (relative to it; also in overrides); wins over the",
+    '# The build context of the Dockerfiles this file applies to (relative to it; also in overrides); wins over the',
     '# context found from compose, bake, workflow, skaffold, dev container, Makefile and script files.',
     '# context: "."',
     '',

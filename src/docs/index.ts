@@ -13,7 +13,10 @@ import { transformDocs } from './transforms-md.js';
 const WITH_CLI_SECTION = ['README.md', 'docs/cli.md'];
 
 /** The generated files and their text; `read` gives the current text of a document whose section is generated. */
-export function generatedDocs(transforms: readonly AnyTransform[], read: (path: string) => string | undefined): Record<string, string> {
+export function generatedDocs(
+  transforms: readonly AnyTransform[],
+  read: (path: string) => string | undefined,
+): Record<string, string> {
   const files: Record<string, string> = {
     'docs/transforms.md': transformDocs(transforms),
     [SCHEMA_PATH]: `${JSON.stringify(configSchema(transforms), null, 2)}\n`,

@@ -35,7 +35,8 @@ const context = {
 const target = {
   type: 'string',
   pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
-  description: 'The stage the Dockerfiles this file applies to are built to (as `--target` says); merge-runs merges only in the stages the image is made of.',
+  description:
+    'The stage the Dockerfiles this file applies to are built to (as `--target` says); merge-runs merges only in the stages the image is made of.',
 };
 
 /** The JSON Schema (draft-07) of a layerfix configuration file. */
@@ -45,7 +46,8 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://unpkg.com/layerfix/schema/layerfixrc.schema.json',
     title: 'layerfix configuration',
-    description: 'Configuration of layerfix, the Dockerfile codemod toolkit (.layerfixrc.json, .layerfixrc, layerfix.config.*, package.json#layerfix).',
+    description:
+      'Configuration of layerfix, the Dockerfile codemod toolkit (.layerfixrc.json, .layerfixrc, layerfix.config.*, package.json#layerfix).',
     type: 'object',
     properties: {
       $schema: { type: 'string', description: 'The JSON Schema of this file, for editors.' },
@@ -54,11 +56,13 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
       plugins: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'Modules (paths relative to this file, or package names) exporting a transform or an array of transforms.',
+        description:
+          'Modules (paths relative to this file, or package names) exporting a transform or an array of transforms.',
       },
       overrides: {
         type: 'array',
-        description: 'Settings for some files only (patterns in .gitignore syntax, relative to this file); later overrides win.',
+        description:
+          'Settings for some files only (patterns in .gitignore syntax, relative to this file); later overrides win.',
         items: {
           type: 'object',
           required: ['files'],
@@ -72,8 +76,14 @@ export function configSchema(transforms: readonly AnyTransform[]): Record<string
           },
         },
       },
-      files: { ...patterns, description: 'Extra files to treat as Dockerfiles when searching folders (.gitignore syntax).' },
-      ignore: { ...patterns, description: 'Files and folders to leave out when searching folders (.gitignore syntax).' },
+      files: {
+        ...patterns,
+        description: 'Extra files to treat as Dockerfiles when searching folders (.gitignore syntax).',
+      },
+      ignore: {
+        ...patterns,
+        description: 'Files and folders to leave out when searching folders (.gitignore syntax).',
+      },
       context,
       target,
       ...printer,

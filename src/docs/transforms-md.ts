@@ -12,7 +12,11 @@ function optionRow(name: string, spec: OptionSpec): string {
 function optionTable(options: Record<string, OptionSpec>): string[] {
   const entries = Object.entries(options);
   if (!entries.length) return ['No options.'];
-  return ['| option | type | default | what it does |', '| --- | --- | --- | --- |', ...entries.map(([name, spec]) => optionRow(name, spec))];
+  return [
+    '| option | type | default | what it does |',
+    '| --- | --- | --- | --- |',
+    ...entries.map(([name, spec]) => optionRow(name, spec)),
+  ];
 }
 
 /** The Markdown reference of the given transforms. */
@@ -20,11 +24,14 @@ export function transformDocs(transforms: readonly AnyTransform[]): string {
   const lines = [
     '# Transforms',
     '',
-    '<!-- Generated from the transforms\' metadata by `npm run docs`; edit the transforms, not this file. -->',
+    "<!-- Generated from the transforms' metadata by `npm run docs`; edit the transforms, not this file. -->",
     '',
     '| transform | on by default | changes the build | what it does |',
     '| --- | --- | --- | --- |',
-    ...transforms.map((t) => `| [\`${t.name}\`](#${t.name}) | ${t.defaultEnabled ? 'yes' : 'no'} | ${t.meaning === 'layout' ? 'no (layout only)' : 'yes, as declared per edit'} | ${t.description} |`),
+    ...transforms.map(
+      (t) =>
+        `| [\`${t.name}\`](#${t.name}) | ${t.defaultEnabled ? 'yes' : 'no'} | ${t.meaning === 'layout' ? 'no (layout only)' : 'yes, as declared per edit'} | ${t.description} |`,
+    ),
     '',
     '## Printer options',
     '',

@@ -69,7 +69,9 @@ export class DisableMap {
     for (let i = open.length - 1; i >= 0; i--) {
       const range = open[i];
       if (range.kind === 'disable-file') continue;
-      const closes = enable.names.length === 0 || (range.names.length > 0 && range.names.every((name) => enable.names.includes(name)));
+      const closes =
+        enable.names.length === 0 ||
+        (range.names.length > 0 && range.names.every((name) => enable.names.includes(name)));
       if (closes) open.splice(i, 1);
     }
   }

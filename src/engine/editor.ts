@@ -89,7 +89,8 @@ export class Editor {
   /** Apply text edits (offsets into the instruction's own text) and re-read it. */
   editText(node: InstructionNode, edits: TextEdit[], meaning: DeclaredMeaning): InstructionNode {
     let text = print(node);
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    for (const edit of [...edits].sort((a, b) => b.start - a.start))
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     return this.replace(node, text, meaning);
   }
 

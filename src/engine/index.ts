@@ -4,11 +4,28 @@
  * the syntax, shell and printer layers a transform reads and prints through.
  */
 export { defineTransform, isTransformName } from './define.js';
-export { createPipeline, layerfixParse, layerfixStringify, layerfixTransforms, MAX_FILE_SIZE, type Pipeline } from './pipeline.js';
+export {
+  createPipeline,
+  layerfixParse,
+  layerfixStringify,
+  layerfixTransforms,
+  MAX_FILE_SIZE,
+  type Pipeline,
+} from './pipeline.js';
 export type { EnabledTransform } from './passes.js';
 export { closestName, didYouMean } from './suggest.js';
 export { DeadlineError } from './deadline.js';
-export { OptionsError, regexProblem, printerOptionSpecs, resolvePrinterOptions, resolveTransformOptions, isEnabled, validateSettings, optionsSchema, printerOptionsSchema } from './options.js';
+export {
+  OptionsError,
+  regexProblem,
+  printerOptionSpecs,
+  resolvePrinterOptions,
+  resolveTransformOptions,
+  isEnabled,
+  validateSettings,
+  optionsSchema,
+  printerOptionsSchema,
+} from './options.js';
 export { Editor, EditError, type DeclaredMeaning, type TextEdit, type WordEdit } from './editor.js';
 export { readDisableComment, type DisableComment } from './disable.js';
 export { docsUrl, doneText, positionText } from './messages.js';

@@ -23,7 +23,15 @@ export function doneText(reason: string | ChangeText): string {
  * documents the rule, `rule` names it in the tool that defines it. A change said both ways keeps its done form as the
  * message's reason and its planned form as `planned`.
  */
-export function report(file: VFile, kind: MessageKind, text: string | ChangeText, ruleId: string, place?: Position, url?: string, rule?: string): LayerfixMessage {
+export function report(
+  file: VFile,
+  kind: MessageKind,
+  text: string | ChangeText,
+  ruleId: string,
+  place?: Position,
+  url?: string,
+  rule?: string,
+): LayerfixMessage {
   const reason = doneText(text);
   // A vfile message is an Error: without this, each one captures a stack trace that says nothing to a user.
   const limit = Error.stackTraceLimit;

@@ -12,24 +12,51 @@ export class OptionsError extends Error {
 
 /** The printer options every transform shares, declared as data like transform options. */
 export const printerOptionSpecs = {
-  printWidth: { type: 'number', default: 80, min: 20, integer: true, description: 'Line width the printer aims for when it lays out new or edited instructions.' },
-  indent: { type: 'string', default: 'auto', description: 'Indentation of continuation lines: a number of spaces, a literal string, or "auto" to detect it from the file (else 4 spaces).' },
-  operatorPosition: { type: 'enum', default: 'auto', values: ['auto', 'end', 'start'], description: 'Where `&&` goes when a chain breaks over lines: at the end of a line, at the start of the next, or "auto": where most of the file\'s chains put it (else at the end).' },
+  printWidth: {
+    type: 'number',
+    default: 80,
+    min: 20,
+    integer: true,
+    description: 'Line width the printer aims for when it lays out new or edited instructions.',
+  },
+  indent: {
+    type: 'string',
+    default: 'auto',
+    description:
+      'Indentation of continuation lines: a number of spaces, a literal string, or "auto" to detect it from the file (else 4 spaces).',
+  },
+  operatorPosition: {
+    type: 'enum',
+    default: 'auto',
+    values: ['auto', 'end', 'start'],
+    description:
+      'Where `&&` goes when a chain breaks over lines: at the end of a line, at the start of the next, or "auto": where most of the file\'s chains put it (else at the end).',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Resolve and validate the printer options. */
 export function resolvePrinterOptions(given: Partial<PrinterOptions>): PrinterOptions {
   const printWidth = given.printWidth ?? printerOptionSpecs.printWidth.default;
   if (!Number.isInteger(printWidth) || printWidth < 20) {
-    throw new OptionsError(`Invalid printWidth: got ${JSON.stringify(given.printWidth)}, expected a whole number of at least 20`);
+    throw new OptionsError(
+      `Invalid printWidth: got ${JSON.stringify(given.printWidth)}, expected a whole number of at least 20`,
+    );
   }
   const indent = given.indent ?? 'auto';
-  if (!(typeof indent === 'number' ? Number.isInteger(indent) && indent >= 0 && indent <= 16 : /^(auto|[ \t]*|\d+)$/.test(indent))) {
-    throw new OptionsError(`Invalid indent: got ${JSON.stringify(indent)}, expected a number of spaces (0-16), a string of spaces or tabs, or "auto"`);
+  if (
+    !(typeof indent === 'number'
+      ? Number.isInteger(indent) && indent >= 0 && indent <= 16
+      : /^(auto|[ \t]*|\d+)$/.test(indent))
+  ) {
+    throw new OptionsError(
+      `Invalid indent: got ${JSON.stringify(indent)}, expected a number of spaces (0-16), a string of spaces or tabs, or "auto"`,
+    );
   }
   const operatorPosition = given.operatorPosition ?? 'auto';
   if (operatorPosition !== 'end' && operatorPosition !== 'start' && operatorPosition !== 'auto') {
-    throw new OptionsError(`Invalid operatorPosition: got ${JSON.stringify(operatorPosition)}, expected "auto", "end" or "start"`);
+    throw new OptionsError(
+      `Invalid operatorPosition: got ${JSON.stringify(operatorPosition)}, expected "auto", "end" or "start"`,
+    );
   }
   return { printWidth, indent, operatorPosition };
 }
@@ -62,20 +89,32 @@ function mismatch(spec: OptionSpec, value: unknown): string | undefined {
     case 'number': {
       const expected = `a${spec.integer ? ' whole' : ''} number${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` <= ${spec.max}` : ''}`;
       if (typeof value !== 'number' || Number.isNaN(value)) return expected;
-      if ((spec.integer && !Number.isInteger(value)) || (spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) return expected;
+      if (
+        (spec.integer && !Number.isInteger(value)) ||
+        (spec.min !== undefined && value < spec.min) ||
+        (spec.max !== undefined && value > spec.max)
+      )
+        return expected;
       return undefined;
     }
     case 'string':
       return typeof value === 'string' ? undefined : 'a string';
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? undefined : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return typeof value === 'string' && spec.values.includes(value)
+        ? undefined
+        : `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'string[]':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'an array of strings';
+      return Array.isArray(value) && value.every((item) => typeof item === 'string')
+        ? undefined
+        : 'an array of strings';
   }
 }
 
 /** The resolved options of one transform: its defaults overridden by `setting`. Throws OptionsError. */
-export function resolveTransformOptions(transform: AnyTransform, setting: TransformSetting | undefined): Record<string, unknown> {
+export function resolveTransformOptions(
+  transform: AnyTransform,
+  setting: TransformSetting | undefined,
+): Record<string, unknown> {
   const resolved: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(transform.options as Record<string, OptionSpec>)) {
     resolved[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
@@ -85,11 +124,15 @@ export function resolveTransformOptions(transform: AnyTransform, setting: Transf
     const spec = (transform.options as Record<string, OptionSpec>)[key];
     if (!spec) {
       const known = Object.keys(transform.options);
-      throw new OptionsError(`Unknown option "${key}" for transform "${transform.name}"${didYouMean(key, known)}; expected ${known.length ? `one of ${known.join(', ')}` : 'no options'}`);
+      throw new OptionsError(
+        `Unknown option "${key}" for transform "${transform.name}"${didYouMean(key, known)}; expected ${known.length ? `one of ${known.join(', ')}` : 'no options'}`,
+      );
     }
     const expected = mismatch(spec, value);
     if (expected) {
-      throw new OptionsError(`Invalid option "${key}" for transform "${transform.name}": got ${JSON.stringify(value)}, expected ${expected}`);
+      throw new OptionsError(
+        `Invalid option "${key}" for transform "${transform.name}": got ${JSON.stringify(value)}, expected ${expected}`,
+      );
     }
     const invalid = formatMismatch(spec, value);
     if (invalid) throw new OptionsError(`Invalid option "${key}" for transform "${transform.name}": ${invalid}`);
@@ -110,7 +153,10 @@ export function resolveEnabled(all: readonly AnyTransform[], options: PipelineOp
   validateSettings(settings, all);
   const known = new Set(all.map((t) => t.name));
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
-    if (!known.has(name)) throw new OptionsError(`Unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`);
+    if (!known.has(name))
+      throw new OptionsError(
+        `Unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`,
+      );
   }
   return all
     .filter((t) => (options.only ? options.only.includes(t.name) : isEnabled(t, settings[t.name])))
@@ -119,16 +165,27 @@ export function resolveEnabled(all: readonly AnyTransform[], options: PipelineOp
 }
 
 /** Validate the `transforms` settings of a configuration against the known transforms. Throws OptionsError. */
-export function validateSettings(settings: Record<string, TransformSetting>, transforms: readonly AnyTransform[]): void {
+export function validateSettings(
+  settings: Record<string, TransformSetting>,
+  transforms: readonly AnyTransform[],
+): void {
   const byName = new Map(transforms.map((transform) => [transform.name, transform]));
   for (const [name, setting] of Object.entries(settings)) {
     const transform = byName.get(name);
     if (!transform) {
-      throw new OptionsError(`Unknown transform "${name}"${didYouMean(name, byName.keys())}; expected one of ${[...byName.keys()].join(', ')}`);
+      throw new OptionsError(
+        `Unknown transform "${name}"${didYouMean(name, byName.keys())}; expected one of ${[...byName.keys()].join(', ')}`,
+      );
     }
-    const ok = typeof setting === 'boolean' || setting === 'on' || setting === 'off' || (typeof setting === 'object' && setting !== null && !Array.isArray(setting));
+    const ok =
+      typeof setting === 'boolean' ||
+      setting === 'on' ||
+      setting === 'off' ||
+      (typeof setting === 'object' && setting !== null && !Array.isArray(setting));
     if (!ok) {
-      throw new OptionsError(`Invalid setting for transform "${name}": got ${JSON.stringify(setting)}, expected true, false, "on", "off" or an options object`);
+      throw new OptionsError(
+        `Invalid setting for transform "${name}": got ${JSON.stringify(setting)}, expected true, false, "on", "off" or an options object`,
+      );
     }
     resolveTransformOptions(transform, setting);
   }
@@ -141,7 +198,12 @@ function specSchema(spec: OptionSpec): Record<string, unknown> {
     case 'boolean':
       return { type: 'boolean', ...common };
     case 'number':
-      return { type: spec.integer ? 'integer' : 'number', ...common, ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
+      return {
+        type: spec.integer ? 'integer' : 'number',
+        ...common,
+        ...(spec.min !== undefined ? { minimum: spec.min } : {}),
+        ...(spec.max !== undefined ? { maximum: spec.max } : {}),
+      };
     case 'string':
       return { type: 'string', ...(spec.format ? { format: spec.format } : {}), ...common };
     case 'enum':
@@ -156,7 +218,8 @@ export function optionsSchema(transforms: readonly AnyTransform[]): Record<strin
   const properties: Record<string, unknown> = {};
   for (const transform of transforms) {
     const options: Record<string, unknown> = {};
-    for (const [key, spec] of Object.entries(transform.options as Record<string, OptionSpec>)) options[key] = specSchema(spec);
+    for (const [key, spec] of Object.entries(transform.options as Record<string, OptionSpec>))
+      options[key] = specSchema(spec);
     properties[transform.name] = {
       description: `${transform.description} (${transform.defaultEnabled ? 'on' : 'off'} by default)`,
       oneOf: [
@@ -173,7 +236,11 @@ export function optionsSchema(transforms: readonly AnyTransform[]): Record<strin
 export function printerOptionsSchema(): Record<string, unknown> {
   return {
     printWidth: specSchema(printerOptionSpecs.printWidth),
-    indent: { oneOf: [{ type: 'integer', minimum: 0, maximum: 16 }, { type: 'string' }], description: printerOptionSpecs.indent.description, default: 'auto' },
+    indent: {
+      oneOf: [{ type: 'integer', minimum: 0, maximum: 16 }, { type: 'string' }],
+      description: printerOptionSpecs.indent.description,
+      default: 'auto',
+    },
     operatorPosition: specSchema(printerOptionSpecs.operatorPosition),
   };
 }

@@ -28,7 +28,13 @@ export const MAX_PASSES = 10;
  * Run the transforms on `root` (parsed from the text of `file`) in place; returns the printed result, checked by the
  * guard, or undefined when the file must be left untouched.
  */
-export async function runTransforms(root: Root, file: VFile, enabled: EnabledTransform[], printer: PrinterOptions, build: BuildSettings = {}): Promise<string | undefined> {
+export async function runTransforms(
+  root: Root,
+  file: VFile,
+  enabled: EnabledTransform[],
+  printer: PrinterOptions,
+  build: BuildSettings = {},
+): Promise<string | undefined> {
   // Loaded here, once, so a plugin's ctx.shellView works even when it bundles its own copy of layerfix.
   await loadShellParser();
   // The tree is lossless, so it prints back to the text it was parsed from.
@@ -56,14 +62,33 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
       editor.current = transform.name;
       editor.edits = 0;
       try {
-        const context = (contexts[index] ??= makeContext(transform, options, { root, file, editor, disables, style, printer, build, notes }));
+        const context = (contexts[index] ??= makeContext(transform, options, {
+          root,
+          file,
+          editor,
+          disables,
+          style,
+          printer,
+          build,
+          notes,
+        }));
         const ran = transform.run(context);
         // Most transforms finish at once: awaiting only a promise spares each of them a turn of the event loop.
         if (ran instanceof Promise) await ran;
       } catch (error) {
         if (error instanceof DeadlineError) throw error;
-        const why = error instanceof EditError ? `made an invalid edit: ${error.message}` : `threw: ${(error as Error)?.stack ?? error}`;
-        report(file, 'error', `Transform ${transform.name} ${why}; the file was left untouched`, transform.name, undefined, transform.url);
+        const why =
+          error instanceof EditError
+            ? `made an invalid edit: ${error.message}`
+            : `threw: ${(error as Error)?.stack ?? error}`;
+        report(
+          file,
+          'error',
+          `Transform ${transform.name} ${why}; the file was left untouched`,
+          transform.name,
+          undefined,
+          transform.url,
+        );
         return undefined;
       }
       if (editor.edits) {
@@ -85,21 +110,34 @@ export async function runTransforms(root: Root, file: VFile, enabled: EnabledTra
   // A declined step on an instruction that another step changed is not reported: the change says what happened to it.
   const changedAt = new Set([...notes.changes.values()].map((note) => note.at));
   for (const note of notes.changes.values()) note.emit();
-  for (const byTransform of notes.skips.values()) for (const note of byTransform.values()) if (note.at === undefined || !changedAt.has(note.at)) note.emit();
+  for (const byTransform of notes.skips.values())
+    for (const note of byTransform.values()) if (note.at === undefined || !changedAt.has(note.at)) note.emit();
   for (const byTransform of notes.findings.values()) for (const note of byTransform.values()) note.emit();
   const running = new Set(enabled.map(({ transform }) => transform.name));
   for (const comment of disables.comments) {
     const concerned = comment.names.length === 0 || comment.names.some((name) => running.has(name));
     if (!comment.used && comment.kind !== 'enable' && concerned) {
       const names = comment.names.length ? comment.names.join(', ') : 'any transform';
-      report(file, 'warning', `Unused layerfix-${comment.kind} comment: it suppressed nothing for ${names}`, 'disable-comment', comment.node.position, docsUrl('configuration.md', 'disable-comments'));
+      report(
+        file,
+        'warning',
+        `Unused layerfix-${comment.kind} comment: it suppressed nothing for ${names}`,
+        'disable-comment',
+        comment.node.position,
+        docsUrl('configuration.md', 'disable-comments'),
+      );
     }
   }
   const output = print(root);
   const failure = output === inputText ? undefined : checkGuard(root.data, editor, output);
   if (failure) {
     const who = failure.transform ? `Transform ${failure.transform}` : 'The transforms';
-    report(file, 'error', `Internal error: ${who} produced output that fails the meaning guard: ${failure.reason}; the file was left untouched`, failure.transform ?? 'guard');
+    report(
+      file,
+      'error',
+      `Internal error: ${who} produced output that fails the meaning guard: ${failure.reason}; the file was left untouched`,
+      failure.transform ?? 'guard',
+    );
     return undefined;
   }
   return output;
@@ -140,7 +178,11 @@ function notesOf(notes: Map<string, Map<string, Note>>, name: string): Map<strin
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function makeContext(transform: AnyTransform, options: Record<string, unknown>, state: RunState): TransformContext<any> {
+function makeContext(
+  transform: AnyTransform,
+  options: Record<string, unknown>,
+  state: RunState,
+): TransformContext<any> {
   const { root, file, editor, disables, notes } = state;
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
   const note = (kind: 'change' | 'skip', reason: string | ChangeText, node?: InstructionNode) => {
@@ -148,7 +190,8 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
     const key = `${at?.start.offset ?? ''}\0${doneText(reason)}`;
     const into = kind === 'change' ? notes.changes : notesOf(notes.skips, transform.name);
     const id = kind === 'change' ? `${transform.name}\0${key}` : key;
-    if (!into.has(id)) into.set(id, { at: at?.start.offset, emit: () => report(file, kind, reason, transform.name, at, transform.url) });
+    if (!into.has(id))
+      into.set(id, { at: at?.start.offset, emit: () => report(file, kind, reason, transform.name, at, transform.url) });
   };
   return {
     root,
@@ -175,7 +218,12 @@ function makeContext(transform: AnyTransform, options: Record<string, unknown>, 
       const key = `${at?.start.line ?? ''}:${at?.start.column ?? ''}\0${finding.message}`;
       const kind = finding.severity === 'error' ? 'error' : 'finding';
       const own = notesOf(notes.findings, transform.name);
-      if (!own.has(key)) own.set(key, { at: at?.start.offset, emit: () => report(file, kind, finding.message, transform.name, at, finding.url ?? transform.url, finding.rule) });
+      if (!own.has(key))
+        own.set(key, {
+          at: at?.start.offset,
+          emit: () =>
+            report(file, kind, finding.message, transform.name, at, finding.url ?? transform.url, finding.rule),
+        });
     },
   };
 }

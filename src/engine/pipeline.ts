@@ -11,14 +11,25 @@ import { DEADLINE, Deadline, DeadlineError } from './deadline.js';
 import { report } from './messages.js';
 import { OptionsError, resolveEnabled, resolvePrinterOptions } from './options.js';
 import { runTransforms, type EnabledTransform } from './passes.js';
-import type { AnyTransform, BuildSettings, LayerfixMessage, PipelineOptions, PrinterOptions, TransformContext, TransformResult } from './types.js';
+import type {
+  AnyTransform,
+  BuildSettings,
+  LayerfixMessage,
+  PipelineOptions,
+  PrinterOptions,
+  TransformContext,
+  TransformResult,
+} from './types.js';
 
 /** unified parser plugin: text to layerfix's lossless tree, parse diagnostics as messages. */
 export const layerfixParse: Plugin<[], string, Root> = function () {
   this.parser = (text, file) => {
     const root = parse(text);
     for (const d of root.data.diagnostics) {
-      report(file, d.severity, d.reason, d.ruleId, { start: { line: d.line, column: d.column, offset: 0 }, end: { line: d.line, column: d.column, offset: 0 } });
+      report(file, d.severity, d.reason, d.ruleId, {
+        start: { line: d.line, column: d.column, offset: 0 },
+        end: { line: d.line, column: d.column, offset: 0 },
+      });
     }
     return root;
   };
@@ -40,7 +51,11 @@ declare module 'vfile' {
  * unified transformer plugin: the enabled transforms to a fixed point, then the guard. The checked output is left in
  * `file.data.layerfixOutput`.
  */
-export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions, BuildSettings?], Root> = function (enabled, printer, build = {}) {
+export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions, BuildSettings?], Root> = function (
+  enabled,
+  printer,
+  build = {},
+) {
   return async (tree, file) => {
     const root = tree as Root;
     if (file.messages.some((m) => m.fatal)) return;
@@ -68,7 +83,8 @@ export interface Pipeline {
 export function createPipeline(transforms: readonly AnyTransform[]): Pipeline {
   const names = new Set<string>();
   for (const t of transforms) {
-    if (names.has(t.name)) throw new OptionsError(`Transform name "${t.name}" is used twice; every transform needs its own name`);
+    if (names.has(t.name))
+      throw new OptionsError(`Transform name "${t.name}" is used twice; every transform needs its own name`);
     names.add(t.name);
   }
   let defaults: EnabledTransform[] | undefined;
@@ -83,18 +99,32 @@ export function createPipeline(transforms: readonly AnyTransform[]): Pipeline {
 export const MAX_FILE_SIZE = 1024 * 1024;
 
 /** Run the given transforms on one Dockerfile text (printer options and path from `options`). */
-async function runPipeline(text: string, enabled: EnabledTransform[], options: PipelineOptions): Promise<TransformResult> {
+async function runPipeline(
+  text: string,
+  enabled: EnabledTransform[],
+  options: PipelineOptions,
+): Promise<TransformResult> {
   const printer = resolvePrinterOptions(options);
   const file = new VFile({ value: text, ...(options.path ? { path: options.path } : {}) });
   if (text.length > MAX_FILE_SIZE) {
     const size = (text.length / 1024 / 1024).toFixed(1);
-    const message = report(file, 'error', `File is too large to rewrite (${size} MiB); layerfix rewrites Dockerfiles up to 1 MiB`, 'file-too-large');
+    const message = report(
+      file,
+      'error',
+      `File is too large to rewrite (${size} MiB); layerfix rewrites Dockerfiles up to 1 MiB`,
+      'file-too-large',
+    );
     return { text, changed: false, messages: [message], status: 'error' };
   }
   // A time limit: each transform's context and the editor check the clock (see deadline.ts).
   const deadline = options.timeoutMs === undefined ? undefined : new Deadline(options.timeoutMs);
-  const run = deadline ? enabled.map(({ transform, options }) => ({ transform: withDeadline(transform, deadline), options })) : enabled;
-  const processor = unified().use(layerfixParse).use(layerfixTransforms, run, printer, options.build).use(layerfixStringify);
+  const run = deadline
+    ? enabled.map(({ transform, options }) => ({ transform: withDeadline(transform, deadline), options }))
+    : enabled;
+  const processor = unified()
+    .use(layerfixParse)
+    .use(layerfixTransforms, run, printer, options.build)
+    .use(layerfixStringify);
   const tree = processor.parse(file);
   if (deadline) (tree as { [DEADLINE]?: Deadline })[DEADLINE] = deadline;
   try {
@@ -121,10 +151,12 @@ function withDeadline(transform: AnyTransform, deadline: Deadline): AnyTransform
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const run = (ctx: TransformContext<any>) => {
     deadline.check();
-    const checked = (fn: (...args: never[]) => unknown) => (...args: never[]) => {
-      deadline.check();
-      return fn(...args);
-    };
+    const checked =
+      (fn: (...args: never[]) => unknown) =>
+      (...args: never[]) => {
+        deadline.check();
+        return fn(...args);
+      };
     return transform.run({
       ...ctx,
       instructions: checked(ctx.instructions),

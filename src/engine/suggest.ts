@@ -21,7 +21,11 @@ export function closestName(input: string, known: Iterable<string>): string | un
 }
 
 /** `; did you mean "x"?` for the closest known name, or the empty string. `quote` wraps the name (default `"`). */
-export function didYouMean(input: string, known: Iterable<string>, format: (name: string) => string = (name) => `"${name}"`): string {
+export function didYouMean(
+  input: string,
+  known: Iterable<string>,
+  format: (name: string) => string = (name) => `"${name}"`,
+): string {
   const name = closestName(input, known);
   return name === undefined ? '' : `; did you mean ${format(name)}?`;
 }

@@ -46,8 +46,16 @@ export interface PrettierDockerfileOptions {
  * the parser LF text and converts the output per `endOfLine`.
  */
 export function pipelineOptions(text: string, options: PrettierDockerfileOptions): TransformOptions {
-  const extra = (options.layerfixTransforms ?? []).flatMap((item) => item.split(',')).map((name) => name.trim()).filter(Boolean);
-  const indent = detectIndent(parse(text)) !== undefined ? 'auto' : options.useTabs ? '\t' : Math.min(16, Math.max(0, options.tabWidth));
+  const extra = (options.layerfixTransforms ?? [])
+    .flatMap((item) => item.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const indent =
+    detectIndent(parse(text)) !== undefined
+      ? 'auto'
+      : options.useTabs
+        ? '\t'
+        : Math.min(16, Math.max(0, options.tabWidth));
   return {
     only: [...new Set(['format', ...extra])],
     printWidth: Math.max(20, options.printWidth),

@@ -32,7 +32,11 @@ export async function formatDockerfile(text: string, options: PrettierDockerfile
   const result = await transform(text, pipelineOptions(text, options));
   if (result.status === 'error') {
     const error = result.messages.find((m) => m.fatal) ?? result.messages[0];
-    throw new LayerfixFormatError(error?.reason ?? 'layerfix could not format this file', error?.line ?? 1, error?.column ?? 1);
+    throw new LayerfixFormatError(
+      error?.reason ?? 'layerfix could not format this file',
+      error?.line ?? 1,
+      error?.column ?? 1,
+    );
   }
   return { type: 'layerfix-dockerfile', text: result.text, start: 0, end: text.length };
 }

@@ -5,7 +5,11 @@
 import type { Style } from './style.js';
 
 /** `head words...` as printed, and the logical line it reads as. */
-export function printFilled(head: string, words: readonly string[], style: Style): { physical: string; logical: string } {
+export function printFilled(
+  head: string,
+  words: readonly string[],
+  style: Style,
+): { physical: string; logical: string } {
   const logical = [head, ...words].join(' ');
   if (logical.length <= style.printWidth || words.length < 3) return { physical: `${logical}${style.eol}`, logical };
   const lines: string[] = [];

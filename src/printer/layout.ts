@@ -18,21 +18,39 @@ export interface LayoutRules {
 }
 
 /** Instructions whose arguments are words: whitespace between words (outside quotes) does not matter. */
-const WORDY = new Set(['run', 'cmd', 'entrypoint', 'from', 'copy', 'add', 'expose', 'volume', 'arg', 'shell', 'onbuild', 'healthcheck']);
+const WORDY = new Set([
+  'run',
+  'cmd',
+  'entrypoint',
+  'from',
+  'copy',
+  'add',
+  'expose',
+  'volume',
+  'arg',
+  'shell',
+  'onbuild',
+  'healthcheck',
+]);
 const SHELL_FORM = new Set(['run', 'cmd', 'entrypoint']);
 
 /** An instruction re-laid out leaf by leaf under `options`; only whitespace, keyword case and operator placement change. */
 export function layoutInstruction(view: InstructionView, style: Style, options: LayoutRules): string {
   const leaves = view.node.children;
   const quoted = quotedOffsets(view.logical.text, style.escape);
-  const reflow = WORDY.has(view.name) || ((view.name === 'env' || view.name === 'label') && view.pairs?.every((p) => p.form === 'equals') === true);
+  const reflow =
+    WORDY.has(view.name) ||
+    ((view.name === 'env' || view.name === 'label') && view.pairs?.every((p) => p.form === 'equals') === true);
   const parts: string[] = [];
   let local = 0;
   /** Whether the logical line at this local offset is outside quotes, so the whitespace there can change. */
   const free = (offset: number) => reflow && !quoted[toLogical(view.logical, offset)];
   const spaceBefore = (offset: number) => /\s/.test(view.logical.text[toLogical(view.logical, offset) - 1] ?? '');
   // A JSON array broken over lines keeps the indentation it was written with: people align its elements under the first.
-  const indents = options.continuationIndent && view.form !== 'exec' ? continuationIndents(leaves, free, style.indent, spaceBefore) : new Map<number, string>();
+  const indents =
+    options.continuationIndent && view.form !== 'exec'
+      ? continuationIndents(leaves, free, style.indent, spaceBefore)
+      : new Map<number, string>();
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i];
     const prev = leaves[i - 1];
@@ -47,17 +65,28 @@ export function layoutInstruction(view: InstructionView, style: Style, options: 
     let out = value;
     switch (leaf.type) {
       case 'keyword':
-        if (options.keywordCase !== 'preserve' && view.keyword === value) out = options.keywordCase === 'upper' ? value.toUpperCase() : value.toLowerCase();
+        if (options.keywordCase !== 'preserve' && view.keyword === value)
+          out = options.keywordCase === 'upper' ? value.toUpperCase() : value.toLowerCase();
         break;
       case 'whitespace':
         if (i === 0) out = '';
         else if (prev?.type === 'keyword' && next?.type === 'content' && options.spaceAfterKeyword) out = ' ';
-        else if (prev?.type === 'newline' && options.emptyContinuationLines && (next === undefined || next.type === 'newline')) out = '';
+        else if (
+          prev?.type === 'newline' &&
+          options.emptyContinuationLines &&
+          (next === undefined || next.type === 'newline')
+        )
+          out = '';
         else if (indents.has(i)) out = indents.get(i)!;
         break;
       case 'content':
-        if (next?.type === 'continuation' && options.trailingWhitespace && / {2,}$|\t$/.test(value) && free(local - 1)) out = value.replace(/[ \t]+$/, ' ');
-        else if ((next === undefined || next.type === 'newline' || next.type === 'heredoc') && options.trailingWhitespace) out = value.replace(/[ \t]+$/, '');
+        if (next?.type === 'continuation' && options.trailingWhitespace && / {2,}$|\t$/.test(value) && free(local - 1))
+          out = value.replace(/[ \t]+$/, ' ');
+        else if (
+          (next === undefined || next.type === 'newline' || next.type === 'heredoc') &&
+          options.trailingWhitespace
+        )
+          out = value.replace(/[ \t]+$/, '');
         break;
       case 'continuation':
         if (options.trailingWhitespace) out = style.escape;
@@ -66,7 +95,8 @@ export function layoutInstruction(view: InstructionView, style: Style, options: 
         if (options.trailingWhitespace) out = value.replace(/[ \t]+$/, '');
         break;
       case 'newline':
-        if (prev?.type === 'whitespace' && leaves[i - 2]?.type === 'newline' && options.emptyContinuationLines) out = '';
+        if (prev?.type === 'whitespace' && leaves[i - 2]?.type === 'newline' && options.emptyContinuationLines)
+          out = '';
         else if (prev?.type === 'newline' && options.emptyContinuationLines) out = '';
         break;
     }
@@ -84,7 +114,12 @@ export function layoutInstruction(view: InstructionView, style: Style, options: 
  * outside quotes), by the index of its first leaf: the printer indent plus what the line had beyond the shallowest
  * content line, so nested indentation keeps its shape (the same base `detectIndent` reads, so a second run agrees).
  */
-function continuationIndents(leaves: ReadonlyArray<Leaf | { type: string }>, free: (offset: number) => boolean, unit: string, spaceBefore: (offset: number) => boolean): Map<number, string> {
+function continuationIndents(
+  leaves: ReadonlyArray<Leaf | { type: string }>,
+  free: (offset: number) => boolean,
+  unit: string,
+  spaceBefore: (offset: number) => boolean,
+): Map<number, string> {
   const lines: Array<[number, string, boolean]> = [];
   let local = 0;
   for (let i = 0; i < leaves.length; i++) {
@@ -95,7 +130,11 @@ function continuationIndents(leaves: ReadonlyArray<Leaf | { type: string }>, fre
       const first = leaf.type === 'whitespace' ? leaves[i + 1] : leaf;
       const comment = first?.type === 'comment';
       // Whitespace at the joint separates words; where the line before ends inside a word, adding or removing it would not.
-      const movable = comment || ((first?.type === 'content' || first?.type === 'continuation') && free(local) && (old !== '' || spaceBefore(local)));
+      const movable =
+        comment ||
+        ((first?.type === 'content' || first?.type === 'continuation') &&
+          free(local) &&
+          (old !== '' || spaceBefore(local)));
       // Only content lines set the base, as in detectIndent; comment and lone-continuation lines follow it.
       if (movable) lines.push([i, old, first?.type !== 'content']);
     }
@@ -122,7 +161,15 @@ function lastContentBefore(parts: string[], leaves: ReadonlyArray<Leaf | { type:
 }
 
 /** Move a leading `&&`/`||` of a continuation line to the end of the line before (or back), per operatorPosition. */
-function moveOperator(parts: string[], previous: number, content: string, start: number, view: InstructionView, free: (offset: number) => boolean, style: Style): string {
+function moveOperator(
+  parts: string[],
+  previous: number,
+  content: string,
+  start: number,
+  view: InstructionView,
+  free: (offset: number) => boolean,
+  style: Style,
+): string {
   if (previous < 0 || !free(start)) return content;
   const before = parts[previous];
   if (style.operatorPosition === 'end') {

@@ -6,7 +6,10 @@ import { print, toLocal, type InstructionView, type Leaf } from '../syntax/index
 import type { Style } from './style.js';
 
 /** The physical line around a logical offset of an instruction: its indentation and whether it is the first line. */
-export function physicalLine(view: InstructionView, offset: number): { indent: string; first: boolean; text: string; start: number } {
+export function physicalLine(
+  view: InstructionView,
+  offset: number,
+): { indent: string; first: boolean; text: string; start: number } {
   const text = print(view.node);
   const local = toLocal(view.logical, offset, 'start');
   const start = text.lastIndexOf('\n', local - 1) + 1;
@@ -43,11 +46,21 @@ export function chainOperatorPosition(view: InstructionView, style: Style): 'end
  * `itemStart`): on the same line when the RUN is one line and it fits the print width, else on a continuation line of
  * its own, in the file's style and the RUN's operator position.
  */
-export function appendedCommand(view: InstructionView, at: number, itemStart: number, command: string, style: Style): string {
+export function appendedCommand(
+  view: InstructionView,
+  at: number,
+  itemStart: number,
+  command: string,
+  style: Style,
+): string {
   const end = physicalLine(view, at);
-  const oneLine = !print(view.node).replace(/\r?\n$/, '').includes('\n');
+  const oneLine = !print(view.node)
+    .replace(/\r?\n$/, '')
+    .includes('\n');
   if (oneLine && end.text.length + command.length + 4 <= style.printWidth) return ` && ${command}`;
   const item = physicalLine(view, itemStart);
   const indent = item.first ? style.indent : item.indent;
-  return chainOperatorPosition(view, style) === 'end' ? ` && ${style.escape}${style.eol}${indent}${command}` : ` ${style.escape}${style.eol}${indent}&& ${command}`;
+  return chainOperatorPosition(view, style) === 'end'
+    ? ` && ${style.escape}${style.eol}${indent}${command}`
+    : ` ${style.escape}${style.eol}${indent}&& ${command}`;
 }

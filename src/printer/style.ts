@@ -34,7 +34,8 @@ export function detectStyle(root: Root, options: PrinterOptions): Style {
     indent: resolveIndent(root, options.indent),
     keywordCase: detectKeywordCase(root),
     printWidth: options.printWidth,
-    operatorPosition: options.operatorPosition === 'auto' ? (detectOperatorPosition(root) ?? 'end') : options.operatorPosition,
+    operatorPosition:
+      options.operatorPosition === 'auto' ? (detectOperatorPosition(root) ?? 'end') : options.operatorPosition,
   };
 }
 

@@ -19,8 +19,9 @@ export function buildJson(build: BuildInfo, cwd: string): BuildInfo {
 
 /** The lines `--explain` prints for a file's build context: the context and its source, then each note. */
 export function buildLines(path: string, build: BuildInfo, cwd: string): string[] {
-  const head = build.context !== undefined
-    ? `${path}: build context ${shownFolder(cwd, build.context)}${build.target ? `, target ${build.target}` : ''} (from ${build.source})`
-    : `${path}: ${build.unknown ?? 'no build context'}`;
+  const head =
+    build.context !== undefined
+      ? `${path}: build context ${shownFolder(cwd, build.context)}${build.target ? `, target ${build.target}` : ''} (from ${build.source})`
+      : `${path}: ${build.unknown ?? 'no build context'}`;
   return [head, ...build.notes.map((note) => `${path}: build context: ${note}`)];
 }

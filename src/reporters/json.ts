@@ -7,7 +7,10 @@ import { messageText } from './message.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** The JSON document of a run. */
-export function jsonDocument(report: FilesReport, context: Pick<ReporterContext, 'mode' | 'version'> & { cwd?: string }): unknown {
+export function jsonDocument(
+  report: FilesReport,
+  context: Pick<ReporterContext, 'mode' | 'version'> & { cwd?: string },
+): unknown {
   return {
     tool: 'layerfix',
     version: context.version,

@@ -3,7 +3,13 @@
  */
 import type { FileMessage } from '../runner/types.js';
 
-const PREFIX: Record<FileMessage['kind'], string> = { error: '', warning: 'warning: ', finding: 'warning: ', change: 'change: ', skip: 'skip: ' };
+const PREFIX: Record<FileMessage['kind'], string> = {
+  error: '',
+  warning: 'warning: ',
+  finding: 'warning: ',
+  change: 'change: ',
+  skip: 'skip: ',
+};
 
 /** The first line of a message (a transform that throws reports its stack on later lines). */
 export function firstLine(text: string): string {

@@ -18,7 +18,9 @@ const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/layerfix';
 
 function artifactLocation(file: FileResult): { uri: string; uriBaseId?: string } {
-  return file.path.startsWith('/') ? { uri: pathToFileURL(file.path).href } : { uri: encodeURI(file.path.split('\\').join('/')), uriBaseId: '%SRCROOT%' };
+  return file.path.startsWith('/')
+    ? { uri: pathToFileURL(file.path).href }
+    : { uri: encodeURI(file.path.split('\\').join('/')), uriBaseId: '%SRCROOT%' };
 }
 
 function level(message: FileMessage): 'error' | 'warning' | 'note' {
@@ -40,14 +42,21 @@ function fix(file: FileResult, changes: number): unknown {
     artifactChanges: [
       {
         artifactLocation: artifactLocation(file),
-        replacements: (file.replacements ?? []).map((r) => ({ deletedRegion: { charOffset: r.offset, charLength: r.length }, insertedContent: { text: r.text } })),
+        replacements: (file.replacements ?? []).map((r) => ({
+          deletedRegion: { charOffset: r.offset, charLength: r.length },
+          insertedContent: { text: r.text },
+        })),
       },
     ],
   };
 }
 
 /** The SARIF log of a run. `rules` describes the transforms and rules that may appear. */
-export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'explain' | 'cwd' | 'version'>, rules: readonly RuleInfo[]): unknown {
+export function sarifLog(
+  report: FilesReport,
+  context: Pick<ReporterContext, 'explain' | 'cwd' | 'version'>,
+  rules: readonly RuleInfo[],
+): unknown {
   const ruleIds: string[] = [];
   // A finding names its rule in the tool that defines it and links that rule's page, which then documents the rule.
   const ruleUrls = new Map<string, string>();
@@ -99,7 +108,9 @@ export function sarifLog(report: FilesReport, context: Pick<ReporterContext, 'ex
             }),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href },
+        },
         invocations: [{ executionSuccessful: report.summary.failed === 0 }],
         columnKind: 'utf16CodeUnits',
         results,

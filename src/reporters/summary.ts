@@ -15,7 +15,10 @@ export function formatChanges(changes: Record<string, number>): string {
 /** One line: files scanned, changed, unchanged, skipped, failed, and changes per transform. */
 export function formatSummary(summary: Summary, mode: RunMode): string {
   const files = `${summary.scanned} file${summary.scanned === 1 ? '' : 's'} scanned`;
-  const changed = mode === 'write' ? `${summary.changed} changed (${summary.written} written)` : `${summary.changed} ${mode === 'dry-run' ? 'changed' : 'would change'}`;
+  const changed =
+    mode === 'write'
+      ? `${summary.changed} changed (${summary.written} written)`
+      : `${summary.changed} ${mode === 'dry-run' ? 'changed' : 'would change'}`;
   const counts = `${changed}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.failed} failed`;
   const tail = mode === 'dry-run' && summary.changed ? ' (dry run: nothing written; --write applies the changes)' : '';
   const findings = summary.findings ? `; findings: ${summary.findings}` : '';

@@ -24,7 +24,10 @@ export function colorDiff(diff: string, c: Colors): string {
 }
 
 /** After a `--check` that found changes: the command that applies them. */
-export function fixHint(context: Pick<ReporterContext, 'mode' | 'fixCommand'>, changed: readonly string[]): string | undefined {
+export function fixHint(
+  context: Pick<ReporterContext, 'mode' | 'fixCommand'>,
+  changed: readonly string[],
+): string | undefined {
   if (context.mode !== 'check' || !changed.length || !context.fixCommand) return undefined;
   return `layerfix: to apply the changes, run: ${context.fixCommand(changed)}`;
 }
@@ -33,7 +36,8 @@ export function fixHint(context: Pick<ReporterContext, 'mode' | 'fixCommand'>, c
 export function textReporter(context: ReporterContext): Reporter {
   const out = colors(context.color.out);
   const err = colors(context.color.err);
-  const paint = (line: string, kind: string) => (kind === 'error' ? err.red(line) : kind === 'warning' || kind === 'finding' ? err.yellow(line) : err.dim(line));
+  const paint = (line: string, kind: string) =>
+    kind === 'error' ? err.red(line) : kind === 'warning' || kind === 'finding' ? err.yellow(line) : err.dim(line);
   const changedPaths: string[] = [];
   return {
     file(result: FileResult) {
@@ -42,12 +46,16 @@ export function textReporter(context: ReporterContext): Reporter {
         changedPaths.push(result.path);
         if (context.mode === 'dry-run' && result.diff) context.out.write(colorDiff(result.diff, out));
         else if (context.mode === 'list') context.out.write(`${result.path}\n`);
-        else if (context.mode === 'check') context.out.write(`${result.path}: would change (${formatChanges(result.changes)})\n`);
-        else if (context.mode === 'write' && result.written) context.out.write(`${result.path}: written (${formatChanges(result.changes)})\n`);
+        else if (context.mode === 'check')
+          context.out.write(`${result.path}: would change (${formatChanges(result.changes)})\n`);
+        else if (context.mode === 'write' && result.written)
+          context.out.write(`${result.path}: written (${formatChanges(result.changes)})\n`);
       }
-      if (context.explain && result.build) for (const line of buildLines(result.path, result.build, context.cwd)) context.err.write(`${err.dim(line)}\n`);
+      if (context.explain && result.build)
+        for (const line of buildLines(result.path, result.build, context.cwd)) context.err.write(`${err.dim(line)}\n`);
       for (const message of result.messages) {
-        if (isShown(message, context.explain, context.quiet)) context.err.write(`${paint(formatMessage(result.path, message, result.written), message.kind)}\n`);
+        if (isShown(message, context.explain, context.quiet))
+          context.err.write(`${paint(formatMessage(result.path, message, result.written), message.kind)}\n`);
       }
     },
     end(report: FilesReport) {

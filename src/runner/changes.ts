@@ -13,11 +13,17 @@ async function load(): Promise<DiffModule> {
 export async function unifiedDiff(path: string, before: string, after: string): Promise<string> {
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await load();
   const name = path.split('\\').join('/');
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
 }
 
 /** The change as replacements of whole-line spans of `before` (offsets in UTF-16 units), in order. */
-export async function lineReplacements(before: string, after: string): Promise<{ offset: number; length: number; text: string }[]> {
+export async function lineReplacements(
+  before: string,
+  after: string,
+): Promise<{ offset: number; length: number; text: string }[]> {
   const { diffLines } = await load();
   const out: { offset: number; length: number; text: string }[] = [];
   let offset = 0;
@@ -33,10 +39,9 @@ export async function lineReplacements(before: string, after: string): Promise<{
     }
     open ??= { offset, length: 0, text: '' };
     if (part.removed) {
-        open.length += part.value.length;
-        offset += part.value.length;
-      }
-    else open.text += part.value;
+      open.length += part.value.length;
+      offset += part.value.length;
+    } else open.text += part.value;
   }
   if (open) out.push(open);
   return out;

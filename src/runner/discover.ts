@@ -65,7 +65,9 @@ function code(error: unknown): string {
 }
 
 function configMatches(layers: readonly ConfigLayer[], key: 'files' | 'ignore', path: string, isDir = false): boolean {
-  return layers.some((layer) => layer.config[key] !== undefined && matchesPatterns(layer.config[key]!, layer.base, path, isDir));
+  return layers.some(
+    (layer) => layer.config[key] !== undefined && matchesPatterns(layer.config[key]!, layer.base, path, isDir),
+  );
 }
 
 /** A symlink found in a tree: a candidate when it resolves to a file inside the tree (or fails to resolve at all). */
@@ -96,7 +98,15 @@ async function walk(root: string, options: DiscoverOptions, found: Candidate[]):
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      push(found, { absolutePath: dir, explicit: false, error: { ruleId: 'read-error', message: `Cannot read the folder (${code(error) || String(error)})` } }, options);
+      push(
+        found,
+        {
+          absolutePath: dir,
+          explicit: false,
+          error: { ruleId: 'read-error', message: `Cannot read the folder (${code(error) || String(error)})` },
+        },
+        options,
+      );
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -113,7 +123,8 @@ async function walk(root: string, options: DiscoverOptions, found: Candidate[]):
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(entry.name) || rules.ignores(path, true) || configMatches(layers, 'ignore', path, true)) continue;
+        if (SKIPPED_FOLDERS.has(entry.name) || rules.ignores(path, true) || configMatches(layers, 'ignore', path, true))
+          continue;
         await visit(path);
         continue;
       }
@@ -123,7 +134,9 @@ async function walk(root: string, options: DiscoverOptions, found: Candidate[]):
       }
       if (!isDockerfileName(entry.name) && !configMatches(layers, 'files', path)) continue;
       if (rules.ignores(path) || configMatches(layers, 'ignore', path)) continue;
-      const candidate = entry.isSymbolicLink() ? symlinkCandidate(path, treeReal) : { absolutePath: path, explicit: false };
+      const candidate = entry.isSymbolicLink()
+        ? symlinkCandidate(path, treeReal)
+        : { absolutePath: path, explicit: false };
       if (candidate) push(found, candidate, options);
     }
   };
@@ -155,7 +168,17 @@ async function expandGlob(pattern: string, options: DiscoverOptions, found: Cand
     }
   }
   if (count === 0) {
-    push(found, { absolutePath: resolve(options.cwd, pattern), display: pattern, explicit: true, unmatched: true, error: { ruleId: 'no-match', message: 'No files match this pattern' } }, options);
+    push(
+      found,
+      {
+        absolutePath: resolve(options.cwd, pattern),
+        display: pattern,
+        explicit: true,
+        unmatched: true,
+        error: { ruleId: 'no-match', message: 'No files match this pattern' },
+      },
+      options,
+    );
   }
 }
 
@@ -185,7 +208,18 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       const missing = code(error) === 'ENOENT';
       const isLink = isSymlink(path);
       if (missing && !isLink && isGlob(arg)) await expandGlob(arg, options, found);
-      else if (missing && !isLink) push(found, { absolutePath: path, display: arg, explicit: true, unmatched: true, error: { ruleId: 'read-error', message: 'No such file or folder' } }, options);
+      else if (missing && !isLink)
+        push(
+          found,
+          {
+            absolutePath: path,
+            display: arg,
+            explicit: true,
+            unmatched: true,
+            error: { ruleId: 'read-error', message: 'No such file or folder' },
+          },
+          options,
+        );
       else push(found, { absolutePath: path, explicit: true }, options); // a symlink loop or dangling link: reading it reports why
       continue;
     }
@@ -194,7 +228,17 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       await walk(path, options, found);
       // A folder named on the command line that holds no Dockerfile matched nothing, as a glob can.
       if (args.length && found.length === before) {
-        push(found, { absolutePath: path, display: arg, explicit: true, unmatched: true, error: { ruleId: 'no-match', message: 'No Dockerfile found in this folder' } }, options);
+        push(
+          found,
+          {
+            absolutePath: path,
+            display: arg,
+            explicit: true,
+            unmatched: true,
+            error: { ruleId: 'no-match', message: 'No Dockerfile found in this folder' },
+          },
+          options,
+        );
       }
     } else push(found, { absolutePath: path, explicit: true }, options);
   }

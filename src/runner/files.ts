@@ -19,7 +19,14 @@ import { removeStaleTempFiles, writeFileAtomic } from './write.js';
 
 function toResult(candidate: Candidate, display: string, processed: ProcessedFile, written: boolean): FileResult {
   const { status, messages, changes, diff, output, input, replacements, build } = processed;
-  const result: FileResult = { path: display, absolutePath: candidate.absolutePath, status, written, messages, changes };
+  const result: FileResult = {
+    path: display,
+    absolutePath: candidate.absolutePath,
+    status,
+    written,
+    messages,
+    changes,
+  };
   if (build !== undefined) result.build = build;
   if (diff !== undefined) result.diff = diff;
   if (output !== undefined) result.output = output;
@@ -29,8 +36,21 @@ function toResult(candidate: Candidate, display: string, processed: ProcessedFil
 }
 
 function skippedResult(candidate: Candidate, display: string): FileResult {
-  const message = { kind: 'skip' as const, ruleId: 'discovery', message: `Skipped: ${candidate.skipped}`, line: 1, column: 1 };
-  return { path: display, absolutePath: candidate.absolutePath, status: 'skipped', written: false, messages: [message], changes: {} };
+  const message = {
+    kind: 'skip' as const,
+    ruleId: 'discovery',
+    message: `Skipped: ${candidate.skipped}`,
+    line: 1,
+    column: 1,
+  };
+  return {
+    path: display,
+    absolutePath: candidate.absolutePath,
+    status: 'skipped',
+    written: false,
+    messages: [message],
+    changes: {},
+  };
 }
 
 /** At most this many files are processed before the search ends (their results wait for it). */
@@ -60,7 +80,8 @@ class EarlyStart {
 
   /** A candidate was found: plan it, and send it to the pool once there is one. */
   add(candidate: Candidate): void {
-    if (candidate.error || candidate.skipped || this.found >= EARLY_LIMIT || this.started.has(candidate.absolutePath)) return;
+    if (candidate.error || candidate.skipped || this.found >= EARLY_LIMIT || this.started.has(candidate.absolutePath))
+      return;
     this.found++;
     const size = workerCount(this.found, this.concurrency);
     if (size >= 2 && !this.creating) {
@@ -88,7 +109,11 @@ class EarlyStart {
 }
 
 /** Absolute paths of the `--ignore-path` files, each checked to be readable (a problem otherwise). */
-function ignorePaths(cwd: string, given: readonly string[] | undefined, problems: ConfigProblems): string[] | undefined {
+function ignorePaths(
+  cwd: string,
+  given: readonly string[] | undefined,
+  problems: ConfigProblems,
+): string[] | undefined {
   if (!given) return undefined;
   const paths = given.map((path) => resolve(cwd, path));
   paths.forEach((path, i) => {
@@ -96,7 +121,9 @@ function ignorePaths(cwd: string, given: readonly string[] | undefined, problems
       readFileSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.add(`--ignore-path: cannot read ${given[i]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+      problems.add(
+        `--ignore-path: cannot read ${given[i]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`,
+      );
     }
   });
   return paths;
@@ -106,21 +133,33 @@ function ignorePaths(cwd: string, given: readonly string[] | undefined, problems
  * Process files, folders or globs (default `.`). Throws ConfigError listing every problem of the configuration and
  * options found, before any file is processed.
  */
-export async function layerfixFiles(paths: readonly string[], options: LayerfixFilesOptions = {}): Promise<FilesReport> {
+export async function layerfixFiles(
+  paths: readonly string[],
+  options: LayerfixFilesOptions = {},
+): Promise<FilesReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const problems = new ConfigProblems();
   const ignored = ignorePaths(cwd, options.ignorePath, problems);
   problems.throwIfAny();
   const resolver = new ConfigResolver({ cwd, config: options.config });
   const temps: string[] = [];
-  const planner = new Planner(resolver, options.only, options.skip, { cwd, context: options.context, target: options.target });
+  const planner = new Planner(resolver, options.only, options.skip, {
+    cwd,
+    context: options.context,
+    target: options.target,
+  });
   const planned = new Map<string, Promise<FilePlan>>();
   const planOf = (candidate: Candidate): Promise<FilePlan> => {
     let plan = planned.get(candidate.absolutePath);
     if (!plan) planned.set(candidate.absolutePath, (plan = planner.plan(candidate.absolutePath)));
     return plan;
   };
-  const want = { diff: options.diff ?? true, output: Boolean(options.output || options.write), input: options.input, fixes: options.fixes };
+  const want = {
+    diff: options.diff ?? true,
+    output: Boolean(options.output || options.write),
+    input: options.input,
+    fixes: options.fixes,
+  };
   const taskOf = (candidate: Candidate, plan: { settings: FileSettings }): FileTask => {
     const display = candidate.display ?? displayPath(cwd, candidate.absolutePath);
     return { path: candidate.realPath ?? candidate.absolutePath, display, settings: plan.settings, want };
@@ -145,7 +184,11 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
     });
     const candidates: Candidate[] = [];
     for (const candidate of found) {
-      if (candidate.unmatched) unmatched.push({ path: candidate.display ?? candidate.absolutePath, message: candidate.error?.message ?? 'No files match' });
+      if (candidate.unmatched)
+        unmatched.push({
+          path: candidate.display ?? candidate.absolutePath,
+          message: candidate.error?.message ?? 'No files match',
+        });
       else candidates.push(candidate);
     }
     // Every configuration problem of the run is listed at once, before any file is processed.
@@ -153,7 +196,8 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
     for (const candidate of candidates) {
       plans.push(candidate.error || candidate.skipped ? undefined : await problems.collectAsync(planOf(candidate)));
     }
-    for (const plan of plans) if (plan && 'settings' in plan) for (const path of plan.settings.plugins) plugins.add(path);
+    for (const plan of plans)
+      if (plan && 'settings' in plan) for (const path of plan.settings.plugins) plugins.add(path);
     runner = await early?.end();
     await problems.collectAsync(planner.checkNames());
     problems.throwIfAny();
@@ -175,7 +219,8 @@ export async function layerfixFiles(paths: readonly string[], options: LayerfixF
       if (candidate.skipped) return skippedResult(candidate, display);
       const plan = plans[index];
       if (candidate.error || !plan || 'error' in plan) {
-        const error = candidate.error ?? (plan && 'error' in plan ? plan.error : { ruleId: 'internal-error', message: 'No plan' });
+        const error =
+          candidate.error ?? (plan && 'error' in plan ? plan.error : { ruleId: 'internal-error', message: 'No plan' });
         return toResult(candidate, display, failure(error.ruleId, error.message), false);
       }
       const task = taskOf(candidate, plan);

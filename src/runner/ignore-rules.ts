@@ -38,7 +38,8 @@ export class IgnoreRules {
     const cached = this.scopes.get(dir);
     if (cached) return cached;
     const parent = dirname(dir);
-    const inherited = dir === this.top || parent === dir || relativeInside(this.top, dir) === undefined ? [] : this.scopesFor(parent);
+    const inherited =
+      dir === this.top || parent === dir || relativeInside(this.top, dir) === undefined ? [] : this.scopesFor(parent);
     const listing = this.listings.get(dir);
     this.listings.delete(dir);
     const patterns = IGNORE_FILES.filter((name) => (listing ? listing.has(name) : existsSync(join(dir, name))))

@@ -8,7 +8,8 @@
  * the lower-case `dockerfile` the Docker CLI falls back to, and the extensions `.Dockerfile`, `.dockerfile`,
  * `.Containerfile`, `.containerfile`.
  */
-const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:[._-].+)?$|^dockerfile$|^.+\.(?:Dockerfile|dockerfile|Containerfile|containerfile)$/;
+const DOCKERFILE =
+  /^(?:Dockerfile|Containerfile)(?:[._-].+)?$|^dockerfile$|^.+\.(?:Dockerfile|dockerfile|Containerfile|containerfile)$/;
 
 /** Temporary files of an interrupted `--write`: `.<name>.layerfix-<pid>-<thread>-<n>.tmp`. */
 export const TEMP_FILE = /^\..+\.layerfix-\d+-\d+-\d+\.tmp$/;

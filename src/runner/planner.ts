@@ -14,7 +14,9 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { FileSettings } from './process-file.js';
 
 /** The settings of one file, or why its configuration cannot be used (a plugin that fails to load). */
-export type FilePlan = { settings: FileSettings; config: ResolvedConfig } | { error: { ruleId: string; message: string }; config: ResolvedConfig };
+export type FilePlan =
+  | { settings: FileSettings; config: ResolvedConfig }
+  | { error: { ruleId: string; message: string }; config: ResolvedConfig };
 
 interface Chain {
   plugins?: LoadedPlugins;
@@ -36,7 +38,10 @@ function isFolder(path: string): boolean {
 }
 
 /** The settings of a file without configuration: one object for all of them (the pool sends it once). */
-const DEFAULT_SETTINGS: FileSettings = Object.freeze({ transforms: Object.freeze({}), plugins: Object.freeze([]) as unknown as string[] });
+const DEFAULT_SETTINGS: FileSettings = Object.freeze({
+  transforms: Object.freeze({}),
+  plugins: Object.freeze([]) as unknown as string[],
+});
 
 /** How the planner finds build contexts: from `cwd` (the folder run on), with `context` (relative to it) for every file. */
 export interface PlannerBuildOptions {
@@ -80,7 +85,8 @@ export class Planner {
       return this.contexts.given(dir, '--context');
     }
     if (config.context) {
-      if (!isFolder(config.context.dir)) throw new ConfigError(`${config.context.from}: context: ${config.context.dir} is not a folder`);
+      if (!isFolder(config.context.dir))
+        throw new ConfigError(`${config.context.from}: context: ${config.context.dir} is not a folder`);
       return this.contexts.given(config.context.dir, `context in ${config.context.from}`);
     }
     return this.contexts.plan(path);
@@ -152,7 +158,8 @@ export class Planner {
   /** Every transform known to the files planned so far: the built-ins, then each plugin transform once. */
   async knownTransforms(): Promise<AnyTransform[]> {
     const known = new Map((await transformsWith()).map((t) => [t.name, t]));
-    for (const chain of await Promise.all(this.chains.values())) for (const t of chain.transforms) if (!known.has(t.name)) known.set(t.name, t);
+    for (const chain of await Promise.all(this.chains.values()))
+      for (const t of chain.transforms) if (!known.has(t.name)) known.set(t.name, t);
     return [...known.values()];
   }
 
@@ -168,12 +175,20 @@ export class Planner {
   async checkNames(): Promise<void> {
     if (!this.only && !this.skip) return;
     const known = new Set((await this.knownTransforms()).map((t) => t.name));
-    const flags: [string, readonly string[] | undefined][] = [['--only', this.only], ['--skip', this.skip]];
-    const unknown = flags.flatMap(([flag, names]) => (names ?? []).filter((name) => !known.has(name)).map((name) => [flag, name] as const));
+    const flags: [string, readonly string[] | undefined][] = [
+      ['--only', this.only],
+      ['--skip', this.skip],
+    ];
+    const unknown = flags.flatMap(([flag, names]) =>
+      (names ?? []).filter((name) => !known.has(name)).map((name) => [flag, name] as const),
+    );
     if (!unknown.length) return;
     const { didYouMean } = await import('../engine/index.js');
     const problems = new ConfigProblems();
-    for (const [flag, name] of unknown) problems.add(`${flag}: unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`);
+    for (const [flag, name] of unknown)
+      problems.add(
+        `${flag}: unknown transform "${name}"${didYouMean(name, known)}; expected one of ${[...known].join(', ')}`,
+      );
     problems.throwIfAny();
   }
 }

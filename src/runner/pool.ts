@@ -107,7 +107,16 @@ class WorkerPool implements Runner {
       for (const entry of this.queue.splice(0)) entry.resolve(failure('internal-error', why));
       return undefined;
     }
-    const slot: Slot = { worker, progress, inflight: new Map(), known: new Map(), answered: false, watched: -1, since: Date.now(), dead: false };
+    const slot: Slot = {
+      worker,
+      progress,
+      inflight: new Map(),
+      known: new Map(),
+      answered: false,
+      watched: -1,
+      since: Date.now(),
+      dead: false,
+    };
     worker.on('message', (message: ToPool) => this.received(slot, message));
     worker.on('error', (error) => this.died(slot, `crashed: ${(error as Error)?.message ?? error}`));
     worker.on('exit', (code) => this.died(slot, `exited with code ${code}`));
@@ -199,13 +208,17 @@ class WorkerPool implements Runner {
     const known = slot.inflight.has(culprit);
     for (const entry of slot.inflight.values()) {
       if (entry.seq === culprit) fail(entry);
-      else if (!known && ++entry.attempts >= MAX_ATTEMPTS) entry.resolve(failure('internal-error', `${why} (the file was given to ${MAX_ATTEMPTS} workers that stopped)`));
+      else if (!known && ++entry.attempts >= MAX_ATTEMPTS)
+        entry.resolve(failure('internal-error', `${why} (the file was given to ${MAX_ATTEMPTS} workers that stopped)`));
       else back.push(entry);
     }
     slot.inflight.clear();
     this.queue.unshift(...back);
     if (this.failedStarts >= MAX_FAILED_STARTS) {
-      for (const entry of this.queue.splice(0)) entry.resolve(failure('internal-error', `${why}; ${MAX_FAILED_STARTS} workers in a row stopped before processing any file`));
+      for (const entry of this.queue.splice(0))
+        entry.resolve(
+          failure('internal-error', `${why}; ${MAX_FAILED_STARTS} workers in a row stopped before processing any file`),
+        );
     }
     this.pump();
   }
@@ -215,9 +228,9 @@ class WorkerPool implements Runner {
     const busy = this.slots.some((slot) => slot && !slot.dead && slot.inflight.size);
     if (!busy || this.closed) {
       if (this.watchdog) {
-      clearInterval(this.watchdog);
-      this.watchdog = undefined;
-    }
+        clearInterval(this.watchdog);
+        this.watchdog = undefined;
+      }
       return;
     }
     if (this.watchdog) return;
@@ -242,7 +255,12 @@ class WorkerPool implements Runner {
       void slot.worker.terminate();
       const seconds = this.timeoutMs / 1000;
       const message = `Processing took longer than ${seconds} s; the file was left untouched`;
-      this.requeue(slot, current, (entry) => entry.resolve(failure('timeout', message)), `A file processed before this one took longer than ${seconds} s`);
+      this.requeue(
+        slot,
+        current,
+        (entry) => entry.resolve(failure('timeout', message)),
+        `A file processed before this one took longer than ${seconds} s`,
+      );
     }
     this.watch();
   }

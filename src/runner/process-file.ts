@@ -50,7 +50,6 @@ export interface ProcessedFile {
   mtimeMs?: number;
 }
 
-
 function toFileMessage(m: LayerfixMessage, origins: Map<string, string>): FileMessage {
   const place = m.place && 'start' in m.place ? m.place : undefined;
   const plugin = m.kind === 'error' && m.ruleId ? origins.get(m.ruleId) : undefined;
@@ -95,7 +94,13 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
     const { plugins: _paths, build: plan, ...options } = task.settings;
     const { resolveBuild } = await import('../build-context/fallback.js');
     const { settings: build, info } = resolveBuild(plan, text, task.path);
-    const result = await transform(text, { ...options, plugins, path: task.path, build, ...(task.timeoutMs !== undefined ? { timeoutMs: task.timeoutMs } : {}) });
+    const result = await transform(text, {
+      ...options,
+      plugins,
+      path: task.path,
+      build,
+      ...(task.timeoutMs !== undefined ? { timeoutMs: task.timeoutMs } : {}),
+    });
     const messages = result.messages.map((m) => toFileMessage(m, origins));
     const changes: Record<string, number> = {};
     if (result.status === 'changed') {
@@ -109,7 +114,10 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
     if (result.changed && task.want.fixes) out.replacements = await lineReplacements(text, result.text);
     return out;
   } catch (error) {
-    const message = error instanceof Error ? `${error.name === 'OptionsError' ? '' : `${error.name}: `}${error.message}` : String(error);
+    const message =
+      error instanceof Error
+        ? `${error.name === 'OptionsError' ? '' : `${error.name}: `}${error.message}`
+        : String(error);
     return failure(error instanceof Error && error.name === 'OptionsError' ? 'config' : 'internal-error', message);
   }
 }

@@ -39,7 +39,10 @@ function problem(ruleId: string, message: string, line = 1, column = 1): ReadPro
 function errnoProblem(error: unknown): ReadProblem {
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
   const what = ERRNO[code] ?? (error instanceof Error ? error.message : String(error));
-  return problem(code === 'ELOOP' ? 'symlink-loop' : 'read-error', `Cannot read the file: ${what}${code && !what.includes(code) ? ` (${code})` : ''}`);
+  return problem(
+    code === 'ELOOP' ? 'symlink-loop' : 'read-error',
+    `Cannot read the file: ${what}${code && !what.includes(code) ? ` (${code})` : ''}`,
+  );
 }
 
 function mib(bytes: number): string {
@@ -54,7 +57,12 @@ export function decodeDockerfile(bytes: Uint8Array): { text: string } | ReadProb
   if (bad >= 0) {
     const at = positionOfByte(bytes, bad);
     const byte = bytes[bad].toString(16).padStart(2, '0');
-    return problem('invalid-utf8', `Invalid UTF-8: byte 0x${byte} starts no valid character; layerfix reads Dockerfiles as UTF-8`, at.line, at.column);
+    return problem(
+      'invalid-utf8',
+      `Invalid UTF-8: byte 0x${byte} starts no valid character; layerfix reads Dockerfiles as UTF-8`,
+      at.line,
+      at.column,
+    );
   }
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
@@ -76,9 +84,13 @@ export function readDockerfileSync(path: string, maxBytes = MAX_FILE_BYTES): Rea
     return errnoProblem(error);
   }
   if (info.isDirectory()) return problem('read-error', 'Cannot read the file: it is a folder');
-  if (!info.isFile()) return problem('read-error', 'Cannot read the file: not a regular file (a device, socket or pipe)');
+  if (!info.isFile())
+    return problem('read-error', 'Cannot read the file: not a regular file (a device, socket or pipe)');
   if (info.size > maxBytes) {
-    return problem('file-too-large', `File too large: ${mib(info.size)}, over the ${mib(maxBytes)} limit for a Dockerfile`);
+    return problem(
+      'file-too-large',
+      `File too large: ${mib(info.size)}, over the ${mib(maxBytes)} limit for a Dockerfile`,
+    );
   }
   let bytes: Buffer;
   try {

@@ -10,7 +10,10 @@ import { processFile } from './process-file.js';
 import type { FileResult, LayerfixFilesOptions } from './types.js';
 
 /** Options of `layerfixText`: those of `layerfixFiles` that apply to one text, and where the text belongs. */
-export interface LayerfixTextOptions extends Pick<LayerfixFilesOptions, 'cwd' | 'only' | 'skip' | 'config' | 'diff' | 'fixes' | 'context' | 'target'> {
+export interface LayerfixTextOptions extends Pick<
+  LayerfixFilesOptions,
+  'cwd' | 'only' | 'skip' | 'config' | 'diff' | 'fixes' | 'context' | 'target'
+> {
   /** Where the text would live: picks the configuration, names it in messages (default `Dockerfile`). */
   filepath?: string;
 }
@@ -25,15 +28,37 @@ export async function layerfixText(text: string, options: LayerfixTextOptions = 
   const cwd = resolve(options.cwd ?? process.cwd());
   const absolutePath = resolve(cwd, options.filepath ?? 'Dockerfile');
   const path = displayPath(cwd, absolutePath);
-  const planner = new Planner(new ConfigResolver({ cwd, config: options.config }), options.only, options.skip, { cwd, context: options.context, target: options.target });
+  const planner = new Planner(new ConfigResolver({ cwd, config: options.config }), options.only, options.skip, {
+    cwd,
+    context: options.context,
+    target: options.target,
+  });
   const plan = await planner.plan(absolutePath);
   await planner.checkNames();
   const processed =
     'error' in plan
       ? { ...failure(plan.error.ruleId, plan.error.message), output: text }
-      : await processFile({ path: absolutePath, display: path, settings: plan.settings, text, want: { diff: options.diff ?? true, output: true, fixes: options.fixes } });
+      : await processFile({
+          path: absolutePath,
+          display: path,
+          settings: plan.settings,
+          text,
+          want: { diff: options.diff ?? true, output: true, fixes: options.fixes },
+        });
   const { status, messages, changes, diff, output, replacements } = processed;
   const build = 'build' in processed ? processed.build : undefined;
   const plugins = 'settings' in plan ? plan.settings.plugins : [];
-  return { path, absolutePath, status, written: false, messages, changes, output: output ?? text, plugins, ...(diff ? { diff } : {}), ...(replacements ? { replacements } : {}), ...(build ? { build } : {}) };
+  return {
+    path,
+    absolutePath,
+    status,
+    written: false,
+    messages,
+    changes,
+    output: output ?? text,
+    plugins,
+    ...(diff ? { diff } : {}),
+    ...(replacements ? { replacements } : {}),
+    ...(build ? { build } : {}),
+  };
 }

@@ -43,7 +43,10 @@ export async function removeStaleTempFiles(paths: readonly string[]): Promise<nu
   let removed = 0;
   for (const path of paths) {
     if (!isStaleTempFile(path)) continue;
-    await fs.promises.unlink(path).then(() => removed++, () => undefined);
+    await fs.promises.unlink(path).then(
+      () => removed++,
+      () => undefined,
+    );
   }
   return removed;
 }
@@ -74,11 +77,17 @@ function octal(mode: number): string {
 async function writeNow(path: string, text: string, expected: Expected): Promise<void> {
   const target = await fs.promises.realpath(path);
   const info = await fs.promises.stat(target);
-  if ((expected.size !== undefined && info.size !== expected.size) || (expected.mtimeMs !== undefined && info.mtimeMs !== expected.mtimeMs)) {
+  if (
+    (expected.size !== undefined && info.size !== expected.size) ||
+    (expected.mtimeMs !== undefined && info.mtimeMs !== expected.mtimeMs)
+  ) {
     throw new ChangedOnDiskError('it changed on disk while layerfix was working on it');
   }
   // Root may write anything, so the mode is read, not only what access() says for this process.
-  if ((info.mode & 0o222) === 0) throw new ReadOnlyError(`the file is read-only (mode ${octal(info.mode)}); make it writable to let layerfix rewrite it`);
+  if ((info.mode & 0o222) === 0)
+    throw new ReadOnlyError(
+      `the file is read-only (mode ${octal(info.mode)}); make it writable to let layerfix rewrite it`,
+    );
   try {
     await fs.promises.access(target, fs.constants.W_OK);
   } catch {

@@ -6,15 +6,23 @@ import { ScaffoldError } from './errors.js';
 
 /** Plain data of a configuration, with `plugins` checked to be absent or a list of strings. */
 export function pluginList(holder: unknown, file: string): string[] {
-  if (typeof holder !== 'object' || holder === null || Array.isArray(holder)) throw new ScaffoldError(`${file}: expected the configuration to be an object`);
+  if (typeof holder !== 'object' || holder === null || Array.isArray(holder))
+    throw new ScaffoldError(`${file}: expected the configuration to be an object`);
   const plugins = (holder as { plugins?: unknown }).plugins;
   if (plugins === undefined || plugins === null) return [];
-  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string')) throw new ScaffoldError(`${file}: expected "plugins" to be a list of module paths`);
+  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string'))
+    throw new ScaffoldError(`${file}: expected "plugins" to be a list of module paths`);
   return plugins;
 }
 
 /** The JSON text with `specifier` appended to `plugins` (of the `layerfix` key for package.json). Throws ScaffoldError. */
-export function addPluginToJson(text: string, file: string, specifier: string, exists: (entry: string) => boolean, key?: string): string {
+export function addPluginToJson(
+  text: string,
+  file: string,
+  specifier: string,
+  exists: (entry: string) => boolean,
+  key?: string,
+): string {
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   let data: Record<string, unknown>;
   try {

@@ -61,13 +61,20 @@ function insertItem(text: string, specifier: string): string | undefined {
 }
 
 /** The YAML text with `specifier` appended to `plugins`. Throws ScaffoldError when it cannot be done safely. */
-export function addPluginToYaml(text: string, file: string, specifier: string, exists: (entry: string) => boolean): string {
+export function addPluginToYaml(
+  text: string,
+  file: string,
+  specifier: string,
+  exists: (entry: string) => boolean,
+): string {
   const load = yamlLoader();
   let data: unknown;
   try {
     data = load(text) ?? {};
   } catch (error) {
-    throw new ScaffoldError(`${file}: cannot add the plugin, the file is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new ScaffoldError(
+      `${file}: cannot add the plugin, the file is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const plugins = pluginList(data, file);
   const existing = plugins.find(exists);
@@ -80,7 +87,9 @@ export function addPluginToYaml(text: string, file: string, specifier: string, e
     check = undefined;
   }
   if (!isDeepStrictEqual(check, { ...(data as object), plugins: [...plugins, specifier] })) {
-    throw new ScaffoldError(`${file}: cannot add the plugin safely to this YAML; add "${specifier}" to its plugins list by hand`);
+    throw new ScaffoldError(
+      `${file}: cannot add the plugin safely to this YAML; add "${specifier}" to its plugins list by hand`,
+    );
   }
   return edited!;
 }

@@ -11,7 +11,14 @@ import { pluginSpecifier, sameModule } from './entries.js';
 import { ScaffoldError } from './errors.js';
 import { findConfig } from './find-config.js';
 import { checkTransformName } from './name.js';
-import { configModule, FIRST_CASE, FIXTURE_INPUT, FIXTURE_MESSAGES, FIXTURE_OUTPUT, transformModule } from './templates.js';
+import {
+  configModule,
+  FIRST_CASE,
+  FIXTURE_INPUT,
+  FIXTURE_MESSAGES,
+  FIXTURE_OUTPUT,
+  transformModule,
+} from './templates.js';
 
 /** Where `newTransform` works. */
 export interface NewTransformOptions {
@@ -59,7 +66,12 @@ function formatOf(path: string, text: string): Format {
   }
 }
 
-async function editConfig(path: string, text: string, specifier: string, exists: (entry: string) => boolean): Promise<string> {
+async function editConfig(
+  path: string,
+  text: string,
+  specifier: string,
+  exists: (entry: string) => boolean,
+): Promise<string> {
   switch (formatOf(path, text)) {
     case 'package.json':
       return addPluginToJson(text, path, specifier, exists, 'layerfix');
@@ -81,7 +93,11 @@ export async function newTransform(name: string, options: NewTransformOptions): 
   checkTransformName(name);
   const cwd = resolve(options.cwd);
   const explicit = options.config === undefined ? undefined : resolve(cwd, options.config);
-  const found = explicit ? (existsSync(explicit) ? { path: explicit, dir: dirname(explicit) } : undefined) : findConfig(cwd);
+  const found = explicit
+    ? existsSync(explicit)
+      ? { path: explicit, dir: dirname(explicit) }
+      : undefined
+    : findConfig(cwd);
   const configPath = found?.path ?? explicit ?? join(cwd, 'layerfix.config.ts');
   // Plugins go beside the configured folder: for `.config/layerfixrc.*`, the folder that holds `.config`.
   const configDir = found?.dir ?? dirname(configPath);
@@ -89,7 +105,10 @@ export async function newTransform(name: string, options: NewTransformOptions): 
   const transform = join(base, 'layerfix', `${name}.ts`);
   const fixture = join(base, 'layerfix', '__fixtures__', name, FIRST_CASE);
   for (const path of [transform, dirname(fixture)]) {
-    if (existsSync(path)) throw new ScaffoldError(`${path} already exists: transform "${name}" was scaffolded before; pick another name or delete it first`);
+    if (existsSync(path))
+      throw new ScaffoldError(
+        `${path} already exists: transform "${name}" was scaffolded before; pick another name or delete it first`,
+      );
   }
   const plugin = pluginSpecifier(configPath, transform);
   let configText: string;
@@ -99,7 +118,10 @@ export async function newTransform(name: string, options: NewTransformOptions): 
     configText = await editConfig(found.path, before, plugin, sameModule(found.path, transform));
     config = { path: found.path, action: 'edited', format: formatOf(found.path, before) };
   } else {
-    if (explicit && !/\.[cm]?ts$/.test(explicit)) throw new ScaffoldError(`${explicit} does not exist; only a TypeScript configuration can be created (e.g. layerfix.config.ts)`);
+    if (explicit && !/\.[cm]?ts$/.test(explicit))
+      throw new ScaffoldError(
+        `${explicit} does not exist; only a TypeScript configuration can be created (e.g. layerfix.config.ts)`,
+      );
     configText = configModule(plugin);
     config = { path: configPath, action: 'created', format: 'module' };
   }

@@ -87,7 +87,8 @@ function flatten(node: ShellNode, tokens: AndOrToken[]): void {
     for (let index = 0; index < node.childCount; index++) {
       const child = node.child(index);
       if (!child || child.type === 'comment') continue;
-      if (!child.isNamed && (AND_OR.has(child.type) || PIPES.has(child.type))) tokens.push({ kind: 'operator', node: child });
+      if (!child.isNamed && (AND_OR.has(child.type) || PIPES.has(child.type)))
+        tokens.push({ kind: 'operator', node: child });
       else flatten(child, tokens);
     }
     return;

@@ -12,8 +12,21 @@ export interface CommandEffect {
 
 /** POSIX special builtins: assignments written before them last in the shell (`FOO=1 :`). */
 const SPECIAL_BUILTINS = new Set([
-  'break', ':', 'continue', '.', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times',
-  'trap', 'unset',
+  'break',
+  ':',
+  'continue',
+  '.',
+  'eval',
+  'exec',
+  'exit',
+  'export',
+  'readonly',
+  'return',
+  'set',
+  'shift',
+  'times',
+  'trap',
+  'unset',
 ]);
 
 type Rule = (name: string, args: string[], command: ShellCommand) => CommandEffect | null;
@@ -26,11 +39,14 @@ const RULES: Record<string, Rule> = {
   popd: (name) => effect('cd', name, `changes the working directory with ${name}`),
   export: (name, args) => (hasOperand(args) ? effect('export', name, `exports variables with ${name}`) : null),
   unset: (name, args) => (hasOperand(args) ? effect('unset', name, `unsets variables with ${name}`) : null),
-  set: (name, args) => (args.length > 0 ? effect('set', name, `changes shell options or positional parameters with ${name}`) : null),
+  set: (name, args) =>
+    args.length > 0 ? effect('set', name, `changes shell options or positional parameters with ${name}`) : null,
   shopt: (name, args) =>
     args.some((arg) => /^-[a-z]*[su]/.test(arg)) ? effect('shopt', name, `changes shell options with ${name}`) : null,
-  umask: (name, args) => (hasOperand(args) ? effect('umask', name, `changes the file creation mask with ${name}`) : null),
-  source: (name) => effect('source', name, `runs a script in the current shell with ${name}, which can change anything`),
+  umask: (name, args) =>
+    hasOperand(args) ? effect('umask', name, `changes the file creation mask with ${name}`) : null,
+  source: (name) =>
+    effect('source', name, `runs a script in the current shell with ${name}, which can change anything`),
   '.': (name) => effect('source', name, `runs a script in the current shell with ${name}, which can change anything`),
   alias: (name, args) => (hasOperand(args) ? effect('alias', name, `defines aliases with ${name}`) : null),
   unalias: (name, args) => (args.length > 0 ? effect('alias', name, `removes aliases with ${name}`) : null),
@@ -49,9 +65,12 @@ const RULES: Record<string, Rule> = {
   mapfile: (name) => effect('read', name, `assigns the array it reads with ${name}`),
   readarray: (name) => effect('read', name, `assigns the array it reads with ${name}`),
   getopts: (name) => effect('read', name, `assigns option variables with ${name}`),
-  printf: (name, args) => (args.includes('-v') ? effect('assignment', name, `assigns a variable with ${name} -v`) : null),
+  printf: (name, args) =>
+    args.includes('-v') ? effect('assignment', name, `assigns a variable with ${name} -v`) : null,
   eval: (name, args) =>
-    args.length > 0 ? effect('eval', name, `runs text as shell code in the current shell with ${name}, which can change anything`) : null,
+    args.length > 0
+      ? effect('eval', name, `runs text as shell code in the current shell with ${name}, which can change anything`)
+      : null,
   exit: exitRule,
   return: exitRule,
   logout: exitRule,
@@ -118,7 +137,11 @@ export function commandEffects(command: ShellCommand): CommandEffect[] {
   if (command.assignments.length > 0 && command.form === 'simple' && SPECIAL_BUILTINS.has(resolved.name)) {
     const names = command.assignments.map((assignment) => assignment.name).join(', ');
     effects.push(
-      effect('assignment', resolved.name, `sets ${names} for the rest of the shell (assignments before the special builtin ${resolved.name} last)`),
+      effect(
+        'assignment',
+        resolved.name,
+        `sets ${names} for the rest of the shell (assignments before the special builtin ${resolved.name} last)`,
+      ),
     );
   }
   return effects;

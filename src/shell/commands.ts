@@ -7,7 +7,14 @@ import { commandEffects } from './builtins.js';
 import type { ShellDialect } from './dialect.js';
 import { flattenAndOr, groupPipelines } from './andor.js';
 import { heredocHeaderEnd, isRedirect, readRedirects } from './redirects.js';
-import type { ShellAssignment, ShellCommand, ShellContextKind, ShellHazard, ShellRedirect, ShellWord } from './types.js';
+import type {
+  ShellAssignment,
+  ShellCommand,
+  ShellContextKind,
+  ShellHazard,
+  ShellRedirect,
+  ShellWord,
+} from './types.js';
 import { toWord } from './words.js';
 
 /** The commands and the command-made hazards of a tree. */
@@ -175,7 +182,10 @@ class Scanner {
       pipeline.forEach((element, index) => {
         if (!element.node) return;
         const last = index === pipeline.length - 1;
-        this.visit(element.node, pipeline.length < 2 ? ctx : enter(ctx, 'pipeline', last && this.dialect.lastPipeInCurrentShell));
+        this.visit(
+          element.node,
+          pipeline.length < 2 ? ctx : enter(ctx, 'pipeline', last && this.dialect.lastPipeInCurrentShell),
+        );
       });
     }
     for (const token of tokens) if (token.kind === 'extra') this.visit(token.node, ctx);
@@ -211,7 +221,13 @@ class Scanner {
     if (node.type === 'c_style_for_statement') {
       if (ctx.sameShell) {
         const header = node.childForFieldName('body')?.startIndex ?? node.endIndex;
-        this.hazard('loop-variable', keyword, 'leaves the variables of its C-style for header set', node.startIndex, trimEnd(this.source, node.startIndex, header));
+        this.hazard(
+          'loop-variable',
+          keyword,
+          'leaves the variables of its C-style for header set',
+          node.startIndex,
+          trimEnd(this.source, node.startIndex, header),
+        );
       }
       for (let index = 0; index < node.childCount; index++) {
         const child = node.child(index);
@@ -224,7 +240,13 @@ class Scanner {
     const variable = node.childForFieldName('variable');
     if (ctx.sameShell) {
       const name = variable ? this.source.slice(variable.startIndex, variable.endIndex) : '';
-      this.hazard('loop-variable', keyword, `leaves its loop variable ${name} set after the loop`, node.startIndex, variable?.endIndex ?? node.endIndex);
+      this.hazard(
+        'loop-variable',
+        keyword,
+        `leaves its loop variable ${name} set after the loop`,
+        node.startIndex,
+        variable?.endIndex ?? node.endIndex,
+      );
     }
     for (let index = 0; index < node.childCount; index++) {
       const child = node.child(index);
@@ -251,7 +273,8 @@ class Scanner {
       else if (field === 'redirect' || isRedirect(child)) redirectNodes.push(child);
       this.visit(child, ctx);
     }
-    const name = nameNode && !isMissingName(nameNode) ? toWord(nameNode.firstNamedChild ?? nameNode, this.source) : null;
+    const name =
+      nameNode && !isMissingName(nameNode) ? toWord(nameNode.firstNamedChild ?? nameNode, this.source) : null;
     if (!name && assignments.length === 0 && args.length === 0) return;
     this.add(node, ctx, name ? 'simple' : 'assignment', name, args, assignments, redirectNodes);
   }
@@ -278,7 +301,15 @@ class Scanner {
         this.visit(child, ctx);
       }
     }
-    this.add(node, ctx, node.type === 'unset_command' ? 'unset' : 'declaration', name, args, assignments, redirectNodes);
+    this.add(
+      node,
+      ctx,
+      node.type === 'unset_command' ? 'unset' : 'declaration',
+      name,
+      args,
+      assignments,
+      redirectNodes,
+    );
   }
 
   private addTest(node: ShellNode, ctx: Context): void {

@@ -12,7 +12,8 @@ export function topLevelItems(root: ShellNode, source: string): ShellListItem[] 
   const items: ShellListItem[] = [];
   const follow = (token: ShellNode): void => {
     const last = items[items.length - 1];
-    if (last && !last.operator) last.operator = operator(token.type as ShellOperator, source, token.startIndex, token.endIndex);
+    if (last && !last.operator)
+      last.operator = operator(token.type as ShellOperator, source, token.startIndex, token.endIndex);
   };
   for (let index = 0; index < root.childCount; index++) {
     const child = root.child(index);
@@ -32,13 +33,23 @@ export function topLevelItems(root: ShellNode, source: string): ShellListItem[] 
       else if (token.kind === 'element' && token.end > token.start) {
         // An empty element is one the grammar assumed to recover from an error (`a ||`).
         const text = source.slice(token.start, token.end);
-        items.push({ type: 'item', node: token.type, text, start: token.start, end: token.end, operator: null, inPipeline: false });
+        items.push({
+          type: 'item',
+          node: token.type,
+          text,
+          start: token.start,
+          end: token.end,
+          operator: null,
+          inPipeline: false,
+        });
       }
     }
   }
   items.forEach((item, index) => {
     const before = items[index - 1];
-    item.inPipeline = isPipeOperator(item.operator?.value ?? '') || (before !== undefined && isPipeOperator(before.operator?.value ?? ''));
+    item.inPipeline =
+      isPipeOperator(item.operator?.value ?? '') ||
+      (before !== undefined && isPipeOperator(before.operator?.value ?? ''));
   });
   return items;
 }

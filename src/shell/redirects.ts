@@ -28,8 +28,11 @@ export function readRedirects(node: ShellNode, source: string): ReadRedirect[] {
   }
   if (node.type === 'heredoc_redirect') {
     const start = node.children.find((child) => child?.type === 'heredoc_start') ?? null;
-    const operator = node.children.find((child) => child && !child.isNamed && child.type.startsWith('<<'))?.type ?? '<<';
-    const read: ReadRedirect[] = [{ redirect: redirect(node, source, start?.endIndex ?? heredocHeaderEnd(node), operator, start), strayArgs: [] }];
+    const operator =
+      node.children.find((child) => child && !child.isNamed && child.type.startsWith('<<'))?.type ?? '<<';
+    const read: ReadRedirect[] = [
+      { redirect: redirect(node, source, start?.endIndex ?? heredocHeaderEnd(node), operator, start), strayArgs: [] },
+    ];
     const heredocTarget = read[0]?.redirect.target;
     if (heredocTarget) heredocTarget.value = heredocDelimiter(heredocTarget.text);
     for (const nested of node.childrenForFieldName('redirect')) {
@@ -73,7 +76,13 @@ function readFileRedirect(node: ShellNode, source: string): ReadRedirect {
   };
 }
 
-function redirect(node: ShellNode, source: string, end: number, operator: string, target: ShellNode | null): ShellRedirect {
+function redirect(
+  node: ShellNode,
+  source: string,
+  end: number,
+  operator: string,
+  target: ShellNode | null,
+): ShellRedirect {
   const descriptor = node.childForFieldName('descriptor');
   return {
     type: 'redirect',

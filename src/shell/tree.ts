@@ -89,7 +89,9 @@ export class ShellNode {
   descendantForIndex(start: number, end = start): ShellNode {
     let node: ShellNode = this;
     for (;;) {
-      const inner = node.children.find((child) => child.startIndex <= start && end <= child.endIndex && child.endIndex > child.startIndex);
+      const inner = node.children.find(
+        (child) => child.startIndex <= start && end <= child.endIndex && child.endIndex > child.startIndex,
+      );
       if (!inner) return node;
       node = inner;
     }
@@ -179,8 +181,18 @@ function copyTree(tree: Tree, text: string): ShellNode {
       const typeId = c.nodeTypeId;
       let named = namedByType.get(typeId);
       if (named === undefined) namedByType.set(typeId, (named = c.nodeIsNamed));
-      const field = parent && (parent.isError || FIELD_PARENT_TYPES.has(parent.type)) ? (fields[c.currentFieldId] ?? null) : null;
-      return new ShellNode(nextId++, types[typeId] || 'ERROR', named, mayBeMissing && c.nodeIsMissing, c.startIndex, c.endIndex, field, parent);
+      const field =
+        parent && (parent.isError || FIELD_PARENT_TYPES.has(parent.type)) ? (fields[c.currentFieldId] ?? null) : null;
+      return new ShellNode(
+        nextId++,
+        types[typeId] || 'ERROR',
+        named,
+        mayBeMissing && c.nodeIsMissing,
+        c.startIndex,
+        c.endIndex,
+        field,
+        parent,
+      );
     };
     const root = copy(null, cursor);
     // Iterative depth-first walk: long `&&` chains nest as deeply as they are long.

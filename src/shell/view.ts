@@ -22,7 +22,9 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
       ...empty(text, shell),
       posix: false,
       reason,
-      hazards: [{ type: 'hazard', kind: 'non-posix-shell', command: dialect.name, reason, text, start: 0, end: text.length }],
+      hazards: [
+        { type: 'hazard', kind: 'non-posix-shell', command: dialect.name, reason, text, start: 0, end: text.length },
+      ],
     };
   }
   try {
@@ -34,7 +36,9 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
     return {
       ...empty(text, shell),
       posix: true,
-      hazards: [{ type: 'hazard', kind: 'parse-error', command: null, reason: message, text, start: 0, end: text.length }],
+      hazards: [
+        { type: 'hazard', kind: 'parse-error', command: null, reason: message, text, start: 0, end: text.length },
+      ],
       errors: [{ type: 'error', kind: 'unexpected', message, text, start: 0, end: text.length }],
     };
   }
@@ -59,7 +63,15 @@ function posixView(text: string, shell: string[] | null, dialect: ShellDialect):
     });
   }
   for (const error of errors) {
-    hazards.push({ type: 'hazard', kind: 'parse-error', command: null, reason: error.message, text: error.text, start: error.start, end: error.end });
+    hazards.push({
+      type: 'hazard',
+      kind: 'parse-error',
+      command: null,
+      reason: error.message,
+      text: error.text,
+      start: error.start,
+      end: error.end,
+    });
   }
   hazards.sort((a, b) => a.start - b.start || a.end - b.end);
   const separators = lists.slice(0, -1).map((item) => item.operator?.value);

@@ -18,7 +18,14 @@ const DYNAMIC = new Set([
 /** The shell word of a node, offsets into `source`. */
 export function toWord(node: ShellNode, source: string): ShellWord {
   const text = source.slice(node.startIndex, node.endIndex);
-  return { type: 'word', node: node.type, text, start: node.startIndex, end: node.endIndex, value: staticValue(node, text) };
+  return {
+    type: 'word',
+    node: node.type,
+    text,
+    start: node.startIndex,
+    end: node.endIndex,
+    value: staticValue(node, text),
+  };
 }
 
 /** A word for a span of text that is not a node of its own (a token the grammar split or merged). */
@@ -45,7 +52,10 @@ export function staticValue(node: ShellNode, text: string): string | null {
       let value = '';
       for (const part of node.children) {
         if (!part) return null;
-        const partValue = staticValue(part, text.slice(part.startIndex - node.startIndex, part.endIndex - node.startIndex));
+        const partValue = staticValue(
+          part,
+          text.slice(part.startIndex - node.startIndex, part.endIndex - node.startIndex),
+        );
         if (partValue === null) return null;
         value += partValue;
       }
@@ -72,7 +82,9 @@ function doubleQuoted(node: ShellNode, body: string): string | null {
 
 /** Quote removal for an unquoted word: `\x` is `x`, a backslash-newline disappears. */
 export function unescapeUnquoted(text: string): string {
-  return text.includes('\\') ? text.replace(/\\([\s\S]?)/g, (_, escaped: string) => (escaped === '\n' ? '' : escaped)) : text;
+  return text.includes('\\')
+    ? text.replace(/\\([\s\S]?)/g, (_, escaped: string) => (escaped === '\n' ? '' : escaped))
+    : text;
 }
 
 const ANSI_C: Record<string, string> = {

@@ -157,4 +157,3 @@ export function parseBuildkitArgs(
   const parser = Object.hasOwn(DISPATCH, name) ? DISPATCH[name] : undefined;
   return parser ? parser(rest, escape, parseSub) : ignore();
 }
-

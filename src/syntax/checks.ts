@@ -11,7 +11,21 @@ export interface InstructionProblem {
   reason: string;
 }
 
-const AT_LEAST_ONE = ['run', 'env', 'label', 'arg', 'expose', 'user', 'workdir', 'volume', 'stopsignal', 'maintainer', 'shell', 'onbuild', 'healthcheck'];
+const AT_LEAST_ONE = [
+  'run',
+  'env',
+  'label',
+  'arg',
+  'expose',
+  'user',
+  'workdir',
+  'volume',
+  'stopsignal',
+  'maintainer',
+  'shell',
+  'onbuild',
+  'healthcheck',
+];
 const NOT_UNDER_ONBUILD = new Set(['onbuild', 'from', 'maintainer']);
 /** BuildKit's rule for `AS` names, checked lower-cased. */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
@@ -21,9 +35,15 @@ export function checkInstruction(node: BuildkitNode, logical: string, nested = f
   const name = node.value.toLowerCase();
   const upper = node.value.toUpperCase();
   const count = node.next.length;
-  if (name === '') return [{ ruleId: 'missing-keyword', reason: 'Expected an instruction keyword such as FROM or RUN' }];
+  if (name === '')
+    return [{ ruleId: 'missing-keyword', reason: 'Expected an instruction keyword such as FROM or RUN' }];
   if (!KEYWORDS.has(name)) {
-    return [{ ruleId: 'unknown-instruction', reason: `Unknown instruction \`${node.value}\`, expected one of ${[...KEYWORDS].map((k) => k.toUpperCase()).join(', ')}` }];
+    return [
+      {
+        ruleId: 'unknown-instruction',
+        reason: `Unknown instruction \`${node.value}\`, expected one of ${[...KEYWORDS].map((k) => k.toUpperCase()).join(', ')}`,
+      },
+    ];
   }
   const missing = (reason: string): InstructionProblem[] => [{ ruleId: 'missing-arguments', reason }];
   const invalid = (reason: string): InstructionProblem[] => [{ ruleId: 'invalid-arguments', reason }];
@@ -46,9 +66,14 @@ export function checkInstruction(node: BuildkitNode, logical: string, nested = f
     case 'from': {
       if (count === 0) return missing('FROM requires an image: FROM <image> [AS <name>]');
       const named = count === 3 && String(node.next[1]).toLowerCase() === 'as';
-      if (count !== 1 && !named) return invalid(`FROM takes one argument or three (FROM <image> AS <name>), found ${count}: \`${node.next.join(' ')}\``);
+      if (count !== 1 && !named)
+        return invalid(
+          `FROM takes one argument or three (FROM <image> AS <name>), found ${count}: \`${node.next.join(' ')}\``,
+        );
       if (named && !STAGE_NAME.test(String(node.next[2]).toLowerCase())) {
-        return invalid(`Invalid stage name \`${node.next[2]}\` in FROM, expected a letter, then letters, digits, \`-\`, \`_\` or \`.\``);
+        return invalid(
+          `Invalid stage name \`${node.next[2]}\` in FROM, expected a letter, then letters, digits, \`-\`, \`_\` or \`.\``,
+        );
       }
       break;
     }
@@ -62,7 +87,8 @@ export function checkInstruction(node: BuildkitNode, logical: string, nested = f
     case 'healthcheck': {
       const type = String(node.next[0]).toUpperCase();
       if (type === 'NONE' && count > 1) return invalid('HEALTHCHECK NONE takes no other arguments');
-      if (type !== 'NONE' && type !== 'CMD') return invalid(`Unknown type \`${node.next[0]}\` in HEALTHCHECK, expected CMD or NONE`);
+      if (type !== 'NONE' && type !== 'CMD')
+        return invalid(`Unknown type \`${node.next[0]}\` in HEALTHCHECK, expected CMD or NONE`);
       if (type === 'CMD' && count < 2) return missing('HEALTHCHECK CMD requires a command');
       break;
     }

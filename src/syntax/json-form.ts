@@ -6,9 +6,7 @@ import { isGoSpace } from './go-text.js';
 
 /** The outcome of reading arguments as a JSON array. */
 export type JsonForm =
-  | { kind: 'array'; values: string[]; end: number }
-  | { kind: 'not-json' }
-  | { kind: 'not-strings' };
+  { kind: 'array'; values: string[]; end: number } | { kind: 'not-json' } | { kind: 'not-strings' };
 
 /** Read `text` as a JSON array of strings the way BuildKit's `parseJSON` does. */
 export function readJsonForm(text: string): JsonForm {

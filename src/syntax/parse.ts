@@ -79,7 +79,10 @@ class Parser {
       offset = 1;
     }
     const directives: Record<string, string> = {};
-    for (let directive; this.readDirectives && offset < text.length && (directive = this.directive(offset, directives)); ) {
+    for (
+      let directive;
+      this.readDirectives && offset < text.length && (directive = this.directive(offset, directives));
+    ) {
       children.push(directive);
       offset = directive.position!.end.offset;
     }
@@ -117,13 +120,19 @@ class Parser {
     this.checkedUpTo = end;
     // A last line without a line break must leave room in the buffer for BuildKit's scanner to see the end of file.
     // A byte-order mark counts towards the first line.
-    const limit = (newline < 0 ? MAX_LINE_BYTES - 1 : MAX_LINE_BYTES) - (start === 1 && text.charCodeAt(0) === 0xfeff ? 3 : 0);
+    const limit =
+      (newline < 0 ? MAX_LINE_BYTES - 1 : MAX_LINE_BYTES) - (start === 1 && text.charCodeAt(0) === 0xfeff ? 3 : 0);
     if ((end - start) * 3 > limit && utf8Length(text.slice(start, end)) > limit) {
       this.report(start, 'line-too-long', `Line is longer than BuildKit's limit of ${MAX_LINE_BYTES - 1} bytes`);
     }
     if (this.nextCr !== -1 && this.nextCr < start) this.nextCr = text.indexOf('\r', start);
     if (this.nextCr >= 0 && this.nextCr < contentEnd) {
-      this.report(this.nextCr, 'lone-cr', 'A carriage return that does not end a line: BuildKit reads it as whitespace, not a line break', 'warning');
+      this.report(
+        this.nextCr,
+        'lone-cr',
+        'A carriage return that does not end a line: BuildKit reads it as whitespace, not a line break',
+        'warning',
+      );
     }
     return { start, contentEnd, end };
   }
@@ -138,7 +147,11 @@ class Parser {
     const value = match[2];
     if (name in seen) this.report(first, 'duplicate-directive', `Only one \`${name}\` parser directive can be used`);
     else if (name === 'escape' && value !== '\\' && value !== '`') {
-      this.report(first, 'invalid-escape', `Invalid escape character \`${value}\` in the escape directive, expected \`\\\` or \`\`\``);
+      this.report(
+        first,
+        'invalid-escape',
+        `Invalid escape character \`${value}\` in the escape directive, expected \`\\\` or \`\`\``,
+      );
     } else {
       seen[name] = value;
       if (name === 'escape') this.escape = value as '\\' | '`';
@@ -188,7 +201,12 @@ class Parser {
     const node: InstructionNode = { type: 'instruction', name: parsed.value.toLowerCase(), children };
     rememberParsed(node, this.escape, joined, parsed);
     if (emptyLine >= 0) {
-      this.report(emptyLine, 'empty-continuation', 'Empty continuation line: BuildKit warns about it and may reject it in the future', 'warning');
+      this.report(
+        emptyLine,
+        'empty-continuation',
+        'Empty continuation line: BuildKit warns about it and may reject it in the future',
+        'warning',
+      );
     }
     if (canContainHeredoc(parsed)) {
       for (const marker of findHeredocMarkers(logical)) end = this.heredoc(children, marker, end, line.start);
@@ -207,7 +225,8 @@ class Parser {
     let trail = to;
     while (trail > from && (text[trail - 1] === ' ' || text[trail - 1] === '\t')) trail--;
     const escapeAt = trail - 1;
-    const continues = escapeAt >= from && text[escapeAt] === escape && (escapeAt === from || text[escapeAt - 1] !== escape);
+    const continues =
+      escapeAt >= from && text[escapeAt] === escape && (escapeAt === from || text[escapeAt - 1] !== escape);
     const contentEnd = continues ? escapeAt : to;
     let start = from;
     if (firstLine) {
@@ -224,7 +243,12 @@ class Parser {
   }
 
   /** Read the body and terminator of one heredoc starting at `offset`; returns the offset after it. */
-  private heredoc(children: Array<Leaf | HeredocNode>, marker: ReturnType<typeof findHeredocMarkers>[number], offset: number, instructionStart: number): number {
+  private heredoc(
+    children: Array<Leaf | HeredocNode>,
+    marker: ReturnType<typeof findHeredocMarkers>[number],
+    offset: number,
+    instructionStart: number,
+  ): number {
     const { text } = this;
     const leaves: Leaf[] = [];
     let bodyEnd = offset;
@@ -246,7 +270,11 @@ class Parser {
     }
     if (!terminated) {
       this.push(leaves, 'heredocBody', offset, end);
-      this.report(instructionStart, 'unterminated-heredoc', `Unterminated heredoc: expected a line \`${marker.name}\` before the end of the file`);
+      this.report(
+        instructionStart,
+        'unterminated-heredoc',
+        `Unterminated heredoc: expected a line \`${marker.name}\` before the end of the file`,
+      );
     }
     children.push({ ...marker, type: 'heredoc', children: leaves, position: this.span(offset, end) });
     return end;

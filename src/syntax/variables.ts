@@ -114,7 +114,8 @@ class Scanner {
       const modifier = this.next();
       if (modifier === undefined) return this.fail(ref, "missing '}'");
       operator += modifier;
-      if (modifier === '#' || modifier === '%') return this.fail(ref, `unsupported modifier (${operator}) in substitution`);
+      if (modifier === '#' || modifier === '%')
+        return this.fail(ref, `unsupported modifier (${operator}) in substitution`);
     } else if (ch === '/') {
       if (text[this.at] === '/') operator += text[this.at++];
       const wordStart = this.at;
@@ -129,7 +130,8 @@ class Scanner {
       operator += ch;
       word = word.slice(1);
     }
-    if (ch === ':' && !'+-?'.includes(operator[1])) return this.fail(ref, `unsupported modifier (${operator}) in substitution`);
+    if (ch === ':' && !'+-?'.includes(operator[1]))
+      return this.fail(ref, `unsupported modifier (${operator}) in substitution`);
     this.finish(ref, operator, word);
   }
 

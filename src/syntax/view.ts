@@ -103,7 +103,12 @@ interface NodeFacts {
 const facts = new NodeData<NodeFacts>('layerfix.instruction');
 
 /** Records the logical line and BuildKit node the parser read for `node` under `escape`, for its view to reuse. */
-export function rememberParsed(node: InstructionNode, escape: string, logical: LogicalLine, buildkit: BuildkitNode): void {
+export function rememberParsed(
+  node: InstructionNode,
+  escape: string,
+  logical: LogicalLine,
+  buildkit: BuildkitNode,
+): void {
   facts.set(node, { escape, logical, buildkit });
 }
 
@@ -151,7 +156,8 @@ function buildView(node: InstructionNode, escape: '\\' | '`', known: NodeFacts |
   };
   if (buildkit.json) view.exec = (name === 'healthcheck' ? buildkit.next.slice(1) : buildkit.next) as string[];
   if (name === 'from') view.from = fromView(buildkit);
-  if (name === 'env' || name === 'label' || name === 'arg') view.pairs = pairViews(name, parts.args, parts.argsStart, escape);
+  if (name === 'env' || name === 'label' || name === 'arg')
+    view.pairs = pairViews(name, parts.args, parts.argsStart, escape);
   const trigger = buildkit.next[0];
   if (name === 'onbuild' && trigger && typeof trigger !== 'string') {
     const sub = splitCommandLine(parts.args);
@@ -169,14 +175,19 @@ function flagView(flag: { value: string; start: number; end: number }): FlagView
   if (fields) {
     view.fields = fields.map((field) => {
       const at = field.indexOf('=');
-      return at < 0 ? { key: field.toLowerCase() } : { key: field.slice(0, at).toLowerCase(), value: field.slice(at + 1) };
+      return at < 0
+        ? { key: field.toLowerCase() }
+        : { key: field.slice(0, at).toLowerCase(), value: field.slice(at + 1) };
     });
   }
   return view;
 }
 
 function heredocView(node: HeredocNode): HeredocView {
-  const body = node.children.filter((leaf: Leaf) => leaf.type === 'heredocBody').map((leaf) => leaf.value).join('');
+  const body = node.children
+    .filter((leaf: Leaf) => leaf.type === 'heredocBody')
+    .map((leaf) => leaf.value)
+    .join('');
   return {
     name: node.name,
     chomp: node.chomp,
@@ -204,18 +215,39 @@ function pairViews(name: string, args: string, argsStart: number, escape: string
       const eq = word.value.indexOf('=');
       return eq < 0
         ? { key: word.value, form: 'name' as const, start: argsStart + word.start, end: argsStart + word.end }
-        : { key: word.value.slice(0, eq), value: word.value.slice(eq + 1), form: 'equals' as const, start: argsStart + word.start, end: argsStart + word.end };
+        : {
+            key: word.value.slice(0, eq),
+            value: word.value.slice(eq + 1),
+            form: 'equals' as const,
+            start: argsStart + word.start,
+            end: argsStart + word.end,
+          };
     });
   }
   if (words.length && !words[0].value.includes('=')) {
     const sep = /[\t\v\f\r ]+/.exec(args);
     if (!sep) return [];
-    return [{ key: args.slice(0, sep.index), value: args.slice(sep.index + sep[0].length), form: 'legacy', start: argsStart, end: argsStart + args.length }];
+    return [
+      {
+        key: args.slice(0, sep.index),
+        value: args.slice(sep.index + sep[0].length),
+        form: 'legacy',
+        start: argsStart,
+        end: argsStart + args.length,
+      },
+    ];
   }
   return words.map((word) => {
     const eq = word.value.indexOf('=');
     // A word without `=` after a `key=value` is an error to BuildKit; the view keeps it as a bare name.
-    if (eq < 0) return { key: word.value, form: 'name' as const, start: argsStart + word.start, end: argsStart + word.end };
-    return { key: word.value.slice(0, eq), value: word.value.slice(eq + 1), form: 'equals' as const, start: argsStart + word.start, end: argsStart + word.end };
+    if (eq < 0)
+      return { key: word.value, form: 'name' as const, start: argsStart + word.start, end: argsStart + word.end };
+    return {
+      key: word.value.slice(0, eq),
+      value: word.value.slice(eq + 1),
+      form: 'equals' as const,
+      start: argsStart + word.start,
+      end: argsStart + word.end,
+    };
   });
 }

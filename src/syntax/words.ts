@@ -98,7 +98,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 function byteOffsets(line: string, byteLength: number): Int32Array {
   const map = new Int32Array(byteLength + 1);
   let at = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const code = line.codePointAt(i)!;
     const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     map.fill(i, at, at + width);

@@ -2,7 +2,13 @@
  * Run one transform alone on a text, as the fixture harness and the inline tester do, and print its messages in the
  * fixture format.
  */
-import { printerOptionSpecs, type AnyTransform, type LayerfixMessage, type TransformOptions, type TransformResult } from '../engine/index.js';
+import {
+  printerOptionSpecs,
+  type AnyTransform,
+  type LayerfixMessage,
+  type TransformOptions,
+  type TransformResult,
+} from '../engine/index.js';
 import { builtinTransforms, transform } from '../registry.js';
 
 /** The messages of a result in the fixture format: one `line:column kind: reason` per line. */
@@ -26,10 +32,21 @@ export function optionsFor(subject: AnyTransform, options: Record<string, unknow
     ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
   };
   const build = Object.keys(settings).length ? { build: settings } : {};
-  return { ...printer, ...build, only: [subject.name], transforms: { [subject.name]: own }, ...(builtin ? {} : { plugins: [subject] }) };
+  return {
+    ...printer,
+    ...build,
+    only: [subject.name],
+    transforms: { [subject.name]: own },
+    ...(builtin ? {} : { plugins: [subject] }),
+  };
 }
 
 /** Run one transform (built-in or from a plugin) on a text with the given options; `path` places the text on disk. */
-export function applyTransform(subject: AnyTransform, text: string, options: Record<string, unknown> = {}, path?: string): Promise<TransformResult> {
+export function applyTransform(
+  subject: AnyTransform,
+  text: string,
+  options: Record<string, unknown> = {},
+  path?: string,
+): Promise<TransformResult> {
   return transform(text, { ...optionsFor(subject, options), ...(path ? { path } : {}) });
 }

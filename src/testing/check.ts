@@ -38,12 +38,25 @@ export async function checkCase(subject: AnyTransform, testCase: TransformCase):
     pipelineWith(plugins).enabled(rest);
   }, `${where}: options do not validate`);
   if (testCase.output !== undefined) {
-    assert.notEqual(testCase.output, testCase.input, `${where}: the expected output equals the input; say "must not change" by giving no output instead`);
+    assert.notEqual(
+      testCase.output,
+      testCase.input,
+      `${where}: the expected output equals the input; say "must not change" by giving no output instead`,
+    );
   }
   const result = await applyTransform(subject, testCase.input, options, testCase.path);
   const expected = testCase.output ?? testCase.input;
-  assert.equal(result.text, expected, `${where}: output differs from ${testCase.output === undefined ? 'the input (must not change)' : 'the expected output'}`);
-  if (testCase.messages !== undefined) assert.equal(formatMessages(result.messages), testCase.messages, `${where}: messages differ from the expected ones`);
+  assert.equal(
+    result.text,
+    expected,
+    `${where}: output differs from ${testCase.output === undefined ? 'the input (must not change)' : 'the expected output'}`,
+  );
+  if (testCase.messages !== undefined)
+    assert.equal(
+      formatMessages(result.messages),
+      testCase.messages,
+      `${where}: messages differ from the expected ones`,
+    );
   if (result.status === 'error') return;
   const again = await applyTransform(subject, result.text, options, testCase.path);
   assert.equal(again.text, result.text, `${where}: not idempotent, a second run changes the output`);

@@ -3,7 +3,17 @@
  * (absent: the input must not change), `options.json` and `messages.txt`. Works under any test runner: a failing
  * case throws an AssertionError.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyTransform } from '../engine/index.js';
@@ -36,7 +46,8 @@ export function loadFixtures(dir: string): Fixture[] {
 }
 
 function readFixture(caseDir: string, name: string): Fixture {
-  const read = (file: string) => (existsSync(join(caseDir, file)) ? readFileSync(join(caseDir, file), 'utf8') : undefined);
+  const read = (file: string) =>
+    existsSync(join(caseDir, file)) ? readFileSync(join(caseDir, file), 'utf8') : undefined;
   const input = read('input.Dockerfile');
   if (input === undefined) throw new Error(`Fixture ${caseDir} has no input.Dockerfile`);
   const options = read('options.json');
@@ -50,7 +61,15 @@ function readFixture(caseDir: string, name: string): Fixture {
   }
   const context = fixtureContext(caseDir);
   const path = context === undefined ? undefined : join(context, 'Dockerfile');
-  return { name, dir: caseDir, input, output: read('output.Dockerfile'), options: parsed, messages: read('messages.txt'), ...(path ? { path } : {}) };
+  return {
+    name,
+    dir: caseDir,
+    input,
+    output: read('output.Dockerfile'),
+    options: parsed,
+    messages: read('messages.txt'),
+    ...(path ? { path } : {}),
+  };
 }
 
 /** A folder name that stands for `.git` in a fixture's context: git cannot store a `.git` folder inside a repository. */
@@ -68,7 +87,10 @@ export function fixtureContext(caseDir: string): string | undefined {
   if (!existsSync(join(context, DOT_GIT_STAND_IN))) return context;
   let copy = materialized.get(context);
   if (copy === undefined) {
-    if (materialized.size === 0) process.once('exit', () => materialized.forEach((dir) => rmSync(join(dir, '..'), { recursive: true, force: true })));
+    if (materialized.size === 0)
+      process.once('exit', () =>
+        materialized.forEach((dir) => rmSync(join(dir, '..'), { recursive: true, force: true })),
+      );
     copy = join(mkdtempSync(join(tmpdir(), 'layerfix-fixture-')), 'context');
     cpSync(context, copy, { recursive: true, verbatimSymlinks: true });
     renameSync(join(copy, DOT_GIT_STAND_IN), join(copy, '.git'));
@@ -81,8 +103,10 @@ export function fixtureContext(caseDir: string): string | undefined {
 export async function checkFixture(subject: AnyTransform, fixture: Fixture, update = false): Promise<void> {
   if (update && (fixture.output === undefined || fixture.messages === undefined)) {
     const result = await applyTransform(subject, fixture.input, fixture.options, fixture.path);
-    if (fixture.output === undefined && result.text !== fixture.input) writeFileSync(join(fixture.dir, 'output.Dockerfile'), result.text);
-    if (fixture.messages === undefined) writeFileSync(join(fixture.dir, 'messages.txt'), formatMessages(result.messages));
+    if (fixture.output === undefined && result.text !== fixture.input)
+      writeFileSync(join(fixture.dir, 'output.Dockerfile'), result.text);
+    if (fixture.messages === undefined)
+      writeFileSync(join(fixture.dir, 'messages.txt'), formatMessages(result.messages));
     fixture = readFixture(fixture.dir, fixture.name);
   }
   await checkCase(subject, fixture);

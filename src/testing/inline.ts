@@ -40,21 +40,32 @@ export interface TestTransformOptions {
 }
 
 function caseName(kind: string, index: number, given: string | undefined, input: string): string {
-  const firstLine = input.split(/\r?\n/).find((line) => line.trim())?.trim() ?? '(empty)';
+  const firstLine =
+    input
+      .split(/\r?\n/)
+      .find((line) => line.trim())
+      ?.trim() ?? '(empty)';
   return given ?? `${kind} #${index + 1}: ${firstLine.length > 60 ? `${firstLine.slice(0, 57)}...` : firstLine}`;
 }
 
-const joinMessages = (messages?: string[]) => (messages === undefined ? undefined : messages.map((m) => `${m}\n`).join(''));
+const joinMessages = (messages?: string[]) =>
+  messages === undefined ? undefined : messages.map((m) => `${m}\n`).join('');
 
 /** The inline cases as plain test cases, named `valid #1: <first line>` unless they have a name. Throws for an invalid case without an output. */
 export function inlineCases(cases: TransformCases): TransformCase[] {
   const valid = (cases.valid ?? []).map((c, i): TransformCase => {
     const item = typeof c === 'string' ? { input: c } : c;
-    return { name: caseName('valid', i, item.name, item.input), input: item.input, options: item.options, messages: joinMessages(item.messages) };
+    return {
+      name: caseName('valid', i, item.name, item.input),
+      input: item.input,
+      options: item.options,
+      messages: joinMessages(item.messages),
+    };
   });
   const invalid = (cases.invalid ?? []).map((c, i): TransformCase => {
     const name = caseName('invalid', i, c.name, c.input);
-    if (typeof c.output !== 'string') throw new TypeError(`Invalid case "${name}" needs an output (a case that must not change belongs under valid)`);
+    if (typeof c.output !== 'string')
+      throw new TypeError(`Invalid case "${name}" needs an output (a case that must not change belongs under valid)`);
     return { name, input: c.input, output: c.output, options: c.options, messages: joinMessages(c.messages) };
   });
   return [...valid, ...invalid];
@@ -65,7 +76,11 @@ export function inlineCases(cases: TransformCases): TransformCase[] {
  * passes the fixture harness's checks (round-trip, options, idempotence, CRLF, BOM). An invalid case whose output
  * equals its input fails; one without an output throws at once.
  */
-export function testTransform(transform: AnyTransform, cases: TransformCases, options: TestTransformOptions = {}): void {
+export function testTransform(
+  transform: AnyTransform,
+  cases: TransformCases,
+  options: TestTransformOptions = {},
+): void {
   const list = inlineCases(cases);
   if (list.length === 0) throw new Error(`testTransform(${transform.name}): no valid or invalid cases given`);
   const test = testFunction(options.test);

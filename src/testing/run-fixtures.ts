@@ -26,8 +26,12 @@ export function runFixtures(transform: AnyTransform, dir: string | URL, options:
   if (existsSync(own) && statSync(own).isDirectory() && !existsSync(join(own, 'input.Dockerfile'))) folder = own;
   if (!existsSync(folder)) throw new Error(`No fixture folder for transform "${transform.name}" at ${folder}`);
   const fixtures = loadFixtures(folder);
-  if (fixtures.length === 0) throw new Error(`No fixture cases for transform "${transform.name}" in ${folder}; expected <case>/input.Dockerfile folders`);
+  if (fixtures.length === 0)
+    throw new Error(
+      `No fixture cases for transform "${transform.name}" in ${folder}; expected <case>/input.Dockerfile folders`,
+    );
   const test = testFunction(options.test);
   const update = options.update ?? process.env.UPDATE === '1';
-  for (const fixture of fixtures) test(`${transform.name}: ${fixture.name}`, () => checkFixture(transform, fixture, update));
+  for (const fixture of fixtures)
+    test(`${transform.name}: ${fixture.name}`, () => checkFixture(transform, fixture, update));
 }

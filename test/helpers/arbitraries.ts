@@ -15,29 +15,144 @@ const anyUnit = fc.oneof(
 export const anyString = fc.string({ unit: anyUnit, maxLength: 80 });
 
 /** The characters and words that steer the parser. */
-const SIGNIFICANT = ['\\', '`', '#', '\n', '\r', '\t', ' ', '"', "'", '[', ']', '=', '<', '-', 'EOF', 'RUN', 'FROM', 'COPY'];
+const SIGNIFICANT = [
+  '\\',
+  '`',
+  '#',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '=',
+  '<',
+  '-',
+  'EOF',
+  'RUN',
+  'FROM',
+  'COPY',
+];
 
 /** Strings over the Dockerfile-significant alphabet. */
 export const significantString = fc.string({ unit: fc.constantFrom(...SIGNIFICANT), maxLength: 60 });
 
 const keyword = fc.constantFrom(
-  'FROM', 'RUN', 'run', 'Run', 'COPY', 'ADD', 'ENV', 'LABEL', 'ARG', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'HEALTHCHECK CMD',
-  'HEALTHCHECK NONE', 'ONBUILD', 'ONBUILD RUN', 'ONBUILD COPY', 'ONBUILD ONBUILD', 'EXPOSE', 'VOLUME', 'USER', 'WORKDIR',
-  'STOPSIGNAL', 'MAINTAINER', 'FROBNICATE', '__proto__', 'constructor', 'toString',
+  'FROM',
+  'RUN',
+  'run',
+  'Run',
+  'COPY',
+  'ADD',
+  'ENV',
+  'LABEL',
+  'ARG',
+  'CMD',
+  'ENTRYPOINT',
+  'SHELL',
+  'HEALTHCHECK',
+  'HEALTHCHECK CMD',
+  'HEALTHCHECK NONE',
+  'ONBUILD',
+  'ONBUILD RUN',
+  'ONBUILD COPY',
+  'ONBUILD ONBUILD',
+  'EXPOSE',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'STOPSIGNAL',
+  'MAINTAINER',
+  'FROBNICATE',
+  '__proto__',
+  'constructor',
+  'toString',
 );
 
 const atom = fc.constantFrom(
-  ' ', '  ', '\t', 'a', 'b=c', 'k v', 'img', 'AS', 'as', 'stage', '/dest/', '.', '=', ',', '&&', '|', ';',
-  '"', "'", '"a b"', "'a b'", '\\"', '\\', '\\\\', '`', 'C:\\dir\\', '$VAR', '${VAR}', '${VAR:-x}', '${VAR:+y}', '${',
-  '[', ']', '["a", "b"]', '[ "x" ]', '["a", ["b"]]', '[1]', '["unterminated', '{}',
-  '--mount=type=cache,target=/root/.cache', '--platform=$BUILDPLATFORM', '--chown="a b"', '--link', '--', '--x=',
-  '<<EOF', '<<-EOF', "<<'EOF'", '<<"EOF"', '<<E"O"F', '3<<X', '<<', '<<""', 'python3', '#', '# c',
-  '\u00a0', '\u0085', 'é', 'à', '☃', '😀', '\0', '\v', '\f', '\ufeff',
+  ' ',
+  '  ',
+  '\t',
+  'a',
+  'b=c',
+  'k v',
+  'img',
+  'AS',
+  'as',
+  'stage',
+  '/dest/',
+  '.',
+  '=',
+  ',',
+  '&&',
+  '|',
+  ';',
+  '"',
+  "'",
+  '"a b"',
+  "'a b'",
+  '\\"',
+  '\\',
+  '\\\\',
+  '`',
+  'C:\\dir\\',
+  '$VAR',
+  '${VAR}',
+  '${VAR:-x}',
+  '${VAR:+y}',
+  '${',
+  '[',
+  ']',
+  '["a", "b"]',
+  '[ "x" ]',
+  '["a", ["b"]]',
+  '[1]',
+  '["unterminated',
+  '{}',
+  '--mount=type=cache,target=/root/.cache',
+  '--platform=$BUILDPLATFORM',
+  '--chown="a b"',
+  '--link',
+  '--',
+  '--x=',
+  '<<EOF',
+  '<<-EOF',
+  "<<'EOF'",
+  '<<"EOF"',
+  '<<E"O"F',
+  '3<<X',
+  '<<',
+  '<<""',
+  'python3',
+  '#',
+  '# c',
+  '\u00a0',
+  '\u0085',
+  'é',
+  'à',
+  '☃',
+  '😀',
+  '\0',
+  '\v',
+  '\f',
+  '\ufeff',
 );
 
 const directive = fc.constantFrom(
-  '# escape=`', '# escape=\\', '#escape = `', '# ESCAPE=`', '# syntax=docker/dockerfile:1', '# check=skip=all',
-  '# escape=x', '# foo=bar', ' # syntax=a', '# escape=``', '#syntax=', '#!/usr/bin/env buildctl',
+  '# escape=`',
+  '# escape=\\',
+  '#escape = `',
+  '# ESCAPE=`',
+  '# syntax=docker/dockerfile:1',
+  '# check=skip=all',
+  '# escape=x',
+  '# foo=bar',
+  ' # syntax=a',
+  '# escape=``',
+  '#syntax=',
+  '#!/usr/bin/env buildctl',
 );
 
 const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '\r\r\n');
@@ -45,7 +160,20 @@ const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '\r\r\n');
 /** What ends an instruction line: a line break, or a continuation with what may follow it. */
 const lineEnd = fc.oneof(
   { arbitrary: eol, weight: 6 },
-  { arbitrary: fc.constantFrom('\\\n', '\\  \n', '\\\r\n', '`\n', ' `\t\n', '\\\n# comment\n', '\\\n\n', '\\\n  \t\n', '\\'), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      '\\\n',
+      '\\  \n',
+      '\\\r\n',
+      '`\n',
+      ' `\t\n',
+      '\\\n# comment\n',
+      '\\\n\n',
+      '\\\n  \t\n',
+      '\\',
+    ),
+    weight: 3,
+  },
 );
 
 const instruction = fc
@@ -53,13 +181,37 @@ const instruction = fc
   .map(([lead, word, atoms, end]) => `${lead}${word} ${atoms.join('')}${end}`);
 
 const heredocBody = fc.array(
-  fc.tuple(fc.constantFrom('EOF', '\tEOF', ' EOF', 'EOF ', 'X', 'echo hi', '\techo $HOME', '# not a comment', '', 'RUN x', '\\', 'E"O"F'), eol),
+  fc.tuple(
+    fc.constantFrom(
+      'EOF',
+      '\tEOF',
+      ' EOF',
+      'EOF ',
+      'X',
+      'echo hi',
+      '\techo $HOME',
+      '# not a comment',
+      '',
+      'RUN x',
+      '\\',
+      'E"O"F',
+    ),
+    eol,
+  ),
   { maxLength: 5 },
 );
 
 const heredocBlock = fc
-  .tuple(fc.constantFrom('RUN', 'COPY', 'ADD', 'ONBUILD RUN', 'RUN --mount=type=cache,target=/x \\\n   '), fc.constantFrom('<<EOF', '<<-EOF', "<<'EOF'", '<<X <<EOF', 'cat <<EOF', '<<EOF python3'), fc.constantFrom(' /dest', ''), eol, heredocBody)
-  .map(([head, marker, rest, end, body]) => `${head} ${marker}${rest}${end}${body.map(([line, e]) => line + e).join('')}`);
+  .tuple(
+    fc.constantFrom('RUN', 'COPY', 'ADD', 'ONBUILD RUN', 'RUN --mount=type=cache,target=/x \\\n   '),
+    fc.constantFrom('<<EOF', '<<-EOF', "<<'EOF'", '<<X <<EOF', 'cat <<EOF', '<<EOF python3'),
+    fc.constantFrom(' /dest', ''),
+    eol,
+    heredocBody,
+  )
+  .map(
+    ([head, marker, rest, end, body]) => `${head} ${marker}${rest}${end}${body.map(([line, e]) => line + e).join('')}`,
+  );
 
 const trivia = fc.constantFrom('\n', '\r\n', '  \n', '# a comment\n', '#\n', '\t# indented comment\r\n');
 
@@ -67,8 +219,18 @@ const trivia = fc.constantFrom('\n', '\r\n', '  \n', '# a comment\n', '#\n', '\t
 export const dockerfileString = fc
   .tuple(
     fc.option(fc.constant('\ufeff'), { freq: 6 }),
-    fc.array(fc.tuple(directive, eol).map(([line, end]) => line + end), { maxLength: 3 }),
-    fc.array(fc.oneof({ arbitrary: instruction, weight: 5 }, { arbitrary: heredocBlock, weight: 2 }, { arbitrary: trivia, weight: 2 }), { maxLength: 10 }),
+    fc.array(
+      fc.tuple(directive, eol).map(([line, end]) => line + end),
+      { maxLength: 3 },
+    ),
+    fc.array(
+      fc.oneof(
+        { arbitrary: instruction, weight: 5 },
+        { arbitrary: heredocBlock, weight: 2 },
+        { arbitrary: trivia, weight: 2 },
+      ),
+      { maxLength: 10 },
+    ),
     fc.array(fc.oneof(atom, eol), { maxLength: 3 }),
   )
   .map(([bom, directives, body, tail]) => (bom ?? '') + directives.join('') + body.join('') + tail.join(''));

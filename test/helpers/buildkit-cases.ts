@@ -25,7 +25,12 @@ export function positiveCases(): BuildkitCase[] {
       const path = join(dir, name, 'Dockerfile');
       const resultPath = join(dir, name, 'result');
       if (!existsSync(resultPath)) throw new Error(`BuildKit case ${name} has no result file`);
-      return { name, path, text: readFileSync(path, 'utf8'), result: readFileSync(resultPath, 'utf8').replace(/\n$/, '') };
+      return {
+        name,
+        path,
+        text: readFileSync(path, 'utf8'),
+        result: readFileSync(resultPath, 'utf8').replace(/\n$/, ''),
+      };
     });
 }
 

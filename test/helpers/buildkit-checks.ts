@@ -87,9 +87,21 @@ export function lastStageName(text: string): string | undefined {
  * Run only the checks on a text at `path` (`fix`: with their fixes on), for a build passing `args` to `target` (none:
  * every stage is checked, as `docker build --check` does).
  */
-export function runChecks(text: string, path: string | undefined, options: { fix: boolean; args?: Record<string, string>; target?: string }): Promise<TransformResult> {
-  const build = { ...(options.args ? { args: options.args } : {}), ...(options.target ? { target: options.target } : {}) };
-  return transform(text, { only: CHECK_NAMES, transforms: checkSettings(options.fix), ...(path ? { path } : {}), build });
+export function runChecks(
+  text: string,
+  path: string | undefined,
+  options: { fix: boolean; args?: Record<string, string>; target?: string },
+): Promise<TransformResult> {
+  const build = {
+    ...(options.args ? { args: options.args } : {}),
+    ...(options.target ? { target: options.target } : {}),
+  };
+  return transform(text, {
+    only: CHECK_NAMES,
+    transforms: checkSettings(options.fix),
+    ...(path ? { path } : {}),
+    build,
+  });
 }
 
 /** The warnings a result reports for BuildKit's rules (findings, and errors under `check=error=true`), sorted as BuildKit's test sorts them. */

@@ -86,8 +86,18 @@ function childEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessE
 }
 
 /** Run the built CLI (`node bin/layerfix.js ...args`) in `cwd` and wait for it. */
-export function runCli(args: string[], cwd: string, options: { input?: string; env?: Record<string, string | undefined> } = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input: options.input ?? '', encoding: 'utf8', env: childEnv(options.env), maxBuffer: 64 * 1024 * 1024 });
+export function runCli(
+  args: string[],
+  cwd: string,
+  options: { input?: string; env?: Record<string, string | undefined> } = {},
+): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: childEnv(options.env),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -98,7 +108,10 @@ export function startCli(args: string[], cwd: string) {
 }
 
 /** An in-memory CLI environment: captured stdout/stderr, a given stdin, an optional terminal. */
-export function memoryIO(cwd: string, options: { stdin?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}) {
+export function memoryIO(
+  cwd: string,
+  options: { stdin?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {

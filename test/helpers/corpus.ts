@@ -45,7 +45,8 @@ export function walk(dir: string): string[] {
 /** The real Dockerfiles of the corpus as [path, text] pairs. */
 export function corpusFiles(): Array<[string, string]> {
   const files = walk(join(corpusDir(), 'real')).map((path): [string, string] => [path, readFileSync(path, 'utf8')]);
-  if (files.length < 100) throw new Error(`Corpus at ${corpusDir()} holds only ${files.length} files; expected the full corpus`);
+  if (files.length < 100)
+    throw new Error(`Corpus at ${corpusDir()} holds only ${files.length} files; expected the full corpus`);
   return files;
 }
 

@@ -30,7 +30,9 @@ export function writeHistory(dir: string, commits: readonly ScriptedCommit[]): v
     const branch = commit.branch ?? 'main';
     mark++;
     time += 60;
-    parts.push(`commit refs/heads/${branch}\nmark :${mark}\ncommitter Test <test@example.com> ${time} +0000\n${data(commit.message)}`);
+    parts.push(
+      `commit refs/heads/${branch}\nmark :${mark}\ncommitter Test <test@example.com> ${time} +0000\n${data(commit.message)}`,
+    );
     const head = heads.get(branch);
     if (head !== undefined) parts.push(`from :${head}\n`);
     else if (branch !== 'main' && heads.has('main')) parts.push(`from :${heads.get('main')}\n`);

@@ -24,16 +24,31 @@ export const explicitLatest = defineTransform({
       }
       if (image.includes(':') || image.includes('@') || !view.args.startsWith(image)) continue;
       const end = view.argsStart + image.length;
-      context.changed(`Tagged ${image}`, context.edit.editLogical(view.node, [{ start: end, end, text: `:${context.options.tag}` }]));
+      context.changed(
+        `Tagged ${image}`,
+        context.edit.editLogical(view.node, [{ start: end, end, text: `:${context.options.tag}` }]),
+      );
     }
   },
 });
 
 /** Inline cases for `explicitLatest`: valid ones stay, invalid ones change. */
 export const explicitLatestCases = {
-  valid: ['FROM alpine:3.20\n', { name: 'scratch is skipped', input: 'FROM scratch\n', messages: ['1:1 skip: scratch has no tag'] }],
+  valid: [
+    'FROM alpine:3.20\n',
+    { name: 'scratch is skipped', input: 'FROM scratch\n', messages: ['1:1 skip: scratch has no tag'] },
+  ],
   invalid: [
-    { input: 'FROM alpine\nRUN echo hi\n', output: 'FROM alpine:latest\nRUN echo hi\n', messages: ['1:1 change: Tagged alpine'] },
-    { name: 'the tag option', input: 'from debian as build\n', output: 'from debian:12 as build\n', options: { tag: '12' } },
+    {
+      input: 'FROM alpine\nRUN echo hi\n',
+      output: 'FROM alpine:latest\nRUN echo hi\n',
+      messages: ['1:1 change: Tagged alpine'],
+    },
+    {
+      name: 'the tag option',
+      input: 'from debian as build\n',
+      output: 'from debian:12 as build\n',
+      options: { tag: '12' },
+    },
   ],
 };

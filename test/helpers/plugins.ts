@@ -17,7 +17,12 @@ export function layerfixModule(): string {
 /** Import a plugin module and return its default export (a transform). */
 export async function loadPlugin(path: string): Promise<AnyTransform> {
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, { fsCache: false, moduleCache: false, interopDefault: true, alias: { layerfix: layerfixModule() } });
+  const jiti = createJiti(import.meta.url, {
+    fsCache: false,
+    moduleCache: false,
+    interopDefault: true,
+    alias: { layerfix: layerfixModule() },
+  });
   return (await jiti.import(path, { default: true })) as AnyTransform;
 }
 

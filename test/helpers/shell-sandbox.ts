@@ -8,7 +8,20 @@
  * group with a clean environment (`PATH` only) and is killed, group and all, when it overruns its time limit.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -87,7 +100,8 @@ export class Sandbox {
     const out = new Map<string, SandboxOutcome>();
     for (const job of jobs) {
       const found = statuses.get(job.id);
-      if (!found) throw new Error(`Sandbox driver printed no status for job ${job.id}; its output was:\n${stdout.slice(-2000)}`);
+      if (!found)
+        throw new Error(`Sandbox driver printed no status for job ${job.id}; its output was:\n${stdout.slice(-2000)}`);
       out.set(job.id, { ...found, files: snapshot(join(dir, job.id)) });
     }
     rmSync(dir, { recursive: true, force: true });
@@ -138,8 +152,11 @@ function driverScript(shellPath: string, dir: string, jobs: SandboxJob[]): strin
     if (!/^[\w-]+$/.test(job.id)) throw new Error(`Sandbox job id must be letters, digits, - or _: ${job.id}`);
     const options = job.shellOptions ?? [];
     const vars = Object.entries(job.env ?? {}).map(([key, value]) => `${key}=${value}`);
-    if ([...options, ...vars].some((word) => !/^[\w=:+-]+$/.test(word))) throw new Error(`Sandbox shell options and variables must be plain words: ${[...options, ...vars].join(' ')}`);
-    lines.push(`job ${job.id} ${shellQuote(options.join(' '))} ${shellQuote(vars.join(' '))} ${job.bodies.map(shellQuote).join(' ')}`);
+    if ([...options, ...vars].some((word) => !/^[\w=:+-]+$/.test(word)))
+      throw new Error(`Sandbox shell options and variables must be plain words: ${[...options, ...vars].join(' ')}`);
+    lines.push(
+      `job ${job.id} ${shellQuote(options.join(' '))} ${shellQuote(vars.join(' '))} ${job.bodies.map(shellQuote).join(' ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -172,7 +189,8 @@ function runDriver(scriptPath: string, cwd: string, timeoutMs: number): Promise<
     child.on('close', (code) => {
       clearTimeout(timer);
       if (timedOut) reject(new Error(`Sandbox driver ${scriptPath} ran over ${timeoutMs} ms and was killed`));
-      else if (code !== 0) reject(new Error(`Sandbox driver ${scriptPath} exited with ${code}: ${stderr.slice(-2000)}`));
+      else if (code !== 0)
+        reject(new Error(`Sandbox driver ${scriptPath} exited with ${code}: ${stderr.slice(-2000)}`));
       else resolve(stdout);
     });
   });
@@ -191,7 +209,8 @@ export function snapshot(dir: string): string[] {
       else if (stat.isDirectory()) {
         out.push(`d ${relPath} ${mode}`);
         walk(path, relPath);
-      } else if (stat.isFile()) out.push(`f ${relPath} ${mode} ${JSON.stringify(readFileSync(path, 'utf8').split(dir).join('@'))}`);
+      } else if (stat.isFile())
+        out.push(`f ${relPath} ${mode} ${JSON.stringify(readFileSync(path, 'utf8').split(dir).join('@'))}`);
       else out.push(`? ${relPath} ${mode}`);
     }
   };

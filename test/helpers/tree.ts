@@ -55,12 +55,15 @@ export function positionProblems(root: Root, text: string): string[] {
   for (const leaf of leaves(root)) {
     const { start, end } = leaf.position!;
     if (start.offset !== at) problems.push(`${leaf.type} starts at ${start.offset}, expected ${at}`);
-    if (text.slice(start.offset, end.offset) !== leaf.value) problems.push(`${leaf.type} at ${start.offset} does not hold its text`);
+    if (text.slice(start.offset, end.offset) !== leaf.value)
+      problems.push(`${leaf.type} at ${start.offset} does not hold its text`);
     if (leaf.value === '') problems.push(`empty ${leaf.type} leaf at ${start.offset}`);
     for (const point of [start, end]) {
       const expected = expectedPoint(point.offset);
       if (point.line !== expected.line || point.column !== expected.column) {
-        problems.push(`${leaf.type} point ${point.line}:${point.column} at offset ${point.offset}, expected ${expected.line}:${expected.column}`);
+        problems.push(
+          `${leaf.type} point ${point.line}:${point.column} at offset ${point.offset}, expected ${expected.line}:${expected.column}`,
+        );
       }
     }
     at = end.offset;

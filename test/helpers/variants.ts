@@ -43,8 +43,13 @@ export function swapEscapeToBacktick(text: string): SwapResult {
   for (const view of instructions(root)) {
     const name = view.trigger?.name ?? view.name;
     const expanded = SHELL_ONLY.has(name) ? view.logical.text.slice(0, view.argsStart) : view.logical.text;
-    if (expanded.includes('\\') || (!SHELL_ONLY.has(name) && view.heredocs.some((heredoc) => heredoc.body.includes('\\')))) {
-      return { skipped: `${name.toUpperCase() || 'an instruction'} at line ${view.node.position!.start.line} holds a \\ that BuildKit reads as its escape character` };
+    if (
+      expanded.includes('\\') ||
+      (!SHELL_ONLY.has(name) && view.heredocs.some((heredoc) => heredoc.body.includes('\\')))
+    ) {
+      return {
+        skipped: `${name.toUpperCase() || 'an instruction'} at line ${view.node.position!.start.line} holds a \\ that BuildKit reads as its escape character`,
+      };
     }
   }
   let out = '';

@@ -10,7 +10,10 @@ testTransform(
   explicitLatest,
   {
     valid: [{ name: 'changes although listed as valid', input: 'FROM alpine\n' }],
-    invalid: [{ name: 'output equals input', input: 'FROM alpine:3.20\n', output: 'FROM alpine:3.20\n' }, { input: 'FROM node\n', output: 'FROM node:latest\n' }],
+    invalid: [
+      { name: 'output equals input', input: 'FROM alpine:3.20\n', output: 'FROM alpine:3.20\n' },
+      { input: 'FROM node\n', output: 'FROM node:latest\n' },
+    ],
   },
   { test },
 );

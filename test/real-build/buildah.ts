@@ -39,7 +39,11 @@ export function stopBuilds(): void {
 }
 
 /** Run `buildah <args>`; never throws for a failing command (see `ok`), only when buildah cannot be started. */
-export async function buildah(args: string[], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunResult> {
+export async function buildah(
+  args: string[],
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   const started = performance.now();
   const result = await execa('buildah', [...STORAGE, ...args], {
     env,
@@ -70,7 +74,9 @@ export async function buildah(args: string[], timeoutMs = 60_000, env: Record<st
 export async function buildahOk(args: string[], timeoutMs = 60_000): Promise<string> {
   const result = await buildah(args, timeoutMs);
   if (!result.ok) {
-    throw new Error(`buildah ${args.join(' ')} failed${result.timedOut ? ' (timed out)' : ` (exit ${result.exitCode})`}:\n${tail(result.output, 20)}`);
+    throw new Error(
+      `buildah ${args.join(' ')} failed${result.timedOut ? ' (timed out)' : ` (exit ${result.exitCode})`}:\n${tail(result.output, 20)}`,
+    );
   }
   return result.stdout;
 }
@@ -104,13 +110,23 @@ export async function whyNotReady(): Promise<string | undefined> {
 /** The ids of the working containers that exist now (to remove the ones a stopped build leaves behind). */
 export async function containerIds(): Promise<Set<string>> {
   const out = await buildahOk(['containers', '--all', '--quiet', '--notruncate']);
-  return new Set(out.split('\n').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    out
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** The ids of the images that exist now, intermediate ones too (to remove what a run left behind). */
 export async function imageIds(): Promise<Set<string>> {
   const out = await buildahOk(['images', '--all', '--quiet', '--no-trunc']);
-  return new Set(out.split('\n').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    out
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** buildah's version, e.g. `1.28.2`. */

@@ -45,7 +45,11 @@ export interface Case {
   source: string;
 }
 
-function pipelineFor(transformName: string | undefined, options: Record<string, unknown>, path?: string): PipelineInput {
+function pipelineFor(
+  transformName: string | undefined,
+  options: Record<string, unknown>,
+  path?: string,
+): PipelineInput {
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
   // As the fixture harness reads options.json: `buildTarget` and `buildArgs` say how the file is built (--target,
@@ -56,8 +60,15 @@ function pipelineFor(transformName: string | undefined, options: Record<string, 
     ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
     ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
   };
-  const settings = transformName && (Object.keys(own).length > 0 || !DEFAULT_FIXTURE_DIRS.includes(transformName)) ? { transforms: { [transformName]: own } } : {};
-  return { options: { ...printer, ...settings, ...(Object.keys(build).length ? { build } : {}) }, ...(path ? { path } : {}), ...build };
+  const settings =
+    transformName && (Object.keys(own).length > 0 || !DEFAULT_FIXTURE_DIRS.includes(transformName))
+      ? { transforms: { [transformName]: own } }
+      : {};
+  return {
+    options: { ...printer, ...settings, ...(Object.keys(build).length ? { build } : {}) },
+    ...(path ? { path } : {}),
+    ...build,
+  };
 }
 
 function readOptional(path: string): string | undefined {
@@ -112,7 +123,8 @@ export function fixtureCases(root = join(PROJECT_ROOT, '__fixtures__')): Case[] 
 export function ownHazardCases(root = join(SUITE_DIR, 'cases')): Case[] {
   return caseFolders(root).map((name) => {
     const c = readCaseFolder(join(root, name), `hazard ${name}`, undefined, 'hazard');
-    if (c.unsafe === undefined) throw new Error(`${c.source} has no unsafe.Dockerfile: every case here is a hazard case`);
+    if (c.unsafe === undefined)
+      throw new Error(`${c.source} has no unsafe.Dockerfile: every case here is a hazard case`);
     return c;
   });
 }
@@ -125,7 +137,11 @@ function findDockerfiles(dir: string): string[] {
     if (st.isDirectory()) {
       if (name === 'node_modules' || name === '__fixtures__' || name.startsWith('.')) continue;
       out.push(...findDockerfiles(full));
-    } else if (/^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i.test(name) && !name.endsWith('.dockerignore')) out.push(full);
+    } else if (
+      /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i.test(name) &&
+      !name.endsWith('.dockerignore')
+    )
+      out.push(full);
   }
   return out;
 }
@@ -145,9 +161,16 @@ export function exampleCases(root = join(PROJECT_ROOT, 'examples')): Case[] {
 
 /** The corpus of real Dockerfiles: $LAYERFIX_CORPUS/real, test/corpus/real, or ../shared/corpus/real. */
 export function corpusRealDir(): string {
-  const candidates = [process.env.LAYERFIX_CORPUS && join(resolve(process.env.LAYERFIX_CORPUS), 'real'), join(PROJECT_ROOT, 'test/corpus/real'), join(PROJECT_ROOT, '../shared/corpus/real')].filter(Boolean) as string[];
+  const candidates = [
+    process.env.LAYERFIX_CORPUS && join(resolve(process.env.LAYERFIX_CORPUS), 'real'),
+    join(PROJECT_ROOT, 'test/corpus/real'),
+    join(PROJECT_ROOT, '../shared/corpus/real'),
+  ].filter(Boolean) as string[];
   const found = candidates.find((dir) => existsSync(dir));
-  if (!found) throw new Error(`No corpus of real Dockerfiles: looked in ${candidates.join(', ')}. Set LAYERFIX_CORPUS to a folder holding real/.`);
+  if (!found)
+    throw new Error(
+      `No corpus of real Dockerfiles: looked in ${candidates.join(', ')}. Set LAYERFIX_CORPUS to a folder holding real/.`,
+    );
   return found;
 }
 
@@ -167,7 +190,13 @@ export function corpusCases(): Case[] {
     const full = join(dir, file);
     if (!existsSync(full)) throw new Error(`corpus-sample.json lists ${file}, which is not in ${dir}`);
     const text = readFileSync(full, 'utf8');
-    const input = lines === undefined ? text : text.split(/(?<=\n)/).slice(0, lines).join('');
+    const input =
+      lines === undefined
+        ? text
+        : text
+            .split(/(?<=\n)/)
+            .slice(0, lines)
+            .join('');
     // Built with an empty context, so the pipeline gets no path either (a corpus file's folder is not its context).
     const id = `corpus ${file}${lines === undefined ? '' : ` (lines 1-${lines})`}`;
     return { id, kind: 'corpus' as const, input, pipeline: { options: {} }, source: relative(PROJECT_ROOT, full) };

@@ -23,18 +23,99 @@ export const RULE = [
  * Debian and Ubuntu, and the official images built on them (their non-Alpine, non-Windows tags): a RUN that calls only
  * apt-get and base tools does the same on them as on plain Debian.
  */
-const DEBIAN_FAMILY = /^(docker\.io\/)?(library\/)?(debian|ubuntu|buildpack-deps|node|python|ruby|golang|php|openjdk|eclipse-temurin|tomcat|httpd|nginx|postgres|redis|mongo|julia)(:(?![^@\s]*(alpine|windows|nanoserver|servercore))[^@\s]*)?(@\S+)?$/i;
+const DEBIAN_FAMILY =
+  /^(docker\.io\/)?(library\/)?(debian|ubuntu|buildpack-deps|node|python|ruby|golang|php|openjdk|eclipse-temurin|tomcat|httpd|nginx|postgres|redis|mongo|julia)(:(?![^@\s]*(alpine|windows|nanoserver|servercore))[^@\s]*)?(@\S+)?$/i;
 
 export const ALLOWED_COMMANDS = new Set([
-  'apt-get', 'apt', 'apt-mark', 'dpkg', 'dpkg-reconfigure', 'dpkg-divert', 'debconf-set-selections',
-  'useradd', 'groupadd', 'usermod', 'adduser', 'addgroup', 'passwd', 'chpasswd',
-  'mkdir', 'rm', 'rmdir', 'ln', 'chmod', 'chown', 'chgrp', 'touch', 'cp', 'mv', 'install', 'cat', 'tee', 'echo', 'printf',
-  'sed', 'awk', 'mawk', 'dirname', 'basename', 'mktemp', 'id', 'getent', 'readlink', 'sha256sum', 'grep', 'sort', 'uniq', 'head', 'tail', 'cut', 'tr', 'wc', 'find', 'xargs', 'ls', 'test', '[', 'true', 'false',
-  'set', 'cd', 'export', 'unset', ':', 'exit', 'umask', 'command', 'which',
-  'locale-gen', 'update-locale', 'update-ca-certificates', 'ldconfig', 'update-alternatives',
+  'apt-get',
+  'apt',
+  'apt-mark',
+  'dpkg',
+  'dpkg-reconfigure',
+  'dpkg-divert',
+  'debconf-set-selections',
+  'useradd',
+  'groupadd',
+  'usermod',
+  'adduser',
+  'addgroup',
+  'passwd',
+  'chpasswd',
+  'mkdir',
+  'rm',
+  'rmdir',
+  'ln',
+  'chmod',
+  'chown',
+  'chgrp',
+  'touch',
+  'cp',
+  'mv',
+  'install',
+  'cat',
+  'tee',
+  'echo',
+  'printf',
+  'sed',
+  'awk',
+  'mawk',
+  'dirname',
+  'basename',
+  'mktemp',
+  'id',
+  'getent',
+  'readlink',
+  'sha256sum',
+  'grep',
+  'sort',
+  'uniq',
+  'head',
+  'tail',
+  'cut',
+  'tr',
+  'wc',
+  'find',
+  'xargs',
+  'ls',
+  'test',
+  '[',
+  'true',
+  'false',
+  'set',
+  'cd',
+  'export',
+  'unset',
+  ':',
+  'exit',
+  'umask',
+  'command',
+  'which',
+  'locale-gen',
+  'update-locale',
+  'update-ca-certificates',
+  'ldconfig',
+  'update-alternatives',
 ]);
 
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', 'case', 'esac', '!', '{', '}', 'time']);
+const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'for',
+  'in',
+  'case',
+  'esac',
+  '!',
+  '{',
+  '}',
+  'time',
+]);
 const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', ';;', '|&']);
 const REDIRECTIONS = new Set(['>', '>>', '<', '>&', '<&', '<<', '<<<', '<>', '>|']);
 
@@ -91,7 +172,8 @@ export function aptPackages(shell: string): string[] {
   const flush = () => {
     const at = command.findIndex((t) => t === 'apt-get' || t === 'apt');
     const install = command.indexOf('install', at + 1);
-    if (at >= 0 && install > at) for (const word of command.slice(install + 1)) if (!word.startsWith('-')) out.push(word);
+    if (at >= 0 && install > at)
+      for (const word of command.slice(install + 1)) if (!word.startsWith('-')) out.push(word);
     command = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -116,7 +198,11 @@ function aptCheck(packages: string[]): AptInfo {
   const odd = packages.find((p) => !/^[a-z0-9][a-z0-9+.-]*(:[a-z0-9]+)?(=[^\s]+)?$/.test(p));
   if (odd) return { ok: false, bytes: 0, why: `apt package argument ${odd} is not a plain package name` };
   try {
-    const out = execFileSync('apt-get', ['install', '--print-uris', '-qq', '--no-install-recommends', '-o', 'Dir::State::status=/dev/null', ...packages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      'apt-get',
+      ['install', '--print-uris', '-qq', '--no-install-recommends', '-o', 'Dir::State::status=/dev/null', ...packages],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let bytes = 0;
     for (const line of out.split('\n')) {
       const size = /^'[^']+' \S+ (\d+) /.exec(line)?.[1];
@@ -124,7 +210,10 @@ function aptCheck(packages: string[]): AptInfo {
     }
     return { ok: true, bytes };
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n').slice(-1)[0];
+    const stderr = String((error as { stderr?: string }).stderr ?? '')
+      .trim()
+      .split('\n')
+      .slice(-1)[0];
     return { ok: false, bytes: 0, why: `apt-get cannot install ${packages.join(' ')} on bookworm: ${stderr}` };
   }
 }
@@ -143,14 +232,21 @@ function instructionProblem(instruction: Instruction, stages: string[], packages
   if (keyword === 'FROM') {
     const from = instruction as From;
     const image = from.getImage() ?? '';
-    if (!(image.toLowerCase() === 'scratch' || stages.includes(image.toLowerCase()) || DEBIAN_FAMILY.test(image))) return `FROM ${image} is not of the Debian family`;
+    if (!(image.toLowerCase() === 'scratch' || stages.includes(image.toLowerCase()) || DEBIAN_FAMILY.test(image)))
+      return `FROM ${image} is not of the Debian family`;
     const stage = from.getBuildStage();
     if (stage) stages.push(stage.toLowerCase());
     return undefined;
   }
   if (keyword === 'COPY' || keyword === 'ADD') return `${keyword} needs the original repository`;
   if (keyword !== 'RUN') return undefined;
-  const shell = instruction instanceof JSONInstruction && instruction.getJSONStrings().length ? instruction.getJSONStrings().map((s) => s.getValue()).join(' ') : (instruction.getArgumentsContent() ?? '');
+  const shell =
+    instruction instanceof JSONInstruction && instruction.getJSONStrings().length
+      ? instruction
+          .getJSONStrings()
+          .map((s) => s.getValue())
+          .join(' ')
+      : (instruction.getArgumentsContent() ?? '');
   for (const word of commandWords(shell)) {
     if (!ALLOWED_COMMANDS.has(word.replace(/^\/(usr\/)?s?bin\//, ''))) return `RUN calls ${word}`;
   }
@@ -183,23 +279,35 @@ export async function judge(file: string, text: string, changes: (text: string) 
   let lines: number | undefined;
   if (cut) {
     lines = cut.line;
-    body = text.split(/(?<=\n)/).slice(0, lines).join('');
+    body = text
+      .split(/(?<=\n)/)
+      .slice(0, lines)
+      .join('');
     if (!doc.getFROMs().some((f) => f.getRange().start.line < lines!)) return no(cut.why);
     if (prepareDockerfile(body).notBuildable.length) return no(`${cut.why}; its prefix is not buildable here either`);
-    if (!(await changes(body))) return no(`${cut.why} (line ${cut.line + 1}); the pipeline does not change the ${lines} lines before it`);
+    if (!(await changes(body)))
+      return no(`${cut.why} (line ${cut.line + 1}); the pipeline does not change the ${lines} lines before it`);
   }
   const apt = aptCheck([...new Set(packages)]);
   if (!apt.ok) return no(apt.why!);
   const mb = apt.bytes / 1e6;
   if (mb > MAX_DOWNLOAD_MB) return no(`its packages download ${mb.toFixed(0)} MB`);
-  const what = packages.length ? `apt packages: ${[...new Set(packages)].join(' ')} (${mb.toFixed(1)} MB)` : 'no apt packages';
-  return { file, picked: true, ...(lines !== undefined ? { lines } : {}), why: cut ? `lines 1-${lines} (cut before line ${cut.line + 1}: ${cut.why}); ${what}` : `whole file; ${what}` };
+  const what = packages.length
+    ? `apt packages: ${[...new Set(packages)].join(' ')} (${mb.toFixed(1)} MB)`
+    : 'no apt packages';
+  return {
+    file,
+    picked: true,
+    ...(lines !== undefined ? { lines } : {}),
+    why: cut ? `lines 1-${lines} (cut before line ${cut.line + 1}: ${cut.why}); ${what}` : `whole file; ${what}`,
+  };
 }
 
 /** Every file under the corpus's real/ folder, as `<owner>__<repo>/<file>`. */
 export function corpusFiles(realDir: string): string[] {
   const out: string[] = [];
-  for (const repo of readdirSync(realDir).sort()) for (const file of readdirSync(join(realDir, repo)).sort()) out.push(`${repo}/${file}`);
+  for (const repo of readdirSync(realDir).sort())
+    for (const file of readdirSync(join(realDir, repo)).sort()) out.push(`${repo}/${file}`);
   return out;
 }
 

@@ -2,7 +2,17 @@
  * Real builds with buildah: build a Dockerfile text with a context folder, snapshot the image, compare two images, and
  * `proveSame`: does a rewrite build the same image as the original here?
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_TIMEOUT_MS, buildah, tail } from './buildah.js';
@@ -46,9 +56,15 @@ export interface BuildResult {
  * Build `text` (its base images mapped, see prepare.ts) with a copy of `contextDir` as the build context (an empty
  * folder when undefined). The Dockerfile is written outside the context, so `COPY .` never copies it.
  */
-export async function buildImage(text: string, contextDir: string | undefined, options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildImage(
+  text: string,
+  contextDir: string | undefined,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
   const prepared = prepareDockerfile(text);
-  const work = mkdtempSync(join(process.env.LAYERFIX_BUILD_TMP ?? (existsSync('/var/tmp') ? '/var/tmp' : tmpdir()), 'layerfix-rb-'));
+  const work = mkdtempSync(
+    join(process.env.LAYERFIX_BUILD_TMP ?? (existsSync('/var/tmp') ? '/var/tmp' : tmpdir()), 'layerfix-rb-'),
+  );
   try {
     const dockerfile = join(work, 'Dockerfile');
     writeFileSync(dockerfile, prepared.text);
@@ -61,8 +77,26 @@ export async function buildImage(text: string, contextDir: string | undefined, o
     } else mkdirSync(context);
     const iidfile = join(work, 'iid');
     const cache = options.cache ?? 'auto';
-    const layers = cache === 'auto' && worthCaching(prepared.text) ? ['--layers=true'] : cache === 'no-cache' ? ['--layers=false', '--no-cache'] : ['--layers=false'];
-    const args = ['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', ...layers, '--force-rm', '--iidfile', iidfile, '-f', dockerfile];
+    const layers =
+      cache === 'auto' && worthCaching(prepared.text)
+        ? ['--layers=true']
+        : cache === 'no-cache'
+          ? ['--layers=false', '--no-cache']
+          : ['--layers=false'];
+    const args = [
+      'bud',
+      '--isolation',
+      'chroot',
+      '--pull=never',
+      '--format',
+      'docker',
+      ...layers,
+      '--force-rm',
+      '--iidfile',
+      iidfile,
+      '-f',
+      dockerfile,
+    ];
     if (options.target) args.push('--target', options.target);
     for (const [name, value] of Object.entries(options.buildArgs ?? {})) args.push('--build-arg', `${name}=${value}`);
     // BuildKit reads `<Dockerfile>.dockerignore` before the context's .dockerignore (buildah reads the latter itself).
@@ -76,7 +110,8 @@ export async function buildImage(text: string, contextDir: string | undefined, o
     const result = await buildah(args, options.timeoutMs ?? BUILD_TIMEOUT_MS, { TMPDIR: tmp });
     const image = result.ok && existsSync(iidfile) ? readFileSync(iidfile, 'utf8').trim() : undefined;
     let log = result.output;
-    if (result.timedOut) log += `\n(stopped: the build took longer than ${Math.round((options.timeoutMs ?? BUILD_TIMEOUT_MS) / 1000)} s)`;
+    if (result.timedOut)
+      log += `\n(stopped: the build took longer than ${Math.round((options.timeoutMs ?? BUILD_TIMEOUT_MS) / 1000)} s)`;
     return { ok: result.ok && Boolean(image), image, log, timedOut: result.timedOut, ms: result.ms, prepared };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -111,15 +146,32 @@ export function failureReason(log: string, dockerfile = ''): string {
   if (at < 0) return tail(log, 1);
   // The step text may span lines and hold quotes; the reason follows the last `": ` of the message.
   const message = log.slice(at);
-  const reason = message.slice(message.lastIndexOf('": ') + 3).split('\n')[0].trim();
-  const ownLines = new Set(dockerfile.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
-  const firstError = Math.min(...['error building at STEP', 'Error: building at STEP', 'subprocess exited with status'].map((m) => log.indexOf(m, log.lastIndexOf('\nSTEP ', at))).filter((i) => i >= 0), at);
-  const before = log.slice(0, firstError).split('\n').map((l) => l.trim());
+  const reason = message
+    .slice(message.lastIndexOf('": ') + 3)
+    .split('\n')[0]
+    .trim();
+  const ownLines = new Set(
+    dockerfile
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  const firstError = Math.min(
+    ...['error building at STEP', 'Error: building at STEP', 'subprocess exited with status']
+      .map((m) => log.indexOf(m, log.lastIndexOf('\nSTEP ', at)))
+      .filter((i) => i >= 0),
+    at,
+  );
+  const before = log
+    .slice(0, firstError)
+    .split('\n')
+    .map((l) => l.trim());
   let output = '';
   for (let i = before.length - 1; i >= 0; i--) {
     const line = before[i];
     if (/^STEP \d+\/\d+: /.test(line)) break;
-    if (!line || /^time=/.test(line) || ownLines.has(line) || [...ownLines].some((own) => own.includes(line))) continue;
+    if (!line || line.startsWith('time=') || ownLines.has(line) || [...ownLines].some((own) => own.includes(line)))
+      continue;
     output = line;
     break;
   }
@@ -136,8 +188,22 @@ export function failureReason(log: string, dockerfile = ''): string {
 export type Proof =
   | { verdict: 'same'; notes: string[]; ms: number }
   | { verdict: 'different'; differences: string[]; notes: string[]; ms: number }
-  | { verdict: 'outcome-differs'; failed: 'original' | 'rewritten'; reason: string; logTail: string; notes: string[]; ms: number }
-  | { verdict: 'both-fail'; identical: boolean; why: { original: string; rewritten: string }; logTail: { original: string; rewritten: string }; notes: string[]; ms: number }
+  | {
+      verdict: 'outcome-differs';
+      failed: 'original' | 'rewritten';
+      reason: string;
+      logTail: string;
+      notes: string[];
+      ms: number;
+    }
+  | {
+      verdict: 'both-fail';
+      identical: boolean;
+      why: { original: string; rewritten: string };
+      logTail: { original: string; rewritten: string };
+      notes: string[];
+      ms: number;
+    }
   | { verdict: 'not-buildable'; reason: string; notes: string[]; ms: number }
   | { verdict: 'error'; reason: string; notes: string[]; ms: number };
 
@@ -154,7 +220,12 @@ export interface ProveOptions extends BuildOptions {
  * Build `original` and `rewritten` with the same context and compare them: same image, different (with the
  * differences), build outcome differs (one fails: its log tail), both fail (why), or not buildable here (why).
  */
-export async function proveSame(original: string, rewritten: string, contextDir: string | undefined, options: ProveOptions = {}): Promise<Proof> {
+export async function proveSame(
+  original: string,
+  rewritten: string,
+  contextDir: string | undefined,
+  options: ProveOptions = {},
+): Promise<Proof> {
   const started = performance.now();
   const names = options.names ?? ['original', 'rewritten'];
   const ms = () => performance.now() - started;
@@ -162,14 +233,23 @@ export async function proveSame(original: string, rewritten: string, contextDir:
   const pb = prepareDockerfile(rewritten);
   const notes = [...new Set([...pa.mapped, ...pb.mapped])];
   // A reason both sides share is said once; one side's own reason names the side.
-  const reasons = [...new Set([...pa.notBuildable.map((r) => (pb.notBuildable.includes(r) ? r : `${names[0]}: ${r}`)), ...pb.notBuildable.map((r) => (pa.notBuildable.includes(r) ? r : `${names[1]}: ${r}`))])];
+  const reasons = [
+    ...new Set([
+      ...pa.notBuildable.map((r) => (pb.notBuildable.includes(r) ? r : `${names[0]}: ${r}`)),
+      ...pb.notBuildable.map((r) => (pa.notBuildable.includes(r) ? r : `${names[1]}: ${r}`)),
+    ]),
+  ];
   if (reasons.length) return { verdict: 'not-buildable', reason: reasons.join('; '), notes, ms: ms() };
 
   const images: string[] = [];
   try {
     let a: BuildResult;
     let b: BuildResult;
-    if (options.parallel) [a, b] = await Promise.all([buildImage(original, contextDir, options), buildImage(rewritten, contextDir, options)]);
+    if (options.parallel)
+      [a, b] = await Promise.all([
+        buildImage(original, contextDir, options),
+        buildImage(rewritten, contextDir, options),
+      ]);
     else {
       a = await buildImage(original, contextDir, options);
       b = await buildImage(rewritten, contextDir, options);
@@ -178,15 +258,34 @@ export async function proveSame(original: string, rewritten: string, contextDir:
     notes.push(`builds: ${names[0]} ${(a.ms / 1000).toFixed(1)} s, ${names[1]} ${(b.ms / 1000).toFixed(1)} s`);
     const timedOut = [a, b].filter((r) => r.timedOut);
     if (timedOut.length) {
-      return { verdict: 'error', reason: `${timedOut.length === 2 ? 'both builds' : a.timedOut ? `the ${names[0]} build` : `the ${names[1]} build`} timed out`, notes, ms: ms() };
+      return {
+        verdict: 'error',
+        reason: `${timedOut.length === 2 ? 'both builds' : a.timedOut ? `the ${names[0]} build` : `the ${names[1]} build`} timed out`,
+        notes,
+        ms: ms(),
+      };
     }
     if (!a.ok && !b.ok) {
       const why = { original: failureReason(a.log, a.prepared.text), rewritten: failureReason(b.log, b.prepared.text) };
-      return { verdict: 'both-fail', identical: why.original === why.rewritten, why, logTail: { original: tail(a.log), rewritten: tail(b.log) }, notes, ms: ms() };
+      return {
+        verdict: 'both-fail',
+        identical: why.original === why.rewritten,
+        why,
+        logTail: { original: tail(a.log), rewritten: tail(b.log) },
+        notes,
+        ms: ms(),
+      };
     }
     if (!a.ok || !b.ok) {
       const failed = a.ok ? b : a;
-      return { verdict: 'outcome-differs', failed: a.ok ? 'rewritten' : 'original', reason: failureReason(failed.log, failed.prepared.text), logTail: tail(failed.log), notes, ms: ms() };
+      return {
+        verdict: 'outcome-differs',
+        failed: a.ok ? 'rewritten' : 'original',
+        reason: failureReason(failed.log, failed.prepared.text),
+        logTail: tail(failed.log),
+        notes,
+        ms: ms(),
+      };
     }
     let sa: Snapshot;
     let sb: Snapshot;
@@ -206,12 +305,22 @@ export async function proveSame(original: string, rewritten: string, contextDir:
         const noisy = new Set(diffSnapshots(sa, await snapshotImage(again.image!), names).map((d) => d.key));
         const kept = differences.filter((d) => !noisy.has(d.key));
         if (kept.length < differences.length) {
-          notes.push(`not compared, as two builds of the original differ there too: ${differences.filter((d) => noisy.has(d.key)).map((d) => d.key).join(', ')}`);
+          notes.push(
+            `not compared, as two builds of the original differ there too: ${differences
+              .filter((d) => noisy.has(d.key))
+              .map((d) => d.key)
+              .join(', ')}`,
+          );
         }
         differences = kept;
-      } else notes.push(`a second build of the original failed, so no difference could be set aside as nondeterministic: ${failureReason(again.log, again.prepared.text)}`);
+      } else
+        notes.push(
+          `a second build of the original failed, so no difference could be set aside as nondeterministic: ${failureReason(again.log, again.prepared.text)}`,
+        );
     }
-    return differences.length ? { verdict: 'different', differences: formatDifferences(differences), notes, ms: ms() } : { verdict: 'same', notes, ms: ms() };
+    return differences.length
+      ? { verdict: 'different', differences: formatDifferences(differences), notes, ms: ms() }
+      : { verdict: 'same', notes, ms: ms() };
   } finally {
     if (options.removeImages !== false) for (const image of images) await removeImage(image);
   }

@@ -25,7 +25,8 @@ const SUPPORTED_FLAGS: Record<string, string[]> = {
   HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
 };
 
-const WINDOWS_IMAGE = /(^|[/:-])(windows|servercore|nanoserver|windowsservercore)([/:-]|$)|(^|\/)microsoft\/(iis|dotnet-framework|aspnet)(:|$)|mcr\.microsoft\.com\/dotnet\/framework\//i;
+const WINDOWS_IMAGE =
+  /(^|[/:-])(windows|servercore|nanoserver|windowsservercore)([/:-]|$)|(^|\/)microsoft\/(iis|dotnet-framework|aspnet)(:|$)|mcr\.microsoft\.com\/dotnet\/framework\//i;
 
 /** `$NAME` and `${NAME}` replaced by the defaults of the ARGs declared before the first FROM. */
 function expandGlobalArgs(image: string, args: Map<string, string>): string {
@@ -74,11 +75,18 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NO
     const supported = SUPPORTED_FLAGS[keyword];
     for (const flag of flags) {
       if (supported && !supported.includes(flag.getName().toLowerCase())) {
-        notBuildable.add(`${where}: ${keyword} --${flag.getName()} (buildah 1.28 supports only ${supported.map((f) => `--${f}`).join(', ')} on ${keyword})`);
+        notBuildable.add(
+          `${where}: ${keyword} --${flag.getName()} (buildah 1.28 supports only ${supported.map((f) => `--${f}`).join(', ')} on ${keyword})`,
+        );
       }
     }
     // Add inherits getHeredocs() as protected; it answers the same way as Run's and Copy's public one.
-    const heredocs = instruction instanceof Run || instruction instanceof Copy ? instruction.getHeredocs() : instruction instanceof Add ? (instruction as unknown as { getHeredocs(): unknown[] }).getHeredocs() : [];
+    const heredocs =
+      instruction instanceof Run || instruction instanceof Copy
+        ? instruction.getHeredocs()
+        : instruction instanceof Add
+          ? (instruction as unknown as { getHeredocs(): unknown[] }).getHeredocs()
+          : [];
     if (heredocs.length > 0) notBuildable.add(`${where}: ${keyword} with a heredoc (buildah 1.28 has no heredocs)`);
 
     if (keyword === 'ARG' && stage < 0) {
@@ -98,10 +106,13 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NO
         const resolved = expandGlobalArgs(image, globalArgs);
         const platformValue = from?.getPlatformFlag()?.getValue() ?? '';
         if (WINDOWS_IMAGE.test(resolved)) notBuildable.add(`${where}: FROM ${resolved} is a Windows image`);
-        else if (/^windows\b/i.test(platformValue)) notBuildable.add(`${where}: FROM --platform=${platformValue} builds a Windows image`);
+        else if (/^windows\b/i.test(platformValue))
+          notBuildable.add(`${where}: FROM --platform=${platformValue} builds a Windows image`);
         const target = NODE_IMAGE.test(resolved) ? nodeBase : base;
         edits.push({ from: offset(range.start), to: offset(range.end), text: target });
-        mapped.push(`${where}: FROM ${image} -> ${target}${image.includes('$') ? ` (a variable${resolved !== image ? `, ${resolved} by its default` : ', mapped as it stands'})` : ''}`);
+        mapped.push(
+          `${where}: FROM ${image} -> ${target}${image.includes('$') ? ` (a variable${resolved !== image ? `, ${resolved} by its default` : ', mapped as it stands'})` : ''}`,
+        );
         const platform = from?.getPlatformFlag();
         if (platform) {
           const r = platform.getRange();
@@ -117,45 +128,62 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NO
     }
 
     if (keyword === 'SHELL' && NON_POSIX_SHELL.test(instruction.getArgumentsContent() ?? '')) {
-      notBuildable.add(`${where}: SHELL runs a non-POSIX shell (${NON_POSIX_SHELL.exec(instruction.getArgumentsContent() ?? '')?.[1]}), which needs a Windows builder`);
+      notBuildable.add(
+        `${where}: SHELL runs a non-POSIX shell (${NON_POSIX_SHELL.exec(instruction.getArgumentsContent() ?? '')?.[1]}), which needs a Windows builder`,
+      );
     }
     if (keyword === 'COPY') {
       const fromFlag = flags.find((f) => f.getName().toLowerCase() === 'from');
       const value = fromFlag?.getValue();
-      if (value && value.includes('$')) notBuildable.add(`${where}: COPY --from=${value} names its source with a variable`);
-      else if (value && !isStage(value)) notBuildable.add(`${where}: COPY --from=${value} needs the image ${value}, which cannot be fetched here`);
+      if (value && value.includes('$'))
+        notBuildable.add(`${where}: COPY --from=${value} names its source with a variable`);
+      else if (value && !isStage(value))
+        notBuildable.add(`${where}: COPY --from=${value} needs the image ${value}, which cannot be fetched here`);
     }
     if (keyword === 'RUN') {
       // Quoted text aside, a lone `&` runs a job in the background; daemon starters do the same.
       const shell = (instruction.getArgumentsContent() ?? '').replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
-      const background = /(^|[^&>|<])&(?![&>])/.test(shell) ? '&' : /\b(start-stop-daemon|nohup|setsid|daemonize)\b/.exec(shell)?.[1];
+      const background = /(^|[^&>|<])&(?![&>])/.test(shell)
+        ? '&'
+        : /\b(start-stop-daemon|nohup|setsid|daemonize)\b/.exec(shell)?.[1];
       if (background) {
-        notBuildable.add(`${where}: RUN starts a background process (${background}); under buildah's chroot isolation it outlives the RUN and can still write to the image, while BuildKit stops it`);
+        notBuildable.add(
+          `${where}: RUN starts a background process (${background}); under buildah's chroot isolation it outlives the RUN and can still write to the image, while BuildKit stops it`,
+        );
       }
       for (const flag of flags.filter((f) => f.getName().toLowerCase() === 'mount')) {
         const value = flag.getValue() ?? '';
         const type = /(?:^|,)type=([^,]+)/.exec(value)?.[1] ?? 'bind';
         if (type === 'bind' && /(?:^|,)(rw|readwrite)(=true)?(?:,|$)/.test(value)) {
-          notBuildable.add(`${where}: RUN --mount=type=bind,${/(?:^|,)(rw|readwrite)/.exec(value)?.[1]}: buildah 1.28 writes it through to the context and keeps the writes, BuildKit discards them after the RUN`);
+          notBuildable.add(
+            `${where}: RUN --mount=type=bind,${/(?:^|,)(rw|readwrite)/.exec(value)?.[1]}: buildah 1.28 writes it through to the context and keeps the writes, BuildKit discards them after the RUN`,
+          );
         }
         const from = /(?:^|,)from=([^,]+)/.exec(value)?.[1];
-        if (from && !isStage(from)) notBuildable.add(`${where}: RUN --mount from=${from} needs the image ${from}, which cannot be fetched here`);
+        if (from && !isStage(from))
+          notBuildable.add(`${where}: RUN --mount from=${from} needs the image ${from}, which cannot be fetched here`);
       }
     }
     if (keyword === 'ADD') {
       const args = instruction.getArguments().map((a) => a.getValue());
       const sources = args.slice(0, -1);
       for (const source of sources) {
-        if (/^(https?|git):\/\/|^git@|\.git(#|$)/i.test(source)) notBuildable.add(`${where}: ADD ${source} downloads from outside (only the Debian mirror can be reached here)`);
+        if (/^(https?|git):\/\/|^git@|\.git(#|$)/i.test(source))
+          notBuildable.add(
+            `${where}: ADD ${source} downloads from outside (only the Debian mirror can be reached here)`,
+          );
       }
     }
-    if (keyword === 'VOLUME') volumeStages.set(stage, volumeStages.get(stage) ?? { line, paths: instruction.getArgumentsContent() ?? '' });
+    if (keyword === 'VOLUME')
+      volumeStages.set(stage, volumeStages.get(stage) ?? { line, paths: instruction.getArgumentsContent() ?? '' });
     if ((keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') && stage >= 0) {
       // A VOLUME earlier in this stage or in the stage it is built on: buildah drops later changes under it.
       for (let s: number | undefined = stage; s !== undefined; s = stageParent[s]) {
         const volume = volumeStages.get(s);
         if (volume) {
-          notBuildable.add(`line ${volume.line}: VOLUME ${volume.paths} is followed by ${keyword} (${where}); buildah 1.28 drops later changes under a volume, BuildKit keeps them`);
+          notBuildable.add(
+            `line ${volume.line}: VOLUME ${volume.paths} is followed by ${keyword} (${where}); buildah 1.28 drops later changes under a volume, BuildKit keeps them`,
+          );
           break;
         }
       }
@@ -163,6 +191,7 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NO
   }
 
   let out = text;
-  for (const edit of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+  for (const edit of edits.sort((a, b) => b.from - a.from))
+    out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
   return { text: out, mapped, notBuildable: [...notBuildable] };
 }

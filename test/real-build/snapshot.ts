@@ -25,7 +25,20 @@ export interface FileEntry {
 }
 
 /** The runtime config fields that are compared (Docker image config names). */
-export const CONFIG_FIELDS = ['Env', 'WorkingDir', 'User', 'Cmd', 'Entrypoint', 'Shell', 'Labels', 'ExposedPorts', 'Volumes', 'Healthcheck', 'OnBuild', 'StopSignal'] as const;
+export const CONFIG_FIELDS = [
+  'Env',
+  'WorkingDir',
+  'User',
+  'Cmd',
+  'Entrypoint',
+  'Shell',
+  'Labels',
+  'ExposedPorts',
+  'Volumes',
+  'Healthcheck',
+  'OnBuild',
+  'StopSignal',
+] as const;
 export type ConfigField = (typeof CONFIG_FIELDS)[number];
 
 export interface Snapshot {
@@ -45,7 +58,10 @@ interface NoiseRule {
 }
 
 const under = (dir: string) => (p: string) => p.startsWith(dir + '/');
-const exact = (...paths: string[]) => (p: string) => paths.includes(p);
+const exact =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 /** The shadow files' third field is the day of the last password change: the day the build ran. */
 function shadowWithoutDates(content: Buffer): Buffer {
@@ -54,14 +70,27 @@ function shadowWithoutDates(content: Buffer): Buffer {
 }
 
 export const NOISE: NoiseRule[] = [
-  { test: exact('/etc/hosts', '/etc/resolv.conf', '/etc/hostname', '/run/.containerenv'), kind: 'empty-stub', why: 'mount stubs the builder leaves empty' },
+  {
+    test: exact('/etc/hosts', '/etc/resolv.conf', '/etc/hostname', '/run/.containerenv'),
+    kind: 'empty-stub',
+    why: 'mount stubs the builder leaves empty',
+  },
   { test: under('/var/log'), kind: 'presence', why: 'logs hold times' },
   { test: under('/var/cache/apt'), kind: 'presence', why: 'apt caches' },
   { test: under('/var/lib/apt/lists'), kind: 'presence', why: 'apt lists change with the mirror' },
-  { test: exact('/etc/ld.so.cache', '/var/cache/ldconfig/aux-cache'), kind: 'presence', why: 'ld.so caches hold times' },
+  {
+    test: exact('/etc/ld.so.cache', '/var/cache/ldconfig/aux-cache'),
+    kind: 'presence',
+    why: 'ld.so caches hold times',
+  },
   { test: (p) => /\/\.npm\/_logs(\/|$)/.test(p), kind: 'skip', why: 'npm names its logs by the time' },
   { test: (p) => /\/\.npm\/_cacache\//.test(p), kind: 'presence', why: "npm's cache index holds times" },
-  { test: exact('/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-'), kind: 'normalize', normalize: shadowWithoutDates, why: 'the shadow date field is the build day' },
+  {
+    test: exact('/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-'),
+    kind: 'normalize',
+    normalize: shadowWithoutDates,
+    why: 'the shadow date field is the build day',
+  },
 ];
 
 function typeOf(st: Stats): FileType {
@@ -104,7 +133,12 @@ export function snapshotTree(root: string): Map<string, FileEntry> {
     if (rule?.kind === 'presence') {
       files.set(rel, { type, mode: '', uid: 0, gid: 0 });
     } else {
-      const entry: FileEntry = { type, mode: (st.mode & 0o7777).toString(8).padStart(4, '0'), uid: st.uid, gid: st.gid };
+      const entry: FileEntry = {
+        type,
+        mode: (st.mode & 0o7777).toString(8).padStart(4, '0'),
+        uid: st.uid,
+        gid: st.gid,
+      };
       if (type === 'file') {
         entry.hash = hashFile(full, st, rule?.kind === 'normalize' ? rule.normalize : undefined);
         if (rule?.kind !== 'normalize') entry.size = st.size;
@@ -138,7 +172,10 @@ let snapshotCounter = 0;
 /** Snapshot an image by id or name: mount it in a working container, read it, remove the container. */
 export async function snapshotImage(image: string): Promise<Snapshot> {
   const name = `layerfix-rb-snap-${process.pid}-${++snapshotCounter}`;
-  const [inspectText] = await Promise.all([buildahOk(['inspect', '--type', 'image', image]), buildahOk(['from', '--pull-never', '--quiet', '--name', name, image])]);
+  const [inspectText] = await Promise.all([
+    buildahOk(['inspect', '--type', 'image', image]),
+    buildahOk(['from', '--pull-never', '--quiet', '--name', name, image]),
+  ]);
   try {
     const mountPoint = (await buildahOk(['mount', name])).trim();
     return { files: snapshotTree(mountPoint), config: configOf(JSON.parse(inspectText)) };
@@ -166,7 +203,11 @@ export interface Difference {
 }
 
 /** Every difference of `a` (the original) and `b` (the rewrite); empty when they are the same. */
-export function diffSnapshots(a: Snapshot, b: Snapshot, names: [string, string] = ['original', 'rewritten']): Difference[] {
+export function diffSnapshots(
+  a: Snapshot,
+  b: Snapshot,
+  names: [string, string] = ['original', 'rewritten'],
+): Difference[] {
   const out: Difference[] = [];
   for (const field of CONFIG_FIELDS) {
     const va = a.config[field];
@@ -177,11 +218,19 @@ export function diffSnapshots(a: Snapshot, b: Snapshot, names: [string, string] 
       const ma = map(va as string[]);
       const mb = map(vb as string[]);
       for (const key of new Set([...ma.keys(), ...mb.keys()])) {
-        if (ma.get(key) !== mb.get(key)) out.push({ key: `config Env ${key}`, text: `config Env ${key}: ${names[0]} ${JSON.stringify(ma.get(key))}, ${names[1]} ${JSON.stringify(mb.get(key))}` });
+        if (ma.get(key) !== mb.get(key))
+          out.push({
+            key: `config Env ${key}`,
+            text: `config Env ${key}: ${names[0]} ${JSON.stringify(ma.get(key))}, ${names[1]} ${JSON.stringify(mb.get(key))}`,
+          });
       }
       continue;
     }
-    if (!isDeepStrictEqual(va, vb)) out.push({ key: `config ${field}`, text: `config ${field}: ${names[0]} ${JSON.stringify(va)}, ${names[1]} ${JSON.stringify(vb)}` });
+    if (!isDeepStrictEqual(va, vb))
+      out.push({
+        key: `config ${field}`,
+        text: `config ${field}: ${names[0]} ${JSON.stringify(va)}, ${names[1]} ${JSON.stringify(vb)}`,
+      });
   }
   const skipBelow: string[] = [];
   const paths = [...new Set([...a.files.keys(), ...b.files.keys()])].sort();
@@ -197,7 +246,10 @@ export function diffSnapshots(a: Snapshot, b: Snapshot, names: [string, string] 
         for (const p of files.keys()) if (p.startsWith(path + '/')) below++;
         skipBelow.push(path);
       }
-      out.push({ key: path, text: `only in ${ea ? names[0] : names[1]}: ${path} (${describe(entry)}${below ? `, ${below} entries below` : ''})` });
+      out.push({
+        key: path,
+        text: `only in ${ea ? names[0] : names[1]}: ${path} (${describe(entry)}${below ? `, ${below} entries below` : ''})`,
+      });
       continue;
     }
     const diffs: string[] = [];
@@ -219,6 +271,10 @@ export function formatDifferences(differences: Difference[]): string[] {
 }
 
 /** `diffSnapshots` in readable lines. */
-export function compareSnapshots(a: Snapshot, b: Snapshot, names: [string, string] = ['original', 'rewritten']): string[] {
+export function compareSnapshots(
+  a: Snapshot,
+  b: Snapshot,
+  names: [string, string] = ['original', 'rewritten'],
+): string[] {
   return formatDifferences(diffSnapshots(a, b, names));
 }

@@ -41,8 +41,10 @@ function record(result: TestResult): void {
   results.push(result);
   const mark = result.outcome === 'passed' ? 'ok  ' : result.outcome === 'failed' ? 'FAIL' : 'skip';
   console.log(`${mark} ${seconds(result.ms).padStart(7)}  ${result.name}: ${result.summary}`);
-  if (result.detail && result.outcome !== 'passed') console.log(`       ${result.detail.split('\n').join('\n       ')}`);
-  for (const note of result.notes ?? []) if (/^(not compared|a second build)/.test(note)) console.log(`       note: ${note}`);
+  if (result.detail && result.outcome !== 'passed')
+    console.log(`       ${result.detail.split('\n').join('\n       ')}`);
+  for (const note of result.notes ?? [])
+    if (/^(not compared|a second build)/.test(note)) console.log(`       note: ${note}`);
 }
 
 /** A rewrite must build the same image; both failing the same way, or not buildable here, cannot prove it. */
@@ -52,17 +54,37 @@ function judgeRewrite(c: Case, proof: Proof): TestResult {
   switch (proof.verdict) {
     case 'same': {
       const noisy = proof.notes.find((n) => n.startsWith('not compared'));
-      const summary = noisy ? `same image, except paths that differ between two builds of the original too (${noisy.replace(/^[^:]*: /, '')})` : 'same image';
+      const summary = noisy
+        ? `same image, except paths that differ between two builds of the original too (${noisy.replace(/^[^:]*: /, '')})`
+        : 'same image';
       return { name, outcome: 'passed', summary, ms: proof.ms, category: 'proven same' };
     }
     case 'both-fail':
       // Neither side makes an image, so nothing is proven either way; a different first error (a step moved ahead of
       // a COPY whose source this case's context lacks) is listed apart, with both reasons.
       return proof.identical
-        ? { name, outcome: 'skipped', summary: `not proven: both fail identically (${proof.why.original})`, ms: proof.ms, category: 'both fail identically' }
-        : { name, outcome: 'skipped', summary: `not proven: both fail, differently (original: ${proof.why.original}; rewritten: ${proof.why.rewritten})`, ms: proof.ms, category: 'both fail, differently' };
+        ? {
+            name,
+            outcome: 'skipped',
+            summary: `not proven: both fail identically (${proof.why.original})`,
+            ms: proof.ms,
+            category: 'both fail identically',
+          }
+        : {
+            name,
+            outcome: 'skipped',
+            summary: `not proven: both fail, differently (original: ${proof.why.original}; rewritten: ${proof.why.rewritten})`,
+            ms: proof.ms,
+            category: 'both fail, differently',
+          };
     case 'not-buildable':
-      return { name, outcome: 'skipped', summary: `not buildable here: ${proof.reason}`, ms: proof.ms, category: 'not buildable here' };
+      return {
+        name,
+        outcome: 'skipped',
+        summary: `not buildable here: ${proof.reason}`,
+        ms: proof.ms,
+        category: 'not buildable here',
+      };
     default:
       return { name, outcome: 'failed', summary: detail.split('\n')[0], detail, ms: proof.ms, category: 'failed' };
   }
@@ -75,13 +97,38 @@ function judgeHazard(c: Case, proof: Proof): TestResult {
   switch (proof.verdict) {
     case 'different':
     case 'outcome-differs':
-      return { name, outcome: 'passed', summary: `hazard shown: ${detail.split('\n')[0]}`, detail, ms: proof.ms, category: 'hazard shown real' };
+      return {
+        name,
+        outcome: 'passed',
+        summary: `hazard shown: ${detail.split('\n')[0]}`,
+        detail,
+        ms: proof.ms,
+        category: 'hazard shown real',
+      };
     case 'same':
-      return { name, outcome: 'failed', summary: 'the unsafe rewrite builds the same image: the hazard is not shown', ms: proof.ms, category: 'failed' };
+      return {
+        name,
+        outcome: 'failed',
+        summary: 'the unsafe rewrite builds the same image: the hazard is not shown',
+        ms: proof.ms,
+        category: 'failed',
+      };
     case 'both-fail':
-      return { name, outcome: 'skipped', summary: `hazard not shown here: ${detail}`, ms: proof.ms, category: 'hazard not shown here' };
+      return {
+        name,
+        outcome: 'skipped',
+        summary: `hazard not shown here: ${detail}`,
+        ms: proof.ms,
+        category: 'hazard not shown here',
+      };
     case 'not-buildable':
-      return { name, outcome: 'skipped', summary: `hazard not shown here: ${detail}`, ms: proof.ms, category: 'hazard not shown here' };
+      return {
+        name,
+        outcome: 'skipped',
+        summary: `hazard not shown here: ${detail}`,
+        ms: proof.ms,
+        category: 'hazard not shown here',
+      };
     default:
       return { name, outcome: 'failed', summary: detail, ms: proof.ms, category: 'failed' };
   }
@@ -96,7 +143,8 @@ async function cleanUp(containersBefore: Set<string>, imagesBefore: Set<string>)
   if (containers.length) await buildah(['rm', ...containers]);
   const images = [...(await imageIds())].filter((id) => !imagesBefore.has(id));
   if (images.length) await buildah(['rmi', '--force', ...images], 600_000);
-  if (containers.length || images.length) console.log(`removed ${containers.length} leftover containers and ${images.length} images this run built`);
+  if (containers.length || images.length)
+    console.log(`removed ${containers.length} leftover containers and ${images.length} images this run built`);
 }
 
 function finish(extraFailure?: string): never {
@@ -138,15 +186,33 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     let output: string;
     try {
-      const result = await transform(c.input, { ...c.pipeline.options, ...(c.pipeline.path ? { path: c.pipeline.path } : {}) });
+      const result = await transform(c.input, {
+        ...c.pipeline.options,
+        ...(c.pipeline.path ? { path: c.pipeline.path } : {}),
+      });
       if (result.status === 'error') {
-        const why = result.messages.filter((m) => m.fatal).map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.reason}`).join('; ');
-        record({ name: `${c.id} (pipeline)`, outcome: 'failed', summary: `the pipeline failed: ${why}`, ms: performance.now() - t0, category: 'failed' });
+        const why = result.messages
+          .filter((m) => m.fatal)
+          .map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.reason}`)
+          .join('; ');
+        record({
+          name: `${c.id} (pipeline)`,
+          outcome: 'failed',
+          summary: `the pipeline failed: ${why}`,
+          ms: performance.now() - t0,
+          category: 'failed',
+        });
         continue;
       }
       output = result.text;
     } catch (error) {
-      record({ name: `${c.id} (pipeline)`, outcome: 'failed', summary: `the pipeline threw: ${(error as Error).message}`, ms: performance.now() - t0, category: 'failed' });
+      record({
+        name: `${c.id} (pipeline)`,
+        outcome: 'failed',
+        summary: `the pipeline threw: ${(error as Error).message}`,
+        ms: performance.now() - t0,
+        category: 'failed',
+      });
       continue;
     }
     if (c.unsafe !== undefined) {
@@ -158,12 +224,16 @@ async function main(): Promise<void> {
     } else if (output !== c.input) jobs.push({ c, a: c.input, b: output, hazard: false });
     else unchanged.push(c.id);
   }
-  console.log(`${cases.length} cases: ${jobs.length} pairs to build, ${unchanged.length} left unchanged by the pipeline (nothing to prove)\n`);
+  console.log(
+    `${cases.length} cases: ${jobs.length} pairs to build, ${unchanged.length} left unchanged by the pipeline (nothing to prove)\n`,
+  );
   if (planOnly) {
     // --plan: what would be built, and what the harness already knows cannot be built here; no builds.
     for (const job of jobs) {
       const reasons = [...prepareDockerfile(job.a).notBuildable, ...prepareDockerfile(job.b).notBuildable];
-      console.log(`${job.hazard ? 'hazard ' : 'rewrite'} ${job.c.id}${reasons.length ? `: not buildable here: ${reasons.join('; ')}` : ''}`);
+      console.log(
+        `${job.hazard ? 'hazard ' : 'rewrite'} ${job.c.id}${reasons.length ? `: not buildable here: ${reasons.join('; ')}` : ''}`,
+      );
     }
     process.exit(0);
   }
@@ -185,11 +255,20 @@ async function main(): Promise<void> {
   if (noInstalls) {
     const leftOut = (job: Job) => installs(job) && job.c.kind !== 'example';
     for (const job of jobs.filter(leftOut)) {
-      record({ name: `${job.c.id} (${job.hazard ? 'unsafe rewrite differs' : 'rewrite'})`, outcome: 'skipped', summary: 'not run: installs packages (--no-installs)', ms: 0, category: 'not run (--no-installs)' });
+      record({
+        name: `${job.c.id} (${job.hazard ? 'unsafe rewrite differs' : 'rewrite'})`,
+        outcome: 'skipped',
+        summary: 'not run: installs packages (--no-installs)',
+        ms: 0,
+        category: 'not run (--no-installs)',
+      });
     }
     jobs.splice(0, jobs.length, ...jobs.filter((j) => !leftOut(j)));
   }
-  const ordered = jobs.map((job, i) => ({ job, i })).sort((x, y) => installs(y.job) - installs(x.job) || x.i - y.i).map((x) => x.job);
+  const ordered = jobs
+    .map((job, i) => ({ job, i }))
+    .sort((x, y) => installs(y.job) - installs(x.job) || x.i - y.i)
+    .map((x) => x.job);
   await pMap(
     ordered,
     async (job) => {
@@ -229,11 +308,16 @@ async function main(): Promise<void> {
   if (times.length) {
     const median = times[Math.floor(times.length / 2)];
     const slowest = [...built].sort((x, y) => y.ms - x.ms).slice(0, 5);
-    console.log(`  pairs: ${times.length}, median ${seconds(median)}, slowest ${slowest.map((r) => `${r.name.replace(/ \(.*\)$/, '')} ${seconds(r.ms)}`).join(', ')}`);
+    console.log(
+      `  pairs: ${times.length}, median ${seconds(median)}, slowest ${slowest.map((r) => `${r.name.replace(/ \(.*\)$/, '')} ${seconds(r.ms)}`).join(', ')}`,
+    );
   }
   console.log(`  total ${seconds(wall)} with ${concurrency} pairs at a time`);
   if (process.env.LAYERFIX_BUILD_REPORT) {
-    writeFileSync(process.env.LAYERFIX_BUILD_REPORT, JSON.stringify({ seconds: wall / 1000, concurrency, unchanged, results }, null, 2) + '\n');
+    writeFileSync(
+      process.env.LAYERFIX_BUILD_REPORT,
+      JSON.stringify({ seconds: wall / 1000, concurrency, unchanged, results }, null, 2) + '\n',
+    );
   }
   finish();
 }

@@ -8,9 +8,13 @@ import { defineCheck, fixOption } from './support.js';
 
 export default defineCheck({
   rule: 'ConsistentInstructionCasing',
-  description: 'Report instruction keywords not in the case most keywords use (BuildKit\'s ConsistentInstructionCasing); the fix writes them in that case, which builds the same (on by default).',
+  description:
+    "Report instruction keywords not in the case most keywords use (BuildKit's ConsistentInstructionCasing); the fix writes them in that case, which builds the same (on by default).",
   meaning: 'declared',
-  options: fixOption(true, 'Write the keywords in the case most keywords use (keyword case means nothing to BuildKit).'),
+  options: fixOption(
+    true,
+    'Write the keywords in the case most keywords use (keyword case means nothing to BuildKit).',
+  ),
   run(ctx, check) {
     // The instructions of the stages: from the first FROM on (BuildKit counts no global ARG).
     const all = check.facts.views;
@@ -33,9 +37,19 @@ export default defineCheck({
         check.warn(view.node, `Command '${view.keyword}' should match the case of the command majority (${casing})`);
         continue;
       }
-      const rules = { keywordCase: casing === 'lowercase' ? 'lower' : 'upper', spaceAfterKeyword: false, continuationIndent: false, chainOperators: false, trailingWhitespace: false, emptyContinuationLines: false } as const;
+      const rules = {
+        keywordCase: casing === 'lowercase' ? 'lower' : 'upper',
+        spaceAfterKeyword: false,
+        continuationIndent: false,
+        chainOperators: false,
+        trailingWhitespace: false,
+        emptyContinuationLines: false,
+      } as const;
       const fixed = ctx.edit.replace(view.node, layoutInstruction(view, ctx.style, rules), 'same');
-      check.fixed(fixed, { done: `Wrote \`${view.keyword}\` as \`${want}\`, the case of most keywords`, planned: `Would write \`${view.keyword}\` as \`${want}\`, the case of most keywords` });
+      check.fixed(fixed, {
+        done: `Wrote \`${view.keyword}\` as \`${want}\`, the case of most keywords`,
+        planned: `Would write \`${view.keyword}\` as \`${want}\`, the case of most keywords`,
+      });
     }
   },
 });

@@ -15,11 +15,13 @@ const EVERYTHING = new Set(['*', '**', '**/*']);
 
 export default defineCheck({
   rule: 'CopyIgnoredFile',
-  description: 'Report a COPY or ADD of a path the build context\'s .dockerignore leaves out (BuildKit\'s CopyIgnoredFile); report only.',
+  description:
+    "Report a COPY or ADD of a path the build context's .dockerignore leaves out (BuildKit's CopyIgnoredFile); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
-    if (ctx.build.contextUnknown || !ctx.file.path || (!check.facts.names.has('copy') && !check.facts.names.has('add'))) return;
+    if (ctx.build.contextUnknown || !ctx.file.path || (!check.facts.names.has('copy') && !check.facts.names.has('add')))
+      return;
     const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '');
     if (!('context' in lookup)) return;
     const rules = ignoreRules(lookup.context);
@@ -37,7 +39,10 @@ export default defineCheck({
           const root = clean === '.' || clean === '/';
           if (root ? !rules.everything : clean.startsWith('/') || !rules.matcher.ignores(clean)) continue;
           if (!check.on(view.node)) continue;
-          check.warn(view.node, `Attempting to ${view.name === 'add' ? 'Add' : 'Copy'} file ${goQuote(clean)} that is excluded by .dockerignore`);
+          check.warn(
+            view.node,
+            `Attempting to ${view.name === 'add' ? 'Add' : 'Copy'} file ${goQuote(clean)} that is excluded by .dockerignore`,
+          );
         }
       }
     }
@@ -49,7 +54,10 @@ function ignoreRules(context: BuildContext): { matcher: DockerIgnore; everything
   if (!context.ignoreFile) return undefined;
   let text: string;
   try {
-    text = readFileSync(posix.isAbsolute(context.ignoreFile) ? context.ignoreFile : posix.join(context.dir, context.ignoreFile), 'utf8');
+    text = readFileSync(
+      posix.isAbsolute(context.ignoreFile) ? context.ignoreFile : posix.join(context.dir, context.ignoreFile),
+      'utf8',
+    );
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@ import { defineCheck } from './support.js';
 
 export default defineCheck({
   rule: 'DuplicateStageName',
-  description: 'Report a stage named like an earlier one (BuildKit\'s DuplicateStageName); report only.',
+  description: "Report a stage named like an earlier one (BuildKit's DuplicateStageName); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
@@ -15,7 +15,8 @@ export default defineCheck({
     for (const stage of check.facts.stages) {
       const name = stage.name?.toLowerCase();
       if (!name) continue;
-      if (seen.has(name) && check.on(stage.from.node, 'file')) check.warn(stage.from.node, `Duplicate stage name ${goQuote(name)}, stage names should be unique`);
+      if (seen.has(name) && check.on(stage.from.node, 'file'))
+        check.warn(stage.from.node, `Duplicate stage name ${goQuote(name)}, stage names should be unique`);
       seen.add(name);
     }
   },

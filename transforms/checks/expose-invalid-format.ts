@@ -9,7 +9,7 @@ import { exposedPorts } from './ports.js';
 
 export default defineCheck({
   rule: 'ExposeInvalidFormat',
-  description: 'Report an EXPOSE port with an IP address or host port (BuildKit\'s ExposeInvalidFormat); report only.',
+  description: "Report an EXPOSE port with an IP address or host port (BuildKit's ExposeInvalidFormat); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
@@ -18,9 +18,16 @@ export default defineCheck({
       if (!check.dispatches(stage)) continue;
       for (const view of stage.instructions) {
         if (view.name !== 'expose') continue;
-        for (const port of exposedPorts(view, () => dispatchStates(ctx.root, ctx.build.args).get(view.node), ctx.root.data.escape)) {
+        for (const port of exposedPorts(
+          view,
+          () => dispatchStates(ctx.root, ctx.build.args).get(view.node),
+          ctx.root.data.escape,
+        )) {
           if (port.proto === undefined || !port.mapped || !check.on(view.node)) continue;
-          check.warn(view.node, `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.raw}'`);
+          check.warn(
+            view.node,
+            `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.raw}'`,
+          );
         }
       }
     }

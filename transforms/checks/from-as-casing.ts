@@ -5,10 +5,10 @@
 import { defineCheck, fixOption } from './support.js';
 import { fromAsEdit } from '../shared/spellings.js';
 
-
 export default defineCheck({
   rule: 'FromAsCasing',
-  description: 'Report a `FROM ... AS name` whose `AS` is not in the case of `FROM` (BuildKit\'s FromAsCasing); the fix writes it in that case, which builds the same (on by default).',
+  description:
+    "Report a `FROM ... AS name` whose `AS` is not in the case of `FROM` (BuildKit's FromAsCasing); the fix writes it in that case, which builds the same (on by default).",
   meaning: 'declared',
   options: fixOption(true, 'Write `AS` in the case of the `FROM` keyword (keyword case means nothing to BuildKit).'),
   run(ctx, check) {
@@ -26,7 +26,10 @@ export default defineCheck({
         continue;
       }
       ctx.edit.editLogical(from.node, [edit]);
-      check.fixed(from.node, { done: `Wrote \`${as}\` as \`${edit.text}\` to match \`${keyword}\``, planned: `Would write \`${as}\` as \`${edit.text}\` to match \`${keyword}\`` });
+      check.fixed(from.node, {
+        done: `Wrote \`${as}\` as \`${edit.text}\` to match \`${keyword}\``,
+        planned: `Would write \`${as}\` as \`${edit.text}\` to match \`${keyword}\``,
+      });
     }
   },
 });

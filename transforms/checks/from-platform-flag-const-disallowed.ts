@@ -9,7 +9,8 @@ import { expandWord } from './words.js';
 
 export default defineCheck({
   rule: 'FromPlatformFlagConstDisallowed',
-  description: 'Report a FROM whose --platform is a constant its stage name does not mention (BuildKit\'s FromPlatformFlagConstDisallowed); report only.',
+  description:
+    "Report a FROM whose --platform is a constant its stage name does not mention (BuildKit's FromPlatformFlagConstDisallowed); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {

@@ -28,7 +28,9 @@ const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+
 const DOMAIN = `${HOST}(?::[0-9]+)?`;
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const REFERENCE = new RegExp(
+  `^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`,
+);
 
 /**
  * Whether BuildKit can read `text` as an image reference (`ParseNormalizedNamed`): not empty, the distribution
@@ -58,18 +60,67 @@ function readsAsReference(text: string): boolean {
   return match !== null && match[1].length <= 255;
 }
 
-const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
-const KNOWN_ARCH = new Set([
-  '386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le',
-  'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm',
+const KNOWN_OS = new Set([
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'hurd',
+  'illumos',
+  'ios',
+  'js',
+  'linux',
+  'nacl',
+  'netbsd',
+  'openbsd',
+  'plan9',
+  'solaris',
+  'wasip1',
+  'windows',
+  'zos',
 ]);
-const ARCH_ALIASES: Record<string, string> = { i386: '386', x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm' };
+const KNOWN_ARCH = new Set([
+  '386',
+  'amd64',
+  'amd64p32',
+  'arm',
+  'armbe',
+  'arm64',
+  'arm64be',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'mips64p32',
+  'mips64p32le',
+  'ppc',
+  'ppc64',
+  'ppc64le',
+  'riscv',
+  'riscv64',
+  's390',
+  's390x',
+  'sparc',
+  'sparc64',
+  'wasm',
+]);
+const ARCH_ALIASES: Record<string, string> = {
+  i386: '386',
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  armhf: 'arm',
+  armel: 'arm',
+};
 
 /** A platform specifier as containerd reads it (`linux/arm64`, `windows`, `arm64`): its OS and architecture. */
 export function readPlatform(text: string): { os: string; architecture: string } | undefined {
   const specifier = text.replace(/^([^/(]*)\([^)]*\)/, '$1');
   const parts = specifier.split('/');
-  if (text.includes('*') || parts.length > 3 || !parts.every((part) => /^[A-Za-z0-9_.-]+$/.test(part))) return undefined;
+  if (text.includes('*') || parts.length > 3 || !parts.every((part) => /^[A-Za-z0-9_.-]+$/.test(part)))
+    return undefined;
   const os = parts[0].toLowerCase() === 'macos' ? 'darwin' : parts[0].toLowerCase();
   const arch = (name: string) => ARCH_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
   if (parts.length > 1) return { os, architecture: arch(parts[1]) };
@@ -85,6 +136,8 @@ const PATH_ONLY = new Set(['alpine', 'busybox', 'debian', 'ubuntu', 'scratch']);
  * images above); undefined for other images, which may set any.
  */
 export function imageEnvironment(reference: string): ReadonlySet<string> | undefined {
-  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@/]*)?(?:@.*)?$/.exec(reference.toLowerCase());
+  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@/]*)?(?:@.*)?$/.exec(
+    reference.toLowerCase(),
+  );
   return match && PATH_ONLY.has(match[1]) ? new Set(['PATH']) : undefined;
 }

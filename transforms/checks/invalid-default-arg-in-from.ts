@@ -10,7 +10,8 @@ import { expandWord } from './words.js';
 
 export default defineCheck({
   rule: 'InvalidDefaultArgInFrom',
-  description: 'Report a FROM whose image is empty or invalid when the global ARGs take their defaults (BuildKit\'s InvalidDefaultArgInFrom); report only.',
+  description:
+    "Report a FROM whose image is empty or invalid when the global ARGs take their defaults (BuildKit's InvalidDefaultArgInFrom); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
@@ -21,10 +22,14 @@ export default defineCheck({
       const defaults = plain ? undefined : globalArgs(ctx.root, ctx.build.args).defaults;
       const value = plain ? image : defaults && expandWord(image, defaults, ctx.root.data.escape).value;
       if (value === undefined) {
-        check.declined(from.node, `Cannot tell which image FROM \`${image}\` names with the ARG defaults: it uses an expansion layerfix does not evaluate`);
+        check.declined(
+          from.node,
+          `Cannot tell which image FROM \`${image}\` names with the ARG defaults: it uses an expansion layerfix does not evaluate`,
+        );
         continue;
       }
-      if (!isImageReference(value) && check.on(from.node, 'file')) check.warn(from.node, `Default value for ARG ${image} results in empty or invalid base image name`);
+      if (!isImageReference(value) && check.on(from.node, 'file'))
+        check.warn(from.node, `Default value for ARG ${image} results in empty or invalid base image name`);
     }
   },
 });

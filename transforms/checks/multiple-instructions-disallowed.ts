@@ -10,9 +10,13 @@ const ONCE = new Set(['cmd', 'entrypoint', 'healthcheck']);
 
 export default defineCheck({
   rule: 'MultipleInstructionsDisallowed',
-  description: 'Report a CMD, ENTRYPOINT or HEALTHCHECK that a later one of the stage overrides (BuildKit\'s MultipleInstructionsDisallowed); the fix removes it (off by default: the image history loses its entry).',
+  description:
+    "Report a CMD, ENTRYPOINT or HEALTHCHECK that a later one of the stage overrides (BuildKit's MultipleInstructionsDisallowed); the fix removes it (off by default: the image history loses its entry).",
   meaning: 'declared',
-  options: fixOption(false, 'Remove the earlier instruction, which never takes effect (the image configuration is the same; its history has one entry less).'),
+  options: fixOption(
+    false,
+    'Remove the earlier instruction, which never takes effect (the image configuration is the same; its history has one entry less).',
+  ),
   run(ctx, check) {
     if (check.facts.views.filter((view) => ONCE.has(view.name)).length < 2) return;
     for (const stage of check.facts.stages) {
@@ -25,11 +29,17 @@ export default defineCheck({
         // BuildKit reads the `# check=` comment of the later instruction, and reports at the earlier one.
         if (!earlier || !check.on(earlier.node, 'instruction', view.node)) continue;
         if (!ctx.options.fix) {
-          check.warn(earlier.node, `Multiple ${view.keyword} instructions should not be used in the same stage because only the last one will be used`);
+          check.warn(
+            earlier.node,
+            `Multiple ${view.keyword} instructions should not be used in the same stage because only the last one will be used`,
+          );
           continue;
         }
         const keyword = earlier.keyword.toUpperCase();
-        check.fixed(earlier.node, { done: `Removed ${keyword}, which the ${keyword} at ${positionText(ctx.edit.originOf(view.node))} overrides`, planned: `Would remove ${keyword}, which the ${keyword} at ${positionText(ctx.edit.originOf(view.node))} overrides` });
+        check.fixed(earlier.node, {
+          done: `Removed ${keyword}, which the ${keyword} at ${positionText(ctx.edit.originOf(view.node))} overrides`,
+          planned: `Would remove ${keyword}, which the ${keyword} at ${positionText(ctx.edit.originOf(view.node))} overrides`,
+        });
         ctx.edit.remove([...ctx.edit.attachedComments(earlier.node), earlier.node]);
       }
     }

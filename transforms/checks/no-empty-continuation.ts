@@ -7,13 +7,24 @@ import { layoutInstruction, type InstructionNode, type Leaf, type Position } fro
 import { defineCheck, fixOption } from './support.js';
 
 /** Only the removal of empty continuation lines, of every layout rule. */
-const REMOVE_EMPTY_LINES = { keywordCase: 'preserve', spaceAfterKeyword: false, continuationIndent: false, chainOperators: false, trailingWhitespace: false, emptyContinuationLines: true } as const;
+const REMOVE_EMPTY_LINES = {
+  keywordCase: 'preserve',
+  spaceAfterKeyword: false,
+  continuationIndent: false,
+  chainOperators: false,
+  trailingWhitespace: false,
+  emptyContinuationLines: true,
+} as const;
 
 export default defineCheck({
   rule: 'NoEmptyContinuation',
-  description: 'Report an empty line inside a continued instruction (BuildKit\'s NoEmptyContinuation); the fix removes it, which builds the same (on by default).',
+  description:
+    "Report an empty line inside a continued instruction (BuildKit's NoEmptyContinuation); the fix removes it, which builds the same (on by default).",
   meaning: 'declared',
-  options: fixOption(true, 'Remove empty lines inside continued instructions (BuildKit joins the same logical line without them).'),
+  options: fixOption(
+    true,
+    'Remove empty lines inside continued instructions (BuildKit joins the same logical line without them).',
+  ),
   run(ctx, check) {
     // Edits never make an empty continuation line: the parse of the input says whether there is one.
     if (!ctx.root.data.diagnostics.some((d) => d.ruleId === 'empty-continuation')) return;
@@ -23,8 +34,19 @@ export default defineCheck({
         check.warn(node, 'Empty continuation line', lastLine(ctx.edit.originOf(node)));
         continue;
       }
-      const fixed = ctx.edit.replace(node, layoutInstruction(check.facts.views.find((view) => view.node === node)!, ctx.style, REMOVE_EMPTY_LINES), 'same');
-      check.fixed(fixed, { done: 'Removed the empty continuation lines', planned: 'Would remove the empty continuation lines' });
+      const fixed = ctx.edit.replace(
+        node,
+        layoutInstruction(
+          check.facts.views.find((view) => view.node === node)!,
+          ctx.style,
+          REMOVE_EMPTY_LINES,
+        ),
+        'same',
+      );
+      check.fixed(fixed, {
+        done: 'Removed the empty continuation lines',
+        planned: 'Would remove the empty continuation lines',
+      });
     }
   },
 });

@@ -22,7 +22,11 @@ const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
  * The ports of an EXPOSE (`state`: what is set before it, read only for a word that uses a variable); words whose value
  * layerfix cannot evaluate are left out.
  */
-export function exposedPorts(view: InstructionView, state: () => DispatchState | undefined, escape: '\\' | '`'): ExposedPort[] {
+export function exposedPorts(
+  view: InstructionView,
+  state: () => DispatchState | undefined,
+  escape: '\\' | '`',
+): ExposedPort[] {
   const known = literalPorts.get(view);
   if (known) return known;
   const out: ExposedPort[] = [];
@@ -41,8 +45,12 @@ export function exposedPorts(view: InstructionView, state: () => DispatchState |
       out.push({
         raw,
         ...(valid ? { proto: proto || 'tcp' } : {}),
-        mapped: parts.length > 1 && (parts.length > 2 ? parts.slice(0, -2).join(':') !== '' || parts[parts.length - 2] !== '' : parts[0] !== ''),
-        ...(literal && slash >= 0 ? { protoStart: view.argsStart + (match.index ?? 0) + raw.length - container.length + slash + 1 } : {}),
+        mapped:
+          parts.length > 1 &&
+          (parts.length > 2 ? parts.slice(0, -2).join(':') !== '' || parts[parts.length - 2] !== '' : parts[0] !== ''),
+        ...(literal && slash >= 0
+          ? { protoStart: view.argsStart + (match.index ?? 0) + raw.length - container.length + slash + 1 }
+          : {}),
       });
     }
   }

@@ -14,7 +14,8 @@ const NOT_SECRET = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 
 export default defineCheck({
   rule: 'SecretsUsedInArgOrEnv',
-  description: 'Report an ARG or ENV whose name says it holds a secret (BuildKit\'s SecretsUsedInArgOrEnv); report only (use a secret mount).',
+  description:
+    "Report an ARG or ENV whose name says it holds a secret (BuildKit's SecretsUsedInArgOrEnv); report only (use a secret mount).",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
@@ -25,7 +26,10 @@ export default defineCheck({
         if (view.name !== 'arg' && view.name !== 'env') continue;
         for (const pair of view.pairs ?? []) {
           if (!SECRET.test(pair.key) || NOT_SECRET.test(pair.key) || !check.on(view.node)) continue;
-          check.warn(view.node, `Do not use ARG or ENV instructions for sensitive data (${view.name.toUpperCase()} ${goQuote(pair.key)})`);
+          check.warn(
+            view.node,
+            `Do not use ARG or ENV instructions for sensitive data (${view.name.toUpperCase()} ${goQuote(pair.key)})`,
+          );
         }
       }
     }

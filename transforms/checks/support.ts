@@ -4,7 +4,24 @@
  * `BUILDKIT_DOCKERFILE_CHECK` build argument), the stages a build dispatches, and the way a check reports BuildKit's
  * warning or applies its fix.
  */
-import { defineTransform, docsUrl, instructionView, memoizeByTree, stages, type AnyTransform, type InstructionView, type ChangeText, type ContextOf, type InstructionNode, type OptionSpec, type OptionValues, type Position, type Root, type Stage, type TransformContext } from '../../src/engine/index.js';
+import {
+  defineTransform,
+  docsUrl,
+  instructionView,
+  memoizeByTree,
+  stages,
+  type AnyTransform,
+  type InstructionView,
+  type ChangeText,
+  type ContextOf,
+  type InstructionNode,
+  type OptionSpec,
+  type OptionValues,
+  type Position,
+  type Root,
+  type Stage,
+  type TransformContext,
+} from '../../src/engine/index.js';
 import { stageBases } from '../../src/analysis/index.js';
 
 /** A check configuration as BuildKit reads it from `skip=...;experimental=...;error=...`. */
@@ -17,16 +34,41 @@ export interface CheckConfig {
   error: boolean;
 }
 
-const EMPTY: CheckConfig = { skipAll: false, skip: new Set(), experimentalAll: false, experimental: new Set(), error: false };
+const EMPTY: CheckConfig = {
+  skipAll: false,
+  skip: new Set(),
+  experimentalAll: false,
+  experimental: new Set(),
+  error: false,
+};
 
 /** Go's `strconv.ParseBool`. */
-const GO_BOOLS: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };
+const GO_BOOLS: Record<string, boolean> = {
+  1: true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  0: false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
+};
 
 /** A check option string read as BuildKit reads it (at most three `;` parts); undefined when BuildKit rejects it. */
 export function readCheckOptions(text: string): CheckConfig | undefined {
   const value = text.trim();
   if (!value) return EMPTY;
-  const config = { skipAll: false, skip: new Set<string>(), experimentalAll: false, experimental: new Set<string>(), error: false };
+  const config = {
+    skipAll: false,
+    skip: new Set<string>(),
+    experimentalAll: false,
+    experimental: new Set<string>(),
+    error: false,
+  };
   const parts = value.split(';');
   for (const part of [...parts.slice(0, 2), ...(parts.length > 2 ? [parts.slice(2).join(';')] : [])]) {
     const eq = part.indexOf('=');
@@ -37,7 +79,8 @@ export function readCheckOptions(text: string): CheckConfig | undefined {
       const all = rest === 'all';
       if (key === 'skip') config.skipAll = all;
       else config.experimentalAll = all;
-      if (!all) for (const rule of rest.split(',')) (key === 'skip' ? config.skip : config.experimental).add(rule.trim());
+      if (!all)
+        for (const rule of rest.split(',')) (key === 'skip' ? config.skip : config.experimental).add(rule.trim());
     } else if (key === 'error') {
       if (!(rest in GO_BOOLS)) return undefined;
       config.error = GO_BOOLS[rest];
@@ -90,7 +133,11 @@ export const fileFacts: (root: Root) => FileFacts = memoizeByTree('layerfix.chec
     if (node.type === 'comment') {
       // The line's text after its first character (the `#`, or the first of the spaces before it), trimmed.
       const [first, second] = node.children;
-      const comment = (first.type === 'whitespace' ? first.value.slice(1) + (second?.type === 'text' ? second.value : '') : first.value.slice(1)).trim();
+      const comment = (
+        first.type === 'whitespace'
+          ? first.value.slice(1) + (second?.type === 'text' ? second.value : '')
+          : first.value.slice(1)
+      ).trim();
       above = comment ? [...above, comment] : [];
     } else if (node.type === 'instruction') {
       views.push(instructionView(node, root.data.escape));
@@ -115,7 +162,10 @@ export type BuildArgs = Readonly<Record<string, string>>;
  * A function of a tree and the build arguments, remembered until the tree's top-level nodes change: every check of a
  * pass reads the same facts.
  */
-export function memoizeByBuild<T>(name: string, compute: (root: Root, args: BuildArgs) => T): (root: Root, args?: BuildArgs) => T {
+export function memoizeByBuild<T>(
+  name: string,
+  compute: (root: Root, args: BuildArgs) => T,
+): (root: Root, args?: BuildArgs) => T {
   const byTree = memoizeByTree(name, () => new Map<string, T>());
   return (root, args = {}) => {
     const cache = byTree(root);
@@ -145,7 +195,8 @@ function neededStages(root: Root, target: string): ReadonlySet<Stage> | undefine
   const start = byName.get(target.toLowerCase());
   if (!start) return undefined;
   const bases = stageBases(root);
-  const stageOf = (ref: string | undefined): Stage | undefined => (ref === undefined ? undefined : /^\d+$/.test(ref) ? all[Number(ref)] : byName.get(ref.toLowerCase()));
+  const stageOf = (ref: string | undefined): Stage | undefined =>
+    ref === undefined ? undefined : /^\d+$/.test(ref) ? all[Number(ref)] : byName.get(ref.toLowerCase());
   const needed = new Set<Stage>();
   const queue = [start];
   for (let stage = queue.pop(); stage; stage = queue.pop()) {
@@ -208,7 +259,10 @@ export class CheckRun {
 
   /** Whether the rule may run anywhere in the file (a `# check=` comment can turn an experimental rule on). */
   get anywhere(): boolean {
-    this.runs ??= ruleRuns(this.config, this.rule, this.experimental) || (this.comments.size > 0 && [...this.comments.values()].some((c) => ruleRuns(merged(this.config, c), this.rule, this.experimental)));
+    this.runs ??=
+      ruleRuns(this.config, this.rule, this.experimental) ||
+      (this.comments.size > 0 &&
+        [...this.comments.values()].some((c) => ruleRuns(merged(this.config, c), this.rule, this.experimental)));
     return this.runs;
   }
 
@@ -216,7 +270,11 @@ export class CheckRun {
    * Whether the rule runs for an instruction: BuildKit's configuration, with the `# check=` comment above `configNode`
    * unless the rule is checked file-wide (`file`), and no layerfix disable comment for the transform at `node`.
    */
-  on(node: InstructionNode, scope: 'instruction' | 'file' = 'instruction', configNode: InstructionNode = node): boolean {
+  on(
+    node: InstructionNode,
+    scope: 'instruction' | 'file' = 'instruction',
+    configNode: InstructionNode = node,
+  ): boolean {
     const comment = scope === 'instruction' ? this.comments.get(configNode) : undefined;
     const config = comment ? merged(this.config, comment) : this.config;
     return ruleRuns(config, this.rule, this.experimental) && this.ctx.enabledFor(node);
@@ -224,13 +282,21 @@ export class CheckRun {
 
   /** Whether BuildKit dispatches a stage (and so runs the checks of its instructions): all of them unless a target is set. */
   dispatches(stage: Stage): boolean {
-    if (this.dispatched === null) this.dispatched = this.ctx.build.target ? neededStages(this.ctx.root, this.ctx.build.target) : undefined;
+    if (this.dispatched === null)
+      this.dispatched = this.ctx.build.target ? neededStages(this.ctx.root, this.ctx.build.target) : undefined;
     return !this.dispatched || this.dispatched.has(stage);
   }
 
   /** Report BuildKit's warning for an instruction (at `place` when given, else its first line). */
   warn(node: InstructionNode, detail: string, place?: Position): void {
-    this.ctx.report({ message: detail, node, rule: this.rule, url: this.url, ...(place ? { place } : {}), ...(this.config.error ? { severity: 'error' } : {}) });
+    this.ctx.report({
+      message: detail,
+      node,
+      rule: this.rule,
+      url: this.url,
+      ...(place ? { place } : {}),
+      ...(this.config.error ? { severity: 'error' } : {}),
+    });
   }
 
   /** Report a fix made at `node`, naming the rule. */
@@ -247,7 +313,10 @@ export class CheckRun {
 
 /** `FromAsCasing` to `from-as-casing`, `JSONArgsRecommended` to `json-args-recommended`. */
 export function kebabCase(rule: string): string {
-  return rule.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return rule
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** Where BuildKit documents a rule. */

@@ -9,11 +9,17 @@ import { expandWord, suggestion } from './words.js';
 
 export default defineCheck({
   rule: 'UndefinedArgInFrom',
-  description: 'Report a FROM that uses a build argument no global ARG declares (BuildKit\'s UndefinedArgInFrom); report only.',
+  description:
+    "Report a FROM that uses a build argument no global ARG declares (BuildKit's UndefinedArgInFrom); report only.",
   meaning: 'layout',
   options: {},
   run(ctx, check) {
-    if (!check.facts.stages.some(({ from }) => from.args.includes('$') || from.flags.some((flag) => flag.text.includes('$')))) return;
+    if (
+      !check.facts.stages.some(
+        ({ from }) => from.args.includes('$') || from.flags.some((flag) => flag.text.includes('$')),
+      )
+    )
+      return;
     const args = globalArgs(ctx.root, ctx.build.args);
     const declared = new Set(args.names);
     for (const { from } of check.facts.stages) {
@@ -22,7 +28,10 @@ export default defineCheck({
         for (const name of expandWord(word, args.values, ctx.root.data.escape).unmatched) {
           if (declared.has(name) || !check.on(from.node)) continue;
           const suggest = suggestion(name, args.names);
-          check.warn(from.node, `FROM argument '${name}' is not declared${suggest ? ` (did you mean ${suggest}?)` : ''}`);
+          check.warn(
+            from.node,
+            `FROM argument '${name}' is not declared${suggest ? ` (did you mean ${suggest}?)` : ''}`,
+          );
         }
       }
     }

@@ -24,7 +24,8 @@ export function expandWord(word: string, env: Variables, escape: '\\' | '`' = '\
   const unmatched = new Set<string>();
   // A word with no variable, quote or escape is its own value.
   if (!/[$'"]/.test(word) && !word.includes(escape)) return { value: word, matched, unmatched };
-  for (const ref of variableReferences(word, escape)) if (ref.name) (env.has(ref.name) ? matched : unmatched).add(ref.name);
+  for (const ref of variableReferences(word, escape))
+    if (ref.name) (env.has(ref.name) ? matched : unmatched).add(ref.name);
   return { value: evaluate(word, env, escape), matched, unmatched };
 }
 
@@ -40,7 +41,7 @@ function evaluate(text: string, env: Variables, escape: string): string | undefi
   let out = '';
   let quoted = false;
   let next = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ref = refs[next];
     if (ref && ref.start === i) {
       const value = referenceValue(ref, env, escape);
@@ -53,7 +54,8 @@ function evaluate(text: string, env: Variables, escape: string): string | undefi
     const ch = text[i];
     if (quoted) {
       if (ch === '"') quoted = false;
-      else if (ch === escape && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape)) out += text[++i];
+      else if (ch === escape && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape))
+        out += text[++i];
       else if (!(ch === escape && i + 1 === text.length)) out += ch;
       i++;
     } else if (ch === "'") {

@@ -26,7 +26,11 @@ export function legacyPairEdit(view: InstructionView, escape: '\\' | '`'): TextE
   const legacy = view.pairs?.length === 1 && view.pairs[0].form === 'legacy' ? view.pairs[0] : undefined;
   if (legacy?.value === undefined) return undefined;
   if (legacy.key.includes('=')) return `its key \`${legacy.key}\` holds \`=\``;
-  const edit = (value: string): TextEdit => ({ start: view.argsStart, end: view.argsEnd, text: `${legacy.key}=${value}` });
+  const edit = (value: string): TextEdit => ({
+    start: view.argsStart,
+    end: view.argsEnd,
+    text: `${legacy.key}=${value}`,
+  });
   const onePair = (value: string) => {
     const node = buildkitNode(`${view.keyword} ${legacy.key}=${value}`, escape);
     return !node.error && node.next.length === 3 && node.next[0] === legacy.key && node.next[1] === value;
@@ -41,8 +45,13 @@ export function legacyPairEdit(view: InstructionView, escape: '\\' | '`'): TextE
  * The edit that writes `MAINTAINER text` as `<keyword> <key>="text"` (keyword: `LABEL` in the file's case), or why it
  * cannot: MAINTAINER takes its text as written, a label expands `$` and reads quotes and escapes.
  */
-export function maintainerLabelEdit(view: InstructionView, keyword: string, key: string): TextEdit | string | undefined {
+export function maintainerLabelEdit(
+  view: InstructionView,
+  keyword: string,
+  key: string,
+): TextEdit | string | undefined {
   if (view.name !== 'maintainer' || !view.args) return undefined;
-  if (!PLAIN_VALUE.test(view.args) || view.args.includes('$')) return `its text \`${view.args}\` has quotes, escapes, tabs or \`$\`, which a label would read differently`;
+  if (!PLAIN_VALUE.test(view.args) || view.args.includes('$'))
+    return `its text \`${view.args}\` has quotes, escapes, tabs or \`$\`, which a label would read differently`;
   return { start: view.keywordStart, end: view.argsEnd, text: `${keyword} ${key}="${view.args}"` };
 }

@@ -9,7 +9,10 @@ const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependenci
 
 /** A version as numbers (missing parts are 0), pre-release tags dropped. */
 function parts(version: string): number[] {
-  return version.split(/[-+]/)[0].split('.').map((part) => Number(part) || 0);
+  return version
+    .split(/[-+]/)[0]
+    .split('.')
+    .map((part) => Number(part) || 0);
 }
 
 function compare(a: number[], b: number[]): number {
@@ -37,7 +40,10 @@ function meets(version: number[], comparator: string): boolean {
   if (op === '<') return compare(version, base) < 0;
   if (op === '>') return compare(version, given.length === 3 ? base : bump(base, last)) >= (given.length === 3 ? 1 : 0);
   if (op === '<=') return given.length === 3 ? compare(version, base) <= 0 : compare(version, bump(base, last)) < 0;
-  if (op === '=') return given.length === 3 ? compare(version, base) === 0 : compare(version, base) >= 0 && compare(version, bump(base, last)) < 0;
+  if (op === '=')
+    return given.length === 3
+      ? compare(version, base) === 0
+      : compare(version, base) >= 0 && compare(version, bump(base, last)) < 0;
   if (op === '~') return compare(version, base) >= 0 && compare(version, bump(base, given.length === 1 ? 0 : 1)) < 0;
   // Caret: the first non-zero part given may not change (the last one given when all are zero).
   const first = given.findIndex((part) => part !== 0);
@@ -53,14 +59,22 @@ export function satisfies(version: string, requirement: string): boolean {
 function requirements(manifest: DataTable, workspace: DataValue | undefined): Array<[string, string]> {
   const tables: Array<DataValue | undefined> = DEPENDENCY_TABLES.map((name) => manifest[name]);
   const targets = manifest.target;
-  if (isTable(targets)) for (const target of Object.values(targets)) if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
+  if (isTable(targets))
+    for (const target of Object.values(targets))
+      if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
   const out: Array<[string, string]> = [];
   for (const table of tables) {
     if (!isTable(table)) continue;
     for (const [key, raw] of Object.entries(table)) {
       const spec = isTable(raw) && raw.workspace === true ? valueAt(workspace, key) : raw;
       if (typeof spec === 'string') out.push([key, spec]);
-      else if (isTable(spec) && typeof spec.version === 'string' && spec.path === undefined && spec.git === undefined && spec.registry === undefined) {
+      else if (
+        isTable(spec) &&
+        typeof spec.version === 'string' &&
+        spec.path === undefined &&
+        spec.git === undefined &&
+        spec.registry === undefined
+      ) {
         out.push([typeof spec.package === 'string' ? spec.package : key, spec.version]);
       }
     }
@@ -76,7 +90,10 @@ export function cargoLockRewrite(lock: string, manifests: readonly DataTable[]):
   let packages: Array<{ name: string; version: string }>;
   try {
     const list = readToml(lock).package;
-    packages = (Array.isArray(list) ? list.filter(isTable) : []).map((entry) => ({ name: String(entry.name), version: String(entry.version) }));
+    packages = (Array.isArray(list) ? list.filter(isTable) : []).map((entry) => ({
+      name: String(entry.name),
+      version: String(entry.version),
+    }));
   } catch (error) {
     return `layerfix cannot read Cargo.lock (${(error as Error).message.split('\n')[0]})`;
   }
@@ -84,7 +101,11 @@ export function cargoLockRewrite(lock: string, manifests: readonly DataTable[]):
   for (const manifest of manifests) {
     const name = valueAt(manifest, 'package', 'name');
     const version = valueAt(manifest, 'package', 'version');
-    if (typeof name === 'string' && typeof version === 'string' && !packages.some((entry) => entry.name === name && entry.version === version)) {
+    if (
+      typeof name === 'string' &&
+      typeof version === 'string' &&
+      !packages.some((entry) => entry.name === name && entry.version === version)
+    ) {
       return `cargo fetch without --locked rewrites Cargo.lock, which does not record ${name} ${version} of the workspace`;
     }
     for (const [dependency, requirement] of requirements(manifest, workspace)) {

@@ -6,22 +6,41 @@
 import { posix } from 'node:path';
 import { isTable, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 import { cargoLockRewrite } from './cargo-lock.js';
-import { enclosingRoot, environmentReads, firstIn, hasOption, install, readTomlFile, missing, needsSources, writesManifests, optionValue, parseArgs, present, readProject } from './common.js';
+import {
+  enclosingRoot,
+  environmentReads,
+  firstIn,
+  hasOption,
+  install,
+  readTomlFile,
+  missing,
+  needsSources,
+  writesManifests,
+  optionValue,
+  parseArgs,
+  present,
+  readProject,
+} from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const CARGO_VALUES = ['--manifest-path', '--target', '--config', '-Z', '--color', '--lockfile-path'];
 const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependencies'];
 
 function readCargo(invocation: Invocation): Verdict {
-  const parsed = parseArgs(invocation.args.filter((arg) => !arg?.startsWith('+')), CARGO_VALUES);
+  const parsed = parseArgs(
+    invocation.args.filter((arg) => !arg?.startsWith('+')),
+    CARGO_VALUES,
+  );
   const [sub] = parsed.positionals;
   const manifest = optionValue(parsed, '--manifest-path');
   const project = manifest === undefined ? '.' : manifest === null ? null : posix.dirname(manifest);
   if (sub === 'generate-lockfile' || sub === 'update') return writesManifests(invocation.text);
   const reads = environmentReads(invocation.env, ['CARGO_HOME', 'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET_DIR'], 'cargo');
-  if (sub === 'fetch') return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : [], [], reads);
+  if (sub === 'fetch')
+    return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : [], [], reads);
   if (sub === 'metadata' || sub === 'tree') return install('cargo', project, ['auxiliary'], [], reads);
-  if (sub === 'install' && optionValue(parsed, '--path') === undefined && !parsed.options.has('--path')) return { kind: 'harmless' };
+  if (sub === 'install' && optionValue(parsed, '--path') === undefined && !parsed.options.has('--path'))
+    return { kind: 'harmless' };
   if (sub === undefined && (parsed.options.has('--version') || parsed.options.has('-V'))) return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
@@ -31,7 +50,9 @@ function pathDependencies(manifest: DataTable): string[] {
   const tables: Array<DataValue | undefined> = DEPENDENCY_TABLES.map((name) => manifest[name]);
   tables.push(valueAt(manifest, 'workspace', 'dependencies'));
   const targets = manifest.target;
-  if (isTable(targets)) for (const target of Object.values(targets)) if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
+  if (isTable(targets))
+    for (const target of Object.values(targets))
+      if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
   const patches = manifest.patch;
   if (isTable(patches)) tables.push(...Object.values(patches));
   const out: string[] = [];
@@ -48,33 +69,46 @@ function entryFiles(project: ProjectFolder, folder: string, manifest: DataTable)
     const full = project.path(posix.join(folder, path));
     return full !== undefined && project.context.isFile(full);
   };
-  const name = typeof valueAt(manifest, 'package', 'name') === 'string' ? (valueAt(manifest, 'package', 'name') as string) : '';
+  const name =
+    typeof valueAt(manifest, 'package', 'name') === 'string' ? (valueAt(manifest, 'package', 'name') as string) : '';
   const out: string[] = [];
-  for (const [kind, dir] of [['example', 'examples'], ['test', 'tests'], ['bench', 'benches']]) {
+  for (const [kind, dir] of [
+    ['example', 'examples'],
+    ['test', 'tests'],
+    ['bench', 'benches'],
+  ]) {
     const list = Array.isArray(manifest[kind]) ? (manifest[kind] as DataValue[]).filter(isTable) : [];
     for (const target of list.filter((t) => typeof t.path !== 'string')) {
       const targetName = typeof target.name === 'string' ? target.name : '';
       const found = [`${dir}/${targetName}.rs`, `${dir}/${targetName}/main.rs`].find(has);
-      if (!found) return `${posix.join(folder, 'Cargo.toml')} declares the [[${kind}]] ${targetName} without a path and the build context has no source file for it`;
+      if (!found)
+        return `${posix.join(folder, 'Cargo.toml')} declares the [[${kind}]] ${targetName} without a path and the build context has no source file for it`;
       out.push(found);
     }
   }
   const lib = manifest.lib;
   const bins = Array.isArray(manifest.bin) ? manifest.bin.filter(isTable) : [];
   if (isTable(lib) && typeof lib.path !== 'string') {
-    if (!has('src/lib.rs')) return `${posix.join(folder, 'Cargo.toml')} declares a [lib] without a path and the build context has no src/lib.rs for it`;
+    if (!has('src/lib.rs'))
+      return `${posix.join(folder, 'Cargo.toml')} declares a [lib] without a path and the build context has no src/lib.rs for it`;
     out.push('src/lib.rs');
   }
   for (const bin of bins.filter((target) => typeof target.path !== 'string')) {
     const binName = typeof bin.name === 'string' ? bin.name : '';
-    const candidates = [`src/bin/${binName}.rs`, `src/bin/${binName}/main.rs`, ...(binName === name ? ['src/main.rs'] : [])];
+    const candidates = [
+      `src/bin/${binName}.rs`,
+      `src/bin/${binName}/main.rs`,
+      ...(binName === name ? ['src/main.rs'] : []),
+    ];
     const found = candidates.find(has);
-    if (!found) return `${posix.join(folder, 'Cargo.toml')} declares the [[bin]] ${binName} without a path and the build context has no source file for it`;
+    if (!found)
+      return `${posix.join(folder, 'Cargo.toml')} declares the [[bin]] ${binName} without a path and the build context has no source file for it`;
     out.push(found);
   }
   if (!isTable(lib) && !bins.length) {
     out.push(...['src/lib.rs', 'src/main.rs'].filter(has));
-    if (!out.length) return `${posix.join(folder, 'Cargo.toml') } has no target paths and the build context has neither src/lib.rs nor src/main.rs, one of which cargo needs to read the manifest`;
+    if (!out.length)
+      return `${posix.join(folder, 'Cargo.toml')} has no target paths and the build context has neither src/lib.rs nor src/main.rs, one of which cargo needs to read the manifest`;
   }
   return out.map((path) => posix.join(folder, path));
 }
@@ -88,16 +122,34 @@ function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   if (root === undefined) return missing(project, ['Cargo.toml']);
   if (typeof root === 'string') return { decline: root };
   const config = ['.cargo/config.toml', '.cargo/config'].map((name) => readProject(project, name) ?? '').join('\n');
-  if (/^\s*directory\s*=/m.test(config)) return { decline: "Cargo's configuration replaces a source with a local folder (directory = ...), which cargo fetch reads" };
-  if (/^\s*paths\s*=/m.test(config)) return { decline: "Cargo's configuration overrides packages with local folders (paths = [...]), which cargo fetch reads" };
-  const enclosing = enclosingRoot(project, 'cargo', (up) => firstIn(project, up, ['Cargo.toml'], (text) => /^\s*\[workspace\]/m.test(text)));
+  if (/^\s*directory\s*=/m.test(config))
+    return {
+      decline: "Cargo's configuration replaces a source with a local folder (directory = ...), which cargo fetch reads",
+    };
+  if (/^\s*paths\s*=/m.test(config))
+    return {
+      decline: "Cargo's configuration overrides packages with local folders (paths = [...]), which cargo fetch reads",
+    };
+  const enclosing = enclosingRoot(project, 'cargo', (up) =>
+    firstIn(project, up, ['Cargo.toml'], (text) => /^\s*\[workspace\]/m.test(text)),
+  );
   if (enclosing) return { decline: enclosing };
-  const files = present(project, ['Cargo.toml', 'Cargo.lock', '.cargo/config.toml', '.cargo/config', 'rust-toolchain.toml', 'rust-toolchain']);
+  const files = present(project, [
+    'Cargo.toml',
+    'Cargo.lock',
+    '.cargo/config.toml',
+    '.cargo/config',
+    'rust-toolchain.toml',
+    'rust-toolchain',
+  ]);
   const members = stringsOf(valueAt(root, 'workspace', 'members'));
   const exclude = stringsOf(valueAt(root, 'workspace', 'exclude')).map((pattern) => `!${pattern}`);
   const prefix = project.dir ? `${project.dir}/` : '';
   const memberFolders = members.length
-    ? project.context.folders(project.dir, [...members, ...exclude]).filter((folder) => project.context.isFile(`${folder}/Cargo.toml`)).map((folder) => folder.slice(prefix.length))
+    ? project.context
+        .folders(project.dir, [...members, ...exclude])
+        .filter((folder) => project.context.isFile(`${folder}/Cargo.toml`))
+        .map((folder) => folder.slice(prefix.length))
     : [];
   const queue: string[] = [...(root.package ? ['.'] : []), ...memberFolders];
   const seen = new Set<string>();
@@ -108,7 +160,10 @@ function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
     if (seen.has(folder)) continue;
     seen.add(folder);
     const manifest = folder === '.' ? root : read(folder);
-    if (manifest === undefined) return { decline: `the local package in ${posix.join(project.dir, folder)} has no Cargo.toml in what the COPY brings` };
+    if (manifest === undefined)
+      return {
+        decline: `the local package in ${posix.join(project.dir, folder)} has no Cargo.toml in what the COPY brings`,
+      };
     if (typeof manifest === 'string') return { decline: manifest };
     if (folder !== '.') {
       const path = project.path(posix.join(folder, 'Cargo.toml'));

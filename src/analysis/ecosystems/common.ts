@@ -65,7 +65,13 @@ export function decline(reason: string, install = false): Verdict {
 }
 
 /** An install verdict; `reads` are paths it reads besides the manifests (checked against the copy later). */
-export function install(ecosystem: string, project: string | null | undefined, options: string[] = [], named: string[] = [], reads: readonly ExtraRead[] = []): Verdict {
+export function install(
+  ecosystem: string,
+  project: string | null | undefined,
+  options: string[] = [],
+  named: string[] = [],
+  reads: readonly ExtraRead[] = [],
+): Verdict {
   if (project === null) return decline(`runs ${ecosystem} in a folder only known at build time`);
   const use: InstallUse = { ecosystem, project: project ?? '.', named, options: new Set(options), reads };
   return { kind: 'install', use };
@@ -75,14 +81,20 @@ export function install(ecosystem: string, project: string | null | undefined, o
  * The paths the named environment variables give the tool (each value split at whitespace, as pip and uv split their
  * list variables): a path of null for a variable set to a value layerfix cannot read.
  */
-export function environmentReads(env: ReadonlyMap<string, string | undefined>, variables: readonly string[], tool: string): ExtraRead[] {
+export function environmentReads(
+  env: ReadonlyMap<string, string | undefined>,
+  variables: readonly string[],
+  tool: string,
+): ExtraRead[] {
   const out: ExtraRead[] = [];
   for (const name of variables) {
     if (!env.has(name)) continue;
     const value = env.get(name);
     const why = `${name} makes ${tool} use`;
     if (value === undefined) out.push({ path: null, why });
-    else for (const path of value.split(/\s+/).filter(Boolean)) if (!isRemote(path)) out.push({ path: path.replace(/^file:(\/\/)?/, ''), why });
+    else
+      for (const path of value.split(/\s+/).filter(Boolean))
+        if (!isRemote(path)) out.push({ path: path.replace(/^file:(\/\/)?/, ''), why });
   }
   return out;
 }
@@ -92,7 +104,8 @@ export function extraReadProblem(project: ProjectFolder, use: InstallUse): strin
   for (const read of use.reads) {
     if (read.path === null) return `${read.why} a path only known at build time`;
     const path = project.locate(read.path);
-    if (path !== undefined && project.context.has(path)) return `${read.why} ${path}, which the COPY brings and which is not among the manifests layerfix copies first`;
+    if (path !== undefined && project.context.has(path))
+      return `${read.why} ${path}, which the COPY brings and which is not among the manifests layerfix copies first`;
   }
   return undefined;
 }
@@ -108,7 +121,12 @@ const HOME_CONFIG: Readonly<Record<string, readonly string[]>> = {
   pnpm: ['.npmrc', '.config/pnpm/rc'],
   bun: ['.bunfig.toml', '.npmrc'],
   bundler: ['.bundle/config', '.gemrc'],
-  composer: ['.composer/config.json', '.composer/auth.json', '.config/composer/config.json', '.config/composer/auth.json'],
+  composer: [
+    '.composer/config.json',
+    '.composer/auth.json',
+    '.config/composer/config.json',
+    '.config/composer/auth.json',
+  ],
   cargo: ['.cargo/config.toml', '.cargo/config', '.cargo/credentials.toml'],
   go: ['.config/go/env', '.netrc'],
   maven: ['.m2/settings.xml', '.m2/settings-security.xml'],
@@ -140,7 +158,10 @@ export function isRemote(location: string): boolean {
  * lockfile): after the split the broad COPY would put the context's copy back over it.
  */
 export function writesManifests(text: string): Verdict {
-  return decline(`changes the manifests with \`${text}\`, and the COPY would then put the context's copies back over the changes`, true);
+  return decline(
+    `changes the manifests with \`${text}\`, and the COPY would then put the context's copies back over the changes`,
+    true,
+  );
 }
 
 /** The verdict for a command that needs the sources: what it runs and why that stops the split. */
@@ -165,7 +186,10 @@ export function readProject(project: ProjectFolder, name: string): string | unde
 }
 
 /** A project's JSON file: its value, undefined when absent, or a decline when it does not parse. */
-export function readJson(project: ProjectFolder, name: string): { value?: Record<string, unknown> } | { decline: string } {
+export function readJson(
+  project: ProjectFolder,
+  name: string,
+): { value?: Record<string, unknown> } | { decline: string } {
   const text = readProject(project, name);
   if (text === undefined) return {};
   try {
@@ -195,14 +219,20 @@ export function where(project: ProjectFolder, name: string): string {
 /** A decline when the project lacks the file its install needs first of all. */
 export function missing(project: ProjectFolder, names: string[]): Manifests {
   const list = names.map((name) => `\`${name}\``).join(' or ');
-  return { decline: `the build context has no ${list} in ${project.dir || 'its root'} (or .dockerignore leaves it out)` };
+  return {
+    decline: `the build context has no ${list} in ${project.dir || 'its root'} (or .dockerignore leaves it out)`,
+  };
 }
 
 /**
  * A decline when the context holds what the install writes into the project (`node_modules`, `.venv`): the broad
  * COPY, now after the install, would copy it over the installed one.
  */
-export function outputsInContext(project: ProjectFolder, folders: string[], outputs: readonly string[]): string | undefined {
+export function outputsInContext(
+  project: ProjectFolder,
+  folders: string[],
+  outputs: readonly string[],
+): string | undefined {
   for (const folder of ['.', ...folders]) {
     for (const output of outputs) {
       const path = project.path(posix.join(folder, output));
@@ -231,12 +261,17 @@ export function* foldersUp(project: ProjectFolder, from = '.'): Generator<string
  * folder too, such as the root of the workspace the project belongs to. `marker` names that file for a folder
  * (relative to the project, `..`, `../..`), or returns undefined.
  */
-export function enclosingRoot(project: ProjectFolder, tool: string, marker: (folder: string) => string | undefined): string | undefined {
+export function enclosingRoot(
+  project: ProjectFolder,
+  tool: string,
+  marker: (folder: string) => string | undefined,
+): string | undefined {
   for (const up of foldersUp(project)) {
     if (up === '.') continue;
     const found = marker(up);
     const path = found === undefined ? undefined : project.path(found);
-    if (path !== undefined) return `${tool} runs in ${project.dir || 'the context root'} and also reads ${path} in a folder above it, which the split would not copy (run the install from that folder instead)`;
+    if (path !== undefined)
+      return `${tool} runs in ${project.dir || 'the context root'} and also reads ${path} in a folder above it, which the split would not copy (run the install from that folder instead)`;
   }
   return undefined;
 }
@@ -251,7 +286,12 @@ export function gitInCopy(project: ProjectFolder): string | undefined {
 }
 
 /** The name of the first of `names` that exists in `folder` (relative to the project), as a project-relative path. */
-export function firstIn(project: ProjectFolder, folder: string, names: string[], test: (text: string) => boolean = () => true): string | undefined {
+export function firstIn(
+  project: ProjectFolder,
+  folder: string,
+  names: string[],
+  test: (text: string) => boolean = () => true,
+): string | undefined {
   for (const name of names) {
     const text = readProject(project, posix.join(folder, name));
     if (text !== undefined && test(text)) return posix.join(folder, name);

@@ -3,7 +3,19 @@
  * `go.mod` of every module the workspace uses or a `replace` points at in a local folder.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, environmentReads, firstIn, install, missing, needsSources, optionValue, parseArgs, present, readProject } from './common.js';
+import {
+  decline,
+  enclosingRoot,
+  environmentReads,
+  firstIn,
+  install,
+  missing,
+  needsSources,
+  optionValue,
+  parseArgs,
+  present,
+  readProject,
+} from './common.js';
 import type { Ecosystem, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const GO_VALUES = ['-C', '-modfile', '-reuse', '-mod'];
@@ -12,11 +24,20 @@ const MANIFEST_ONLY = new Set(['download', 'verify', 'graph']);
 function readGo(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, GO_VALUES);
   const [sub, second, ...rest] = parsed.positionals;
-  if (optionValue(parsed, '-modfile') !== undefined) return decline('runs go with -modfile, which layerfix does not follow');
+  if (optionValue(parsed, '-modfile') !== undefined)
+    return decline('runs go with -modfile, which layerfix does not follow');
   const flags = invocation.env.get('GOFLAGS');
-  if (invocation.env.has('GOFLAGS') && (flags === undefined || /(^|\s)-modfile\b/.test(flags))) return decline(`runs go with GOFLAGS \`${flags ?? '…'}\`, which layerfix does not follow`, true);
+  if (invocation.env.has('GOFLAGS') && (flags === undefined || /(^|\s)-modfile\b/.test(flags)))
+    return decline(`runs go with GOFLAGS \`${flags ?? '…'}\`, which layerfix does not follow`, true);
   const dir = optionValue(parsed, '-C');
-  if (sub === 'mod' && second && MANIFEST_ONLY.has(second)) return install('go', dir, second === 'download' ? [] : ['auxiliary'], [], environmentReads(invocation.env, ['GOWORK', 'GOENV', 'GOMODCACHE', 'GOPATH'], 'go'));
+  if (sub === 'mod' && second && MANIFEST_ONLY.has(second))
+    return install(
+      'go',
+      dir,
+      second === 'download' ? [] : ['auxiliary'],
+      [],
+      environmentReads(invocation.env, ['GOWORK', 'GOENV', 'GOMODCACHE', 'GOPATH'], 'go'),
+    );
   if (sub === 'install' && [second, ...rest].every((arg) => arg && /@/.test(arg))) return { kind: 'harmless' };
   if (sub === 'env' || sub === 'version') return { kind: 'harmless' };
   return needsSources(invocation.text);
@@ -46,7 +67,8 @@ function localReplacements(text: string): string[] {
 
 function goManifests(project: ProjectFolder): Manifests {
   const work = readProject(project, 'go.work');
-  if (work === undefined && readProject(project, 'go.mod') === undefined) return missing(project, ['go.mod', 'go.work']);
+  if (work === undefined && readProject(project, 'go.mod') === undefined)
+    return missing(project, ['go.mod', 'go.work']);
   const enclosing = enclosingRoot(project, 'go', (up) => firstIn(project, up, ['go.work']));
   if (enclosing) return { decline: enclosing };
   const files = present(project, ['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
@@ -59,14 +81,25 @@ function goManifests(project: ProjectFolder): Manifests {
       return { decline: `go.work uses the module in ${folder}, whose go.mod is not in what the COPY brings` };
     }
     files.push(...present(project, [posix.join(folder, 'go.mod'), posix.join(folder, 'go.sum')]));
-    replaced.push(...localReplacements(text).map((target) => (target.startsWith('/') ? target : posix.join(folder, target))));
+    replaced.push(
+      ...localReplacements(text).map((target) => (target.startsWith('/') ? target : posix.join(folder, target))),
+    );
   }
   for (const target of replaced) {
-    const mod = target.startsWith('/') ? project.locate(posix.join(target, 'go.mod')) : project.path(posix.join(target, 'go.mod'));
+    const mod = target.startsWith('/')
+      ? project.locate(posix.join(target, 'go.mod'))
+      : project.path(posix.join(target, 'go.mod'));
     if (mod === undefined || !project.context.isFile(mod)) {
-      return { decline: `a replace directive points at the local folder \`${target}\`, whose go.mod is not in what the COPY brings` };
+      return {
+        decline: `a replace directive points at the local folder \`${target}\`, whose go.mod is not in what the COPY brings`,
+      };
     }
-    files.push(mod, ...(project.context.isFile(posix.join(posix.dirname(mod), 'go.sum')) ? [posix.join(posix.dirname(mod), 'go.sum')] : []));
+    files.push(
+      mod,
+      ...(project.context.isFile(posix.join(posix.dirname(mod), 'go.sum'))
+        ? [posix.join(posix.dirname(mod), 'go.sum')]
+        : []),
+    );
   }
   return { files: [...new Set(files)] };
 }

@@ -21,7 +21,23 @@ export { extraReadProblem } from './common.js';
 export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm, dotnet];
 
 /** The install tools by name, as the `ecosystems` option lists them. */
-export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'go', 'cargo', 'bundler', 'composer', 'maven', 'gradle', 'dotnet'];
+export const INSTALLERS: readonly string[] = [
+  'npm',
+  'yarn',
+  'pnpm',
+  'bun',
+  'pip',
+  'poetry',
+  'uv',
+  'pipenv',
+  'go',
+  'cargo',
+  'bundler',
+  'composer',
+  'maven',
+  'gradle',
+  'dotnet',
+];
 
 /**
  * What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. An
@@ -30,7 +46,14 @@ export const INSTALLERS: readonly string[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip
 export function readCommand(invocation: Invocation): { verdict: Verdict; ecosystem: Ecosystem } | undefined {
   for (const ecosystem of ECOSYSTEMS) {
     const verdict = ecosystem.read(invocation);
-    if (verdict?.kind === 'install') return { verdict: { ...verdict, use: { ...verdict.use, reads: [...verdict.use.reads, ...homeReads(invocation.env, verdict.use.ecosystem)] } }, ecosystem };
+    if (verdict?.kind === 'install')
+      return {
+        verdict: {
+          ...verdict,
+          use: { ...verdict.use, reads: [...verdict.use.reads, ...homeReads(invocation.env, verdict.use.ecosystem)] },
+        },
+        ecosystem,
+      };
     if (verdict) return { verdict, ecosystem };
   }
   return undefined;

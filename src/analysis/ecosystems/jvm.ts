@@ -5,24 +5,96 @@
  * scripts name literally. Other goals and tasks compile the sources and stop the split.
  */
 import { posix } from 'node:path';
-import { decline, enclosingRoot, environmentReads, firstIn, foldersUp, gitInCopy, hasOption, install, missing, needsSources, optionValue, optionValues, outputsInContext, parseArgs, present, readProject } from './common.js';
+import {
+  decline,
+  enclosingRoot,
+  environmentReads,
+  firstIn,
+  foldersUp,
+  gitInCopy,
+  hasOption,
+  install,
+  missing,
+  needsSources,
+  optionValue,
+  optionValues,
+  outputsInContext,
+  parseArgs,
+  present,
+  readProject,
+} from './common.js';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
-const MAVEN_VALUES = ['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-t', '--toolchains', '-P', '--activate-profiles', '-pl', '--projects', '-T', '--threads', '-l', '--log-file', '-D', '--define', '-rf', '--resume-from', '-b', '--builder'];
-const MAVEN_GOALS = /^((org\.apache\.maven\.plugins:)?maven-dependency-plugin(:[\w.-]+)?|dependency):(go-offline|resolve|resolve-plugins|resolve-sources|sources|tree|list)$|^de\.qaware\.maven:go-offline-maven-plugin(:[\w.-]+)?:resolve-dependencies$|^help:(evaluate|effective-pom)$/;
-const GRADLE_VALUES = ['-p', '--project-dir', '-b', '--build-file', '-c', '--settings-file', '-g', '--gradle-user-home', '-x', '--exclude-task', '-D', '--system-prop', '-P', '--project-prop', '-I', '--init-script', '--console', '--warning-mode', '--max-workers', '--priority', '--include-build', '-M', '--write-verification-metadata', '--dependency-verification', '-F'];
+const MAVEN_VALUES = [
+  '-f',
+  '--file',
+  '-s',
+  '--settings',
+  '-gs',
+  '--global-settings',
+  '-t',
+  '--toolchains',
+  '-P',
+  '--activate-profiles',
+  '-pl',
+  '--projects',
+  '-T',
+  '--threads',
+  '-l',
+  '--log-file',
+  '-D',
+  '--define',
+  '-rf',
+  '--resume-from',
+  '-b',
+  '--builder',
+];
+const MAVEN_GOALS =
+  /^((org\.apache\.maven\.plugins:)?maven-dependency-plugin(:[\w.-]+)?|dependency):(go-offline|resolve|resolve-plugins|resolve-sources|sources|tree|list)$|^de\.qaware\.maven:go-offline-maven-plugin(:[\w.-]+)?:resolve-dependencies$|^help:(evaluate|effective-pom)$/;
+const GRADLE_VALUES = [
+  '-p',
+  '--project-dir',
+  '-b',
+  '--build-file',
+  '-c',
+  '--settings-file',
+  '-g',
+  '--gradle-user-home',
+  '-x',
+  '--exclude-task',
+  '-D',
+  '--system-prop',
+  '-P',
+  '--project-prop',
+  '-I',
+  '--init-script',
+  '--console',
+  '--warning-mode',
+  '--max-workers',
+  '--priority',
+  '--include-build',
+  '-M',
+  '--write-verification-metadata',
+  '--dependency-verification',
+  '-F',
+];
 const GRADLE_TASKS = /^(:?[\w.-]+:)*(dependencies|androidDependencies|buildEnvironment|help|projects|properties)$/;
 
 function readMaven(invocation: Invocation): Verdict {
   // Maven 3.9 and later read MAVEN_ARGS as arguments before the command line's.
   const extra = invocation.env.get('MAVEN_ARGS');
-  if (invocation.env.has('MAVEN_ARGS') && extra === undefined) return decline('runs Maven with MAVEN_ARGS set to a value layerfix cannot read', true);
+  if (invocation.env.has('MAVEN_ARGS') && extra === undefined)
+    return decline('runs Maven with MAVEN_ARGS set to a value layerfix cannot read', true);
   const parsed = parseArgs([...(extra ?? '').split(/\s+/).filter(Boolean), ...invocation.args], MAVEN_VALUES);
   const goals = parsed.positionals;
   if (!goals.length) return hasOption(parsed, '-v', '--version') ? { kind: 'harmless' } : needsSources(invocation.text);
   const other = goals.find((goal) => goal === null || !MAVEN_GOALS.test(goal));
-  if (other !== undefined) return decline(`also runs the Maven goal \`${other ?? '…'}\`, which needs more than the manifests`, goals.some((goal) => goal !== null && MAVEN_GOALS.test(goal)));
+  if (other !== undefined)
+    return decline(
+      `also runs the Maven goal \`${other ?? '…'}\`, which needs more than the manifests`,
+      goals.some((goal) => goal !== null && MAVEN_GOALS.test(goal)),
+    );
   const file = optionValue(parsed, '-f', '--file');
   if (file === null) return decline('runs Maven on a POM only known at build time');
   const pom = file === undefined || !file.endsWith('.xml') ? 'pom.xml' : posix.basename(file);
@@ -32,27 +104,46 @@ function readMaven(invocation: Invocation): Verdict {
   const named = (settings as string[]).filter((path) => !path.startsWith('/') && !path.startsWith('~'));
   const auxiliary = goals.every((goal) => goal !== null && /:(tree|list|evaluate|effective-pom)$/.test(goal));
   const repository = /-Dmaven\.repo\.local=(\S+)/.exec(invocation.env.get('MAVEN_OPTS') ?? '')?.[1];
-  return install('maven', project, [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])], named, repository ? [{ path: repository, why: 'MAVEN_OPTS (-Dmaven.repo.local) makes maven use' }] : []);
+  return install(
+    'maven',
+    project,
+    [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])],
+    named,
+    repository ? [{ path: repository, why: 'MAVEN_OPTS (-Dmaven.repo.local) makes maven use' }] : [],
+  );
 }
 
 function readGradle(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, GRADLE_VALUES);
-  if (hasOption(parsed, '-b', '--build-file', '-c', '--settings-file', '--include-build')) return decline('runs Gradle with a build or settings file of its own, which layerfix does not follow');
+  if (hasOption(parsed, '-b', '--build-file', '-c', '--settings-file', '--include-build'))
+    return decline('runs Gradle with a build or settings file of its own, which layerfix does not follow');
   const tasks = parsed.positionals;
   if (!tasks.length && hasOption(parsed, '-v', '--version')) return { kind: 'harmless' };
   const other = tasks.find((task) => task === null || !GRADLE_TASKS.test(task));
-  if (other !== undefined) return decline(`also runs the Gradle task \`${other ?? '…'}\`, which needs more than the manifests`, tasks.some((task) => task !== null && GRADLE_TASKS.test(task)));
+  if (other !== undefined)
+    return decline(
+      `also runs the Gradle task \`${other ?? '…'}\`, which needs more than the manifests`,
+      tasks.some((task) => task !== null && GRADLE_TASKS.test(task)),
+    );
   const dir = optionValue(parsed, '-p', '--project-dir');
   const scripts = optionValues(parsed, '-I', '--init-script');
   if (scripts.includes(null)) return decline('runs Gradle with an init script only known at build time');
   const named = (scripts as string[]).filter((path) => !path.startsWith('/'));
   const auxiliary = !tasks.some((task) => task !== null && /(^|:)(dependencies|androidDependencies)$/.test(task));
-  return install('gradle', dir, auxiliary ? ['auxiliary'] : [], named, environmentReads(invocation.env, ['GRADLE_USER_HOME'], 'gradle'));
+  return install(
+    'gradle',
+    dir,
+    auxiliary ? ['auxiliary'] : [],
+    named,
+    environmentReads(invocation.env, ['GRADLE_USER_HOME'], 'gradle'),
+  );
 }
 
 /** Wrapper files in the command's working directory (`./mvnw -f backend/pom.xml`), when the copy brings them. */
 function wrapperFiles(project: ProjectFolder, names: string[]): string[] {
-  return names.map((name) => project.locate(name)).filter((path): path is string => path !== undefined && project.context.has(path));
+  return names
+    .map((name) => project.locate(name))
+    .filter((path): path is string => path !== undefined && project.context.has(path));
 }
 
 /** What a POM says that decides which files Maven reads: its modules, its local parent, and why it needs more. */
@@ -71,24 +162,42 @@ function readPom(file: string, text: string): PomFacts {
   } catch (error) {
     return { modules: [], problem: `layerfix cannot read ${file} as XML (${(error as Error).message})` };
   }
-  const modules = elementsNamed(pom, 'modules', true).flatMap((list) => elementsNamed(list, 'module').map((module) => module.text));
+  const modules = elementsNamed(pom, 'modules', true).flatMap((list) =>
+    elementsNamed(list, 'module').map((module) => module.text),
+  );
   const variable = modules.find((module) => module.includes('${'));
-  if (variable) return { modules, problem: `${file} lists the module \`${variable}\` through a property, which layerfix does not expand` };
-  if (elementsNamed(pom, 'systemPath', true).length) return { modules, problem: `${file} uses a system-scoped jar (systemPath), which needs more than the manifests` };
+  if (variable)
+    return {
+      modules,
+      problem: `${file} lists the module \`${variable}\` through a property, which layerfix does not expand`,
+    };
+  if (elementsNamed(pom, 'systemPath', true).length)
+    return { modules, problem: `${file} uses a system-scoped jar (systemPath), which needs more than the manifests` };
   const fileRepository = elementsNamed(pom, 'url', true).find((url) => /^file:/i.test(url.text));
-  if (fileRepository) return { modules, problem: `${file} uses the file repository \`${fileRepository.text}\`, which needs more than the manifests` };
+  if (fileRepository)
+    return {
+      modules,
+      problem: `${file} uses the file repository \`${fileRepository.text}\`, which needs more than the manifests`,
+    };
   for (const profile of elementsNamed(pom, 'profile', true)) {
-    const condition = elementsNamed(profile, 'activation').flatMap((activation) => elementsNamed(activation, 'file')).flatMap((found) => found.children)[0];
+    const condition = elementsNamed(profile, 'activation')
+      .flatMap((activation) => elementsNamed(activation, 'file'))
+      .flatMap((found) => found.children)[0];
     if (condition) {
       const id = elementsNamed(profile, 'id')[0]?.text ?? '?';
-      return { modules, problem: `${file} turns the profile ${id} on when \`${condition.text}\` ${condition.name === 'missing' ? 'is missing' : 'exists'}, and before the COPY that is not what it is in the sources` };
+      return {
+        modules,
+        problem: `${file} turns the profile ${id} on when \`${condition.text}\` ${condition.name === 'missing' ? 'is missing' : 'exists'}, and before the COPY that is not what it is in the sources`,
+      };
     }
   }
   const parent = elementsNamed(pom, 'parent')[0];
   if (!parent) return { modules };
   const relative = elementsNamed(parent, 'relativePath')[0];
   if (!relative) return { modules, parent: '../pom.xml' };
-  return relative.text ? { modules, parent: relative.text.endsWith('.xml') ? relative.text : posix.join(relative.text, 'pom.xml') } : { modules };
+  return relative.text
+    ? { modules, parent: relative.text.endsWith('.xml') ? relative.text : posix.join(relative.text, 'pom.xml') }
+    : { modules };
 }
 
 function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
@@ -96,7 +205,10 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const text = readProject(project, pom);
   if (text === undefined) return missing(project, [pom]);
   const root = readPom(pom, text);
-  const enclosing = root.parent === '../pom.xml' ? enclosingRoot(project, 'maven', (up) => (up === '..' ? firstIn(project, up, ['pom.xml']) : undefined)) : undefined;
+  const enclosing =
+    root.parent === '../pom.xml'
+      ? enclosingRoot(project, 'maven', (up) => (up === '..' ? firstIn(project, up, ['pom.xml']) : undefined))
+      : undefined;
   if (enclosing) return { decline: enclosing };
   const files = present(project, [pom, '.mvn', 'mvnw']);
   // Maven looks for .mvn from the project upward; stop at the top of the copy (at /, `..` is / again).
@@ -105,9 +217,16 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
     files.push(...present(project, [posix.join(up, '.mvn')]));
   }
   files.push(...wrapperFiles(project, ['mvnw']));
-  const extensions = files.filter((file) => file.endsWith('.mvn')).map((folder) => project.context.read(`${folder}/extensions.xml`) ?? '').join('\n');
-  const git = gitInCopy(project) && GIT_EXTENSIONS.find((name) => extensions.includes(`<artifactId>${name}</artifactId>`));
-  if (git) return { decline: `.mvn/extensions.xml loads ${git}, which reads the git repository (${gitInCopy(project)}) on every Maven run, and before the COPY it is not there` };
+  const extensions = files
+    .filter((file) => file.endsWith('.mvn'))
+    .map((folder) => project.context.read(`${folder}/extensions.xml`) ?? '')
+    .join('\n');
+  const git =
+    gitInCopy(project) && GIT_EXTENSIONS.find((name) => extensions.includes(`<artifactId>${name}</artifactId>`));
+  if (git)
+    return {
+      decline: `.mvn/extensions.xml loads ${git}, which reads the git repository (${gitInCopy(project)}) on every Maven run, and before the COPY it is not there`,
+    };
   // Listed modules must be there; a parent found through relativePath is read when the copy brings it.
   const queue: Array<{ file: string; listed: boolean }> = [{ file: pom, listed: true }];
   const seen = new Set<string>();
@@ -119,7 +238,9 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
     const module = readProject(project, file);
     if (module === undefined) {
       if (!listed) continue;
-      return { decline: `a POM lists the module ${posix.dirname(file)}, whose ${posix.basename(file)} is not in what the COPY brings` };
+      return {
+        decline: `a POM lists the module ${posix.dirname(file)}, whose ${posix.basename(file)} is not in what the COPY brings`,
+      };
     }
     files.push(path);
     const facts = readPom(path, module);
@@ -128,11 +249,13 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
       const at = posix.join(posix.dirname(file), name);
       queue.push({ file: at.endsWith('.xml') ? at : posix.join(at, 'pom.xml'), listed: true });
     }
-    if (facts.parent !== undefined && (file !== pom || facts.parent !== '../pom.xml')) queue.push({ file: posix.join(posix.dirname(file), facts.parent), listed: false });
+    if (facts.parent !== undefined && (file !== pom || facts.parent !== '../pom.xml'))
+      queue.push({ file: posix.join(posix.dirname(file), facts.parent), listed: false });
   }
   for (const name of use.named) {
     const path = project.locate(name);
-    if (path === undefined || !project.context.isFile(path)) return { decline: `the Maven settings file \`${name}\` is not in what the COPY brings` };
+    if (path === undefined || !project.context.isFile(path))
+      return { decline: `the Maven settings file \`${name}\` is not in what the COPY brings` };
     files.push(path);
   }
   return { files: [...new Set(files)] };
@@ -141,12 +264,18 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
 /** The project folders a Gradle settings script includes, or why it cannot be followed. */
 function gradleProjects(settings: string): string[] | string {
   const code = settings.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  if (/\bincludeBuild\b/.test(code)) return 'the Gradle settings include another build with includeBuild, whose sources Gradle compiles';
-  if (/\.projectDir\b/.test(code)) return 'the Gradle settings move a project with projectDir, which layerfix does not follow';
-  const walk = /\b(eachDir\w*|eachFile\w*|listFiles|fileTree|walk(TopDown|BottomUp)?|exists|isDirectory)\b\s*[({]/.exec(code);
-  if (walk) return `the Gradle settings look at folders on disk (\`${walk[0].trim()}\`) to decide what to include, and before the COPY only the manifests are there`;
+  if (/\bincludeBuild\b/.test(code))
+    return 'the Gradle settings include another build with includeBuild, whose sources Gradle compiles';
+  if (/\.projectDir\b/.test(code))
+    return 'the Gradle settings move a project with projectDir, which layerfix does not follow';
+  const walk = /\b(eachDir\w*|eachFile\w*|listFiles|fileTree|walk(TopDown|BottomUp)?|exists|isDirectory)\b\s*[({]/.exec(
+    code,
+  );
+  if (walk)
+    return `the Gradle settings look at folders on disk (\`${walk[0].trim()}\`) to decide what to include, and before the COPY only the manifests are there`;
   for (const call of code.matchAll(/\binclude\b\s*\(?([^\n)]*)/g)) {
-    if (!/^\s*(["'][^"'$\n]+["']\s*,?\s*)+$/.test(call[1])) return `the Gradle settings include projects by a computed name (\`${call[0].trim()}\`), which layerfix does not follow`;
+    if (!/^\s*(["'][^"'$\n]+["']\s*,?\s*)+$/.test(call[1]))
+      return `the Gradle settings include projects by a computed name (\`${call[0].trim()}\`), which layerfix does not follow`;
   }
   const out: string[] = [];
   for (const call of code.matchAll(/\binclude\s*(\(([^)]*)\)|((?:\s*["'][^"'\n]+["']\s*,?)+))/g)) {
@@ -157,12 +286,25 @@ function gradleProjects(settings: string): string[] | string {
 }
 
 /** Gradle plugins that read the git repository (.git) while the build is configured. */
-const GIT_PLUGINS = ['com.palantir.git-version', 'org.ajoberstar.grgit', 'org.ajoberstar.reckon', 'nebula.release', 'com.netflix.nebula.release', 'com.gorylenko.gradle-git-properties', 'pl.allegro.tech.build.axion-release', 'fr.brouillard.oss.gradle.jgitver', 'net.nemerosa.versioning', 'com.github.jmongard.git-semver-plugin', 'me.qoomon.git-versioning'];
+const GIT_PLUGINS = [
+  'com.palantir.git-version',
+  'org.ajoberstar.grgit',
+  'org.ajoberstar.reckon',
+  'nebula.release',
+  'com.netflix.nebula.release',
+  'com.gorylenko.gradle-git-properties',
+  'pl.allegro.tech.build.axion-release',
+  'fr.brouillard.oss.gradle.jgitver',
+  'net.nemerosa.versioning',
+  'com.github.jmongard.git-semver-plugin',
+  'me.qoomon.git-versioning',
+];
 /** Maven build extensions that read the git repository (.git) on every invocation. */
 const GIT_EXTENSIONS = ['maven-git-versioning-extension', 'jgitver-maven-plugin', 'jgitver-maven-extension'];
 
 /** File arguments of a build script: a call that reads a file (`file(...)`, `apply from:`, `new File(...)`, ...) and its argument. */
-const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|layout\.\w+\.)?(?:files?|fileTree|File)\s*\(|\bnew\s+File\s*\(|\bproviders\.fileContents\s*\()\s*([^)\n]*)/g;
+const FILE_CALL =
+  /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|layout\.\w+\.)?(?:files?|fileTree|File)\s*\(|\bnew\s+File\s*\(|\bproviders\.fileContents\s*\()\s*([^)\n]*)/g;
 
 /**
  * The files a build script reads, relative to its folder, when it names each one literally (`apply from: 'x.gradle'`,
@@ -170,8 +312,11 @@ const FILE_CALL = /(\bapply\s*\(?\s*from\s*[:=]|\b(?:project\.|rootProject\.|lay
  */
 function scriptFiles(script: string): string[] | string {
   const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-  const process = /\.execute\s*\(|\bexec\s*\{|\bproviders\.exec\b|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)/.exec(code);
-  if (process) return `runs a command while Gradle configures the build (\`${process[0].trim()}\`), which may read any file`;
+  const process = /\.execute\s*\(|\bexec\s*\{|\bproviders\.exec\b|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)/.exec(
+    code,
+  );
+  if (process)
+    return `runs a command while Gradle configures the build (\`${process[0].trim()}\`), which may read any file`;
   const out: string[] = [];
   for (const call of code.matchAll(FILE_CALL)) {
     const literal = /^["']([^"'$]+)["']\s*\)?\s*$/.exec(call[2].trim());
@@ -182,17 +327,36 @@ function scriptFiles(script: string): string[] | string {
 }
 
 function gradleManifests(project: ProjectFolder, use: InstallUse): Manifests {
-  const settingsName = ['settings.gradle.kts', 'settings.gradle'].find((name) => readProject(project, name) !== undefined);
+  const settingsName = ['settings.gradle.kts', 'settings.gradle'].find(
+    (name) => readProject(project, name) !== undefined,
+  );
   const rootBuild = ['build.gradle.kts', 'build.gradle'].find((name) => readProject(project, name) !== undefined);
-  if (!settingsName && !rootBuild) return missing(project, ['settings.gradle', 'settings.gradle.kts', 'build.gradle', 'build.gradle.kts']);
-  const enclosing = settingsName ? undefined : enclosingRoot(project, 'gradle', (up) => firstIn(project, up, ['settings.gradle.kts', 'settings.gradle']));
+  if (!settingsName && !rootBuild)
+    return missing(project, ['settings.gradle', 'settings.gradle.kts', 'build.gradle', 'build.gradle.kts']);
+  const enclosing = settingsName
+    ? undefined
+    : enclosingRoot(project, 'gradle', (up) => firstIn(project, up, ['settings.gradle.kts', 'settings.gradle']));
   if (enclosing) return { decline: enclosing };
   const projects = settingsName ? gradleProjects(readProject(project, settingsName)!) : [];
   if (typeof projects === 'string') return { decline: projects };
-  const files = present(project, ['settings.gradle', 'settings.gradle.kts', 'build.gradle', 'build.gradle.kts', 'gradle.properties', 'gradle', 'gradlew', 'buildSrc']);
+  const files = present(project, [
+    'settings.gradle',
+    'settings.gradle.kts',
+    'build.gradle',
+    'build.gradle.kts',
+    'gradle.properties',
+    'gradle',
+    'gradlew',
+    'buildSrc',
+  ]);
   files.push(...wrapperFiles(project, ['gradlew', 'gradle/wrapper']));
-  for (const folder of projects) files.push(...present(project, [`${folder}/build.gradle.kts`, `${folder}/build.gradle`, `${folder}/gradle.properties`]));
-  const scripts = ['.', ...projects].flatMap((folder) => ['build.gradle.kts', 'build.gradle'].map((name) => posix.join(folder, name)));
+  for (const folder of projects)
+    files.push(
+      ...present(project, [`${folder}/build.gradle.kts`, `${folder}/build.gradle`, `${folder}/gradle.properties`]),
+    );
+  const scripts = ['.', ...projects].flatMap((folder) =>
+    ['build.gradle.kts', 'build.gradle'].map((name) => posix.join(folder, name)),
+  );
   if (settingsName) scripts.push(settingsName);
   for (const script of scripts) {
     const text = readProject(project, script);
@@ -200,7 +364,10 @@ function gradleManifests(project: ProjectFolder, use: InstallUse): Manifests {
     const named = scriptFiles(text);
     if (typeof named === 'string') return { decline: `${posix.join(project.dir, script)} ${named}` };
     const git = gitInCopy(project) && GIT_PLUGINS.find((id) => text.includes(id));
-    if (git) return { decline: `${posix.join(project.dir, script)} applies ${git}, which reads the git repository (${gitInCopy(project)}) while Gradle configures the build, and before the COPY it is not there` };
+    if (git)
+      return {
+        decline: `${posix.join(project.dir, script)} applies ${git}, which reads the git repository (${gitInCopy(project)}) while Gradle configures the build, and before the COPY it is not there`,
+      };
     for (const name of named) {
       const path = project.path(posix.join(posix.dirname(script), name));
       if (path !== undefined && project.context.isFile(path)) files.push(path);
@@ -208,7 +375,8 @@ function gradleManifests(project: ProjectFolder, use: InstallUse): Manifests {
   }
   for (const name of use.named) {
     const path = project.locate(name);
-    if (path === undefined || !project.context.isFile(path)) return { decline: `the Gradle init script \`${name}\` is not in what the COPY brings` };
+    if (path === undefined || !project.context.isFile(path))
+      return { decline: `the Gradle init script \`${name}\` is not in what the COPY brings` };
     files.push(path);
   }
   const output = outputsInContext(project, [], ['.gradle', 'buildSrc/.gradle', 'buildSrc/build']);

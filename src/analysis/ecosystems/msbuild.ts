@@ -26,11 +26,29 @@ export interface ProjectFacts {
 }
 
 /** Project file names restore reads besides the projects themselves (found by walking up from each project). */
-export const DIRECTORY_FILES = ['Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'Directory.Solution.props', 'Directory.Solution.targets'];
+export const DIRECTORY_FILES = [
+  'Directory.Build.props',
+  'Directory.Build.targets',
+  'Directory.Packages.props',
+  'Directory.Solution.props',
+  'Directory.Solution.targets',
+];
 /** Properties whose values are paths (or `;`-lists of sources) restore reads or writes. */
-const PATH_SETTINGS = ['RestoreSources', 'RestoreAdditionalProjectSources', 'RestorePackagesPath', 'RestoreFallbackFolders', 'RestoreAdditionalProjectFallbackFolders', 'RestoreConfigFile', 'NuGetLockFilePath', 'RestoreOutputPath', 'BaseIntermediateOutputPath', 'MSBuildProjectExtensionsPath'];
+const PATH_SETTINGS = [
+  'RestoreSources',
+  'RestoreAdditionalProjectSources',
+  'RestorePackagesPath',
+  'RestoreFallbackFolders',
+  'RestoreAdditionalProjectFallbackFolders',
+  'RestoreConfigFile',
+  'NuGetLockFilePath',
+  'RestoreOutputPath',
+  'BaseIntermediateOutputPath',
+  'MSBuildProjectExtensionsPath',
+];
 /** Properties that point outside the build context (SDKs, the toolset): imports through them are not the project's files. */
-const TOOLSET = /^\$\((MSBuildExtensionsPath(32|64)?|MSBuildSDKsPath|MSBuildToolsPath|MSBuildBinPath|VSToolsPath|MSBuildFrameworkToolsPath\w*|NuGetPackageRoot|MSBuildUserExtensionsPath|CustomBeforeMicrosoftCommonTargets|CustomAfterMicrosoftCommonTargets)\)/i;
+const TOOLSET =
+  /^\$\((MSBuildExtensionsPath(32|64)?|MSBuildSDKsPath|MSBuildToolsPath|MSBuildBinPath|VSToolsPath|MSBuildFrameworkToolsPath\w*|NuGetPackageRoot|MSBuildUserExtensionsPath|CustomBeforeMicrosoftCommonTargets|CustomAfterMicrosoftCommonTargets)\)/i;
 
 /** Whether a file is an MSBuild project file restore can import or reference. */
 export function isProjectFile(path: string): boolean {
@@ -42,7 +60,10 @@ export function isProjectFile(path: string): boolean {
  * file's own folder; null when another property or a property function remains.
  */
 export function msbuildPath(written: string): MsbuildPath {
-  const path = written.trim().replace(/\\/g, '/').replace(/\$\((MSBuildThisFileDirectory|MSBuildProjectDirectory)\)\/?/gi, './');
+  const path = written
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/\$\((MSBuildThisFileDirectory|MSBuildProjectDirectory)\)\/?/gi, './');
   return /\$[([]|@\(|%\(/.test(path) ? null : posix.normalize(path);
 }
 
@@ -65,18 +86,31 @@ export function readProjectFile(file: string, text: string): ProjectFacts {
     return { ...facts, problem: `layerfix cannot read ${file} as XML (${(error as Error).message})` };
   }
   const io = /\[System\.IO\.(File|Directory|FileInfo|DirectoryInfo)\]::\s*\w+/i.exec(text)?.[0];
-  const above = [...text.matchAll(/\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(((?:[^()]|\([^()]*\))*)\)/gi)].find((call) => !DIRECTORY_FILES.includes(fileAboveName(call[1], call[2])));
+  const above = [
+    ...text.matchAll(/\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(((?:[^()]|\([^()]*\))*)\)/gi),
+  ].find((call) => !DIRECTORY_FILES.includes(fileAboveName(call[1], call[2])));
   const reader = io ?? (above ? `[MSBuild]::${above[1]}(…'${fileAboveName(above[1], above[2])}')` : undefined);
-  if (reader) return { ...facts, problem: `${file} evaluates \`${reader}\`, a property function that looks at files restore would not otherwise read` };
+  if (reader)
+    return {
+      ...facts,
+      problem: `${file} evaluates \`${reader}\`, a property function that looks at files restore would not otherwise read`,
+    };
   for (const element of walk(project)) {
     const name = element.name;
     const condition = element.attributes.Condition ?? '';
     for (const exists of condition.matchAll(/Exists\(\s*'([^']*)'\s*\)/gi)) {
-      if (!TOOLSET.test(exists[1]) && !/GetPathOfFileAbove|GetDirectoryNameOfFileAbove/i.test(exists[1])) facts.existence.push({ path: msbuildPath(exists[1]), written: exists[1] });
+      if (!TOOLSET.test(exists[1]) && !/GetPathOfFileAbove|GetDirectoryNameOfFileAbove/i.test(exists[1]))
+        facts.existence.push({ path: msbuildPath(exists[1]), written: exists[1] });
     }
     if (name === 'ProjectReference' && element.attributes.Include !== undefined) {
-      for (const part of element.attributes.Include.split(';').map((p) => p.trim()).filter(Boolean)) {
-        if (/[*?]/.test(part)) return { ...facts, problem: `${file} references projects with the wildcard \`${part}\`, which matches folders of the sources` };
+      for (const part of element.attributes.Include.split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        if (/[*?]/.test(part))
+          return {
+            ...facts,
+            problem: `${file} references projects with the wildcard \`${part}\`, which matches folders of the sources`,
+          };
         facts.references.push(msbuildPath(part));
       }
     } else if (name === 'Import' && element.attributes.Project !== undefined) {
@@ -86,12 +120,25 @@ export function readProjectFile(file: string, text: string): ProjectFacts {
         const above = /\(\s*'?([\w.]+)'?/.exec(written.slice(written.search(/FileAbove/i)))?.[1];
         if (above && DIRECTORY_FILES.includes(above)) continue;
       }
-      if (/[*?]/.test(written)) return { ...facts, problem: `${file} imports \`${written}\` with a wildcard, which may match files of the sources` };
+      if (/[*?]/.test(written))
+        return {
+          ...facts,
+          problem: `${file} imports \`${written}\` with a wildcard, which may match files of the sources`,
+        };
       facts.imports.push({ path: msbuildPath(written), written });
     } else if (name === 'Target') {
-      const hooks = ['BeforeTargets', 'AfterTargets', 'DependsOnTargets'].map((key) => element.attributes[key] ?? '').join(';');
-      if (/restore|CollectPackageReferences|_GenerateDotnetCliToolReferenceSpecs|GenerateRestoreGraphFile/i.test(`${hooks};${element.attributes.Name ?? ''}`)) {
-        return { ...facts, problem: `${file} has the target ${element.attributes.Name ?? '?'}, which runs with restore and may read any file` };
+      const hooks = ['BeforeTargets', 'AfterTargets', 'DependsOnTargets']
+        .map((key) => element.attributes[key] ?? '')
+        .join(';');
+      if (
+        /restore|CollectPackageReferences|_GenerateDotnetCliToolReferenceSpecs|GenerateRestoreGraphFile/i.test(
+          `${hooks};${element.attributes.Name ?? ''}`,
+        )
+      ) {
+        return {
+          ...facts,
+          problem: `${file} has the target ${element.attributes.Name ?? '?'}, which runs with restore and may read any file`,
+        };
       }
     } else if (PATH_SETTINGS.includes(name)) {
       for (const { path, written } of localPaths(element.text)) facts.settings.push({ name, path, written });
@@ -131,7 +178,10 @@ export function solutionProjects(file: string, text: string): MsbuildPath[] | st
 }
 
 /** The local folders and files a NuGet.config names (package sources, the packages folder, fallback folders); a string when it cannot be read. */
-export function nugetConfigPaths(file: string, text: string): Array<{ key: string; path: MsbuildPath; written: string }> | string {
+export function nugetConfigPaths(
+  file: string,
+  text: string,
+): Array<{ key: string; path: MsbuildPath; written: string }> | string {
   let config: XmlElement;
   try {
     config = readXml(text);
@@ -146,7 +196,11 @@ export function nugetConfigPaths(file: string, text: string): Array<{ key: strin
         const value = add.attributes.value ?? '';
         if (section === 'config' && !/^(globalPackagesFolder|repositoryPath)$/i.test(key)) continue;
         if (isRemote(value)) continue;
-        out.push({ key: `${section}/${key}`, path: /%[^%]+%/.test(value) ? null : msbuildPath(value.replace(/^file:\/\//i, '')), written: value });
+        out.push({
+          key: `${section}/${key}`,
+          path: /%[^%]+%/.test(value) ? null : msbuildPath(value.replace(/^file:\/\//i, '')),
+          written: value,
+        });
       }
     }
   }

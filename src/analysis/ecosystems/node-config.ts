@@ -17,27 +17,106 @@ export interface ConfigPath {
 }
 
 /** `.npmrc` keys (npm's and pnpm's) whose values are paths. */
-const NPMRC_PATHS = ['cafile', 'certfile', 'keyfile', 'userconfig', 'globalconfig', 'cache', 'prefix', 'script-shell', 'node-gyp', 'init-module', 'store-dir', 'virtual-store-dir', 'modules-dir', 'global-dir', 'pnpmfile', 'global-pnpmfile', 'lockfile-dir', 'patches-dir', 'cache-dir', 'state-dir'];
+const NPMRC_PATHS = [
+  'cafile',
+  'certfile',
+  'keyfile',
+  'userconfig',
+  'globalconfig',
+  'cache',
+  'prefix',
+  'script-shell',
+  'node-gyp',
+  'init-module',
+  'store-dir',
+  'virtual-store-dir',
+  'modules-dir',
+  'global-dir',
+  'pnpmfile',
+  'global-pnpmfile',
+  'lockfile-dir',
+  'patches-dir',
+  'cache-dir',
+  'state-dir',
+];
 /** `.yarnrc` (Yarn 1) keys whose values are paths. */
-const YARNRC_PATHS = ['yarn-path', 'cafile', 'cache-folder', 'global-folder', 'modules-folder', 'yarn-offline-mirror', 'link-folder', 'prefix', '--install.modules-folder', '--modules-folder', '--cache-folder'];
+const YARNRC_PATHS = [
+  'yarn-path',
+  'cafile',
+  'cache-folder',
+  'global-folder',
+  'modules-folder',
+  'yarn-offline-mirror',
+  'link-folder',
+  'prefix',
+  '--install.modules-folder',
+  '--modules-folder',
+  '--cache-folder',
+];
 /** `.yarnrc.yml` (Yarn 2+) keys whose values are paths, at any depth (`npmScopes.x.httpsCaFilePath`). */
-const YARNRC_YML_PATHS = new Set(['yarnPath', 'cacheFolder', 'globalFolder', 'installStatePath', 'pnpUnpluggedFolder', 'pnpDataPath', 'virtualFolder', 'patchFolder', 'deferredVersionFolder', 'httpsCaFilePath', 'httpsCertFilePath', 'httpsKeyFilePath', 'injectEnvironmentFiles', 'plugins', 'path']);
+const YARNRC_YML_PATHS = new Set([
+  'yarnPath',
+  'cacheFolder',
+  'globalFolder',
+  'installStatePath',
+  'pnpUnpluggedFolder',
+  'pnpDataPath',
+  'virtualFolder',
+  'patchFolder',
+  'deferredVersionFolder',
+  'httpsCaFilePath',
+  'httpsCertFilePath',
+  'httpsKeyFilePath',
+  'injectEnvironmentFiles',
+  'plugins',
+  'path',
+]);
 /** `bunfig.toml` keys whose values are paths. */
-const BUNFIG_PATHS = [['install', 'cafile'], ['install', 'cache', 'dir'], ['install', 'globalDir'], ['install', 'globalBinDir']];
+const BUNFIG_PATHS = [
+  ['install', 'cafile'],
+  ['install', 'cache', 'dir'],
+  ['install', 'globalDir'],
+  ['install', 'globalBinDir'],
+];
 /** The package-manager variables (as npm, pnpm and Yarn read them from the environment) that name paths. */
 export const NODE_PATH_VARIABLES = [
-  ...['userconfig', 'globalconfig', 'cafile', 'certfile', 'keyfile', 'cache', 'prefix', 'store_dir', 'pnpmfile', 'script_shell'].flatMap((key) => [`npm_config_${key}`, `NPM_CONFIG_${key.toUpperCase()}`]),
-  'YARN_YARN_PATH', 'YARN_RC_FILENAME', 'YARN_CACHE_FOLDER', 'YARN_GLOBAL_FOLDER', 'YARN_HTTPS_CA_FILE_PATH', 'YARN_INSTALL_STATE_PATH', 'YARN_PNP_UNPLUGGED_FOLDER', 'YARN_INJECT_ENVIRONMENT_FILES', 'yarn_cafile', 'yarn_yarn_path', 'BUN_INSTALL_CACHE_DIR',
+  ...[
+    'userconfig',
+    'globalconfig',
+    'cafile',
+    'certfile',
+    'keyfile',
+    'cache',
+    'prefix',
+    'store_dir',
+    'pnpmfile',
+    'script_shell',
+  ].flatMap((key) => [`npm_config_${key}`, `NPM_CONFIG_${key.toUpperCase()}`]),
+  'YARN_YARN_PATH',
+  'YARN_RC_FILENAME',
+  'YARN_CACHE_FOLDER',
+  'YARN_GLOBAL_FOLDER',
+  'YARN_HTTPS_CA_FILE_PATH',
+  'YARN_INSTALL_STATE_PATH',
+  'YARN_PNP_UNPLUGGED_FOLDER',
+  'YARN_INJECT_ENVIRONMENT_FILES',
+  'yarn_cafile',
+  'yarn_yarn_path',
+  'BUN_INSTALL_CACHE_DIR',
 ];
 
 /** The paths the named configuration files of a project name, or why one cannot be read. */
-export function configPaths(project: ProjectFolder, files: readonly string[]): { paths: ConfigPath[] } | { decline: string } {
+export function configPaths(
+  project: ProjectFolder,
+  files: readonly string[],
+): { paths: ConfigPath[] } | { decline: string } {
   const paths: ConfigPath[] = [];
   for (const file of files) {
     const text = readProject(project, file);
     if (text === undefined) continue;
     const add = (key: string, value: DataValue | undefined) => {
-      for (const path of typeof value === 'string' ? [value] : stringsOf(value)) paths.push({ file, key, path: posix.join(posix.dirname(file), path.replace(/\?$/, '')) });
+      for (const path of typeof value === 'string' ? [value] : stringsOf(value))
+        paths.push({ file, key, path: posix.join(posix.dirname(file), path.replace(/\?$/, '')) });
     };
     try {
       if (file.endsWith('.npmrc')) {
@@ -50,7 +129,8 @@ export function configPaths(project: ProjectFolder, files: readonly string[]): {
       } else if (file.endsWith('.yarnrc.yml')) {
         collectYaml(readYaml(text), '', add);
         // Yarn 4 loads `.env.yarn` when it exists, unless injectEnvironmentFiles says otherwise.
-        if (valueAt(readYaml(text), 'injectEnvironmentFiles') === undefined) add('injectEnvironmentFiles (default)', '.env.yarn');
+        if (valueAt(readYaml(text), 'injectEnvironmentFiles') === undefined)
+          add('injectEnvironmentFiles (default)', '.env.yarn');
       } else if (file.endsWith('bunfig.toml')) {
         const config = readToml(text);
         for (const key of BUNFIG_PATHS) add(key.join('.'), valueAt(config, ...key));
@@ -63,7 +143,11 @@ export function configPaths(project: ProjectFolder, files: readonly string[]): {
 }
 
 /** The path-valued keys of a `.yarnrc.yml` value, at any depth. */
-function collectYaml(value: DataValue | undefined, key: string, add: (key: string, value: DataValue | undefined) => void): void {
+function collectYaml(
+  value: DataValue | undefined,
+  key: string,
+  add: (key: string, value: DataValue | undefined) => void,
+): void {
   if (YARNRC_YML_PATHS.has(key) && (typeof value === 'string' || Array.isArray(value))) add(key, value);
   if (Array.isArray(value)) for (const item of value) collectYaml(item, key, add);
   else if (isTable(value)) for (const [name, item] of Object.entries(value)) collectYaml(item, name, add);
@@ -75,7 +159,10 @@ function collectYaml(value: DataValue | undefined, key: string, add: (key: strin
  */
 function readYarnrc(text: string): Map<string, string> | string {
   const out = new Map<string, string>();
-  for (const [index, raw] of text.replace(/^\ufeff/, '').split(/\r?\n/).entries()) {
+  for (const [index, raw] of text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const match = /^("(?:[^"\\]|\\.)*"|[^\s"]+)\s+("(?:[^"\\]|\\.)*"|[^\s"]+)$/.exec(line);

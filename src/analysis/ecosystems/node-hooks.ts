@@ -22,25 +22,47 @@ interface Hook {
 }
 
 /** Files of the project that exist in the copy, project-relative. */
-const existing = (project: ProjectFolder, names: string[]) => names.filter((name) => present(project, [name]).length > 0);
+const existing = (project: ProjectFolder, names: string[]) =>
+  names.filter((name) => present(project, [name]).length > 0);
 
 /** `prisma generate`, run by @prisma/client's postinstall: the schema (and the .env files Prisma loads with it). */
 function prismaNeeds(project: ProjectFolder, manifest: Record<string, unknown>): HookNeeds {
-  const config = existing(project, ['prisma.config.ts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs', 'prisma.config.mts', 'prisma.config.cts', '.config/prisma.ts']);
-  if (config.length) return { decline: `@prisma/client's install hook runs \`prisma generate\`, which loads ${config[0]}, code that may read any file` };
-  const settings = manifest.prisma && typeof manifest.prisma === 'object' ? (manifest.prisma as Record<string, unknown>) : {};
+  const config = existing(project, [
+    'prisma.config.ts',
+    'prisma.config.js',
+    'prisma.config.mjs',
+    'prisma.config.cjs',
+    'prisma.config.mts',
+    'prisma.config.cts',
+    '.config/prisma.ts',
+  ]);
+  if (config.length)
+    return {
+      decline: `@prisma/client's install hook runs \`prisma generate\`, which loads ${config[0]}, code that may read any file`,
+    };
+  const settings =
+    manifest.prisma && typeof manifest.prisma === 'object' ? (manifest.prisma as Record<string, unknown>) : {};
   const named = typeof settings.schema === 'string' ? [settings.schema] : [];
   const [schema] = existing(project, named.length ? named : ['schema.prisma', 'prisma/schema.prisma', 'prisma/schema']);
   if (schema === undefined) return { files: [] };
   const path = project.path(schema)!;
   const texts = project.context.isDirectory(path) ? undefined : [readProject(project, schema) ?? ''];
-  if (!texts) return { decline: `@prisma/client's install hook runs \`prisma generate\` on the schema folder ${path}, which layerfix does not read` };
+  if (!texts)
+    return {
+      decline: `@prisma/client's install hook runs \`prisma generate\` on the schema folder ${path}, which layerfix does not read`,
+    };
   for (const text of texts) {
     const code = text.replace(/\/\/.*$/gm, '');
     for (const block of code.matchAll(/\bgenerator\s+\w+\s*\{([^}]*)\}/g)) {
       const provider = /\bprovider\s*=\s*"([^"]*)"/.exec(block[1])?.[1];
-      if (provider !== 'prisma-client-js') return { decline: `@prisma/client's install hook runs \`prisma generate\`, and ${path} has the generator \`${provider ?? '?'}\`, which layerfix does not know` };
-      if (/\boutput\s*=/.test(block[1])) return { decline: `@prisma/client's install hook runs \`prisma generate\`, and ${path} writes the client into the project (\`output\`), where the COPY would then put the context's files` };
+      if (provider !== 'prisma-client-js')
+        return {
+          decline: `@prisma/client's install hook runs \`prisma generate\`, and ${path} has the generator \`${provider ?? '?'}\`, which layerfix does not know`,
+        };
+      if (/\boutput\s*=/.test(block[1]))
+        return {
+          decline: `@prisma/client's install hook runs \`prisma generate\`, and ${path} writes the client into the project (\`output\`), where the COPY would then put the context's files`,
+        };
     }
   }
   const envFiles = existing(project, ['.env', posix.join(posix.dirname(schema), '.env')]);
@@ -51,7 +73,11 @@ function prismaNeeds(project: ProjectFolder, manifest: Record<string, unknown>):
 function gitHooksNeeds(name: string): (project: ProjectFolder) => HookNeeds {
   return (project) => {
     const git = gitInCopy(project);
-    return git ? { decline: `${name}'s install hook writes git hooks into ${git}, which the build context holds and the COPY would then put back (add .git to .dockerignore)` } : { files: [] };
+    return git
+      ? {
+          decline: `${name}'s install hook writes git hooks into ${git}, which the build context holds and the COPY would then put back (add .git to .dockerignore)`,
+        }
+      : { files: [] };
   };
 }
 
@@ -61,20 +87,42 @@ const HOOKS: readonly Hook[] = [
   {
     name: 'puppeteer',
     needs(project) {
-      const code = existing(project, ['.puppeteerrc.cjs', '.puppeteerrc.js', '.puppeteerrc.mjs', 'puppeteer.config.js', 'puppeteer.config.cjs', 'puppeteer.config.mjs', 'puppeteer.config.ts']);
+      const code = existing(project, [
+        '.puppeteerrc.cjs',
+        '.puppeteerrc.js',
+        '.puppeteerrc.mjs',
+        'puppeteer.config.js',
+        'puppeteer.config.cjs',
+        'puppeteer.config.mjs',
+        'puppeteer.config.ts',
+      ]);
       if (code.length) return { decline: `puppeteer's install hook loads ${code[0]}, code that may read any file` };
-      return { files: existing(project, ['.puppeteerrc', '.puppeteerrc.json', '.puppeteerrc.yaml', '.puppeteerrc.yml']) };
+      return {
+        files: existing(project, ['.puppeteerrc', '.puppeteerrc.json', '.puppeteerrc.yaml', '.puppeteerrc.yml']),
+      };
     },
   },
   {
     name: 'nx',
-    needs: (project) => (existing(project, ['nx.json']).length ? { decline: "nx's install hook reads nx.json and the workspace's projects, which are not all manifests" } : { files: [] }),
+    needs: (project) =>
+      existing(project, ['nx.json']).length
+        ? { decline: "nx's install hook reads nx.json and the workspace's projects, which are not all manifests" }
+        : { files: [] },
   },
   {
     name: 'msw',
-    needs: (_project, manifest) => (manifest.msw && typeof manifest.msw === 'object' && 'workerDirectory' in manifest.msw ? { decline: "msw's install hook copies its worker script into the folder package.json names (msw.workerDirectory), where the COPY would then put the context's copy back" } : { files: [] }),
+    needs: (_project, manifest) =>
+      manifest.msw && typeof manifest.msw === 'object' && 'workerDirectory' in manifest.msw
+        ? {
+            decline:
+              "msw's install hook copies its worker script into the folder package.json names (msw.workerDirectory), where the COPY would then put the context's copy back",
+          }
+        : { files: [] },
   },
-  ...['husky', 'simple-git-hooks', 'yorkie', 'lefthook', 'pre-commit', 'ghooks'].map((name) => ({ name, needs: gitHooksNeeds(name) })),
+  ...['husky', 'simple-git-hooks', 'yorkie', 'lefthook', 'pre-commit', 'ghooks'].map((name) => ({
+    name,
+    needs: gitHooksNeeds(name),
+  })),
 ];
 
 /** Whether a project installs a package: its manifest depends on it, or a lockfile of the project names it. */
@@ -89,7 +137,11 @@ function installs(name: string, manifest: Record<string, unknown>, lockfiles: st
  * or why the split cannot keep the install the same. `manifests` are the package.json values of the project and its
  * workspaces; `lockfiles` the text of its lockfiles.
  */
-export function hookNeeds(project: ProjectFolder, manifests: ReadonlyArray<Record<string, unknown>>, lockfiles: string): HookNeeds {
+export function hookNeeds(
+  project: ProjectFolder,
+  manifests: ReadonlyArray<Record<string, unknown>>,
+  lockfiles: string,
+): HookNeeds {
   const files: string[] = [];
   for (const hook of HOOKS) {
     if (!manifests.some((manifest) => installs(hook.name, manifest, lockfiles))) continue;

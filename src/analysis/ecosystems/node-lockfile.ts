@@ -19,7 +19,8 @@ export function wanted(manifest: Record<string, unknown>): Map<string, string> {
   const out = new Map<string, string>();
   for (const field of DEPENDENCY_FIELDS) {
     const deps = manifest[field];
-    if (deps && typeof deps === 'object') for (const [name, range] of Object.entries(deps)) if (typeof range === 'string') out.set(name, range);
+    if (deps && typeof deps === 'object')
+      for (const [name, range] of Object.entries(deps)) if (typeof range === 'string') out.set(name, range);
   }
   return out;
 }
@@ -37,10 +38,16 @@ function npmLock(project: ProjectFolder, manifest: Record<string, unknown>): str
     }
     const version = typeof lock.lockfileVersion === 'number' ? lock.lockfileVersion : 1;
     if (version < 2) return `npm install rewrites ${name} from lockfileVersion ${version} to the current format`;
-    const packages = lock.packages && typeof lock.packages === 'object' ? (lock.packages as Record<string, Record<string, unknown>>) : {};
+    const packages =
+      lock.packages && typeof lock.packages === 'object'
+        ? (lock.packages as Record<string, Record<string, unknown>>)
+        : {};
     const recorded = wanted(packages[''] ?? {});
-    const differs = [...wanted(manifest)].find(([dep, range]) => recorded.get(dep) !== range) ?? [...recorded].find(([dep]) => !wanted(manifest).has(dep));
-    if (differs) return `npm install rewrites ${name}, which does not record package.json's ${differs[0]}@${wanted(manifest).get(differs[0]) ?? '(removed)'}`;
+    const differs =
+      [...wanted(manifest)].find(([dep, range]) => recorded.get(dep) !== range) ??
+      [...recorded].find(([dep]) => !wanted(manifest).has(dep));
+    if (differs)
+      return `npm install rewrites ${name}, which does not record package.json's ${differs[0]}@${wanted(manifest).get(differs[0]) ?? '(removed)'}`;
     return `npm install rewrites ${name} when it lacks resolved packages or another npm version writes it differently, which layerfix cannot rule out (npm ci never writes it)`;
   }
   return undefined;
@@ -54,7 +61,10 @@ function yarnEntries(text: string): Map<string, string[]> {
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim() || line.startsWith('#')) continue;
     if (/^\S.*:$/.test(line)) {
-      keys = line.slice(0, -1).split(/,\s*/).map((key) => key.replace(/^"|"$/g, ''));
+      keys = line
+        .slice(0, -1)
+        .split(/,\s*/)
+        .map((key) => key.replace(/^"|"$/g, ''));
       for (const key of keys) entries.set(key, []);
       inDependencies = false;
     } else if (/^ {2}\S/.test(line)) {
@@ -80,7 +90,8 @@ function yarnLock(project: ProjectFolder, manifests: ReadonlyArray<Record<string
   for (const manifest of manifests) {
     for (const [name, range] of wanted(manifest)) {
       if (/^(file|link|workspace):/.test(range)) continue;
-      if (!entries.has(`${name}@${range}`)) return `yarn install without --frozen-lockfile adds ${name}@${range} to yarn.lock, which does not have it`;
+      if (!entries.has(`${name}@${range}`))
+        return `yarn install without --frozen-lockfile adds ${name}@${range} to yarn.lock, which does not have it`;
       queue.push(`${name}@${range}`);
     }
   }
@@ -91,7 +102,8 @@ function yarnLock(project: ProjectFolder, manifests: ReadonlyArray<Record<string
     queue.push(...(entries.get(key) ?? []).filter((dependency) => entries.has(dependency)));
   }
   const stale = [...entries.keys()].find((key) => !reached.has(key));
-  if (stale) return `yarn install without --frozen-lockfile drops ${stale} from yarn.lock, which nothing needs any more`;
+  if (stale)
+    return `yarn install without --frozen-lockfile drops ${stale} from yarn.lock, which nothing needs any more`;
   return 'yarn install without --frozen-lockfile rewrites yarn.lock when it was written by hand, by another tool or another Yarn version, which layerfix cannot rule out';
 }
 
@@ -104,27 +116,44 @@ function pnpmLock(project: ProjectFolder, manifest: Record<string, unknown>): st
   const recorded = new Map<string, string>();
   for (const field of DEPENDENCY_FIELDS) {
     const deps = valueAt(importer, field);
-    if (isTable(deps)) for (const [name, entry] of Object.entries(deps)) if (isTable(entry) && typeof entry.specifier === 'string') recorded.set(name, entry.specifier);
+    if (isTable(deps))
+      for (const [name, entry] of Object.entries(deps))
+        if (isTable(entry) && typeof entry.specifier === 'string') recorded.set(name, entry.specifier);
   }
   const specifiers = valueAt(importer, 'specifiers');
-  if (isTable(specifiers)) for (const [name, range] of Object.entries(specifiers)) if (typeof range === 'string') recorded.set(name, range);
+  if (isTable(specifiers))
+    for (const [name, range] of Object.entries(specifiers)) if (typeof range === 'string') recorded.set(name, range);
   const asked = wanted(manifest);
-  const differs = [...asked].find(([dep, range]) => recorded.get(dep) !== range) ?? [...recorded].find(([dep]) => !asked.has(dep));
-  if (differs) return `pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml, which does not record package.json's ${differs[0]}@${asked.get(differs[0]) ?? '(removed)'}`;
-  return 'pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml when it is out of date or in another pnpm version\'s format, which layerfix cannot rule out';
+  const differs =
+    [...asked].find(([dep, range]) => recorded.get(dep) !== range) ?? [...recorded].find(([dep]) => !asked.has(dep));
+  if (differs)
+    return `pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml, which does not record package.json's ${differs[0]}@${asked.get(differs[0]) ?? '(removed)'}`;
+  return "pnpm install without --frozen-lockfile rewrites pnpm-lock.yaml when it is out of date or in another pnpm version's format, which layerfix cannot rule out";
 }
 
 /**
  * Why the install rewrites the project's lockfile, if it does. `manager` is `npm`, `yarn`, `yarn berry`, `pnpm` or `bun`;
  * `manifests` the package.json values of the project and its workspaces (the project's first).
  */
-export function lockfileRewrite(project: ProjectFolder, manager: string, manifests: ReadonlyArray<Record<string, unknown>>): string | undefined {
+export function lockfileRewrite(
+  project: ProjectFolder,
+  manager: string,
+  manifests: ReadonlyArray<Record<string, unknown>>,
+): string | undefined {
   try {
     if (manager === 'npm') return npmLock(project, manifests[0]);
     if (manager === 'yarn') return yarnLock(project, manifests);
-    if (manager === 'yarn berry' && readProject(project, 'yarn.lock') !== undefined) return 'yarn install without --immutable rewrites yarn.lock when it is out of date or in another Yarn version\'s format, which layerfix cannot rule out';
-    if (manager === 'pnpm') return manifests.length > 1 ? 'pnpm install without --frozen-lockfile may rewrite pnpm-lock.yaml for a workspace, which layerfix does not compare' : pnpmLock(project, manifests[0]);
-    if (manager === 'bun' && (readProject(project, 'bun.lock') !== undefined || readProject(project, 'bun.lockb') !== undefined)) return 'bun install without --frozen-lockfile rewrites the lockfile when it is out of date, which layerfix does not compare';
+    if (manager === 'yarn berry' && readProject(project, 'yarn.lock') !== undefined)
+      return "yarn install without --immutable rewrites yarn.lock when it is out of date or in another Yarn version's format, which layerfix cannot rule out";
+    if (manager === 'pnpm')
+      return manifests.length > 1
+        ? 'pnpm install without --frozen-lockfile may rewrite pnpm-lock.yaml for a workspace, which layerfix does not compare'
+        : pnpmLock(project, manifests[0]);
+    if (
+      manager === 'bun' &&
+      (readProject(project, 'bun.lock') !== undefined || readProject(project, 'bun.lockb') !== undefined)
+    )
+      return 'bun install without --frozen-lockfile rewrites the lockfile when it is out of date, which layerfix does not compare';
   } catch (error) {
     return `layerfix cannot read the lockfile (${(error as Error).message.split('\n')[0]})`;
   }

@@ -5,7 +5,27 @@
  */
 import { posix } from 'node:path';
 import { isTable, readYaml, stringsOf, valueAt, type DataValue } from '../data-files.js';
-import { decline, enclosingRoot, environmentReads, envFlag, firstIn, hasOption, install, isLocalPath, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson, readProject, where, type ParsedArgs } from './common.js';
+import {
+  decline,
+  enclosingRoot,
+  environmentReads,
+  envFlag,
+  firstIn,
+  hasOption,
+  install,
+  isLocalPath,
+  missing,
+  needsSources,
+  writesManifests,
+  optionValue,
+  outputsInContext,
+  parseArgs,
+  present,
+  readJson,
+  readProject,
+  where,
+  type ParsedArgs,
+} from './common.js';
 import { NODE_PATH_VARIABLES, configPaths } from './node-config.js';
 import { hookNeeds } from './node-hooks.js';
 import { DEPENDENCY_FIELDS, lockfileRewrite } from './node-lockfile.js';
@@ -19,33 +39,144 @@ interface Manager {
 }
 
 const MANAGERS: Record<string, Manager> = {
-  npm: { files: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'], lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'], outputs: ['node_modules'] },
-  yarn: { files: ['yarn.lock', '.yarnrc', '.npmrc'], lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'prepare'], outputs: ['node_modules'] },
+  npm: {
+    files: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
+    lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+    outputs: ['node_modules'],
+  },
+  yarn: {
+    files: ['yarn.lock', '.yarnrc', '.npmrc'],
+    lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'prepare'],
+    outputs: ['node_modules'],
+  },
   'yarn berry': {
     files: ['yarn.lock', '.yarnrc.yml', '.yarn/releases', '.yarn/plugins', '.yarn/patches', '.yarn/cache'],
     lifecycle: ['preinstall', 'install', 'postinstall'],
-    outputs: ['node_modules', '.pnp.cjs', '.pnp.loader.mjs', '.yarn/install-state.gz', '.yarn/unplugged', '.yarn/build-state.yml'],
+    outputs: [
+      'node_modules',
+      '.pnp.cjs',
+      '.pnp.loader.mjs',
+      '.yarn/install-state.gz',
+      '.yarn/unplugged',
+      '.yarn/build-state.yml',
+    ],
   },
-  pnpm: { files: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.pnpmfile.cjs'], lifecycle: ['preinstall', 'install', 'postinstall', 'prepare'], outputs: ['node_modules'] },
-  bun: { files: ['bun.lock', 'bun.lockb', 'bunfig.toml', '.npmrc'], lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'], outputs: ['node_modules'] },
+  pnpm: {
+    files: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.pnpmfile.cjs'],
+    lifecycle: ['preinstall', 'install', 'postinstall', 'prepare'],
+    outputs: ['node_modules'],
+  },
+  bun: {
+    files: ['bun.lock', 'bun.lockb', 'bunfig.toml', '.npmrc'],
+    lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'],
+    outputs: ['node_modules'],
+  },
 };
 
-
-const NPM_VALUES = ['--prefix', '-C', '--workspace', '-w', '--omit', '--include', '--registry', '--loglevel', '--cache', '--userconfig', '--globalconfig', '--location', '-L', '--install-strategy', '--fetch-retries', '--fetch-timeout', '--tag', '--only', '--also', '--before', '--script-shell'];
-const YARN_VALUES = ['--cwd', '--network-timeout', '--mutex', '--cache-folder', '--modules-folder', '--registry', '--mode', '--network-concurrency', '--child-concurrency', '--global-folder', '--link-folder', '--preferred-cache-folder', '--use-yarnrc'];
-const PNPM_VALUES = ['-C', '--dir', '--filter', '-F', '--reporter', '--store-dir', '--virtual-store-dir', '--modules-dir', '--registry', '--network-concurrency', '--child-concurrency', '--loglevel', '--workspace-dir'];
+const NPM_VALUES = [
+  '--prefix',
+  '-C',
+  '--workspace',
+  '-w',
+  '--omit',
+  '--include',
+  '--registry',
+  '--loglevel',
+  '--cache',
+  '--userconfig',
+  '--globalconfig',
+  '--location',
+  '-L',
+  '--install-strategy',
+  '--fetch-retries',
+  '--fetch-timeout',
+  '--tag',
+  '--only',
+  '--also',
+  '--before',
+  '--script-shell',
+];
+const YARN_VALUES = [
+  '--cwd',
+  '--network-timeout',
+  '--mutex',
+  '--cache-folder',
+  '--modules-folder',
+  '--registry',
+  '--mode',
+  '--network-concurrency',
+  '--child-concurrency',
+  '--global-folder',
+  '--link-folder',
+  '--preferred-cache-folder',
+  '--use-yarnrc',
+];
+const PNPM_VALUES = [
+  '-C',
+  '--dir',
+  '--filter',
+  '-F',
+  '--reporter',
+  '--store-dir',
+  '--virtual-store-dir',
+  '--modules-dir',
+  '--registry',
+  '--network-concurrency',
+  '--child-concurrency',
+  '--loglevel',
+  '--workspace-dir',
+];
 const BUN_VALUES = ['--cwd', '--registry', '--cache-dir', '--backend', '--filter', '--config', '-c'];
 
-const NPM_INSTALL = new Set(['ci', 'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
+const NPM_INSTALL = new Set([
+  'ci',
+  'install',
+  'i',
+  'in',
+  'ins',
+  'inst',
+  'insta',
+  'instal',
+  'isnt',
+  'isnta',
+  'isntal',
+  'isntall',
+  'add',
+  'clean-install',
+  'ic',
+  'install-clean',
+  'isntall-clean',
+]);
 /** npm's installs from the lockfile, which never write it. */
 const NPM_CLEAN = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
 const NPM_MANIFEST_ONLY = new Set(['prune', 'rebuild', 'rb', 'audit', 'ls', 'list', 'outdated']);
 const NPM_WRITES = new Set(['dedupe', 'ddp', 'update', 'up', 'upgrade']);
-const NPM_HARMLESS = new Set(['cache', 'config', 'c', 'get', 'help', 'doctor', 'ping', 'whoami', 'login', 'logout', 'adduser', 'token', 'view', 'info', 'show', 'search', 'root', 'bin', 'prefix']);
+const NPM_HARMLESS = new Set([
+  'cache',
+  'config',
+  'c',
+  'get',
+  'help',
+  'doctor',
+  'ping',
+  'whoami',
+  'login',
+  'logout',
+  'adduser',
+  'token',
+  'view',
+  'info',
+  'show',
+  'search',
+  'root',
+  'bin',
+  'prefix',
+]);
 const PNPM_MANIFEST_ONLY = new Set(['fetch', 'prune', 'rebuild', 'rb', 'audit', 'list', 'ls', 'outdated']);
 const PNPM_WRITES = new Set(['update', 'up', 'upgrade', 'dedupe']);
 
-const isGlobal = (parsed: ParsedArgs) => hasOption(parsed, '-g', '--global') || optionValue(parsed, '--location', '-L') === 'global';
+const isGlobal = (parsed: ParsedArgs) =>
+  hasOption(parsed, '-g', '--global') || optionValue(parsed, '--location', '-L') === 'global';
 const isVersion = (parsed: ParsedArgs) => hasOption(parsed, '-v', '--version');
 
 /** Flags that keep each manager from writing its lockfile. */
@@ -57,20 +188,48 @@ const FROZEN: Record<string, string[]> = {
 };
 
 /** What an install is told by its flags and the environment: options (`ignore-scripts`, `frozen`) and the paths it reads. */
-function installSettings(invocation: Invocation, parsed: ParsedArgs, name: string): { options: string[]; reads: ExtraRead[] } {
+function installSettings(
+  invocation: Invocation,
+  parsed: ParsedArgs,
+  name: string,
+): { options: string[]; reads: ExtraRead[] } {
   const env = invocation.env;
-  const ignore = hasOption(parsed, '--ignore-scripts') || envFlag(env, 'npm_config_ignore_scripts') || envFlag(env, 'NPM_CONFIG_IGNORE_SCRIPTS') || env.get('YARN_ENABLE_SCRIPTS') === 'false';
-  const frozen = hasOption(parsed, ...FROZEN[name]) || optionValue(parsed, '--package-lock') === 'false' || envFlag(env, 'YARN_ENABLE_IMMUTABLE_INSTALLS') || envFlag(env, 'YARN_FROZEN_LOCKFILE') || envFlag(env, 'npm_config_frozen_lockfile');
-  return { options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : [])], reads: environmentReads(env, NODE_PATH_VARIABLES, name) };
+  const ignore =
+    hasOption(parsed, '--ignore-scripts') ||
+    envFlag(env, 'npm_config_ignore_scripts') ||
+    envFlag(env, 'NPM_CONFIG_IGNORE_SCRIPTS') ||
+    env.get('YARN_ENABLE_SCRIPTS') === 'false';
+  const frozen =
+    hasOption(parsed, ...FROZEN[name]) ||
+    optionValue(parsed, '--package-lock') === 'false' ||
+    envFlag(env, 'YARN_ENABLE_IMMUTABLE_INSTALLS') ||
+    envFlag(env, 'YARN_FROZEN_LOCKFILE') ||
+    envFlag(env, 'npm_config_frozen_lockfile');
+  return {
+    options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : [])],
+    reads: environmentReads(env, NODE_PATH_VARIABLES, name),
+  };
 }
 
 /** Package arguments: local paths (or unknown ones) need more than the manifests, and named ones change them. */
-function packagesVerdict(invocation: Invocation, name: string, packages: Array<string | null>, global: boolean, project: string | null | undefined, settings: { options: string[]; reads: ExtraRead[] }): Verdict {
+function packagesVerdict(
+  invocation: Invocation,
+  name: string,
+  packages: Array<string | null>,
+  global: boolean,
+  project: string | null | undefined,
+  settings: { options: string[]; reads: ExtraRead[] },
+): Verdict {
   if (packages.includes(null)) return decline(`runs ${name} with a package only known at build time`, true);
-  const local = (packages as string[]).find((spec) => isLocalPath(spec) || /^(link|portal):|\.(tgz|tar\.gz)$/.test(spec));
-  if (local) return decline(`installs the local package \`${local}\` with ${name}, which needs more than the manifests`, true);
+  const local = (packages as string[]).find(
+    (spec) => isLocalPath(spec) || /^(link|portal):|\.(tgz|tar\.gz)$/.test(spec),
+  );
+  if (local)
+    return decline(`installs the local package \`${local}\` with ${name}, which needs more than the manifests`, true);
   if (global) return { kind: 'harmless' };
-  return packages.length ? writesManifests(invocation.text) : install(name, project, settings.options, [], settings.reads);
+  return packages.length
+    ? writesManifests(invocation.text)
+    : install(name, project, settings.options, [], settings.reads);
 }
 
 function readNpm(invocation: Invocation): Verdict {
@@ -81,12 +240,20 @@ function readNpm(invocation: Invocation): Verdict {
   const prefix = optionValue(parsed, '--prefix', '-C');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs npm with a subcommand only known at build time');
-  if (NPM_INSTALL.has(sub)) return packagesVerdict(invocation, 'npm', rest, isGlobal(parsed), prefix, NPM_CLEAN.has(sub) ? { ...settings, options: [...options, 'frozen'] } : settings);
+  if (NPM_INSTALL.has(sub))
+    return packagesVerdict(
+      invocation,
+      'npm',
+      rest,
+      isGlobal(parsed),
+      prefix,
+      NPM_CLEAN.has(sub) ? { ...settings, options: [...options, 'frozen'] } : settings,
+    );
   if (NPM_WRITES.has(sub) || (sub === 'audit' && rest[0] === 'fix')) return writesManifests(invocation.text);
   if (NPM_MANIFEST_ONLY.has(sub)) return install('npm', prefix, [...options, 'auxiliary']);
   if (NPM_HARMLESS.has(sub)) {
     const location = optionValue(parsed, '--location', '-L');
-    return location === 'project' ? decline('writes the project\'s .npmrc with npm config') : { kind: 'harmless' };
+    return location === 'project' ? decline("writes the project's .npmrc with npm config") : { kind: 'harmless' };
   }
   return needsSources(invocation.text);
 }
@@ -97,7 +264,8 @@ function readYarn(invocation: Invocation): Verdict {
   const settings = installSettings(invocation, parsed, 'yarn');
   const options = settings.options;
   const cwd = optionValue(parsed, '--cwd');
-  if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : install('yarn', cwd, options, [], settings.reads);
+  if (sub === undefined)
+    return isVersion(parsed) ? { kind: 'harmless' } : install('yarn', cwd, options, [], settings.reads);
   if (sub === null) return decline('runs yarn with a subcommand only known at build time');
   if (sub === 'install') return install('yarn', cwd, options, [], settings.reads);
   if (sub === 'check') return install('yarn', cwd, [...options, 'auxiliary'], [], settings.reads);
@@ -105,8 +273,14 @@ function readYarn(invocation: Invocation): Verdict {
   if (sub === 'workspaces' && rest[0] === 'focus') return install('yarn', cwd, options, [], settings.reads);
   if (sub === 'global' || sub === 'cache') return { kind: 'harmless' };
   if (sub === 'config') {
-    if (hasOption(parsed, '-g', '--global', '-H', '--home') || rest[0] === 'get' || rest[0] === 'list' || rest.length === 0) return { kind: 'harmless' };
-    return decline('runs `yarn config set`, which writes the project\'s .yarnrc.yml under Yarn 2 and later');
+    if (
+      hasOption(parsed, '-g', '--global', '-H', '--home') ||
+      rest[0] === 'get' ||
+      rest[0] === 'list' ||
+      rest.length === 0
+    )
+      return { kind: 'harmless' };
+    return decline("runs `yarn config set`, which writes the project's .yarnrc.yml under Yarn 2 and later");
   }
   return needsSources(invocation.text);
 }
@@ -119,12 +293,22 @@ function readPnpm(invocation: Invocation): Verdict {
   const dir = optionValue(parsed, '-C', '--dir');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs pnpm with a subcommand only known at build time');
-  if (sub === 'install' || sub === 'i' || sub === 'add') return packagesVerdict(invocation, 'pnpm', rest, isGlobal(parsed), dir, settings);
+  if (sub === 'install' || sub === 'i' || sub === 'add')
+    return packagesVerdict(invocation, 'pnpm', rest, isGlobal(parsed), dir, settings);
   if (PNPM_WRITES.has(sub) || (sub === 'audit' && hasOption(parsed, '--fix'))) return writesManifests(invocation.text);
   // `pnpm fetch` reads only the lockfile and writes no lockfile.
-  if (PNPM_MANIFEST_ONLY.has(sub)) return install('pnpm', dir, sub === 'fetch' ? [...options, 'frozen'] : [...options, 'frozen', 'auxiliary'], [], settings.reads);
+  if (PNPM_MANIFEST_ONLY.has(sub))
+    return install(
+      'pnpm',
+      dir,
+      sub === 'fetch' ? [...options, 'frozen'] : [...options, 'frozen', 'auxiliary'],
+      [],
+      settings.reads,
+    );
   if (sub === 'store' || sub === 'setup' || sub === 'env' || sub === 'config') {
-    return optionValue(parsed, '--location') === 'project' ? decline('writes the project\'s .npmrc with pnpm config') : { kind: 'harmless' };
+    return optionValue(parsed, '--location') === 'project'
+      ? decline("writes the project's .npmrc with pnpm config")
+      : { kind: 'harmless' };
   }
   return needsSources(invocation.text);
 }
@@ -136,7 +320,8 @@ function readBun(invocation: Invocation): Verdict {
   const cwd = optionValue(parsed, '--cwd');
   if (sub === undefined) return isVersion(parsed) ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs bun with a subcommand only known at build time');
-  if (sub === 'install' || sub === 'i' || sub === 'add' || sub === 'a') return packagesVerdict(invocation, 'bun', rest, isGlobal(parsed), cwd, settings);
+  if (sub === 'install' || sub === 'i' || sub === 'add' || sub === 'a')
+    return packagesVerdict(invocation, 'bun', rest, isGlobal(parsed), cwd, settings);
   if (sub === 'pm' && rest[0] === 'cache') return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
@@ -144,7 +329,14 @@ function readBun(invocation: Invocation): Verdict {
 function readCorepack(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, []);
   const sub = parsed.positionals[0];
-  if (sub === 'enable' || sub === 'disable' || sub === 'prepare' || (sub === 'install' && isGlobal(parsed)) || isVersion(parsed)) return { kind: 'harmless' };
+  if (
+    sub === 'enable' ||
+    sub === 'disable' ||
+    sub === 'prepare' ||
+    (sub === 'install' && isGlobal(parsed)) ||
+    isVersion(parsed)
+  )
+    return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
 
@@ -169,22 +361,41 @@ function yarnFlavour(project: ProjectFolder, manifest: Record<string, unknown>):
 }
 
 /** The workspace folders a project declares (context-relative). */
-function workspaceFolders(project: ProjectFolder, manager: string, manifest: Record<string, unknown>, pnpmWorkspace: DataValue | undefined): string[] {
+function workspaceFolders(
+  project: ProjectFolder,
+  manager: string,
+  manifest: Record<string, unknown>,
+  pnpmWorkspace: DataValue | undefined,
+): string[] {
   let patterns: string[] = [];
   if (manager === 'pnpm') {
     patterns = stringsOf(valueAt(pnpmWorkspace, 'packages'));
   } else {
     const declared = manifest.workspaces;
-    const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as { packages?: unknown }).packages : [];
+    const list = Array.isArray(declared)
+      ? declared
+      : declared && typeof declared === 'object'
+        ? (declared as { packages?: unknown }).packages
+        : [];
     patterns = Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
   }
   if (!patterns.length) return [];
-  return project.context.folders(project.dir, patterns).filter((folder) => folder !== project.dir && project.context.isFile(`${folder}/package.json`));
+  return project.context
+    .folders(project.dir, patterns)
+    .filter((folder) => folder !== project.dir && project.context.isFile(`${folder}/package.json`));
 }
 
 /** Why a package's own manifest makes the install read sources, if it does. */
-function packageProblem(manifest: Record<string, unknown>, file: string, manager: Manager, use: InstallUse, workspace: boolean, gyp: boolean): string | undefined {
-  const scripts = manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
+function packageProblem(
+  manifest: Record<string, unknown>,
+  file: string,
+  manager: Manager,
+  use: InstallUse,
+  workspace: boolean,
+  gyp: boolean,
+): string | undefined {
+  const scripts =
+    manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
   const script = manager.lifecycle.find((name) => typeof scripts[name] === 'string');
   if (script && !use.options.has('ignore-scripts')) {
     return `${file} has a \`${script}\` script, which ${use.ecosystem} runs during the install and which may read the sources (\`${scripts[script]}\`)`;
@@ -194,31 +405,43 @@ function packageProblem(manifest: Record<string, unknown>, file: string, manager
     return `${posix.join(posix.dirname(file), 'binding.gyp')} makes ${use.ecosystem} run \`node-gyp rebuild\` during the install, which compiles the sources`;
   }
   for (const field of [...DEPENDENCY_FIELDS, 'overrides', 'resolutions']) {
-    const deps = manifest[field] && typeof manifest[field] === 'object' ? (manifest[field] as Record<string, unknown>) : {};
+    const deps =
+      manifest[field] && typeof manifest[field] === 'object' ? (manifest[field] as Record<string, unknown>) : {};
     for (const [name, spec] of Object.entries(deps)) {
       if (typeof spec === 'string' && (isLocalPath(spec) || /^(link|portal):/.test(spec))) {
         return `${file} depends on the local package ${name} (\`${spec}\`), which needs more than the manifests`;
       }
     }
   }
-  if (workspace && manifest.bin) return `${file} declares \`bin\` files, which the install links and makes executable; they are sources`;
+  if (workspace && manifest.bin)
+    return `${file} declares \`bin\` files, which the install links and makes executable; they are sources`;
   return undefined;
 }
 
 /** Patch files a project's manifests point at (pnpm's and bun's patchedDependencies, Yarn `patch:` references). */
-function patchFiles(manifest: Record<string, unknown>, manager: string, pnpmWorkspace: DataValue | undefined): string[] {
+function patchFiles(
+  manifest: Record<string, unknown>,
+  manager: string,
+  pnpmWorkspace: DataValue | undefined,
+): string[] {
   const paths: string[] = [];
   if (manager === 'bun' && isTable(manifest.patchedDependencies as DataValue)) {
-    for (const path of Object.values(manifest.patchedDependencies as object)) if (typeof path === 'string') paths.push(path);
+    for (const path of Object.values(manifest.patchedDependencies as object))
+      if (typeof path === 'string') paths.push(path);
   }
   if (manager === 'pnpm') {
     const pnpm = manifest.pnpm && typeof manifest.pnpm === 'object' ? (manifest.pnpm as Record<string, unknown>) : {};
-    const fromJson = pnpm.patchedDependencies && typeof pnpm.patchedDependencies === 'object' ? Object.values(pnpm.patchedDependencies) : [];
+    const fromJson =
+      pnpm.patchedDependencies && typeof pnpm.patchedDependencies === 'object'
+        ? Object.values(pnpm.patchedDependencies)
+        : [];
     const fromYaml = valueAt(pnpmWorkspace, 'patchedDependencies');
     const yamlPaths = isTable(fromYaml) ? Object.values(fromYaml) : [];
     for (const path of [...fromJson, ...yamlPaths]) if (typeof path === 'string') paths.push(path);
   }
-  const specs = [...DEPENDENCY_FIELDS, 'resolutions'].flatMap((field) => (manifest[field] && typeof manifest[field] === 'object' ? Object.values(manifest[field] as object) : []));
+  const specs = [...DEPENDENCY_FIELDS, 'resolutions'].flatMap((field) =>
+    manifest[field] && typeof manifest[field] === 'object' ? Object.values(manifest[field] as object) : [],
+  );
   for (const spec of specs) {
     const match = typeof spec === 'string' ? /^patch:.*#(?:~\/)?(\.?\/?[^:&]+\.patch)/.exec(decoded(spec)) : null;
     if (match) paths.push(match[1]);
@@ -243,15 +466,24 @@ const YARN_FOLDERS = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', '.yarn
  * or why one of them is not a file layerfix copies: only paths inside Yarn's own folders are.
  */
 function configuredFiles(project: ProjectFolder, manager: Manager): { files: string[] } | { decline: string } {
-  const read = configPaths(project, manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$/.test(file)));
+  const read = configPaths(
+    project,
+    manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$/.test(file)),
+  );
   if ('decline' in read) return read;
   const files: string[] = [];
   for (const { file, key, path } of read.paths) {
     const at = project.path(path);
     if (at === undefined || !project.context.has(at)) continue;
     if (YARN_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`))) files.push(path);
-    else if (key.endsWith('(default)')) return { decline: `Yarn loads ${at} into its environment (injectEnvironmentFiles), and it is not among the manifests` };
-    else return { decline: `${where(project, file)} sets ${key} to ${at}, a file the install reads that is not among the manifests` };
+    else if (key.endsWith('(default)'))
+      return {
+        decline: `Yarn loads ${at} into its environment (injectEnvironmentFiles), and it is not among the manifests`,
+      };
+    else
+      return {
+        decline: `${where(project, file)} sets ${key} to ${at}, a file the install reads that is not among the manifests`,
+      };
   }
   return { files };
 }
@@ -260,7 +492,13 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const root = readJson(project, 'package.json');
   if ('decline' in root) return root;
   if (!root.value) return missing(project, ['package.json']);
-  const enclosing = enclosingRoot(project, use.ecosystem, (up) => firstIn(project, up, ['pnpm-workspace.yaml', '.yarnrc.yml']) ?? firstIn(project, up, ['package.json'], (text) => /"workspaces"\s*:/.test(text)));
+  const enclosing = enclosingRoot(
+    project,
+    use.ecosystem,
+    (up) =>
+      firstIn(project, up, ['pnpm-workspace.yaml', '.yarnrc.yml']) ??
+      firstIn(project, up, ['package.json'], (text) => /"workspaces"\s*:/.test(text)),
+  );
   if (enclosing) return { decline: enclosing };
   const flavour = use.ecosystem === 'yarn' ? yarnFlavour(project, root.value) : use.ecosystem;
   const manager = MANAGERS[flavour];
@@ -272,15 +510,28 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     const text = flavour === 'pnpm' ? readProject(project, 'pnpm-workspace.yaml') : undefined;
     pnpmWorkspace = text === undefined ? undefined : readYaml(text);
   } catch (error) {
-    return { decline: `${where(project, 'pnpm-workspace.yaml')} is not valid YAML (${(error as Error).message.split('\n')[0]})` };
+    return {
+      decline: `${where(project, 'pnpm-workspace.yaml')} is not valid YAML (${(error as Error).message.split('\n')[0]})`,
+    };
   }
   const configured = configuredFiles(project, manager);
   if ('decline' in configured) return configured;
   const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
-  const reader = pnpmfile === undefined ? undefined : /\brequire\s*\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)|\breadFile(Sync)?\b|\bimport\s*\(/.exec(pnpmfile);
-  if (reader) return { decline: `${where(project, '.pnpmfile.cjs')}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)` };
+  const reader =
+    pnpmfile === undefined
+      ? undefined
+      : /\brequire\s*\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)|\breadFile(Sync)?\b|\bimport\s*\(/.exec(pnpmfile);
+  if (reader)
+    return {
+      decline: `${where(project, '.pnpmfile.cjs')}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)`,
+    };
   const folders = workspaceFolders(project, flavour, root.value, pnpmWorkspace);
-  const files = present(project, ['package.json', ...manager.files, ...patchFiles(root.value, flavour, pnpmWorkspace), ...configured.files]);
+  const files = present(project, [
+    'package.json',
+    ...manager.files,
+    ...patchFiles(root.value, flavour, pnpmWorkspace),
+    ...configured.files,
+  ]);
   const manifests = [root.value];
   for (const folder of folders) {
     const file = `${folder}/package.json`;
@@ -297,7 +548,9 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     if (rewrite) return { decline: `${rewrite}, and the COPY would then put the old one back` };
   }
   if (!use.options.has('ignore-scripts')) {
-    const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'].map((name) => readProject(project, name) ?? '').join('\n');
+    const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']
+      .map((name) => readProject(project, name) ?? '')
+      .join('\n');
     const hooks = hookNeeds(project, manifests, lockfiles);
     if ('decline' in hooks) return hooks;
     files.push(...present(project, hooks.files));

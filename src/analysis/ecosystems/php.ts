@@ -3,20 +3,61 @@
  * would run the project's event scripts, build an autoloader that scans the sources (a classmap, or an optimised
  * autoloader) unless `--no-autoloader` is given, or install path repositories.
  */
-import { decline, environmentReads, envFlag, hasOption, isRemote, install, missing, needsSources, writesManifests, optionValue, outputsInContext, parseArgs, present, readJson } from './common.js';
+import {
+  decline,
+  environmentReads,
+  envFlag,
+  hasOption,
+  isRemote,
+  install,
+  missing,
+  needsSources,
+  writesManifests,
+  optionValue,
+  outputsInContext,
+  parseArgs,
+  present,
+  readJson,
+} from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const COMPOSER_VALUES = ['-d', '--working-dir', '--ignore-platform-req', '--only-vendor'];
 const INSTALLS = new Set(['install', 'i', 'validate', 'check-platform-reqs', 'show', 'outdated', 'audit']);
 const WRITES = new Set(['update', 'u', 'upgrade', 'require', 'r', 'remove', 'rm', 'bump']);
-const HARMLESS = new Set(['global', 'clear-cache', 'clearcache', 'cc', 'self-update', 'selfupdate', 'diagnose', 'about', '--version']);
-const EVENTS = ['pre-install-cmd', 'post-install-cmd', 'pre-update-cmd', 'post-update-cmd', 'pre-autoload-dump', 'post-autoload-dump', 'pre-package-install', 'post-package-install', 'pre-package-update', 'post-package-update', 'pre-dependencies-solving', 'post-dependencies-solving', 'pre-operations-exec', 'post-root-package-install'];
+const HARMLESS = new Set([
+  'global',
+  'clear-cache',
+  'clearcache',
+  'cc',
+  'self-update',
+  'selfupdate',
+  'diagnose',
+  'about',
+  '--version',
+]);
+const EVENTS = [
+  'pre-install-cmd',
+  'post-install-cmd',
+  'pre-update-cmd',
+  'post-update-cmd',
+  'pre-autoload-dump',
+  'post-autoload-dump',
+  'pre-package-install',
+  'post-package-install',
+  'pre-package-update',
+  'post-package-update',
+  'pre-dependencies-solving',
+  'post-dependencies-solving',
+  'pre-operations-exec',
+  'post-root-package-install',
+];
 
 function readComposer(invocation: Invocation, args: Array<string | null>): Verdict {
   const parsed = parseArgs(args, COMPOSER_VALUES);
   const [sub] = parsed.positionals;
   const dir = optionValue(parsed, '-d', '--working-dir');
-  if (sub === undefined) return hasOption(parsed, '--version', '-V') ? { kind: 'harmless' } : needsSources(invocation.text);
+  if (sub === undefined)
+    return hasOption(parsed, '--version', '-V') ? { kind: 'harmless' } : needsSources(invocation.text);
   if (sub === null) return decline('runs composer with a subcommand only known at build time');
   if (WRITES.has(sub)) return writesManifests(invocation.text);
   if (INSTALLS.has(sub)) {
@@ -25,17 +66,32 @@ function readComposer(invocation: Invocation, args: Array<string | null>): Verdi
       (hasOption(parsed, '--no-plugins') || envFlag(invocation.env, 'COMPOSER_NO_PLUGINS')) && 'no-plugins',
       hasOption(parsed, '--no-autoloader') && 'no-autoloader',
       hasOption(parsed, '--no-dev', '--update-no-dev') && 'no-dev',
-      hasOption(parsed, '-o', '--optimize-autoloader', '-a', '--classmap-authoritative', '--apcu-autoloader') && 'optimize',
+      hasOption(parsed, '-o', '--optimize-autoloader', '-a', '--classmap-authoritative', '--apcu-autoloader') &&
+        'optimize',
       sub !== 'install' && sub !== 'i' && 'auxiliary',
     ].filter((o): o is string => !!o);
-    return install('composer', dir, options, [], environmentReads(invocation.env, ['COMPOSER', 'COMPOSER_HOME', 'COMPOSER_VENDOR_DIR', 'COMPOSER_BIN_DIR', 'COMPOSER_CACHE_DIR'], 'composer'));
+    return install(
+      'composer',
+      dir,
+      options,
+      [],
+      environmentReads(
+        invocation.env,
+        ['COMPOSER', 'COMPOSER_HOME', 'COMPOSER_VENDOR_DIR', 'COMPOSER_BIN_DIR', 'COMPOSER_CACHE_DIR'],
+        'composer',
+      ),
+    );
   }
-  if (sub === 'config') return hasOption(parsed, '-g', '--global') ? { kind: 'harmless' } : decline('changes composer.json with `composer config`');
+  if (sub === 'config')
+    return hasOption(parsed, '-g', '--global')
+      ? { kind: 'harmless' }
+      : decline('changes composer.json with `composer config`');
   if (HARMLESS.has(sub)) return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
 
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const read = readJson(project, 'composer.json');
@@ -45,27 +101,62 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const scripts = record(manifest.scripts);
   const event = EVENTS.find((name) => scripts[name] !== undefined);
   if (event && !use.options.has('no-scripts')) {
-    return { decline: `composer.json has a \`${event}\` script, which composer runs during the install and which may read the sources (add --no-scripts)` };
+    return {
+      decline: `composer.json has a \`${event}\` script, which composer runs during the install and which may read the sources (add --no-scripts)`,
+    };
   }
   if (!use.options.has('no-autoloader')) {
     const config = record(manifest.config);
-    if (use.options.has('optimize') || config['optimize-autoloader'] === true || config['classmap-authoritative'] === true || config['apcu-autoloader'] === true) {
-      return { decline: 'composer builds an optimised autoloader, which scans the sources (add --no-autoloader and dump it after the COPY)' };
+    if (
+      use.options.has('optimize') ||
+      config['optimize-autoloader'] === true ||
+      config['classmap-authoritative'] === true ||
+      config['apcu-autoloader'] === true
+    ) {
+      return {
+        decline:
+          'composer builds an optimised autoloader, which scans the sources (add --no-autoloader and dump it after the COPY)',
+      };
     }
-    const sections = [record(manifest.autoload), ...(use.options.has('no-dev') ? [] : [record(manifest['autoload-dev'])])];
+    const sections = [
+      record(manifest.autoload),
+      ...(use.options.has('no-dev') ? [] : [record(manifest['autoload-dev'])]),
+    ];
     if (sections.some((section) => Array.isArray(section.classmap) && section.classmap.length > 0)) {
-      return { decline: 'composer.json has a classmap autoload, which composer builds by scanning the sources (add --no-autoloader and dump it after the COPY)' };
+      return {
+        decline:
+          'composer.json has a classmap autoload, which composer builds by scanning the sources (add --no-autoloader and dump it after the COPY)',
+      };
     }
   }
-  const repositories = Array.isArray(manifest.repositories) ? manifest.repositories : Object.values(record(manifest.repositories));
-  const path = repositories.map(record).find((repository) => repository.type === 'path' || repository.type === 'artifact' || (typeof repository.url === 'string' && !isRemote(repository.url)));
-  if (path) return { decline: `composer.json installs from the local ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests` };
+  const repositories = Array.isArray(manifest.repositories)
+    ? manifest.repositories
+    : Object.values(record(manifest.repositories));
+  const path = repositories
+    .map(record)
+    .find(
+      (repository) =>
+        repository.type === 'path' ||
+        repository.type === 'artifact' ||
+        (typeof repository.url === 'string' && !isRemote(repository.url)),
+    );
+  if (path)
+    return {
+      decline: `composer.json installs from the local ${String(path.type)} repository \`${String(path.url)}\`, which needs more than the manifests`,
+    };
   const plugin = use.options.has('no-plugins') ? undefined : pluginProblem(project, manifest, use);
   if (plugin) return { decline: plugin };
   const extra = record(manifest.extra);
-  if (extra['merge-plugin'] !== undefined) return { decline: 'composer.json merges other composer.json files (extra.merge-plugin), which layerfix does not follow' };
-  if (extra.patches !== undefined || extra['patches-file'] !== undefined) return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
-  const vendor = typeof record(manifest.config)['vendor-dir'] === 'string' ? (record(manifest.config)['vendor-dir'] as string) : 'vendor';
+  if (extra['merge-plugin'] !== undefined)
+    return {
+      decline: 'composer.json merges other composer.json files (extra.merge-plugin), which layerfix does not follow',
+    };
+  if (extra.patches !== undefined || extra['patches-file'] !== undefined)
+    return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
+  const vendor =
+    typeof record(manifest.config)['vendor-dir'] === 'string'
+      ? (record(manifest.config)['vendor-dir'] as string)
+      : 'vendor';
   const output = outputsInContext(project, [], [vendor]);
   return output ? { decline: output } : { files: present(project, ['composer.json', 'composer.lock', 'auth.json']) };
 }
@@ -74,26 +165,58 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
  * Composer plugins that read or write the project's files during the install: each entry says why, for a project
  * that requires the plugin and lets it run (`config.allow-plugins`), or undefined when it leaves them alone here.
  */
-const PLUGINS: ReadonlyArray<[string, (project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse) => string | undefined]> = [
-  ['symfony/flex', (_project, _manifest, use) => (use.options.has('no-scripts') ? undefined : "symfony/flex applies recipes after the install, which read symfony.lock and write configuration into the project (add --no-scripts)")],
-  ['drupal/core-composer-scaffold', () => 'drupal/core-composer-scaffold writes scaffold files into the project during the install, where the COPY would then put the context\'s copies'],
-  ...['composer/installers', 'oomphinc/composer-installers-extender'].map((name): [string, (project: ProjectFolder, manifest: Record<string, unknown>) => string | undefined] => [
-    name,
-    (project, manifest) => {
-      const paths = Object.keys(record(record(manifest.extra)['installer-paths']));
-      const held = paths.map((path) => path.split('{$')[0].replace(/\/+$/, '')).find((path) => path && present(project, [path]).length);
-      return held ? `${name} installs packages into ${held}, which the build context holds and the COPY would then copy over them` : undefined;
-    },
-  ]),
+const PLUGINS: ReadonlyArray<
+  [string, (project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse) => string | undefined]
+> = [
+  [
+    'symfony/flex',
+    (_project, _manifest, use) =>
+      use.options.has('no-scripts')
+        ? undefined
+        : 'symfony/flex applies recipes after the install, which read symfony.lock and write configuration into the project (add --no-scripts)',
+  ],
+  [
+    'drupal/core-composer-scaffold',
+    () =>
+      "drupal/core-composer-scaffold writes scaffold files into the project during the install, where the COPY would then put the context's copies",
+  ],
+  ...['composer/installers', 'oomphinc/composer-installers-extender'].map(
+    (name): [string, (project: ProjectFolder, manifest: Record<string, unknown>) => string | undefined] => [
+      name,
+      (project, manifest) => {
+        const paths = Object.keys(record(record(manifest.extra)['installer-paths']));
+        const held = paths
+          .map((path) => path.split('{$')[0].replace(/\/+$/, ''))
+          .find((path) => path && present(project, [path]).length);
+        return held
+          ? `${name} installs packages into ${held}, which the build context holds and the COPY would then copy over them`
+          : undefined;
+      },
+    ],
+  ),
 ];
 
 /** Why a Composer plugin the project lets run reads or writes its files during the install, if one does. */
 function pluginProblem(project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse): string | undefined {
-  const required = { ...record(manifest.require), ...(use.options.has('no-dev') ? {} : record(manifest['require-dev'])) };
+  const required = {
+    ...record(manifest.require),
+    ...(use.options.has('no-dev') ? {} : record(manifest['require-dev'])),
+  };
   const allowed = record(manifest.config)['allow-plugins'];
   for (const [name, check] of PLUGINS) {
     if (!(name in required)) continue;
-    if (allowed === false || (allowed && typeof allowed === 'object' && record(allowed)[name] !== true && !Object.entries(record(allowed)).some(([pattern, on]) => on === true && new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name)))) continue;
+    if (
+      allowed === false ||
+      (allowed &&
+        typeof allowed === 'object' &&
+        record(allowed)[name] !== true &&
+        !Object.entries(record(allowed)).some(
+          ([pattern, on]) =>
+            on === true &&
+            new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name),
+        ))
+    )
+      continue;
     const problem = check(project, manifest, use);
     if (problem) return problem;
   }
@@ -106,7 +229,8 @@ export const php: Ecosystem = {
   read(invocation) {
     if (/^composer(\.phar)?$/.test(invocation.name)) return readComposer(invocation, invocation.args);
     const [script, ...rest] = invocation.args;
-    if (/^php[\d.]*$/.test(invocation.name) && script && /(^|\/)composer(\.phar)?$/.test(script)) return readComposer(invocation, rest);
+    if (/^php[\d.]*$/.test(invocation.name) && script && /(^|\/)composer(\.phar)?$/.test(script))
+      return readComposer(invocation, rest);
     return undefined;
   },
   manifests: composerManifests,

@@ -17,11 +17,56 @@ const BY_NAME = new RegExp(String.raw`^${NAME}${EXTRAS}${VERSIONS}\s*(?:;.*)?$`)
 const BY_URL = new RegExp(String.raw`^${NAME}${EXTRAS}\s*@\s*(\S+)\s*(?:;.*)?$`);
 
 /** Options a requirement file may hold that read no local file. */
-const HARMLESS_LINE_OPTIONS = new Set(['-i', '--index-url', '--extra-index-url', '--no-index', '--pre', '--prefer-binary', '--only-binary', '--no-binary', '--require-hashes', '--trusted-host', '--use-feature', '-Z', '--always-unzip', '--config-settings', '--global-option', '--hash']);
+const HARMLESS_LINE_OPTIONS = new Set([
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '--no-index',
+  '--pre',
+  '--prefer-binary',
+  '--only-binary',
+  '--no-binary',
+  '--require-hashes',
+  '--trusted-host',
+  '--use-feature',
+  '-Z',
+  '--always-unzip',
+  '--config-settings',
+  '--global-option',
+  '--hash',
+]);
 /** The `PIP_*` variables that name files or folders pip reads or writes. */
-export const PIP_PATH_VARIABLES = ['PIP_CONSTRAINT', 'PIP_REQUIREMENT', 'PIP_FIND_LINKS', 'PIP_CONFIG_FILE', 'PIP_EDITABLE', 'PIP_SRC', 'PIP_CERT', 'PIP_CLIENT_CERT', 'PIP_TARGET', 'PIP_PREFIX', 'PIP_ROOT', 'PIP_CACHE_DIR', 'PIP_LOG', 'PIP_REPORT'];
+export const PIP_PATH_VARIABLES = [
+  'PIP_CONSTRAINT',
+  'PIP_REQUIREMENT',
+  'PIP_FIND_LINKS',
+  'PIP_CONFIG_FILE',
+  'PIP_EDITABLE',
+  'PIP_SRC',
+  'PIP_CERT',
+  'PIP_CLIENT_CERT',
+  'PIP_TARGET',
+  'PIP_PREFIX',
+  'PIP_ROOT',
+  'PIP_CACHE_DIR',
+  'PIP_LOG',
+  'PIP_REPORT',
+];
 /** The `UV_*` variables that name files or folders uv reads or writes. */
-export const UV_PATH_VARIABLES = ['UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT', 'UV_OVERRIDE', 'UV_FIND_LINKS', 'UV_CONFIG_FILE', 'UV_PROJECT_ENVIRONMENT', 'UV_CACHE_DIR', 'UV_TARGET', 'UV_PREFIX', 'UV_PYTHON_INSTALL_DIR', 'UV_TOOL_DIR', 'SSL_CERT_FILE'];
+export const UV_PATH_VARIABLES = [
+  'UV_CONSTRAINT',
+  'UV_BUILD_CONSTRAINT',
+  'UV_OVERRIDE',
+  'UV_FIND_LINKS',
+  'UV_CONFIG_FILE',
+  'UV_PROJECT_ENVIRONMENT',
+  'UV_CACHE_DIR',
+  'UV_TARGET',
+  'UV_PREFIX',
+  'UV_PYTHON_INSTALL_DIR',
+  'UV_TOOL_DIR',
+  'SSL_CERT_FILE',
+];
 
 /**
  * Why a requirement is not a package pip fetches by name or from a remote URL, if it is not: the local path or file
@@ -42,7 +87,11 @@ export function localRequirement(spec: string): string | undefined {
  */
 export function installsLocal(spec: string, by = '', named = true): string {
   const own = /^\.\/?(\[.*\])?$/.test(spec);
-  const what = own ? `the project itself${named && spec !== '.' ? ` (\`${spec}\`)` : ''}` : named ? `the local path \`${spec}\`` : 'a local path';
+  const what = own
+    ? `the project itself${named && spec !== '.' ? ` (\`${spec}\`)` : ''}`
+    : named
+      ? `the local path \`${spec}\``
+      : 'a local path';
   return `installs ${what}${by}, which needs its sources`;
 }
 
@@ -50,11 +99,17 @@ export function installsLocal(spec: string, by = '', named = true): string {
  * The paths the environment and the command line give pip besides its requirement files (`PIP_CONSTRAINT`,
  * `--find-links ./wheels`, `--target`): the split declines when the COPY brings one.
  */
-export function pipReads(env: ReadonlyMap<string, string | undefined>, options: ReadonlyArray<[string, string | null]>, variables: readonly string[], tool: string): ExtraRead[] {
+export function pipReads(
+  env: ReadonlyMap<string, string | undefined>,
+  options: ReadonlyArray<[string, string | null]>,
+  variables: readonly string[],
+  tool: string,
+): ExtraRead[] {
   const reads = environmentReads(env, variables, tool);
   for (const [option, value] of options) {
     if (value === null) reads.push({ path: null, why: `${option} makes ${tool} use` });
-    else if (!isRemote(value)) reads.push({ path: value.replace(/^file:(\/\/)?/, ''), why: `${option} makes ${tool} use` });
+    else if (!isRemote(value))
+      reads.push({ path: value.replace(/^file:(\/\/)?/, ''), why: `${option} makes ${tool} use` });
   }
   return reads;
 }
@@ -64,7 +119,10 @@ function logicalLines(text: string): Array<{ line: string; number: number }> {
   const out: Array<{ line: string; number: number }> = [];
   let pending = '';
   let first = 0;
-  for (const [index, raw] of text.replace(/^\ufeff/, '').split(/\r?\n/).entries()) {
+  for (const [index, raw] of text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .entries()) {
     if (!pending) first = index + 1;
     if (raw.endsWith('\\')) {
       pending += raw.slice(0, -1);
@@ -101,8 +159,14 @@ export function requirementManifests(project: ProjectFolder, named: string[]): M
 }
 
 /** Why one requirement file line needs more than the manifests, if it does; `follow` takes the files it includes. */
-function lineProblem(project: ProjectFolder, file: string, line: string, follow: (nested: { path: string | undefined; name: string }) => void): string | undefined {
-  if (/\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line)) return `\`${line}\` uses an environment variable, which pip expands at build time`;
+function lineProblem(
+  project: ProjectFolder,
+  file: string,
+  line: string,
+  follow: (nested: { path: string | undefined; name: string }) => void,
+): string | undefined {
+  if (/\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line))
+    return `\`${line}\` uses an environment variable, which pip expands at build time`;
   const option = /^(--?[A-Za-z-]+)(?:[\s=]+(\S+))?/.exec(line);
   if (!option) {
     const spec = line.replace(/\s+--?[A-Za-z-]+(?:[\s=]+\S+)?/g, '');
@@ -113,17 +177,33 @@ function lineProblem(project: ProjectFolder, file: string, line: string, follow:
   if (name === '-r' || name === '--requirement' || name === '-c' || name === '--constraint') {
     if (value === undefined) return `\`${line}\` names no file`;
     const nested = posix.join(posix.dirname(file), value);
-    follow({ path: nested.startsWith('..') || value.startsWith('/') ? (value.startsWith('/') ? project.locate(value) : undefined) : nested, name: value });
+    follow({
+      path:
+        nested.startsWith('..') || value.startsWith('/')
+          ? value.startsWith('/')
+            ? project.locate(value)
+            : undefined
+          : nested,
+      name: value,
+    });
     return undefined;
   }
   if (name === '-e' || name === '--editable') {
-    return value !== undefined && isRemote(value) ? undefined : `\`${line}\` installs an editable project, whose sources are not in the manifests`;
+    return value !== undefined && isRemote(value)
+      ? undefined
+      : `\`${line}\` installs an editable project, whose sources are not in the manifests`;
   }
   if (name === '-f' || name === '--find-links') {
     if (value === undefined || isRemote(value)) return undefined;
     const local = value.replace(/^file:(\/\/)?/, '');
-    const brought = [posix.join(posix.dirname(file), local), project.locate(local)].find((path) => path !== undefined && !path.startsWith('..') && project.context.has(path));
-    return brought === undefined && !value.includes('$') ? undefined : `\`${line}\` finds packages in the local folder \`${value}\`, which the COPY brings and which is not among the manifests`;
+    const brought = [posix.join(posix.dirname(file), local), project.locate(local)].find(
+      (path) => path !== undefined && !path.startsWith('..') && project.context.has(path),
+    );
+    return brought === undefined && !value.includes('$')
+      ? undefined
+      : `\`${line}\` finds packages in the local folder \`${value}\`, which the COPY brings and which is not among the manifests`;
   }
-  return HARMLESS_LINE_OPTIONS.has(name) ? undefined : `\`${line}\` uses the option ${name}, which layerfix does not know`;
+  return HARMLESS_LINE_OPTIONS.has(name)
+    ? undefined
+    : `\`${line}\` uses the option ${name}, which layerfix does not know`;
 }
