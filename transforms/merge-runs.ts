@@ -90,7 +90,7 @@ export default defineTransform({
         index++;
         continue;
       }
-      const stage = facts.stages.get(facts.key(first));
+      const stage = facts.stages.get(first);
       if (stage && !facts.shipped.has(stage)) {
         if (!quiet.has(stage) && following(ctx, first)?.next.name === 'run') {
           quiet.add(stage);
@@ -103,22 +103,17 @@ export default defineTransform({
         index++;
         continue;
       }
-      const merged = tryMerge(ctx, facts, first, exclude);
-      if (!merged) index++;
+      const chain = mergeRunFrom(ctx, facts, first, exclude);
+      index = chain ? ctx.root.children.indexOf(chain) + 1 : index + 1;
     }
   },
 });
 
 /**
- * What merge-runs reads of the whole file, once per run and keyed by the instructions of the tree it was given: a
- * chain it makes stands where its first RUN stood (`ctx.edit.originOf`) and shares its stage, shell and scope.
- * Reading them again after every merge would cost time quadratic in a file's RUNs.
+ * What merge-runs reads of the whole file, once per run and keyed by the instructions of the tree it was given (a
+ * chain is put in the tree only when its whole run of RUNs is merged, so every key is a node of that tree).
  */
 interface FileFacts {
-  /** The instruction of the pass's starting tree a node stands for: itself, or the first RUN of the chain it is. */
-  key(node: InstructionNode): InstructionNode;
-  /** Record that a chain made this pass stands where `from` stood. */
-  standsFor(created: InstructionNode, from: InstructionNode): void;
   stages: ReadonlyMap<InstructionNode, Stage>;
   /** The stages where merging pays (all of them under `stages: "all"`). */
   shipped: ReadonlySet<Stage>;
@@ -130,10 +125,7 @@ interface FileFacts {
 
 function fileFacts(ctx: Context): FileFacts {
   const all = stages(ctx.root);
-  const chains = new Map<InstructionNode, InstructionNode>();
   return {
-    key: (node) => chains.get(node) ?? node,
-    standsFor: (created, from) => chains.set(created, chains.get(from) ?? from),
     stages: new Map(
       all.flatMap((stage) => stage.instructions.map((view): [InstructionNode, Stage] => [view.node, stage])),
     ),
@@ -157,23 +149,77 @@ function following(ctx: Context, node: InstructionNode): { between: TopNode[]; n
   return undefined;
 }
 
-/** Try to merge the RUN after `first` into it; true when it did. */
-function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude: RegExp[]): boolean {
-  const after = following(ctx, first);
-  if (!after || after.next.name !== 'run') return false;
-  const { between, next } = after;
+/**
+ * A chain being built from a run of RUNs: kept apart from the tree until the run ends, then printed and put in the
+ * tree once, so a run of n RUNs costs one parse of the chain instead of n (merging one RUN at a time made the time
+ * quadratic in the run's length).
+ */
+interface Chain {
+  /** The first RUN: the chain takes its place, keyword and flags. */
+  first: InstructionNode;
+  /** The last RUN merged. */
+  last: InstructionNode;
+  /** What the chain holds before its last command: commands (their trailing comments cut) and comment lines. */
+  done: ChainPart[];
+  /** The logical text of `done`'s commands joined with `&&`. */
+  doneLogical: string;
+  /** The last command: as written (trailing comment kept), with its trailing comment cut, and that comment. */
+  lastBody: { inline: Body; cut: Body; comment: string | undefined };
+  facts: ChainFacts;
+  effects: RunEffects;
+  /** The instructions, comments and blank lines merged into the first RUN. */
+  removed: TopNode[];
+}
+
+/** Merge the RUNs that follow `first` into it, as many as can be; returns the chain put in the tree, if any. */
+function mergeRunFrom(
+  ctx: Context,
+  file: FileFacts,
+  first: InstructionNode,
+  exclude: RegExp[],
+): InstructionNode | undefined {
+  let chain: Chain | undefined;
+  let last = first;
+  for (let after = following(ctx, last); after?.next.name === 'run'; after = following(ctx, last)) {
+    const next = tryMerge(ctx, file, first, chain, after.between, after.next, exclude);
+    if (!next) break;
+    chain = next;
+    last = next.last;
+  }
+  if (!chain) return undefined;
+  const a = instructionView(first, ctx.root.data.escape);
+  const parts: ChainPart[] = [...chain.done, { kind: 'command', text: chain.lastBody.inline.physical }];
+  const physical = printChain(headOf(a), parts, ctx.style);
+  const logical = `${a.logical.text.slice(0, a.argsStart)}${chain.doneLogical} && ${chain.lastBody.inline.logical}`;
+  const created = ctx.edit.replace(first, physical, { line: logical });
+  chains.set(created, chain.facts);
+  chainEffects.set(created, chain.effects);
+  ctx.edit.remove(chain.removed);
+  return created;
+}
+
+/** Try to merge `next` (after the nodes `between`) into the chain that starts at `first`; the longer chain when it did. */
+function tryMerge(
+  ctx: Context,
+  file: FileFacts,
+  first: InstructionNode,
+  chain: Chain | undefined,
+  between: TopNode[],
+  next: InstructionNode,
+  exclude: RegExp[],
+): Chain | undefined {
   const a = instructionView(first, ctx.root.data.escape);
   const b = instructionView(next, ctx.root.data.escape);
   const at = (view: InstructionView) => positionText(ctx.edit.originOf(view.node));
   const skip = (reason: string) => {
     ctx.skipped(`Kept RUN at ${at(b)} separate: ${reason}`, next);
-    return false;
+    return undefined;
   };
-  if (!ctx.enabledFor(first) || !ctx.enabledFor(next)) return false;
+  if (!ctx.enabledFor(first) || !ctx.enabledFor(next)) return undefined;
   if (between.some((node) => node.type === 'comment' && readDisableComment(node))) {
     return skip('a disable comment stands before it; merging would detach it from its instruction');
   }
-  for (const view of [a, b]) {
+  for (const view of chain ? [b] : [a, b]) {
     if (view.form === 'exec') return skip(`RUN at ${at(view)} is in exec (JSON) form, which runs without a shell`);
     if (view.heredocs.length) return skip(`RUN at ${at(view)} has a heredoc`);
     if (!view.args.trim()) return skip(`RUN at ${at(view)} has no command`);
@@ -188,19 +234,18 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
     .join(' ');
   if (flagsA !== flagsB)
     return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
-  const origin = file.key(first);
-  const facts = file.shells.get(origin)!;
+  const facts = file.shells.get(first)!;
   if (facts.os.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${facts.os.reason}`);
-  const shell = file.shellsInEffect.get(origin) ?? null;
-  const factsA = chains.get(first) ?? chainFacts(ctx.shellView(a.args, { shell }));
+  const shell = file.shellsInEffect.get(first) ?? null;
+  const factsA = chain?.facts ?? chains.get(first) ?? chainFacts(ctx.shellView(a.args, { shell }));
   const factsB = chains.get(next) ?? chainFacts(ctx.shellView(b.args, { shell }));
   const shellA = factsA.view;
   const shellB = factsB.view;
   if (!shellA.posix || !shellB.posix)
     return skip(`the shell in effect is not a POSIX shell (${shellA.posix ? '' : shellA.reason})`);
+  const argsA = shellA.text;
   for (const regex of exclude) {
-    if (regex.test(a.args) || regex.test(b.args))
-      return skip(`a command matches the exclude pattern /${regex.source}/`);
+    if (regex.test(argsA) || regex.test(b.args)) return skip(`a command matches the exclude pattern /${regex.source}/`);
   }
   for (const [view, sv] of [
     [a, shellA],
@@ -210,9 +255,9 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
     if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
   }
-  if (a.args.length + b.args.length > MAX_MERGED_LENGTH) {
+  if (argsA.length + b.args.length > MAX_MERGED_LENGTH) {
     return skip(
-      `the merged command would be ${Math.ceil((a.args.length + b.args.length) / 1024)} KiB, and layerfix keeps one RUN's shell text under ${MAX_MERGED_LENGTH / 1024} KiB (Linux refuses a single argument over 128 KiB)`,
+      `the merged command would be ${Math.ceil((argsA.length + b.args.length) / 1024)} KiB, and layerfix keeps one RUN's shell text under ${MAX_MERGED_LENGTH / 1024} KiB (Linux refuses a single argument over 128 KiB)`,
     );
   }
   if (ctx.options.maxCommands > 0 && factsA.items + factsB.items > ctx.options.maxCommands) {
@@ -236,9 +281,9 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
       );
     isolateFirst = true;
   }
-  const scope = file.scopes.get(origin);
-  const effectsA = chainEffects.get(first) ?? effectsOf(scope, shellA);
-  const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(file.key(next)), shellB);
+  const scope = file.scopes.get(first);
+  const effectsA = chain?.effects ?? chainEffects.get(first) ?? effectsOf(scope, shellA);
+  const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(next), shellB);
   const hazard = sameShellHazard({
     facts,
     flags: a.flags,
@@ -249,19 +294,15 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
     afterText: b.args,
   });
   if (hazard) return skip(`the RUN before it ${hazard}`);
-  const classA = layerClass(effectsA, file.copies.get(origin) ?? []);
-  const classB = layerClass(effectsB, file.copies.get(file.key(next)) ?? []);
+  const classA = layerClass(effectsA, file.copies.get(first) ?? []);
+  const classB = layerClass(effectsB, file.copies.get(next) ?? []);
   if (classA !== classB) {
     return skip(
       `it ${CLASS_TEXT[classB]}, while the RUN before it ${CLASS_TEXT[classA]}: merged, they would be one layer, cached and rebuilt together`,
     );
   }
-  const text = mergedText(ctx, a, b, factsA, factsB, between, isolateFirst);
-  const created = ctx.edit.replace(first, text.physical, { line: text.logical });
-  chains.set(created, text.facts);
-  file.standsFor(created, first);
-  chainEffects.set(created, joinedEffects(effectsA, effectsB));
-  ctx.edit.remove([...between, next]);
+  const longer = joined(ctx, chain ?? startChain(a, factsA, effectsA), b, factsB, between, isolateFirst);
+  longer.effects = joinedEffects(effectsA, effectsB);
   // Reported where the RUN that joined the chain stood: the RUN it joined may itself have stayed apart from the one before.
   ctx.changed(
     {
@@ -271,7 +312,7 @@ function tryMerge(ctx: Context, file: FileFacts, first: InstructionNode, exclude
     next,
     [next],
   );
-  return true;
+  return longer;
 }
 
 /** A command body in both physical (as written) and logical (as BuildKit reads it) text. */
@@ -353,35 +394,76 @@ function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: b
   };
 }
 
-/** The merged instruction: A's head and body, the comments between, B's body, joined with `&&`. */
-function mergedText(
+/** The keyword and flags of an instruction, as written. */
+function headOf(view: InstructionView): string {
+  return print(view.node).slice(0, toLocal(view.logical, view.argsStart, 'start'));
+}
+
+/** A chain of one command: the RUN `a` alone. */
+function startChain(a: InstructionView, facts: ChainFacts, effects: RunEffects): Chain {
+  return {
+    first: a.node,
+    last: a.node,
+    done: [],
+    doneLogical: '',
+    lastBody: {
+      inline: body(a, facts.view, { cutComment: false, wrap: 'none' }),
+      cut: body(a, facts.view, { cutComment: true, wrap: 'none' }),
+      comment: facts.view.trailingComment?.text,
+    },
+    facts,
+    effects,
+    removed: [],
+  };
+}
+
+/**
+ * The chain with B joined by `&&`: the chain's last command loses its trailing comment to a comment line (or, with
+ * `isolateFirst`, the whole chain goes in a subshell), then the comments between, then B's body (a brace group when it
+ * has a top-level `||` or `;` list).
+ */
+function joined(
   ctx: Context,
-  a: InstructionView,
+  chain: Chain,
   b: InstructionView,
-  factsA: ChainFacts,
   factsB: ChainFacts,
   between: TopNode[],
   isolateFirst: boolean,
-): { physical: string; logical: string; facts: ChainFacts } {
-  const shellA = factsA.view;
+): Chain {
   const shellB = factsB.view;
-  const textA = print(a.node);
-  const headEnd = toLocal(a.logical, a.argsStart, 'start');
-  const head = textA.slice(0, headEnd);
-  const bodyA = body(a, shellA, { cutComment: true, wrap: isolateFirst ? 'subshell' : 'none' });
-  const groupB = shellB.hasTopLevelOr || shellB.hasTopLevelSequence;
-  const bodyB = body(b, shellB, { cutComment: false, wrap: groupB ? 'group' : 'none' });
-  const parts: ChainPart[] = [{ kind: 'command', text: bodyA.physical }];
-  if (shellA.trailingComment) parts.push({ kind: 'comment', text: shellA.trailingComment.text });
+  const soFar = chain.done; // the shorter chain is not used again
+  soFar.push({ kind: 'command', text: chain.lastBody.cut.physical });
+  const soFarLogical = chain.doneLogical
+    ? `${chain.doneLogical} && ${chain.lastBody.cut.logical}`
+    : chain.lastBody.cut.logical;
+  const done: ChainPart[] = isolateFirst
+    ? [{ kind: 'command', text: `( ${printChain('', soFar, ctx.style)} )` }]
+    : soFar;
+  const doneLogical = isolateFirst ? `( ${soFarLogical} )` : soFarLogical;
+  if (chain.lastBody.comment) done.push({ kind: 'comment', text: chain.lastBody.comment });
   for (const node of between) {
-    if (node.type === 'comment') parts.push({ kind: 'comment', text: print(node).trim() });
+    if (node.type === 'comment') done.push({ kind: 'comment', text: print(node).trim() });
   }
-  if (groupB && shellB.trailingComment) parts.push({ kind: 'comment', text: shellB.trailingComment.text });
-  parts.push({ kind: 'command', text: bodyB.physical });
-  const physical = printChain(head, parts, ctx.style);
-  const args = `${bodyA.logical} && ${bodyB.logical}`;
-  const logical = `${a.logical.text.slice(0, a.argsStart)}${args}`;
-  return { physical, logical, facts: joinedFacts(factsA, factsB, args, isolateFirst, groupB) };
+  const groupB = shellB.hasTopLevelOr || shellB.hasTopLevelSequence;
+  if (groupB && shellB.trailingComment) done.push({ kind: 'comment', text: shellB.trailingComment.text });
+  const wrap = groupB ? 'group' : 'none';
+  const inline = body(b, shellB, { cutComment: false, wrap });
+  const args = `${doneLogical} && ${inline.logical}`;
+  chain.removed.push(...between, b.node); // the shorter chain is not used again
+  return {
+    first: chain.first,
+    last: b.node,
+    done,
+    doneLogical,
+    lastBody: {
+      inline,
+      cut: body(b, shellB, { cutComment: true, wrap }),
+      comment: groupB ? undefined : shellB.trailingComment?.text,
+    },
+    facts: joinedFacts(chain.facts, factsB, args, isolateFirst, groupB),
+    effects: chain.effects,
+    removed: chain.removed,
+  };
 }
 
 /** The body of a RUN, its trailing comment cut when asked, wrapped in a subshell or a brace group when asked. */
