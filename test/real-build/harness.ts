@@ -205,7 +205,9 @@ export type Proof =
       ms: number;
     }
   | { verdict: 'not-buildable'; reason: string; notes: string[]; ms: number }
-  | { verdict: 'error'; reason: string; notes: string[]; ms: number };
+  | { verdict: 'error'; reason: string; notes: string[]; ms: number }
+  /** The first build (the input) passed the time limit: there is nothing to compare, which proves nothing. */
+  | { verdict: 'original-timed-out'; reason: string; notes: string[]; ms: number };
 
 export interface ProveOptions extends BuildOptions {
   /** Remove the images when done (default true); the suite turns it off and removes them after all builds. */
@@ -256,6 +258,10 @@ export async function proveSame(
     }
     for (const r of [a, b]) if (r.image) images.push(r.image);
     notes.push(`builds: ${names[0]} ${(a.ms / 1000).toFixed(1)} s, ${names[1]} ${(b.ms / 1000).toFixed(1)} s`);
+    if (a.timedOut) {
+      // A slow mirror or a busy machine, not a difference: the rewrite alone timing out still fails (it may hang).
+      return { verdict: 'original-timed-out', reason: `the ${names[0]} build timed out`, notes, ms: ms() };
+    }
     const timedOut = [a, b].filter((r) => r.timedOut);
     if (timedOut.length) {
       return {
@@ -341,6 +347,8 @@ export function describeProof(proof: Proof, names: [string, string] = ['original
         : `both fail, differently: ${names[0]}: ${proof.why.original}; ${names[1]}: ${proof.why.rewritten}`;
     case 'not-buildable':
       return `not buildable here: ${proof.reason}`;
+    case 'original-timed-out':
+      return `not proven: ${proof.reason}`;
     case 'error':
       return `harness error: ${proof.reason}`;
   }

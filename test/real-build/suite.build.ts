@@ -77,6 +77,14 @@ function judgeRewrite(c: Case, proof: Proof): TestResult {
             ms: proof.ms,
             category: 'both fail, differently',
           };
+    case 'original-timed-out':
+      return {
+        name,
+        outcome: 'skipped',
+        summary: `not proven: ${proof.reason}`,
+        ms: proof.ms,
+        category: 'original build timed out',
+      };
     case 'not-buildable':
       return {
         name,
@@ -122,6 +130,7 @@ function judgeHazard(c: Case, proof: Proof): TestResult {
         category: 'hazard not shown here',
       };
     case 'not-buildable':
+    case 'original-timed-out':
       return {
         name,
         outcome: 'skipped',
