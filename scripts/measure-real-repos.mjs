@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// Measure the default pipeline on real application repositories (docs/real-repositories.md).
+//
+//   node scripts/measure-real-repos.mjs [--max-count 200] [--out DIR] [--reuse] REPO_DIR...
+//
+// For each repository work tree (a git clone with its history) it runs, with this tree's built CLI (npm run build):
+//   layerfix . --explain --format json --no-color                                   (the default dry run)
+//   layerfix cache-report --max-count N --format json                               (every commit of the range)
+//   layerfix cache-report --max-count N --first-parent --format json                (the main line only)
+// keeps their JSON in DIR (default: a temporary folder; --reuse reads it back instead of running again), and prints
+// Markdown tables: per repository, the files the cache transforms change and what they do, the shell commands rerun
+// per source edit before and after (moves/splits apart from merges), and the reasons reorder-stable and
+// split-manifest-copy declined, each weighted by its stake: the shell commands the declined RUN reran over the
+// source edits of the history (the most a move or split of that RUN could save; 0 when it never reran).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const bin = join(root, 'bin/layerfix.js');
+const dist = (path) => import(join(root, 'dist/src', path));
+const { parse, stages } = await dist('syntax/index.js');
+const { copySources, bindSources, sourceMatches, shellCommands } = await dist('cache-report/invalidate.js');
+const { reportContext, contextPathsIn } = await dist('cache-report/context.js');
+const { readHistory } = await dist('cache-report/git.js');
+const { loadShellParser } = await dist('shell/index.js');
+await loadShellParser();
+
+const args = process.argv.slice(2);
+let maxCount = 200;
+let out;
+let reuse = false;
+const repos = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--max-count') maxCount = Number(args[++i]);
+  else if (args[i] === '--out') out = args[++i];
+  else if (args[i] === '--reuse') reuse = true;
+  else repos.push(resolve(args[i]));
+}
+if (!repos.length) {
+  console.error('usage: measure-real-repos.mjs [--max-count N] [--out DIR] [--reuse] REPO_DIR...');
+  process.exit(2);
+}
+out ??= mkdtempSync(join(tmpdir(), 'layerfix-real-'));
+mkdirSync(out, { recursive: true });
+
+const CACHE = ['reorder-stable', 'split-manifest-copy', 'merge-runs'];
+const BLOCKERS = ['reorder-stable', 'split-manifest-copy'];
+
+function layerfix(cwd, name, argv) {
+  const file = join(out, `${basename(cwd)}.${name}.json`);
+  if (!(reuse && existsSync(file))) {
+    let text;
+    try {
+      text = execFileSync(process.execPath, [bin, ...argv], {
+        cwd,
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Exit 2 (a file failed) still writes the report; anything without a report is an error.
+      text = error.stdout;
+      if (!text?.length) throw new Error(`${basename(cwd)}: layerfix ${argv.join(' ')}: ${error.stderr}`);
+    }
+    writeFileSync(file, text);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** A reason without its positions and quoted words, so that equal reasons count together. */
+function reasonOf(message) {
+  return message
+    .replace(/\b\d+:\d+\b/g, 'N')
+    .replace(/^Kept (RUN|the RUNs)[^:]*: /, '')
+    .replace(/`[^`]*`/g, '`…`')
+    .replace(/\(and \d+ more[^)]*\)/g, '')
+    .replace(/ \/[^\s,;)]*/g, ' (path)')
+    .trim();
+}
+
+/** The instructions (stage, index) a source edit makes rerun: the per-stage first invalidated index, as cache-report. */
+function rerunLines(text, changed, target) {
+  const list = stages(parse(text));
+  const ref = (name, before) =>
+    list.slice(0, before).find((s) => s.name?.toLowerCase() === name.toLowerCase() || String(s.index) === name);
+  const fromRefs = (view) => {
+    const refs = view.flags.filter((f) => f.name === 'from' && f.value !== undefined).map((f) => f.value);
+    for (const flag of view.flags)
+      if (flag.name === 'mount')
+        for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
+    return refs;
+  };
+  const lower = target?.toLowerCase();
+  const top = (lower !== undefined && list.find((s) => s.name?.toLowerCase() === lower)) || list[list.length - 1];
+  const needed = new Set();
+  const visit = (stage) => {
+    if (!stage || needed.has(stage.index)) return;
+    needed.add(stage.index);
+    visit(ref(stage.base, stage.index));
+    for (const view of stage.instructions) for (const r of fromRefs(view)) visit(ref(r, stage.index));
+  };
+  visit(top);
+  const first = [];
+  const lines = new Set();
+  list.forEach((stage, s) => {
+    const base = ref(stage.base, s);
+    let at = base && first[base.index] !== Infinity ? 0 : Infinity;
+    for (let k = 0; k < stage.instructions.length && at === Infinity; k++) {
+      const view = stage.instructions[k];
+      const refs = fromRefs(view);
+      if (refs.some((r) => first[ref(r, s)?.index] !== undefined && first[ref(r, s).index] !== Infinity)) at = k;
+      const sources = view.name === 'run' ? bindSources(view) : refs.length === 0 ? copySources(view) : undefined;
+      if (sources?.some((source) => changed.some((path) => sourceMatches(source, path)))) at = k;
+    }
+    first[s] = at;
+    if (!needed.has(s)) return;
+    for (let k = at; k < stage.instructions.length; k++) lines.add(stage.instructions[k].node.position.start.line);
+  });
+  return { lines, list };
+}
+
+function commandsAt(list, line) {
+  for (const stage of list) {
+    let shell = null;
+    for (const view of stage.instructions) {
+      if (view.name === 'shell' && view.exec) shell = view.exec;
+      if (view.node.position.start.line === line)
+        return view.name !== 'run' ? 0 : view.form === 'exec' ? 1 : shellCommands(view.args, shell);
+    }
+  }
+  return 0;
+}
+
+const rows = [];
+const reasons = new Map();
+const examples = [];
+for (const repo of repos) {
+  const name = basename(repo);
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
+  const dry = layerfix(repo, 'dry', ['.', '--explain', '--format', 'json', '--no-color']);
+  const report = layerfix(repo, 'cr', ['cache-report', '--max-count', String(maxCount), '--format', 'json']);
+  const main = layerfix(repo, 'cr-fp', [
+    'cache-report',
+    '--max-count',
+    String(maxCount),
+    '--first-parent',
+    '--format',
+    'json',
+  ]);
+  const history = readHistory(repo, { maxCount });
+  const row = {
+    repo: name,
+    commit: head.slice(0, 12),
+    dockerfiles: dry.files.length,
+    failed: dry.files.filter((f) => f.status === 'failed' || f.status === 'error').map((f) => f.path),
+    changedByCache: 0,
+    changedByChecksOnly: 0,
+    merges: 0,
+    moves: 0,
+    splits: 0,
+    stake: 0,
+    report,
+    main,
+  };
+  for (const file of dry.files) {
+    const changes = file.changes ?? {};
+    const cache = CACHE.some((t) => changes[t]);
+    if (cache) row.changedByCache++;
+    else if (file.status === 'changed') row.changedByChecksOnly++;
+    for (const m of file.messages ?? []) {
+      if (m.kind !== 'change') continue;
+      if (m.ruleId === 'merge-runs') row.merges++;
+      if (m.ruleId === 'reorder-stable') row.moves++;
+      if (m.ruleId === 'split-manifest-copy') row.splits++;
+    }
+    const declines = (file.messages ?? []).filter((m) => m.kind === 'skip' && BLOCKERS.includes(m.ruleId));
+    if (!declines.length) continue;
+    // The stake of each declined RUN: its commands times the source edits (of the history) that rerun it.
+    const path = join(repo, file.path);
+    const text = readFileSync(path, 'utf8');
+    const contextDir = file.build?.context !== undefined ? resolve(repo, file.build.context) : resolve(path, '..');
+    const context = reportContext(path, contextDir);
+    const prefix = relative(repo, contextDir).split('\\').join('/');
+    const rel = relative(repo, path).split('\\').join('/');
+    const reruns = new Map();
+    let list;
+    for (const commit of history) {
+      if (commit.paths.includes(rel)) continue;
+      const changed = contextPathsIn(context, prefix, commit.paths);
+      if (!changed.length) continue;
+      const r = rerunLines(text, changed, file.build?.target);
+      list = r.list;
+      for (const line of r.lines) reruns.set(line, (reruns.get(line) ?? 0) + 1);
+    }
+    list ??= stages(parse(text));
+    for (const m of declines) {
+      const stake = (reruns.get(m.line) ?? 0) * commandsAt(list, m.line);
+      const key = `${m.ruleId}: ${reasonOf(m.message)}`;
+      const entry = reasons.get(key) ?? { declines: 0, blocking: 0, stake: 0 };
+      entry.declines++;
+      if (stake > 0) entry.blocking++;
+      entry.stake += stake;
+      reasons.set(key, entry);
+      row.stake += stake;
+      if (stake > 0)
+        examples.push({ repo: name, file: file.path, line: m.line, rule: m.ruleId, stake, message: m.message });
+    }
+  }
+  rows.push(row);
+  process.stderr.write(`${name}: ${row.dockerfiles} Dockerfiles\n`);
+}
+
+const pct = (before, after) => (before ? `${(((before - after) / before) * 100).toFixed(1)}%` : '–');
+const sum = (pick) => rows.reduce((n, r) => n + pick(r), 0);
+const lines = [];
+lines.push(
+  '| repository | commit | Dockerfiles | changed (cache) | merges | moves | splits | source edits | before | after | fewer | moves/splits | merges add | first-parent before → after |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+);
+for (const r of rows) {
+  const s = r.report.source;
+  const m = r.main.source;
+  lines.push(
+    `| ${r.repo.replace('+', '/')} | ${r.commit} | ${r.dockerfiles} | ${r.changedByCache} | ${r.merges} | ${r.moves} | ${r.splits} | ${s.commits} | ${s.before.commands} | ${s.after.commands} | ${pct(s.before.commands, s.after.commands)} | ${r.report.fromMoves} | ${r.report.fromMerges} | ${m.before.commands} → ${m.after.commands} (${pct(m.before.commands, m.after.commands)}) |`,
+  );
+}
+const total = (key, part) => sum((r) => r[key].source[part].commands);
+lines.push(
+  `| **total** (${rows.length}) | | ${sum((r) => r.dockerfiles)} | ${sum((r) => r.changedByCache)} | ${sum((r) => r.merges)} | ${sum((r) => r.moves)} | ${sum((r) => r.splits)} | ${sum((r) => r.report.source.commits)} | ${total('report', 'before')} | ${total('report', 'after')} | ${pct(total('report', 'before'), total('report', 'after'))} | ${sum((r) => r.report.fromMoves)} | ${sum((r) => r.report.fromMerges)} | ${total('main', 'before')} → ${total('main', 'after')} (${pct(total('main', 'before'), total('main', 'after'))}) |`,
+);
+lines.push('');
+lines.push('| decline (reorder-stable, split-manifest-copy) | declines | on a RUN that reran | stake (commands) |');
+lines.push('| --- | ---: | ---: | ---: |');
+for (const [key, v] of [...reasons].sort((a, b) => b[1].stake - a[1].stake || b[1].declines - a[1].declines))
+  lines.push(`| ${key.replace(/\|/g, '\\|')} | ${v.declines} | ${v.blocking} | ${v.stake} |`);
+console.log(lines.join('\n'));
+const summary = {
+  out,
+  maxCount,
+  repos: rows.map(({ report, main, ...r }) => ({
+    ...r,
+    source: report.source,
+    dockerfileEdits: report.dockerfile,
+    fromMoves: report.fromMoves,
+    fromMerges: report.fromMerges,
+    firstParent: { source: main.source, fromMoves: main.fromMoves, fromMerges: main.fromMerges },
+    perFile: report.files.map((f) => ({
+      path: f.path,
+      context: f.context,
+      contextSource: f.contextSource,
+      source: f.source,
+      gain: f.gain,
+    })),
+  })),
+  reasons: Object.fromEntries(reasons),
+  examples: examples.sort((a, b) => b.stake - a.stake),
+};
+writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2));
+console.error(`raw reports and summary.json in ${out}`);
