@@ -1,7 +1,10 @@
 /**
- * StageNameCasing: a stage name given with `AS` should be lower case. BuildKit reads stage names lower-cased wherever
- * they are used (`FROM`, `COPY --from`, `RUN --mount=from=`, `--target`), so the fix writes the name and every literal
- * reference to the stage in lower case and the build stays the same; on by default.
+ * StageNameCasing: a stage name given with `AS` should be lower case. BuildKit stores the name lower-cased and matches
+ * `COPY --from`, `RUN --mount=from=` and `--target` against it in any case, so the fix writes the name and those
+ * references in lower case and the build stays the same; on by default. A `FROM` is different: BuildKit looks its
+ * (expanded) text up among the lower-cased names as written (`dispatchStates.addState` in dockerfile2llb/convert.go),
+ * so `FROM Builder` names the image `Builder`, not the stage, and fails to parse as a reference. The fix leaves such a
+ * `FROM` as it is: written as `builder` it would name the stage, and a build that failed would build.
  */
 import {
   stages,
@@ -11,8 +14,7 @@ import {
   type Stage,
   type TextEdit,
 } from '../../src/engine/index.js';
-import { stageBases } from '../../src/analysis/index.js';
-import { defineCheck, fixOption } from './support.js';
+import { defineCheck, fixOption, type CheckRun } from './support.js';
 
 export default defineCheck({
   rule: 'StageNameCasing',
@@ -48,10 +50,25 @@ export default defineCheck({
         planned: `Would write stage name ${name} and its references as ${lower}`,
       });
     }
+    // Said on every pass (only the last pass's skips are kept), once the names are lower case too.
+    if (ctx.options.fix) keptFroms(stages(ctx.root), check);
   },
 });
 
-/** The edits that write the stage's name and every literal reference to it (later FROMs, COPY --from, mounts) as `lower`. */
+/** Report each FROM that names an earlier stage in another case: BuildKit reads it as an image, and the fix keeps it. */
+function keptFroms(all: readonly Stage[], check: CheckRun): void {
+  for (const later of all) {
+    const lower = later.base.toLowerCase();
+    if (later.base === lower || !check.on(later.from.node)) continue;
+    if (!all.some((stage) => stage.index < later.index && stage.name?.toLowerCase() === lower)) continue;
+    check.declined(
+      later.from.node,
+      `Kept FROM ${later.base}: BuildKit matches a FROM against stage names as written, so it names the image ${later.base}, not the stage ${lower}`,
+    );
+  }
+}
+
+/** The edits that write the stage's name and the literal references BuildKit matches in any case (COPY --from, mounts) as `lower`. */
 function referenceEdits(root: Root, stage: Stage, lower: string): Map<InstructionNode, TextEdit[]> {
   const out = new Map<InstructionNode, TextEdit[]>();
   const add = (node: InstructionNode, edit: TextEdit) => out.set(node, [...(out.get(node) ?? []), edit]);
@@ -59,15 +76,7 @@ function referenceEdits(root: Root, stage: Stage, lower: string): Map<Instructio
   const alias = /^(\S+[\t\v\f\r ]+\S+[\t\v\f\r ]+)(\S+)/.exec(from.args);
   if (alias)
     add(from.node, { start: from.argsStart + alias[1].length, end: from.argsStart + alias[0].length, text: lower });
-  const all = stages(root);
-  const bases = stageBases(root);
-  for (const later of all.slice(stage.index + 1)) {
-    const base = bases.get(later);
-    if (base && 'stage' in base && base.stage === lower && later.base.toLowerCase() === lower) {
-      const image = /^\S+/.exec(later.from.args);
-      if (image && image[0].toLowerCase() === lower)
-        add(later.from.node, { start: later.from.argsStart, end: later.from.argsStart + image[0].length, text: lower });
-    }
+  for (const later of stages(root).slice(stage.index + 1)) {
     for (const view of later.instructions) for (const edit of flagEdits(view, lower)) add(view.node, edit);
   }
   return out;

@@ -3,4 +3,4 @@ WORKDIR /app
 WORKDIR src
 
 FROM golang:1.22
-WORKDIR /srv/api/
+WORKDIR /srv/api

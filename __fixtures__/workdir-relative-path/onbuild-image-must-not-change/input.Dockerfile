@@ -1,0 +1,3 @@
+FROM node:8-onbuild
+WORKDIR app
+RUN pwd > /where

@@ -1,0 +1,3 @@
+FROM php:8.3-cli
+WORKDIR app
+RUN pwd > /where

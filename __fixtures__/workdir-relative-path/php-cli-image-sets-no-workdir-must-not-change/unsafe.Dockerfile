@@ -1,0 +1,3 @@
+FROM php:8.3-cli
+WORKDIR /var/www/html/app
+RUN pwd > /where

@@ -1,0 +1,2 @@
+FROM --platform=windows/amd64 golang:1.22
+WORKDIR app
