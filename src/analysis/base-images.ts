@@ -69,12 +69,22 @@ export function imageOs(reference: string): ImageOs {
 /** The working directory official images set (`WORKDIR` in their Dockerfiles); the others start in `/`. */
 const OFFICIAL_WORKDIRS: Record<string, string> = {
   golang: '/go',
-  php: '/var/www/html',
   wordpress: '/var/www/html',
   httpd: '/usr/local/apache2',
   tomcat: '/usr/local/tomcat',
   redis: '/data',
 };
+
+/**
+ * php sets `/var/www/html` only in its apache and fpm variants; the cli and zts variants, and the default tags (which
+ * are cli), set none. A tag layerfix cannot place in one of them gives no answer.
+ */
+function phpWorkdir(tag: string): string | undefined {
+  if (/(^|-)(apache|fpm)(-|$)/.test(tag)) return '/var/www/html';
+  if (/^(latest|[0-9][0-9.]*(rc[0-9]*)?)?(-?(cli|zts))?(-(alpine[0-9.]*|bookworm|bullseye|buster|trixie))?$/.test(tag))
+    return '/';
+  return undefined;
+}
 
 /** Official images known to set no WORKDIR: their RUNs start in `/`. */
 const OFFICIAL_AT_ROOT = new Set([
@@ -106,11 +116,17 @@ const OFFICIAL_AT_ROOT = new Set([
   'scratch',
 ]);
 
-/** The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise. */
+/**
+ * The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise.
+ * An `onbuild` variant runs its parent's ONBUILD triggers (a WORKDIR among them) first, so it gives no answer.
+ */
 export function imageWorkdir(reference: string): string | undefined {
-  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@/]*)?(?:@.*)?$/.exec(
+  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
     reference.toLowerCase(),
   );
   if (!match) return undefined;
-  return OFFICIAL_WORKDIRS[match[1]] ?? (OFFICIAL_AT_ROOT.has(match[1]) ? '/' : undefined);
+  const [, name, tag = ''] = match;
+  if (/onbuild/.test(tag)) return undefined;
+  if (name === 'php') return phpWorkdir(tag);
+  return OFFICIAL_WORKDIRS[name] ?? (OFFICIAL_AT_ROOT.has(name) ? '/' : undefined);
 }

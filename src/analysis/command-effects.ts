@@ -146,7 +146,7 @@ export const SYSTEM_FOLDERS = [
  * The folders distribution packages install into. By the distributions' policy none goes into /usr/local, /home,
  * /root or /srv; /var and /opt hold package data (nginx's /var/www, vendors' /opt/...).
  */
-export const DISTRIBUTION_FOLDERS = [
+const DISTRIBUTION_FOLDERS = [
   '/bin',
   '/sbin',
   '/lib',
@@ -199,18 +199,7 @@ interface CommandRule {
 
 /** Collects a command's effects while its rule reads its words. */
 class Resolver {
-  readonly effects: FileEffects = {
-    reads: [],
-    writes: [],
-    removes: [],
-    installs: [],
-    unknownReads: [],
-    links: [],
-    systemPackages: false,
-    installsCommands: false,
-    createsAccounts: [],
-    changesAccounts: [],
-  };
+  readonly effects: FileEffects = emptyEffects();
 
   constructor(readonly base: CommandBase) {}
 

@@ -20,7 +20,7 @@ export interface ManifestCopy {
 const PLAIN_PATH = /^[A-Za-z0-9._@+/-]+$/;
 
 /** The destination for a folder below the broad copy's source (`''` for the source itself), with a trailing slash. */
-export function destinationFor(copy: BroadCopy, folder: string): string {
+function destinationFor(copy: BroadCopy, folder: string): string {
   const base = copy.destText === '/' ? '' : copy.destText.replace(/\/+$/, '');
   const joined = folder ? `${base}/${folder}` : base || '/';
   return joined.endsWith('/') ? joined : `${joined}/`;

@@ -51,12 +51,15 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
     if (view.name === 'arg') for (const pair of view.pairs ?? []) globals.set(pair.key, literal(pair));
   }
   const ends = new Map<string, PathScope>();
+  const triggers = new Set<string>();
   const bases = stageBases(root);
   for (const stage of stages(root)) {
     const base = bases.get(stage)!;
-    const parent = 'stage' in base ? ends.get(base.stage) : undefined;
-    // Official images layerfix knows run as root with the default PATH; other images may set anything.
-    const official = 'image' in base ? imageWorkdir(base.image) : undefined;
+    // A parent stage with ONBUILD triggers runs them first in this one (a WORKDIR or ENV among them): not followed.
+    const parent = 'stage' in base && !triggers.has(base.stage) ? ends.get(base.stage) : undefined;
+    // Official images layerfix knows run as root with the default PATH; other images may set anything. A reference
+    // with a variable may name another image in a build that passes another value.
+    const official = 'image' in base && !stage.base.includes('$') ? imageWorkdir(base.image) : undefined;
     const state: State = parent
       ? { ...parent, env: new Map(parent.env) }
       : {
@@ -70,6 +73,8 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
       next(view, state, globals);
     }
     if (stage.name) ends.set(stage.name.toLowerCase(), state);
+    if (stage.name && stage.instructions.some((view) => view.name === 'onbuild'))
+      triggers.add(stage.name.toLowerCase());
   }
   return out;
 }

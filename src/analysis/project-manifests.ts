@@ -52,7 +52,7 @@ export function manifestsOf(
 }
 
 /** The project folder of the context that the broad copy puts at `project` in the image. */
-export function projectFolder(context: BuildContext, copy: BroadCopy, project: string, cwd: string): ProjectFolder {
+function projectFolder(context: BuildContext, copy: BroadCopy, project: string, cwd: string): ProjectFolder {
   const inSource = (path: string | undefined) =>
     path !== undefined && (copy.source === '' || path === copy.source || path.startsWith(`${copy.source}/`))
       ? path

@@ -24,9 +24,6 @@ export interface SameShellInput {
   afterText: string;
 }
 
-/** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
-export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-
 /** Why the RUN after may build differently in the RUN before's shell, phrased to follow "the RUN before it"; undefined when it cannot. */
 export function sameShellHazard(input: SameShellInput): string | undefined {
   const { facts, before, after } = input;

@@ -18,7 +18,12 @@ export const stageBases: (root: Root) => ReadonlyMap<Stage, StageBase> = memoize
       const reference = expandArgs(stage.base, globals);
       if (reference === undefined)
         out.set(stage, { unknown: `the base image \`${stage.base}\` is only known at build time` });
-      else if (named.has(reference.toLowerCase())) out.set(stage, { stage: reference.toLowerCase() });
+      else if (named.has(reference)) out.set(stage, { stage: reference });
+      else if (named.has(reference.toLowerCase()))
+        // BuildKit keeps stage names in lower case but looks a FROM up as written: this one is read as an image.
+        out.set(stage, {
+          unknown: `\`FROM ${reference}\` names a stage in another case, which BuildKit reads as an image`,
+        });
       else out.set(stage, { image: reference });
       if (stage.name) named.add(stage.name.toLowerCase());
     }
@@ -41,7 +46,7 @@ function globalArgs(root: Root): Map<string, string> {
 }
 
 /** A FROM value with `$NAME`/`${NAME}` replaced by global ARG defaults; undefined when one has none. */
-export function expandArgs(text: string, globals: ReadonlyMap<string, string>): string | undefined {
+function expandArgs(text: string, globals: ReadonlyMap<string, string>): string | undefined {
   let unknown = false;
   const value = text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,

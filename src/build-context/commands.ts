@@ -32,7 +32,7 @@ export interface CommandScope {
 }
 
 /** The value of a shell word under `vars`: `$NAME`, `${NAME}` and quotes are understood; anything else is unknown. */
-export function wordValue(word: ShellWord, vars: Vars, describe: (name: string) => string = (n) => `$${n}`): VarValue {
+function wordValue(word: ShellWord, vars: Vars, describe: (name: string) => string = (n) => `$${n}`): VarValue {
   if (word.value !== null) return word.value;
   const text = word.text;
   let out = '';

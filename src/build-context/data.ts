@@ -64,7 +64,7 @@ export function stringOf(value: Data | undefined): string | undefined {
 }
 
 /** Where the HCL grammar is looked for (the package root copy is made by scripts/copy-wasm.mjs). */
-export function hclWasmCandidates(): string[] {
+function hclWasmCandidates(): string[] {
   const candidates = [fileURLToPath(new URL('../../../tree-sitter-hcl.wasm', import.meta.url))];
   try {
     candidates.push(load.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'));

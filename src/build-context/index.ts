@@ -26,8 +26,8 @@ export type { BuildInfo, BuildPlan, BuildSource, SourceScan, UnusableSource } fr
 export { resolveBuild, contextSources } from './fallback.js';
 
 /** How deep below the repository root build files are looked for, and how many folders at most. */
-export const SCAN_DEPTH = 3;
-export const SCAN_FOLDERS = 1500;
+const SCAN_DEPTH = 3;
+const SCAN_FOLDERS = 1500;
 
 /** Dot-folders that hold build files (`.github` only for its workflows). */
 const DOT_FOLDERS = new Set(['.devcontainer', '.ci', '.docker', '.build', '.deploy']);

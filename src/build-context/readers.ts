@@ -4,7 +4,7 @@
  * skaffold, dev containers), or to the repository root or the step's `working-directory` (workflows), or to the
  * folder make runs in (Makefiles) or the root (scripts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import { readBuildCommands, type VarValue, type Vars } from './commands.js';
@@ -30,11 +30,7 @@ function isRemote(context: string): boolean {
  * Interpolate `${NAME}`, `$NAME`, `${NAME:-default}`, `${NAME-default}` and `$$` as compose and bake do, from the
  * values the repository sets (`vars`). A name it does not set makes the value unknown.
  */
-export function interpolate(
-  text: string,
-  vars: Vars,
-  describe: (name: string) => string = (n) => `\${${n}}`,
-): VarValue {
+function interpolate(text: string, vars: Vars, describe: (name: string) => string = (n) => `\${${n}}`): VarValue {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '$') {
@@ -61,7 +57,7 @@ export function interpolate(
 }
 
 /** The `KEY=VALUE` lines of a compose `.env` file (quotes removed), or an empty map. */
-export function readDotEnv(dir: string): Vars {
+function readDotEnv(dir: string): Vars {
   const vars: Vars = new Map();
   let text: string;
   try {
@@ -572,9 +568,4 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
 /** A shell script, run from the repository root (`cd "$(dirname "$0")"` and its like followed). */
 export function readScript(file: BuildFile, text: string, sink: SourceSink): void {
   readBuildCommands(text, { cwd: file.root, vars: new Map(), file: file.display, line: 1, script: file.path }, sink);
-}
-
-/** Whether a path is a file on disk. */
-export function fileExists(path: string): boolean {
-  return existsSync(path);
 }

@@ -5,8 +5,8 @@
  * the build sees.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { DockerIgnore, cleanPath } from '../analysis/index.js';
+import { dirname, join, resolve } from 'node:path';
+import { DockerIgnore } from '../analysis/index.js';
 
 /** The build context of one Dockerfile: its folder and ignore rules. */
 export interface ReportContext {
@@ -26,17 +26,6 @@ export function reportContext(dockerfile: string, dir = dirname(resolve(dockerfi
     rules = '';
   }
   return { dir, ignore: new DockerIgnore(rules) };
-}
-
-/** The changed absolute paths that are in the context and not ignored, context-relative and `/`-separated. */
-export function contextPaths(context: ReportContext, absolutePaths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const path of absolutePaths) {
-    const rel = cleanPath(relative(context.dir, path).split(sep).join('/'));
-    if (rel === undefined || rel === '' || context.ignore.ignores(rel)) continue;
-    out.push(rel);
-  }
-  return out;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface CliIO {
 }
 
 /** Read `stream` to its end, or stop and return undefined once more than `maxBytes` arrived. */
-export async function readBounded(
+async function readBounded(
   stream: AsyncIterable<Uint8Array | string> & { destroy?(): unknown },
   maxBytes: number,
 ): Promise<Uint8Array | undefined> {

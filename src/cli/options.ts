@@ -34,10 +34,10 @@ export interface CliCommand {
 }
 
 /** Output formats of the main command. */
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 /** Output formats of `layerfix parse`. */
-export const PARSE_FORMATS = ['cst', 'buildkit', 'print'] as const;
+const PARSE_FORMATS = ['cst', 'buildkit', 'print'] as const;
 
 /** The main command: rewrite Dockerfiles. */
 export const mainCommand: CliCommand = {

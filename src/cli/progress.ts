@@ -4,7 +4,7 @@
 import type { OutStream } from './io.js';
 
 /** Runs with fewer files than this show no progress. */
-export const PROGRESS_MIN_FILES = 50;
+const PROGRESS_MIN_FILES = 50;
 
 /** The progress line; `clear()` before anything else is written to the terminal. */
 export class Progress {

@@ -27,7 +27,7 @@ function apply(target: ResolvedConfig, source: LayerfixConfig | OverrideConfig, 
 }
 
 /** A plugin specifier of a layer, resolved (against the configuration file's folder) when it is a local file. */
-export function pluginRef(specifier: string, layer: ConfigLayer): PluginRef {
+function pluginRef(specifier: string, layer: ConfigLayer): PluginRef {
   const local = specifier.startsWith('.') || isAbsolute(specifier);
   return { specifier, resolved: local ? resolve(dirname(layer.file), specifier) : specifier, from: layer.file };
 }

@@ -29,6 +29,6 @@ function nodeKey(node: BuildkitNode): unknown[] {
 }
 
 /** Shell words with quotes and escapes kept and unquoted whitespace runs collapsed (a line that does not lex: its whitespace-separated runs). */
-export function shellWords(text: string): string[] {
+function shellWords(text: string): string[] {
   return rawShellWords(text) ?? text.split(/[\s]+/).filter(Boolean);
 }

@@ -22,7 +22,7 @@ export interface EnabledTransform {
 }
 
 /** At most this many passes over the transforms before the file is reported as not settling. */
-export const MAX_PASSES = 10;
+const MAX_PASSES = 10;
 
 /**
  * Run the transforms on `root` (parsed from the text of `file`) in place; returns the printed result, checked by the

@@ -6,7 +6,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { BuildInfo } from '../build-context/index.js';
 
 /** A folder relative to `cwd` (`.` for itself), or absolute when outside it. */
-export function shownFolder(cwd: string, dir: string): string {
+function shownFolder(cwd: string, dir: string): string {
   const rel = relative(cwd, dir);
   if (rel === '') return '.';
   return rel.startsWith('..') || isAbsolute(rel) ? dir : rel.split(sep).join('/');

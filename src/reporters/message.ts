@@ -12,7 +12,7 @@ const PREFIX: Record<FileMessage['kind'], string> = {
 };
 
 /** The first line of a message (a transform that throws reports its stack on later lines). */
-export function firstLine(text: string): string {
+function firstLine(text: string): string {
   const end = text.indexOf('\n');
   return end < 0 ? text : `${text.slice(0, end)} …`;
 }

@@ -24,7 +24,7 @@ export interface Runner {
 }
 
 /** A file still not done after this long fails and its worker is replaced: a hang must not stall the run. */
-export const FILE_TIMEOUT_MS = 120_000;
+const FILE_TIMEOUT_MS = 120_000;
 
 /** Tasks kept in flight on each worker: enough that it always has the next file at hand. */
 export const TASKS_PER_WORKER = 24;
@@ -319,7 +319,7 @@ class InlineRunner implements Runner {
 }
 
 /** Files per worker below which starting workers costs more than it saves. */
-export const FILES_PER_WORKER = 16;
+const FILES_PER_WORKER = 16;
 
 /** The default concurrency: the number of cores. */
 export function defaultConcurrency(): number {

@@ -7,7 +7,7 @@
  */
 import v8 = require('node:v8');
 
-export const V8_FLAGS: readonly string[] = ['--liftoff-only'];
+const V8_FLAGS: readonly string[] = ['--liftoff-only'];
 
 let set = false;
 

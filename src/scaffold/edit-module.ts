@@ -18,7 +18,7 @@ import { ScaffoldError } from './errors.js';
 type Morph = typeof import('ts-morph');
 
 /** The ts-morph versions layerfix is written against (its `peerDependencies` range). */
-export const TS_MORPH_RANGE = '^28.0.0';
+const TS_MORPH_RANGE = '^28.0.0';
 
 /** Whether an import failed because the package itself is not installed (not because something inside it broke). */
 function isMissing(error: unknown, name: string): boolean {
@@ -34,10 +34,7 @@ function isMissing(error: unknown, name: string): boolean {
  * Load ts-morph, or throw ScaffoldError saying what to install. `importer` is the dynamic import (replaceable to
  * simulate an install without it).
  */
-export async function loadTsMorph(
-  path: string,
-  importer: () => Promise<unknown> = () => import('ts-morph'),
-): Promise<Morph> {
+async function loadTsMorph(path: string, importer: () => Promise<unknown> = () => import('ts-morph')): Promise<Morph> {
   try {
     return (await importer()) as Morph;
   } catch (error) {

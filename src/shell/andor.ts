@@ -45,11 +45,6 @@ export function isPipeOperator(type: string): boolean {
   return PIPES.has(type);
 }
 
-/** True for the node types `flattenAndOr` takes apart. */
-export function isAndOr(node: ShellNode): boolean {
-  return node.type === 'list' || node.type === 'pipeline' || node.type === 'redirected_statement';
-}
-
 /** Flattens a statement into its elements and operators, in source order. */
 export function flattenAndOr(node: ShellNode): AndOrToken[] {
   const tokens: AndOrToken[] = [];
@@ -142,7 +137,7 @@ function lastElement(tokens: AndOrToken[]): AndOrElement | null {
 }
 
 /** The simple command a redirect written after a statement applies to: the statement, or its last command. */
-export function lastCommand(node: ShellNode): ShellNode | null {
+function lastCommand(node: ShellNode): ShellNode | null {
   switch (node.type) {
     case 'command':
     case 'declaration_command':

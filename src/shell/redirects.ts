@@ -61,7 +61,7 @@ export function heredocHeaderEnd(node: ShellNode): number {
 }
 
 /** The delimiter a heredoc body must end with: the start word without its quotes and backslashes. */
-export function heredocDelimiter(text: string): string {
+function heredocDelimiter(text: string): string {
   return text.replace(/["'\\]/g, '');
 }
 

@@ -28,14 +28,8 @@ export function toWord(node: ShellNode, source: string): ShellWord {
   };
 }
 
-/** A word for a span of text that is not a node of its own (a token the grammar split or merged). */
-export function spanWord(source: string, start: number, end: number, node = 'word'): ShellWord {
-  const text = source.slice(start, end);
-  return { type: 'word', node, text, start, end, value: node === 'word' ? unescapeUnquoted(text) : null };
-}
-
 /** The value of a node after quote removal, or null when it depends on an expansion. */
-export function staticValue(node: ShellNode, text: string): string | null {
+function staticValue(node: ShellNode, text: string): string | null {
   if (node.isMissing || node.hasError) return null;
   switch (node.type) {
     case 'word':
@@ -81,7 +75,7 @@ function doubleQuoted(node: ShellNode, body: string): string | null {
 }
 
 /** Quote removal for an unquoted word: `\x` is `x`, a backslash-newline disappears. */
-export function unescapeUnquoted(text: string): string {
+function unescapeUnquoted(text: string): string {
   return text.includes('\\')
     ? text.replace(/\\([\s\S]?)/g, (_, escaped: string) => (escaped === '\n' ? '' : escaped))
     : text;

@@ -7,7 +7,7 @@ import type { Root } from './types.js';
 import { instructions } from './view.js';
 
 /** One instruction as BuildKit's `Node.Dump()` prints it, e.g. `(run ["--network=none"] "make")`. */
-export function dumpBuildkitNode(node: BuildkitNode): string {
+function dumpBuildkitNode(node: BuildkitNode): string {
   let out = node.value.toLowerCase();
   if (node.flags.length) out += ` [${node.flags.map(goQuote).join(' ')}]`;
   for (const next of node.next) out += typeof next === 'string' ? ` ${goQuote(next)}` : ` (${dumpBuildkitNode(next)})`;

@@ -73,7 +73,7 @@ function readFixture(caseDir: string, name: string): Fixture {
 }
 
 /** A folder name that stands for `.git` in a fixture's context: git cannot store a `.git` folder inside a repository. */
-export const DOT_GIT_STAND_IN = 'dot-git';
+const DOT_GIT_STAND_IN = 'dot-git';
 
 const materialized = new Map<string, string>();
 

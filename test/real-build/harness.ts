@@ -262,6 +262,18 @@ export async function proveSame(
       // A slow mirror or a busy machine, not a difference: the rewrite alone timing out still fails (it may hang).
       return { verdict: 'original-timed-out', reason: `the ${names[0]} build timed out`, notes, ms: ms() };
     }
+    if (b.timedOut && !a.ok) {
+      // Neither makes an image: like two failures, this proves nothing either way.
+      const why = { original: failureReason(a.log, a.prepared.text), rewritten: 'the build timed out' };
+      return {
+        verdict: 'both-fail',
+        identical: false,
+        why,
+        logTail: { original: tail(a.log), rewritten: '' },
+        notes,
+        ms: ms(),
+      };
+    }
     const timedOut = [a, b].filter((r) => r.timedOut);
     if (timedOut.length) {
       return {

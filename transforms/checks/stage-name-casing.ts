@@ -23,7 +23,7 @@ export default defineCheck({
   meaning: 'declared',
   options: fixOption(
     true,
-    'Write the stage name and every `FROM`, `COPY --from` and `RUN --mount=from=` reference to it in lower case (BuildKit matches stage names in any case, so the build is the same).',
+    'Write the stage name and every `COPY --from` and `RUN --mount=from=` reference to it in lower case (BuildKit matches those in any case, so the build is the same); a `FROM` naming it in another case is kept, since BuildKit reads that as an image.',
   ),
   run(ctx, check) {
     // A fix replaces instructions of later stages too: the stages are read again after each.

@@ -18,7 +18,7 @@ export type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFo
 export { extraReadProblem } from './common.js';
 
 /** Every ecosystem module, in the order their commands are tried. */
-export const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm, dotnet];
+const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm, dotnet];
 
 /** The install tools by name, as the `ecosystems` option lists them. */
 export const INSTALLERS: readonly string[] = [

@@ -1,0 +1,3 @@
+FROM php:8.3-cli
+COPY . app
+RUN chown -R www-data /app/storage

@@ -1,0 +1,3 @@
+FROM php:8.3-cli
+RUN chown -R www-data /app/storage
+COPY . app
