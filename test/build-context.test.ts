@@ -418,6 +418,25 @@ test(
 );
 
 test(
+  'a COPY source with a leading slash is read from the context root, as BuildKit reads it',
+  withRepo(
+    {
+      'src/Admin/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY src/Admin/package*.json ./\nCOPY /src/Admin/ .\n',
+      'src/Admin/package.json': '{}\n',
+      'src/Admin/index.js': '1\n',
+    },
+    async (repo) => {
+      const { settings } = resolveBuild(
+        await planOf(repo, 'src/Admin/Dockerfile'),
+        repo.read('src/Admin/Dockerfile'),
+        repo.path('src/Admin/Dockerfile'),
+      );
+      assert.is(settings.context, repo.dir);
+    },
+  ),
+);
+
+test(
   'fallback: no context when the sources are in neither folder; the message names the missing path, and split-manifest-copy declines with it',
   withRepo(
     {

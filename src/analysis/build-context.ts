@@ -107,7 +107,8 @@ function statOf(path: string): ReturnType<typeof statSync> | undefined {
 
 /** A context-relative path normalised (`''` for the root), or undefined when it leaves the context. */
 export function cleanPath(path: string): string | undefined {
-  const clean = posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+|\/+$/g, '');
+  // BuildKit reads a source from the context root whether or not it starts with `/`.
+  const clean = posix.normalize(path.replace(/\\/g, '/').replace(/^\/+/, '')).replace(/^(\.\/)+|\/+$/g, '');
   if (clean === '.' || clean === '') return '';
   if (clean === '..' || clean.startsWith('../') || clean.startsWith('/')) return undefined;
   return clean;
