@@ -3,7 +3,7 @@
  * `<Dockerfile>.dockerignore`, which takes precedence). Paths are context-relative and `/`-separated; a path exists
  * here only when it is on disk and not ignored.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { stages, type InstructionView, type Root } from '../engine/index.js';
@@ -12,6 +12,8 @@ import { DockerIgnore } from './dockerignore.js';
 /** A build context folder, read through its ignore file. */
 export class BuildContext {
   private readonly ignore: DockerIgnore;
+  /** Whether the ignore file brings paths back with `!`, so an ignored folder may still send some of its files. */
+  private readonly exceptions: boolean;
 
   constructor(
     /** The context folder on disk. */
@@ -26,6 +28,7 @@ export class BuildContext {
       rules = '*';
     }
     this.ignore = new DockerIgnore(rules);
+    this.exceptions = /^\s*!/m.test(rules);
   }
 
   /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
@@ -69,6 +72,49 @@ export class BuildContext {
     }
   }
 
+  /**
+   * The first entry at or below a folder the build gets that is a symbolic link, or has the setuid or setgid bit, or
+   * is neither a file nor a folder (a COPY of the folder takes such entries as they are, while `chown -R` treats them
+   * apart); `limit` when the folder holds more than `limit` entries; undefined when there is none.
+   */
+  specialEntry(folder: string, limit = 50_000): { path: string; what: string } | 'limit' | undefined {
+    const root = cleanPath(folder);
+    if (root === undefined) return { path: folder, what: 'outside the build context' };
+    if (root !== '' && statOfLink(join(this.dir, root))?.isSymbolicLink())
+      return { path: root, what: 'a symbolic link' };
+    const pending = [root];
+    let seen = 0;
+    while (pending.length) {
+      const dir = pending.pop()!;
+      let names: string[];
+      try {
+        names = readdirSync(join(this.dir, dir));
+      } catch {
+        return { path: dir || '.', what: 'a folder that cannot be read' };
+      }
+      for (const name of names.sort()) {
+        if (++seen > limit) return 'limit';
+        const path = posix.join(dir, name);
+        const sent = !this.ignore.ignores(path);
+        // An ignored folder is skipped, unless a `!` rule may bring back something below it.
+        if (!sent && !this.exceptions) continue;
+        let st: ReturnType<typeof lstatSync>;
+        try {
+          st = lstatSync(join(this.dir, path));
+        } catch {
+          return { path, what: 'an entry that cannot be read' };
+        }
+        if (st.isDirectory()) pending.push(path);
+        if (!sent) continue;
+        if (st.isSymbolicLink()) return { path, what: 'a symbolic link' };
+        if (st.mode & 0o4000) return { path, what: 'a file with the setuid bit' };
+        if (st.mode & 0o2000) return { path, what: `a ${st.isDirectory() ? 'folder' : 'file'} with the setgid bit` };
+        if (!st.isDirectory() && !st.isFile()) return { path, what: 'neither a file nor a folder' };
+      }
+    }
+    return undefined;
+  }
+
   /** The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. */
   folders(base: string, patterns: string[]): string[] {
     const root = cleanPath(base);
@@ -93,6 +139,15 @@ export class BuildContext {
     return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))]
       .filter((folder) => this.isDirectory(folder))
       .sort();
+  }
+}
+
+/** The status of a path itself (a link is not followed), or undefined when it cannot be read. */
+function statOfLink(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
 
