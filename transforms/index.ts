@@ -5,6 +5,7 @@ import type { AnyTransform } from '../src/engine/index.js';
 import addToCopy from './add-to-copy.js';
 import { buildkitChecks } from './checks/index.js';
 import apkNoCache from './apk-no-cache.js';
+import copyChown from './copy-chown.js';
 import aptGetHygiene from './apt-get-hygiene.js';
 import dnfClean from './dnf-clean.js';
 import execForm from './exec-form.js';
@@ -27,6 +28,7 @@ export const builtinTransforms: AnyTransform[] = [
   ...buildkitChecks,
   reorderStable,
   splitManifestCopy,
+  copyChown,
   mergeRuns,
   format,
   aptGetHygiene,

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+COPY --chown=app:app . /app
+RUN useradd --create-home app

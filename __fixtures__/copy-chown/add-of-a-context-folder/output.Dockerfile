@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN useradd --create-home app
+ADD --chown=app:app src /app

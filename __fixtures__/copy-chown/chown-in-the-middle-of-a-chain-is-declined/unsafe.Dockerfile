@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+RUN useradd --create-home app
+COPY --chown=app:app . /app
+RUN touch /app/first \
+    && touch /app/second

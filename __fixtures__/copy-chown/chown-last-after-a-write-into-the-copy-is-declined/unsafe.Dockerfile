@@ -1,0 +1,4 @@
+FROM debian:bookworm-slim
+RUN useradd --create-home app
+COPY --chown=app:app . /app
+RUN touch /app/.built

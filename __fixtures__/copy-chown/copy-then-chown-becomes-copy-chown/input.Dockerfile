@@ -1,0 +1,6 @@
+FROM debian:bookworm-slim
+RUN useradd --create-home app
+COPY . /app
+RUN chown -R app:app /app
+USER app
+CMD ["node", "/app/index.js"]

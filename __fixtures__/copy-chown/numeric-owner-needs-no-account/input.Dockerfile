@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+COPY . /app
+RUN chown -R 1000:1000 /app

@@ -1,0 +1,2 @@
+FROM debian:bookworm-slim
+COPY --chown=1000:1000 . /app

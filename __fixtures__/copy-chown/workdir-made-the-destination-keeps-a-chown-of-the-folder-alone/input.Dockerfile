@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+RUN useradd --create-home app
+WORKDIR /app
+COPY . .
+RUN chown -R app:app /app
