@@ -18,6 +18,7 @@ import { buildah, buildahVersion, containerIds, imageIds, stopBuilds, whyNotRead
 import { allCases, type Case } from './cases.js';
 import { describeProof, proveSame, type Proof } from './harness.js';
 import { prepareDockerfile } from './prepare.js';
+import { holdRunLock } from './run-lock.js';
 
 type Outcome = 'passed' | 'failed' | 'skipped';
 
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
   if (!planOnly) {
     const notReady = await whyNotReady();
     if (notReady) finish(`cannot run real builds on this machine.\n${notReady}`);
+    await holdRunLock();
     console.log(`real-build suite: buildah ${await buildahVersion()}, base image ${BASE_IMAGE}`);
   }
   const cases = allCases().filter((c) => filters.length === 0 || filters.some((f) => c.id.includes(f)));
