@@ -16,6 +16,8 @@ export const SUITE_DIR = join(PROJECT_ROOT, 'test/real-build');
 
 /** The transforms on by default, whose fixtures are proven. */
 export const DEFAULT_FIXTURE_DIRS = ['merge-runs', 'reorder-stable', 'split-manifest-copy'];
+/** Transforms off by default whose every fixture is proven too (turned on with the case's options), as they change layers. */
+const PROVEN_OPT_IN_DIRS = ['copy-chown'];
 
 /** Pipeline options of the public API's printer (the rest of a fixture's options.json belongs to its transform). */
 const PRINTER_OPTIONS = new Set(['printWidth', 'indent', 'operatorPosition']);
@@ -101,7 +103,7 @@ function readCaseFolder(dir: string, id: string, transformName: string | undefin
 }
 
 /**
- * Fixture cases: every case of the default transforms' fixtures, and from every fixture folder the cases that hold an
+ * Fixture cases: every case of the default transforms' and copy-chown's fixtures, and from every fixture folder the cases that hold an
  * `unsafe.Dockerfile` (hazard cases: their transform is turned on with the case's options).
  */
 export function fixtureCases(root = join(PROJECT_ROOT, '__fixtures__')): Case[] {
@@ -110,7 +112,7 @@ export function fixtureCases(root = join(PROJECT_ROOT, '__fixtures__')): Case[] 
   for (const transformName of readdirSync(root).sort()) {
     const dir = join(root, transformName);
     if (!statSync(dir).isDirectory()) continue;
-    const all = DEFAULT_FIXTURE_DIRS.includes(transformName);
+    const all = DEFAULT_FIXTURE_DIRS.includes(transformName) || PROVEN_OPT_IN_DIRS.includes(transformName);
     for (const name of caseFolders(dir)) {
       if (!all && !existsSync(join(dir, name, 'unsafe.Dockerfile'))) continue;
       cases.push(readCaseFolder(join(dir, name), `fixture ${transformName}/${name}`, transformName, 'fixture'));
