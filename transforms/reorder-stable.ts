@@ -23,6 +23,8 @@ import {
   runStability,
   shellFacts,
   shellsInEffect,
+  isUnder,
+  workdirMoveProblem,
   type Link,
   type Place,
   type RunEffects,
@@ -40,8 +42,8 @@ const options = {
 
 type Context = ContextOf<typeof options>;
 
-/** Instructions nothing may move past. */
-const BARRIERS = new Set(['from', 'user', 'workdir', 'shell', 'onbuild', 'volume']);
+/** Instructions nothing may move past. A WORKDIR only a RUN passes, when it is proven to do the same before it. */
+const BARRIERS = new Set(['from', 'user', 'shell', 'onbuild', 'volume']);
 /** Metadata that only labels the image. */
 const METADATA = new Set(['label', 'expose']);
 
@@ -104,7 +106,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
       ? 'is a copy from the build context'
       : barrier
         ? barrierText(ctx, barrier)
-        : furthestCopy(ctx, view, stayers, args, links);
+        : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
     // Movers keep their order among themselves: none goes before the place an earlier one went to.
     const previous = moves[moves.length - 1]?.before;
     if (
@@ -163,12 +165,15 @@ function furthestCopy(
   stayers: readonly InstructionView[],
   args: Set<string>,
   links: Link[],
+  instructions: readonly InstructionView[],
 ): InstructionView | string {
   let target: InstructionView | undefined;
   let why: string | undefined;
   for (let i = stayers.length - 1; i >= 0; i--) {
     const stayer = stayers[i];
-    why = isContextCopy(stayer) ? stableReason(ctx, view, stayer, args, links) : blockingStayer(ctx, view, stayer);
+    why = isContextCopy(stayer)
+      ? stableReason(ctx, view, stayer, args, links)
+      : blockingStayer(ctx, view, stayer, links, instructions);
     if (why) break;
     if (isContextCopy(stayer)) target = stayer;
   }
@@ -249,8 +254,19 @@ function stableReason(
 }
 
 /** Why an instruction cannot move before one that stays (other than a context copy), or undefined. */
-function blockingStayer(ctx: Context, view: InstructionView, stayer: InstructionView): string | undefined {
+function blockingStayer(
+  ctx: Context,
+  view: InstructionView,
+  stayer: InstructionView,
+  links: readonly Link[],
+  instructions: readonly InstructionView[],
+): string | undefined {
   const at = positionText(ctx.edit.originOf(stayer.node));
+  if (stayer.name === 'workdir') {
+    const why =
+      view.name === 'run' ? workdirProblem(ctx, view, stayer, links, instructions) : 'only a RUN moves past one';
+    return why ? `would have to move past the WORKDIR at ${at}: ${why}` : undefined;
+  }
   if (view.name === 'run' && stayer.name === 'run') {
     const why = commuteProblem(ctx, view, stayer);
     return why ? `would have to move before the RUN at ${at}, which stays, and ${why}` : undefined;
@@ -269,6 +285,51 @@ function blockingStayer(ctx: Context, view: InstructionView, stayer: Instruction
     return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
   }
   return undefined;
+}
+
+/**
+ * Why a RUN may do something else once moved before a WORKDIR, or undefined when it is proven to do the same in the
+ * working directory before it (workdirMoveProblem): what it does does not depend on its working directory, and it
+ * touches nothing at, below or above the folder the WORKDIR makes. The folder must still be made without it: BuildKit
+ * makes it at the WORKDIR, but a buildah build here left it out when no RUN ran in it, so another RUN that stays after
+ * the WORKDIR (and before any USER) must run there. `instructions` is the stage's; without it no such RUN is asked for.
+ */
+function workdirProblem(
+  ctx: Context,
+  view: InstructionView,
+  workdir: InstructionView,
+  links: readonly Link[],
+  instructions?: readonly InstructionView[],
+): string | undefined {
+  const shell = posixShell(ctx, view);
+  if (typeof shell === 'string') return `it ${shell}`;
+  const scopes = pathScopes(ctx.root);
+  const before = scopes.get(workdir.node);
+  const here = runScopeOf(scopes.get(view.node));
+  const there = { ...here, cwd: runScopeOf(before).cwd };
+  const written = workdir.args.trim();
+  const path = before && expandPath(written, before.env);
+  if (path === undefined || path === '') return `its path \`${written}\` uses a variable layerfix cannot resolve`;
+  if (there.cwd === undefined) return 'layerfix cannot tell the working directory before it';
+  const created = posix.resolve(there.cwd, path);
+  // A mount's relative target is joined to the working directory; a target near the WORKDIR's folder is made there.
+  for (const flag of view.flags.filter((f) => f.name === 'mount')) {
+    const target = /(?:^|,)(?:target|dst|destination)=([^,]*)/.exec(flag.value ?? '')?.[1];
+    const absolute = target === undefined ? undefined : expandPath(target.replace(/^"(.*)"$/, '$1'), here.env);
+    if (absolute === undefined || !absolute.startsWith('/'))
+      return `its mount \`${flag.value}\` has a target relative to the working directory, or one layerfix cannot tell`;
+    if (isUnder(absolute, created) || isUnder(created, absolute))
+      return `the WORKDIR creates ${created} when it is missing, and it mounts over ${posix.normalize(absolute)}`;
+  }
+  const problem = workdirMoveProblem(shell, { here, there, created, links });
+  if (problem || !instructions) return problem;
+  // A RUN that cannot pass the WORKDIR itself stays after it, whatever else moves.
+  for (const later of instructions.slice(instructions.indexOf(workdir) + 1)) {
+    if (later.name === 'user' || later.name === 'workdir' || later.name === 'from') break;
+    if (later === view || later.name !== 'run') continue;
+    if (!ctx.enabledFor(later.node) || workdirProblem(ctx, later, workdir, links) !== undefined) return undefined;
+  }
+  return `no RUN that stays would run in ${created} after it, and not every builder makes a WORKDIR's folder when no RUN runs in it`;
 }
 
 /** Why running `mover` before `stayer` (instead of after) may build something else; undefined when they commute. */

@@ -13,6 +13,7 @@ export { placeOf, overlaps, holds, aliases, isUnder, type Place } from './places
 export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects.js';
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
 export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
+export { workdirMoveProblem, implicitWorkdirUse, type WorkdirMove } from './workdir-move.js';
 export { runStability, type Stability, type StabilityScope } from './stability.js';
 export {
   packageCommands,

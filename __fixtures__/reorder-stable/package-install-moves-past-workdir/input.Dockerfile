@@ -1,4 +1,6 @@
-FROM debian:12
+FROM node:20-slim
 COPY . /app
-WORKDIR /srv
-RUN apt-get install -y curl
+WORKDIR /app/frontend
+RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates
+RUN mkdir -p /opt/tools && curl -fsSL -o /opt/tools/os-release file:///etc/os-release
+RUN npm ci

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+COPY . /srv/site
+WORKDIR /srv/site/public
+RUN mkdir -p /opt/tools
+CMD ["ls", "/opt/tools"]

@@ -1,0 +1,4 @@
+FROM node:20-slim
+COPY . /app
+WORKDIR /app/frontend
+RUN npm ci

@@ -1,0 +1,4 @@
+FROM node:20-slim
+RUN npm ci
+COPY . /app
+WORKDIR /app/frontend

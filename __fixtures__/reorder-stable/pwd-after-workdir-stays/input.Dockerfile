@@ -1,0 +1,4 @@
+FROM debian:bookworm
+COPY . /srv/site
+WORKDIR /app
+RUN pwd > /tmp/where

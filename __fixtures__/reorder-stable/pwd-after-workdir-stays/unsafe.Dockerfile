@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN pwd > /tmp/where
+COPY . /srv/site
+WORKDIR /app

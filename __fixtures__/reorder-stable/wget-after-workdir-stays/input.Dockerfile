@@ -1,0 +1,4 @@
+FROM debian:bookworm
+COPY . /srv/site
+WORKDIR /opt/downloads
+RUN wget -q https://deb.debian.org/debian/README
