@@ -350,7 +350,20 @@ const READERS: Record<string, OptionSyntax> = {
   tail: { short: 'cn' },
   wc: {},
   cut: { short: 'bcdf' },
-  ls: {},
+  ls: {
+    short: 'ITw',
+    long: [
+      '--ignore',
+      '--hide',
+      '--tabsize',
+      '--width',
+      '--format',
+      '--sort',
+      '--time',
+      '--time-style',
+      '--block-size',
+    ],
+  },
   stat: { short: 'c' },
   file: {},
   sha256sum: {},
@@ -373,7 +386,18 @@ const READERS: Record<string, OptionSyntax> = {
   rev: {},
   base64: {},
   lsof: {},
-  du: {},
+  du: {
+    short: 'BdtX',
+    long: [
+      '--block-size',
+      '--max-depth',
+      '--threshold',
+      '--exclude',
+      '--exclude-from',
+      '--time-style',
+      '--files0-from',
+    ],
+  },
   df: {},
 };
 
@@ -736,6 +760,9 @@ const RULES: Record<string, CommandRule> = {
     syntax: { short: 'p', long: ['--tmpdir', '--suffix'] },
     rule: (line, at) => {
       const [folder] = optionValues(line, '-p', '--tmpdir');
+      const [template] = line.operands;
+      // A template without -p, -t or --tmpdir is a path of its own: a relative one lands in the working directory.
+      if (template && folder === undefined && !hasOption(line, '-t', '--tmpdir')) return at.write(at.place(template));
       at.write(folder ? at.place(folder, true) : { path: at.base.variables.get('TMPDIR') ?? '/tmp', tree: true });
     },
   },
@@ -847,6 +874,12 @@ const RULES: Record<string, CommandRule> = {
 for (const name of NO_FILES) RULES[name] ??= { rule: () => undefined };
 for (const [name, syntax] of Object.entries(READERS))
   RULES[name] = { syntax, rule: (line, at) => at.readArgs(line.operands, true) };
+/** Listing tools read the working directory when they name nothing. */
+for (const name of ['ls', 'du'])
+  RULES[name] = {
+    syntax: READERS[name],
+    rule: (line, at) => (line.operands.length ? at.readArgs(line.operands, true) : at.read(at.cwd())),
+  };
 for (const [name, syntax] of Object.entries(ACCOUNTS)) RULES[name] = { syntax, rule: accounts };
 for (const name of SYSTEM_TOOLS)
   RULES[name] = {
@@ -1246,6 +1279,8 @@ function pip(line: CommandLine, at: Resolver): void {
 
 function python(line: CommandLine, at: Resolver): void {
   const [module] = optionValues(line, '-m');
+  // `-m` puts the working directory first on the module path: what it holds can shadow the module and its imports.
+  if (module) at.read(at.cwd());
   if (module?.value === 'pip') {
     const words = line.operands;
     return pip(readCommandLine('pip', words, PIP_SYNTAX), at);

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+WORKDIR /app
+COPY . .
+RUN ls > /tmp/listing

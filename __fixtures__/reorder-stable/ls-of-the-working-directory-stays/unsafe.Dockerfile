@@ -1,0 +1,4 @@
+FROM debian:bookworm
+WORKDIR /app
+RUN ls > /tmp/listing
+COPY . .
