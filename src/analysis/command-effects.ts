@@ -187,6 +187,14 @@ const ACCOUNT_FILES = [
 /** A rule found that a command's effects cannot be told; the message says why, as "runs ..." or "sends ...". */
 class UnknownEffect extends Error {
   override name = 'UnknownEffect';
+
+  constructor(reason: string) {
+    // An answer, not a fault: no stack trace (see UnknownPlace).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(reason);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Reads a command's effects from its parsed words. `at` resolves words to places; a rule throws UnknownPlace. */
