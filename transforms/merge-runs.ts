@@ -155,8 +155,6 @@ function following(ctx: Context, node: InstructionNode): { between: TopNode[]; n
  * quadratic in the run's length).
  */
 interface Chain {
-  /** The first RUN: the chain takes its place, keyword and flags. */
-  first: InstructionNode;
   /** The last RUN merged. */
   last: InstructionNode;
   /** What the chain holds before its last command: commands (their trailing comments cut) and comment lines. */
@@ -402,7 +400,6 @@ function headOf(view: InstructionView): string {
 /** A chain of one command: the RUN `a` alone. */
 function startChain(a: InstructionView, facts: ChainFacts, effects: RunEffects): Chain {
   return {
-    first: a.node,
     last: a.node,
     done: [],
     doneLogical: '',
@@ -451,7 +448,6 @@ function joined(
   const args = `${doneLogical} && ${inline.logical}`;
   chain.removed.push(...between, b.node); // the shorter chain is not used again
   return {
-    first: chain.first,
     last: b.node,
     done,
     doneLogical,
