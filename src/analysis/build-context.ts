@@ -221,7 +221,8 @@ export function contextSources(root: Root): Array<{ source: string; view: Instru
   );
 }
 
-function bindSources(view: InstructionView): string[] {
+/** The context paths a `RUN --mount=type=bind` (without `from=`) reads: its `source` (default: the whole context). */
+export function bindSources(view: InstructionView): string[] {
   const out: string[] = [];
   for (const flag of view.flags) {
     if (flag.name !== 'mount' || !flag.fields) continue;

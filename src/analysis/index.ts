@@ -42,6 +42,7 @@ export {
   openBuildContext,
   cleanPath,
   contextSources,
+  bindSources,
   missingSource,
   BuildContext,
   type ContextLookup,

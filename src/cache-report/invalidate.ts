@@ -7,6 +7,7 @@
  */
 import { posix } from 'node:path';
 import ignore from 'ignore';
+import { bindSources } from '../analysis/index.js';
 import { shellView } from '../shell/index.js';
 import { parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
 
@@ -35,17 +36,6 @@ export function copySources(view: InstructionView): string[] | undefined {
   if (view.name !== 'copy' && view.name !== 'add') return undefined;
   const words = (view.exec ?? view.buildkit.next) as string[];
   return words.slice(0, -1).filter((w) => !w.startsWith('<<'));
-}
-
-/** The context paths a `RUN --mount=type=bind` (without `from=`) reads: its `source` (default: the whole context). */
-export function bindSources(view: InstructionView): string[] {
-  const out: string[] = [];
-  for (const flag of view.flags) {
-    if (flag.name !== 'mount' || !flag.fields) continue;
-    const get = (key: string) => flag.fields!.find((f) => f.key === key)?.value;
-    if (get('type') === 'bind' && get('from') === undefined) out.push(get('source') ?? get('src') ?? '.');
-  }
-  return out;
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
