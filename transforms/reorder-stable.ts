@@ -99,7 +99,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const kept: Array<[InstructionView, string, InstructionView]> = [];
   let barrier: InstructionView | undefined;
   let lastCopy = stage.instructions[copyIndex];
-  const links = stage.instructions.slice(0, copyIndex).flatMap((view) => linksOf(ctx, view));
+  const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
   for (const view of stage.instructions.slice(copyIndex)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
     let target = isContextCopy(view)
@@ -115,7 +115,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
       stage.instructions.indexOf(previous) > stage.instructions.indexOf(target)
     )
       target = previous;
-    links.push(...linksOf(ctx, view));
+    links.add(view);
     if (typeof target === 'string' || !ctx.enabledFor(view.node)) {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
@@ -164,7 +164,7 @@ function furthestCopy(
   view: InstructionView,
   stayers: readonly InstructionView[],
   args: Set<string>,
-  links: Link[],
+  links: StageLinks,
   instructions: readonly InstructionView[],
 ): InstructionView | string {
   let target: InstructionView | undefined;
@@ -215,6 +215,31 @@ function posixShell(ctx: Context, view: InstructionView): PosixShellView | strin
   return shell.posix ? shell : `runs under a shell that is not POSIX (${shell.reason})`;
 }
 
+/**
+ * The symbolic links the RUNs of a stage so far make, read only when a proof asks for them: reading them means
+ * reading every earlier RUN's effects, and most instructions are kept for a reason found before.
+ */
+class StageLinks {
+  private readonly known: Link[] = [];
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly pending: InstructionView[],
+  ) {}
+
+  /** Count an instruction's links from now on. */
+  add(view: InstructionView): void {
+    this.pending.push(view);
+  }
+
+  /** The links of every instruction added so far. */
+  readonly read = (): readonly Link[] => {
+    for (const view of this.pending) this.known.push(...linksOf(this.ctx, view));
+    this.pending.length = 0;
+    return this.known;
+  };
+}
+
 /** The symbolic links a RUN makes, as far as layerfix can read them. */
 function linksOf(ctx: Context, view: InstructionView): Link[] {
   if (view.name !== 'run') return [];
@@ -230,7 +255,7 @@ function stableReason(
   view: InstructionView,
   copy: InstructionView,
   args: Set<string>,
-  links: Link[],
+  links: StageLinks,
 ): string | undefined {
   if (view.name === 'run') {
     const shell = posixShell(ctx, view);
@@ -242,7 +267,13 @@ function stableReason(
     const scope = pathScopes(ctx.root).get(view.node);
     const ownership = copy.flags.find((flag) => flag.name === 'chown')?.value;
     const stableCommands = ctx.options.stableCommands.map((source) => new RegExp(source));
-    const result = runStability(shell, { destination, run: runScopeOf(scope), stableCommands, ownership, links });
+    const result = runStability(shell, {
+      destination,
+      run: runScopeOf(scope),
+      stableCommands,
+      ownership,
+      links: links.read,
+    });
     return result.stable ? undefined : result.reason;
   }
   if (view.name === 'env' || METADATA.has(view.name)) {
@@ -258,7 +289,7 @@ function blockingStayer(
   ctx: Context,
   view: InstructionView,
   stayer: InstructionView,
-  links: readonly Link[],
+  links: StageLinks,
   instructions: readonly InstructionView[],
 ): string | undefined {
   const at = positionText(ctx.edit.originOf(stayer.node));
@@ -298,7 +329,7 @@ function workdirProblem(
   ctx: Context,
   view: InstructionView,
   workdir: InstructionView,
-  links: readonly Link[],
+  links: StageLinks,
   instructions?: readonly InstructionView[],
 ): string | undefined {
   const shell = posixShell(ctx, view);
@@ -321,7 +352,7 @@ function workdirProblem(
     if (isUnder(absolute, created) || isUnder(created, absolute))
       return `the WORKDIR creates ${created} when it is missing, and it mounts over ${posix.normalize(absolute)}`;
   }
-  const problem = workdirMoveProblem(shell, { here, there, created, links });
+  const problem = workdirMoveProblem(shell, { here, there, created, links: links.read() });
   if (problem || !instructions) return problem;
   // A RUN that cannot pass the WORKDIR itself stays after it, whatever else moves.
   for (const later of instructions.slice(instructions.indexOf(workdir) + 1)) {

@@ -98,9 +98,12 @@ const MERGED_USR: ReadonlyArray<[string, string]> = [
 /** A path and the other names merged /usr gives it (`/bin/sh` and `/usr/bin/sh`). */
 export function aliases(path: string): string[] {
   const out = [path];
+  const normal = normalise(path);
+  const under = (folder: string) =>
+    normal.startsWith(folder) && (normal.length === folder.length || normal[folder.length] === '/');
   for (const [short, long] of MERGED_USR) {
-    if (isUnder(path, short)) out.push(long + path.slice(short.length));
-    else if (isUnder(path, long)) out.push(short + path.slice(long.length));
+    if (under(short)) out.push(long + normal.slice(short.length));
+    else if (under(long)) out.push(short + normal.slice(long.length));
   }
   return out;
 }

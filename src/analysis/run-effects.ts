@@ -58,24 +58,29 @@ export function runEffects(
   trusted: (command: ShellCommand) => boolean = () => false,
 ): RunEffects {
   const out: RunEffects = { ...emptyEffects(), unknown: undefined, looksUp: [], calls: [] };
-  const variables = new Map(scope.env);
+  // The stage's variables, copied only once the RUN assigns one (most RUNs assign none).
+  let variables: ReadonlyMap<string, string | undefined> = scope.env;
   let cwd = scope.cwd;
   const unknown = (command: ShellCommand, reason: string) => {
     out.unknown ??= { command, reason };
   };
   for (const command of view.commands) {
-    const prefixes = new Map(variables);
-    for (const assignment of command.assignments) {
-      const value = assignedValue(
-        assignment.value?.text ?? '',
-        assignment.value === null ? '' : assignment.value.value,
-        variables,
-      );
+    let prefixes = variables;
+    if (command.assignments.length) {
       // Assignments before a command are for that command only, except alone or before a special builtin.
       const lasting =
         command.form === 'assignment' || command.form === 'declaration' || command.name?.value === 'export';
-      (lasting ? variables : prefixes).set(assignment.name, value);
-      if (lasting) prefixes.set(assignment.name, value);
+      const assigned = new Map(variables);
+      for (const assignment of command.assignments) {
+        const value = assignedValue(
+          assignment.value?.text ?? '',
+          assignment.value === null ? '' : assignment.value.value,
+          lasting ? assigned : variables,
+        );
+        assigned.set(assignment.name, value);
+      }
+      prefixes = assigned;
+      if (lasting) variables = assigned;
     }
     if (command.form === 'assignment') continue;
     const resolved = effectiveCommand(command);
@@ -97,7 +102,8 @@ export function runEffects(
     }
     const args = resolved.args.map((word) => argOf(word, prefixes));
     // Pathname expansion reads the folder a pattern starts in, whatever the command does with the names.
-    for (const [index, word] of resolved.args.entries()) if (hasUnquotedGlob(word)) globRead(args[index], base, out);
+    for (let index = 0; index < args.length; index++)
+      if (hasUnquotedGlob(resolved.args[index])) globRead(args[index], base, out);
     if (name === 'cd' || name === 'pushd' || name === 'popd') {
       cwd =
         command.topLevel && name === 'cd'

@@ -50,6 +50,9 @@ export const shellFacts: (root: Root) => ReadonlyMap<InstructionNode, ShellFacts
   readFacts,
 );
 
+/** The variables `facts` reads. */
+const SHELL_VARIABLES = new Set(['SHELLOPTS', 'BASH_ENV']);
+
 interface StageEnd {
   shell: ShellInEffect;
   os: ImageOs;
@@ -75,12 +78,22 @@ function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
             ? imageOs(base.image)
             : { os: 'unknown', reason: 'unknown' in base ? base.unknown : 'its base stage is unknown' })));
     const env = new Map(parent?.env ?? []);
-    result.set(stage.from.node, facts(shell, os, env));
+    // The facts change only at a SHELL or at a variable the shell reads; instructions between share them.
+    let current = facts(shell, os, env);
+    result.set(stage.from.node, current);
     for (const view of stage.instructions) {
-      if (view.name === 'shell' && view.exec) shell = view.exec;
+      let changed = false;
+      if (view.name === 'shell' && view.exec) {
+        shell = view.exec;
+        changed = true;
+      }
       if (view.name === 'env' || view.name === 'arg')
-        for (const pair of view.pairs ?? []) env.set(pair.key, pair.value);
-      result.set(view.node, facts(shell, os, env));
+        for (const pair of view.pairs ?? []) {
+          env.set(pair.key, pair.value);
+          changed ||= SHELL_VARIABLES.has(pair.key);
+        }
+      if (changed) current = facts(shell, os, env);
+      result.set(view.node, current);
     }
     if (stage.name) byStage.set(stage.name.toLowerCase(), { shell, os, env });
   }

@@ -19,8 +19,8 @@ export interface StabilityScope {
   stableCommands: RegExp[];
   /** The owner the COPY gives its files (`--chown`), if it sets one: accounts made or changed before it matter. */
   ownership?: string;
-  /** Symbolic links earlier RUNs of the stage made: a path through one reaches its target. */
-  links?: readonly Link[];
+  /** Symbolic links earlier RUNs of the stage made (a path through one reaches its target); asked only when needed. */
+  links?: () => readonly Link[];
 }
 
 /** Stable, or not and why. */
@@ -43,16 +43,16 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   }
   if (effects.unknownReads.length)
     return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
-  const links = [...(scope.links ?? []), ...effects.links];
   const copy: Place = { path: scope.destination, tree: true };
   // A copy into the base image's working directory (a folder layerfix does not know) meets any place not below it.
   const unknownFolder = scope.destination.startsWith(IMAGE_WORKDIR);
+  const hits = (reached: Place) =>
+    overlaps(reached, copy) || (unknownFolder && !reached.path.startsWith(IMAGE_WORKDIR));
+  // The links are read only when no place meets the copy directly (reading them reads every earlier RUN).
+  let links: readonly Link[] | undefined;
   const meets = (places: readonly Place[]) =>
-    places.find((place) =>
-      throughLinks(place, links).some(
-        (reached) => overlaps(reached, copy) || (unknownFolder && !reached.path.startsWith(IMAGE_WORKDIR)),
-      ),
-    );
+    places.find(hits) ??
+    places.find((place) => throughLinks(place, (links ??= [...(scope.links?.() ?? []), ...effects.links])).some(hits));
   const by = (place: Place) => (place.by ? `runs \`${place.by}\`, which ` : '');
   const read = meets(effects.reads);
   if (read)
