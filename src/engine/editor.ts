@@ -43,8 +43,9 @@ export class Editor {
   edits = 0;
   /** The transform currently editing, for blame. */
   current = '';
-  private readonly declared = new WeakMap<InstructionNode, { key: string; by: string }>();
-  private readonly origin = new WeakMap<InstructionNode, InstructionNode>();
+  // Maps, not WeakMaps: an editor lives as long as its file's run, and WeakMap values outlive minor collections.
+  private readonly declared = new Map<InstructionNode, { key: string; by: string }>();
+  private readonly origin = new Map<InstructionNode, InstructionNode>();
   private hint = 0;
 
   constructor(readonly root: Root) {}

@@ -1,7 +1,7 @@
 /**
  * The ports of an EXPOSE as BuildKit reads them: each word expanded, split into `[ip:][hostPort:]port[/proto]`.
  */
-import type { InstructionView } from '../../src/engine/index.js';
+import { NodeData, type InstructionView } from '../../src/engine/index.js';
 import { expandAt, type DispatchState } from './dispatch.js';
 
 /** One port of an EXPOSE. */
@@ -59,4 +59,4 @@ export function exposedPorts(
 }
 
 /** The ports of EXPOSEs written without variables, quotes or escapes, which do not depend on anything before them. */
-const literalPorts = new WeakMap<InstructionView, ExposedPort[]>();
+const literalPorts = new NodeData<ExposedPort[]>('layerfix.checks.literal-ports');

@@ -9,6 +9,7 @@ import {
   docsUrl,
   instructionView,
   memoizeByTree,
+  NodeData,
   stages,
   type AnyTransform,
   type InstructionView,
@@ -367,6 +368,8 @@ export function defineCheck<const S extends Record<string, OptionSpec>>(spec: Ch
   });
 }
 
-/** The check of each context (one per check transform and file). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const runs = new WeakMap<TransformContext<any>, CheckRun>();
+/**
+ * The check of each context (one per check transform and file), kept on the context: a WeakMap would keep every
+ * file's facts alive until a full collection.
+ */
+const runs = new NodeData<CheckRun>('layerfix.checks.run');
