@@ -8,6 +8,7 @@ import {
   NodeData,
   defineTransform,
   docsUrl,
+  keywordIn,
   positionText,
   print,
   stages,
@@ -18,6 +19,7 @@ import {
   type ContextOf,
 } from '../src/engine/index.js';
 import {
+  IMAGE_WORKDIR,
   INSTALLERS,
   contextSources,
   cutPoints,
@@ -208,6 +210,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
     cutRests.set(rest, true);
     ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
+    keepWorkdirs(ctx, facts, copy, between);
     const moved = `the RUN at ${at(run)} after \`${cut.firstText}\``;
     ctx.changed(
       {
@@ -221,6 +224,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   const text = print(run.node);
   const last = text.endsWith('\n') ? run.node : ctx.edit.replace(run.node, `${text}${ctx.style.eol}`, 'same');
   ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
+  keepWorkdirs(ctx, facts, copy, between);
   const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
   ctx.changed(
     {
@@ -291,7 +295,9 @@ function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy:
     return clash ? `sets ${clash.key}, which the COPY uses` : undefined;
   }
   if (view.name === 'workdir')
-    return copy.absolute ? undefined : 'would change where the COPY writes, as its destination is relative';
+    return copy.absolute || copyWorkdir(facts, copy) !== undefined
+      ? undefined
+      : 'would change where the COPY writes, as its destination is relative to a working directory layerfix cannot write back';
   if (view.name !== 'run') return undefined;
   if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
   if (view.heredocs.length) return 'has a heredoc';
@@ -325,6 +331,30 @@ function unstableCommand(
     if (!result.stable) return result.reason;
   }
   return undefined;
+}
+
+/** The working directory of a broad COPY with a relative destination, when layerfix can write it back as a WORKDIR. */
+function copyWorkdir(facts: Facts, copy: BroadCopy): string | undefined {
+  const workdir = facts.scopes.get(copy.view.node)?.workdir;
+  return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && /^[A-Za-z0-9._/@+-]+$/.test(workdir)
+    ? workdir
+    : undefined;
+}
+
+/**
+ * After WORKDIRs moved above a broad COPY whose destination is relative: a WORKDIR of the COPY's own folder before it,
+ * so it writes where it did, and the moved WORKDIRs again after it, so what follows runs where it did.
+ */
+function keepWorkdirs(ctx: Context, facts: Facts, copy: BroadCopy, moved: readonly InstructionView[]): void {
+  const workdirs = moved.filter((view) => view.name === 'workdir');
+  if (copy.absolute || !workdirs.length) return;
+  const copyNode = copy.view.node;
+  const back = `${keywordIn(ctx.style, 'WORKDIR')} ${copyWorkdir(facts, copy)!}${ctx.style.eol}`;
+  const [restored] = ctx.edit.insertBefore(ctx.edit.blockStart(copyNode), back);
+  ctx.edit.replace(restored as InstructionNode, back, { line: back.trimEnd() });
+  const texts = workdirs.map((view) => print(view.node).replace(/(?<!\n)$/, ctx.style.eol));
+  const again = ctx.edit.insertBefore(ctx.edit.blockStart(copyNode), texts.join(''));
+  ctx.edit.moveBefore(again, ctx.root.children[ctx.edit.indexOf(copyNode) + 1]);
 }
 
 /**

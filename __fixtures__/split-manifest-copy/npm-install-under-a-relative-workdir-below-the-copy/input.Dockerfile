@@ -1,5 +1,6 @@
 FROM node:20
 WORKDIR /app
 COPY . .
-WORKDIR /app/web
+WORKDIR web
 RUN npm ci
+CMD ["node", "server.js"]

@@ -1,0 +1,13 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+WORKDIR /app
+
+COPY . .
+WORKDIR /app/src/Api
+RUN dotnet restore
+
+RUN dotnet publish -c Release -o out --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:8.0
+WORKDIR /app
+COPY --from=build /app/src/Api/out ./
+ENTRYPOINT ["dotnet", "Api.dll"]

@@ -1,1 +1,0 @@
-require('express')().listen(3000);
