@@ -61,7 +61,7 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
     // with a variable may name another image in a build that passes another value.
     const official = 'image' in base && !stage.base.includes('$') ? imageWorkdir(base.image) : undefined;
     const state: State = parent
-      ? { ...parent, env: new Map(parent.env) }
+      ? { ...parent }
       : {
           workdir: official ?? IMAGE_WORKDIR,
           env: new Map(),
@@ -69,7 +69,7 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
           searchPath: official ? DEFAULT_PATH : undefined,
         };
     for (const view of stage.instructions) {
-      out.set(view.node, { ...state, env: new Map(state.env) });
+      out.set(view.node, { ...state });
       next(view, state, globals);
     }
     if (stage.name) ends.set(stage.name.toLowerCase(), state);
@@ -79,9 +79,10 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
   return out;
 }
 
+/** The scope as instructions change it; `env` is replaced, never changed, so scopes can share it. */
 interface State {
   workdir: string | undefined;
-  env: Map<string, string | undefined>;
+  env: ReadonlyMap<string, string | undefined>;
   home: string | undefined;
   searchPath: readonly string[] | undefined;
 }
@@ -99,13 +100,14 @@ function next(view: InstructionView, state: State, globals: Map<string, string |
       if (pair.key === 'HOME') state.home = literal(pair, env);
     }
   }
-  if (view.name === 'env') for (const pair of view.pairs ?? []) env.set(pair.key, literal(pair, env));
-  if (view.name === 'arg') {
-    for (const pair of view.pairs ?? []) {
-      if (pair.form === 'name') env.set(pair.key, env.has(pair.key) ? env.get(pair.key) : globals.get(pair.key));
-      else env.set(pair.key, literal(pair, env));
-    }
+  if (view.name !== 'env' && view.name !== 'arg') return;
+  const changed = new Map(env);
+  for (const pair of view.pairs ?? []) {
+    if (view.name === 'arg' && pair.form === 'name')
+      changed.set(pair.key, changed.has(pair.key) ? changed.get(pair.key) : globals.get(pair.key));
+    else changed.set(pair.key, literal(pair, changed));
   }
+  state.env = changed;
 }
 
 /** A PATH value with `$PATH` replaced by the one before; undefined when any part of it is not known. */
