@@ -14,6 +14,7 @@ import {
   type OptionSyntax,
 } from './command-line.js';
 import { isUnder, normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
+import { PIP_SYNTAX } from './pip-options.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
 export interface FileEffects {
@@ -288,7 +289,7 @@ const isPathLike = (arg: Arg) =>
   arg.value === null || /^[./~]|^[^:]*\/|\.(deb|rpm|apk|whl|tgz|tar\.gz|zip|gem)$/.test(arg.value);
 
 /** Commands that touch no file: they print, compute or change only the shell's own state. */
-const NO_FILES = [
+export const NO_FILES: readonly string[] = [
   'echo',
   'printf',
   'true',
@@ -472,6 +473,12 @@ const ACCOUNTS: Record<string, OptionSyntax> = {
   passwd: {},
 };
 
+/** The options of the distribution package tools (apt-get, apk, dnf, ...) that take a value. */
+export const PACKAGE_TOOL_SYNTAX: OptionSyntax = {
+  short: 'ot',
+  long: ['--option', '--target-release', '--repository', '--root', '--virtual', '--arch', '--setopt', '--installroot'],
+};
+
 /** The tools of distribution packages: they write the system folders and read package files named by path. */
 const SYSTEM_TOOLS = new Set([
   'apt-get',
@@ -567,44 +574,6 @@ const WGET_VALUED = [
   '--save-cookies',
   '--wait',
 ];
-
-/** The options of pip that take a value. */
-const PIP_SYNTAX: OptionSyntax = {
-  short: 'rceitfbd',
-  long: [
-    '--requirement',
-    '--constraint',
-    '--editable',
-    '--index-url',
-    '--extra-index-url',
-    '--find-links',
-    '--target',
-    '--prefix',
-    '--root',
-    '--cache-dir',
-    '--trusted-host',
-    '--platform',
-    '--python-version',
-    '--implementation',
-    '--abi',
-    '--only-binary',
-    '--no-binary',
-    '--progress-bar',
-    '--src',
-    '--upgrade-strategy',
-    '--log',
-    '--timeout',
-    '--retries',
-    '--proxy',
-    '--cert',
-    '--client-cert',
-    '--report',
-    '--config-settings',
-    '--global-option',
-    '--dest',
-    '--wheel-dir',
-  ],
-};
 
 const RULES: Record<string, CommandRule> = {
   mkdir: {
@@ -889,23 +858,7 @@ for (const name of ['ls', 'du'])
     rule: (line, at) => (line.operands.length ? at.readArgs(line.operands, true) : at.read(at.cwd())),
   };
 for (const [name, syntax] of Object.entries(ACCOUNTS)) RULES[name] = { syntax, rule: accounts };
-for (const name of SYSTEM_TOOLS)
-  RULES[name] = {
-    syntax: {
-      short: 'ot',
-      long: [
-        '--option',
-        '--target-release',
-        '--repository',
-        '--root',
-        '--virtual',
-        '--arch',
-        '--setopt',
-        '--installroot',
-      ],
-    },
-    rule: systemTool,
-  };
+for (const name of SYSTEM_TOOLS) RULES[name] = { syntax: PACKAGE_TOOL_SYNTAX, rule: systemTool };
 RULES.python = { syntax: { short: 'mcWX', stopAtOperand: true }, rule: python };
 RULES.python3 = RULES.python;
 

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import { effectiveCommand, type PosixShellView } from '../engine/index.js';
 import { argOf, hasOption, readCommandLine, type Arg, type OptionSyntax } from './command-line.js';
-import type { Link } from './command-effects.js';
+import { NO_FILES, PACKAGE_TOOL_SYNTAX, type Link } from './command-effects.js';
 import { aliases, isUnder, normalise, type Place } from './places.js';
 import { runEffects, type RunEffects, type RunScope } from './run-effects.js';
 
@@ -271,57 +271,21 @@ const OPERAND_TOOLS = new Set([
   'base64',
   'lsof',
   'df',
-  // Commands that touch no file and print nothing of the working directory.
-  'echo',
-  'printf',
-  'true',
-  'false',
-  ':',
-  'sleep',
-  'nproc',
-  'uname',
-  'id',
-  'whoami',
-  'arch',
-  'hostname',
-  'getconf',
-  'which',
-  'type',
-  'exit',
-  'return',
-  'unset',
-  'cd',
-  'umask',
-  'ulimit',
-  'shift',
-  'local',
-  'wait',
-  'read',
-  'break',
-  'continue',
-  'let',
-  'unalias',
-  'hash',
-  'getent',
-  'basename',
-  'dirname',
-  'dpkg-architecture',
-  'dpkg-buildflags',
-  'expr',
-  'seq',
-  'yes',
-  'tr',
-  'tput',
-  'locale',
-  'apt-config',
-  'dpkg-query',
-  'apt-cache',
-  'gpgconf',
-  'shopt',
-  'times',
-  'kill',
-  'usleep',
 ]);
+
+/**
+ * Commands that touch no file and print nothing of the working directory: those of the effects model, less `pwd`
+ * (prints it), `pushd`/`popd` (move relative to it), `command`, `trap` and `alias` (run other commands) and the
+ * builtins that set variables and options, which this proof does not follow.
+ */
+const WORKDIR_FREE = new Set(
+  NO_FILES.filter(
+    (name) =>
+      !['pwd', 'pushd', 'popd', 'command', 'trap', 'alias', 'set', 'export', 'declare', 'typeset', 'readonly'].includes(
+        name,
+      ),
+  ),
+);
 
 const ACCOUNT_TOOLS = new Set([
   'useradd',
@@ -497,19 +461,7 @@ function commandUse(name: string, args: readonly Arg[], text: string): string | 
   }
   const subcommands = PACKAGE_SUBCOMMANDS[program];
   if (subcommands) {
-    const line = readCommandLine(program, args, {
-      short: 'ot',
-      long: [
-        '--option',
-        '--target-release',
-        '--repository',
-        '--root',
-        '--virtual',
-        '--arch',
-        '--setopt',
-        '--installroot',
-      ],
-    });
+    const line = readCommandLine(program, args, PACKAGE_TOOL_SYNTAX);
     const [sub, ...operands] = line.operands;
     if (!sub?.value || !subcommands.includes(sub.value))
       return `${quoted} runs \`${program} ${sub?.text ?? ''}\`, which layerfix has not checked for the working directory`;
@@ -549,6 +501,6 @@ function commandUse(name: string, args: readonly Arg[], text: string): string | 
       program === 'apt-key' ? line.operands.slice(1).find((arg) => relative(arg) && arg.value !== '-') : file;
     return readsFiles && named ? `${quoted} may read \`${named.text}\` from the working directory` : undefined;
   }
-  if (NAME_ONLY_TOOLS.has(program) || OPERAND_TOOLS.has(program)) return undefined;
+  if (NAME_ONLY_TOOLS.has(program) || OPERAND_TOOLS.has(program) || WORKDIR_FREE.has(program)) return undefined;
   return `${quoted} runs \`${program}\`, which layerfix has not checked for uses of the working directory`;
 }

@@ -35,47 +35,8 @@ import {
   requirementManifests,
 } from './pip-requirements.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+import { PIP_VALUE_OPTIONS } from '../pip-options.js';
 
-const PIP_VALUES = [
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-e',
-  '--editable',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--platform',
-  '--python-version',
-  '--implementation',
-  '--abi',
-  '--no-binary',
-  '--only-binary',
-  '--progress-bar',
-  '--trusted-host',
-  '--cache-dir',
-  '--src',
-  '--upgrade-strategy',
-  '--log',
-  '--timeout',
-  '--retries',
-  '--proxy',
-  '--cert',
-  '--client-cert',
-  '--global-option',
-  '--config-settings',
-  '-C',
-  '--report',
-  '--python',
-  '-p',
-];
 const POETRY_VALUES = ['--without', '--with', '--only', '-E', '--extras', '-C', '--directory', '-P', '--project'];
 const UV_VALUES = [
   '--project',
@@ -189,7 +150,7 @@ function pipInstall(
 }
 
 function readPip(invocation: Invocation, args: Array<string | null>): Verdict {
-  const parsed = parseArgs(args, PIP_VALUES);
+  const parsed = parseArgs(args, PIP_VALUE_OPTIONS);
   const [sub, ...packages] = parsed.positionals;
   if (sub === 'install' || sub === 'download' || sub === 'wheel')
     return pipInstall('pip', invocation, parsed, packages, requirementFiles(parsed), PIP_PATH_VARIABLES);
