@@ -26,13 +26,12 @@ import {
   type TopNode,
 } from '../src/engine/index.js';
 import {
-  contextSources,
   expandPath,
   IMAGE_WORKDIR,
   imageWorkdir,
   isUnder,
-  missingSource,
-  openBuildContext,
+  transformBuildContext,
+  CONTEXT_OPTION,
   overlaps,
   pathScopes,
   readBroadCopy,
@@ -49,12 +48,7 @@ import {
 } from '../src/analysis/index.js';
 
 const options = {
-  context: {
-    type: 'string',
-    default: '',
-    description:
-      "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder.",
-  },
+  ...CONTEXT_OPTION,
 } as const;
 
 type Context = ContextOf<typeof options>;
@@ -141,7 +135,11 @@ export default defineTransform({
   run(ctx) {
     if (!/\bchown\b/.test(ctx.root.children.map((node) => (node.type === 'instruction' ? print(node) : '')).join('')))
       return;
-    const facts: Facts = { lookup: buildContext(ctx), scopes: pathScopes(ctx.root), shells: shellsInEffect(ctx.root) };
+    const facts: Facts = {
+      lookup: transformBuildContext(ctx),
+      scopes: pathScopes(ctx.root),
+      shells: shellsInEffect(ctx.root),
+    };
     // One rewrite per pass: the engine runs passes to a fixed point, and each pass reads the tree afresh.
     for (const stage of stages(ctx.root)) {
       for (const [index, view] of stage.instructions.entries()) {
@@ -150,22 +148,6 @@ export default defineTransform({
     }
   },
 });
-
-/**
- * The build context, as split-manifest-copy finds it: the `context` option, else the one the runner found, else the
- * Dockerfile's folder when every path the file copies is there.
- */
-function buildContext(ctx: Context): ContextLookup {
-  if (!ctx.options.context && ctx.build.contextUnknown) return { reason: ctx.build.contextUnknown };
-  const lookup = openBuildContext(ctx.file.path, ctx.options.context || ctx.build.context || '');
-  if (ctx.options.context || ctx.build.context || !('context' in lookup)) return lookup;
-  const missing = missingSource(lookup.context, contextSources(ctx.root));
-  if (!missing) return lookup;
-  const where = positionText(ctx.edit.originOf(missing.view.node));
-  return {
-    reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the build context is not known (give it with the context option or --context)`,
-  };
-}
 
 /** A `chown` command read: its owner word, whether it recurses, and its operands as image paths. */
 interface Chown {

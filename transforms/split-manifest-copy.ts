@@ -21,14 +21,13 @@ import {
 import {
   IMAGE_WORKDIR,
   INSTALLERS,
-  contextSources,
   cutPoints,
   cutRun,
   leaksState,
   manifestCopies,
   manifestsOf,
-  missingSource,
-  openBuildContext,
+  transformBuildContext,
+  CONTEXT_OPTION,
   pathScopes,
   readBroadCopy,
   readExecRun,
@@ -48,12 +47,7 @@ import {
 } from '../src/analysis/index.js';
 
 const options = {
-  context: {
-    type: 'string',
-    default: '',
-    description:
-      "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder.",
-  },
+  ...CONTEXT_OPTION,
   ecosystems: {
     type: 'string[]',
     default: [...INSTALLERS],
@@ -110,7 +104,7 @@ export default defineTransform({
   options,
   run(ctx) {
     const facts: Facts = {
-      lookup: buildContext(ctx),
+      lookup: transformBuildContext(ctx),
       scopes: pathScopes(ctx.root),
       shells: shellsInEffect(ctx.root),
       stableCommands: ctx.options.stableCommands.map((source) => new RegExp(source)),
@@ -122,23 +116,6 @@ export default defineTransform({
     }
   },
 });
-
-/**
- * The build context: the `context` option, else the one the runner found from the repository, else the Dockerfile's
- * folder, but only when every path the file copies from its context is there (otherwise the file is built from
- * another folder, and its manifests are not the ones layerfix would read).
- */
-function buildContext(ctx: Context): ContextLookup {
-  if (!ctx.options.context && ctx.build.contextUnknown) return { reason: ctx.build.contextUnknown };
-  const lookup = openBuildContext(ctx.file.path, ctx.options.context || ctx.build.context || '');
-  if (ctx.options.context || ctx.build.context || !('context' in lookup)) return lookup;
-  const missing = missingSource(lookup.context, contextSources(ctx.root));
-  if (!missing) return lookup;
-  const where = positionText(ctx.edit.originOf(missing.view.node));
-  return {
-    reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the file is built from another folder and its build context is not known (give it with the context option or --context)`,
-  };
-}
 
 /** Whether an install is a reason to split (not an auxiliary command such as `npm prune`). */
 const primary = (step: InstallStep) => !step.use.options.has('auxiliary');

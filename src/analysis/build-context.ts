@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { stages, type InstructionView, type Root } from '../engine/index.js';
+import { positionText, stages, type InstructionView, type Root, type TransformContext } from '../engine/index.js';
 import { DockerIgnore } from './dockerignore.js';
 
 /** A build context folder, read through its ignore file. */
@@ -199,6 +199,34 @@ export function openBuildContext(dockerfile: string | undefined, option: string)
   const ignoreFile =
     own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
   return { context: new BuildContext(dir, ignoreFile) };
+}
+
+/** The `context` option of the transforms that read the build context. */
+export const CONTEXT_OPTION = {
+  context: {
+    type: 'string',
+    default: '',
+    description:
+      "The build context folder, relative to the Dockerfile's folder (or absolute); empty means the Dockerfile's folder.",
+  },
+} as const;
+
+/**
+ * The build context a transform reads: its `context` option, else the one the runner found from the repository, else
+ * the Dockerfile's folder, but only when every path the file copies from its context is there (otherwise the file is
+ * built from another folder, and what layerfix would read there is not what the build reads).
+ */
+export function transformBuildContext(ctx: TransformContext<{ context: string }>): ContextLookup {
+  const option = ctx.options.context;
+  if (!option && ctx.build.contextUnknown) return { reason: ctx.build.contextUnknown };
+  const lookup = openBuildContext(ctx.file.path, option || ctx.build.context || '');
+  if (option || ctx.build.context || !('context' in lookup)) return lookup;
+  const missing = missingSource(lookup.context, contextSources(ctx.root));
+  if (!missing) return lookup;
+  const where = positionText(ctx.edit.originOf(missing.view.node));
+  return {
+    reason: `the ${missing.view.keyword.toUpperCase()} at ${where} reads \`${missing.source}\`, which is not in the Dockerfile's folder, so the file is built from another folder and its build context is not known (give it with the context option or --context)`,
+  };
 }
 
 /**

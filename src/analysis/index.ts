@@ -46,6 +46,8 @@ export {
   missingSource,
   BuildContext,
   type ContextLookup,
+  transformBuildContext,
+  CONTEXT_OPTION,
 } from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
