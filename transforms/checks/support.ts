@@ -60,7 +60,7 @@ const GO_BOOLS: Record<string, boolean> = {
 };
 
 /** A check option string read as BuildKit reads it (at most three `;` parts); undefined when BuildKit rejects it. */
-export function readCheckOptions(text: string): CheckConfig | undefined {
+function readCheckOptions(text: string): CheckConfig | undefined {
   const value = text.trim();
   if (!value) return EMPTY;
   const config = {
@@ -177,13 +177,13 @@ export function memoizeByBuild<T>(
 }
 
 /** The file's check configuration: the `BUILDKIT_DOCKERFILE_CHECK` build argument, else the `# check=` directive. */
-export function fileCheckConfig(root: Root, args: BuildArgs = {}): CheckConfig {
+function fileCheckConfig(root: Root, args: BuildArgs = {}): CheckConfig {
   const given = args.BUILDKIT_DOCKERFILE_CHECK ?? root.data.directives.check;
   return given === undefined ? EMPTY : (readCheckOptions(args.BUILDKIT_DOCKERFILE_CHECK ?? firstWord(given)) ?? EMPTY);
 }
 
 /** Whether BuildKit runs a rule under a configuration: an experimental rule only where named, others unless skipped. */
-export function ruleRuns(config: CheckConfig, rule: string, experimental: boolean): boolean {
+function ruleRuns(config: CheckConfig, rule: string, experimental: boolean): boolean {
   if (experimental) return config.experimentalAll || config.experimental.has(rule);
   return !config.skipAll && !config.skip.has(rule);
 }
