@@ -41,8 +41,6 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       : '';
     return { stable: false, reason: `${effects.unknown.reason}${hint}` };
   }
-  if (effects.unknownReads.length)
-    return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
   const copy: Place = { path: scope.destination, tree: true };
   // A copy into the base image's working directory (a folder layerfix does not know) meets any place not below it.
   const unknownFolder = scope.destination.startsWith(IMAGE_WORKDIR);
@@ -63,6 +61,9 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       stable: false,
       reason: `${by(written)}writes ${written.path}, where the copy into ${scope.destination} also writes`,
     };
+  // After the places it names: a RUN that writes the copied file says so rather than that PATH is unknown.
+  if (effects.unknownReads.length)
+    return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
   const accounts = [...effects.createsAccounts, ...effects.changesAccounts];
   if (scope.ownership !== undefined && accounts.length) {
     return {
