@@ -4,6 +4,7 @@
  * Dockerfile's folder, or the `context` option) through its .dockerignore, copies only the manifests that are there,
  * and declines, saying why, whenever the install could need more than them.
  */
+import { posix } from 'node:path';
 import {
   NodeData,
   defineTransform,
@@ -21,6 +22,7 @@ import {
 import {
   IMAGE_WORKDIR,
   INSTALLERS,
+  isUnder,
   cutPoints,
   cutRun,
   leaksState,
@@ -172,6 +174,8 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
   if (!files.files.length) return skip('the build context has none of the manifests the install reads');
+  const made = unmadeWorkdir(ctx, facts, stage, between, copy, files.files);
+  if (made) return skip(made);
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
   if ('reason' in copies) return skip(copies.reason);
   const anchor = ctx.edit.blockStart(copyView.node);
@@ -306,6 +310,51 @@ function unstableCommand(
       { destination: copy.dest, run: { ...runScopeOf(scope), cwd: workdir }, stableCommands: facts.stableCommands },
     );
     if (!result.stable) return result.reason;
+  }
+  return undefined;
+}
+
+/**
+ * Why a WORKDIR moving above the broad COPY would make a folder there that the COPY then fills, if one would: the COPY
+ * would write into a folder the WORKDIR made (owned by the USER) instead of making it itself. Folders the manifest
+ * COPYs make first, the COPY's own working directory and destination with the folders above them, and folders the
+ * COPY brings nothing into are fine.
+ */
+function unmadeWorkdir(
+  ctx: Context,
+  facts: Facts,
+  stage: Stage,
+  moved: readonly InstructionView[],
+  copy: BroadCopy,
+  files: readonly string[],
+): string | undefined {
+  if (!('context' in facts.lookup)) return undefined;
+  const context = facts.lookup.context;
+  const made = new Set<string>();
+  const withParents = (path: string) => {
+    for (let folder = path; !made.has(folder); folder = posix.dirname(folder)) made.add(folder);
+  };
+  const copyDir = facts.scopes.get(copy.view.node)?.workdir;
+  if (copyDir?.startsWith('/')) withParents(copyDir);
+  withParents(copy.dest);
+  for (const file of files) {
+    const inImage = posix.join(copy.dest, copy.source ? posix.relative(copy.source, file) : file);
+    withParents(context.isDirectory(file) ? inImage : posix.dirname(inImage));
+  }
+  for (const view of moved) {
+    if (view.name !== 'workdir') continue;
+    const at = positionText(ctx.edit.originOf(view.node));
+    const next = stage.instructions[stage.instructions.indexOf(view) + 1];
+    const workdir = next && facts.scopes.get(next.node)?.workdir;
+    if (!workdir?.startsWith('/') || workdir.startsWith(IMAGE_WORKDIR))
+      return `the WORKDIR at ${at} would move above the COPY, and layerfix cannot tell the folder it makes`;
+    // Each folder the WORKDIR makes below the COPY's destination that the COPY also brings from the build context.
+    for (let folder = posix.normalize(workdir); isUnder(folder, copy.dest) && folder !== copy.dest;) {
+      const source = posix.join(copy.source, posix.relative(copy.dest, folder));
+      if (!made.has(folder) && context.mayBring(source))
+        return `the WORKDIR at ${at} would make ${folder} before the COPY, which brings \`${source}\` there, into a folder it did not make`;
+      folder = posix.dirname(folder);
+    }
   }
   return undefined;
 }

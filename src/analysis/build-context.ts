@@ -39,6 +39,13 @@ export class BuildContext {
     return !this.ignore.ignores(clean) && existsSync(join(this.dir, clean));
   }
 
+  /** Whether a COPY of the whole context may write at a path: it is sent, or a `!` rule may bring back something below it. */
+  mayBring(path: string): boolean {
+    const clean = cleanPath(path);
+    if (clean === undefined) return false;
+    return this.has(clean) || (this.exceptions && existsSync(join(this.dir, clean)));
+  }
+
   /** Whether a path is sent with the build and is a file. */
   isFile(path: string): boolean {
     return this.has(path) && (statOf(join(this.dir, cleanPath(path)!))?.isFile() ?? false);
