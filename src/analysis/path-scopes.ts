@@ -6,7 +6,6 @@
  */
 import { posix } from 'node:path';
 import {
-  instructionView,
   memoizeByTree,
   stages,
   type InstructionNode,
@@ -43,20 +42,15 @@ export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope>
 
 function readScopes(root: Root): Map<InstructionNode, PathScope> {
   const out = new Map<InstructionNode, PathScope>();
-  const globals = new Map<string, string | undefined>();
-  for (const node of root.children) {
-    if (node.type !== 'instruction') continue;
-    const view = instructionView(node, root.data.escape);
-    if (view.name === 'from') break;
-    if (view.name === 'arg') for (const pair of view.pairs ?? []) globals.set(pair.key, literal(pair));
-  }
   const ends = new Map<string, PathScope>();
   const triggers = new Set<string>();
   const bases = stageBases(root);
   for (const stage of stages(root)) {
     const base = bases.get(stage)!;
     // A parent stage with ONBUILD triggers runs them first in this one (a WORKDIR or ENV among them): not followed.
-    const parent = 'stage' in base && !triggers.has(base.stage) ? ends.get(base.stage) : undefined;
+    // A stage named through a build argument may be another one in a build that passes another value.
+    const parent =
+      'stage' in base && !triggers.has(base.stage) && !stage.base.includes('$') ? ends.get(base.stage) : undefined;
     // Official images layerfix knows run as root with the default PATH; other images may set anything. A reference
     // with a variable may name another image in a build that passes another value.
     const official = 'image' in base && !stage.base.includes('$') ? imageWorkdir(base.image) : undefined;
@@ -70,7 +64,7 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
         };
     for (const view of stage.instructions) {
       out.set(view.node, { ...state });
-      next(view, state, globals);
+      next(view, state);
     }
     if (stage.name) ends.set(stage.name.toLowerCase(), state);
     if (stage.name && stage.instructions.some((view) => view.name === 'onbuild'))
@@ -87,7 +81,7 @@ interface State {
   searchPath: readonly string[] | undefined;
 }
 
-function next(view: InstructionView, state: State, globals: Map<string, string | undefined>): void {
+function next(view: InstructionView, state: State): void {
   const env = state.env;
   if (view.name === 'workdir') {
     const path = expandPath(view.args, env);
@@ -103,8 +97,9 @@ function next(view: InstructionView, state: State, globals: Map<string, string |
   if (view.name !== 'env' && view.name !== 'arg') return;
   const changed = new Map(env);
   for (const pair of view.pairs ?? []) {
-    if (view.name === 'arg' && pair.form === 'name')
-      changed.set(pair.key, changed.has(pair.key) ? changed.get(pair.key) : globals.get(pair.key));
+    // A build argument's value is whatever the build passes, its default only when it passes none: not a fact. An
+    // ENV of the same name wins over it.
+    if (view.name === 'arg') changed.set(pair.key, changed.has(pair.key) ? changed.get(pair.key) : undefined);
     else changed.set(pair.key, literal(pair, changed));
   }
   state.env = changed;
