@@ -157,8 +157,9 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (os?.os === 'unknown') return skip(`layerfix cannot tell which shell runs it: ${os.reason}`);
   const copy = read.copy;
   const between = stage.instructions.slice(copyIndex + 1, index);
+  const writeBack = copy.absolute ? undefined : copyWorkdir(facts, stage, copy);
   for (const view of between) {
-    const why = betweenProblem(ctx, facts, view, copy);
+    const why = betweenProblem(ctx, facts, view, copy, writeBack);
     if (why) return skip(`the ${view.keyword.toUpperCase()} at ${at(view)} stands between them and ${why}`);
   }
   let install = reading;
@@ -174,7 +175,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
   if (!files.files.length) return skip('the build context has none of the manifests the install reads');
-  const made = unmadeWorkdir(ctx, facts, stage, between, copy, files.files);
+  const made = unmadeWorkdir(ctx, facts, stage, between, copy, files.files) ?? linkedFolder(facts, copy, files.files);
   if (made) return skip(made);
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
   if ('reason' in copies) return skip(copies.reason);
@@ -191,7 +192,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });
     cutRests.set(rest, true);
     ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : first, first), anchor);
-    keepWorkdirs(ctx, facts, copy, between);
+    keepWorkdirs(ctx, copy, between, writeBack);
     const moved = `the RUN at ${at(run)} after \`${cut.firstText}\``;
     ctx.changed(
       {
@@ -205,7 +206,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   const text = print(run.node);
   const last = text.endsWith('\n') ? run.node : ctx.edit.replace(run.node, `${text}${ctx.style.eol}`, 'same');
   ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
-  keepWorkdirs(ctx, facts, copy, between);
+  keepWorkdirs(ctx, copy, between, writeBack);
   const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
   ctx.changed(
     {
@@ -265,7 +266,13 @@ function startOf(facts: Facts, run: InstructionView): RunStart {
 }
 
 /** Why an instruction between the broad COPY and the install cannot move above the COPY, if it cannot. */
-function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy: BroadCopy): string | undefined {
+function betweenProblem(
+  ctx: Context,
+  facts: Facts,
+  view: InstructionView,
+  copy: BroadCopy,
+  writeBack: string | undefined,
+): string | undefined {
   if (!MOVABLE.has(view.name)) return 'layerfix does not move it';
   if (!ctx.enabledFor(view.node)) return 'a disable comment keeps it in place';
   if (view.name === 'env' || view.name === 'arg') {
@@ -275,10 +282,14 @@ function betweenProblem(ctx: Context, facts: Facts, view: InstructionView, copy:
     );
     return clash ? `sets ${clash.key}, which the COPY uses` : undefined;
   }
-  if (view.name === 'workdir')
-    return copy.absolute || copyWorkdir(facts, copy) !== undefined
+  if (view.name === 'workdir') {
+    // A variable's value may change in the instructions that move with it, or come from a build argument.
+    if (!PLAIN_FOLDER.test(view.args.trim()))
+      return 'has a variable, quotes or escapes, so where it leads may differ above the COPY or in another build';
+    return copy.absolute || writeBack !== undefined
       ? undefined
       : 'would change where the COPY writes, as its destination is relative to a working directory layerfix cannot write back';
+  }
   if (view.name !== 'run') return undefined;
   if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
   if (view.heredocs.length) return 'has a heredoc';
@@ -359,10 +370,41 @@ function unmadeWorkdir(
   return undefined;
 }
 
-/** The working directory of a broad COPY with a relative destination, when layerfix can write it back as a WORKDIR. */
-function copyWorkdir(facts: Facts, copy: BroadCopy): string | undefined {
+/**
+ * A folder on the way from the COPY's source to a manifest that is a symbolic link in the build context, if one is:
+ * the manifest COPY makes a real folder there, the install writes into it, and the broad COPY then puts the link in
+ * its place (or fails to).
+ */
+function linkedFolder(facts: Facts, copy: BroadCopy, files: readonly string[]): string | undefined {
+  if (!('context' in facts.lookup)) return undefined;
+  const context = facts.lookup.context;
+  for (const file of files) {
+    const below = copy.source ? posix.relative(copy.source, file) : file;
+    const parts = below.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = posix.join(copy.source, ...parts.slice(0, i));
+      if (context.isLink(folder))
+        return `\`${folder}\` in the build context is a symbolic link, which the COPY brings as a link where the manifest COPY would make a folder`;
+    }
+  }
+  return undefined;
+}
+
+/** A WORKDIR path written plainly: no variables, quotes, escapes or spaces. */
+const PLAIN_FOLDER = /^[A-Za-z0-9._/@+-]+$/;
+
+/**
+ * The working directory of a broad COPY with a relative destination, when layerfix can write it back as a WORKDIR:
+ * the stage sets it itself, with an absolute WORKDIR and only plain ones after it, so no build argument, base image
+ * or parent stage can make it another folder.
+ */
+function copyWorkdir(facts: Facts, stage: Stage, copy: BroadCopy): string | undefined {
+  const before = stage.instructions.slice(0, stage.instructions.indexOf(copy.view));
+  const workdirs = before.filter((view) => view.name === 'workdir').map((view) => view.args.trim());
+  const start = workdirs.map((path) => path.startsWith('/')).lastIndexOf(true);
+  if (start < 0 || !workdirs.slice(start).every((path) => PLAIN_FOLDER.test(path))) return undefined;
   const workdir = facts.scopes.get(copy.view.node)?.workdir;
-  return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && /^[A-Za-z0-9._/@+-]+$/.test(workdir)
+  return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && PLAIN_FOLDER.test(workdir)
     ? workdir
     : undefined;
 }
@@ -371,11 +413,16 @@ function copyWorkdir(facts: Facts, copy: BroadCopy): string | undefined {
  * After WORKDIRs moved above a broad COPY whose destination is relative: a WORKDIR of the COPY's own folder before it,
  * so it writes where it did, and the moved WORKDIRs again after it, so what follows runs where it did.
  */
-function keepWorkdirs(ctx: Context, facts: Facts, copy: BroadCopy, moved: readonly InstructionView[]): void {
+function keepWorkdirs(
+  ctx: Context,
+  copy: BroadCopy,
+  moved: readonly InstructionView[],
+  writeBack: string | undefined,
+): void {
   const workdirs = moved.filter((view) => view.name === 'workdir');
-  if (copy.absolute || !workdirs.length) return;
+  if (copy.absolute || !workdirs.length || writeBack === undefined) return;
   const copyNode = copy.view.node;
-  const back = `${keywordIn(ctx.style, 'WORKDIR')} ${copyWorkdir(facts, copy)!}${ctx.style.eol}`;
+  const back = `${keywordIn(ctx.style, 'WORKDIR')} ${writeBack}${ctx.style.eol}`;
   const [restored] = ctx.edit.insertBefore(ctx.edit.blockStart(copyNode), back);
   ctx.edit.replace(restored as InstructionNode, back, { line: back.trimEnd() });
   const texts = workdirs.map((view) => print(view.node).replace(/(?<!\n)$/, ctx.style.eol));

@@ -39,11 +39,21 @@ export class BuildContext {
     return !this.ignore.ignores(clean) && existsSync(join(this.dir, clean));
   }
 
-  /** Whether a COPY of the whole context may write at a path: it is sent, or a `!` rule may bring back something below it. */
+  /**
+   * Whether a COPY of the whole context may write at a path: it is there (a dangling link too) and not ignored, or a
+   * `!` rule may bring back something below it.
+   */
   mayBring(path: string): boolean {
     const clean = cleanPath(path);
     if (clean === undefined) return false;
-    return this.has(clean) || (this.exceptions && existsSync(join(this.dir, clean)));
+    if (clean === '') return true;
+    return statOfLink(join(this.dir, clean)) !== undefined && (this.exceptions || !this.ignore.ignores(clean));
+  }
+
+  /** Whether a path the build gets is a symbolic link, which a COPY brings as the link itself. */
+  isLink(path: string): boolean {
+    const clean = cleanPath(path);
+    return !!clean && this.has(clean) && (statOfLink(join(this.dir, clean))?.isSymbolicLink() ?? false);
   }
 
   /** Whether a path is sent with the build and is a file. */

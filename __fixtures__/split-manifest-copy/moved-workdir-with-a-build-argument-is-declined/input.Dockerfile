@@ -1,0 +1,7 @@
+FROM node:20
+ARG APP=web
+WORKDIR /app
+COPY . .
+WORKDIR $APP
+RUN npm ci
+CMD ["node", "server.js"]

@@ -1,0 +1,1 @@
+require('node:http').createServer((req, res) => res.end('ok')).listen(3000);
