@@ -23,7 +23,10 @@ export const IMAGE_WORKDIR = '/?image-workdir';
 export interface PathScope {
   /** The absolute working directory (under IMAGE_WORKDIR when it depends on the base image), or undefined when unknown. */
   workdir: string | undefined;
-  /** Variables with a literal value; a variable set to a non-literal value maps to undefined. */
+  /**
+   * Variables with a literal value; a variable set to a non-literal value, or by an ARG (the build may pass any value),
+   * maps to undefined.
+   */
   env: ReadonlyMap<string, string | undefined>;
   /** The home folder of the user RUNs run as: `/root` for root; undefined when layerfix cannot tell it. */
   home: string | undefined;
