@@ -176,6 +176,25 @@ test('printer options are validated', async () => {
   }
 });
 
+test('a pipeline resolves the same options once, tells different ones apart, and rejects a bad one every time', () => {
+  const pipeline = pipelineWith();
+  const once = pipeline.enabled({ skip: ['merge-runs'] });
+  assert.is(pipeline.enabled({ skip: ['merge-runs'] }), once);
+  assert.not.ok(once.some((t) => t.transform.name === 'merge-runs'));
+  const other = pipeline.enabled({ skip: ['reorder-stable'] });
+  assert.is.not(other, once);
+  assert.ok(other.some((t) => t.transform.name === 'merge-runs'));
+  const excluding = pipeline.enabled({ transforms: { 'merge-runs': { exclude: ['^echo'] } } });
+  const merge = (list: typeof once) => list.find((t) => t.transform.name === 'merge-runs')!.options;
+  assert.equal(merge(excluding).exclude, ['^echo']);
+  assert.equal(merge(pipeline.enabled({ transforms: { 'merge-runs': { exclude: ['^true'] } } })).exclude, ['^true']);
+  for (let i = 0; i < 2; i++)
+    assert.throws(
+      () => pipeline.enabled({ skip: ['no-such-transform'] }),
+      (error: unknown) => error instanceof OptionsError,
+    );
+});
+
 test("defaults: BuildKit's checks and the layer transforms are on, format is off; only and skip choose", () => {
   const checks = buildkitChecks.map((t) => t.name);
   assert.equal(

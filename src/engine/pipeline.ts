@@ -88,12 +88,27 @@ export function createPipeline(transforms: readonly AnyTransform[]): Pipeline {
     names.add(t.name);
   }
   let defaults: EnabledTransform[] | undefined;
+  // The lists resolved for other options, by their settings as data: a caller running one file at a time with the
+  // same options (the API's `transform(text, { skip })`) resolves and validates them once.
+  const resolved = new Map<string, EnabledTransform[]>();
   const enabled = (options: PipelineOptions = {}): EnabledTransform[] => {
     if (!options.transforms && !options.only && !options.skip) return (defaults ??= resolveEnabled(transforms, {}));
-    return resolveEnabled(transforms, options);
+    const key = JSON.stringify([options.transforms, options.only, options.skip], (_, value: unknown) =>
+      typeof value === 'function' || value instanceof RegExp ? `\0${String(value)}` : value,
+    );
+    let list = resolved.get(key);
+    if (!list) {
+      list = resolveEnabled(transforms, options);
+      if (resolved.size >= RESOLVED_LISTS) resolved.delete(resolved.keys().next().value!);
+      resolved.set(key, list);
+    }
+    return list;
   };
   return { transforms, enabled, transform: (text, options = {}) => runPipeline(text, enabled(options), options) };
 }
+
+/** How many resolved lists of transforms a pipeline keeps besides the default one. */
+const RESOLVED_LISTS = 16;
 
 /** The largest text the pipeline rewrites: 100 times the largest real Dockerfile we have seen (10 KB). */
 export const MAX_FILE_SIZE = 1024 * 1024;
