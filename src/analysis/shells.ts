@@ -89,7 +89,9 @@ function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
       }
       if (view.name === 'env' || view.name === 'arg')
         for (const pair of view.pairs ?? []) {
-          env.set(pair.key, pair.value);
+          // A build argument's value is whatever the build passes (unknown), unless an ENV of the name set one.
+          if (view.name === 'env') env.set(pair.key, pair.value);
+          else if (env.get(pair.key) === undefined) env.set(pair.key, undefined);
           changed ||= SHELL_VARIABLES.has(pair.key);
         }
       if (changed) current = facts(shell, os, env);
