@@ -411,7 +411,7 @@ const READERS: Record<string, OptionSyntax> = {
 };
 
 /** Account commands: how they name their account, its home and its groups. */
-const ACCOUNTS: Record<string, OptionSyntax> = {
+export const ACCOUNTS: Record<string, OptionSyntax> = {
   useradd: {
     short: 'bcdefgGkKpsuU',
     long: [
@@ -1331,8 +1331,8 @@ function cargo(line: CommandLine, at: Resolver): void {
   at.commands();
 }
 
-/** Commands that run the rest of their words as a command: their effects are that command's. */
-const WRAPPERS: Record<string, OptionSyntax & { skip?: number }> = {
+/** Commands that run the rest of their words as a command (their effects are that command's), with the options that take a value. */
+export const WRAPPERS: Record<string, OptionSyntax & { skip?: number }> = {
   gosu: { stopAtOperand: true, skip: 1 },
   'su-exec': { stopAtOperand: true, skip: 1 },
   sudo: { short: 'ugCDhpUrt', stopAtOperand: true },

@@ -8,8 +8,8 @@
  */
 import { posix } from 'node:path';
 import { effectiveCommand, type PosixShellView } from '../engine/index.js';
-import { argOf, hasOption, readCommandLine, type Arg, type OptionSyntax } from './command-line.js';
-import { NO_FILES, PACKAGE_TOOL_SYNTAX, type Link } from './command-effects.js';
+import { argOf, hasOption, readCommandLine, type Arg } from './command-line.js';
+import { ACCOUNTS, NO_FILES, PACKAGE_TOOL_SYNTAX, WRAPPERS, type Link } from './command-effects.js';
 import { aliases, isUnder, normalise, type Place } from './places.js';
 import { runEffects, type RunEffects, type RunScope } from './run-effects.js';
 
@@ -144,19 +144,6 @@ function touching(effects: RunEffects, move: WorkdirMove): string | undefined {
   return undefined;
 }
 
-/** Commands that run the rest of their words as a command, with the options that take a value. */
-const WRAPPERS: Record<string, OptionSyntax & { skip?: number }> = {
-  gosu: { stopAtOperand: true, skip: 1 },
-  'su-exec': { stopAtOperand: true, skip: 1 },
-  sudo: { short: 'ugCDhpUrt', stopAtOperand: true },
-  nice: { short: 'n', stopAtOperand: true },
-  nohup: { stopAtOperand: true },
-  timeout: { short: 'sk', stopAtOperand: true, skip: 1 },
-  stdbuf: { short: 'ioe', stopAtOperand: true },
-  env: { short: 'uSC', stopAtOperand: true },
-  xargs: { short: 'aEdIiLlnPs', stopAtOperand: true },
-};
-
 /** Subcommands of package managers that read no file of the working directory (package names only). */
 const PACKAGE_SUBCOMMANDS: Record<string, readonly string[]> = {
   'apt-get': [
@@ -286,22 +273,6 @@ const WORKDIR_FREE = new Set(
       ),
   ),
 );
-
-const ACCOUNT_TOOLS = new Set([
-  'useradd',
-  'adduser',
-  'groupadd',
-  'addgroup',
-  'usermod',
-  'groupmod',
-  'userdel',
-  'groupdel',
-  'deluser',
-  'delgroup',
-  'gpasswd',
-  'chpasswd',
-  'passwd',
-]);
 
 /** A word that names a package, not a file: no path, no package-file ending. */
 const isPackageName = (arg: Arg) =>
@@ -449,7 +420,7 @@ function commandUse(name: string, args: readonly Arg[], text: string): string | 
     );
     return file ? `${quoted} reads \`${file.text}\`, relative to the working directory` : undefined;
   }
-  if (ACCOUNT_TOOLS.has(program)) {
+  if (Object.hasOwn(ACCOUNTS, program)) {
     const option = relativeOptionValue(args, ['-k', '--skel', '--conf']);
     return option ? `${quoted} names \`${option.text}\`, relative to the working directory` : undefined;
   }
