@@ -6,7 +6,7 @@
  */
 export { shellsInEffect, shellFacts, isWindowsImage, type ShellInEffect, type ShellFacts } from './shells.js';
 export { imageOs, imageWorkdir, type ImageOs } from './base-images.js';
-export { stageBases, type StageBase } from './stage-bases.js';
+export { referencedStage, stageBases, stageReferences, type StageBase } from './stage-bases.js';
 export { runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
 export { sameShellHazard, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, type Place } from './places.js';
@@ -54,4 +54,12 @@ export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
 export { cutPoints, cutRun, type RunCut } from './run-cut.js';
-export { contextCopies, layerClass, shippedStages, type ContextCopy, type LayerClass } from './layer-plan.js';
+export {
+  contextCopies,
+  contextStages,
+  copiesFromContextStage,
+  layerClass,
+  shippedStages,
+  type ContextCopy,
+  type LayerClass,
+} from './layer-plan.js';

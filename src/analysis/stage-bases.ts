@@ -2,7 +2,14 @@
  * What each stage is built on: an earlier stage of the file, or an image whose reference is known once the global
  * build arguments take their defaults (a build may pass others; layerfix reads the file's own).
  */
-import { instructionView, memoizeByTree, stages, type Root, type Stage } from '../engine/index.js';
+import {
+  instructionView,
+  memoizeByTree,
+  stages,
+  type InstructionView,
+  type Root,
+  type Stage,
+} from '../engine/index.js';
 
 /** A stage's base: an earlier stage (by its lower-cased name), an image reference, or why it is not known. */
 export type StageBase = { stage: string } | { image: string } | { unknown: string };
@@ -57,4 +64,19 @@ function expandArgs(text: string, globals: ReadonlyMap<string, string>): string 
     },
   );
   return unknown ? undefined : value;
+}
+
+/** The stages or images an instruction reads from: a COPY/ADD's `--from` and its RUN mounts' `from=`, as written. */
+export function stageReferences(view: InstructionView): string[] {
+  const refs = view.flags.filter((f) => f.name === 'from' && f.value !== undefined).map((f) => f.value!);
+  for (const flag of view.flags)
+    if (flag.name === 'mount')
+      for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
+  return refs;
+}
+
+/** The stage of `list` before index `before` that `ref` names (by name, any case, or by index); undefined for an image. */
+export function referencedStage(list: readonly Stage[], ref: string, before: number): Stage | undefined {
+  const lower = ref.toLowerCase();
+  return list.slice(0, before).find((s) => s.name?.toLowerCase() === lower || String(s.index) === ref);
 }

@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import ignore from 'ignore';
-import { bindSources } from '../analysis/index.js';
+import { bindSources, referencedStage, stageReferences } from '../analysis/index.js';
 import { shellView } from '../shell/index.js';
 import { parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
 
@@ -105,19 +105,6 @@ function runCommands(view: InstructionView, shell: string[] | null): number {
   return shellCommands(view.args, shell);
 }
 
-function fromRef(view: InstructionView): string[] {
-  const refs = view.flags.filter((f) => f.name === 'from' && f.value !== undefined).map((f) => f.value!);
-  for (const flag of view.flags)
-    if (flag.name === 'mount')
-      for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
-  return refs;
-}
-
-function stageRef(list: readonly Stage[], ref: string, before: number): Stage | undefined {
-  const lower = ref.toLowerCase();
-  return list.slice(0, before).find((s) => s.name?.toLowerCase() === lower || String(s.index) === ref);
-}
-
 /** A parsed Dockerfile, kept for every row that measures the same text. */
 interface Parsed {
   stages: readonly Stage[];
@@ -158,8 +145,9 @@ function neededStages(list: readonly Stage[], target: string | undefined): Set<n
   const visit = (stage: Stage | undefined) => {
     if (!stage || needed.has(stage.index)) return;
     needed.add(stage.index);
-    visit(stageRef(list, stage.base, stage.index));
-    for (const view of stage.instructions) for (const ref of fromRef(view)) visit(stageRef(list, ref, stage.index));
+    visit(referencedStage(list, stage.base, stage.index));
+    for (const view of stage.instructions)
+      for (const ref of stageReferences(view)) visit(referencedStage(list, ref, stage.index));
   };
   visit(top);
   return needed;
@@ -189,13 +177,13 @@ export function rebuilt(text: string, change: Change): Rebuild {
   list.forEach((stage, s) => {
     const views = [stage.from, ...stage.instructions];
     let at = edits[s];
-    const base = stageRef(list, stage.base, s);
+    const base = referencedStage(list, stage.base, s);
     if (base && first[base.index] !== Infinity) at = 0;
     for (let k = 1; k < views.length && k < at; k++) {
       const view = views[k];
-      const refs = fromRef(view);
+      const refs = stageReferences(view);
       const depends = refs.some((ref) => {
-        const dep = stageRef(list, ref, s);
+        const dep = referencedStage(list, ref, s);
         return dep !== undefined && first[dep.index] !== Infinity;
       });
       if (depends) {
