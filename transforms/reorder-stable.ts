@@ -1,6 +1,8 @@
 /**
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
- * creation, literal ENV/LABEL/EXPOSE) ahead of the first broad COPY/ADD, so a source edit stops rebuilding them.
+ * creation, literal ENV/LABEL/EXPOSE) ahead of the first COPY/ADD of the sources (from the build context, or from a
+ * stage built from it), so a source edit stops rebuilding them. They pass every copy in between only when it leaves
+ * them alone, whatever it copies from.
  */
 import {
   defineTransform,
@@ -14,6 +16,7 @@ import {
   type ContextOf,
 } from '../src/engine/index.js';
 import {
+  copiesFromContextStage,
   expandPath,
   IMAGE_WORKDIR,
   overlaps,
@@ -60,17 +63,17 @@ export default defineTransform({
   },
 });
 
-/** The sources and destination of a COPY/ADD, or undefined when it is not a copy from the build context. */
-function copyParts(view: InstructionView): { sources: string[]; destination: string } | undefined {
-  if (
-    (view.name !== 'copy' && view.name !== 'add') ||
-    view.flags.some((f) => f.name === 'from') ||
-    view.heredocs.length
-  )
-    return undefined;
-  const words = view.buildkit.next.filter((w): w is string => typeof w === 'string');
-  if (words.length < 2) return undefined;
-  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
+/** The sources and then the destination of a COPY/ADD of any kind, as written; undefined for other instructions. */
+function copyWords(view: InstructionView): string[] | undefined {
+  if (view.name !== 'copy' && view.name !== 'add') return undefined;
+  const words =
+    view.form === 'exec' ? (view.exec ?? []) : view.buildkit.next.filter((w): w is string => typeof w === 'string');
+  return words.length < 2 ? undefined : words;
+}
+
+/** The destination a COPY/ADD of any kind writes to, as written, or undefined for other instructions. */
+function copyTarget(view: InstructionView): string | undefined {
+  return copyWords(view)?.at(-1);
 }
 
 /** Variable names referenced in a text (`$NAME`, `${NAME...}`). */
@@ -88,7 +91,7 @@ function definedVariables(view: InstructionView): Set<string> {
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
 function reorderStage(ctx: Context, stage: Stage): void {
-  const copyIndex = stage.instructions.findIndex((view) => isContextCopy(view));
+  const copyIndex = stage.instructions.findIndex((view) => isSourceCopy(ctx, view));
   if (copyIndex < 0) return;
   const args = new Set(
     stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])),
@@ -102,8 +105,8 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
   for (const view of stage.instructions.slice(copyIndex)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
-    let target = isContextCopy(view)
-      ? 'is a copy from the build context'
+    let target = isSourceCopy(ctx, view)
+      ? 'is a copy of the sources'
       : barrier
         ? barrierText(ctx, barrier)
         : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
@@ -120,7 +123,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
     } else moves.push({ view, before: target });
-    if (isContextCopy(view)) lastCopy = view;
+    if (isSourceCopy(ctx, view)) lastCopy = view;
   }
   for (const [view, why, copy] of kept) {
     if (view.name !== 'run') continue;
@@ -169,26 +172,55 @@ function furthestCopy(
 ): InstructionView | string {
   let target: InstructionView | undefined;
   let why: string | undefined;
+  // After a copy of the whole context every source edit reruns it anyway: a place past that copy gains nothing.
+  const whole = instructions.findIndex(copiesWholeContext);
   for (let i = stayers.length - 1; i >= 0; i--) {
     const stayer = stayers[i];
-    why = isContextCopy(stayer)
-      ? stableReason(ctx, view, stayer, args, links)
+    // Every copy it passes must leave it alone, whatever the copy brings; only copies of the sources are worth passing.
+    why = copyTarget(stayer)
+      ? passCopyProblem(ctx, view, stayer, args, links, instructions)
       : blockingStayer(ctx, view, stayer, links, instructions);
     if (why) break;
-    if (isContextCopy(stayer)) target = stayer;
+    if (isSourceCopy(ctx, stayer) && (whole < 0 || instructions.indexOf(stayer) <= whole)) target = stayer;
   }
   return target ?? why ?? 'stays';
 }
 
-/** Whether an instruction copies files from the build context (a COPY or ADD without --from). */
-function isContextCopy(view: InstructionView): boolean {
-  return copyParts(view) !== undefined;
+/** Whether a COPY/ADD brings the whole build context (`COPY . /app`), so that any source edit changes it. */
+function copiesWholeContext(view: InstructionView): boolean {
+  if (view.flags.some((flag) => flag.name === 'from' || flag.name === 'exclude') || view.heredocs.length) return false;
+  return (copyWords(view) ?? []).slice(0, -1).some((source) => /^(\.?\/)*\.?$/.test(source));
+}
+
+/** Why an instruction cannot move before a COPY/ADD; a copy that is not of the sources is named, as it stays anyway. */
+function passCopyProblem(
+  ctx: Context,
+  view: InstructionView,
+  copy: InstructionView,
+  args: Set<string>,
+  links: StageLinks,
+  instructions: readonly InstructionView[],
+): string | undefined {
+  const why = stableReason(ctx, view, copy, args, links) ?? blockingStayer(ctx, view, copy, links, instructions);
+  if (!why || isSourceCopy(ctx, copy)) return why;
+  return `would have to move past the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`;
+}
+
+/**
+ * Whether an instruction copies files a source edit changes: a COPY/ADD from the build context, or one from a stage
+ * built from it (`COPY --from=build /app/dist /srv`). Steps after one rerun on every such edit.
+ */
+function isSourceCopy(ctx: Context, view: InstructionView): boolean {
+  const target = copyTarget(view);
+  if (target === undefined) return false;
+  if (view.flags.some((flag) => flag.name === 'from')) return copiesFromContextStage(ctx.root, view);
+  return !view.heredocs.length;
 }
 
 /** The absolute folder a COPY writes into, or why layerfix cannot tell it. */
 function copyDestination(ctx: Context, copy: InstructionView): string | { reason: string } {
   const scope = pathScopes(ctx.root).get(copy.node);
-  const written = copyParts(copy)!.destination;
+  const written = copyTarget(copy)!;
   const expanded = scope && expandPath(written, scope.env);
   const at = positionText(ctx.edit.originOf(copy.node));
   if (expanded === undefined)

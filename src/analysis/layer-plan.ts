@@ -14,7 +14,8 @@ import {
 import { overlaps, type Place } from './places.js';
 import { expandPath, IMAGE_WORKDIR, pathScopes } from './path-scopes.js';
 import type { RunEffects } from './run-effects.js';
-import { stageBases } from './stage-bases.js';
+import { bindSources } from './build-context.js';
+import { referencedStage, stageBases, stageReferences } from './stage-bases.js';
 
 /** What a RUN's result depends on from the build context. */
 export type LayerClass =
@@ -86,6 +87,45 @@ function contextCopy(
       (source) => FOLDER_SOURCE.test(source) || !/\.[A-Za-z0-9]+$|^[A-Z][A-Za-z]*$/.test(source.replace(/^.*\//, '')),
     ),
   };
+}
+
+/**
+ * The stages whose files depend on the build context: they copy from it (COPY/ADD without `--from`) or bind-mount it,
+ * or they are built on, copy from or mount a stage that does. A source edit rebuilds them, and with them every
+ * `COPY --from` of theirs.
+ */
+export const contextStages: (root: Root) => ReadonlySet<Stage> = memoizeByTree('layerfix.context-stages', (root) => {
+  const list = stages(root);
+  const bases = stageBases(root);
+  const out = new Set<Stage>();
+  for (const stage of list) {
+    const base = bases.get(stage);
+    const fromContext = (ref: string) => {
+      const named = referencedStage(list, ref, stage.index);
+      return named !== undefined && out.has(named);
+    };
+    if (
+      (base !== undefined && 'stage' in base && fromContext(base.stage)) ||
+      stage.instructions.some(
+        (view) =>
+          contextCopy(view, undefined) !== undefined ||
+          (view.name === 'run' && bindSources(view).length > 0) ||
+          stageReferences(view).some(fromContext),
+      )
+    )
+      out.add(stage);
+  }
+  return out;
+});
+
+/** Whether a COPY/ADD copies from a stage of the file whose files depend on the build context (`contextStages`). */
+export function copiesFromContextStage(root: Root, view: InstructionView): boolean {
+  if (view.name !== 'copy' && view.name !== 'add') return false;
+  const from = view.flags.find((flag) => flag.name === 'from')?.value;
+  const stage = stages(root).find((candidate) => candidate.instructions.includes(view));
+  if (from === undefined || !stage) return false;
+  const named = referencedStage(stages(root), from, stage.index);
+  return named !== undefined && contextStages(root).has(named);
 }
 
 /** The class of a RUN with these effects, after these context copies. */
