@@ -284,7 +284,7 @@ function betweenProblem(
   }
   if (view.name === 'workdir') {
     // A variable's value may change in the instructions that move with it, or come from a build argument.
-    if (!PLAIN_FOLDER.test(view.args.trim()))
+    if (plainFolder(view.args) === undefined)
       return 'has a variable, quotes or escapes, so where it leads may differ above the COPY or in another build';
     return copy.absolute || writeBack !== undefined
       ? undefined
@@ -390,8 +390,14 @@ function linkedFolder(facts: Facts, copy: BroadCopy, files: readonly string[]): 
   return undefined;
 }
 
-/** A WORKDIR path written plainly: no variables, quotes, escapes or spaces. */
+/** A WORKDIR path written plainly: no variables, escapes or spaces, in quotes or not. */
 const PLAIN_FOLDER = /^[A-Za-z0-9._/@+-]+$/;
+
+/** The folder a WORKDIR names when written plainly (`/src/Web`, `"/src/Web"`), else undefined. */
+function plainFolder(text: string): string | undefined {
+  const path = /^(["'])(.*)\1$/.exec(text.trim())?.[2] ?? text.trim();
+  return PLAIN_FOLDER.test(path) ? path : undefined;
+}
 
 /**
  * The working directory of a broad COPY with a relative destination, when layerfix can write it back as a WORKDIR:
@@ -400,9 +406,9 @@ const PLAIN_FOLDER = /^[A-Za-z0-9._/@+-]+$/;
  */
 function copyWorkdir(facts: Facts, stage: Stage, copy: BroadCopy): string | undefined {
   const before = stage.instructions.slice(0, stage.instructions.indexOf(copy.view));
-  const workdirs = before.filter((view) => view.name === 'workdir').map((view) => view.args.trim());
-  const start = workdirs.map((path) => path.startsWith('/')).lastIndexOf(true);
-  if (start < 0 || !workdirs.slice(start).every((path) => PLAIN_FOLDER.test(path))) return undefined;
+  const workdirs = before.filter((view) => view.name === 'workdir').map((view) => plainFolder(view.args));
+  const start = workdirs.map((path) => path?.startsWith('/') === true).lastIndexOf(true);
+  if (start < 0 || !workdirs.slice(start).every((path) => path !== undefined)) return undefined;
   const workdir = facts.scopes.get(copy.view.node)?.workdir;
   return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && PLAIN_FOLDER.test(workdir)
     ? workdir

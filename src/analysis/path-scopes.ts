@@ -140,11 +140,18 @@ function literal(pair: PairView, env: ReadonlyMap<string, string | undefined> = 
   return plain === undefined ? undefined : expandPath(plain, env);
 }
 
-/** A path with its variables replaced by their known values; undefined when one has no known value or it is quoted. */
+/**
+ * A path with its variables replaced by their known values, read as BuildKit reads a WORKDIR or a COPY destination:
+ * one word, whole in double quotes (variables expanded) or in single quotes (none), or unquoted. Undefined when a
+ * variable has no known value, or the word has escapes, backquotes or quotes elsewhere.
+ */
 export function expandPath(text: string, env: ReadonlyMap<string, string | undefined>): string | undefined {
-  if (/["'\\`]/.test(text)) return undefined;
+  const single = /^'([^'\\`]*)'$/.exec(text);
+  if (single) return single[1].includes('$') ? undefined : single[1];
+  const word = /^"([^"\\`]*)"$/.exec(text)?.[1] ?? text;
+  if (/["'\\`]/.test(word)) return undefined;
   let unknown = false;
-  const expanded = text.replace(
+  const expanded = word.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
     (_, braced: string | undefined, bare: string | undefined) => {
       const value = env.get(braced ?? bare ?? '');

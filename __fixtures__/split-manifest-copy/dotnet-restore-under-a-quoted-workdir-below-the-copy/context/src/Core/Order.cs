@@ -1,0 +1,2 @@
+namespace Core;
+public record Order(int Id);

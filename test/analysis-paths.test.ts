@@ -1,0 +1,35 @@
+/**
+ * Paths as BuildKit's word expansion reads them (src/analysis/path-scopes.ts): a WORKDIR or COPY destination in quotes
+ * names the same folder as without, and anything layerfix cannot expand is unknown.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expandPath, pathScopes } from '../src/analysis/index.js';
+import { parse, stages } from '../src/syntax/index.js';
+
+const env = new Map<string, string | undefined>([
+  ['APP', '/srv/app'],
+  ['FROM_ARG', undefined],
+]);
+
+test('expandPath: plain, double-quoted and single-quoted words', () => {
+  assert.is(expandPath('/src/Web', env), '/src/Web');
+  assert.is(expandPath('"/src/Web"', env), '/src/Web');
+  assert.is(expandPath("'/src/Web'", env), '/src/Web');
+  assert.is(expandPath('$APP/web', env), '/srv/app/web');
+  assert.is(expandPath('"${APP}/web"', env), '/srv/app/web');
+  assert.is(expandPath('"/my app"', env), '/my app');
+});
+
+test('expandPath: unknown values, literal dollars, escapes and partial quotes are unknown', () => {
+  for (const text of ['$FROM_ARG/web', '$UNSET', "'$APP'", '"/src"/Web', '/src/"Web"', '"/a\\"b"', '\\$APP', '`pwd`'])
+    assert.is(expandPath(text, env), undefined, text);
+});
+
+test('a quoted WORKDIR sets the working directory it names', () => {
+  const root = parse('FROM debian:bookworm\nWORKDIR "/src"\nWORKDIR "Api"\nRUN true\n');
+  const run = stages(root)[0].instructions[2];
+  assert.is(pathScopes(root).get(run.node)?.workdir, '/src/Api');
+});
+
+test.run();
