@@ -2,13 +2,15 @@
  * reorder-stable: within a stage, move instructions that do not depend on the source (package installs, user
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first COPY/ADD of the sources (from the build context, or from a
  * stage built from it), so a source edit stops rebuilding them. They pass every copy in between only when it leaves
- * them alone, whatever it copies from.
+ * them alone, whatever it copies from. A RUN that cannot move whole may be cut after a stable `&&` prefix that is
+ * worth a layer (an install, a download), and that part moved.
  */
 import {
   defineTransform,
   docsUrl,
   positionText,
   stages,
+  type InstructionNode,
   type InstructionView,
   type PosixShellView,
   type Stage,
@@ -16,7 +18,10 @@ import {
   type ContextOf,
 } from '../src/engine/index.js';
 import {
+  carriedState,
   copiesFromContextStage,
+  cutPoints,
+  cutRun,
   expandPath,
   IMAGE_WORKDIR,
   overlaps,
@@ -30,11 +35,18 @@ import {
   workdirMoveProblem,
   type Link,
   type Place,
+  type RunCut,
   type RunEffects,
 } from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
+  splitRuns: {
+    type: 'boolean',
+    default: true,
+    description:
+      'When a RUN after the copy starts with commands that leave the sources alone (`apt-get install -y make && make`), cut it at the `&&` after them and move only that part.',
+  },
   stableCommands: {
     type: 'string[]',
     format: 'regex',
@@ -53,7 +65,7 @@ const METADATA = new Set(['label', 'expose']);
 export default defineTransform({
   name: 'reorder-stable',
   description:
-    'Move instructions that do not use the source ahead of the first broad COPY so source edits stop rebuilding them.',
+    'Move instructions that do not use the sources (or the leading part of a RUN that does) ahead of the first copy of the sources, so source edits stop rebuilding them.',
   url: docsUrl('transforms.md', 'reorder-stable'),
   defaultEnabled: true,
   meaning: 'declared',
@@ -98,11 +110,16 @@ function reorderStage(ctx: Context, stage: Stage): void {
   );
   // Each stable step goes before the earliest copy from the build context it can pass, past everything that stays.
   const stayers: InstructionView[] = [];
-  const moves: Array<{ view: InstructionView; before: InstructionView }> = [];
+  const moves: Array<{ view: InstructionView; before: InstructionView; cut?: RunCut }> = [];
   const kept: Array<[InstructionView, string, InstructionView]> = [];
   let barrier: InstructionView | undefined;
   let lastCopy = stage.instructions[copyIndex];
   const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
+  // Movers keep their order among themselves: none goes before the place an earlier one went to.
+  const inOrder = (target: InstructionView) => {
+    const previous = moves[moves.length - 1]?.before;
+    return previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target) ? previous : target;
+  };
   for (const view of stage.instructions.slice(copyIndex)) {
     if (!barrier && BARRIERS.has(view.name)) barrier = view;
     let target = isSourceCopy(ctx, view)
@@ -110,16 +127,17 @@ function reorderStage(ctx: Context, stage: Stage): void {
       : barrier
         ? barrierText(ctx, barrier)
         : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
-    // Movers keep their order among themselves: none goes before the place an earlier one went to.
-    const previous = moves[moves.length - 1]?.before;
-    if (
-      typeof target !== 'string' &&
-      previous &&
-      stage.instructions.indexOf(previous) > stage.instructions.indexOf(target)
-    )
-      target = previous;
+    if (typeof target !== 'string') target = inOrder(target);
     links.add(view);
-    if (typeof target === 'string' || !ctx.enabledFor(view.node)) {
+    const enabled = ctx.enabledFor(view.node);
+    const hoist =
+      typeof target === 'string' && !barrier && enabled && ctx.options.splitRuns
+        ? stablePrefix(ctx, view, stayers, args, links, stage.instructions)
+        : undefined;
+    if (hoist) {
+      moves.push({ view, before: inOrder(hoist.before), cut: hoist.cut });
+      stayers.push(view);
+    } else if (typeof target === 'string' || !enabled) {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
     } else moves.push({ view, before: target });
@@ -134,11 +152,100 @@ function reorderStage(ctx: Context, stage: Stage): void {
   }
   // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
   while (moves.length && moves[moves.length - 1].view.name !== 'run') moves.pop();
-  for (const { view, before } of moves) {
+  for (const { view, before, cut } of moves) {
+    if (cut) {
+      hoistPrefix(ctx, view, before, cut);
+      continue;
+    }
     ctx.edit.moveBefore(paragraph(ctx, view), ctx.edit.blockStart(before.node));
     const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
     ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
   }
+}
+
+/**
+ * The longest `&&` prefix of a RUN that could move before a copy of the sources when the whole RUN cannot
+ * (`apt-get install -y make && make` after `COPY . /src`), with the copy it goes before. The prefix must be worth the
+ * layer it adds, start nothing in the background, and leave no shell state the rest needs but the `cd`s the rest
+ * repeats. A RUN with flags is left whole: each part would get its mounts.
+ */
+function stablePrefix(
+  ctx: Context,
+  view: InstructionView,
+  stayers: readonly InstructionView[],
+  args: Set<string>,
+  links: StageLinks,
+  instructions: readonly InstructionView[],
+): { cut: RunCut; before: InstructionView } | undefined {
+  if (view.flags.length) return undefined;
+  const shell = posixShell(ctx, view);
+  if (typeof shell === 'string' || shell.errors.length) return undefined;
+  for (const index of cutPoints(shell).reverse()) {
+    const text = shell.text.slice(0, shell.lists[index].end);
+    const part = { ...view, args: text };
+    const prefix = posixShell(ctx, part);
+    if (typeof prefix === 'string') continue;
+    const lead = carriedState(prefix);
+    // A process it leaves running in the background would no longer run alongside the rest.
+    const background =
+      prefix.hazards.some((hazard) => hazard.kind === 'background') ||
+      prefix.commands.some((command) => command.context.includes('background'));
+    if (typeof lead !== 'string' || background) continue;
+    if (
+      !worthALayer(ctx, view, prefix) ||
+      splitsPackageSteps(ctx, view, prefix, shell.text.slice(shell.lists[index + 1].start))
+    )
+      continue;
+    const before = furthestCopy(ctx, part, stayers, args, links, instructions);
+    if (typeof before !== 'string') return { cut: cutRun(view, shell, index, ctx.style, lead), before };
+  }
+  return undefined;
+}
+
+/** Programs that fetch over the network: a part running one is worth a layer of its own. */
+const FETCHERS = new Set(['curl', 'wget', 'git']);
+
+/**
+ * Whether shell text run where `view` runs is worth a layer of its own: it installs packages or programs, or fetches
+ * over the network. A cut adds a layer, which a `mkdir` or a `chmod` saved on each source edit does not repay.
+ */
+function worthALayer(ctx: Context, view: InstructionView, shell: PosixShellView): boolean {
+  const effects = runEffects(shell, runScopeOf(pathScopes(ctx.root).get(view.node)));
+  return (
+    effects.installs.length > 0 ||
+    effects.systemPackages ||
+    effects.installsCommands ||
+    effects.calls.some((program) => FETCHERS.has(posix.basename(program)))
+  );
+}
+
+/**
+ * Whether a cut would put distribution package steps on both sides (`apt-get update` | `apt-get install`): the install
+ * would then run on a package index cached in another layer, the very split the merge of such RUNs undoes.
+ */
+function splitsPackageSteps(ctx: Context, view: InstructionView, prefix: PosixShellView, rest: string): boolean {
+  const scope = runScopeOf(pathScopes(ctx.root).get(view.node));
+  const after = posixShell(ctx, { ...view, args: rest });
+  if (typeof after === 'string') return true;
+  return runEffects(prefix, scope).systemPackages && runEffects(after, scope).systemPackages;
+}
+
+/** Cut a RUN in two and move the first part before the copy `before`; the rest stays, with the RUN's comments. */
+function hoistPrefix(ctx: Context, view: InstructionView, before: InstructionView, cut: RunCut): void {
+  const at = positionText(ctx.edit.originOf(view.node));
+  const copyAt = `${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
+  const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(before.node), cut.first.physical);
+  ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
+  if (cut.comments) ctx.edit.insertBefore(view.node, cut.comments);
+  const rest = ctx.edit.replace(view.node, cut.rest.physical, { line: cut.rest.logical });
+  const what = `the RUN at ${at} after \`${cut.firstText}\``;
+  ctx.changed(
+    {
+      done: `Cut ${what} and moved that part before the ${copyAt}, so source edits no longer rerun it`,
+      planned: `Would cut ${what} and move that part before the ${copyAt}, so source edits would no longer rerun it`,
+    },
+    rest,
+  );
 }
 
 /**

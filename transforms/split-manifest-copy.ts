@@ -25,7 +25,7 @@ import {
   isUnder,
   cutPoints,
   cutRun,
-  leaksState,
+  carriedState,
   manifestCopies,
   manifestsOf,
   transformBuildContext,
@@ -238,12 +238,9 @@ function findCut(
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
     const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
-    const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
-    const cds = prefix.commands
-      .filter((command) => command.topLevel && command.name?.value === 'cd')
-      .map((command) => command.text);
-    if (!leak) return { reading, cut: cutRun(run, shell, index, ctx.style, cds.join(' && ')) };
-    why ??= `cutting the RUN after \`${prefix.text}\` would lose shell state the rest may rely on (that part ${leak.reason})`;
+    const lead = carriedState(prefix);
+    if (typeof lead === 'string') return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };
+    why ??= `cutting the RUN after \`${prefix.text}\` would lose shell state the rest may rely on (that part ${lead.reason})`;
   }
   return why ? { why } : undefined;
 }

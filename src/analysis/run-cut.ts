@@ -3,7 +3,8 @@
  * `RUN npm run build`. Both build the same as long as the first part leaves no shell state (a directory, a variable,
  * an option) to the second, and every operator up to the cut is `&&`, so a failure still stops the build.
  */
-import { print, toLocal, type InstructionView, type ShellView, type Style } from '../engine/index.js';
+import { print, toLocal, type InstructionView, type ShellHazard, type ShellView, type Style } from '../engine/index.js';
+import { leaksState } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
 export interface RunPart {
@@ -17,7 +18,7 @@ export interface RunCut {
   rest: RunPart;
   /** Comment lines from the joint, one per line, in the file's line ending ('' when none). */
   comments: string;
-  /** The shell text of the first part, for messages. */
+  /** The shell text of the first part on one line, for messages. */
   firstText: string;
 }
 
@@ -30,6 +31,19 @@ export function cutPoints(shell: ShellView): number[] {
     out.push(i);
   }
   return out;
+}
+
+/**
+ * What the second part of a cut must repeat to start in the shell state the first part (`prefix`) leaves: its top-level
+ * `cd`s, joined by `&&`; or the first other state it leaves (a variable, an option, a function), which cannot be carried.
+ */
+export function carriedState(prefix: ShellView): string | ShellHazard {
+  const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
+  if (leak) return leak;
+  return prefix.commands
+    .filter((command) => command.topLevel && command.name?.value === 'cd')
+    .map((command) => command.text)
+    .join(' && ');
 }
 
 /**
@@ -60,6 +74,6 @@ export function cutRun(view: InstructionView, shell: ShellView, index: number, s
       logical: `${logicalHead}${again}${shell.text.slice(shell.lists[index + 1].start)}`,
     },
     comments,
-    firstText,
+    firstText: firstText.replace(/\s+/g, ' '),
   };
 }
