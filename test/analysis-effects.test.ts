@@ -30,6 +30,21 @@ function effectsAnywhere(text: string): RunEffects {
 const show = (places: Array<{ path: string; tree: boolean }>) =>
   places.map((place) => `${place.path}${place.tree ? '/**' : ''}`);
 
+const ACCOUNT_FILES = [
+  '/etc/passwd',
+  '/etc/group',
+  '/etc/shadow',
+  '/etc/gshadow',
+  '/etc/subuid',
+  '/etc/subgid',
+  '/etc/passwd-',
+  '/etc/group-',
+  '/etc/shadow-',
+  '/etc/gshadow-',
+];
+const WGETRC = ['/etc/wgetrc', '/usr/local/etc/wgetrc', '/root/.wgetrc'];
+const CURLRC = ['/root/.curlrc', '/root/.config/curlrc'];
+
 /** Rows: the text, then the places written, removed and read (trees end in `/**`). */
 const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: string[] }]> = [
   ['mkdir -p /opt/x && touch /opt/x/y', { writes: ['/opt/x', '/opt/x/y'] }],
@@ -38,17 +53,21 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
     'rm -rf /var/lib/apt/lists/*',
     { writes: ['/var/lib/apt/lists/**'], removes: ['/var/lib/apt/lists/**'], reads: ['/var/lib/apt/lists/**'] },
   ],
-  ['chown -R www-data:www-data /var/www/*', { writes: ['/var/www/**'], reads: ['/var/www/**'] }],
+  // An owner by name is looked up in the account files; a numeric one is not.
+  ['chown -R www-data:www-data /var/www/*', { writes: ['/var/www/**'], reads: ['/var/www/**', ...ACCOUNT_FILES] }],
+  ['chown -R 33:33 /var/www/html', { writes: ['/var/www/html/**'] }],
   ['chmod -x /usr/bin/foo', { writes: ['/usr/bin/foo'] }],
   ['chmod 755 ./entrypoint.sh', { writes: ['/app/entrypoint.sh'] }],
   ['tar -xzf /tmp/a.tgz', { reads: ['/tmp/a.tgz'], writes: ['/app/**'] }],
   ['tar -xzf /tmp/a.tgz -C /opt', { reads: ['/tmp/a.tgz'], writes: ['/opt/**'] }],
   ['tar -czf /tmp/out.tgz -C /etc nginx', { reads: ['/etc/nginx/**'], writes: ['/tmp/out.tgz'] }],
-  ['wget https://example.com/x.tgz', { writes: ['/app/**'] }],
-  ['wget -O /tmp/x.tgz https://example.com/x.tgz', { writes: ['/tmp/x.tgz'] }],
-  ['curl -fsSLo/usr/local/bin/kubectl https://example.com/k', { writes: ['/usr/local/bin/kubectl'] }],
-  ['curl -fsSL https://example.com/install.sh -o install.sh', { writes: ['/app/install.sh'] }],
-  ['curl -O https://example.com/x.tgz', { writes: ['/app/**'] }],
+  // wget and curl read their configuration files (a copied .curlrc can change where the output goes).
+  ['wget https://example.com/x.tgz', { writes: ['/app/**'], reads: WGETRC }],
+  ['wget -O /tmp/x.tgz https://example.com/x.tgz', { writes: ['/tmp/x.tgz'], reads: WGETRC }],
+  ['curl -fsSLo/usr/local/bin/kubectl https://example.com/k', { writes: ['/usr/local/bin/kubectl'], reads: CURLRC }],
+  ['curl -fsSL https://example.com/install.sh -o install.sh', { writes: ['/app/install.sh'], reads: CURLRC }],
+  ['curl -O https://example.com/x.tgz', { writes: ['/app/**'], reads: CURLRC }],
+  ['curl -q -o /tmp/x https://example.com/x', { writes: ['/tmp/x'] }],
   ['test -f /app/dist/index.js', { reads: ['/app/dist/index.js'] }],
   ['[ -f package-lock.json ] && echo yes', { reads: ['/app/package-lock.json'] }],
   [
@@ -64,22 +83,20 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
     'mv /srv/site /srv/site.orig',
     { writes: ['/srv/site/**', '/srv/site.orig/**'], removes: ['/srv/site/**', '/srv/site.orig/**'] },
   ],
+  // a2enmod touches Apache's configuration and state folders only (not all of /var, as a package install may).
+  [
+    'a2enmod rewrite',
+    {
+      reads: ['/etc/apache2/**', '/var/lib/apache2/**'],
+      writes: ['/etc/apache2/**', '/var/lib/apache2/**'],
+    },
+  ],
+  // useradd also reads its defaults and the skeleton it fills the new home from.
   [
     'useradd -m -d /app app',
     {
-      writes: [
-        '/etc/passwd',
-        '/etc/group',
-        '/etc/shadow',
-        '/etc/gshadow',
-        '/etc/subuid',
-        '/etc/subgid',
-        '/etc/passwd-',
-        '/etc/group-',
-        '/etc/shadow-',
-        '/etc/gshadow-',
-        '/app/**',
-      ],
+      writes: [...ACCOUNT_FILES, '/app/**'],
+      reads: ['/etc/login.defs', '/etc/adduser.conf', '/etc/deluser.conf', '/etc/default/**', '/etc/skel/**'],
     },
   ],
   ['gosu app touch /home/app/x', { writes: ['/home/app/x'] }],
@@ -156,6 +173,8 @@ test('running a program reads it: each PATH folder its name is looked up in, or 
   assert.equal(show(runEffects(view('docker-php-ext-enable opcache'), withPath).reads), [
     '/usr/local/bin/docker-php-ext-enable',
     '/usr/bin/docker-php-ext-enable',
+    // A distribution tool reads what the administrator put under /usr/local (its libraries, certificates, fonts).
+    '/usr/local/**',
   ]);
   assert.equal(show(runEffects(view('gosu app touch /tmp/x'), withPath).reads), [
     '/usr/local/bin/gosu',
@@ -163,7 +182,7 @@ test('running a program reads it: each PATH folder its name is looked up in, or 
     '/usr/local/bin/touch',
     '/usr/bin/touch',
   ]);
-  assert.equal(show(runEffects(view('/usr/sbin/useradd app'), withPath).reads), ['/usr/sbin/useradd']);
+  assert.equal(show(runEffects(view('/usr/sbin/useradd app'), withPath).reads)[0], '/usr/sbin/useradd');
   assert.equal(
     runEffects(view('echo hi && test -f /x'), withPath).reads.filter((place) => place.path.endsWith('/echo')),
     [],

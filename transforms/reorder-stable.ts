@@ -19,6 +19,7 @@ import {
 } from '../src/engine/index.js';
 import {
   carriedState,
+  configuresLibraries,
   copiesFromContextStage,
   cutPoints,
   cutRun,
@@ -355,37 +356,61 @@ function posixShell(ctx: Context, view: InstructionView): PosixShellView | strin
 }
 
 /**
- * The symbolic links the RUNs of a stage so far make, read only when a proof asks for them: reading them means
- * reading every earlier RUN's effects, and most instructions are kept for a reason found before.
+ * What the instructions of a stage so far did that a later proof may need: the symbolic links its RUNs made, and
+ * whether it added library folders to the dynamic linker's configuration (ldconfig, which package installs run, reads
+ * them). Read only when a proof asks: reading them means reading every earlier RUN's effects, and most instructions
+ * are kept for a reason found before.
  */
 class StageLinks {
   private readonly known: Link[] = [];
+  private configures = false;
 
   constructor(
     private readonly ctx: Context,
     private readonly pending: InstructionView[],
   ) {}
 
-  /** Count an instruction's links from now on. */
+  /** Count an instruction from now on. */
   add(view: InstructionView): void {
     this.pending.push(view);
   }
 
+  private catchUp(): void {
+    for (const view of this.pending) {
+      const facts = historyOf(this.ctx, view);
+      this.known.push(...facts.links);
+      this.configures ||= facts.configuresLibraries;
+    }
+    this.pending.length = 0;
+  }
+
   /** The links of every instruction added so far. */
   readonly read = (): readonly Link[] => {
-    for (const view of this.pending) this.known.push(...linksOf(this.ctx, view));
-    this.pending.length = 0;
+    this.catchUp();
     return this.known;
+  };
+
+  /** Whether an instruction added so far writes /etc/ld.so.conf or /etc/ld.so.conf.d. */
+  readonly librariesConfigured = (): boolean => {
+    this.catchUp();
+    return this.configures;
   };
 }
 
-/** The symbolic links a RUN makes, as far as layerfix can read them. */
-function linksOf(ctx: Context, view: InstructionView): Link[] {
-  if (view.name !== 'run') return [];
+/** The symbolic links a RUN makes, as far as layerfix can read them, and whether an instruction configures libraries. */
+function historyOf(ctx: Context, view: InstructionView): { links: Link[]; configuresLibraries: boolean } {
+  if (copyTarget(view) !== undefined) {
+    const destination = copyDestination(ctx, view);
+    return {
+      links: [],
+      configuresLibraries: typeof destination !== 'string' || configuresLibraries([{ path: destination, tree: true }]),
+    };
+  }
+  if (view.name !== 'run') return { links: [], configuresLibraries: false };
   const shell = posixShell(ctx, view);
-  if (typeof shell === 'string') return [];
-  const scope = pathScopes(ctx.root).get(view.node);
-  return runEffects(shell, runScopeOf(scope)).links;
+  if (typeof shell === 'string') return { links: [], configuresLibraries: false };
+  const effects = runEffects(shell, runScopeOf(pathScopes(ctx.root).get(view.node)));
+  return { links: effects.links, configuresLibraries: configuresLibraries([...effects.writes, ...effects.removes]) };
 }
 
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
@@ -412,6 +437,7 @@ function stableReason(
       stableCommands,
       ownership,
       links: links.read,
+      librariesConfigured: links.librariesConfigured,
     });
     return result.stable ? undefined : result.reason;
   }

@@ -248,11 +248,17 @@ class Resolver {
     this.effects.removes.push(...places);
   }
 
-  /** It installs distribution packages: into the distribution's folders, by its rules. */
+  /**
+   * It installs distribution packages: into the distribution's folders, by its rules. Their tools and triggers also
+   * read what the administrator put under /usr/local (ldconfig its libraries, update-ca-certificates its
+   * certificates, fc-cache its fonts).
+   */
   system(): void {
     this.effects.systemPackages = true;
-    if (!this.effects.installs.length)
+    if (!this.effects.installs.length) {
       this.effects.installs.push(...DISTRIBUTION_FOLDERS.map((path) => ({ path, tree: true })));
+      this.read({ path: '/usr/local', tree: true });
+    }
   }
 
   /**
@@ -505,12 +511,6 @@ const SYSTEM_TOOLS = new Set([
   'pecl',
   'pear',
   'update-locale',
-  'a2enmod',
-  'a2dismod',
-  'a2ensite',
-  'a2dissite',
-  'a2enconf',
-  'a2disconf',
   'update-rc.d',
   'debconf-set-selections',
   'apk-tools',
@@ -859,6 +859,8 @@ for (const name of ['ls', 'du'])
   };
 for (const [name, syntax] of Object.entries(ACCOUNTS)) RULES[name] = { syntax, rule: accounts };
 for (const name of SYSTEM_TOOLS) RULES[name] = { syntax: PACKAGE_TOOL_SYNTAX, rule: systemTool };
+for (const name of ['a2enmod', 'a2dismod', 'a2ensite', 'a2dissite', 'a2enconf', 'a2disconf'])
+  RULES[name] = { rule: apacheSwitch };
 RULES.python = { syntax: { short: 'mcWX', stopAtOperand: true }, rule: python };
 RULES.python3 = RULES.python;
 
@@ -871,6 +873,10 @@ function modeLike(line: CommandLine, at: Resolver): void {
   const targets = reference.length || modeAsOptions ? line.operands : line.operands.slice(1);
   const recursive = hasOption(line, '-R', '--recursive');
   at.write(...targets.map((arg) => at.place(arg, recursive)));
+  // An owner or group given by name is looked up in the account files, which account commands rewrite.
+  const owner = line.name === 'chmod' || reference.length ? undefined : line.operands[0];
+  if (owner && (owner.value === null || /[A-Za-z_]/.test(owner.value)))
+    at.read(...ACCOUNT_FILES.map((path) => ({ path, tree: false })));
 }
 
 /** cp, mv, install: sources and a destination (last operand, or `-t folder`). */
@@ -927,7 +933,22 @@ function compressor(line: CommandLine, at: Resolver): void {
   }
 }
 
+/** A configuration file a tool reads from the home folder or a folder a variable names, when known. */
+function configFiles(at: Resolver, names: string[], variables: string[], fixed: string[] = []): void {
+  at.read(...fixed.map((path) => ({ path, tree: false })));
+  if (at.base.home) at.read(...names.map((name) => ({ path: `${at.base.home}/${name}`, tree: false })));
+  else at.effects.unknownReads.push(`${names[0]} in a home folder layerfix does not know`);
+  for (const variable of variables)
+    if (at.base.variables.has(variable)) {
+      const value = at.base.variables.get(variable) ?? null;
+      at.readArg({ value, text: `$${variable}` }, true);
+    }
+}
+
 function curl(line: CommandLine, at: Resolver): void {
+  // curl reads .curlrc from $CURL_HOME, $XDG_CONFIG_HOME or the home folder, unless -q comes first.
+  if (line.options[0]?.name !== '-q' && line.options[0]?.name !== '--disable')
+    configFiles(at, ['.curlrc', '.config/curlrc'], ['CURL_HOME', 'XDG_CONFIG_HOME']);
   const [folder] = optionValues(line, '--output-dir');
   const base = folder === undefined ? undefined : at.place(folder, true);
   for (const output of optionValues(line, '-o', '--output')) {
@@ -960,6 +981,8 @@ function curl(line: CommandLine, at: Resolver): void {
 }
 
 function wget(line: CommandLine, at: Resolver): void {
+  // wget reads /etc/wgetrc (or $SYSTEM_WGETRC) and ~/.wgetrc (or $WGETRC).
+  configFiles(at, ['.wgetrc'], ['WGETRC', 'SYSTEM_WGETRC'], ['/etc/wgetrc', '/usr/local/etc/wgetrc']);
   const outputs = optionValues(line, '-O', '--output-document');
   const [folder] = optionValues(line, '-P', '--directory-prefix');
   for (const output of outputs) if (output?.value !== '-') at.write(at.place(output));
@@ -1149,9 +1172,14 @@ function updateAlternatives(line: CommandLine, at: Resolver): void {
   const install = line.options.findIndex((option) => option.name === '--install');
   if (install >= 0) {
     // --install <link> <name> <path> <priority>: the link is replaced; operands follow the option in order.
-    const [link] = line.operands;
+    const [link, , ...rest] = line.operands;
     at.remove(at.place(link));
-  } else if (hasOption(line, '--set', '--config', '--auto', '--remove', '--remove-all', '--all')) {
+    // The alternative's path (and a slave's) must exist: update-alternatives refuses a missing one.
+    for (const arg of rest) if (arg.value === null || arg.value.startsWith('/')) at.readArg(arg);
+  } else if (hasOption(line, '--set')) {
+    for (const arg of line.operands.slice(1)) at.readArg(arg);
+  }
+  if (install < 0 && hasOption(line, '--set', '--config', '--auto', '--remove', '--remove-all', '--all')) {
     // The link of the group is not named here: any program of that name on PATH may change.
     const name = line.operands[0]?.value;
     if (name == null) at.unknown('changes an alternative layerfix cannot name');
@@ -1160,9 +1188,19 @@ function updateAlternatives(line: CommandLine, at: Resolver): void {
   }
 }
 
+/** What the account commands read besides the account files: their defaults and the skeleton of a new home. */
+const ACCOUNT_CONFIGURATION: Place[] = [
+  { path: '/etc/login.defs', tree: false },
+  { path: '/etc/adduser.conf', tree: false },
+  { path: '/etc/deluser.conf', tree: false },
+  { path: '/etc/default', tree: true },
+  { path: '/etc/skel', tree: true },
+];
+
 function accounts(line: CommandLine, at: Resolver): void {
   const command = line.name;
   at.write(...ACCOUNT_FILES.map((path) => ({ path, tree: false })));
+  at.read(...ACCOUNT_CONFIGURATION);
   const name = line.operands[line.operands.length - 1]?.value ?? null;
   if (name === null) at.unknown(`runs ${command} for an account only known at build time`);
   if (/^(useradd|adduser|groupadd|addgroup)$/.test(command)) {
@@ -1192,6 +1230,25 @@ function accounts(line: CommandLine, at: Resolver): void {
   ) {
     const [home] = optionValues(line, '-d', '--home');
     at.write(home ? at.place(home, true) : { path: '/home', tree: true }, { path: '/root', tree: true });
+  }
+}
+
+/**
+ * Debian's a2enmod family: it links a module, site or configuration from the *-available to the *-enabled folder of
+ * Apache's configuration ($APACHE_CONFDIR, /etc/apache2) and records it under $APACHE_STATEDIR (/var/lib/apache2);
+ * it reads and writes nothing else.
+ */
+function apacheSwitch(line: CommandLine, at: Resolver): void {
+  for (const [variable, fallback] of [
+    ['APACHE_CONFDIR', '/etc/apache2'],
+    ['APACHE_STATEDIR', '/var/lib/apache2'],
+  ] as const) {
+    const set = at.base.variables.has(variable);
+    const folder = set ? (at.base.variables.get(variable) ?? null) : fallback;
+    if (folder === null) at.unknown(`runs ${line.name} with $${variable} only known at build time`);
+    const place = at.place({ value: folder, text: set ? `$${variable}` : fallback }, true);
+    at.read(place);
+    at.write(place);
   }
 }
 

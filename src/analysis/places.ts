@@ -77,8 +77,17 @@ export function isUnder(path: string, folder: string): boolean {
   return b === '/' || a === b || a.startsWith(`${b}/`);
 }
 
-/** Whether two places can share a file: one covers the other. */
+/** Whether two places can share a file: one covers the other, under any of the names the image's links give them. */
 export function overlaps(a: Place, b: Place): boolean {
+  if (covers(a, b)) return true;
+  if (!ALIASED.test(a.path) && !ALIASED.test(b.path)) return false;
+  const others = aliases(b.path);
+  return aliases(a.path).some((path) =>
+    others.some((other) => covers({ path, tree: a.tree }, { path: other, tree: b.tree })),
+  );
+}
+
+function covers(a: Place, b: Place): boolean {
   return (a.tree && isUnder(b.path, a.path)) || (b.tree && isUnder(a.path, b.path)) || a.path === b.path;
 }
 
@@ -87,13 +96,20 @@ export function holds(place: Place, path: string): boolean {
   return isUnder(path, place.path);
 }
 
-/** The folders the image's own links alias (Debian and Ubuntu with merged /usr): `/bin` is `/usr/bin`. */
+/**
+ * The folders the image's own links alias: `/bin` is `/usr/bin` with merged /usr (Debian, Ubuntu, Fedora), and
+ * `/var/run` is `/run` nearly everywhere. Places are compared under every name, whether or not the image merges.
+ */
 const MERGED_USR: ReadonlyArray<[string, string]> = [
   ['/bin', '/usr/bin'],
   ['/sbin', '/usr/sbin'],
   ['/lib', '/usr/lib'],
   ['/lib64', '/usr/lib64'],
+  ['/var/run', '/run'],
+  ['/var/lock', '/run/lock'],
 ];
+/** A path that has another name under MERGED_USR (or is a folder above one, such as /usr or /var). */
+const ALIASED = /^\/(bin|sbin|lib|lib64|run|usr\/(bin|sbin|lib|lib64)|var\/(run|lock))(\/|$)|^\/(usr|var)$/;
 
 /** A path and the other names merged /usr gives it (`/bin/sh` and `/usr/bin/sh`). */
 export function aliases(path: string): string[] {

@@ -1,0 +1,8 @@
+FROM debian:bookworm AS build
+COPY scripts/ /scripts/
+RUN mkdir -p /out && cp /scripts/healthcheck.sh /out/healthcheck
+
+FROM debian:bookworm
+COPY --from=build /out/healthcheck /bin/healthcheck
+RUN chmod 0755 /usr/bin/healthcheck
+HEALTHCHECK CMD ["healthcheck"]

@@ -1,0 +1,1 @@
+int acme_answer(void) { return 42; }

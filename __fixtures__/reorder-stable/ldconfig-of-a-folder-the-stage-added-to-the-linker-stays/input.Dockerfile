@@ -1,0 +1,14 @@
+FROM debian:bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev
+COPY src/ /src/
+RUN mkdir -p /out/lib /out/bin \
+ && gcc -shared -fPIC -Wl,-soname,libacme.so.1 -o /out/lib/libacme.so.1.0.0 /src/acme.c \
+ && gcc -o /out/bin/acme /src/main.c /out/lib/libacme.so.1.0.0
+
+FROM debian:bookworm
+RUN echo /opt/acme/lib > /etc/ld.so.conf.d/acme.conf
+COPY --from=build /out/lib/ /opt/acme/lib/
+# ldconfig reads /opt/acme/lib because of the configuration above
+RUN ldconfig
+COPY --from=build /out/bin/acme /usr/local/bin/acme
+CMD ["acme"]

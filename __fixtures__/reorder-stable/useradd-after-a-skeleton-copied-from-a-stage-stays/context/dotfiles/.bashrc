@@ -1,0 +1,3 @@
+# corp bashrc
+export EDITOR=vim
+alias ll="ls -la"
