@@ -11,6 +11,7 @@ import {
   environmentReads,
   envFlag,
   firstIn,
+  gitInCopy,
   hasOption,
   install,
   isLocalPath,
@@ -385,6 +386,16 @@ function workspaceFolders(
     .filter((folder) => folder !== project.dir && project.context.isFile(`${folder}/package.json`));
 }
 
+/**
+ * Lifecycle scripts that read none of the sources: `npx only-allow pnpm` (the preinstall pnpm's documentation
+ * recommends) fails the install unless that package manager runs it; `husky` and `husky install` (the prepare script
+ * husky 7 to 9 add) set up git hooks only in a git repository, and do nothing when the COPY brings no `.git`.
+ */
+function harmlessScript(text: string, gitCopied: boolean): boolean {
+  if (/^\s*npx (?:(?:-y|--yes) )?only-allow (?:npm|pnpm|yarn|bun)\s*$/.test(text)) return true;
+  return !gitCopied && /^\s*husky(?: install)?\s*$/.test(text);
+}
+
 /** Why a package's own manifest makes the install read sources, if it does. */
 function packageProblem(
   manifest: Record<string, unknown>,
@@ -393,11 +404,16 @@ function packageProblem(
   use: InstallUse,
   workspace: boolean,
   gyp: boolean,
+  gitCopied: boolean,
 ): string | undefined {
   const scripts =
     manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
-  const script = manager.lifecycle.find((name) => typeof scripts[name] === 'string');
+  const script = manager.lifecycle.find(
+    (name) => typeof scripts[name] === 'string' && !harmlessScript(scripts[name] as string, gitCopied),
+  );
   if (script && !use.options.has('ignore-scripts')) {
+    if (harmlessScript(scripts[script] as string, false))
+      return `${file} has a \`${script}\` script, \`${scripts[script]}\`, which ${use.ecosystem} runs during the install and which sets up git hooks in the .git folder the COPY brings (add .git to .dockerignore)`;
     return `${file} has a \`${script}\` script, which ${use.ecosystem} runs during the install and which may read the sources (\`${scripts[script]}\`)`;
   }
   // Without an install or preinstall script of its own, a package with a binding.gyp gets `node-gyp rebuild` as one.
@@ -503,7 +519,16 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const flavour = use.ecosystem === 'yarn' ? yarnFlavour(project, root.value) : use.ecosystem;
   const manager = MANAGERS[flavour];
   const gyp = (folder: string) => project.context.isFile(posix.join(folder, 'binding.gyp'));
-  const rootProblem = packageProblem(root.value, where(project, 'package.json'), manager, use, false, gyp(project.dir));
+  const gitCopied = gitInCopy(project) !== undefined;
+  const rootProblem = packageProblem(
+    root.value,
+    where(project, 'package.json'),
+    manager,
+    use,
+    false,
+    gyp(project.dir),
+    gitCopied,
+  );
   if (rootProblem) return { decline: rootProblem };
   let pnpmWorkspace: DataValue | undefined;
   try {
@@ -538,7 +563,7 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     const read = readJson(project, posix.relative(project.dir, file));
     if ('decline' in read) return read;
     const manifest = read.value ?? {};
-    const problem = packageProblem(manifest, file, manager, use, true, gyp(folder));
+    const problem = packageProblem(manifest, file, manager, use, true, gyp(folder), gitCopied);
     if (problem) return { decline: problem };
     manifests.push(manifest);
     files.push(file);

@@ -1,0 +1,7 @@
+FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+# prepare: husky sets up git hooks when the COPY brings .git
+RUN npm ci
+RUN npm run build
