@@ -204,7 +204,9 @@ function stablePrefix(
 }
 
 /** Programs that fetch over the network: a part running one is worth a layer of its own. */
-const FETCHERS = new Set(['curl', 'wget', 'git']);
+/** Programs that fetch over the network (`git` only with a subcommand that does): worth a layer of their own. */
+const FETCHERS = new Set(['curl', 'wget']);
+const GIT_FETCHES = new Set(['clone', 'fetch', 'pull', 'submodule', 'lfs']);
 
 /**
  * Whether shell text run where `view` runs is worth a layer of its own: it installs packages or programs, or fetches
@@ -216,7 +218,8 @@ function worthALayer(ctx: Context, view: InstructionView, shell: PosixShellView)
     effects.installs.length > 0 ||
     effects.systemPackages ||
     effects.installsCommands ||
-    effects.calls.some((program) => FETCHERS.has(posix.basename(program)))
+    effects.calls.some((program) => FETCHERS.has(posix.basename(program))) ||
+    shell.commands.some((command) => command.name?.value === 'git' && GIT_FETCHES.has(command.args[0]?.value ?? ''))
   );
 }
 
