@@ -58,7 +58,10 @@ const options = {
 
 type Context = ContextOf<typeof options>;
 
-/** Instructions nothing may move past. A WORKDIR only a RUN passes, when it is proven to do the same before it. */
+/**
+ * Instructions nothing may move past (what comes after one may still move up to it). A WORKDIR only a RUN passes,
+ * when it is proven to do the same before it.
+ */
 const BARRIERS = new Set(['from', 'user', 'shell', 'onbuild', 'volume']);
 /** Metadata that only labels the image. */
 const METADATA = new Set(['label', 'expose']);
@@ -113,7 +116,6 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const stayers: InstructionView[] = [];
   const moves: Array<{ view: InstructionView; before: InstructionView; cut?: RunCut }> = [];
   const kept: Array<[InstructionView, string, InstructionView]> = [];
-  let barrier: InstructionView | undefined;
   let lastCopy = stage.instructions[copyIndex];
   const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
   // Movers keep their order among themselves: none goes before the place an earlier one went to.
@@ -122,17 +124,14 @@ function reorderStage(ctx: Context, stage: Stage): void {
     return previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target) ? previous : target;
   };
   for (const view of stage.instructions.slice(copyIndex)) {
-    if (!barrier && BARRIERS.has(view.name)) barrier = view;
     let target = isSourceCopy(ctx, view)
       ? 'is a copy of the sources'
-      : barrier
-        ? barrierText(ctx, barrier)
-        : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
+      : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
     if (typeof target !== 'string') target = inOrder(target);
     links.add(view);
     const enabled = ctx.enabledFor(view.node);
     const hoist =
-      typeof target === 'string' && !barrier && enabled && ctx.options.splitRuns
+      typeof target === 'string' && enabled && ctx.options.splitRuns
         ? stablePrefix(ctx, view, stayers, args, links, stage.instructions)
         : undefined;
     if (hoist) {
@@ -460,6 +459,7 @@ function blockingStayer(
   links: StageLinks,
   instructions: readonly InstructionView[],
 ): string | undefined {
+  if (BARRIERS.has(stayer.name)) return barrierText(ctx, stayer);
   const at = positionText(ctx.edit.originOf(stayer.node));
   if (stayer.name === 'workdir') {
     const why =
