@@ -75,8 +75,9 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
     { reads: ['/etc/app/conf.d/**'], writes: ['/etc/app/order'] },
   ],
   ['echo hi > $APP_HOME/greeting', { writes: ['/srv/app/greeting'] }],
-  ['cd /opt && touch ready', { writes: ['/opt/ready'] }],
-  ['cd sub && touch ready', { writes: ['/app/sub/ready'] }],
+  // A cd reads the folder it changes into: it must be there.
+  ['cd /opt && touch ready', { writes: ['/opt/ready'], reads: ['/opt'] }],
+  ['cd sub && touch ready', { writes: ['/app/sub/ready'], reads: ['/app/sub'] }],
   ['ln -s /opt/app /home/current', { writes: ['/home/current/**'] }],
   ['ln -sf bash /bin/sh', { writes: ['/bin/sh/**'], removes: ['/bin/sh/**'] }],
   [
@@ -114,7 +115,7 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
   [
     'export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar',
-    { reads: ['/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] },
+    { reads: ['/tmp/.layerfix-mktemp', '/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] },
   ],
 ];
 

@@ -19,6 +19,7 @@ import {
 } from '../src/engine/index.js';
 import {
   carriedState,
+  cutHazard,
   configuresLibraries,
   copiesFromContextStage,
   cutPoints,
@@ -180,39 +181,45 @@ function stablePrefix(
   if (view.flags.length) return undefined;
   const shell = posixShell(ctx, view);
   if (typeof shell === 'string' || shell.errors.length) return undefined;
+  const scope = runScopeOf(pathScopes(ctx.root).get(view.node));
+  const startup = shellFacts(ctx.root).get(view.node)?.startup;
   for (const index of cutPoints(shell).reverse()) {
     const text = shell.text.slice(0, shell.lists[index].end);
     const part = { ...view, args: text };
     const prefix = posixShell(ctx, part);
     if (typeof prefix === 'string') continue;
-    const lead = carriedState(prefix);
+    const lead = carriedState(prefix, scope.cwd);
     // A process it leaves running in the background would no longer run alongside the rest.
     const background =
       prefix.hazards.some((hazard) => hazard.kind === 'background') ||
       prefix.commands.some((command) => command.context.includes('background'));
     if (typeof lead !== 'string' || background) continue;
-    if (
-      !worthALayer(ctx, view, prefix) ||
-      splitsPackageSteps(ctx, view, prefix, shell.text.slice(shell.lists[index + 1].start))
-    )
-      continue;
+    const rest = posixShell(ctx, {
+      ...view,
+      args: `${lead ? `${lead} && ` : ''}${shell.text.slice(shell.lists[index + 1].start)}`,
+    });
+    if (typeof rest === 'string') continue;
+    const first = runEffects(prefix, scope);
+    const after = runEffects(rest, scope);
+    // Package steps on both sides (`apt-get update` | `apt-get install`) would install from an index cached in
+    // another layer: the very split the merge of such RUNs undoes.
+    if (!worthALayer(first, prefix) || (first.systemPackages && after.systemPackages)) continue;
+    if (cutHazard(first, after, startup)) continue;
     const before = furthestCopy(ctx, part, stayers, args, links, instructions);
     if (typeof before !== 'string') return { cut: cutRun(view, shell, index, ctx.style, lead), before };
   }
   return undefined;
 }
 
-/** Programs that fetch over the network: a part running one is worth a layer of its own. */
 /** Programs that fetch over the network (`git` only with a subcommand that does): worth a layer of their own. */
 const FETCHERS = new Set(['curl', 'wget']);
 const GIT_FETCHES = new Set(['clone', 'fetch', 'pull', 'submodule', 'lfs']);
 
 /**
- * Whether shell text run where `view` runs is worth a layer of its own: it installs packages or programs, or fetches
- * over the network. A cut adds a layer, which a `mkdir` or a `chmod` saved on each source edit does not repay.
+ * Whether a part of a RUN with these effects is worth a layer of its own: it installs packages or programs, or
+ * fetches over the network. A cut adds a layer, which a `mkdir` or a `chmod` saved on each source edit does not repay.
  */
-function worthALayer(ctx: Context, view: InstructionView, shell: PosixShellView): boolean {
-  const effects = runEffects(shell, runScopeOf(pathScopes(ctx.root).get(view.node)));
+function worthALayer(effects: RunEffects, shell: PosixShellView): boolean {
   return (
     effects.installs.length > 0 ||
     effects.systemPackages ||
@@ -220,17 +227,6 @@ function worthALayer(ctx: Context, view: InstructionView, shell: PosixShellView)
     effects.calls.some((program) => FETCHERS.has(posix.basename(program))) ||
     shell.commands.some((command) => command.name?.value === 'git' && GIT_FETCHES.has(command.args[0]?.value ?? ''))
   );
-}
-
-/**
- * Whether a cut would put distribution package steps on both sides (`apt-get update` | `apt-get install`): the install
- * would then run on a package index cached in another layer, the very split the merge of such RUNs undoes.
- */
-function splitsPackageSteps(ctx: Context, view: InstructionView, prefix: PosixShellView, rest: string): boolean {
-  const scope = runScopeOf(pathScopes(ctx.root).get(view.node));
-  const after = posixShell(ctx, { ...view, args: rest });
-  if (typeof after === 'string') return true;
-  return runEffects(prefix, scope).systemPackages && runEffects(after, scope).systemPackages;
 }
 
 /** Cut a RUN in two and move the first part before the copy `before`; the rest stays, with the RUN's comments. */

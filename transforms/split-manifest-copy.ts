@@ -15,6 +15,8 @@ import {
   stages,
   type InstructionNode,
   type InstructionView,
+  type PosixShellView,
+  type ShellView,
   type Stage,
   type TopNode,
   type ContextOf,
@@ -26,6 +28,7 @@ import {
   cutPoints,
   cutRun,
   carriedState,
+  cutHazard,
   manifestCopies,
   manifestsOf,
   transformBuildContext,
@@ -34,6 +37,7 @@ import {
   readBroadCopy,
   readExecRun,
   readShellRun,
+  runEffects,
   runScopeOf,
   runStability,
   shellFacts,
@@ -43,6 +47,7 @@ import {
   type InstallStep,
   type PathScope,
   type RunCut,
+  type RunEffects,
   type RunReading,
   type RunStart,
   type ShellInEffect,
@@ -238,11 +243,36 @@ function findCut(
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
     const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
-    const lead = carriedState(prefix);
-    if (typeof lead === 'string') return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };
+    const lead = carriedState(prefix, startOf(facts, run).workdir);
+    if (typeof lead === 'string') {
+      const hazard = cutHazard(...cutEffects(ctx, facts, run, shell, index, lead));
+      if (!hazard) return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };
+      why ??= `cutting the RUN after \`${prefix.text}\` would change what the rest does (${hazard})`;
+      continue;
+    }
     why ??= `cutting the RUN after \`${prefix.text}\` would lose shell state the rest may rely on (that part ${lead.reason})`;
   }
   return why ? { why } : undefined;
+}
+
+/** The effects of both parts of a RUN cut after item `index`, and what each start of its shell runs, for cutHazard. */
+function cutEffects(
+  ctx: Context,
+  facts: Facts,
+  run: InstructionView,
+  shell: ShellView,
+  index: number,
+  lead: string,
+): [RunEffects, RunEffects, string | undefined] {
+  const options = { shell: facts.shells.get(run.node) ?? null };
+  const scope = runScopeOf(facts.scopes.get(run.node));
+  const part = (text: string) => runEffects(ctx.shellView(text, options) as PosixShellView, scope);
+  const rest = shell.text.slice(shell.lists[index + 1].start);
+  return [
+    part(shell.text.slice(0, shell.lists[index].end)),
+    part(lead ? `${lead} && ${rest}` : rest),
+    shellFacts(ctx.root).get(run.node)?.startup,
+  ];
 }
 
 /** The installs, harmless and unknown commands of a RUN; undefined when it cannot be read. */

@@ -1254,6 +1254,8 @@ function apacheSwitch(line: CommandLine, at: Resolver): void {
 
 function systemTool(line: CommandLine, at: Resolver): void {
   at.system();
+  // `apt-get download` and `apt-get source` save what they fetch in the working directory.
+  if (/^apt(-get)?$/.test(line.name) && /^(download|source)$/.test(line.operands[0]?.value ?? '')) at.write(at.cwd());
   for (const arg of line.operands) if (isPathLike(arg) && !isUrl(arg)) at.readArg(arg);
   for (const arg of optionValues(line, '-o', '--option', '--setopt'))
     if (arg?.value === null) at.unknown(`sets an option only known at build time (\`${arg.text}\`)`);

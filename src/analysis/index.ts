@@ -53,7 +53,7 @@ export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
-export { carriedState, cutPoints, cutRun, type RunCut } from './run-cut.js';
+export { carriedState, cutHazard, cutPoints, cutRun, type RunCut } from './run-cut.js';
 export {
   contextCopies,
   contextStages,

@@ -1,9 +1,14 @@
 /**
  * Cutting a RUN in two at a top-level `&&`: `RUN npm ci && npm run build` becomes `RUN npm ci` and
- * `RUN npm run build`. Both build the same as long as the first part leaves no shell state (a directory, a variable,
- * an option) to the second, and every operator up to the cut is `&&`, so a failure still stops the build.
+ * `RUN npm run build`. Both build the same as long as the RUN is one `&&` chain (a failure stops the build either
+ * way), the first part leaves no shell state the second cannot start from, and nothing the shell does between the
+ * two (its startup, its memory of where commands are) differs (`cutHazard`).
  */
-import { print, toLocal, type InstructionView, type ShellHazard, type ShellView, type Style } from '../engine/index.js';
+import { posix } from 'node:path';
+import { effectiveCommand, print, toLocal, type InstructionView, type ShellView, type Style } from '../engine/index.js';
+import { IMAGE_WORKDIR } from './path-scopes.js';
+import { overlaps } from './places.js';
+import type { RunEffects } from './run-effects.js';
 import { leaksState } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
@@ -22,28 +27,67 @@ export interface RunCut {
   firstText: string;
 }
 
-/** The indexes of the top-level items after which a RUN's shell text can be cut: an unbroken `&&` chain from its start. */
+/**
+ * The indexes of the top-level items after which a RUN's shell text can be cut: none unless the whole text is one
+ * unbroken `&&` chain. An `||` or `;` anywhere would change which failures stop the build (`a && b || c` goes on to `c`
+ * when `a` fails; cut after `a`, the build stops).
+ */
 export function cutPoints(shell: ShellView): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + 1 < shell.lists.length; i++) {
-    const item = shell.lists[i];
-    if (item.operator?.value !== '&&' || item.inPipeline || shell.lists[i + 1].inPipeline) break;
-    out.push(i);
-  }
-  return out;
+  const items = shell.lists;
+  const chain = items.every(
+    (item, i) =>
+      !item.inPipeline && (i + 1 < items.length ? item.operator?.value === '&&' : item.operator?.value !== '&'),
+  );
+  return chain ? items.slice(0, -1).map((_, i) => i) : [];
 }
 
 /**
- * What the second part of a cut must repeat to start in the shell state the first part (`prefix`) leaves: its top-level
- * `cd`s, joined by `&&`; or the first other state it leaves (a variable, an option, a function), which cannot be carried.
+ * What the second part of a cut must run first to start where the first part (`prefix`, starting in `cwd`) left
+ * off: `cd <folder>` when it changed directory with plain top-level `cd`s to folders written out, '' when it did not;
+ * or why the rest cannot start in the same state (a variable, an option, a function, a `cd` it cannot repeat).
  */
-export function carriedState(prefix: ShellView): string | ShellHazard {
+export function carriedState(prefix: ShellView, cwd: string | undefined): string | { reason: string } {
   const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
   if (leak) return leak;
-  return prefix.commands
-    .filter((command) => command.topLevel && command.name?.value === 'cd')
-    .map((command) => command.text)
-    .join(' && ');
+  let folder = cwd;
+  let moved = false;
+  for (const command of prefix.commands) {
+    const name = effectiveCommand(command)?.name ?? command.name?.value;
+    if (name !== 'cd' && name !== 'pushd' && name !== 'popd') continue;
+    const [target] = command.args;
+    const plain =
+      command.name?.value === 'cd' &&
+      command.topLevel &&
+      command.context.length === 0 &&
+      command.args.length === 1 &&
+      target.value !== null &&
+      /^[A-Za-z0-9._/@+-]+$/.test(target.text) &&
+      !target.value.startsWith('-') &&
+      (target.value.startsWith('/') || (folder !== undefined && !folder.startsWith(IMAGE_WORKDIR)));
+    if (!plain) return { reason: `changes directory with \`${command.text}\`, which the rest cannot repeat` };
+    folder = posix.resolve(folder ?? '/', target.value!);
+    moved = true;
+  }
+  return moved ? `cd ${folder}` : '';
+}
+
+/**
+ * Why the part after a cut may run differently in a RUN of its own, given the effects of both parts and what each
+ * start of the shell runs (`startup`): a login shell's profile or BASH_ENV, which the first part may write; a
+ * program the first part may install under a name its shell already looked up (a shell remembers where it found a
+ * command); or a cleanup of what the first part made, which would then stay in the first part's layer.
+ */
+export function cutHazard(first: RunEffects, rest: RunEffects, startup: string | undefined): string | undefined {
+  if (startup) return `each RUN's shell ${startup}, which the first part may change`;
+  const installs = first.installsCommands || first.systemPackages || first.installs.length > 0;
+  const again = first.looksUp.find((name) => rest.calls.includes(name) || rest.looksUp.includes(name));
+  if (installs && again)
+    return `the first part may install a new \`${again}\`, which its shell, having looked it up before, would not run, and a new shell would`;
+  const made = [...first.writes, ...first.installs];
+  const cleaned = rest.removes.find((place) => made.some((other) => overlaps(place, other)));
+  if (cleaned)
+    return `the rest removes ${cleaned.path}, which the first part makes: it would stay in the first part's layer`;
+  return undefined;
 }
 
 /**

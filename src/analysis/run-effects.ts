@@ -105,10 +105,13 @@ export function runEffects(
     for (let index = 0; index < args.length; index++)
       if (hasUnquotedGlob(resolved.args[index])) globRead(args[index], base, out);
     if (name === 'cd' || name === 'pushd' || name === 'popd') {
-      cwd =
-        command.topLevel && name === 'cd'
-          ? changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd)
-          : undefined;
+      // Changing into a folder needs it to be there: it reads the folder (a copy may be what makes it).
+      const target =
+        name === 'popd' ? undefined : changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd);
+      if (target !== undefined) out.reads.push({ path: target, tree: false, by: command.text });
+      else if (name !== 'popd' && args.length)
+        out.unknownReads.push(`\`${command.text}\`, a folder only known at build time`);
+      cwd = command.topLevel && name === 'cd' ? target : undefined;
       continue;
     }
     const effects = commandFileEffects(name, args, base);

@@ -3,4 +3,4 @@ WORKDIR /code
 COPY requirements.txt ./
 RUN pip install -r requirements.txt
 COPY . .
-RUN pip install -e .
+RUN python -m compileall -q .

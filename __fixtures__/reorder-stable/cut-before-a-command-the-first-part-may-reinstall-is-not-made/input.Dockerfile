@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+RUN npm install -g npm@10.8.2 && npm ci && npm run build

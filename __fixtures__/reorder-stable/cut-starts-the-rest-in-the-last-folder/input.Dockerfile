@@ -1,0 +1,4 @@
+FROM debian:bookworm
+WORKDIR /app
+COPY . .
+RUN mkdir /tmp/build && cd /tmp/build && apt-get update && apt-get download hello && dpkg -i hello_*.deb && cd / && rm -rf /tmp/build && cp /app/NOTICE /usr/share/doc/hello/NOTICE

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+RUN curl -fsSL http://deb.debian.org/debian/extras/fonts-v2.tar.gz -o /tmp/fonts.tgz && tar -xzf /tmp/fonts.tgz -C /app/static || echo "optional fonts unavailable, using system fonts"

@@ -1,0 +1,71 @@
+/**
+ * Cutting a RUN in two (src/analysis/run-cut.ts): where it may be cut, what the second part must repeat to start
+ * where the first left off, and what makes a cut run differently even then.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { carriedState, cutHazard, cutPoints } from '../src/analysis/run-cut.js';
+import { runEffects } from '../src/analysis/run-effects.js';
+import { loadShellParser, shellView, type PosixShellView } from '../src/engine/index.js';
+
+await loadShellParser();
+
+const view = (text: string) => shellView(text) as PosixShellView;
+const lead = (text: string, cwd: string | null = '/app') => {
+  const carried = carriedState(view(text), cwd ?? undefined);
+  return typeof carried === 'string' ? carried : `refused: ${carried.reason}`;
+};
+
+test('cutPoints: only a RUN that is one && chain can be cut', () => {
+  assert.equal(cutPoints(view('a && b && c')), [0, 1]);
+  assert.equal(cutPoints(view('a && b || c')), [], 'an || would catch a failure before the cut');
+  assert.equal(cutPoints(view('a && b; c')), [], 'a ; would go on after a failure before the cut');
+  assert.equal(cutPoints(view('a | b && c')), [], 'a pipeline');
+  assert.equal(cutPoints(view('a && b &')), [], 'a background job');
+  assert.equal(cutPoints(view('a')), []);
+});
+
+test('carriedState: plain top-level cds become one cd to the folder they end in', () => {
+  assert.is(lead('apt-get update'), '');
+  assert.is(lead('cd src'), 'cd /app/src');
+  assert.is(lead('mkdir /tmp/b && cd /tmp/b && make && cd / && rm -rf /tmp/b'), 'cd /');
+  assert.is(lead('cd ../lib'), 'cd /lib');
+});
+
+test('carriedState: a cd the rest cannot repeat, or other state, refuses the cut', () => {
+  for (const text of [
+    'case "$(uname -m)" in x86_64) cd /opt/a ;; *) cd /opt/b ;; esac',
+    '{ cd /opt/a 2>/dev/null || cd /opt; }',
+    'cd "$(mktemp -d)"',
+    'mkdir -p /opt/t && cd "$_"',
+    'pushd /opt',
+    'command cd /opt',
+    'cd -',
+    'cd ~',
+    'export A=1',
+    'umask 077',
+  ])
+    assert.match(lead(text), /^refused: /, text);
+  assert.match(lead('cd src', null), /^refused: /, 'a relative cd from a working directory layerfix cannot tell');
+});
+
+test('cutHazard: startup files, a reinstalled command, a cleanup of what the first part made', () => {
+  const scope = { cwd: '/app', env: new Map<string, string | undefined>(), home: '/root' };
+  const effects = (text: string) => runEffects(view(text), scope);
+  assert.match(cutHazard(effects('apt-get install -y make'), effects('make'), 'BASH_ENV is set') ?? '', /BASH_ENV/);
+  assert.match(
+    cutHazard(effects('npm install -g npm@10'), effects('npm ci'), undefined) ?? '',
+    /may install a new `npm`/,
+  );
+  assert.match(
+    cutHazard(
+      effects('apt-get update && apt-get install -y make'),
+      effects('make && rm -rf /var/lib/apt/lists/*'),
+      undefined,
+    ) ?? '',
+    /removes \/var\/lib\/apt\/lists/,
+  );
+  assert.is(cutHazard(effects('npm install -g http-server'), effects('node build.js'), undefined), undefined);
+});
+
+test.run();
