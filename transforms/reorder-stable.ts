@@ -107,6 +107,17 @@ function definedVariables(view: InstructionView): Set<string> {
 
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
 
+/**
+ * What a move in a stage is checked against: the instructions that stay so far, the build arguments declared before
+ * the first copy of the sources, what the stage did so far, and all of its instructions.
+ */
+interface StagePass {
+  stayers: readonly InstructionView[];
+  args: Set<string>;
+  links: StageLinks;
+  instructions: readonly InstructionView[];
+}
+
 function reorderStage(ctx: Context, stage: Stage): void {
   const copyIndex = stage.instructions.findIndex((view) => isSourceCopy(ctx, view));
   if (copyIndex < 0) return;
@@ -119,22 +130,19 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const kept: Array<[InstructionView, string, InstructionView]> = [];
   let lastCopy = stage.instructions[copyIndex];
   const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
+  const pass: StagePass = { stayers, args, links, instructions: stage.instructions };
   // Movers keep their order among themselves: none goes before the place an earlier one went to.
   const inOrder = (target: InstructionView) => {
     const previous = moves[moves.length - 1]?.before;
     return previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target) ? previous : target;
   };
   for (const view of stage.instructions.slice(copyIndex)) {
-    let target = isSourceCopy(ctx, view)
-      ? 'is a copy of the sources'
-      : furthestCopy(ctx, view, stayers, args, links, stage.instructions);
+    let target = isSourceCopy(ctx, view) ? 'is a copy of the sources' : furthestCopy(ctx, view, pass);
     if (typeof target !== 'string') target = inOrder(target);
     links.add(view);
     const enabled = ctx.enabledFor(view.node);
     const hoist =
-      typeof target === 'string' && enabled && ctx.options.splitRuns
-        ? stablePrefix(ctx, view, stayers, args, links, stage.instructions)
-        : undefined;
+      typeof target === 'string' && enabled && ctx.options.splitRuns ? stablePrefix(ctx, view, pass) : undefined;
     if (hoist) {
       moves.push({ view, before: inOrder(hoist.before), cut: hoist.cut });
       stayers.push(view);
@@ -173,10 +181,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
 function stablePrefix(
   ctx: Context,
   view: InstructionView,
-  stayers: readonly InstructionView[],
-  args: Set<string>,
-  links: StageLinks,
-  instructions: readonly InstructionView[],
+  pass: StagePass,
 ): { cut: RunCut; before: InstructionView } | undefined {
   if (view.flags.length) return undefined;
   const shell = posixShell(ctx, view);
@@ -205,7 +210,7 @@ function stablePrefix(
     // another layer: the very split the merge of such RUNs undoes.
     if (!worthALayer(first, prefix) || (first.systemPackages && after.systemPackages)) continue;
     if (cutHazard(first, after, startup)) continue;
-    const before = furthestCopy(ctx, part, stayers, args, links, instructions);
+    const before = furthestCopy(ctx, part, pass);
     if (typeof before !== 'string') return { cut: cutRun(view, shell, index, ctx.style, lead), before };
   }
   return undefined;
@@ -268,23 +273,17 @@ function barrierText(ctx: Context, barrier: InstructionView): string {
  * The earliest context copy an instruction can move before, passing every instruction that stays from there to it;
  * else why it stays where it is (the reason it cannot pass the nearest one).
  */
-function furthestCopy(
-  ctx: Context,
-  view: InstructionView,
-  stayers: readonly InstructionView[],
-  args: Set<string>,
-  links: StageLinks,
-  instructions: readonly InstructionView[],
-): InstructionView | string {
+function furthestCopy(ctx: Context, view: InstructionView, pass: StagePass): InstructionView | string {
   let target: InstructionView | undefined;
   let why: string | undefined;
   // After a copy of the whole context every source edit reruns it anyway: a place past that copy gains nothing.
+  const { stayers, links, instructions } = pass;
   const whole = instructions.findIndex(copiesWholeContext);
   for (let i = stayers.length - 1; i >= 0; i--) {
     const stayer = stayers[i];
     // Every copy it passes must leave it alone, whatever the copy brings; only copies of the sources are worth passing.
     why = copyTarget(stayer)
-      ? passCopyProblem(ctx, view, stayer, args, links, instructions)
+      ? passCopyProblem(ctx, view, stayer, pass)
       : blockingStayer(ctx, view, stayer, links, instructions);
     if (why) break;
     if (isSourceCopy(ctx, stayer) && (whole < 0 || instructions.indexOf(stayer) <= whole)) target = stayer;
@@ -303,11 +302,11 @@ function passCopyProblem(
   ctx: Context,
   view: InstructionView,
   copy: InstructionView,
-  args: Set<string>,
-  links: StageLinks,
-  instructions: readonly InstructionView[],
+  pass: StagePass,
 ): string | undefined {
-  const why = stableReason(ctx, view, copy, args, links) ?? blockingStayer(ctx, view, copy, links, instructions);
+  const why =
+    stableReason(ctx, view, copy, pass.args, pass.links) ??
+    blockingStayer(ctx, view, copy, pass.links, pass.instructions);
   if (!why || isSourceCopy(ctx, copy)) return why;
   return `would have to move past the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`;
 }
