@@ -32,4 +32,10 @@ test('a quoted WORKDIR sets the working directory it names', () => {
   assert.is(pathScopes(root).get(run.node)?.workdir, '/src/Api');
 });
 
+test('the pairs of one ENV expand variables as they were before it', () => {
+  const root = parse('FROM debian:bookworm\nENV A=/old\nENV A=/new B=$A/x\nRUN true\n');
+  const run = stages(root)[0].instructions[2];
+  assert.is(pathScopes(root).get(run.node)?.env.get('B'), '/old/x');
+});
+
 test.run();

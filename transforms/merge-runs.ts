@@ -356,6 +356,7 @@ function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
     installsCommands: a.installsCommands || b.installsCommands,
     createsAccounts: [...a.createsAccounts, ...b.createsAccounts],
     changesAccounts: [...a.changesAccounts, ...b.changesAccounts],
+    configuration: [...a.configuration, ...b.configuration],
     unknown: a.unknown ?? b.unknown,
     looksUp: [...a.looksUp, ...b.looksUp],
     calls: [...a.calls, ...b.calls],

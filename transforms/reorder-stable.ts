@@ -18,9 +18,9 @@ import {
   type ContextOf,
 } from '../src/engine/index.js';
 import {
+  CONTEXT_OPTION,
   carriedState,
   cutHazard,
-  configuresLibraries,
   copiesFromContextStage,
   cutPoints,
   cutRun,
@@ -37,12 +37,16 @@ import {
   workdirMoveProblem,
   type Link,
   type Place,
+  transformBuildContext,
+  type ContextLookup,
+  type MayLink,
   type RunCut,
   type RunEffects,
 } from '../src/analysis/index.js';
 import { posix } from 'node:path';
 
 const options = {
+  ...CONTEXT_OPTION,
   splitRuns: {
     type: 'boolean',
     default: true,
@@ -353,14 +357,16 @@ function posixShell(ctx: Context, view: InstructionView): PosixShellView | strin
 }
 
 /**
- * What the instructions of a stage so far did that a later proof may need: the symbolic links its RUNs made, and
- * whether it added library folders to the dynamic linker's configuration (ldconfig, which package installs run, reads
- * them). Read only when a proof asks: reading them means reading every earlier RUN's effects, and most instructions
- * are kept for a reason found before.
+ * What the instructions of a stage so far did that a later proof may need: the symbolic links its RUNs made, and the
+ * places they and its copies wrote (a configuration a later command reads may be among them). Read only when a proof
+ * asks: reading them means reading every earlier RUN's effects, and most instructions are kept for a reason found
+ * before. A RUN whose effects layerfix cannot tell adds nothing here.
  */
 class StageLinks {
   private readonly known: Link[] = [];
-  private configures = false;
+  private readonly written: Place[] = [];
+  private readonly linked: MayLink[] = [];
+  private lookup: ContextLookup | undefined;
 
   constructor(
     private readonly ctx: Context,
@@ -374,9 +380,10 @@ class StageLinks {
 
   private catchUp(): void {
     for (const view of this.pending) {
-      const facts = historyOf(this.ctx, view);
+      const facts = historyOf(this.ctx, view, () => (this.lookup ??= transformBuildContext(this.ctx)));
       this.known.push(...facts.links);
-      this.configures ||= facts.configuresLibraries;
+      this.written.push(...facts.writes);
+      this.linked.push(...facts.mayLink);
     }
     this.pending.length = 0;
   }
@@ -387,27 +394,52 @@ class StageLinks {
     return this.known;
   };
 
-  /** Whether an instruction added so far writes /etc/ld.so.conf or /etc/ld.so.conf.d. */
-  readonly librariesConfigured = (): boolean => {
+  /** The first of `places` an instruction added so far wrote. */
+  readonly wrote = (places: readonly Place[]): Place | undefined => {
     this.catchUp();
-    return this.configures;
+    return places.find((place) => this.written.some((written) => overlaps(place, written)));
+  };
+
+  /** Where the copies added so far may have brought symbolic links layerfix cannot follow. */
+  readonly mayLink = (): readonly MayLink[] => {
+    this.catchUp();
+    return this.linked;
   };
 }
 
-/** The symbolic links a RUN makes, as far as layerfix can read them, and whether an instruction configures libraries. */
-function historyOf(ctx: Context, view: InstructionView): { links: Link[]; configuresLibraries: boolean } {
-  if (copyTarget(view) !== undefined) {
+/**
+ * The symbolic links an instruction makes, the places it writes, and where a copy may have brought links whose
+ * targets layerfix cannot tell: a copy from another stage or image, or from a build context layerfix cannot read or
+ * that holds a link. A folder copy may have brought them anywhere below; a copy of one named path, only there.
+ */
+function historyOf(
+  ctx: Context,
+  view: InstructionView,
+  lookup: () => ContextLookup,
+): { links: Link[]; writes: Place[]; mayLink: MayLink[] } {
+  const words = copyWords(view);
+  if (words !== undefined) {
     const destination = copyDestination(ctx, view);
-    return {
-      links: [],
-      configuresLibraries: typeof destination !== 'string' || configuresLibraries([{ path: destination, tree: true }]),
+    const place: Place = { path: typeof destination === 'string' ? destination : '/', tree: true };
+    const sources = words.slice(0, -1).filter((source) => !source.startsWith('<<') && !/^[a-z]+:\/\//i.test(source));
+    const fromContext = !view.flags.some((flag) => flag.name === 'from');
+    const linked = (source: string) => {
+      if (!fromContext || view.name === 'add') return true;
+      const found = lookup();
+      if (!('context' in found)) return true;
+      const special = found.context.specialEntry(source);
+      return special !== undefined;
     };
+    const mayLink = sources
+      .filter(linked)
+      .map((source) => ({ place, covering: fromContext || /\/$|^\.$|[*?[]/.test(source) }));
+    return { links: [], writes: [place], mayLink };
   }
-  if (view.name !== 'run') return { links: [], configuresLibraries: false };
+  if (view.name !== 'run') return { links: [], writes: [], mayLink: [] };
   const shell = posixShell(ctx, view);
-  if (typeof shell === 'string') return { links: [], configuresLibraries: false };
+  if (typeof shell === 'string') return { links: [], writes: [], mayLink: [] };
   const effects = runEffects(shell, runScopeOf(pathScopes(ctx.root).get(view.node)));
-  return { links: effects.links, configuresLibraries: configuresLibraries([...effects.writes, ...effects.removes]) };
+  return { links: effects.links, writes: [...effects.writes, ...effects.removes], mayLink: [] };
 }
 
 /** Why an instruction is not stable with respect to the copy, or undefined when it is. */
@@ -434,7 +466,8 @@ function stableReason(
       stableCommands,
       ownership,
       links: links.read,
-      librariesConfigured: links.librariesConfigured,
+      stageWrote: links.wrote,
+      mayLink: links.mayLink,
     });
     return result.stable ? undefined : result.reason;
   }

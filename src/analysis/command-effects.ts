@@ -40,6 +40,11 @@ export interface FileEffects {
   createsAccounts: string[];
   /** Users and groups it changes (ids, homes, memberships); `*` when it cannot tell which. */
   changesAccounts: string[];
+  /**
+   * Files whose contents decide what else it reads or runs (ldconfig's list of library folders, the envvars script
+   * a2enmod sources): as the image has them they add nothing, but a stage that changed one makes its effects unknown.
+   */
+  configuration: Place[];
 }
 
 /** Builtins of both dash and bash: never looked up on PATH. */
@@ -171,6 +176,12 @@ const DISTRIBUTION_FOLDERS = [
   '/boot',
 ];
 
+/** The dynamic linker's configuration: the library folders ldconfig (run by package installs too) reads. */
+const LIBRARY_CONFIGURATION: Place[] = [
+  { path: '/etc/ld.so.conf', tree: false },
+  { path: '/etc/ld.so.conf.d', tree: true },
+];
+
 /** The account files every account command may rewrite. */
 const ACCOUNT_FILES = [
   '/etc/passwd',
@@ -258,6 +269,7 @@ class Resolver {
     if (!this.effects.installs.length) {
       this.effects.installs.push(...DISTRIBUTION_FOLDERS.map((path) => ({ path, tree: true })));
       this.read({ path: '/usr/local', tree: true });
+      this.effects.configuration.push(...LIBRARY_CONFIGURATION);
     }
   }
 
@@ -933,11 +945,18 @@ function compressor(line: CommandLine, at: Resolver): void {
   }
 }
 
+/** Files or folders (`/` at the end) a tool reads in the home folder; an unknown read when the home is not known. */
+function readHome(at: Resolver, ...names: string[]): void {
+  if (at.base.home === undefined)
+    at.effects.unknownReads.push(`${names[0].replace(/\/$/, '')} in a home folder layerfix does not know`);
+  else
+    at.read(...names.map((name) => ({ path: `${at.base.home}/${name.replace(/\/$/, '')}`, tree: name.endsWith('/') })));
+}
+
 /** A configuration file a tool reads from the home folder or a folder a variable names, when known. */
 function configFiles(at: Resolver, names: string[], variables: string[], fixed: string[] = []): void {
   at.read(...fixed.map((path) => ({ path, tree: false })));
-  if (at.base.home) at.read(...names.map((name) => ({ path: `${at.base.home}/${name}`, tree: false })));
-  else at.effects.unknownReads.push(`${names[0]} in a home folder layerfix does not know`);
+  readHome(at, ...names);
   for (const variable of variables)
     if (at.base.variables.has(variable)) {
       const value = at.base.variables.get(variable) ?? null;
@@ -1235,22 +1254,44 @@ function accounts(line: CommandLine, at: Resolver): void {
 
 /**
  * Debian's a2enmod family: it links a module, site or configuration from the *-available to the *-enabled folder of
- * Apache's configuration ($APACHE_CONFDIR, /etc/apache2) and records it under $APACHE_STATEDIR (/var/lib/apache2);
- * it reads and writes nothing else.
+ * Apache's configuration ($APACHE_CONFDIR, /etc/apache2) and records it under $APACHE_STATE_DIRECTORY
+ * (/var/lib/apache2), after sourcing $APACHE_ENVVARS (the envvars file there); a folder variable layerfix cannot
+ * tell makes it unknown.
  */
 function apacheSwitch(line: CommandLine, at: Resolver): void {
-  for (const [variable, fallback] of [
-    ['APACHE_CONFDIR', '/etc/apache2'],
-    ['APACHE_STATEDIR', '/var/lib/apache2'],
-  ] as const) {
-    const set = at.base.variables.has(variable);
-    const folder = set ? (at.base.variables.get(variable) ?? null) : fallback;
-    if (folder === null) at.unknown(`runs ${line.name} with $${variable} only known at build time`);
-    const place = at.place({ value: folder, text: set ? `$${variable}` : fallback }, true);
-    at.read(place);
-    at.write(place);
+  const folder = (variable: string, fallback?: string): string | undefined => {
+    if (!at.base.variables.has(variable)) return fallback;
+    const value = at.base.variables.get(variable);
+    if (value === undefined || !value.startsWith('/'))
+      at.unknown(`runs ${line.name} with $${variable} set to a folder layerfix cannot tell`);
+    return value;
+  };
+  const conf = folder('APACHE_CONFDIR', '/etc/apache2')!;
+  const folders = [conf, folder('APACHE_STATE_DIRECTORY', '/var/lib/apache2')!];
+  for (const variable of APACHE_FOLDER_VARIABLES) {
+    const moved = folder(variable);
+    if (moved !== undefined) folders.push(moved);
   }
+  // Enabling the CGI module asks `apache2ctl -V`, which reads the whole configuration and what it includes.
+  if (line.name === 'a2enmod' && line.operands.some((arg) => arg.value === null || /^cgid?$/.test(arg.value)))
+    at.unknown(`enables the CGI module with ${line.name}, which reads Apache's whole configuration with apache2ctl`);
+  for (const path of folders) {
+    at.read({ path, tree: true });
+    at.write({ path, tree: true });
+  }
+  // It sources the envvars script, which may read anything the stage made it read.
+  at.effects.configuration.push({ path: folder('APACHE_ENVVARS', `${conf}/envvars`)!, tree: false });
 }
+
+/** The variables that move the folders of a2enmod and its family (besides APACHE_CONFDIR and the state folder). */
+const APACHE_FOLDER_VARIABLES = [
+  'APACHE_MODS_AVAILABLE',
+  'APACHE_MODS_ENABLED',
+  'APACHE_SITES_AVAILABLE',
+  'APACHE_SITES_ENABLED',
+  'APACHE_CONF_AVAILABLE',
+  'APACHE_CONF_ENABLED',
+];
 
 function systemTool(line: CommandLine, at: Resolver): void {
   at.system();
@@ -1279,8 +1320,7 @@ function pip(line: CommandLine, at: Resolver): void {
   for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
   // pip reads its configuration from these files and from PIP_CONFIG_FILE.
   at.read({ path: '/etc/pip.conf', tree: false }, { path: '/etc/xdg/pip', tree: true });
-  if (at.base.home)
-    at.read({ path: `${at.base.home}/.config/pip`, tree: true }, { path: `${at.base.home}/.pip`, tree: true });
+  readHome(at, '.config/pip/', '.pip/');
   for (const [variable, tree] of [
     ['PIP_CONFIG_FILE', false],
     ['PIP_CONSTRAINT', false],
@@ -1330,7 +1370,7 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
       at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
   }
   at.read({ path: '/usr/local/etc/npmrc', tree: false }, { path: '/etc/npmrc', tree: false });
-  if (at.base.home) at.read({ path: `${at.base.home}/.npmrc`, tree: false });
+  readHome(at, '.npmrc');
   if (global) {
     at.install();
     at.commands();
@@ -1471,5 +1511,6 @@ export function emptyEffects(): FileEffects {
     installsCommands: false,
     createsAccounts: [],
     changesAccounts: [],
+    configuration: [],
   };
 }

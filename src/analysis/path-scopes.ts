@@ -103,7 +103,8 @@ function next(view: InstructionView, state: State): void {
     // A build argument's value is whatever the build passes, its default only when it passes none: not a fact. An
     // ENV of the same name wins over it.
     if (view.name === 'arg') changed.set(pair.key, changed.has(pair.key) ? changed.get(pair.key) : undefined);
-    else changed.set(pair.key, literal(pair, changed));
+    // Every pair of one ENV expands variables as they were before it (`ENV A=1 B=$A` gives B the old A).
+    else changed.set(pair.key, literal(pair, env));
   }
   state.env = changed;
 }

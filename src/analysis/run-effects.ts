@@ -194,4 +194,5 @@ function merge(into: FileEffects, from: FileEffects, by: string): void {
   into.installsCommands ||= from.installsCommands;
   into.createsAccounts.push(...from.createsAccounts);
   into.changesAccounts.push(...from.changesAccounts);
+  into.configuration.push(...tag(from.configuration));
 }

@@ -22,8 +22,19 @@ export interface StabilityScope {
   ownership?: string;
   /** Symbolic links earlier RUNs of the stage made (a path through one reaches its target); asked only when needed. */
   links?: () => readonly Link[];
-  /** Whether the stage added folders to /etc/ld.so.conf(.d), which ldconfig reads; asked only when needed. */
-  librariesConfigured?: () => boolean;
+  /** The first of these places an earlier instruction of the stage wrote, if any; asked only when needed. */
+  stageWrote?: (places: readonly Place[]) => Place | undefined;
+  /** Where earlier copies of the stage may have brought symbolic links layerfix cannot follow; asked only when needed. */
+  mayLink?: () => readonly MayLink[];
+}
+
+/**
+ * A place an earlier COPY may have filled with symbolic links to anywhere: `covering` when it copied a folder (a read
+ * of a folder above may go through one), else only a read of the copied path itself does.
+ */
+export interface MayLink {
+  place: Place;
+  covering: boolean;
 }
 
 /** Stable, or not and why. */
@@ -69,15 +80,21 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   const read = meets(effects.reads);
   if (read)
     return { stable: false, reason: `${by(read)}reads ${read.path}, where the copy into ${scope.destination} writes` };
+  const throughCopied = mayReachAnywhere(effects.reads, scope.mayLink);
+  if (throughCopied)
+    return {
+      stable: false,
+      reason: `${by(throughCopied)}reads ${throughCopied.path}, where an earlier COPY may have brought a symbolic link layerfix cannot follow`,
+    };
   const written = meets([...effects.writes, ...effects.removes]);
   if (written)
     return {
       stable: false,
       reason: `${by(written)}writes ${written.path}, where the copy into ${scope.destination} also writes`,
     };
-  // A COPY with --chown gives the folders it makes above its destination that owner: a RUN that makes one first
-  // (`mkdir -p /srv/www/uploads` before a copy into /srv/www/app) leaves it root's.
-  if (scope.ownership !== undefined) {
+  // A COPY makes the folders above its destination root's, or its --chown owner's: a RUN that makes one first
+  // (`mkdir -p /srv/www/uploads` before a copy into /srv/www/app) leaves it to the RUN's user, unless both are root.
+  if (scope.ownership !== undefined || scope.run.home !== '/root') {
     for (const folder of madeFolders(scope.destination)) {
       const making = [...effects.writes, ...effects.removes].find(
         (place) => isUnder(place.path, folder) || overlaps(place, { path: folder, tree: false }),
@@ -85,7 +102,7 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       if (making)
         return {
           stable: false,
-          reason: `${by(making)}writes ${making.path}, which may make ${folder}, a folder the COPY would make with the owner \`${scope.ownership}\``,
+          reason: `${by(making)}writes ${making.path}, which may make ${folder}, a folder the COPY would make ${scope.ownership === undefined ? "as root (the RUN's user is not known to be root)" : `with the owner \`${scope.ownership}\``}`,
         };
     }
   }
@@ -104,15 +121,20 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       stable: false,
       reason: `installs packages, whose scripts may create the accounts the COPY's owner \`${scope.ownership}\` names`,
     };
-  // ldconfig (run by package installs too) reads every folder the linker's configuration lists, wherever it is.
-  if (
-    effects.systemPackages &&
-    (configuresLibraries([...effects.writes, ...effects.removes]) || scope.librariesConfigured?.())
-  )
-    return {
-      stable: false,
-      reason: `runs package tools or ldconfig, which read the library folders added to /etc/ld.so.conf.d, where the copy into ${scope.destination} may put libraries`,
-    };
+  // A configuration the stage changed (ld.so.conf.d listing a folder the copy fills, an envvars script sourcing a
+  // copied file) may make it read anything.
+  if (effects.configuration.length) {
+    const own = [...effects.writes, ...effects.removes];
+    const changed =
+      // Written by another command of the RUN (`echo /opt/lib > /etc/ld.so.conf.d/x.conf && ldconfig`).
+      effects.configuration.find((config) => own.some((place) => place.by !== config.by && overlaps(place, config))) ??
+      scope.stageWrote?.(effects.configuration);
+    if (changed)
+      return {
+        stable: false,
+        reason: `reads ${changed.path}, which the stage changed, to decide what else it reads, so what it reads is not known`,
+      };
+  }
   const installed = meets(effects.installs);
   if (installed)
     return {
@@ -122,15 +144,17 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   return { stable: true };
 }
 
-/** The dynamic linker's configuration: the library folders ldconfig reads, besides the standard ones. */
-const LIBRARY_CONFIGURATION: Place[] = [
-  { path: '/etc/ld.so.conf', tree: false },
-  { path: '/etc/ld.so.conf.d', tree: true },
-];
-
-/** Whether any of these places is the dynamic linker's configuration (a folder added to it is read by ldconfig). */
-export function configuresLibraries(places: readonly Place[]): boolean {
-  return places.some((place) => LIBRARY_CONFIGURATION.some((config) => overlaps(place, config)));
+/** The first read that may go through a link an earlier copy brought (see MayLink), if any. */
+function mayReachAnywhere(reads: readonly Place[], mayLink: StabilityScope['mayLink']): Place | undefined {
+  if (!reads.length || !mayLink) return undefined;
+  const linked = mayLink();
+  return reads.find((read) =>
+    linked.some(
+      ({ place, covering }) =>
+        (place.path !== '/' && isUnder(read.path, place.path)) ||
+        (covering && read.tree && isUnder(place.path, read.path)),
+    ),
+  );
 }
 
 /** Folders every Linux image has (the FHS's, and the usual ones below /usr and /var): a COPY never makes them. */

@@ -1,0 +1,7 @@
+FROM node:18-bookworm
+USER node
+WORKDIR /home/node/app
+COPY npmrc /home/node/.npmrc
+RUN npm install --prefix /home/node/tools left-pad@1.3.0
+COPY --chown=node:node . .
+CMD ["node", "server.js"]
