@@ -426,9 +426,12 @@ function historyOf(
     const linked = (source: string) => {
       if (!fromContext || view.name === 'add') return true;
       const found = lookup();
-      if (!('context' in found)) return true;
-      const special = found.context.specialEntry(source);
-      return special !== undefined;
+      if (!('context' in found) || /[*?[]/.test(source)) return true;
+      const { context } = found;
+      if (context.isLink(source)) return true;
+      if (!context.isDirectory(source)) return !context.isFile(source);
+      const special = context.specialEntry(source);
+      return special === 'limit' || (special !== undefined && !/setuid|setgid/.test(special.what));
     };
     const mayLink = sources
       .filter(linked)
