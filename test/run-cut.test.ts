@@ -47,6 +47,7 @@ test('carriedState: a cd the rest cannot repeat, or other state, refuses the cut
   ])
     assert.match(lead(text), /^refused: /, text);
   assert.match(lead('cd src', null), /^refused: /, 'a relative cd from a working directory layerfix cannot tell');
+  assert.match(lead('cd src', '/my app'), /^refused: /, 'a folder with a space');
 });
 
 test('cutHazard: startup files, a reinstalled command, a cleanup of what the first part made', () => {

@@ -29,6 +29,7 @@ import {
   cutRun,
   carriedState,
   cutHazard,
+  PLAIN_PATH,
   manifestCopies,
   manifestsOf,
   transformBuildContext,
@@ -417,13 +418,10 @@ function linkedFolder(facts: Facts, copy: BroadCopy, files: readonly string[]): 
   return undefined;
 }
 
-/** A WORKDIR path written plainly: no variables, escapes or spaces, in quotes or not. */
-const PLAIN_FOLDER = /^[A-Za-z0-9._/@+-]+$/;
-
 /** The folder a WORKDIR names when written plainly (`/src/Web`, `"/src/Web"`), else undefined. */
 function plainFolder(text: string): string | undefined {
   const path = /^(["'])(.*)\1$/.exec(text.trim())?.[2] ?? text.trim();
-  return PLAIN_FOLDER.test(path) ? path : undefined;
+  return PLAIN_PATH.test(path) ? path : undefined;
 }
 
 /**
@@ -437,7 +435,7 @@ function copyWorkdir(facts: Facts, stage: Stage, copy: BroadCopy): string | unde
   const start = workdirs.map((path) => path?.startsWith('/') === true).lastIndexOf(true);
   if (start < 0 || !workdirs.slice(start).every((path) => path !== undefined)) return undefined;
   const workdir = facts.scopes.get(copy.view.node)?.workdir;
-  return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && PLAIN_FOLDER.test(workdir)
+  return workdir?.startsWith('/') && !workdir.startsWith(IMAGE_WORKDIR) && PLAIN_PATH.test(workdir)
     ? workdir
     : undefined;
 }

@@ -6,6 +6,9 @@
 import { posix } from 'node:path';
 import type { Arg } from './command-line.js';
 
+/** A path written as one plain word: no quotes, spaces, variables or escapes (it can be written back as it is). */
+export const PLAIN_PATH = /^[A-Za-z0-9._/@+-]+$/;
+
 /** A path in the image: the file or folder itself, or (`tree`) a folder and everything below it. */
 export interface Place {
   path: string;

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { effectiveCommand, print, toLocal, type InstructionView, type ShellView, type Style } from '../engine/index.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
-import { overlaps } from './places.js';
+import { overlaps, PLAIN_PATH } from './places.js';
 import type { RunEffects } from './run-effects.js';
 import { leaksState } from './shell-state.js';
 
@@ -61,13 +61,15 @@ export function carriedState(prefix: ShellView, cwd: string | undefined): string
       command.context.length === 0 &&
       command.args.length === 1 &&
       target.value !== null &&
-      /^[A-Za-z0-9._/@+-]+$/.test(target.text) &&
+      PLAIN_PATH.test(target.text) &&
       !target.value.startsWith('-') &&
       (target.value.startsWith('/') || (folder !== undefined && !folder.startsWith(IMAGE_WORKDIR)));
     if (!plain) return { reason: `changes directory with \`${command.text}\`, which the rest cannot repeat` };
     folder = posix.resolve(folder ?? '/', target.value!);
     moved = true;
   }
+  // The folder is written into the rest as one plain word (a WORKDIR may have given it a space).
+  if (moved && !PLAIN_PATH.test(folder!)) return { reason: `ends in ${folder}, which layerfix does not write out` };
   return moved ? `cd ${folder}` : '';
 }
 
