@@ -19,6 +19,7 @@ import {
 } from '../src/engine/index.js';
 import {
   CONTEXT_OPTION,
+  copyWords,
   carriedState,
   cutHazard,
   copiesFromContextStage,
@@ -84,14 +85,6 @@ export default defineTransform({
   },
 });
 
-/** The sources and then the destination of a COPY/ADD of any kind, as written; undefined for other instructions. */
-function copyWords(view: InstructionView): string[] | undefined {
-  if (view.name !== 'copy' && view.name !== 'add') return undefined;
-  const words =
-    view.form === 'exec' ? (view.exec ?? []) : view.buildkit.next.filter((w): w is string => typeof w === 'string');
-  return words.length < 2 ? undefined : words;
-}
-
 /** The destination a COPY/ADD of any kind writes to, as written, or undefined for other instructions. */
 function copyTarget(view: InstructionView): string | undefined {
   return copyWords(view)?.at(-1);
@@ -118,12 +111,15 @@ const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.h
 interface StagePass {
   stayers: readonly InstructionView[];
   args: Set<string>;
-  links: StageLinks;
+  history: StageHistory;
   instructions: readonly InstructionView[];
+  /** The copies of the sources in the stage (isSourceCopy), the places worth moving before. */
+  sourceCopies: ReadonlySet<InstructionView>;
 }
 
 function reorderStage(ctx: Context, stage: Stage): void {
-  const copyIndex = stage.instructions.findIndex((view) => isSourceCopy(ctx, view));
+  const sourceCopies = new Set(stage.instructions.filter((view) => isSourceCopy(ctx, view)));
+  const copyIndex = stage.instructions.findIndex((view) => sourceCopies.has(view));
   if (copyIndex < 0) return;
   const args = new Set(
     stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])),
@@ -133,17 +129,17 @@ function reorderStage(ctx: Context, stage: Stage): void {
   const moves: Array<{ view: InstructionView; before: InstructionView; cut?: RunCut }> = [];
   const kept: Array<[InstructionView, string, InstructionView]> = [];
   let lastCopy = stage.instructions[copyIndex];
-  const links = new StageLinks(ctx, stage.instructions.slice(0, copyIndex));
-  const pass: StagePass = { stayers, args, links, instructions: stage.instructions };
+  const history = new StageHistory(ctx, stage.instructions.slice(0, copyIndex));
+  const pass: StagePass = { stayers, args, history, instructions: stage.instructions, sourceCopies };
   // Movers keep their order among themselves: none goes before the place an earlier one went to.
   const inOrder = (target: InstructionView) => {
     const previous = moves[moves.length - 1]?.before;
     return previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target) ? previous : target;
   };
   for (const view of stage.instructions.slice(copyIndex)) {
-    let target = isSourceCopy(ctx, view) ? 'is a copy of the sources' : furthestCopy(ctx, view, pass);
+    let target = sourceCopies.has(view) ? 'is a copy of the sources' : furthestCopy(ctx, view, pass);
     if (typeof target !== 'string') target = inOrder(target);
-    links.add(view);
+    history.add(view);
     const enabled = ctx.enabledFor(view.node);
     const hoist =
       typeof target === 'string' && enabled && ctx.options.splitRuns ? stablePrefix(ctx, view, pass) : undefined;
@@ -154,7 +150,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
     } else moves.push({ view, before: target });
-    if (isSourceCopy(ctx, view)) lastCopy = view;
+    if (sourceCopies.has(view)) lastCopy = view;
   }
   for (const [view, why, copy] of kept) {
     if (view.name !== 'run') continue;
@@ -281,16 +277,16 @@ function furthestCopy(ctx: Context, view: InstructionView, pass: StagePass): Ins
   let target: InstructionView | undefined;
   let why: string | undefined;
   // After a copy of the whole context every source edit reruns it anyway: a place past that copy gains nothing.
-  const { stayers, links, instructions } = pass;
+  const { stayers, history, instructions } = pass;
   const whole = instructions.findIndex(copiesWholeContext);
   for (let i = stayers.length - 1; i >= 0; i--) {
     const stayer = stayers[i];
     // Every copy it passes must leave it alone, whatever the copy brings; only copies of the sources are worth passing.
     why = copyTarget(stayer)
       ? passCopyProblem(ctx, view, stayer, pass)
-      : blockingStayer(ctx, view, stayer, links, instructions);
+      : blockingStayer(ctx, view, stayer, history, instructions);
     if (why) break;
-    if (isSourceCopy(ctx, stayer) && (whole < 0 || instructions.indexOf(stayer) <= whole)) target = stayer;
+    if (pass.sourceCopies.has(stayer) && (whole < 0 || instructions.indexOf(stayer) <= whole)) target = stayer;
   }
   return target ?? why ?? 'stays';
 }
@@ -309,9 +305,9 @@ function passCopyProblem(
   pass: StagePass,
 ): string | undefined {
   const why =
-    stableReason(ctx, view, copy, pass.args, pass.links) ??
-    blockingStayer(ctx, view, copy, pass.links, pass.instructions);
-  if (!why || isSourceCopy(ctx, copy)) return why;
+    stableReason(ctx, view, copy, pass.args, pass.history) ??
+    blockingStayer(ctx, view, copy, pass.history, pass.instructions);
+  if (!why || pass.sourceCopies.has(copy)) return why;
   return `would have to move past the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`;
 }
 
@@ -362,7 +358,7 @@ function posixShell(ctx: Context, view: InstructionView): PosixShellView | strin
  * asks: reading them means reading every earlier RUN's effects, and most instructions are kept for a reason found
  * before. A RUN whose effects layerfix cannot tell adds nothing here.
  */
-class StageLinks {
+class StageHistory {
   private readonly known: Link[] = [];
   private readonly written: Place[] = [];
   private readonly linked: MayLink[] = [];
@@ -451,7 +447,7 @@ function stableReason(
   view: InstructionView,
   copy: InstructionView,
   args: Set<string>,
-  links: StageLinks,
+  history: StageHistory,
 ): string | undefined {
   if (view.name === 'run') {
     const shell = posixShell(ctx, view);
@@ -468,9 +464,9 @@ function stableReason(
       run: runScopeOf(scope),
       stableCommands,
       ownership,
-      links: links.read,
-      stageWrote: links.wrote,
-      mayLink: links.mayLink,
+      links: history.read,
+      stageWrote: history.wrote,
+      mayLink: history.mayLink,
     });
     return result.stable ? undefined : result.reason;
   }
@@ -487,14 +483,14 @@ function blockingStayer(
   ctx: Context,
   view: InstructionView,
   stayer: InstructionView,
-  links: StageLinks,
+  history: StageHistory,
   instructions: readonly InstructionView[],
 ): string | undefined {
   if (BARRIERS.has(stayer.name)) return barrierText(ctx, stayer);
   const at = positionText(ctx.edit.originOf(stayer.node));
   if (stayer.name === 'workdir') {
     const why =
-      view.name === 'run' ? workdirProblem(ctx, view, stayer, links, instructions) : 'only a RUN moves past one';
+      view.name === 'run' ? workdirProblem(ctx, view, stayer, history, instructions) : 'only a RUN moves past one';
     return why ? `would have to move past the WORKDIR at ${at}: ${why}` : undefined;
   }
   if (view.name === 'run' && stayer.name === 'run') {
@@ -528,7 +524,7 @@ function workdirProblem(
   ctx: Context,
   view: InstructionView,
   workdir: InstructionView,
-  links: StageLinks,
+  history: StageHistory,
   instructions?: readonly InstructionView[],
 ): string | undefined {
   const shell = posixShell(ctx, view);
@@ -551,13 +547,13 @@ function workdirProblem(
     if (isUnder(absolute, created) || isUnder(created, absolute))
       return `the WORKDIR creates ${created} when it is missing, and it mounts over ${posix.normalize(absolute)}`;
   }
-  const problem = workdirMoveProblem(shell, { here, there, created, links: links.read() });
+  const problem = workdirMoveProblem(shell, { here, there, created, links: history.read() });
   if (problem || !instructions) return problem;
   // A RUN that cannot pass the WORKDIR itself stays after it, whatever else moves.
   for (const later of instructions.slice(instructions.indexOf(workdir) + 1)) {
     if (later.name === 'user' || later.name === 'workdir' || later.name === 'from') break;
     if (later === view || later.name !== 'run') continue;
-    if (!ctx.enabledFor(later.node) || workdirProblem(ctx, later, workdir, links) !== undefined) return undefined;
+    if (!ctx.enabledFor(later.node) || workdirProblem(ctx, later, workdir, history) !== undefined) return undefined;
   }
   return `no RUN that stays would run in ${created} after it, and not every builder makes a WORKDIR's folder when no RUN runs in it`;
 }

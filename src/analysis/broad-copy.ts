@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { InstructionView } from '../engine/index.js';
 import type { BuildContext } from './build-context.js';
 import { cleanPath } from './build-context.js';
+import { copyWords } from './copy-words.js';
 import { expandPath, type PathScope } from './path-scopes.js';
 
 /** A COPY of a whole folder of the build context. */
@@ -45,11 +46,8 @@ export function readBroadCopy(
     view.flags.some((flag) => flag.name === 'from')
   )
     return undefined;
-  const words =
-    view.form === 'exec'
-      ? (view.exec ?? [])
-      : view.buildkit.next.filter((word): word is string => typeof word === 'string');
-  if (words.length !== 2) return undefined;
+  const words = copyWords(view);
+  if (words?.length !== 2) return undefined;
   const [sourceText, destText] = words;
   if (!PLAIN_SOURCE.test(sourceText) && sourceText !== '.') return undefined;
   const source = cleanPath(sourceText);

@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { positionText, stages, type InstructionView, type Root, type TransformContext } from '../engine/index.js';
+import { copyWords } from './copy-words.js';
 import { DockerIgnore } from './dockerignore.js';
 
 /** A build context folder, read through its ignore file. */
@@ -256,8 +257,8 @@ export function contextSources(root: Root): Array<{ source: string; view: Instru
     for (const view of stage.instructions) {
       if (view.name === 'copy' || view.name === 'add') {
         if (view.flags.some((f) => f.name === 'from')) continue;
-        const words = (view.exec ?? view.buildkit.next) as string[];
-        for (const word of words.slice(0, -1)) if (!word.startsWith('<<')) out.push({ source: word, view });
+        for (const word of (copyWords(view) ?? []).slice(0, -1))
+          if (!word.startsWith('<<')) out.push({ source: word, view });
       } else if (view.name === 'run') out.push(...bindSources(view).map((source) => ({ source, view })));
     }
   }

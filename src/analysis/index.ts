@@ -50,6 +50,7 @@ export {
   CONTEXT_OPTION,
 } from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
+export { copyWords } from './copy-words.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';

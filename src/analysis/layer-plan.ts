@@ -15,6 +15,7 @@ import { overlaps, type Place } from './places.js';
 import { expandPath, IMAGE_WORKDIR, pathScopes } from './path-scopes.js';
 import type { RunEffects } from './run-effects.js';
 import { bindSources } from './build-context.js';
+import { copyWords } from './copy-words.js';
 import { referencedStage, stageBases, stageReferences } from './stage-bases.js';
 
 /** What a RUN's result depends on from the build context. */
@@ -68,11 +69,8 @@ function contextCopy(
 ): ContextCopy | undefined {
   if ((view.name !== 'copy' && view.name !== 'add') || view.flags.some((flag) => flag.name === 'from'))
     return undefined;
-  const words =
-    view.form === 'exec'
-      ? (view.exec ?? [])
-      : view.buildkit.next.filter((word): word is string => typeof word === 'string');
-  if (view.heredocs.length || words.length < 2) return undefined;
+  const words = copyWords(view);
+  if (view.heredocs.length || !words) return undefined;
   const sources = words.slice(0, -1);
   const destination = expandPath(words[words.length - 1], scope?.env ?? new Map());
   const workdir = scope?.workdir;
