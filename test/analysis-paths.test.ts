@@ -39,3 +39,25 @@ test('the pairs of one ENV expand variables as they were before it', () => {
 });
 
 test.run();
+
+test("Microsoft's .NET images for Linux start in / with the default PATH; chiseled and Windows ones are unknown", () => {
+  const scopeOf = (image: string) => {
+    const root = parse(`FROM ${image}\nRUN true\n`);
+    return pathScopes(root).get(stages(root)[0].instructions[0].node)!;
+  };
+  for (const image of [
+    'mcr.microsoft.com/dotnet/aspnet:10.0-alpine3.23',
+    'mcr.microsoft.com/dotnet/sdk:8.0',
+    'mcr.microsoft.com/dotnet/runtime-deps:9.0-bookworm-slim',
+  ]) {
+    assert.is(scopeOf(image).workdir, '/', image);
+    assert.ok(scopeOf(image).searchPath?.includes('/usr/bin'), image);
+  }
+  for (const image of [
+    'mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled',
+    'mcr.microsoft.com/dotnet/runtime:8.0-azurelinux3.0-distroless',
+    'mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022',
+    'mcr.microsoft.com/dotnet/monitor:8',
+  ])
+    assert.is(scopeOf(image).searchPath, undefined, image);
+});

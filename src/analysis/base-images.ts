@@ -117,10 +117,20 @@ const OFFICIAL_AT_ROOT = new Set([
 ]);
 
 /**
+ * Microsoft's .NET images for Linux, built in turn on the official alpine, debian and ubuntu images: none sets a
+ * WORKDIR, a PATH or a USER (github.com/dotnet/dotnet-docker, src/{runtime-deps,runtime,aspnet,sdk}).
+ */
+const DOTNET_IMAGES = /^mcr\.microsoft\.com\/dotnet\/(?:sdk|aspnet|runtime|runtime-deps)(?::([^@/]*))?(?:@.*)?$/;
+/** Their tags that are something else: chiseled and distroless images run as a non-root user, the others Windows. */
+const NOT_PLAIN_DOTNET = /chiseled|distroless|azurelinux|cbl-mariner|nanoserver|windowsservercore|ltsc/;
+
+/**
  * The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise.
  * An `onbuild` variant runs its parent's ONBUILD triggers (a WORKDIR among them) first, so it gives no answer.
  */
 export function imageWorkdir(reference: string): string | undefined {
+  const dotnet = DOTNET_IMAGES.exec(reference.toLowerCase());
+  if (dotnet) return NOT_PLAIN_DOTNET.test(dotnet[1] ?? '') ? undefined : '/';
   const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
     reference.toLowerCase(),
   );
