@@ -3,7 +3,9 @@
  * creation, literal ENV/LABEL/EXPOSE) ahead of the first COPY/ADD of the sources (from the build context, or from a
  * stage built from it), so a source edit stops rebuilding them. They pass every copy in between only when it leaves
  * them alone, whatever it copies from. A RUN that cannot move whole may be cut after a stable `&&` prefix that is
- * worth a layer (an install, a download), and that part moved.
+ * worth a layer (an install, a download), and that part moved. A copy of part of the context after a copy that every
+ * edit reruns (`COPY . /app`, or a `COPY --from` of a stage that copies it whole) moves before that copy when a RUN
+ * that uses only it can then move too (`COPY entrypoint.sh /` and `RUN chmod +x /entrypoint.sh`).
  */
 import {
   defineTransform,
@@ -23,6 +25,7 @@ import {
   carriedState,
   cutHazard,
   copiesFromContextStage,
+  copiesWholeContext,
   cutPoints,
   cutRun,
   expandPath,
@@ -35,6 +38,8 @@ import {
   shellFacts,
   shellsInEffect,
   isUnder,
+  madeFolders,
+  rerunsOnEveryEdit,
   workdirMoveProblem,
   type Link,
   type Place,
@@ -75,7 +80,7 @@ const METADATA = new Set(['label', 'expose']);
 export default defineTransform({
   name: 'reorder-stable',
   description:
-    'Move instructions that do not use the sources (or the leading part of a RUN that does) ahead of the first copy of the sources, so source edits stop rebuilding them.',
+    'Move instructions that do not use the sources (or the leading part of a RUN that does, or a copy of one file with the RUN that needs it) ahead of the copies of the sources, so source edits stop rebuilding them.',
   url: docsUrl('transforms.md', 'reorder-stable'),
   defaultEnabled: true,
   meaning: 'declared',
@@ -117,17 +122,66 @@ interface StagePass {
   sourceCopies: ReadonlySet<InstructionView>;
 }
 
+/** Where the instructions of a stage go: the moves, and the RUNs kept after a copy with the reason and that copy. */
+interface StagePlan {
+  moves: Array<{ view: InstructionView; before: InstructionView; cut?: RunCut }>;
+  kept: Array<[InstructionView, string, InstructionView]>;
+}
+
 function reorderStage(ctx: Context, stage: Stage): void {
+  // A copy moves only when a RUN moves with it: each is tried in place, last first, and stays unless a RUN needs it.
+  const pinned = new Set<InstructionView>();
+  let plan = planStage(ctx, stage, pinned);
+  if (!plan) return;
+  for (const { view } of [...plan.moves].reverse()) {
+    if (!copyTarget(view)) continue;
+    const trial = planStage(ctx, stage, new Set([...pinned, view]))!;
+    if (movesEveryRun(trial, plan)) {
+      pinned.add(view);
+      plan = trial;
+    }
+  }
+  // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
+  while (plan.moves.length && plan.moves[plan.moves.length - 1].view.name !== 'run') plan.moves.pop();
+  for (const [view, why, copy] of plan.kept) {
+    if (view.name !== 'run') continue;
+    ctx.skipped(
+      `Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`,
+      view.node,
+    );
+  }
+  for (const { view, before, cut } of plan.moves) {
+    if (cut) {
+      hoistPrefix(ctx, view, before, cut);
+      continue;
+    }
+    ctx.edit.moveBefore(paragraph(ctx, view), ctx.edit.blockStart(before.node));
+    const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
+    ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
+  }
+}
+
+/** Whether a plan moves (or cuts the same way) every RUN another one does. */
+function movesEveryRun(plan: StagePlan, other: StagePlan): boolean {
+  return other.moves.every(
+    (move) =>
+      move.view.name !== 'run' ||
+      plan.moves.some((mine) => mine.view === move.view && mine.cut?.firstText === move.cut?.firstText),
+  );
+}
+
+/** Where each instruction of a stage goes; copies in `pinned` stay. Undefined when the stage copies no sources. */
+function planStage(ctx: Context, stage: Stage, pinned: ReadonlySet<InstructionView>): StagePlan | undefined {
   const sourceCopies = new Set(stage.instructions.filter((view) => isSourceCopy(ctx, view)));
   const copyIndex = stage.instructions.findIndex((view) => sourceCopies.has(view));
-  if (copyIndex < 0) return;
+  if (copyIndex < 0) return undefined;
   const args = new Set(
     stage.instructions.slice(0, copyIndex).flatMap((view) => (view.name === 'arg' ? [...definedVariables(view)] : [])),
   );
   // Each stable step goes before the earliest copy from the build context it can pass, past everything that stays.
   const stayers: InstructionView[] = [];
-  const moves: Array<{ view: InstructionView; before: InstructionView; cut?: RunCut }> = [];
-  const kept: Array<[InstructionView, string, InstructionView]> = [];
+  const moves: StagePlan['moves'] = [];
+  const kept: StagePlan['kept'] = [];
   let lastCopy = stage.instructions[copyIndex];
   const history = new StageHistory(ctx, stage.instructions.slice(0, copyIndex));
   const pass: StagePass = { stayers, args, history, instructions: stage.instructions, sourceCopies };
@@ -137,7 +191,9 @@ function reorderStage(ctx: Context, stage: Stage): void {
     return previous && stage.instructions.indexOf(previous) > stage.instructions.indexOf(target) ? previous : target;
   };
   for (const view of stage.instructions.slice(copyIndex)) {
-    let target = sourceCopies.has(view) ? 'is a copy of the sources' : furthestCopy(ctx, view, pass);
+    let target: InstructionView | string;
+    if (!sourceCopies.has(view)) target = furthestCopy(ctx, view, pass);
+    else target = pinned.has(view) || !partialCopy(view) ? 'is a copy of the sources' : copyPlace(ctx, view, pass);
     if (typeof target !== 'string') target = inOrder(target);
     history.add(view);
     const enabled = ctx.enabledFor(view.node);
@@ -149,27 +205,10 @@ function reorderStage(ctx: Context, stage: Stage): void {
     } else if (typeof target === 'string' || !enabled) {
       if (typeof target === 'string') kept.push([view, target, lastCopy]);
       stayers.push(view);
+      if (sourceCopies.has(view)) lastCopy = view;
     } else moves.push({ view, before: target });
-    if (sourceCopies.has(view)) lastCopy = view;
   }
-  for (const [view, why, copy] of kept) {
-    if (view.name !== 'run') continue;
-    ctx.skipped(
-      `Kept RUN at ${positionText(ctx.edit.originOf(view.node))} after the ${copy.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(copy.node))}: it ${why}`,
-      view.node,
-    );
-  }
-  // Only RUNs gain from moving; ENV/LABEL/EXPOSE move when a RUN after them does (to keep its environment), never alone.
-  while (moves.length && moves[moves.length - 1].view.name !== 'run') moves.pop();
-  for (const { view, before, cut } of moves) {
-    if (cut) {
-      hoistPrefix(ctx, view, before, cut);
-      continue;
-    }
-    ctx.edit.moveBefore(paragraph(ctx, view), ctx.edit.blockStart(before.node));
-    const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
-    ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
-  }
+  return { moves, kept };
 }
 
 /**
@@ -291,10 +330,104 @@ function furthestCopy(ctx: Context, view: InstructionView, pass: StagePass): Ins
   return target ?? why ?? 'stays';
 }
 
-/** Whether a COPY/ADD brings the whole build context (`COPY . /app`), so that any source edit changes it. */
-function copiesWholeContext(view: InstructionView): boolean {
-  if (view.flags.some((flag) => flag.name === 'from' || flag.name === 'exclude') || view.heredocs.length) return false;
-  return (copyWords(view) ?? []).slice(0, -1).some((source) => /^(\.?\/)*\.?$/.test(source));
+/** Flags a copy of part of the context may have and still move: they change what it writes, not where. */
+const MOVABLE_COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
+
+/** Whether an instruction is a COPY of part of the build context that may move before a copy of all of it. */
+function partialCopy(view: InstructionView): boolean {
+  return (
+    view.name === 'copy' &&
+    !view.heredocs.length &&
+    !copiesWholeContext(view) &&
+    view.flags.every((flag) => MOVABLE_COPY_FLAGS.has(flag.name))
+  );
+}
+
+/**
+ * The earliest copy a copy of part of the context can move before: one every edit of the context reruns
+ * (`rerunsOnEveryEdit`), so the moved copy reruns only when it did, passing everything that stays in between; else
+ * why it stays. It passes no other copy of the sources: before one, its own edits would rerun that one too.
+ */
+function copyPlace(ctx: Context, view: InstructionView, pass: StagePass): InstructionView | string {
+  const { stayers, instructions } = pass;
+  const whole = instructions.findIndex(copiesWholeContext);
+  let target: InstructionView | undefined;
+  for (let i = stayers.length - 1; i >= 0; i--) {
+    const stayer = stayers[i];
+    const at = `${stayer.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(stayer.node))}`;
+    const why = copyPassProblem(ctx, view, stayer, pass);
+    if (why) return target ?? `would have to move past the ${at}: ${why}`;
+    if (!pass.sourceCopies.has(stayer)) continue;
+    if (!rerunsOnEveryEdit(ctx.root, stayer))
+      return target ?? `would have to move past the ${at}, which an edit of the files it copies may not rerun`;
+    if (whole < 0 || instructions.indexOf(stayer) <= whole) target = stayer;
+  }
+  return target ?? 'stays';
+}
+
+/** Why a copy of part of the context cannot move before an instruction that stays, or undefined. */
+function copyPassProblem(
+  ctx: Context,
+  copy: InstructionView,
+  stayer: InstructionView,
+  pass: StagePass,
+): string | undefined {
+  if (BARRIERS.has(stayer.name)) return 'nothing moves past it';
+  if (copyTarget(stayer)) return copiesConflict(ctx, copy, stayer);
+  if (stayer.name === 'run') {
+    const why = stableReason(ctx, stayer, copy, pass.args, pass.history);
+    return why && `it ${why}`;
+  }
+  const destination = copyDestination(ctx, copy);
+  if (typeof destination !== 'string') return `the COPY ${destination.reason.replace(/^needs/, 'would need')}`;
+  if (stayer.name === 'workdir') {
+    const scope = pathScopes(ctx.root).get(stayer.node);
+    const written = expandPath(copyTarget(copy)!, pathScopes(ctx.root).get(copy.node)?.env ?? new Map());
+    const path = scope && expandPath(stayer.args.trim(), scope.env);
+    const folder = path !== undefined && scope?.workdir !== undefined ? posix.resolve(scope.workdir, path) : undefined;
+    if (!written?.startsWith('/')) return 'the COPY writes relative to the working directory it sets';
+    if (folder === undefined || folder.startsWith(IMAGE_WORKDIR)) return 'layerfix cannot tell the folder it makes';
+    const made = [destination, ...madeFolders(destination)];
+    if (made.some((path) => isUnder(path, folder) || isUnder(folder, path)))
+      return `it makes ${folder}, where the COPY writes or makes folders`;
+    return undefined;
+  }
+  const uses = new Set([
+    ...referencedVariables(copy.args),
+    ...copy.flags.flatMap((f) => [...referencedVariables(f.value ?? '')]),
+  ]);
+  if (intersects(uses, definedVariables(stayer))) return 'the COPY uses a variable it sets';
+  return undefined;
+}
+
+/** Files whose accounts a `--chown` by name reads. */
+const ACCOUNT_FILES: readonly Place[] = [
+  { path: '/etc/passwd', tree: false },
+  { path: '/etc/group', tree: false },
+];
+
+/** Why two copies may build something else in the other order (they write or make the same places), or undefined. */
+function copiesConflict(ctx: Context, a: InstructionView, b: InstructionView): string | undefined {
+  const [first, second] = [copyDestination(ctx, a), copyDestination(ctx, b)];
+  if (typeof first !== 'string') return first.reason;
+  if (typeof second !== 'string') return second.reason;
+  const [x, y] = [
+    { path: first, tree: true },
+    { path: second, tree: true },
+  ];
+  if (first === '/' || second === '/' || overlaps(x, y)) return `both write ${overlaps(x, y) ? first : '/'}`;
+  const owner = (view: InstructionView) => view.flags.find((flag) => flag.name === 'chown')?.value;
+  for (const [copy, other] of [
+    [a, y],
+    [b, x],
+  ] as const) {
+    if (/[A-Za-z_]/.test(owner(copy) ?? '') && ACCOUNT_FILES.some((file) => overlaps(file, other)))
+      return `one names its owner \`${owner(copy)}\`, whose account the other may copy`;
+  }
+  const styled = (view: InstructionView) => view.flags.some((flag) => flag.name === 'chown' || flag.name === 'chmod');
+  const shared = madeFolders(first).find((folder) => madeFolders(second).includes(folder));
+  if (shared && (styled(a) || styled(b))) return `both may make ${shared}, with different owners or modes`;
+  return undefined;
 }
 
 /** Why an instruction cannot move before a COPY/ADD; a copy that is not of the sources is named, as it stays anyway. */

@@ -92,37 +92,79 @@ function contextCopy(
  * or they are built on, copy from or mount a stage that does. A source edit rebuilds them, and with them every
  * `COPY --from` of theirs.
  */
-export const contextStages: (root: Root) => ReadonlySet<Stage> = memoizeByTree('layerfix.context-stages', (root) => {
+export const contextStages: (root: Root) => ReadonlySet<Stage> = memoizeByTree('layerfix.context-stages', (root) =>
+  stagesReaching(
+    root,
+    (view) => contextCopy(view, undefined) !== undefined || (view.name === 'run' && bindSources(view).length > 0),
+  ),
+);
+
+/**
+ * The stages that read the whole build context: they copy it whole (`COPY . /src`) or bind-mount its root, or they
+ * are built on, copy from or mount a stage that does. Every edit of any file of the context rebuilds them.
+ */
+export const wholeContextStages: (root: Root) => ReadonlySet<Stage> = memoizeByTree(
+  'layerfix.whole-context-stages',
+  (root) =>
+    stagesReaching(
+      root,
+      (view) => copiesWholeContext(view) || (view.name === 'run' && bindSources(view).some(isContextRoot)),
+    ),
+);
+
+/** The stages with an instruction that `reads`, or built on, copying from or mounting such a stage. */
+function stagesReaching(root: Root, reads: (view: InstructionView) => boolean): Set<Stage> {
   const list = stages(root);
   const bases = stageBases(root);
   const out = new Set<Stage>();
   for (const stage of list) {
     const base = bases.get(stage);
-    const fromContext = (ref: string) => {
+    const reaching = (ref: string) => {
       const named = referencedStage(list, ref, stage.index);
       return named !== undefined && out.has(named);
     };
     if (
-      (base !== undefined && 'stage' in base && fromContext(base.stage)) ||
-      stage.instructions.some(
-        (view) =>
-          contextCopy(view, undefined) !== undefined ||
-          (view.name === 'run' && bindSources(view).length > 0) ||
-          stageReferences(view).some(fromContext),
-      )
+      (base !== undefined && 'stage' in base && reaching(base.stage)) ||
+      stage.instructions.some((view) => reads(view) || stageReferences(view).some(reaching))
     )
       out.add(stage);
   }
   return out;
-});
+}
+
+/** Whether a context path names the context's root (`.`, `./`, `/`). */
+const isContextRoot = (source: string) => /^(\.?\/)*\.?$/.test(source);
+
+/** Whether a COPY/ADD brings the whole build context (`COPY . /app`), so that any source edit changes it. */
+export function copiesWholeContext(view: InstructionView): boolean {
+  if (view.name !== 'copy' && view.name !== 'add') return false;
+  if (view.flags.some((flag) => flag.name === 'from' || flag.name === 'exclude') || view.heredocs.length) return false;
+  return (copyWords(view) ?? []).slice(0, -1).some(isContextRoot);
+}
+
+/**
+ * Whether every edit of any file of the build context reruns a COPY/ADD: it copies the whole context, or copies from
+ * a stage that reads it whole (`wholeContextStages`). A copy of any part of the context placed before it reruns
+ * only when it would have.
+ */
+export function rerunsOnEveryEdit(root: Root, view: InstructionView): boolean {
+  if (copiesWholeContext(view)) return true;
+  const named = copiedStage(root, view);
+  return named !== undefined && wholeContextStages(root).has(named);
+}
+
+/** The stage of the file a COPY/ADD copies from with `--from`, or undefined. */
+function copiedStage(root: Root, view: InstructionView): Stage | undefined {
+  if (view.name !== 'copy' && view.name !== 'add') return undefined;
+  const from = view.flags.find((flag) => flag.name === 'from')?.value;
+  const stage = stages(root).find((candidate) => candidate.instructions.includes(view));
+  if (from === undefined || !stage) return undefined;
+  return referencedStage(stages(root), from, stage.index);
+}
 
 /** Whether a COPY/ADD copies from a stage of the file whose files depend on the build context (`contextStages`). */
 export function copiesFromContextStage(root: Root, view: InstructionView): boolean {
-  if (view.name !== 'copy' && view.name !== 'add') return false;
-  const from = view.flags.find((flag) => flag.name === 'from')?.value;
-  const stage = stages(root).find((candidate) => candidate.instructions.includes(view));
-  if (from === undefined || !stage) return false;
-  const named = referencedStage(stages(root), from, stage.index);
+  const named = copiedStage(root, view);
   return named !== undefined && contextStages(root).has(named);
 }
 

@@ -171,7 +171,7 @@ const STANDARD_FOLDERS = new Set(
 );
 
 /** The folders above a COPY's destination it may have to make (all but the standard ones), innermost first. */
-function madeFolders(destination: string): string[] {
+export function madeFolders(destination: string): string[] {
   const out: string[] = [];
   for (let folder = posix.dirname(destination); folder !== '/'; folder = posix.dirname(folder))
     if (!STANDARD_FOLDERS.has(folder)) out.push(folder);

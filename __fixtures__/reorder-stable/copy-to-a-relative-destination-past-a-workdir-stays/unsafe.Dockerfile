@@ -1,0 +1,5 @@
+FROM debian:bookworm
+COPY docker/app.conf ./
+RUN chmod 600 /etc/app/app.conf
+COPY . /src
+WORKDIR /etc/app
