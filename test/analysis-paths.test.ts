@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expandPath, pathScopes } from '../src/analysis/index.js';
+import { expandPath, pathScopes, shellFacts } from '../src/analysis/index.js';
 import { parse, stages } from '../src/syntax/index.js';
 
 const env = new Map<string, string | undefined>([
@@ -38,7 +38,6 @@ test('the pairs of one ENV expand variables as they were before it', () => {
   assert.is(pathScopes(root).get(run.node)?.env.get('B'), '/old/x');
 });
 
-test.run();
 
 test("Microsoft's .NET images for Linux start in / with the default PATH; chiseled and Windows ones are unknown", () => {
   const scopeOf = (image: string) => {
@@ -61,3 +60,16 @@ test("Microsoft's .NET images for Linux start in / with the default PATH; chisel
   ])
     assert.is(scopeOf(image).searchPath, undefined, image);
 });
+
+test('Docker Hub under each of its names: registry.docker.com/library/ruby is the official ruby image', () => {
+  const facts = (image: string) => {
+    const root = parse(`FROM ${image}\nRUN true\n`);
+    const run = stages(root)[0].instructions[0].node;
+    return { os: shellFacts(root).get(run)?.os.os, workdir: pathScopes(root).get(run)?.workdir };
+  };
+  for (const image of ['registry.docker.com/library/ruby:3.4-slim', 'registry-1.docker.io/library/ruby:3.4-slim'])
+    assert.equal(facts(image), { os: 'linux', workdir: '/' }, image);
+  for (const image of ['registry.docker.com/microsoft/iis', 'docker.io/microsoft/dotnet:2.1-sdk'])
+    assert.is.not(facts(image).os, 'linux', image);
+});
+test.run();

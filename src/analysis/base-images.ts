@@ -15,11 +15,12 @@ const WINDOWS_MARKERS =
 const WINDOWS_REPOSITORIES =
   /^(microsoft\/(iis|aspnet|dotnet-framework[\w-]*|windowsservercore|nanoserver|mssql-server-windows[\w-]*|wcf)|mcr\.microsoft\.com\/(windows|nanoserver|windowsservercore|dotnet\/framework)(\/|[\w-]*\/|[\w-]*$))/i;
 
+/** Docker Hub's names: an image there is named the same under each. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.docker.com']);
+
 /** Registries whose images are Linux unless their name or tag says otherwise. */
 const LINUX_REGISTRIES = new Set([
-  'docker.io',
-  'index.docker.io',
-  'registry-1.docker.io',
+  ...DOCKER_HUB,
   'mirror.gcr.io',
   'mcr.microsoft.com',
   'gcr.io',
@@ -46,10 +47,11 @@ export function imageOs(reference: string): ImageOs {
   if (reference.toLowerCase() === 'scratch') return { os: 'linux' };
   if (/\$/.test(reference))
     return { os: 'unknown', reason: `the base image \`${reference}\` is only known at build time` };
-  if (WINDOWS_MARKERS.test(reference) || WINDOWS_REPOSITORIES.test(reference.replace(/^docker\.io\//, '')))
-    return { os: 'windows' };
   const [first, ...rest] = reference.split('/');
   const registry = rest.length && /[.:]|^localhost$/.test(first) ? first.toLowerCase() : 'docker.io';
+  const hub = DOCKER_HUB.has(registry);
+  const name = hub && registry === first.toLowerCase() ? rest.join('/') : reference;
+  if (WINDOWS_MARKERS.test(reference) || WINDOWS_REPOSITORIES.test(name)) return { os: 'windows' };
   if (!LINUX_REGISTRIES.has(registry)) {
     return {
       os: 'unknown',
@@ -57,7 +59,7 @@ export function imageOs(reference: string): ImageOs {
     };
   }
   // Docker Hub's microsoft/ namespace is the Windows-era home of Microsoft's images.
-  if (registry === 'docker.io' && /^(docker\.io\/)?microsoft\//i.test(reference)) {
+  if (hub && /^microsoft\//i.test(name)) {
     return {
       os: 'unknown',
       reason: `the base image \`${reference}\` is in Docker Hub's microsoft/ namespace, which holds Windows images`,
@@ -131,9 +133,10 @@ const NOT_PLAIN_DOTNET = /chiseled|distroless|azurelinux|cbl-mariner|nanoserver|
 export function imageWorkdir(reference: string): string | undefined {
   const dotnet = DOTNET_IMAGES.exec(reference.toLowerCase());
   if (dotnet) return NOT_PLAIN_DOTNET.test(dotnet[1] ?? '') ? undefined : '/';
-  const match = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
-    reference.toLowerCase(),
-  );
+  const match =
+    /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.docker\.com)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
+      reference.toLowerCase(),
+    );
   if (!match) return undefined;
   const [, name, tag = ''] = match;
   if (/onbuild/.test(tag)) return undefined;
