@@ -38,7 +38,6 @@ test('the pairs of one ENV expand variables as they were before it', () => {
   assert.is(pathScopes(root).get(run.node)?.env.get('B'), '/old/x');
 });
 
-
 test("Microsoft's .NET images for Linux start in / with the default PATH; chiseled and Windows ones are unknown", () => {
   const scopeOf = (image: string) => {
     const root = parse(`FROM ${image}\nRUN true\n`);
