@@ -423,6 +423,37 @@ test('multi-stage: COPY --from depends on its stage; within a stage all after th
   assert.is(rebuilt(DOCKERFILE, { paths: ['Dockerfile'], previous: DOCKERFILE }).runs, 3); // COPY . takes the Dockerfile when not ignored
 });
 
+const VARIABLES = `ARG BASE_DIR=docker
+FROM debian:bookworm AS base
+ENV CONF=conf
+ARG BASE_DIR
+ARG DOCKER_DIR=./$BASE_DIR/web
+COPY \${DOCKER_DIR}/entrypoint.sh /entrypoint.sh
+RUN chmod +x /entrypoint.sh
+COPY $CONF/app.conf /etc/app.conf
+RUN echo conf
+
+FROM base
+COPY $CONF/extra.conf /etc/extra.conf
+RUN echo extra
+COPY $DOCKER_DIR/late.sh /late.sh
+RUN echo late
+`;
+
+test('COPY sources with variables: ARG defaults (a global one through ARG NAME), build arguments, ENVs of the base stage', () => {
+  const runs = (paths: string[], args?: Record<string, string>) =>
+    rebuilt(VARIABLES, { paths, previous: VARIABLES, ...(args ? { args } : {}) }).runs;
+  assert.is(runs(['src/app.py']), 1); // only the late copy, whose variable has no value here, may take it
+  assert.is(runs(['docker/web/entrypoint.sh']), 4);
+  assert.is(runs(['conf/app.conf']), 3);
+  assert.is(runs(['conf/extra.conf']), 2); // the ENV carries into the stage built on base
+  assert.is(runs(['other/web/entrypoint.sh'], { BASE_DIR: 'other' }), 4); // the build argument wins over the default
+  assert.is(runs(['docker/web/entrypoint.sh'], { BASE_DIR: 'other' }), 1); // only the late copy, whose ARG is unset
+  assert.is(runs(['docker/web/late.sh']), 1); // an ARG does not carry into a stage built on its stage: unknown, covers all
+  assert.is(runs(['src/entrypoint.sh'], { DOCKER_DIR: 'src' }), 4);
+  assert.is(runs(['src/app.py'], { DOCKER_DIR: 'src' }), 1);
+});
+
 test('COPY sources match changed paths as BuildKit would copy them', () => {
   assert.ok(sourceMatches('.', 'a/b.js'));
   assert.ok(sourceMatches('*', 'a/b.js'));

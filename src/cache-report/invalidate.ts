@@ -7,9 +7,9 @@
  */
 import { posix } from 'node:path';
 import ignore from 'ignore';
-import { bindSources, referencedStage, stageReferences } from '../analysis/index.js';
+import { bindSources, expandPath, referencedStage, stageReferences } from '../analysis/index.js';
 import { shellView } from '../shell/index.js';
-import { parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
+import { instructions, parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
 
 /** What changed for one build: context paths (relative to the context, not ignored) and the previous file text. */
 export interface Change {
@@ -19,6 +19,8 @@ export interface Change {
   previous: string | undefined;
   /** The stage built (`--target`); the last stage when unset or not found. */
   target?: string;
+  /** The build arguments the build passes (`--build-arg`); the others take their defaults. */
+  args?: Readonly<Record<string, string>>;
 }
 
 /** The cache outcome for one Dockerfile text. */
@@ -31,12 +33,63 @@ export interface Rebuild {
   instructions: number;
 }
 
-/** The sources of a COPY/ADD (without `--from`), as written; undefined for other instructions. */
-export function copySources(view: InstructionView): string[] | undefined {
+/**
+ * The sources of a COPY/ADD (without `--from`), with the variables `env` gives values replaced (a word with another
+ * variable is left as written); undefined for other instructions.
+ */
+export function copySources(
+  view: InstructionView,
+  env: ReadonlyMap<string, string | undefined> = new Map(),
+): string[] | undefined {
   if (view.name !== 'copy' && view.name !== 'add') return undefined;
   const words = (view.exec ?? view.buildkit.next) as string[];
-  return words.slice(0, -1).filter((w) => !w.startsWith('<<'));
+  return words
+    .slice(0, -1)
+    .filter((w) => !w.startsWith('<<'))
+    .map((word) => (word.includes('$') ? (expandPath(word, env) ?? word) : word));
 }
+
+/**
+ * The variables in effect before each instruction of each stage, as BuildKit expands a COPY's words: an ARG has the
+ * value the build passes, else its default (a global ARG's when the stage declares it without one); an ENV wins over
+ * an ARG of its name, and a stage built on another keeps its ENVs, not its ARGs. A value layerfix cannot read is
+ * unknown.
+ */
+function stageVariables(
+  globals: ReadonlyMap<string, string | undefined>,
+  list: readonly Stage[],
+  args: Readonly<Record<string, string>>,
+): Array<Array<ReadonlyMap<string, string | undefined>>> {
+  const ends = new Map<number, Map<string, string | undefined>>();
+  const envs = new Map<number, Set<string>>();
+  return list.map((stage, s) => {
+    const parent = referencedStage(list, stage.base, s);
+    const env = new Map(
+      parent ? [...(ends.get(parent.index) ?? [])].filter(([k]) => envs.get(parent.index)?.has(k)) : [],
+    );
+    const set = new Set(parent ? envs.get(parent.index) : []);
+    const out = stage.instructions.map((view) => {
+      const before = new Map(env);
+      for (const pair of view.name === 'env' || view.name === 'arg' ? (view.pairs ?? []) : []) {
+        if (view.name === 'env') {
+          env.set(pair.key, variableValue(pair.value ?? '', before));
+          set.add(pair.key);
+        } else if (!set.has(pair.key)) {
+          const fallback = pair.value === undefined ? globals.get(pair.key) : variableValue(pair.value, before);
+          env.set(pair.key, Object.hasOwn(args, pair.key) ? args[pair.key] : fallback);
+        }
+      }
+      return before;
+    });
+    ends.set(s, env);
+    envs.set(s, set);
+    return out;
+  });
+}
+
+/** An ENV or ARG value with its variables expanded; undefined when it holds anything else to interpret. */
+const variableValue = (value: string, env: ReadonlyMap<string, string | undefined>) =>
+  /^'[^']*'$/.test(value) ? value.slice(1, -1) : expandPath(value, env);
 
 const matchers = new Map<string, (path: string) => boolean>();
 
@@ -108,6 +161,10 @@ function runCommands(view: InstructionView, shell: string[] | null): number {
 /** A parsed Dockerfile, kept for every row that measures the same text. */
 interface Parsed {
   stages: readonly Stage[];
+  /** The ARGs before the first FROM, with their defaults (undefined: none, or one layerfix cannot read). */
+  globals: ReadonlyArray<[string, string | undefined]>;
+  /** Per set of build arguments (as JSON), the variables before each instruction of each stage. */
+  variables: Map<string, Array<Array<ReadonlyMap<string, string | undefined>>>>;
   /** Per stage, the printed text of its FROM and instructions. */
   texts: string[][];
   /** Per stage, the shell commands of each instruction (0 for non-RUNs). */
@@ -119,7 +176,14 @@ const parsedTexts = new Map<string, Parsed>();
 function parsed(text: string): Parsed {
   let known = parsedTexts.get(text);
   if (known) return known;
-  const list = stages(parse(text));
+  const root = parse(text);
+  const list = stages(root);
+  const globals: Array<[string, string | undefined]> = [];
+  for (const view of instructions(root)) {
+    if (view.name === 'from') break;
+    for (const pair of view.name === 'arg' ? (view.pairs ?? []) : [])
+      globals.push([pair.key, pair.value === undefined ? undefined : variableValue(pair.value, new Map(globals))]);
+  }
   const commands = list.map((stage) => {
     let shell: string[] | null = null;
     return stage.instructions.map((view) => {
@@ -129,6 +193,8 @@ function parsed(text: string): Parsed {
   });
   known = {
     stages: list,
+    globals,
+    variables: new Map(),
     texts: list.map((stage) => [stage.from, ...stage.instructions].map((view) => print(view.node).trimEnd())),
     commands,
   };
@@ -172,6 +238,15 @@ export function rebuilt(text: string, change: Change): Rebuild {
   const list = file.stages;
   const edits = firstEdits(file, change.previous, text);
   const needed = neededStages(list, change.target);
+  const args = change.args ?? {};
+  const key = JSON.stringify(args);
+  let variables = file.variables.get(key);
+  if (!variables) {
+    const globals = new Map(
+      file.globals.map(([name, value]) => [name, Object.hasOwn(args, name) ? args[name] : value]),
+    );
+    file.variables.set(key, (variables = stageVariables(globals, list, args)));
+  }
   const first: number[] = [];
   const out: Rebuild = { commands: 0, runs: 0, instructions: 0 };
   list.forEach((stage, s) => {
@@ -191,7 +266,12 @@ export function rebuilt(text: string, change: Change): Rebuild {
         break;
       }
       if (!change.paths.length) continue;
-      const sources = view.name === 'run' ? bindSources(view) : refs.length === 0 ? copySources(view) : undefined;
+      const sources =
+        view.name === 'run'
+          ? bindSources(view)
+          : refs.length === 0
+            ? copySources(view, variables[s][k - 1])
+            : undefined;
       if (sources?.some((source) => change.paths.some((path) => sourceMatches(source, path)))) at = k;
     }
     first[s] = at;

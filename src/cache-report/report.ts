@@ -181,6 +181,8 @@ interface Target {
   contextShown: string;
   contextSource: string;
   target?: string;
+  /** The build arguments the build passes, from the configuration's `build.args`. */
+  args?: Readonly<Record<string, string>>;
   /** The context folder relative to the repository root (`/`-separated, `''` for the root), in history mode. */
   prefix?: string;
   /** The Dockerfile relative to the repository root, in history mode. */
@@ -204,7 +206,7 @@ async function measure(target: Target, steps: Step[], progress: () => void): Pro
       progress();
       continue;
     }
-    const change = { paths: step.paths, target: target.target };
+    const change = { paths: step.paths, target: target.target, args: target.args };
     const before = rebuilt(step.text, { ...change, previous: step.previous });
     const [after, moved] = await target.rewriter.rewrite(step.text);
     const [afterPrevious, movedPrevious] = same
@@ -348,6 +350,7 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
           : info.source
         : "the Dockerfile's folder",
       ...(build.target ? { target: build.target } : {}),
+      ...(build.args ? { args: build.args } : {}),
     };
     if (realRoot) {
       target.rel = slash(relative(realRoot, path));
