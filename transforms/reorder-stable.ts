@@ -40,6 +40,7 @@ import {
   isUnder,
   madeFolders,
   rerunsOnEveryEdit,
+  throughLinks,
   workdirMoveProblem,
   type Link,
   type Place,
@@ -373,7 +374,7 @@ function copyPassProblem(
   pass: StagePass,
 ): string | undefined {
   if (BARRIERS.has(stayer.name)) return 'nothing moves past it';
-  if (copyTarget(stayer)) return copiesConflict(ctx, copy, stayer);
+  if (copyTarget(stayer)) return copiesConflict(ctx, copy, stayer, pass.history);
   if (stayer.name === 'run') {
     const why = stableReason(ctx, stayer, copy, pass.args, pass.history);
     return why && `it ${why}`;
@@ -406,8 +407,17 @@ const ACCOUNT_FILES: readonly Place[] = [
   { path: '/etc/group', tree: false },
 ];
 
-/** Why two copies may build something else in the other order (they write or make the same places), or undefined. */
-function copiesConflict(ctx: Context, a: InstructionView, b: InstructionView): string | undefined {
+/**
+ * Why two copies may build something else in the other order, or undefined: they write the same places (under the
+ * names the stage's links give them), one may write through a link an earlier copy brought, or they make the same
+ * folders with different owners or modes.
+ */
+function copiesConflict(
+  ctx: Context,
+  a: InstructionView,
+  b: InstructionView,
+  history: StageHistory,
+): string | undefined {
   const [first, second] = [copyDestination(ctx, a), copyDestination(ctx, b)];
   if (typeof first !== 'string') return first.reason;
   if (typeof second !== 'string') return second.reason;
@@ -415,7 +425,15 @@ function copiesConflict(ctx: Context, a: InstructionView, b: InstructionView): s
     { path: first, tree: true },
     { path: second, tree: true },
   ];
-  if (first === '/' || second === '/' || overlaps(x, y)) return `both write ${overlaps(x, y) ? first : '/'}`;
+  if (first === '/' || second === '/') return 'one writes into / itself';
+  const links = history.read();
+  const reached = throughLinks(y, links);
+  const met = throughLinks(x, links).find((place) => reached.some((other) => overlaps(place, other)));
+  if (met) return `both write ${met.path}`;
+  const linked = history
+    .mayLinkBesides(b)
+    .find(({ place }) => isUnder(first, place.path) || isUnder(second, place.path));
+  if (linked) return `an earlier COPY may have brought a symbolic link into ${linked.place.path}, where they write`;
   const owner = (view: InstructionView) => view.flags.find((flag) => flag.name === 'chown')?.value;
   for (const [copy, other] of [
     [a, y],
@@ -495,6 +513,8 @@ class StageHistory {
   private readonly known: Link[] = [];
   private readonly written: Place[] = [];
   private readonly linked: MayLink[] = [];
+  /** The instruction each of `linked` comes from. */
+  private readonly linkedBy: InstructionView[] = [];
   private lookup: ContextLookup | undefined;
 
   constructor(
@@ -513,6 +533,7 @@ class StageHistory {
       this.known.push(...facts.links);
       this.written.push(...facts.writes);
       this.linked.push(...facts.mayLink);
+      this.linkedBy.push(...facts.mayLink.map(() => view));
     }
     this.pending.length = 0;
   }
@@ -534,6 +555,12 @@ class StageHistory {
     this.catchUp();
     return this.linked;
   };
+
+  /** Where the copies added so far, but `view`, may have brought symbolic links layerfix cannot follow. */
+  mayLinkBesides(view: InstructionView): readonly MayLink[] {
+    this.catchUp();
+    return this.linked.filter((_, i) => this.linkedBy[i] !== view);
+  }
 }
 
 /**

@@ -179,7 +179,7 @@ export function madeFolders(destination: string): string[] {
 }
 
 /** A place and where known symbolic links make it reach (`/home/app-current/x` through a link to /opt/app). */
-function throughLinks(place: Place, links: readonly Link[]): Place[] {
+export function throughLinks(place: Place, links: readonly Link[]): Place[] {
   const out = [place];
   for (const { link, target } of links) {
     if (isUnder(place.path, link)) out.push({ path: target + place.path.slice(link.length), tree: place.tree });

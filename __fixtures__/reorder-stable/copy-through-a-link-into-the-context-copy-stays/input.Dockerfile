@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN ln -s /app/config /etc/app
+COPY . /app
+COPY docker/app.conf /etc/app/app.conf
+RUN chmod 600 /etc/app/app.conf
