@@ -14,7 +14,14 @@ export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from 
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
 export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 export { workdirMoveProblem, implicitWorkdirUse, type WorkdirMove } from './workdir-move.js';
-export { madeFolders, runStability, throughLinks, type MayLink, type Stability, type StabilityScope } from './stability.js';
+export {
+  madeFolders,
+  runStability,
+  throughLinks,
+  type MayLink,
+  type Stability,
+  type StabilityScope,
+} from './stability.js';
 export {
   packageCommands,
   packageCommand,
