@@ -25,6 +25,28 @@ test('cutPoints: only a RUN that is one && chain can be cut', () => {
   assert.equal(cutPoints(view('a')), []);
 });
 
+test('cutPoints: a ; list can be cut where errexit, turned on with set first, stops it on a failure', () => {
+  assert.equal(cutPoints(view('set -eux; a; b; c')), [1, 2]);
+  assert.equal(cutPoints(view('set -e; set -x; a; b')), [2]);
+  assert.equal(cutPoints(view('set -o errexit; a; b')), [1]);
+  assert.equal(cutPoints(view('a; b; c')), [], 'no errexit');
+  assert.equal(cutPoints(view('set -x; a; b')), [], 'set without errexit');
+  assert.equal(cutPoints(view('set -e; a; set +e; b; c')), [], 'errexit turned off later');
+  assert.equal(cutPoints(view('set -e; a && b; c')), [], 'errexit ignores all of an && list but its last command');
+  assert.equal(cutPoints(view('set -e; a; b || c; d')), [], 'an ||');
+  assert.equal(cutPoints(view('set -e; a; ! b; c')), [1], 'a negation may fail without stopping the shell');
+  assert.equal(cutPoints(view('set -e; a; for x in 1; do [ -d x ] && y; done; b')), [1], 'nor may a loop');
+  assert.equal(cutPoints(view('set -e; a; { b; }; c')), [1], 'nor a group');
+  assert.equal(cutPoints(view('echo x; set -e; a; b')), [], 'errexit set after the first command');
+});
+
+test('carriedState: the set that turns errexit on first is repeated, before a cd', () => {
+  assert.is(lead('set -eux; apt-get update'), 'set -eux');
+  assert.is(lead('set -e; cd src; make'), 'set -e; cd /app/src');
+  assert.is(lead('set -e && cd src && make'), 'set -e && cd /app/src');
+  assert.match(lead('set -e; make; set -x'), /^refused: /, 'a set later on');
+});
+
 test('carriedState: plain top-level cds become one cd to the folder they end in', () => {
   assert.is(lead('apt-get update'), '');
   assert.is(lead('cd src'), 'cd /app/src');

@@ -28,6 +28,7 @@ import {
   copiesWholeContext,
   cutPoints,
   cutRun,
+  restText,
   expandPath,
   IMAGE_WORKDIR,
   overlaps,
@@ -58,7 +59,7 @@ const options = {
     type: 'boolean',
     default: true,
     description:
-      'When a RUN after the copy starts with commands that leave the sources alone (`apt-get install -y make && make`), cut it at the `&&` after them and move only that part.',
+      'When a RUN after the copy starts with commands that leave the sources alone (`apt-get install -y make && make`), cut it at the `&&` after them (or the `;` of a list under `set -e`) and move only that part.',
   },
   stableCommands: {
     type: 'string[]',
@@ -241,7 +242,7 @@ function stablePrefix(
     if (typeof lead !== 'string' || background) continue;
     const rest = posixShell(ctx, {
       ...view,
-      args: `${lead ? `${lead} && ` : ''}${shell.text.slice(shell.lists[index + 1].start)}`,
+      args: restText(shell, index, lead),
     });
     if (typeof rest === 'string') continue;
     const first = runEffects(prefix, scope);

@@ -27,6 +27,7 @@ import {
   isUnder,
   cutPoints,
   cutRun,
+  restText,
   carriedState,
   cutHazard,
   PLAIN_PATH,
@@ -72,7 +73,7 @@ const options = {
     type: 'boolean',
     default: true,
     description:
-      'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install and move only the install part.',
+      'When the install RUN goes on with commands that need the sources (`npm ci && npm run build`), cut it at the `&&` after the install (or the `;` of a list under `set -e`) and move only the install part.',
   },
 } as const;
 
@@ -268,10 +269,9 @@ function cutEffects(
   const options = { shell: facts.shells.get(run.node) ?? null };
   const scope = runScopeOf(facts.scopes.get(run.node));
   const part = (text: string) => runEffects(ctx.shellView(text, options) as PosixShellView, scope);
-  const rest = shell.text.slice(shell.lists[index + 1].start);
   return [
     part(shell.text.slice(0, shell.lists[index].end)),
-    part(lead ? `${lead} && ${rest}` : rest),
+    part(restText(shell, index, lead)),
     shellFacts(ctx.root).get(run.node)?.startup,
   ];
 }

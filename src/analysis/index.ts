@@ -61,7 +61,7 @@ export { copyWords } from './copy-words.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
-export { carriedState, cutHazard, cutPoints, cutRun, type RunCut } from './run-cut.js';
+export { carriedState, cutHazard, cutPoints, cutRun, restText, type RunCut } from './run-cut.js';
 export {
   contextCopies,
   contextStages,

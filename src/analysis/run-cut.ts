@@ -9,7 +9,7 @@ import { effectiveCommand, print, toLocal, type InstructionView, type ShellView,
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
 import type { RunEffects } from './run-effects.js';
-import { leaksState } from './shell-state.js';
+import { leaksState, setOptionsOf } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
 export interface RunPart {
@@ -29,16 +29,55 @@ export interface RunCut {
 
 /**
  * The indexes of the top-level items after which a RUN's shell text can be cut: none unless the whole text is one
- * unbroken `&&` chain. An `||` or `;` anywhere would change which failures stop the build (`a && b || c` goes on to `c`
- * when `a` fails; cut after `a`, the build stops).
+ * unbroken `&&` chain, or a `;` list run under errexit. An `||` or a `;` without errexit would change which failures
+ * stop the build (`a && b || c` goes on to `c` when `a` fails; cut after `a`, the build stops), and so would a mix
+ * (`set -e; a && b; c` goes on to `c` when `a` fails: errexit ignores all of an `&&` list but its last command).
  */
 export function cutPoints(shell: ShellView): number[] {
   const items = shell.lists;
-  const chain = items.every(
-    (item, i) =>
-      !item.inPipeline && (i + 1 < items.length ? item.operator?.value === '&&' : item.operator?.value !== '&'),
-  );
-  return chain ? items.slice(0, -1).map((_, i) => i) : [];
+  const last = items.length - 1;
+  const joined = (operators: readonly string[]) =>
+    items.every(
+      (item, i) =>
+        !item.inPipeline && (i < last ? operators.includes(item.operator?.value ?? '') : item.operator?.value !== '&'),
+    );
+  if (joined(['&&'])) return items.slice(0, -1).map((_, i) => i);
+  const lead = errexitLead(shell);
+  if (!lead || !joined([';', '\n'])) return [];
+  // A simple command that fails stops the shell; a compound one or a negation may fail without stopping it, and cut
+  // after it, its status would end the first RUN.
+  const points: number[] = [];
+  for (let i = lead; i < last && ERREXIT_STOPS.has(items[i].node); i++) points.push(i);
+  return points;
+}
+
+/** Top-level items whose failure stops a shell under errexit. */
+const ERREXIT_STOPS = new Set(['command', 'declaration_command', 'test_command', 'unset_command']);
+
+/**
+ * How many top-level items a text starts with that only turn shell options on with `set` (`set -eux;`), when they
+ * turn errexit on and no later top-level `set` changes an option; 0 otherwise.
+ */
+function errexitLead(shell: ShellView): number {
+  const sets = shell.commands.filter((command) => command.topLevel && effectiveCommand(command)?.name === 'set');
+  let lead = 0;
+  while (lead < shell.lists.length && sets.some((command) => command.item === lead)) lead++;
+  const options = sets.map((command) => (command.item !== null && command.item < lead ? setOptionsOf(command) : null));
+  if (!lead || options.some((on) => !on)) return 0;
+  return options.some((on) => on!.has('e') || on!.has('errexit')) ? lead : 0;
+}
+
+/**
+ * The text of the part after a cut at item `index`, starting with `lead` (what carriedState says it must repeat),
+ * joined as the RUN joins its items there.
+ */
+export function restText(shell: ShellView, index: number, lead: string): string {
+  return `${restLead(shell, index, lead)}${shell.text.slice(shell.lists[index + 1].start)}`;
+}
+
+/** `lead` and the operator the RUN has at the cut, to start the rest with; '' without a lead. */
+function restLead(shell: ShellView, index: number, lead: string): string {
+  return lead ? `${lead}${shell.lists[index].operator?.value === '&&' ? ' && ' : '; '}` : '';
 }
 
 /**
@@ -47,7 +86,15 @@ export function cutPoints(shell: ShellView): number[] {
  * or why the rest cannot start in the same state (a variable, an option, a function, a `cd` it cannot repeat).
  */
 export function carriedState(prefix: ShellView, cwd: string | undefined): string | { reason: string } {
-  const leak = leaksState({ ...prefix, hazards: prefix.hazards.filter((hazard) => hazard.kind !== 'cd') });
+  // The options it starts by turning on (`set -eux;`, the errexit of a `;` list) are turned on again.
+  const lead = errexitLead(prefix);
+  const options = lead ? prefix.text.slice(prefix.lists[0].start, prefix.lists[lead - 1].end) : '';
+  const leak = leaksState({
+    ...prefix,
+    hazards: prefix.hazards.filter(
+      (hazard) => hazard.kind !== 'cd' && !(hazard.kind === 'set' && hazard.start < prefix.lists[lead - 1]?.end),
+    ),
+  });
   if (leak) return leak;
   let folder = cwd;
   let moved = false;
@@ -70,7 +117,8 @@ export function carriedState(prefix: ShellView, cwd: string | undefined): string
   }
   // The folder is written into the rest as one plain word (a WORKDIR may have given it a space).
   if (moved && !PLAIN_PATH.test(folder!)) return { reason: `ends in ${folder}, which layerfix does not write out` };
-  return moved ? `cd ${folder}` : '';
+  const joiner = prefix.lists.some((item) => item.operator?.value === '&&') ? ' && ' : '; ';
+  return [options, moved ? `cd ${folder}` : ''].filter(Boolean).join(joiner);
 }
 
 /**
@@ -112,12 +160,12 @@ export function cutRun(view: InstructionView, shell: ShellView, index: number, s
     .join('');
   const logicalHead = view.logical.text.slice(0, view.argsStart);
   const firstText = shell.text.slice(0, shell.lists[index].end);
-  const again = lead ? `${lead} && ` : '';
+  const again = restLead(shell, index, lead);
   return {
     first: { physical: `${head}${text.slice(argsAt, firstEnd)}${style.eol}`, logical: `${logicalHead}${firstText}` },
     rest: {
       physical: `${head}${again}${text.slice(restStart)}`,
-      logical: `${logicalHead}${again}${shell.text.slice(shell.lists[index + 1].start)}`,
+      logical: `${logicalHead}${restText(shell, index, lead)}`,
     },
     comments,
     firstText: firstText.replace(/\s+/g, ' '),

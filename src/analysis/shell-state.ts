@@ -37,6 +37,12 @@ function setArguments(command: ShellCommand): string[] | undefined {
   return effective?.name === 'set' ? effective.args.map((arg) => arg.value ?? '\0') : undefined;
 }
 
+/** The options a top-level `set` turns on, null if it turns any off; undefined for other commands. */
+export function setOptionsOf(command: ShellCommand): Set<string> | null | undefined {
+  const args = setArguments(command);
+  return args && setOptions(args);
+}
+
 /** The options a `set` command turns on (`set -eux -o pipefail` gives e, u, x, pipefail); null if it turns any off. */
 function setOptions(args: string[]): Set<string> | null {
   const on = new Set<string>();
