@@ -56,6 +56,7 @@ test("Microsoft's .NET images for Linux start in / with the default PATH; chisel
     'mcr.microsoft.com/dotnet/runtime:8.0-azurelinux3.0-distroless',
     'mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022',
     'mcr.microsoft.com/dotnet/monitor:8',
+    'mcr.microsoft.com/dotnet/aspnet@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
   ])
     assert.is(scopeOf(image).searchPath, undefined, image);
 });

@@ -132,7 +132,9 @@ const NOT_PLAIN_DOTNET = /chiseled|distroless|azurelinux|cbl-mariner|nanoserver|
  */
 export function imageWorkdir(reference: string): string | undefined {
   const dotnet = DOTNET_IMAGES.exec(reference.toLowerCase());
-  if (dotnet) return NOT_PLAIN_DOTNET.test(dotnet[1] ?? '') ? undefined : '/';
+  // A digest alone may name any of their images.
+  if (dotnet)
+    return NOT_PLAIN_DOTNET.test(dotnet[1] ?? '') || (!dotnet[1] && reference.includes('@')) ? undefined : '/';
   const match =
     /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.docker\.com)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
       reference.toLowerCase(),

@@ -92,6 +92,13 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       stable: false,
       reason: `${by(written)}writes ${written.path}, where the copy into ${scope.destination} also writes`,
     };
+  // A chmod or chown follows a link to its target, wherever an earlier copy may have put one.
+  const writtenThrough = mayReachAnywhere([...effects.writes, ...effects.removes], scope.mayLink);
+  if (writtenThrough)
+    return {
+      stable: false,
+      reason: `${by(writtenThrough)}writes ${writtenThrough.path}, where an earlier COPY may have brought a symbolic link layerfix cannot follow`,
+    };
   // A COPY makes the folders above its destination root's, or its --chown owner's: a RUN that makes one first
   // (`mkdir -p /srv/www/uploads` before a copy into /srv/www/app) leaves it to the RUN's user, unless both are root.
   if (scope.ownership !== undefined || scope.run.home !== '/root') {

@@ -1,0 +1,9 @@
+FROM debian:bookworm AS build
+WORKDIR /src
+COPY . .
+RUN mkdir -p dist && cp manage.py dist/
+
+FROM debian:bookworm
+COPY docker/bin/ /opt/tools/
+RUN chmod +x /opt/tools/app-start /opt/tools/manage
+COPY --from=build /src/dist /app

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+WORKDIR /app
+COPY . /app
+COPY docker/bin/ /opt/tools/
+RUN chmod +x /opt/tools/app-start /opt/tools/manage
