@@ -21,9 +21,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const bin = join(root, 'bin/layerfix.js');
 const dist = (path) => import(join(root, 'dist/src', path));
-const { parse, stages } = await dist('syntax/index.js');
-const { copySources, sourceMatches, shellCommands } = await dist('cache-report/invalidate.js');
-const { bindSources } = await dist('analysis/index.js');
+const { rerunInstructions } = await dist('cache-report/invalidate.js');
 const { reportContext, contextPathsIn } = await dist('cache-report/context.js');
 const { readHistory } = await dist('cache-report/git.js');
 const { loadShellParser } = await dist('shell/index.js');
@@ -81,59 +79,6 @@ function reasonOf(message) {
     .trim();
 }
 
-/** The instructions (stage, index) a source edit makes rerun: the per-stage first invalidated index, as cache-report. */
-function rerunLines(text, changed, target) {
-  const list = stages(parse(text));
-  const ref = (name, before) =>
-    list.slice(0, before).find((s) => s.name?.toLowerCase() === name.toLowerCase() || String(s.index) === name);
-  const fromRefs = (view) => {
-    const refs = view.flags.filter((f) => f.name === 'from' && f.value !== undefined).map((f) => f.value);
-    for (const flag of view.flags)
-      if (flag.name === 'mount')
-        for (const field of flag.fields ?? []) if (field.key === 'from' && field.value) refs.push(field.value);
-    return refs;
-  };
-  const lower = target?.toLowerCase();
-  const top = (lower !== undefined && list.find((s) => s.name?.toLowerCase() === lower)) || list[list.length - 1];
-  const needed = new Set();
-  const visit = (stage) => {
-    if (!stage || needed.has(stage.index)) return;
-    needed.add(stage.index);
-    visit(ref(stage.base, stage.index));
-    for (const view of stage.instructions) for (const r of fromRefs(view)) visit(ref(r, stage.index));
-  };
-  visit(top);
-  const first = [];
-  const lines = new Set();
-  list.forEach((stage, s) => {
-    const base = ref(stage.base, s);
-    let at = base && first[base.index] !== Infinity ? 0 : Infinity;
-    for (let k = 0; k < stage.instructions.length && at === Infinity; k++) {
-      const view = stage.instructions[k];
-      const refs = fromRefs(view);
-      if (refs.some((r) => first[ref(r, s)?.index] !== undefined && first[ref(r, s).index] !== Infinity)) at = k;
-      const sources = view.name === 'run' ? bindSources(view) : refs.length === 0 ? copySources(view) : undefined;
-      if (sources?.some((source) => changed.some((path) => sourceMatches(source, path)))) at = k;
-    }
-    first[s] = at;
-    if (!needed.has(s)) return;
-    for (let k = at; k < stage.instructions.length; k++) lines.add(stage.instructions[k].node.position.start.line);
-  });
-  return { lines, list };
-}
-
-function commandsAt(list, line) {
-  for (const stage of list) {
-    let shell = null;
-    for (const view of stage.instructions) {
-      if (view.name === 'shell' && view.exec) shell = view.exec;
-      if (view.node.position.start.line === line)
-        return view.name !== 'run' ? 0 : view.form === 'exec' ? 1 : shellCommands(view.args, shell);
-    }
-  }
-  return 0;
-}
-
 const rows = [];
 const reasons = new Map();
 const examples = [];
@@ -185,19 +130,20 @@ for (const repo of repos) {
     const context = reportContext(path, contextDir);
     const prefix = relative(repo, contextDir).split('\\').join('/');
     const rel = relative(repo, path).split('\\').join('/');
+    // Per line of a RUN: the shell commands it reran over the history's source edits (cache-report's own count).
     const reruns = new Map();
-    let list;
+    const change = { previous: text, target: file.build?.target, args: file.build?.args };
     for (const commit of history) {
       if (commit.paths.includes(rel)) continue;
-      const changed = contextPathsIn(context, prefix, commit.paths);
-      if (!changed.length) continue;
-      const r = rerunLines(text, changed, file.build?.target);
-      list = r.list;
-      for (const line of r.lines) reruns.set(line, (reruns.get(line) ?? 0) + 1);
+      const paths = contextPathsIn(context, prefix, commit.paths);
+      if (!paths.length) continue;
+      for (const { view, commands } of rerunInstructions(text, { ...change, paths })) {
+        const line = view.node.position.start.line;
+        reruns.set(line, (reruns.get(line) ?? 0) + commands);
+      }
     }
-    list ??= stages(parse(text));
     for (const m of declines) {
-      const stake = (reruns.get(m.line) ?? 0) * commandsAt(list, m.line);
+      const stake = reruns.get(m.line) ?? 0;
       const key = `${m.ruleId}: ${reasonOf(m.message)}`;
       const entry = reasons.get(key) ?? { declines: 0, blocking: 0, stake: 0 };
       entry.declines++;

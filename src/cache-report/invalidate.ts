@@ -235,20 +235,34 @@ function firstEdits(current: Parsed, previous: string | undefined, text: string)
 /** Count what `change` rebuilds in the Dockerfile `text`. */
 export function rebuilt(text: string, change: Change): Rebuild {
   const file = parsed(text);
+  const out: Rebuild = { commands: 0, runs: 0, instructions: 0 };
+  for (const [s, k] of rerun(file, text, change)) {
+    out.instructions++;
+    if (file.stages[s].instructions[k].name === 'run') {
+      out.runs++;
+      out.commands += file.commands[s][k];
+    }
+  }
+  return out;
+}
+
+/** The instructions `change` reruns in the Dockerfile `text`, with the RUNs' shell commands. */
+export function rerunInstructions(text: string, change: Change): Array<{ view: InstructionView; commands: number }> {
+  const file = parsed(text);
+  return rerun(file, text, change).map(([s, k]) => ({
+    view: file.stages[s].instructions[k],
+    commands: file.commands[s][k],
+  }));
+}
+
+/** The [stage, instruction] indexes `change` reruns, in the stages the target is built from. */
+function rerun(file: Parsed, text: string, change: Change): Array<[number, number]> {
   const list = file.stages;
   const edits = firstEdits(file, change.previous, text);
   const needed = neededStages(list, change.target);
-  const args = change.args ?? {};
-  const key = JSON.stringify(args);
-  let variables = file.variables.get(key);
-  if (!variables) {
-    const globals = new Map(
-      file.globals.map(([name, value]) => [name, Object.hasOwn(args, name) ? args[name] : value]),
-    );
-    file.variables.set(key, (variables = stageVariables(globals, list, args)));
-  }
+  const variables = variablesFor(file, change.args ?? {});
   const first: number[] = [];
-  const out: Rebuild = { commands: 0, runs: 0, instructions: 0 };
+  const out: Array<[number, number]> = [];
   list.forEach((stage, s) => {
     const views = [stage.from, ...stage.instructions];
     let at = edits[s];
@@ -276,13 +290,20 @@ export function rebuilt(text: string, change: Change): Rebuild {
     }
     first[s] = at;
     if (!needed.has(s)) return;
-    for (let k = Math.max(at, 1); k < views.length; k++) {
-      out.instructions++;
-      if (views[k].name === 'run') {
-        out.runs++;
-        out.commands += file.commands[s][k - 1];
-      }
-    }
+    for (let k = Math.max(at, 1); k < views.length; k++) out.push([s, k - 1]);
   });
   return out;
+}
+
+/** The variables before each instruction of a parsed file, for one set of build arguments (computed once). */
+function variablesFor(file: Parsed, args: Readonly<Record<string, string>>) {
+  const key = JSON.stringify(args);
+  let variables = file.variables.get(key);
+  if (!variables) {
+    const globals = new Map(
+      file.globals.map(([name, value]) => [name, Object.hasOwn(args, name) ? args[name] : value]),
+    );
+    file.variables.set(key, (variables = stageVariables(globals, file.stages, args)));
+  }
+  return variables;
 }
