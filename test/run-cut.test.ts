@@ -38,6 +38,13 @@ test('cutPoints: a ; list can be cut where errexit, turned on with set first, st
   assert.equal(cutPoints(view('set -e; a; for x in 1; do [ -d x ] && y; done; b')), [1], 'nor may a loop');
   assert.equal(cutPoints(view('set -e; a; { b; }; c')), [1], 'nor a group');
   assert.equal(cutPoints(view('echo x; set -e; a; b')), [], 'errexit set after the first command');
+  assert.equal(cutPoints(view('case "$S" in 1) set -e ;; esac; a; b')), [], 'a set in a case branch may not run');
+  assert.equal(cutPoints(view('{ set -e; echo x >> f; }; a; b')), [], 'a group would be repeated whole');
+  assert.equal(
+    cutPoints(view('set -e && a && if b; then c; fi && d')),
+    [0, 1],
+    'errexit is ignored inside a compound command of an && list but the last: cut after it, it would apply',
+  );
 });
 
 test('carriedState: the set that turns errexit on first is repeated, before a cd', () => {
@@ -45,6 +52,14 @@ test('carriedState: the set that turns errexit on first is repeated, before a cd
   assert.is(lead('set -e; cd src; make'), 'set -e; cd /app/src');
   assert.is(lead('set -e && cd src && make'), 'set -e && cd /app/src');
   assert.match(lead('set -e; make; set -x'), /^refused: /, 'a set later on');
+  const after = (text: string) => view(text).commands;
+  const back = carriedState(view('cd /tmp && cd /usr/local'), '/srv', after('cd - && make'));
+  assert.match(
+    typeof back === 'string' ? back : back.reason,
+    /goes back/,
+    'cd - goes to the folder before the last cd',
+  );
+  assert.is(carriedState(view('cd /usr/local'), '/srv', after('make')), 'cd /usr/local');
 });
 
 test('carriedState: plain top-level cds become one cd to the folder they end in', () => {

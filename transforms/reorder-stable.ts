@@ -234,7 +234,8 @@ function stablePrefix(
     const part = { ...view, args: text };
     const prefix = posixShell(ctx, part);
     if (typeof prefix === 'string') continue;
-    const lead = carriedState(prefix, scope.cwd);
+    const commandsAfter = shell.commands.filter((command) => (command.item ?? -1) > index);
+    const lead = carriedState(prefix, scope.cwd, commandsAfter);
     // A process it leaves running in the background would no longer run alongside the rest.
     const background =
       prefix.hazards.some((hazard) => hazard.kind === 'background') ||

@@ -245,7 +245,8 @@ function findCut(
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
     const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
-    const lead = carriedState(prefix, startOf(facts, run).workdir);
+    const after = shell.commands.filter((command) => (command.item ?? -1) > index);
+    const lead = carriedState(prefix, startOf(facts, run).workdir, after);
     if (typeof lead === 'string') {
       const hazard = cutHazard(...cutEffects(ctx, facts, run, shell, index, lead));
       if (!hazard) return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };

@@ -5,7 +5,15 @@
  * two (its startup, its memory of where commands are) differs (`cutHazard`).
  */
 import { posix } from 'node:path';
-import { effectiveCommand, print, toLocal, type InstructionView, type ShellView, type Style } from '../engine/index.js';
+import {
+  effectiveCommand,
+  print,
+  toLocal,
+  type InstructionView,
+  type ShellCommand,
+  type ShellView,
+  type Style,
+} from '../engine/index.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
 import type { RunEffects } from './run-effects.js';
@@ -41,13 +49,14 @@ export function cutPoints(shell: ShellView): number[] {
       (item, i) =>
         !item.inPipeline && (i < last ? operators.includes(item.operator?.value ?? '') : item.operator?.value !== '&'),
     );
-  if (joined(['&&'])) return items.slice(0, -1).map((_, i) => i);
+  const chain = joined(['&&']);
   const lead = errexitLead(shell);
-  if (!lead || !joined([';', '\n'])) return [];
-  // A simple command that fails stops the shell; a compound one or a negation may fail without stopping it, and cut
-  // after it, its status would end the first RUN.
+  if (!chain && (!lead || !joined([';', '\n']))) return [];
+  // Under errexit (a leading set, or the SHELL's flags), a simple command that fails stops the shell; a compound one
+  // or a negation may fail without stopping it, and a compound one in an `&&` list runs with errexit ignored inside:
+  // cut after it, its status would end the first RUN, or errexit would stop it where it went on.
   const points: number[] = [];
-  for (let i = lead; i < last && ERREXIT_STOPS.has(items[i].node); i++) points.push(i);
+  for (let i = chain ? 0 : lead; i < last && ERREXIT_STOPS.has(items[i].node); i++) points.push(i);
   return points;
 }
 
@@ -60,8 +69,12 @@ const ERREXIT_STOPS = new Set(['command', 'declaration_command', 'test_command',
  */
 function errexitLead(shell: ShellView): number {
   const sets = shell.commands.filter((command) => command.topLevel && effectiveCommand(command)?.name === 'set');
+  // Each leading item is a `set` of its own, not one inside a group, a branch or a case.
+  const plainSet = (item: number) =>
+    shell.lists[item].node === 'command' &&
+    shell.commands.filter((command) => command.item === item).every((command) => sets.includes(command));
   let lead = 0;
-  while (lead < shell.lists.length && sets.some((command) => command.item === lead)) lead++;
+  while (lead < shell.lists.length && sets.some((command) => command.item === lead) && plainSet(lead)) lead++;
   const options = sets.map((command) => (command.item !== null && command.item < lead ? setOptionsOf(command) : null));
   if (!lead || options.some((on) => !on)) return 0;
   return options.some((on) => on!.has('e') || on!.has('errexit')) ? lead : 0;
@@ -82,10 +95,15 @@ function restLead(shell: ShellView, index: number, lead: string): string {
 
 /**
  * What the second part of a cut must run first to start where the first part (`prefix`, starting in `cwd`) left
- * off: `cd <folder>` when it changed directory with plain top-level `cd`s to folders written out, '' when it did not;
- * or why the rest cannot start in the same state (a variable, an option, a function, a `cd` it cannot repeat).
+ * off: the `set` it starts with, then `cd <folder>` when it changed directory with plain top-level `cd`s to folders
+ * written out, '' when neither; or why the rest (its commands: `after`) cannot start in the same state (a variable,
+ * an option, a function, a `cd` it cannot repeat, a `cd -` back).
  */
-export function carriedState(prefix: ShellView, cwd: string | undefined): string | { reason: string } {
+export function carriedState(
+  prefix: ShellView,
+  cwd: string | undefined,
+  after: readonly ShellCommand[] = [],
+): string | { reason: string } {
   // The options it starts by turning on (`set -eux;`, the errexit of a `;` list) are turned on again.
   const lead = errexitLead(prefix);
   const options = lead ? prefix.text.slice(prefix.lists[0].start, prefix.lists[lead - 1].end) : '';
@@ -117,6 +135,12 @@ export function carriedState(prefix: ShellView, cwd: string | undefined): string
   }
   // The folder is written into the rest as one plain word (a WORKDIR may have given it a space).
   if (moved && !PLAIN_PATH.test(folder!)) return { reason: `ends in ${folder}, which layerfix does not write out` };
+  // One `cd` to it leaves another folder before it (OLDPWD) than the first part's last `cd` did.
+  const back = after.find(
+    (command) => command.text.includes('OLDPWD') || (command.name?.value === 'cd' && command.args[0]?.value === '-'),
+  );
+  if (moved && back)
+    return { reason: `changes directory, and the rest runs \`${back.text}\`, which goes back to the folder before` };
   const joiner = prefix.lists.some((item) => item.operator?.value === '&&') ? ' && ' : '; ';
   return [options, moved ? `cd ${folder}` : ''].filter(Boolean).join(joiner);
 }

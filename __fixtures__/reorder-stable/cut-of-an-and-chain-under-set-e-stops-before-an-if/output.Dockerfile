@@ -1,0 +1,7 @@
+FROM debian:bookworm
+RUN set -eux && \
+    apt-get update && \
+    apt-get install -y --no-install-recommends make
+COPY . /app
+RUN set -eux && if ! id app >/dev/null 2>&1; then groupadd --system video; useradd --system --gid video --create-home app; fi && \
+    make -C /app
