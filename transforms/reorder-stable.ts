@@ -241,16 +241,21 @@ function stablePrefix(
       prefix.hazards.some((hazard) => hazard.kind === 'background') ||
       prefix.commands.some((command) => command.context.includes('background'));
     if (typeof lead !== 'string' || background) continue;
+    const first = runEffects(prefix, scope);
+    // A shorter prefix installs and fetches no more than this one: none is worth a layer when this one is not.
+    if (!worthALayer(first, prefix)) {
+      if (first.unknown) continue;
+      break;
+    }
     const rest = posixShell(ctx, {
       ...view,
       args: restText(shell, index, lead),
     });
     if (typeof rest === 'string') continue;
-    const first = runEffects(prefix, scope);
     const after = runEffects(rest, scope);
     // Package steps on both sides (`apt-get update` | `apt-get install`) would install from an index cached in
     // another layer: the very split the merge of such RUNs undoes.
-    if (!worthALayer(first, prefix) || (first.systemPackages && after.systemPackages)) continue;
+    if (first.systemPackages && after.systemPackages) continue;
     if (cutHazard(first, after, startup)) continue;
     const before = furthestCopy(ctx, part, pass);
     if (typeof before !== 'string') return { cut: cutRun(view, shell, index, ctx.style, lead), before };
@@ -354,16 +359,26 @@ function partialCopy(view: InstructionView): boolean {
 function copyPlace(ctx: Context, view: InstructionView, pass: StagePass): InstructionView | string {
   const { stayers, instructions } = pass;
   const whole = instructions.findIndex(copiesWholeContext);
-  let target: InstructionView | undefined;
+  const worthPassing = (stayer: InstructionView) =>
+    pass.sourceCopies.has(stayer) && (whole < 0 || instructions.indexOf(stayer) <= whole);
+  // The furthest place the copies and barriers in between allow, found first: most copies have none.
+  let furthest = -1;
   for (let i = stayers.length - 1; i >= 0; i--) {
     const stayer = stayers[i];
-    const at = `${stayer.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(stayer.node))}`;
+    if (BARRIERS.has(stayer.name) || (pass.sourceCopies.has(stayer) && !rerunsOnEveryEdit(ctx.root, stayer))) break;
+    if (worthPassing(stayer)) furthest = i;
+  }
+  if (furthest < 0) return 'has no copy that every edit reruns before it, past only what leaves it alone';
+  let target: InstructionView | undefined;
+  for (let i = stayers.length - 1; i >= furthest; i--) {
+    const stayer = stayers[i];
     const why = copyPassProblem(ctx, view, stayer, pass);
-    if (why) return target ?? `would have to move past the ${at}: ${why}`;
-    if (!pass.sourceCopies.has(stayer)) continue;
-    if (!rerunsOnEveryEdit(ctx.root, stayer))
-      return target ?? `would have to move past the ${at}, which an edit of the files it copies may not rerun`;
-    if (whole < 0 || instructions.indexOf(stayer) <= whole) target = stayer;
+    if (why)
+      return (
+        target ??
+        `would have to move past the ${stayer.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(stayer.node))}: ${why}`
+      );
+    if (worthPassing(stayer)) target = stayer;
   }
   return target ?? 'stays';
 }
@@ -375,7 +390,6 @@ function copyPassProblem(
   stayer: InstructionView,
   pass: StagePass,
 ): string | undefined {
-  if (BARRIERS.has(stayer.name)) return 'nothing moves past it';
   if (copyTarget(stayer)) return copiesConflict(ctx, copy, stayer, pass.history);
   if (stayer.name === 'run') {
     const why = stableReason(ctx, stayer, copy, pass.args, pass.history);
