@@ -1,8 +1,9 @@
 /**
- * Cutting a RUN in two at a top-level `&&`: `RUN npm ci && npm run build` becomes `RUN npm ci` and
- * `RUN npm run build`. Both build the same as long as the RUN is one `&&` chain (a failure stops the build either
- * way), the first part leaves no shell state the second cannot start from, and nothing the shell does between the
- * two (its startup, its memory of where commands are) differs (`cutHazard`).
+ * Cutting a RUN in two at a top-level `&&`, or at a `;` of a list that turns errexit on first: `RUN npm ci && npm run
+ * build` becomes `RUN npm ci` and `RUN npm run build`. Both build the same as long as a failure before the cut stops
+ * the build either way, the first part leaves no shell state the second cannot start from (the options it starts
+ * with and a `cd` are repeated), and nothing the shell does between the two (its startup, its memory of where
+ * commands are) differs (`cutHazard`).
  */
 import { posix } from 'node:path';
 import {
