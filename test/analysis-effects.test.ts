@@ -110,8 +110,15 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
     },
   ],
   // npm reads its configuration files, and the project's files.
-  ['npm ci', { reads: ['/usr/local/etc/npmrc', '/etc/npmrc', '/root/.npmrc', '/app/**'], writes: ['/app/**'] }],
-  ['git clone https://example.com/repo.git /opt/repo', { writes: ['/opt/repo/**'] }],
+  [
+    'npm ci --ignore-scripts',
+    { reads: ['/usr/local/etc/npmrc', '/etc/npmrc', '/root/.npmrc', '/app/**'], writes: ['/app/**'] },
+  ],
+  // git reads the system's and the user's configuration.
+  [
+    'git clone https://example.com/repo.git /opt/repo',
+    { reads: ['/etc/gitconfig', '/root/.config/git/**', '/root/.gitconfig'], writes: ['/opt/repo/**'] },
+  ],
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
   [
     'export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar',
@@ -140,6 +147,7 @@ const UNKNOWN: Array<[string, RegExp]> = [
   ['$CMD --flag', /whose command is only known at build time/],
   ['echo x > "$(mktemp)"', /redirects to or from/],
   ['npm run build', /runs `npm run`/],
+  ['npm ci', /install scripts may write anywhere/],
 ];
 
 for (const [text, pattern] of UNKNOWN) {

@@ -1066,6 +1066,13 @@ function git(line: CommandLine, at: Resolver): void {
     else at.write(folder ? at.place(folder, true) : at.cwd());
     return;
   }
+  // Every git command reads the system's and the user's configuration (core.abbrev, url rewrites, ...).
+  configFiles(
+    at,
+    ['.gitconfig', '.config/git/'],
+    ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'XDG_CONFIG_HOME'],
+    ['/etc/gitconfig'],
+  );
   if (sub?.value && GIT_IN_REPOSITORY.has(sub.value)) {
     const repository = folder ? at.place(folder, true) : at.cwd();
     at.read(repository);
@@ -1376,6 +1383,14 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
     at.commands();
     return;
   }
+  // The install scripts of the project and its dependencies (postinstall, prepare, node-gyp) may do anything.
+  const scriptsOff =
+    hasOption(line, '--ignore-scripts') ||
+    ['NPM_CONFIG_IGNORE_SCRIPTS', 'npm_config_ignore_scripts'].some((name) => at.base.variables.get(name) === 'true');
+  if (!scriptsOff)
+    at.unknown(
+      `runs \`${commandUpTo(line, sub)}\`, whose install scripts may write anywhere (--ignore-scripts leaves them out)`,
+    );
   const [prefix] = optionValues(line, '-C', '--prefix', '--dir');
   const project = prefix ? at.place(prefix, true) : at.cwd();
   // A project install reads the manifests, lockfile and configuration, and writes node_modules there.

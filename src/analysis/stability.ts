@@ -4,7 +4,7 @@
  * meets the COPY's destination.
  */
 import { posix } from 'node:path';
-import type { PosixShellView, ShellCommand } from '../engine/index.js';
+import { effectiveCommand, type PosixShellView, type ShellCommand } from '../engine/index.js';
 import type { Link } from './command-effects.js';
 import { isUnder, overlaps, type Place } from './places.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
@@ -99,19 +99,19 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       stable: false,
       reason: `${by(writtenThrough)}writes ${writtenThrough.path}, where an earlier COPY may have brought a symbolic link layerfix cannot follow`,
     };
-  // A COPY makes the folders above its destination root's, or its --chown owner's: a RUN that makes one first
-  // (`mkdir -p /srv/www/uploads` before a copy into /srv/www/app) leaves it to the RUN's user, unless both are root.
-  if (scope.ownership !== undefined || scope.run.home !== '/root') {
-    for (const folder of madeFolders(scope.destination)) {
-      const making = [...effects.writes, ...effects.removes].find(
-        (place) => isUnder(place.path, folder) || overlaps(place, { path: folder, tree: false }),
-      );
-      if (making)
-        return {
-          stable: false,
-          reason: `${by(making)}writes ${making.path}, which may make ${folder}, a folder the COPY would make ${scope.ownership === undefined ? "as root (the RUN's user is not known to be root)" : `with the owner \`${scope.ownership}\``}`,
-        };
-    }
+  // A COPY makes the folders above its destination root's (or its --chown owner's), mode 0755: a RUN that makes one
+  // too gets another owner (it runs as another user, the copy has --chown) or mode (`mkdir -p -m 0750 /etc/app`,
+  // umask), or fails (`mkdir` without -p), depending on which runs first.
+  const exact = scope.ownership !== undefined || scope.run.home !== '/root' || makesFoldersItsOwnWay(view);
+  for (const folder of exact ? madeFolders(scope.destination) : []) {
+    const making = [...effects.writes, ...effects.removes].find(
+      (place) => isUnder(place.path, folder) || overlaps(place, { path: folder, tree: false }),
+    );
+    if (making)
+      return {
+        stable: false,
+        reason: `${by(making)}writes ${making.path}, which may make ${folder}, a folder the COPY would make ${scope.ownership !== undefined ? `with the owner \`${scope.ownership}\`` : scope.run.home !== '/root' ? "as root (the RUN's user is not known to be root)" : 'as root, mode 0755, where the RUN makes folders with a mode, a umask or without -p'}`,
+      };
   }
   // After the places it names: a RUN that writes the copied file says so rather than that PATH is unknown.
   if (effects.unknownReads.length)
@@ -162,6 +162,22 @@ function mayReachAnywhere(reads: readonly Place[], mayLink: StabilityScope['mayL
         (covering && read.tree && isUnder(place.path, read.path)),
     ),
   );
+}
+
+/**
+ * Whether a RUN makes folders otherwise than a COPY does (root's, mode 0755, nothing if they exist): `mkdir` without
+ * `-p` (it fails on a folder that exists), or with a mode, `install` with one, or a `umask`.
+ */
+function makesFoldersItsOwnWay(view: PosixShellView): boolean {
+  return view.commands.some((command) => {
+    const name = effectiveCommand(command)?.name ?? command.name?.value;
+    const flags = command.args.map((arg) => arg.value ?? '');
+    if (name === 'umask') return true;
+    if (name === 'install') return flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag));
+    if (name !== 'mkdir') return false;
+    const parents = flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents');
+    return !parents || flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag));
+  });
 }
 
 /** Folders every Linux image has (the FHS's, and the usual ones below /usr and /var): a COPY never makes them. */
