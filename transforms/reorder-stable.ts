@@ -28,6 +28,7 @@ import {
   copiesWholeContext,
   cutPoints,
   cutRun,
+  commandsAfter,
   restText,
   expandPath,
   IMAGE_WORKDIR,
@@ -234,8 +235,7 @@ function stablePrefix(
     const part = { ...view, args: text };
     const prefix = posixShell(ctx, part);
     if (typeof prefix === 'string') continue;
-    const commandsAfter = shell.commands.filter((command) => (command.item ?? -1) > index);
-    const lead = carriedState(prefix, scope.cwd, commandsAfter);
+    const lead = carriedState(prefix, scope.cwd, commandsAfter(shell, index));
     // A process it leaves running in the background would no longer run alongside the rest.
     const background =
       prefix.hazards.some((hazard) => hazard.kind === 'background') ||

@@ -28,6 +28,7 @@ import {
   cutPoints,
   cutRun,
   restText,
+  commandsAfter,
   carriedState,
   cutHazard,
   PLAIN_PATH,
@@ -245,8 +246,7 @@ function findCut(
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
     const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
-    const after = shell.commands.filter((command) => (command.item ?? -1) > index);
-    const lead = carriedState(prefix, startOf(facts, run).workdir, after);
+    const lead = carriedState(prefix, startOf(facts, run).workdir, commandsAfter(shell, index));
     if (typeof lead === 'string') {
       const hazard = cutHazard(...cutEffects(ctx, facts, run, shell, index, lead));
       if (!hazard) return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };

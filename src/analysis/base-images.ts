@@ -118,6 +118,11 @@ const OFFICIAL_AT_ROOT = new Set([
   'scratch',
 ]);
 
+/** An official image by name and tag, under any of Docker Hub's names or none. */
+const OFFICIAL_IMAGE = new RegExp(
+  `^(?:(?:${[...DOCKER_HUB].map((name) => name.replace(/[.]/g, '\\.')).join('|')})/)?(?:library/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$`,
+);
+
 /**
  * Microsoft's .NET images for Linux, built in turn on the official alpine, debian and ubuntu images: none sets a
  * WORKDIR, a PATH or a USER (github.com/dotnet/dotnet-docker, src/{runtime-deps,runtime,aspnet,sdk}).
@@ -135,10 +140,7 @@ export function imageWorkdir(reference: string): string | undefined {
   // A digest alone may name any of their images.
   if (dotnet)
     return NOT_PLAIN_DOTNET.test(dotnet[1] ?? '') || (!dotnet[1] && reference.includes('@')) ? undefined : '/';
-  const match =
-    /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.docker\.com)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$/.exec(
-      reference.toLowerCase(),
-    );
+  const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());
   if (!match) return undefined;
   const [, name, tag = ''] = match;
   if (/onbuild/.test(tag)) return undefined;

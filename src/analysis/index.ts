@@ -12,7 +12,7 @@ export { sameShellHazard, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, PLAIN_PATH, type Place } from './places.js';
 export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects.js';
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
-export { pathScopes, expandPath, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
+export { pathScopes, expandPath, pairValue, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 export { workdirMoveProblem, implicitWorkdirUse, type WorkdirMove } from './workdir-move.js';
 export {
   madeFolders,
@@ -61,7 +61,7 @@ export { copyWords } from './copy-words.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';
-export { carriedState, cutHazard, cutPoints, cutRun, restText, type RunCut } from './run-cut.js';
+export { carriedState, commandsAfter, cutHazard, cutPoints, cutRun, restText, type RunCut } from './run-cut.js';
 export {
   contextCopies,
   contextStages,

@@ -94,7 +94,7 @@ function next(view: InstructionView, state: State): void {
   if (view.name === 'env') {
     for (const pair of view.pairs ?? []) {
       if (pair.key === 'PATH') state.searchPath = searchPath(pair.value ?? '', state.searchPath, env);
-      if (pair.key === 'HOME') state.home = literal(pair, env);
+      if (pair.key === 'HOME') state.home = pairValue(pair, env);
     }
   }
   if (view.name !== 'env' && view.name !== 'arg') return;
@@ -104,7 +104,7 @@ function next(view: InstructionView, state: State): void {
     // ENV of the same name wins over it.
     if (view.name === 'arg') changed.set(pair.key, changed.has(pair.key) ? changed.get(pair.key) : undefined);
     // Every pair of one ENV expands variables as they were before it (`ENV A=1 B=$A` gives B the old A).
-    else changed.set(pair.key, literal(pair, env));
+    else changed.set(pair.key, pairValue(pair, env));
   }
   state.env = changed;
 }
@@ -130,8 +130,14 @@ function searchPath(
   return dirs;
 }
 
-/** The value of an ENV/ARG pair when it is a literal (plain, or quoted without expansions or escapes). */
-function literal(pair: PairView, env: ReadonlyMap<string, string | undefined> = new Map()): string | undefined {
+/**
+ * The value of an ENV/ARG pair with its variables replaced by their values in `env`, when it is plain or quoted
+ * without escapes; undefined otherwise.
+ */
+export function pairValue(
+  pair: PairView,
+  env: ReadonlyMap<string, string | undefined> = new Map(),
+): string | undefined {
   const value = pair.value ?? '';
   if (/^[^'"$\\`\s]*$/.test(value)) return value;
   const quoted = /^"([^"$\\`]*)"$|^'([^']*)'$/.exec(value);

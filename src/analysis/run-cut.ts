@@ -81,6 +81,11 @@ function errexitLead(shell: ShellView): number {
   return options.some((on) => on!.has('e') || on!.has('errexit')) ? lead : 0;
 }
 
+/** The commands of a RUN after a cut at item `index`, for carriedState. */
+export function commandsAfter(shell: ShellView, index: number): ShellCommand[] {
+  return shell.commands.filter((command) => (command.item ?? -1) > index);
+}
+
 /**
  * The text of the part after a cut at item `index`, starting with `lead` (what carriedState says it must repeat),
  * joined as the RUN joins its items there.

@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import ignore from 'ignore';
-import { bindSources, expandPath, referencedStage, stageReferences } from '../analysis/index.js';
+import { bindSources, copyWords, expandPath, pairValue, referencedStage, stageReferences } from '../analysis/index.js';
 import { shellView } from '../shell/index.js';
 import { instructions, parse, print, stages, type InstructionView, type Stage } from '../syntax/index.js';
 
@@ -42,8 +42,7 @@ export function copySources(
   env: ReadonlyMap<string, string | undefined> = new Map(),
 ): string[] | undefined {
   if (view.name !== 'copy' && view.name !== 'add') return undefined;
-  const words = (view.exec ?? view.buildkit.next) as string[];
-  return words
+  return (copyWords(view) ?? [])
     .slice(0, -1)
     .filter((w) => !w.startsWith('<<'))
     .map((word) => (word.includes('$') ? (expandPath(word, env) ?? word) : word));
@@ -72,10 +71,10 @@ function stageVariables(
       const before = new Map(env);
       for (const pair of view.name === 'env' || view.name === 'arg' ? (view.pairs ?? []) : []) {
         if (view.name === 'env') {
-          env.set(pair.key, variableValue(pair.value ?? '', before));
+          env.set(pair.key, pairValue(pair, before));
           set.add(pair.key);
         } else if (!set.has(pair.key)) {
-          const fallback = pair.value === undefined ? globals.get(pair.key) : variableValue(pair.value, before);
+          const fallback = pair.value === undefined ? globals.get(pair.key) : pairValue(pair, before);
           env.set(pair.key, Object.hasOwn(args, pair.key) ? args[pair.key] : fallback);
         }
       }
@@ -86,10 +85,6 @@ function stageVariables(
     return out;
   });
 }
-
-/** An ENV or ARG value with its variables expanded; undefined when it holds anything else to interpret. */
-const variableValue = (value: string, env: ReadonlyMap<string, string | undefined>) =>
-  /^'[^']*'$/.test(value) ? value.slice(1, -1) : expandPath(value, env);
 
 const matchers = new Map<string, (path: string) => boolean>();
 
@@ -182,7 +177,7 @@ function parsed(text: string): Parsed {
   for (const view of instructions(root)) {
     if (view.name === 'from') break;
     for (const pair of view.name === 'arg' ? (view.pairs ?? []) : [])
-      globals.push([pair.key, pair.value === undefined ? undefined : variableValue(pair.value, new Map(globals))]);
+      globals.push([pair.key, pair.value === undefined ? undefined : pairValue(pair, new Map(globals))]);
   }
   const commands = list.map((stage) => {
     let shell: string[] | null = null;

@@ -100,9 +100,18 @@ export function loadBundle(options: { worker?: boolean } = {}): LayerfixBundle |
   script = new vm.Script(wrapper, { filename: BUNDLE, cachedData: data });
   const module = { exports: {} as LayerfixBundle };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, require('node:module').createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE), importer);
+  run.call(
+    module.exports,
+    module.exports,
+    require('node:module').createRequire(BUNDLE),
+    module,
+    BUNDLE,
+    path.dirname(BUNDLE),
+    importer,
+  );
   state = { used: true, cache: data ? (script.cachedDataRejected ? 'rejected' : 'accepted') : cache };
-  if (process.env.LAYERFIX_DEBUG_BUNDLE) process.stderr.write(`layerfix: bundle ${BUNDLE}, code cache ${state.cache}\n`);
+  if (process.env.LAYERFIX_DEBUG_BUNDLE)
+    process.stderr.write(`layerfix: bundle ${BUNDLE}, code cache ${state.cache}\n`);
   loaded = module.exports;
   return loaded;
 }
