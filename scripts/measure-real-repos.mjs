@@ -11,7 +11,10 @@
 // Markdown tables: per repository, the files the cache transforms change and what they do, the shell commands rerun
 // per source edit before and after (moves/splits apart from merges), and the reasons reorder-stable and
 // split-manifest-copy declined, each weighted by its stake: the shell commands the declined RUN reran over the
-// source edits of the history (the most a move or split of that RUN could save; 0 when it never reran).
+// source edits of the history (the most a move or split of that RUN could save; 0 when it never reran). Last, what
+// a source edit still reruns after the rewrite (each file at HEAD over the whole history, so the total is close to,
+// not equal to, cache-report's), by why each RUN stays after the copy: its own reads or writes, a program layerfix
+// cannot tell, or only obstacles that a probe turning them into comments removes (stillRerunClass).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +27,7 @@ const dist = (path) => import(join(root, 'dist/src', path));
 const { rerunInstructions } = await dist('cache-report/invalidate.js');
 const { reportContext, contextPathsIn } = await dist('cache-report/context.js');
 const { readHistory } = await dist('cache-report/git.js');
+const { transform } = await dist('registry.js');
 const { loadShellParser } = await dist('shell/index.js');
 await loadShellParser();
 
@@ -79,9 +83,62 @@ function reasonOf(message) {
     .trim();
 }
 
+/** The class of a RUN whose own effects layerfix cannot tell. */
+const UNKNOWN = 'runs what layerfix cannot tell (a program, a script, a shell, a path known at build time)';
+
+/** The class of reorder-stable's reason for keeping a RUN, without its obstacle: undefined when another instruction kept it. */
+function ownClassOf(why) {
+  if (/^(?:runs `[^`]*`, which )?reads \S+, where the copy into/.test(why)) return 'reads what the copy brings';
+  if (/^(?:runs `[^`]*`, which )?writes .*(?:also writes|a folder the COPY would make)/.test(why))
+    return 'writes where the copy writes';
+  if (/^would have to move past the WORKDIR [^:]*: layerfix cannot tell what it does/.test(why)) return UNKNOWN;
+  if (why.startsWith('would have to move')) return undefined;
+  return UNKNOWN;
+}
+
+/**
+ * Why a RUN at `line` that a source edit still reruns stays after the copy of the sources. reorder-stable names the
+ * first obstacle it meets; to tell a RUN kept by an obstacle from one that could not move anyway, each obstacle (a
+ * USER, ARG, ENV, WORKDIR, or a RUN that stays) is turned into comment lines, one at a time, and the file planned
+ * again, until the RUN moves (kept only by obstacles) or says why it cannot.
+ */
+async function stillRerunClass(text, line, options) {
+  let probe = text;
+  let obstacle;
+  for (let round = 0; round < 8; round++) {
+    const { messages } = await transform(probe, options);
+    const mine = messages.filter((m) => m.line === line && m.ruleId === 'reorder-stable');
+    const kept = mine.find((m) => m.kind === 'skip');
+    if (!kept)
+      return mine.some((m) => m.kind === 'change')
+        ? `moves once what stands in its way is gone (first: ${obstacle})`
+        : 'after a copy of its own inputs only (a manifest, a script), or a stage built from the sources';
+    const why = kept.reason.replace(/^Kept RUN at [^:]*:\d+ after [^:]*:\d+: it /, '');
+    const own = ownClassOf(why);
+    if (own === UNKNOWN) unknownPrograms.push(/`([^`]*)`/.exec(why)?.[1] ?? why);
+    if (own) return own;
+    const at = / (?:the|a) (\w+) at (\d+):\d+/.exec(why);
+    if (!at) return UNKNOWN;
+    obstacle ??= /RUN/.test(at[1]) ? 'a RUN that stays' : `a ${at[1]}`;
+    const lines = probe.split('\n');
+    const start = Number(at[2]) - 1;
+    // The obstacle's physical lines (a continuation ends in a backslash) become comments: the line numbers stay.
+    let end = start;
+    while (end < lines.length - 1 && /\\\r?$/.test(lines[end])) end++;
+    for (let k = start; k <= end; k++) lines[k] = '#';
+    probe = lines.join('\n');
+  }
+  return UNKNOWN;
+}
+
 const rows = [];
 const reasons = new Map();
 const examples = [];
+/** Shell commands still rerun after the rewrite, by why the RUN stays after the copy (`classOf`). */
+const stillRerun = new Map();
+/** The same commands of RUNs whose effects layerfix cannot tell, by the program it names first. */
+const programsUnknown = new Map();
+const unknownPrograms = [];
 for (const repo of repos) {
   const name = basename(repo);
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
@@ -107,6 +164,7 @@ for (const repo of repos) {
     moves: 0,
     splits: 0,
     stake: 0,
+    afterCounted: 0,
     report,
     main,
   };
@@ -122,26 +180,41 @@ for (const repo of repos) {
       if (m.ruleId === 'split-manifest-copy') row.splits++;
     }
     const declines = (file.messages ?? []).filter((m) => m.kind === 'skip' && BLOCKERS.includes(m.ruleId));
-    if (!declines.length) continue;
-    // The stake of each declined RUN: its commands times the source edits (of the history) that rerun it.
     const path = join(repo, file.path);
     const text = readFileSync(path, 'utf8');
     const contextDir = file.build?.context !== undefined ? resolve(repo, file.build.context) : resolve(path, '..');
     const context = reportContext(path, contextDir);
     const prefix = relative(repo, contextDir).split('\\').join('/');
     const rel = relative(repo, path).split('\\').join('/');
+    const edits = history
+      .filter((commit) => !commit.paths.includes(rel))
+      .map((commit) => contextPathsIn(context, prefix, commit.paths))
+      .filter((paths) => paths.length);
     // Per line of a RUN: the shell commands it reran over the history's source edits (cache-report's own count).
-    const reruns = new Map();
-    const change = { previous: text, target: file.build?.target, args: file.build?.args };
-    for (const commit of history) {
-      if (commit.paths.includes(rel)) continue;
-      const paths = contextPathsIn(context, prefix, commit.paths);
-      if (!paths.length) continue;
-      for (const { view, commands } of rerunInstructions(text, { ...change, paths })) {
-        const line = view.node.position.start.line;
-        reruns.set(line, (reruns.get(line) ?? 0) + commands);
-      }
+    const rerunsByLine = (dockerfile) => {
+      const reruns = new Map();
+      const change = { previous: dockerfile, target: file.build?.target, args: file.build?.args };
+      for (const paths of edits)
+        for (const { view, commands } of rerunInstructions(dockerfile, { ...change, paths })) {
+          const line = view.node.position.start.line;
+          reruns.set(line, (reruns.get(line) ?? 0) + commands);
+        }
+      return reruns;
+    };
+    // What still reruns after the rewrite, by why reorder-stable keeps each RUN there.
+    const build = { context: contextDir, target: file.build?.target, args: file.build?.args };
+    const after = (await transform(text, { path, build })).text;
+    for (const [line, commands] of rerunsByLine(after)) {
+      unknownPrograms.length = 0;
+      const why = await stillRerunClass(after, line, { path, build });
+      for (const program of unknownPrograms.slice(-1))
+        programsUnknown.set(program, (programsUnknown.get(program) ?? 0) + commands);
+      stillRerun.set(why, (stillRerun.get(why) ?? 0) + commands);
+      row.afterCounted += commands;
     }
+    if (!declines.length) continue;
+    // The stake of each declined RUN: its commands times the source edits (of the history) that rerun it.
+    const reruns = rerunsByLine(text);
     for (const m of declines) {
       const stake = reruns.get(m.line) ?? 0;
       const key = `${m.ruleId}: ${reasonOf(m.message)}`;
@@ -182,6 +255,22 @@ lines.push('| decline (reorder-stable, split-manifest-copy) | declines | on a RU
 lines.push('| --- | ---: | ---: | ---: |');
 for (const [key, v] of [...reasons].sort((a, b) => b[1].stake - a[1].stake || b[1].declines - a[1].declines))
   lines.push(`| ${key.replace(/\|/g, '\\|')} | ${v.declines} | ${v.blocking} | ${v.stake} |`);
+const counted = sum((r) => r.afterCounted);
+lines.push('');
+lines.push(
+  `| what a source edit still reruns, by why reorder-stable keeps the RUN after the copy | commands | share |`,
+  '| --- | ---: | ---: |',
+);
+for (const [why, commands] of [...stillRerun].sort((a, b) => b[1] - a[1]))
+  lines.push(`| ${why} | ${commands} | ${((commands / counted) * 100).toFixed(1)}% |`);
+lines.push(
+  `| programs layerfix cannot tell, most commands first | ${[...programsUnknown]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([program, commands]) => `\`${program.replace(/\|/g, '\\|').slice(0, 40)}\` ${commands}`)
+    .join(', ')} | |`,
+);
+lines.push(`| **total** (cache-report's after: ${total('report', 'after')}) | ${counted} | |`);
 console.log(lines.join('\n'));
 const summary = {
   out,
