@@ -4,6 +4,7 @@
  * creates or changes. A command layerfix has no rule for, or whose arguments it cannot resolve, is unknown, with the
  * reason: transforms decline on it.
  */
+import { posix } from 'node:path';
 import {
   commandUpTo,
   hasOption,
@@ -819,12 +820,7 @@ const RULES: Record<string, CommandRule> = {
     syntax: { long: ['--cwd', '--cache-folder', '--modules-folder', '--network-timeout', '--registry'] },
     rule: yarn,
   },
-  corepack: {
-    rule: (_line, at) => {
-      at.install();
-      at.commands();
-    },
-  },
+  corepack: { syntax: { long: ['--install-directory'] }, rule: corepack },
   gem: {
     syntax: { short: 'iNv', long: ['--install-dir', '--bindir', '--version', '--source'] },
     rule: (line, at) => {
@@ -1396,6 +1392,30 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
   // A project install reads the manifests, lockfile and configuration, and writes node_modules there.
   at.read(project);
   at.write(project);
+}
+
+/**
+ * corepack: `enable` and `disable` put or take its shims beside node; `install` and `prepare` fetch a package
+ * manager: the one named (`prepare pnpm@9`, `install -g yarn@4`), else the one the packageManager field of the
+ * package.json in the working directory or a folder above it names. Anything else (`use` and `up` rewrite that
+ * package.json; a package manager's name runs it) is not known.
+ */
+function corepack(line: CommandLine, at: Resolver): void {
+  const [sub, ...specs] = line.operands;
+  if (!['enable', 'disable', 'install', 'prepare'].includes(sub?.value ?? ''))
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  const named = specs.length > 0 || hasOption(line, '-g', '--global');
+  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) {
+    if (at.base.cwd === undefined)
+      at.effects.unknownReads.push('the package.json of the working directory, which layerfix cannot tell');
+    else
+      for (let dir = at.base.cwd; ; dir = posix.dirname(dir)) {
+        at.read({ path: posix.join(dir, 'package.json'), tree: false });
+        if (dir === '/') break;
+      }
+  }
+  at.install();
+  at.commands();
 }
 
 function yarn(line: CommandLine, at: Resolver): void {

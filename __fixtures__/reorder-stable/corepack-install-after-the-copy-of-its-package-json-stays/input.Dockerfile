@@ -1,0 +1,7 @@
+FROM node:22-bookworm-slim
+RUN npm install -g --ignore-scripts corepack@0.31.0
+WORKDIR /data
+COPY . .
+ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_INTEGRITY_KEYS=0
+RUN corepack enable && corepack install
+CMD ["node", "index.js"]
