@@ -26,8 +26,8 @@ export interface BroadCopy {
 
 /** Flags a manifest COPY can repeat with the same effect on the manifests. */
 const MIRRORED = new Set(['chown', 'chmod', 'link']);
-/** A plain relative folder path: no globs, quotes, variables or escapes. */
-const PLAIN_SOURCE = /^(\.\/)?[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*\/?$/;
+/** A plain folder path of the context (a leading `/` is its root): no globs, quotes, variables or escapes. */
+const PLAIN_SOURCE = /^(\.\/|\/)?[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*\/?$/;
 /** A destination layerfix can extend with subfolders as written. */
 const PLAIN_DEST = /^[A-Za-z0-9._/@+:~=,${}-]+$/;
 
