@@ -351,6 +351,7 @@ function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
     removes: [...a.removes, ...b.removes],
     installs: a.installs.length ? a.installs : b.installs,
     unknownReads: [...a.unknownReads, ...b.unknownReads],
+    programs: [...a.programs, ...b.programs],
     links: [...a.links, ...b.links],
     systemPackages: a.systemPackages || b.systemPackages,
     installsCommands: a.installsCommands || b.installsCommands,

@@ -21,6 +21,7 @@ import {
 } from '../src/engine/index.js';
 import {
   CONTEXT_OPTION,
+  copiedNames,
   copyWords,
   carriedState,
   cutHazard,
@@ -543,9 +544,19 @@ class StageHistory {
     this.pending.push(view);
   }
 
+  private context(): ContextLookup {
+    return (this.lookup ??= transformBuildContext(this.ctx));
+  }
+
+  /** The name of every entry a copy of the build context brings, when layerfix can tell them. */
+  readonly copiedNames = (copy: InstructionView): ReadonlySet<string> | undefined => {
+    const found = this.context();
+    return 'context' in found ? copiedNames(copy, found.context) : undefined;
+  };
+
   private catchUp(): void {
     for (const view of this.pending) {
-      const facts = historyOf(this.ctx, view, () => (this.lookup ??= transformBuildContext(this.ctx)));
+      const facts = historyOf(this.ctx, view, () => this.context());
       this.known.push(...facts.links);
       this.written.push(...facts.writes);
       this.linked.push(...facts.mayLink);
@@ -643,6 +654,7 @@ function stableReason(
       links: history.read,
       stageWrote: history.wrote,
       mayLink: history.mayLink,
+      copiedNames: () => history.copiedNames(copy),
     });
     return result.stable ? undefined : result.reason;
   }

@@ -91,6 +91,29 @@ export class BuildContext {
   }
 
   /**
+   * Add to `names` the name of a path of the context and of every entry below it, ignored or not; false when one is
+   * a symbolic link, cannot be read, or there are more than `limit`.
+   */
+  namesBelow(path: string, names: Set<string>, limit: number): boolean {
+    const root = cleanPath(path);
+    if (root === undefined) return false;
+    const pending = [root];
+    for (let seen = 0; pending.length; seen++) {
+      const entry = pending.pop()!;
+      const st = statOfLink(join(this.dir, entry));
+      if (!st || st.isSymbolicLink() || seen > limit) return false;
+      if (entry) names.add(posix.basename(entry));
+      if (!st.isDirectory()) continue;
+      try {
+        for (const name of readdirSync(join(this.dir, entry))) pending.push(posix.join(entry, name));
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The first entry at or below a folder the build gets that is a symbolic link, or has the setuid or setgid bit, or
    * is neither a file nor a folder (a COPY of the folder takes such entries as they are, while `chown -R` treats them
    * apart); `limit` when the folder holds more than `limit` entries; undefined when there is none.

@@ -27,6 +27,11 @@ export interface FileEffects {
   installs: Place[];
   /** Words it reads that name no place layerfix can tell (a path only known at build time), with why. */
   unknownReads: string[];
+  /**
+   * Programs it runs by name on a PATH layerfix cannot tell: any folder may hold one, so a copy that brings an entry
+   * of the name may change what runs.
+   */
+  programs: string[];
   /** Symbolic links it makes, absolute, with their absolute targets: later paths through them reach the targets. */
   links: Link[];
   /**
@@ -1504,7 +1509,7 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     return {
       ...effects,
       reads: [...at.effects.reads, ...effects.reads],
-      unknownReads: [...at.effects.unknownReads, ...effects.unknownReads],
+      programs: [...at.effects.programs, ...effects.programs],
     };
   }
   const spec = RULES[program];
@@ -1523,14 +1528,20 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
 
 /**
  * Running a program reads its file: the path it is called by, or each folder of PATH where the shell looks for its
- * name (a copy into one of them may bring the program itself). Builtins are not looked up.
+ * name (a copy into one of them may bring the program itself), or, with PATH unknown, a file of its name anywhere
+ * (`programs`). Builtins are not looked up.
  */
 function readProgram(name: string, at: Resolver): void {
   if (name.includes('/')) return at.readArg({ value: name, text: name });
   if (BUILTINS.has(name)) return;
   const path = at.base.searchPath;
-  if (path === undefined) at.effects.unknownReads.push(`the program \`${name}\`, found on a PATH layerfix cannot tell`);
+  if (path === undefined) at.effects.programs.push(name);
   else at.read(...path.map((dir) => ({ path: `${dir}/${name}`, tree: false })));
+}
+
+/** How a message names a program looked up on a PATH layerfix cannot tell. */
+export function programOnUnknownPath(name: string): string {
+  return `the program \`${name}\`, found on a PATH layerfix cannot tell`;
 }
 
 /** No effect at all. */
@@ -1541,6 +1552,7 @@ export function emptyEffects(): FileEffects {
     removes: [],
     installs: [],
     unknownReads: [],
+    programs: [],
     links: [],
     systemPackages: false,
     installsCommands: false,

@@ -58,6 +58,7 @@ export {
 } from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { copyWords } from './copy-words.js';
+export { copiedNames } from './copied-names.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';

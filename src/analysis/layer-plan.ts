@@ -172,7 +172,7 @@ export function copiesFromContextStage(root: Root, view: InstructionView): boole
 export function layerClass(effects: RunEffects, copies: readonly ContextCopy[]): LayerClass {
   // Before any copy, nothing of the context is in the image to depend on.
   if (!copies.length) return 'stable';
-  if (effects.unknown || effects.unknownReads.length) return 'unknown';
+  if (effects.unknown || effects.unknownReads.length || effects.programs.length) return 'unknown';
   const touched = [...effects.reads, ...effects.writes, ...effects.removes];
   let found: LayerClass = 'stable';
   for (const copy of copies) {

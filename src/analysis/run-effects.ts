@@ -189,6 +189,7 @@ function merge(into: FileEffects, from: FileEffects, by: string): void {
   into.removes.push(...tag(from.removes));
   if (!into.installs.length) into.installs.push(...from.installs);
   into.unknownReads.push(...from.unknownReads);
+  into.programs.push(...from.programs);
   into.links.push(...from.links);
   into.systemPackages ||= from.systemPackages;
   into.installsCommands ||= from.installsCommands;

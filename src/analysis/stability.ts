@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { effectiveCommand, type PosixShellView, type ShellCommand } from '../engine/index.js';
-import type { Link } from './command-effects.js';
+import { programOnUnknownPath, type Link } from './command-effects.js';
 import { isUnder, overlaps, type Place } from './places.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { runEffects, type RunScope } from './run-effects.js';
@@ -26,6 +26,8 @@ export interface StabilityScope {
   stageWrote?: (places: readonly Place[]) => Place | undefined;
   /** Where earlier copies of the stage may have brought symbolic links layerfix cannot follow; asked only when needed. */
   mayLink?: () => readonly MayLink[];
+  /** The name of every entry the copy brings, when layerfix can tell them (`copiedNames`); asked only when needed. */
+  copiedNames?: () => ReadonlySet<string> | undefined;
 }
 
 /**
@@ -116,6 +118,17 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
   // After the places it names: a RUN that writes the copied file says so rather than that PATH is unknown.
   if (effects.unknownReads.length)
     return { stable: false, reason: `reads ${effects.unknownReads[0]}, which may be a copied file` };
+  // A program looked up on a PATH layerfix cannot tell may be a file of its name in any folder: the same program runs
+  // on both sides of the copy only when the copy brings no entry of that name.
+  if (effects.programs.length) {
+    const brought = scope.copiedNames?.();
+    const program = effects.programs.find((name) => !brought || brought.has(name));
+    if (program)
+      return {
+        stable: false,
+        reason: `reads ${programOnUnknownPath(program)}, ${brought ? 'and the COPY brings an entry of that name' : 'which may be a copied file'}`,
+      };
+  }
   const accounts = [...effects.createsAccounts, ...effects.changesAccounts];
   if (scope.ownership !== undefined && accounts.length) {
     return {

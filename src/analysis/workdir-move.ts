@@ -9,7 +9,14 @@
 import { posix } from 'node:path';
 import { effectiveCommand, type PosixShellView } from '../engine/index.js';
 import { argOf, hasOption, readCommandLine, type Arg } from './command-line.js';
-import { ACCOUNTS, NO_FILES, PACKAGE_TOOL_SYNTAX, WRAPPERS, type Link } from './command-effects.js';
+import {
+  ACCOUNTS,
+  NO_FILES,
+  PACKAGE_TOOL_SYNTAX,
+  programOnUnknownPath,
+  WRAPPERS,
+  type Link,
+} from './command-effects.js';
 import { aliases, isUnder, normalise, type Place } from './places.js';
 import { runEffects, type RunEffects, type RunScope } from './run-effects.js';
 
@@ -66,6 +73,8 @@ export function workdirMoveProblem(view: PosixShellView, move: WorkdirMove): str
 function unknownOf(effects: RunEffects): string | undefined {
   if (effects.unknown) return effects.unknown.reason;
   if (effects.unknownReads.length) return `it reads ${effects.unknownReads[0]}`;
+  // A PATH layerfix cannot tell may hold a relative folder, where a program is looked up from the working directory.
+  if (effects.programs.length) return `it reads ${programOnUnknownPath(effects.programs[0])}`;
   return undefined;
 }
 

@@ -1,0 +1,8 @@
+# The copy into /usr/local/bin brings a program named mkdir, which a PATH layerfix cannot tell may put first: the
+# RUN would run the real mkdir above the copy, and the wrapper below it.
+FROM acme/platform-base:1.4
+WORKDIR /srv/app
+RUN mkdir -p /var/lib/app/uploads
+COPY ./app /srv/app
+COPY ./bin /usr/local/bin
+CMD ["/srv/app/run.sh"]
