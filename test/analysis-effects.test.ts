@@ -42,8 +42,10 @@ const ACCOUNT_FILES = [
   '/etc/shadow-',
   '/etc/gshadow-',
 ];
-const WGETRC = ['/etc/wgetrc', '/usr/local/etc/wgetrc', '/root/.wgetrc'];
-const CURLRC = ['/root/.curlrc', '/root/.config/curlrc'];
+/** The certificate store and OpenSSL configuration every TLS client reads. */
+const TLS = ['/etc/ssl/**', '/usr/lib/ssl/**', '/etc/pki/**', '/usr/local/ssl/**'];
+const WGETRC = ['/etc/wgetrc', '/usr/local/etc/wgetrc', '/root/.wgetrc', ...TLS];
+const CURLRC = ['/root/.curlrc', '/root/.config/curlrc', ...TLS];
 
 /** Rows: the text, then the places written, removed and read (trees end in `/**`). */
 const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: string[] }]> = [
@@ -67,7 +69,7 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['curl -fsSLo/usr/local/bin/kubectl https://example.com/k', { writes: ['/usr/local/bin/kubectl'], reads: CURLRC }],
   ['curl -fsSL https://example.com/install.sh -o install.sh', { writes: ['/app/install.sh'], reads: CURLRC }],
   ['curl -O https://example.com/x.tgz', { writes: ['/app/**'], reads: CURLRC }],
-  ['curl -q -o /tmp/x https://example.com/x', { writes: ['/tmp/x'] }],
+  ['curl -q -o /tmp/x https://example.com/x', { writes: ['/tmp/x'], reads: TLS }],
   ['test -f /app/dist/index.js', { reads: ['/app/dist/index.js'] }],
   ['[ -f package-lock.json ] && echo yes', { reads: ['/app/package-lock.json'] }],
   [
@@ -100,7 +102,8 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
       reads: ['/etc/login.defs', '/etc/adduser.conf', '/etc/deluser.conf', '/etc/default/**', '/etc/skel/**'],
     },
   ],
-  ['gosu app touch /home/app/x', { writes: ['/home/app/x'] }],
+  // gosu looks the user up; the command runs with that user's home folder.
+  ['gosu app touch /home/app/x', { writes: ['/home/app/x'], reads: ['/etc/passwd', '/etc/group'] }],
   ['env DEBIAN_FRONTEND=noninteractive mkdir /x', { writes: ['/x'] }],
   // pip also reads its configuration files.
   [
@@ -117,7 +120,7 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   // git reads the system's and the user's configuration.
   [
     'git clone https://example.com/repo.git /opt/repo',
-    { reads: ['/etc/gitconfig', '/root/.config/git/**', '/root/.gitconfig'], writes: ['/opt/repo/**'] },
+    { reads: ['/etc/gitconfig', '/root/.config/git/**', '/root/.gitconfig', ...TLS], writes: ['/opt/repo/**'] },
   ],
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
   [
@@ -188,6 +191,8 @@ test('running a program reads it: each PATH folder its name is looked up in, or 
   assert.equal(show(runEffects(view('gosu app touch /tmp/x'), withPath).reads), [
     '/usr/local/bin/gosu',
     '/usr/bin/gosu',
+    '/etc/passwd',
+    '/etc/group',
     '/usr/local/bin/touch',
     '/usr/bin/touch',
   ]);
@@ -201,6 +206,47 @@ test('running a program reads it: each PATH folder its name is looked up in, or 
   assert.equal(effects('mkdir /x').programs, ['mkdir']);
   assert.equal(effects('mkdir /x').unknownReads, []);
   assert.equal(effects('gosu app touch /tmp/x').programs, ['gosu', 'touch']);
+});
+
+test('files commands read that their names do not show (red team 12)', () => {
+  const reads = (text: string, env: Array<[string, string]> = []) =>
+    show(runEffects(shellView(text) as PosixShellView, { ...scope, env: new Map([...scope.env, ...env]) }).reads);
+  // A global install of the project, a folder or an archive reads it.
+  assert.ok(reads('npm install -g .').includes('/app/**'));
+  assert.ok(reads('npm install -g').includes('/app/**'));
+  assert.ok(reads('yarn global add file:/opt/tool').includes('/opt/tool/**'));
+  assert.not.ok(reads('npm install -g pm2@5').includes('/app/**'));
+  // Yarn 1 reads .yarnrc and .npmrc from the working directory up, in global mode too.
+  assert.ok(reads('yarn global add ncu').includes('/app/.yarnrc'));
+  assert.ok(reads('yarn global add ncu').includes('/.npmrc'));
+  // Operands that are files whatever their names; key ids are not files.
+  assert.ok(reads('gpg --batch --import KEYS').includes('/app/KEYS'));
+  assert.not.ok(reads('gpg --keyserver hkps://k --recv-keys ABCD EF01').includes('/app/EF01'));
+  assert.ok(reads('debconf-set-selections selections.txt').includes('/app/selections.txt'));
+  assert.ok(reads('apt-key add repo.key').includes('/app/repo.key'));
+  assert.ok(reads('git apply -p1 fix.patch').includes('/app/fix.patch'));
+  // What the environment points a tool at.
+  assert.ok(reads('npm install -g pm2', [['NODE_OPTIONS', '--require /app/tracing.js']]).includes('/app/tracing.js'));
+  assert.ok(reads('curl -fsSLO https://x/y', [['CURL_CA_BUNDLE', '/etc/corp.pem']]).includes('/etc/corp.pem/**'));
+  assert.ok(reads('sudo mkdir /x').includes('/etc/sudoers.d/**'));
+  assert.ok(reads('curl --capath /certs -fsSLO https://x/y').includes('/certs/**'));
+});
+
+test('the home folder, working directory and PATH a command runs with', () => {
+  // A HOME the RUN sets, or env's, is where git writes; another user's (gosu, sudo) is not known.
+  assert.ok(show(effects('HOME=/home/dev git config --global a b').writes).includes('/home/dev/.gitconfig'));
+  assert.ok(show(effects('env HOME=/home/dev git config --global a b').writes).includes('/home/dev/.gitconfig'));
+  assert.match(effects('gosu dev git config --global a b').unknown?.reason ?? '', /cannot tell the home folder/);
+  assert.match(effects('sudo -u dev git config --global a b').unknown?.reason ?? '', /cannot tell the home folder/);
+  assert.equal(show(effects('env -C /opt touch x').writes), ['/opt/x']);
+  // With CDPATH set, `cd src` may go to a folder of CDPATH; `cd ./src` does not.
+  assert.ok(effects('export CDPATH=/srv; cd src && touch x').unknownReads.length > 0);
+  assert.equal(show(effects('export CDPATH=/srv; cd ./src && touch x').writes), ['/app/src/x']);
+  // A PATH the RUN sets is where programs are looked up.
+  const withPath = { ...scope, searchPath: ['/usr/bin'] };
+  const lookups = runEffects(shellView('PATH=/opt/bin:/usr/bin mkdir /x') as PosixShellView, withPath).reads;
+  assert.ok(show(lookups).includes('/opt/bin/mkdir'));
+  assert.equal(runEffects(shellView('PATH=.:$PATH mkdir /x') as PosixShellView, withPath).programs, ['mkdir']);
 });
 
 test('symbolic links are recorded with absolute targets', () => {

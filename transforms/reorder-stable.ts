@@ -655,6 +655,7 @@ function stableReason(
       stageWrote: history.wrote,
       mayLink: history.mayLink,
       copiedNames: () => history.copiedNames(copy),
+      startup: shellFacts(ctx.root).get(view.node)?.startup,
     });
     return result.stable ? undefined : result.reason;
   }

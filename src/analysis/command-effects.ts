@@ -260,6 +260,18 @@ class Resolver {
     this.effects.writes.push(...places);
   }
 
+  /** Read files of these names in the working directory and in every folder above it (a tool's project settings). */
+  readUpwards(...names: string[]): void {
+    if (this.base.cwd === undefined) {
+      this.effects.unknownReads.push(`${names.join(' and ')} in the working directory, which layerfix cannot tell`);
+      return;
+    }
+    for (let dir = this.base.cwd; ; dir = posix.dirname(dir)) {
+      this.read(...names.map((name) => ({ path: posix.join(dir, name), tree: false })));
+      if (dir === '/') return;
+    }
+  }
+
   remove(...places: Place[]): void {
     this.effects.writes.push(...places);
     this.effects.removes.push(...places);
@@ -310,7 +322,8 @@ class Resolver {
 const isUrl = (arg: Arg) => arg.value !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(arg.value);
 /** A word that names a path rather than a package or a name (`./x`, `/x`, `x/y`, `~`, a package file). */
 const isPathLike = (arg: Arg) =>
-  arg.value === null || /^[./~]|^[^:]*\/|\.(deb|rpm|apk|whl|tgz|tar\.gz|zip|gem)$/.test(arg.value);
+  arg.value === null ||
+  /^[./~]|^[^:]*\/|\.(deb|rpm|apk|whl|tgz|tar|tar\.(gz|bz2|xz|zst)|tbz2?|txz|zip|gem)$/.test(arg.value);
 
 /** Commands that touch no file: they print, compute or change only the shell's own state. */
 export const NO_FILES: readonly string[] = [
@@ -556,6 +569,10 @@ const CURL_VALUED = [
   '--proto',
   '--user-agent',
   '--cacert',
+  '--capath',
+  '--netrc-file',
+  '--etag-save',
+  '--etag-compare',
   '--cert',
   '--key',
   '--url',
@@ -584,6 +601,9 @@ const WGET_VALUED = [
   '--user',
   '--password',
   '--ca-certificate',
+  '--ca-directory',
+  '--private-key',
+  '--config',
   '--certificate',
   '--post-data',
   '--post-file',
@@ -827,12 +847,18 @@ const RULES: Record<string, CommandRule> = {
   },
   corepack: { syntax: { long: ['--install-directory'] }, rule: corepack },
   gem: {
-    syntax: { short: 'iNv', long: ['--install-dir', '--bindir', '--version', '--source'] },
+    syntax: { short: 'ivgn', long: ['--install-dir', '--bindir', '--version', '--source', '--file'] },
     rule: (line, at) => {
       const [sub] = line.operands;
       if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall')
         at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
       for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
+      // gem reads /etc/gemrc, ~/.gemrc or $GEMRC, and with -g the Gemfile it names (the working directory's).
+      configFiles(at, ['.gemrc'], ['GEMRC'], ['/etc/gemrc']);
+      for (const gemfile of optionValues(line, '-g', '--file'))
+        at.readArg(gemfile ?? { value: 'Gemfile', text: 'Gemfile' });
+      for (const folder of optionValues(line, '-i', '--install-dir', '-n', '--bindir'))
+        at.write(at.place(folder, true));
       at.install();
       at.commands();
     },
@@ -965,10 +991,26 @@ function configFiles(at: Resolver, names: string[], variables: string[], fixed: 
     }
 }
 
+/** The system's certificate store and OpenSSL configuration, which a client reads for every https connection. */
+const TLS_FOLDERS: Place[] = ['/etc/ssl', '/usr/lib/ssl', '/etc/pki', '/usr/local/ssl'].map((path) => ({
+  path,
+  tree: true,
+}));
+
+/** A TLS client reads the certificate store, and the files and folders these variables name instead. */
+function tlsReads(at: Resolver, variables: readonly string[]): void {
+  at.read(...TLS_FOLDERS);
+  for (const variable of ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'OPENSSL_CONF', ...variables])
+    if (at.base.variables.has(variable))
+      at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true);
+}
+
 function curl(line: CommandLine, at: Resolver): void {
   // curl reads .curlrc from $CURL_HOME, $XDG_CONFIG_HOME or the home folder, unless -q comes first.
   if (line.options[0]?.name !== '-q' && line.options[0]?.name !== '--disable')
     configFiles(at, ['.curlrc', '.config/curlrc'], ['CURL_HOME', 'XDG_CONFIG_HOME']);
+  tlsReads(at, ['CURL_CA_BUNDLE']);
+  if (hasOption(line, '-n', '--netrc', '--netrc-optional')) readHome(at, '.netrc');
   const [folder] = optionValues(line, '--output-dir');
   const base = folder === undefined ? undefined : at.place(folder, true);
   for (const output of optionValues(line, '-o', '--output')) {
@@ -981,8 +1023,24 @@ function curl(line: CommandLine, at: Resolver): void {
   }
   if (hasOption(line, '-O', '--remote-name', '--remote-name-all', '-J', '--remote-header-name'))
     at.write(base ?? at.cwd());
-  for (const value of optionValues(line, '-T', '--upload-file', '-K', '--config', '--cacert', '--cert', '--key'))
-    at.readArg(value);
+  for (const value of optionValues(
+    line,
+    '-T',
+    '--upload-file',
+    '-K',
+    '--config',
+    '--cacert',
+    '--capath',
+    '--cert',
+    '--key',
+    '--netrc-file',
+    '-b',
+    '--cookie',
+    '--etag-compare',
+  ))
+    // A cookie word without `=` is a file to read cookies from.
+    if (value?.value == null || !value.value.includes('=')) at.readArg(value, true);
+  for (const value of optionValues(line, '--etag-save')) at.write(at.place(value));
   for (const value of optionValues(line, '-d', '--data', '--data-binary', '--data-urlencode', '-F', '--form')) {
     if (value?.value === null || /(^|=)[@<]/.test(value?.value ?? ''))
       at.unknown(`sends a file with curl (\`${value?.text}\`), which layerfix does not follow`);
@@ -1003,6 +1061,7 @@ function curl(line: CommandLine, at: Resolver): void {
 function wget(line: CommandLine, at: Resolver): void {
   // wget reads /etc/wgetrc (or $SYSTEM_WGETRC) and ~/.wgetrc (or $WGETRC).
   configFiles(at, ['.wgetrc'], ['WGETRC', 'SYSTEM_WGETRC'], ['/etc/wgetrc', '/usr/local/etc/wgetrc']);
+  tlsReads(at, []);
   const outputs = optionValues(line, '-O', '--output-document');
   const [folder] = optionValues(line, '-P', '--directory-prefix');
   for (const output of outputs) if (output?.value !== '-') at.write(at.place(output));
@@ -1017,10 +1076,19 @@ function wget(line: CommandLine, at: Resolver): void {
     '--post-file',
     '--load-cookies',
     '--ca-certificate',
+    '--ca-directory',
     '--certificate',
+    '--private-key',
+    '--config',
   ))
-    if (input?.value !== '-') at.readArg(input);
+    if (input?.value !== '-') at.readArg(input, true);
 }
+
+/** The options of `git apply` and `git am` that take a value. */
+const GIT_PATCH_SYNTAX: OptionSyntax = {
+  short: 'pC',
+  long: ['--directory', '--exclude', '--include', '--whitespace', '--build-fake-ancestor', '--patch-format'],
+};
 
 /** git subcommands that read and write only the repository they run in (its work tree and `.git`). */
 const GIT_IN_REPOSITORY = new Set([
@@ -1074,10 +1142,14 @@ function git(line: CommandLine, at: Resolver): void {
     ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'XDG_CONFIG_HOME'],
     ['/etc/gitconfig'],
   );
+  tlsReads(at, ['GIT_SSL_CAINFO', 'GIT_SSL_CAPATH']);
   if (sub?.value && GIT_IN_REPOSITORY.has(sub.value)) {
     const repository = folder ? at.place(folder, true) : at.cwd();
     at.read(repository);
     at.write(repository);
+    // `git apply x.patch` and `git am x.patch` read their patch files too.
+    if (sub.value === 'apply' || sub.value === 'am')
+      for (const arg of readCommandLine(`git ${sub.value}`, rest, GIT_PATCH_SYNTAX).operands) at.readArg(arg);
     return;
   }
   if (folder) at.unknown('runs git clone in another folder with -C, which layerfix does not follow');
@@ -1191,8 +1263,14 @@ function gpg(line: CommandLine, at: Resolver): void {
   at.write(at.place(folder, true));
   for (const output of optionValues(line, '-o', '--output')) if (output?.value !== '-') at.write(at.place(output));
   for (const keyring of optionValues(line, '--keyring')) at.write(at.place(keyring));
-  for (const arg of line.operands) if (isPathLike(arg)) at.readArg(arg);
+  // The operands are files (`--import KEYS`, `--dearmor key.asc`, `--verify x.sig x`), unless a command names keys.
+  if (!line.options.some((option) => GPG_KEY_COMMANDS.test(option.name)))
+    for (const arg of line.operands) if (arg.value !== '-') at.readArg(arg);
 }
+
+/** gpg commands whose operands are key ids or user ids, not files. */
+const GPG_KEY_COMMANDS =
+  /^--(?:recv-keys?|receive-keys|search-keys|refresh-keys|list-(?:secret-)?keys|list-sigs|check-sigs|fingerprint|export(?:-secret-keys|-ssh-key)?|delete(?:-secret)?-keys|(?:l|n|nr)?sign-key|edit-key|quick-\w+)$|^-k$|^-K$/;
 
 function updateAlternatives(line: CommandLine, at: Resolver): void {
   at.write({ path: '/etc/alternatives', tree: true }, { path: '/var/lib/dpkg/alternatives', tree: true });
@@ -1305,7 +1383,14 @@ function systemTool(line: CommandLine, at: Resolver): void {
   at.system();
   // `apt-get download` and `apt-get source` save what they fetch in the working directory.
   if (/^apt(-get)?$/.test(line.name) && /^(download|source)$/.test(line.operands[0]?.value ?? '')) at.write(at.cwd());
-  for (const arg of line.operands) if (isPathLike(arg) && !isUrl(arg)) at.readArg(arg);
+  // debconf-set-selections reads the files it is given, `apt-key add` its key file, whatever their names.
+  const files =
+    line.name === 'debconf-set-selections'
+      ? line.operands
+      : line.name === 'apt-key' && line.operands[0]?.value === 'add'
+        ? line.operands.slice(1)
+        : line.operands.filter((arg) => isPathLike(arg) && !isUrl(arg));
+  for (const arg of files) if (arg.value !== '-') at.readArg(arg);
   for (const arg of optionValues(line, '-o', '--option', '--setopt'))
     if (arg?.value === null) at.unknown(`sets an option only known at build time (\`${arg.text}\`)`);
 }
@@ -1379,7 +1464,11 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
   }
   at.read({ path: '/usr/local/etc/npmrc', tree: false }, { path: '/etc/npmrc', tree: false });
   readHome(at, '.npmrc');
+  nodeReads(at);
   if (global) {
+    // `npm install -g` alone installs the working directory's project; `-g .`, `-g ./cli`, `-g file:/app` a folder.
+    if (line.operands.length === 1) at.read(at.cwd());
+    readLocalPackages(line.operands.slice(1), at);
     at.install();
     at.commands();
     return;
@@ -1410,17 +1499,41 @@ function corepack(line: CommandLine, at: Resolver): void {
   if (!['enable', 'disable', 'install', 'prepare'].includes(sub?.value ?? ''))
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   const named = specs.length > 0 || hasOption(line, '-g', '--global');
-  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) {
-    if (at.base.cwd === undefined)
-      at.effects.unknownReads.push('the package.json of the working directory, which layerfix cannot tell');
-    else
-      for (let dir = at.base.cwd; ; dir = posix.dirname(dir)) {
-        at.read({ path: posix.join(dir, 'package.json'), tree: false });
-        if (dir === '/') break;
-      }
-  }
+  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) at.readUpwards('package.json');
   at.install();
   at.commands();
+}
+
+/** A package word that names a local folder or archive: `.`, `./cli`, `/app`, `~/x`, `file:..`, `x.tgz`. */
+const LOCAL_PACKAGE = /^(?:[./~]|file:|link:)|\.(?:tgz|tar\.gz|tar)$/;
+
+/** Read the local folders and archives among the packages a global install names (with everything below them). */
+function readLocalPackages(packages: readonly Arg[], at: Resolver): void {
+  for (const arg of packages)
+    if (arg.value === null || LOCAL_PACKAGE.test(arg.value))
+      at.readArg({ value: arg.value?.replace(/^(?:file|link):/, '') ?? null, text: arg.text }, true);
+}
+
+/**
+ * What every Node.js process reads besides its own files: the modules NODE_OPTIONS preloads (`--require`,
+ * `--import`, `--loader`) and the certificates NODE_EXTRA_CA_CERTS adds.
+ */
+function nodeReads(at: Resolver): void {
+  const variables = at.base.variables;
+  if (variables.has('NODE_EXTRA_CA_CERTS'))
+    at.readArg({ value: variables.get('NODE_EXTRA_CA_CERTS') ?? null, text: '$NODE_EXTRA_CA_CERTS' });
+  if (!variables.has('NODE_OPTIONS')) return;
+  const options = variables.get('NODE_OPTIONS');
+  if (options === undefined) return void at.effects.unknownReads.push('the modules NODE_OPTIONS may preload');
+  const words = options.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const match = /^(?:--require|-r|--import|--loader|--experimental-loader)(?:=(.*))?$/.exec(words[i]);
+    if (!match) continue;
+    const module = match[1] ?? words[++i];
+    // A bare name is a package, found from the working directory's node_modules up.
+    if (module === undefined || !/^[./~]/.test(module)) at.readUpwards('node_modules');
+    else at.readArg({ value: module.replace(/^["']|["']$/g, ''), text: module });
+  }
 }
 
 function yarn(line: CommandLine, at: Resolver): void {
@@ -1428,6 +1541,11 @@ function yarn(line: CommandLine, at: Resolver): void {
   if (sub?.value === 'global') {
     if (second?.value !== 'add' && second?.value !== 'remove')
       at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
+    // Yarn 1 reads the .yarnrc and .npmrc of the working directory and every folder above it, in global mode too.
+    at.readUpwards('.yarnrc', '.npmrc');
+    readHome(at, '.yarnrc', '.npmrc');
+    nodeReads(at);
+    readLocalPackages(line.operands.slice(2), at);
     at.install();
     at.commands();
     return;
@@ -1438,6 +1556,13 @@ function yarn(line: CommandLine, at: Resolver): void {
 function goTool(line: CommandLine, at: Resolver): void {
   const [sub] = line.operands;
   const gopath = at.base.variables.get('GOPATH') ?? '/go';
+  // In a module (all but `go install pkg@version`), go reads the go.mod and go.work above the working directory too,
+  // and the folders their `replace` and `use` lines name, anywhere (`replace example.com/lib => ../lib`).
+  const versioned = sub?.value === 'install' && line.operands.slice(1).some((arg) => arg.value?.includes('@'));
+  if (!versioned && sub?.value !== 'version' && sub?.value !== 'env') {
+    at.readUpwards('go.mod', 'go.work', 'go.work.sum');
+    at.effects.unknownReads.push('the local modules a go.mod or go.work may name with `replace` or `use`');
+  }
   if (sub?.value === 'install') {
     at.read(at.cwd());
     at.write({ path: gopath, tree: true }, { path: '/root/.cache', tree: true });
@@ -1462,7 +1587,17 @@ function goTool(line: CommandLine, at: Resolver): void {
 function cargo(line: CommandLine, at: Resolver): void {
   const [sub] = line.operands;
   if (sub?.value !== 'install') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
-  for (const path of optionValues(line, '--path')) at.readArg(path, true);
+  // cargo reads .cargo/config.toml in the working directory and every folder above it.
+  at.readUpwards('.cargo/config.toml', '.cargo/config');
+  // With --path it builds there, into that folder's target/ unless told otherwise.
+  for (const path of optionValues(line, '--path')) {
+    at.readArg(path, true);
+    at.write(at.place(path, true));
+  }
+  for (const folder of optionValues(line, '--root', '--target-dir')) at.write(at.place(folder, true));
+  for (const variable of ['CARGO_TARGET_DIR', 'CARGO_INSTALL_ROOT'])
+    if (at.base.variables.has(variable))
+      at.write(at.place({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true));
   at.write(
     { path: at.base.variables.get('CARGO_HOME') ?? '/usr/local/cargo', tree: true },
     { path: '/root', tree: true },
@@ -1483,6 +1618,77 @@ export const WRAPPERS: Record<string, OptionSyntax & { skip?: number }> = {
   xargs: { short: 'aEdIiLlnPs', stopAtOperand: true },
 };
 
+/** Wrappers that run the command as another user, with that user's home folder (which layerfix does not know). */
+const SWITCH_USER = new Set(['gosu', 'su-exec', 'sudo']);
+
+/** What wrappers read themselves: the accounts they switch to, and sudo its policy. */
+const WRAPPER_READS: Record<string, Place[]> = {
+  gosu: [
+    { path: '/etc/passwd', tree: false },
+    { path: '/etc/group', tree: false },
+  ],
+  'su-exec': [
+    { path: '/etc/passwd', tree: false },
+    { path: '/etc/group', tree: false },
+  ],
+  sudo: [
+    { path: '/etc/sudoers', tree: false },
+    { path: '/etc/sudoers.d', tree: true },
+    { path: '/etc/sudo.conf', tree: false },
+    { path: '/etc/pam.d', tree: true },
+    { path: '/etc/passwd', tree: false },
+    { path: '/etc/group', tree: false },
+    { path: '/etc/shadow', tree: false },
+  ],
+};
+
+/**
+ * Where the wrapped command runs: another user's home for gosu, su-exec and sudo; `env`'s folder (`-C`) and its
+ * assignments (`env HOME=/x cmd`); or why that is not known.
+ */
+function wrappedBase(program: string, line: CommandLine, base: CommandBase): CommandBase | { unknown: string } {
+  if (SWITCH_USER.has(program)) return { ...base, home: undefined };
+  if (program !== 'env') return base;
+  if (hasOption(line, '-i', '--ignore-environment', '-u', '--unset', '-S', '--split-string'))
+    return { unknown: `runs \`env\` with options that change the environment in ways layerfix does not follow` };
+  const [folder] = optionValues(line, '-C', '--chdir');
+  const variables = new Map(base.variables);
+  for (const arg of line.operands) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(arg.value ?? '');
+    if (!assignment) break;
+    variables.set(assignment[1], assignment[2]);
+  }
+  const assigned = { ...base, ...environmentOf(variables, base) };
+  if (folder === undefined) return assigned;
+  const cwd = folder?.value == null ? undefined : posix.resolve(base.cwd ?? '/', folder.value);
+  if (cwd === undefined || (base.cwd === undefined && !folder!.value!.startsWith('/')))
+    return { unknown: `runs \`env -C\` into a folder layerfix cannot tell` };
+  return { ...assigned, cwd };
+}
+
+/**
+ * The home folder and PATH a command runs with, given its variables: HOME and PATH as assigned when they differ from
+ * what `base` had (a value only known at build time makes them unknown).
+ */
+export function environmentOf(
+  variables: ReadonlyMap<string, string | undefined>,
+  base: CommandBase & { home?: string | undefined },
+): Pick<CommandBase, 'variables' | 'home' | 'searchPath'> {
+  const changed = (name: string) =>
+    variables.get(name) !== base.variables.get(name) || variables.has(name) !== base.variables.has(name);
+  const path = variables.get('PATH');
+  return {
+    variables,
+    home: changed('HOME') ? variables.get('HOME') : base.home,
+    // A relative folder on PATH is looked up from wherever the command runs: such a PATH is not followed.
+    searchPath: !changed('PATH')
+      ? base.searchPath
+      : path?.split(':').every((dir) => dir.startsWith('/'))
+        ? path.split(':')
+        : undefined,
+  };
+}
+
 /**
  * The effects of one command (its name and argument words, after `command`/`builtin` prefixes), or why they are
  * unknown. Wrappers (`gosu user cmd`, `env A=1 cmd`, `sudo cmd`) have the effects of the command they run.
@@ -1502,10 +1708,13 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if (inner.value === null) return { unknown: `runs a command only known at build time through ${program}` };
     // xargs adds the words it reads to the command's own: they are only known at build time.
     const more = program === 'xargs' ? [{ value: null, text: 'the words xargs reads' }] : [];
-    const effects = commandFileEffects(inner.value, [...rest, ...more], base);
+    const innerBase = wrappedBase(program, line, base);
+    if ('unknown' in innerBase) return innerBase;
+    const effects = commandFileEffects(inner.value, [...rest, ...more], innerBase);
     if ('unknown' in effects) return effects;
     const at = new Resolver(base);
     readProgram(name, at);
+    at.read(...(WRAPPER_READS[program] ?? []));
     return {
       ...effects,
       reads: [...at.effects.reads, ...effects.reads],

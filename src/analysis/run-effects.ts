@@ -11,7 +11,7 @@ import {
   type ShellWord,
 } from '../engine/index.js';
 import { argOf, type Arg } from './command-line.js';
-import { BUILTINS, commandFileEffects, emptyEffects, type FileEffects } from './command-effects.js';
+import { BUILTINS, commandFileEffects, emptyEffects, environmentOf, type FileEffects } from './command-effects.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';
 
@@ -94,7 +94,9 @@ export function runEffects(
       out.calls.push(name);
       if (command.topLevel) out.looksUp.push(name);
     }
-    const base = { cwd, home: scope.home, variables: prefixes, searchPath: scope.searchPath };
+    // A HOME or PATH the RUN sets (`export HOME=/x`, `PATH=/y:$PATH cmd`) is where the command looks.
+    const stage = { cwd, home: scope.home, variables: scope.env, searchPath: scope.searchPath };
+    const base = { ...stage, ...environmentOf(prefixes, stage) };
     if (trusted(command) && name !== 'cd') continue;
     for (const redirect of command.redirects) {
       const problem = redirectEffect(redirect, base, out);
@@ -107,7 +109,14 @@ export function runEffects(
     if (name === 'cd' || name === 'pushd' || name === 'popd') {
       // Changing into a folder needs it to be there: it reads the folder (a copy may be what makes it).
       const target =
-        name === 'popd' ? undefined : changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd);
+        name === 'popd'
+          ? undefined
+          : changedDirectory(
+              args[args.length - 1]?.value ?? null,
+              args.length,
+              cwd,
+              prefixes.get('CDPATH') !== '' && prefixes.has('CDPATH'),
+            );
       if (target !== undefined) out.reads.push({ path: target, tree: false, by: command.text });
       else if (name !== 'popd' && args.length)
         out.unknownReads.push(`\`${command.text}\`, a folder only known at build time`);
@@ -151,10 +160,19 @@ function globRead(arg: Arg, base: PlaceBase, out: FileEffects): void {
   }
 }
 
-/** The folder after `cd <target>` from `cwd`; undefined when layerfix cannot tell it. */
-function changedDirectory(target: string | null, count: number, cwd: string | undefined): string | undefined {
+/**
+ * The folder after `cd <target>` from `cwd`; undefined when layerfix cannot tell it. With CDPATH set, a relative
+ * target that does not start with `.` is looked up in its folders first.
+ */
+function changedDirectory(
+  target: string | null,
+  count: number,
+  cwd: string | undefined,
+  cdpath: boolean,
+): string | undefined {
   if (count === 0 || target === null || target === '-' || target.startsWith('~') || /[*?[{]/.test(target))
     return undefined;
+  if (cdpath && !/^\.{0,2}(\/|$)/.test(target)) return undefined;
   if (target.startsWith('/')) return normalise(target);
   return cwd === undefined ? undefined : normalise(`${cwd}/${target}`);
 }

@@ -28,6 +28,8 @@ export interface StabilityScope {
   mayLink?: () => readonly MayLink[];
   /** The name of every entry the copy brings, when layerfix can tell them (`copiedNames`); asked only when needed. */
   copiedNames?: () => ReadonlySet<string> | undefined;
+  /** Set when the RUN's shell reads files at every start (a login shell, BASH_ENV): what it does, for messages. */
+  startup?: string;
 }
 
 /**
@@ -41,6 +43,29 @@ export interface MayLink {
 
 /** Stable, or not and why. */
 export type Stability = { stable: true } | { stable: false; reason: string };
+
+/**
+ * The files a login or interactive shell, or bash with BASH_ENV or ENV set, may read at every start; undefined when
+ * layerfix cannot tell them (the home folder, or the file a variable names).
+ */
+function startupFiles(run: RunScope): Place[] | undefined {
+  if (run.home === undefined) return undefined;
+  const files: Place[] = [
+    ...['/etc/profile', '/etc/bash.bashrc', '/etc/bashrc', '/etc/environment'].map((path) => ({ path, tree: false })),
+    { path: '/etc/profile.d', tree: true },
+    ...['.bash_profile', '.bash_login', '.profile', '.bashrc'].map((name) => ({
+      path: posix.join(run.home!, name),
+      tree: false,
+    })),
+  ];
+  for (const variable of ['BASH_ENV', 'ENV']) {
+    if (!run.env.has(variable)) continue;
+    const file = run.env.get(variable);
+    if (file === undefined || !file.startsWith('/')) return undefined;
+    files.push({ path: file, tree: false });
+  }
+  return files;
+}
 
 /** Whether every command of a RUN leaves the copied files alone. */
 export function runStability(view: PosixShellView, scope: StabilityScope): Stability {
@@ -79,6 +104,15 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       );
     });
   const by = (place: Place) => (place.by ? `runs \`${place.by}\`, which ` : '');
+  if (scope.startup) {
+    const files = startupFiles(scope.run);
+    const startup = files ? meets(files) : copy;
+    if (startup)
+      return {
+        stable: false,
+        reason: `runs in a shell that reads ${files ? startup.path : 'files layerfix cannot tell'} at every start (${scope.startup}), where the copy into ${scope.destination} may write`,
+      };
+  }
   const read = meets(effects.reads);
   if (read)
     return { stable: false, reason: `${by(read)}reads ${read.path}, where the copy into ${scope.destination} writes` };

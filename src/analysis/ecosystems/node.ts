@@ -46,7 +46,8 @@ const MANAGERS: Record<string, Manager> = {
     outputs: ['node_modules'],
   },
   yarn: {
-    files: ['yarn.lock', '.yarnrc', '.npmrc'],
+    // `.yarnclean` makes Yarn 1 clean what its patterns name out of node_modules after the install.
+    files: ['yarn.lock', '.yarnrc', '.npmrc', '.yarnclean'],
     lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'prepare'],
     outputs: ['node_modules'],
   },
@@ -513,7 +514,9 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     use.ecosystem,
     (up) =>
       firstIn(project, up, ['pnpm-workspace.yaml', '.yarnrc.yml']) ??
-      firstIn(project, up, ['package.json'], (text) => /"workspaces"\s*:/.test(text)),
+      firstIn(project, up, ['package.json'], (text) => /"workspaces"\s*:/.test(text)) ??
+      // Yarn 1 reads the .yarnrc and .npmrc of every folder above the project.
+      (use.ecosystem === 'yarn' ? firstIn(project, up, ['.yarnrc', '.npmrc']) : undefined),
   );
   if (enclosing) return { decline: enclosing };
   const flavour = use.ecosystem === 'yarn' ? yarnFlavour(project, root.value) : use.ecosystem;

@@ -1,0 +1,7 @@
+FROM node:18-bookworm
+ENV NODE_ENV=production \
+    NODE_OPTIONS="--require /app/tracing.js"
+WORKDIR /app
+COPY . .
+RUN npm install -g pm2@5
+CMD ["pm2-runtime", "server.js"]

@@ -1,0 +1,1 @@
+const { program } = require("commander"); program.parse(); console.log("ok");
