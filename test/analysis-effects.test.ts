@@ -232,6 +232,32 @@ test('files commands read that their names do not show (red team 12)', () => {
   assert.ok(reads('curl --capath /certs -fsSLO https://x/y').includes('/certs/**'));
 });
 
+test('programs commands run or look up by name (red team 13)', () => {
+  const programs = (text: string) => effectsAnywhere(text).programs;
+  // tar runs the decompressor an archive needs, or the one -I names; creating, the one a flag asks for.
+  assert.ok(programs('tar -xf /tmp/x.tar.zst -C /opt').includes('zstd'));
+  assert.ok(programs('tar -I pigz -xf /tmp/x.tgz -C /opt').includes('pigz'));
+  assert.equal(programs('tar -czf /tmp/x.tgz -C /opt .'), ['tar', 'gzip']);
+  assert.match(effects('tar --to-command=sh -xf /tmp/x.tar').unknown?.reason ?? '', /command of its own/);
+  // Looking a program up reads it as running it does.
+  assert.equal(programs('command -v tini >/dev/null && which node && type git && hash make'), [
+    'tini',
+    'which',
+    'node',
+    'git',
+    'make',
+  ]);
+  assert.equal(show(effects('command -v tini > /app/has-tini').writes), ['/app/has-tini']);
+  // A trap's command runs later; resetting or ignoring a signal runs nothing.
+  assert.match(effects("trap 'rm -rf /srv/app/tmp' EXIT").unknown?.reason ?? '', /runs later/);
+  assert.is(effects("trap - EXIT && trap '' INT").unknown, undefined);
+  // Debian's adduser runs its site hook and the shadow tools.
+  assert.ok(show(effects('adduser --disabled-password dev').reads).includes('/usr/local/sbin/adduser.local'));
+  assert.ok(programs('adduser --disabled-password dev').includes('useradd'));
+  // Names only bash runs itself are looked up by dash.
+  assert.ok(programs('time mkdir -p /x').includes('mkdir'));
+});
+
 test('the home folder, working directory and PATH a command runs with', () => {
   // A HOME the RUN sets, or env's, is where git writes; another user's (gosu, sudo) is not known.
   assert.ok(show(effects('HOME=/home/dev git config --global a b').writes).includes('/home/dev/.gitconfig'));

@@ -110,6 +110,30 @@ export const BUILTINS = new Set([
   'help',
 ]);
 
+/** Of BUILTINS, those only bash has: dash (the usual /bin/sh) looks them up on PATH. */
+const BASH_ONLY = new Set([
+  'source',
+  'let',
+  'declare',
+  'typeset',
+  '[[',
+  'shopt',
+  'builtin',
+  'time',
+  'pushd',
+  'popd',
+  'dirs',
+  'mapfile',
+  'readarray',
+  'enable',
+  'help',
+]);
+
+/** Whether every shell layerfix reads runs a command name itself, never looking it up on PATH. */
+export function alwaysBuiltin(name: string): boolean {
+  return BUILTINS.has(name) && !BASH_ONLY.has(name);
+}
+
 /** A symbolic link: a path that leads to another. */
 export interface Link {
   link: string;
@@ -887,6 +911,18 @@ const RULES: Record<string, CommandRule> = {
   },
 };
 
+// `which tini`, `type tini`, `hash tini` look a program up on PATH: a copy that brings one changes their answer.
+for (const name of ['which', 'type', 'hash'])
+  RULES[name] = { rule: (line, at) => line.operands.forEach((arg) => readProgram(arg.value ?? '', at)) };
+// `trap 'rm -rf /app/tmp' EXIT` runs its command later: layerfix does not read it. `trap - EXIT` and `trap '' INT` do
+// nothing of the kind.
+RULES.trap = {
+  rule: (line, at) => {
+    const [action] = line.operands;
+    if (line.operands.length > 1 && action.value !== '' && action.value !== '-')
+      at.unknown(`runs \`${line.name}\` with a command the shell runs later, which layerfix does not read`);
+  },
+};
 for (const name of NO_FILES) RULES[name] ??= { rule: () => undefined };
 for (const [name, syntax] of Object.entries(READERS))
   RULES[name] = { syntax, rule: (line, at) => at.readArgs(line.operands, true) };
@@ -933,6 +969,20 @@ function copyLike(line: CommandLine, at: Resolver, move: boolean): void {
   else at.write(target);
 }
 
+/** The programs GNU tar runs to read a compressed archive, whatever its flags say (it looks at the archive). */
+const DECOMPRESSORS = ['gzip', 'bzip2', 'xz', 'lzip', 'lzma', 'lzop', 'zstd', 'compress', 'gunzip', 'uncompress'];
+/** The programs tar's compression flags run. */
+const COMPRESSOR_FLAGS: Array<[string[], string]> = [
+  [['-z', '--gzip', '--gunzip', '--ungzip'], 'gzip'],
+  [['-j', '--bzip2'], 'bzip2'],
+  [['-J', '--xz'], 'xz'],
+  [['--zstd'], 'zstd'],
+  [['--lzip'], 'lzip'],
+  [['--lzma'], 'lzma'],
+  [['--lzop'], 'lzop'],
+  [['-Z', '--compress', '--uncompress'], 'compress'],
+];
+
 function tar(line: CommandLine, at: Resolver): void {
   const mode = line.options.find((option) =>
     /^(-[xtcru]|--(extract|get|list|create|append|update|delete))$/.test(option.name),
@@ -944,6 +994,13 @@ function tar(line: CommandLine, at: Resolver): void {
   for (const list of optionValues(line, '-T', '--files-from', '-X', '--exclude-from'))
     if (list?.value !== '-') at.readArg(list);
   if (mode === undefined) at.unknown('runs tar without saying whether it extracts or creates');
+  if (hasOption(line, '--to-command', '--info-script', '--new-volume-script', '-F'))
+    at.unknown('runs tar with a command of its own, which layerfix does not follow');
+  // tar runs a compression program by name: the one an option names, or, reading, the one the archive needs.
+  for (const program of optionValues(line, '-I', '--use-compress-program'))
+    readProgram(program?.value?.split(/\s+/)[0] ?? '', at);
+  if (mode !== '-c' && mode !== '--create') for (const program of DECOMPRESSORS) readProgram(program, at);
+  else for (const [flag, program] of COMPRESSOR_FLAGS) if (hasOption(line, ...flag)) readProgram(program, at);
   if (mode === '-x' || mode === '--extract' || mode === '--get') {
     if (archive) at.read(archive);
     // Members land below the folder; names it has in the archive, and those given, only narrow that.
@@ -1306,6 +1363,15 @@ function accounts(line: CommandLine, at: Resolver): void {
   const command = line.name;
   at.write(...ACCOUNT_FILES.map((path) => ({ path, tree: false })));
   at.read(...ACCOUNT_CONFIGURATION);
+  // Debian's adduser family runs the site's hook (/usr/local/sbin/adduser.local) and the shadow tools, by name.
+  if (/^(adduser|addgroup|deluser|delgroup)$/.test(command)) {
+    at.read(
+      { path: '/usr/local/sbin/adduser.local', tree: false },
+      { path: '/usr/local/sbin/deluser.local', tree: false },
+    );
+    for (const tool of ['useradd', 'groupadd', 'usermod', 'userdel', 'groupdel', 'passwd', 'chfn', 'gpasswd', 'chage'])
+      readProgram(tool, at);
+  }
   const name = line.operands[line.operands.length - 1]?.value ?? null;
   if (name === null) at.unknown(`runs ${command} for an account only known at build time`);
   if (/^(useradd|adduser|groupadd|addgroup)$/.test(command)) {
@@ -1499,7 +1565,11 @@ function corepack(line: CommandLine, at: Resolver): void {
   if (!['enable', 'disable', 'install', 'prepare'].includes(sub?.value ?? ''))
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   const named = specs.length > 0 || hasOption(line, '-g', '--global');
-  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) at.readUpwards('package.json');
+  nodeReads(at);
+  // Beside each package.json it reads, corepack reads a .corepack.env (or the file COREPACK_ENV_FILE names).
+  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) at.readUpwards('package.json', '.corepack.env');
+  if (at.base.variables.has('COREPACK_ENV_FILE'))
+    at.readArg({ value: at.base.variables.get('COREPACK_ENV_FILE') ?? null, text: '$COREPACK_ENV_FILE' });
   at.install();
   at.commands();
 }
@@ -1742,10 +1812,17 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
  */
 function readProgram(name: string, at: Resolver): void {
   if (name.includes('/')) return at.readArg({ value: name, text: name });
-  if (BUILTINS.has(name)) return;
+  if (alwaysBuiltin(name)) return;
   const path = at.base.searchPath;
   if (path === undefined) at.effects.programs.push(name);
   else at.read(...path.map((dir) => ({ path: `${dir}/${name}`, tree: false })));
+}
+
+/** What looking programs up by name reads (`command -v tini`), as running them does. */
+export function lookupEffects(names: readonly string[], base: CommandBase): FileEffects {
+  const at = new Resolver(base);
+  for (const name of names) readProgram(name, at);
+  return at.effects;
 }
 
 /** How a message names a program looked up on a PATH layerfix cannot tell. */

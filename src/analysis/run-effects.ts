@@ -11,7 +11,14 @@ import {
   type ShellWord,
 } from '../engine/index.js';
 import { argOf, type Arg } from './command-line.js';
-import { BUILTINS, commandFileEffects, emptyEffects, environmentOf, type FileEffects } from './command-effects.js';
+import {
+  alwaysBuiltin,
+  commandFileEffects,
+  emptyEffects,
+  environmentOf,
+  lookupEffects,
+  type FileEffects,
+} from './command-effects.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';
 
@@ -83,20 +90,28 @@ export function runEffects(
       if (lasting) variables = assigned;
     }
     if (command.form === 'assignment') continue;
+    // A HOME or PATH the RUN sets (`export HOME=/x`, `PATH=/y:$PATH cmd`) is where the command looks.
+    const stage = { cwd, home: scope.home, variables: scope.env, searchPath: scope.searchPath };
+    const base = { ...stage, ...environmentOf(prefixes, stage) };
     const resolved = effectiveCommand(command);
     if (!resolved) {
       if (command.name?.value !== 'command')
         unknown(command, `runs \`${command.text}\`, whose command is only known at build time`);
+      for (const redirect of command.redirects) {
+        const problem = redirectEffect(redirect, base, out);
+        if (problem) unknown(command, problem);
+      }
+      // `command -v tini` looks the names up on PATH.
+      const names = command.args.map((word) => word.value).filter((word) => word === null || !word.startsWith('-'));
+      if (names.includes(null)) unknown(command, 'looks up a name only known at build time');
+      else merge(out, lookupEffects(names as string[], base), command.text);
       continue;
     }
     const name = resolved.name;
-    if (!name.includes('/') && !BUILTINS.has(name)) {
+    if (!name.includes('/') && !alwaysBuiltin(name)) {
       out.calls.push(name);
       if (command.topLevel) out.looksUp.push(name);
     }
-    // A HOME or PATH the RUN sets (`export HOME=/x`, `PATH=/y:$PATH cmd`) is where the command looks.
-    const stage = { cwd, home: scope.home, variables: scope.env, searchPath: scope.searchPath };
-    const base = { ...stage, ...environmentOf(prefixes, stage) };
     if (trusted(command) && name !== 'cd') continue;
     for (const redirect of command.redirects) {
       const problem = redirectEffect(redirect, base, out);
