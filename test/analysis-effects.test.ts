@@ -254,6 +254,10 @@ test('programs commands run or look up by name (red team 13)', () => {
   // Debian's adduser runs its site hook and the shadow tools.
   assert.ok(show(effects('adduser --disabled-password dev').reads).includes('/usr/local/sbin/adduser.local'));
   assert.ok(programs('adduser --disabled-password dev').includes('useradd'));
+  // A wrapper execs its command, a builtin's name too; `install -s` runs strip; npm runs node.
+  assert.ok(programs('xargs printf < /tmp/list').includes('printf'));
+  assert.ok(programs('install -s -m 0755 /tmp/app /usr/local/bin/app').includes('strip'));
+  assert.ok(programs('npm install -g pm2').includes('node'));
   // Names only bash runs itself are looked up by dash.
   assert.ok(programs('time mkdir -p /x').includes('mkdir'));
 });

@@ -704,6 +704,8 @@ const RULES: Record<string, CommandRule> = {
     syntax: { short: 'gmoStSC', long: ['--group', '--mode', '--owner', '--suffix', '--target-directory', '--backup'] },
     rule: (line, at) => {
       if (hasOption(line, '-d', '--directory')) return void at.write(...line.operands.map((arg) => at.place(arg)));
+      // `install -s` runs strip by name.
+      if (hasOption(line, '-s', '--strip')) readProgram('strip', at);
       copyLike(line, at, false);
     },
   },
@@ -1585,10 +1587,13 @@ function readLocalPackages(packages: readonly Arg[], at: Resolver): void {
 }
 
 /**
- * What every Node.js process reads besides its own files: the modules NODE_OPTIONS preloads (`--require`,
- * `--import`, `--loader`) and the certificates NODE_EXTRA_CA_CERTS adds.
+ * What every Node.js process reads besides its own files: node itself, found on PATH by the tool's `#!/usr/bin/env
+ * node`, the modules NODE_OPTIONS preloads (`--require`, `--import`, `--loader`) and the certificates
+ * NODE_EXTRA_CA_CERTS adds.
  */
 function nodeReads(at: Resolver): void {
+  // The tool's script starts with `#!/usr/bin/env node`: node is looked up on PATH.
+  readProgram('node', at);
   const variables = at.base.variables;
   if (variables.has('NODE_EXTRA_CA_CERTS'))
     at.readArg({ value: variables.get('NODE_EXTRA_CA_CERTS') ?? null, text: '$NODE_EXTRA_CA_CERTS' });
@@ -1784,11 +1789,13 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if ('unknown' in effects) return effects;
     const at = new Resolver(base);
     readProgram(name, at);
+    const looked = new Resolver(innerBase);
+    if (alwaysBuiltin(inner.value)) readProgram(inner.value, looked, true);
     at.read(...(WRAPPER_READS[program] ?? []));
     return {
       ...effects,
-      reads: [...at.effects.reads, ...effects.reads],
-      programs: [...at.effects.programs, ...effects.programs],
+      reads: [...at.effects.reads, ...looked.effects.reads, ...effects.reads],
+      programs: [...at.effects.programs, ...looked.effects.programs, ...effects.programs],
     };
   }
   const spec = RULES[program];
@@ -1810,9 +1817,10 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
  * name (a copy into one of them may bring the program itself), or, with PATH unknown, a file of its name anywhere
  * (`programs`). Builtins are not looked up.
  */
-function readProgram(name: string, at: Resolver): void {
+function readProgram(name: string, at: Resolver, exec = false): void {
   if (name.includes('/')) return at.readArg({ value: name, text: name });
-  if (alwaysBuiltin(name)) return;
+  // A wrapper execs its command: even a shell builtin's name (`xargs printf`) is a program found on PATH.
+  if (!exec && alwaysBuiltin(name)) return;
   const path = at.base.searchPath;
   if (path === undefined) at.effects.programs.push(name);
   else at.read(...path.map((dir) => ({ path: `${dir}/${name}`, tree: false })));
