@@ -533,6 +533,8 @@ class StageHistory {
   /** The instruction each of `linked` comes from. */
   private readonly linkedBy: InstructionView[] = [];
   private lookup: ContextLookup | undefined;
+  /** What each copy brings, by name (`copiedNames`). */
+  private readonly names = new Map<InstructionView, ReadonlySet<string> | undefined>();
 
   constructor(
     private readonly ctx: Context,
@@ -548,10 +550,13 @@ class StageHistory {
     return (this.lookup ??= transformBuildContext(this.ctx));
   }
 
-  /** The name of every entry a copy of the build context brings, when layerfix can tell them. */
+  /** The name of every entry a copy of the build context brings, when layerfix can tell them (listed once per copy). */
   readonly copiedNames = (copy: InstructionView): ReadonlySet<string> | undefined => {
-    const found = this.context();
-    return 'context' in found ? copiedNames(copy, found.context) : undefined;
+    if (!this.names.has(copy)) {
+      const found = this.context();
+      this.names.set(copy, 'context' in found ? copiedNames(copy, found.context) : undefined);
+    }
+    return this.names.get(copy);
   };
 
   private catchUp(): void {
