@@ -270,8 +270,8 @@ test('the home folder, working directory and PATH a command runs with', () => {
   assert.match(effects('sudo -u dev git config --global a b').unknown?.reason ?? '', /cannot tell the home folder/);
   assert.equal(show(effects('env -C /opt touch x').writes), ['/opt/x']);
   // With CDPATH set, `cd src` may go to a folder of CDPATH; `cd ./src` does not.
-  assert.ok(effects('export CDPATH=/srv; cd src && touch x').unknownReads.length > 0);
-  assert.equal(show(effects('export CDPATH=/srv; cd ./src && touch x').writes), ['/app/src/x']);
+  assert.ok(effects('export CDPATH=/srv && cd src && touch x').unknownReads.length > 0);
+  assert.equal(show(effects('export CDPATH=/srv && cd ./src && touch x').writes), ['/app/src/x']);
   // A PATH the RUN sets is where programs are looked up.
   const withPath = { ...scope, searchPath: ['/usr/bin'] };
   const lookups = runEffects(shellView('PATH=/opt/bin:/usr/bin mkdir /x') as PosixShellView, withPath).reads;
@@ -279,10 +279,35 @@ test('the home folder, working directory and PATH a command runs with', () => {
   assert.equal(runEffects(shellView('PATH=.:$PATH mkdir /x') as PosixShellView, withPath).programs, ['mkdir']);
 });
 
-test('symbolic links are recorded with absolute targets', () => {
-  assert.equal(effects('ln -s /opt/app /home/current').links, [{ link: '/home/current', target: '/opt/app' }]);
-  assert.equal(effects('ln -s ../lib/x /usr/local/bin/x').links, [
+test('a cd or an assignment that may not run leaves the folder or the variable unknown (red team 14)', () => {
+  assert.equal(show(effects('cd /opt && touch x').writes), ['/opt/x']);
+  assert.equal(show(effects('set -e; cd /opt; touch x').writes), ['/opt/x']);
+  assert.equal(show(effects('test -d /opt/x && cd /opt/x && touch y').writes), ['/opt/x/y']);
+  assert.match(effects('test -d /opt/x && cd /opt/x; touch y').unknown?.reason ?? '', /working directory/);
+  assert.match(effects('cd /opt 2>/dev/null; touch y').unknown?.reason ?? '', /working directory/);
+  assert.match(effects('if [ -d /opt ]; then cd /opt; fi; touch y').unknown?.reason ?? '', /working directory/);
+  assert.equal(show(effects('export D=/opt; touch "$D/x"').writes), ['/opt/x']);
+  assert.ok(effects('case "$X" in a) D=/opt ;; *) D=/srv ;; esac; touch "$D/x"').unknown);
+  assert.ok(effects('(D=/srv); D=/opt; touch "$D/x"').unknown === undefined);
+  assert.ok(effects('D=/opt; (D=/srv); touch "$D/x"').unknown);
+});
+
+test('symbolic links are recorded with absolute targets, in the folder the last operand may be too', () => {
+  // /home/current may be an existing folder: the link is then /home/current/app.
+  assert.equal(effects('ln -s /opt/app /home/current').links, [
+    { link: '/home/current', target: '/opt/app' },
+    { link: '/home/current/app', target: '/opt/app' },
+  ]);
+  assert.equal(effects('ln -sT ../lib/x /usr/local/bin/x').links, [
     { link: '/usr/local/bin/x', target: '/usr/local/lib/x' },
+  ]);
+  // A folder written as one, or given with -t, gets a link of the target's name.
+  assert.equal(effects('ln -s /opt/tools/bin/deploy /usr/local/bin/').links, [
+    { link: '/usr/local/bin/deploy', target: '/opt/tools/bin/deploy' },
+  ]);
+  assert.equal(effects('ln -s -t /usr/local/bin /opt/a/x ../y').links, [
+    { link: '/usr/local/bin/x', target: '/opt/a/x' },
+    { link: '/usr/local/bin/y', target: '/usr/local/y' },
   ]);
 });
 

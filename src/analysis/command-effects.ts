@@ -53,8 +53,8 @@ export interface FileEffects {
   configuration: Place[];
 }
 
-/** Builtins of both dash and bash: never looked up on PATH. */
-export const BUILTINS = new Set([
+/** Builtins of both dash and bash (the usual /bin/sh and bash): never looked up on PATH. */
+const SHARED_BUILTINS = new Set([
   'cd',
   'echo',
   'printf',
@@ -89,49 +89,15 @@ export const BUILTINS = new Set([
   'break',
   'continue',
   '.',
-  'source',
-  'let',
-  'declare',
-  'typeset',
   'readonly',
-  '[[',
   'jobs',
   'fg',
   'bg',
-  'shopt',
-  'builtin',
-  'time',
-  'pushd',
-  'popd',
-  'dirs',
-  'mapfile',
-  'readarray',
-  'enable',
-  'help',
 ]);
 
-/** Of BUILTINS, those only bash has: dash (the usual /bin/sh) looks them up on PATH. */
-const BASH_ONLY = new Set([
-  'source',
-  'let',
-  'declare',
-  'typeset',
-  '[[',
-  'shopt',
-  'builtin',
-  'time',
-  'pushd',
-  'popd',
-  'dirs',
-  'mapfile',
-  'readarray',
-  'enable',
-  'help',
-]);
-
-/** Whether every shell layerfix reads runs a command name itself, never looking it up on PATH. */
+/** Whether every shell layerfix reads runs a command name itself (bash's own, such as `declare` or `time`, dash looks up on PATH). */
 export function alwaysBuiltin(name: string): boolean {
-  return BUILTINS.has(name) && !BASH_ONLY.has(name);
+  return SHARED_BUILTINS.has(name);
 }
 
 /** A symbolic link: a path that leads to another. */
@@ -671,24 +637,31 @@ const RULES: Record<string, CommandRule> = {
             : at.place(line.operands[line.operands.length - 1], true);
       if (replaces) at.remove(link);
       else at.write(link);
-      // `ln -s /target /path/name` with a known target: later paths below /path/name reach /target.
-      const last = line.operands[line.operands.length - 1];
-      if (
-        hasOption(line, '-s', '--symbolic') &&
-        folder === undefined &&
-        line.operands.length === 2 &&
-        last.value !== null &&
-        !last.value.endsWith('/')
-      ) {
-        const target = line.operands[0].value;
-        if (target !== null && !/[*?[{]/.test(target)) {
-          const from = at.place(last);
-          at.effects.links.push({
-            link: from.path,
-            target: target.startsWith('/')
-              ? normalise(target)
-              : normalise(`${from.path.replace(/\/[^/]*$/, '')}/${target}`),
-          });
+      // `ln -s /target /path/name` with a known target: later paths below /path/name reach /target. The link may be
+      // the last operand, or, when that is a folder (`/usr/local/bin/`, or an existing one: layerfix cannot tell),
+      // a link of the target's name in it; both are recorded.
+      if (hasOption(line, '-s', '--symbolic')) {
+        const noFolder = hasOption(line, '-T', '--no-target-directory');
+        const last = folder ?? (line.operands.length === 1 ? undefined : line.operands[line.operands.length - 1]);
+        for (const target of targets) {
+          if (target.value === null || /[*?[{]/.test(target.value)) continue;
+          const name = target.value.replace(/\/+$/, '').replace(/^.*\//, '');
+          const links: string[] = [];
+          if (last === undefined) links.push(`${at.cwd().path}/${name}`);
+          else if (last?.value != null) {
+            const place = at.place(last).path;
+            // `ln -s T NAME` makes NAME, unless NAME is written as a folder or given with -t;
+            if (folder === undefined && targets.length === 1 && !last.value.endsWith('/')) links.push(place);
+            // `ln -s T DIR` makes DIR/<T's name>, unless -T.
+            if (!noFolder) links.push(`${place}/${name}`);
+          }
+          for (const link of links)
+            at.effects.links.push({
+              link: normalise(link),
+              target: target.value.startsWith('/')
+                ? normalise(target.value)
+                : normalise(`${link.replace(/\/[^/]*$/, '')}/${target.value}`),
+            });
         }
       }
     },

@@ -18,7 +18,8 @@ import {
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
 import type { RunEffects } from './run-effects.js';
-import { leaksState, setOptionsOf } from './shell-state.js';
+import { perRunFile } from './same-shell.js';
+import { errexitLead, leaksState } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
 export interface RunPart {
@@ -63,23 +64,6 @@ export function cutPoints(shell: ShellView): number[] {
 
 /** Top-level items whose failure stops a shell under errexit. */
 const ERREXIT_STOPS = new Set(['command', 'declaration_command', 'test_command', 'unset_command']);
-
-/**
- * How many top-level items a text starts with that only turn shell options on with `set` (`set -eux;`), when they
- * turn errexit on and no later top-level `set` changes an option; 0 otherwise.
- */
-function errexitLead(shell: ShellView): number {
-  const sets = shell.commands.filter((command) => command.topLevel && effectiveCommand(command)?.name === 'set');
-  // Each leading item is a `set` of its own, not one inside a group, a branch or a case.
-  const plainSet = (item: number) =>
-    shell.lists[item].node === 'command' &&
-    shell.commands.filter((command) => command.item === item).every((command) => sets.includes(command));
-  let lead = 0;
-  while (lead < shell.lists.length && sets.some((command) => command.item === lead) && plainSet(lead)) lead++;
-  const options = sets.map((command) => (command.item !== null && command.item < lead ? setOptionsOf(command) : null));
-  if (!lead || options.some((on) => !on)) return 0;
-  return options.some((on) => on!.has('e') || on!.has('errexit')) ? lead : 0;
-}
 
 /** The commands of a RUN after a cut at item `index`, for carriedState. */
 export function commandsAfter(shell: ShellView, index: number): ShellCommand[] {
@@ -159,6 +143,9 @@ export function carriedState(
  */
 export function cutHazard(first: RunEffects, rest: RunEffects, startup: string | undefined): string | undefined {
   if (startup) return `each RUN's shell ${startup}, which the first part may change`;
+  const perRun = perRunFile(first);
+  if (perRun)
+    return `the first part writes ${perRun}, which the builder gives every RUN afresh: the rest would not see it`;
   const installs = first.installsCommands || first.systemPackages || first.installs.length > 0;
   const again = first.looksUp.find((name) => rest.calls.includes(name) || rest.looksUp.includes(name));
   if (installs && again)

@@ -20,6 +20,7 @@ import {
   type FileEffects,
 } from './command-effects.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
+import { errexitLead } from './shell-state.js';
 import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';
 
 /** Where a RUN starts and what it knows. */
@@ -71,7 +72,14 @@ export function runEffects(
   const unknown = (command: ShellCommand, reason: string) => {
     out.unknown ??= { command, reason };
   };
+  const certain = certainlyRuns(view);
+  // After a `cd` that may fail, the rest of its `&&` chain runs there (or not at all); the items after it may not.
+  let uncertainAfter: number | null = null;
   for (const command of view.commands) {
+    if (uncertainAfter !== null && (command.item ?? Infinity) > uncertainAfter) {
+      cwd = undefined;
+      uncertainAfter = null;
+    }
     let prefixes = variables;
     if (command.assignments.length) {
       // Assignments before a command are for that command only, except alone or before a special builtin.
@@ -87,7 +95,13 @@ export function runEffects(
         assigned.set(assignment.name, value);
       }
       prefixes = assigned;
-      if (lasting) variables = assigned;
+      // An assignment that may not run (in a branch, after `||`, in a subshell) leaves the variable unknown after it.
+      if (lasting && certain(command)) variables = assigned;
+      else if (lasting) {
+        const unsure = new Map(variables);
+        for (const assignment of command.assignments) unsure.set(assignment.name, undefined);
+        variables = unsure;
+      }
     }
     if (command.form === 'assignment') continue;
     // A HOME or PATH the RUN sets (`export HOME=/x`, `PATH=/y:$PATH cmd`) is where the command looks.
@@ -135,7 +149,9 @@ export function runEffects(
       if (target !== undefined) out.reads.push({ path: target, tree: false, by: command.text });
       else if (name !== 'popd' && args.length)
         out.unknownReads.push(`\`${command.text}\`, a folder only known at build time`);
-      cwd = command.topLevel && name === 'cd' ? target : undefined;
+      const sequenced = command.topLevel && command.context.every((kind) => kind === 'brace-group');
+      cwd = name === 'cd' && sequenced ? target : undefined;
+      if (name === 'cd' && sequenced && !certain(command)) uncertainAfter = chainEnd(view, command.item ?? 0);
       continue;
     }
     const effects = commandFileEffects(name, args, base);
@@ -143,6 +159,32 @@ export function runEffects(
     else merge(out, effects, command.text);
   }
   return out;
+}
+
+/**
+ * Whether a command that changes the shell's state certainly runs when the RUN succeeds, so that what follows runs in
+ * that state: in no branch, loop, subshell, pipeline or function, and in an unbroken `&&` chain, or first after a `;`
+ * (a `cd`, which may fail, only under `set -e`). `test -d X && cd X; make` and `cd /x 2>/dev/null; make` may go on
+ * where they were.
+ */
+function certainlyRuns(view: PosixShellView): (command: ShellCommand) => boolean {
+  const chain = !view.hasTopLevelOr && !view.hasTopLevelSequence;
+  const errexit = errexitLead(view) > 0;
+  return (command) => {
+    if (!command.topLevel || !command.context.every((kind) => kind === 'brace-group')) return false;
+    if (chain) return true;
+    const item = command.item ?? 0;
+    const fresh = item === 0 || [';', '\n'].includes(view.lists[item - 1].operator?.value ?? '');
+    const first = view.commands.find((other) => other.item === command.item) === command;
+    return fresh && first && (command.form === 'assignment' || command.form === 'declaration' || errexit);
+  };
+}
+
+/** The last item of the `&&` chain a top-level item starts or continues. */
+function chainEnd(view: PosixShellView, item: number): number {
+  let end = item;
+  while (end < view.lists.length - 1 && view.lists[end].operator?.value === '&&') end++;
+  return end;
 }
 
 /** The value an assignment gives, when it is static or expands only known variables; a `$(mktemp -d)` folder below /tmp. */

@@ -41,6 +41,9 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
     facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })),
   );
   if (shell) return `writes ${shell.path}, which is the shell: this RUN would still run under the old one`;
+  const perRun = perRunFile(before);
+  if (perRun)
+    return `writes ${perRun}, which the builder gives every RUN afresh: in one RUN, this command would see the change`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
   // bash's `$_` holds the last argument of the command before: in a fresh shell, the shell's own path.
@@ -73,5 +76,15 @@ function mayChange(effects: RunEffects, path: readonly string[] | undefined, nam
   if (path === undefined) return changes.length > 0;
   return changes.some((place) =>
     path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`)),
+  );
+}
+
+/** The files a builder mounts into every RUN afresh (the name resolution it sets up), whatever the RUN before wrote there. */
+const PER_RUN_FILES = ['/etc/hosts', '/etc/resolv.conf', '/etc/hostname'];
+
+/** The first per-RUN file (`/etc/hosts` ...) a RUN writes, if any: a RUN after it sees the builder's own again. */
+export function perRunFile(effects: RunEffects): string | undefined {
+  return PER_RUN_FILES.find((path) =>
+    [...effects.writes, ...effects.removes].some((place) => overlaps(place, { path, tree: false })),
   );
 }

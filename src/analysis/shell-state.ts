@@ -124,3 +124,20 @@ export function chainFacts(view: ShellView): ChainFacts {
   const last = view.lists[view.lists.length - 1];
   return { view, items: view.lists.length, endsSimple: !last || SIMPLE_ITEMS.has(last.node), errexit, usesErrexit };
 }
+
+/**
+ * How many top-level items a text starts with that only turn shell options on with `set` (`set -eux;`), when they
+ * turn errexit on and no later top-level `set` changes an option; 0 otherwise.
+ */
+export function errexitLead(shell: ShellView): number {
+  const sets = shell.commands.filter((command) => command.topLevel && effectiveCommand(command)?.name === 'set');
+  // Each leading item is a `set` of its own, not one inside a group, a branch or a case.
+  const plainSet = (item: number) =>
+    shell.lists[item].node === 'command' &&
+    shell.commands.filter((command) => command.item === item).every((command) => sets.includes(command));
+  let lead = 0;
+  while (lead < shell.lists.length && sets.some((command) => command.item === lead) && plainSet(lead)) lead++;
+  const options = sets.map((command) => (command.item !== null && command.item < lead ? setOptionsOf(command) : null));
+  if (!lead || options.some((on) => !on)) return 0;
+  return options.some((on) => on!.has('e') || on!.has('errexit')) ? lead : 0;
+}

@@ -67,6 +67,11 @@ function startupFiles(run: RunScope): Place[] | undefined {
   return files;
 }
 
+/** The folder of a package's files a path is in (`/etc/nginx`, `/usr/lib/jvm`, `/usr/share/nginx`), if any. */
+function packageFolder(path: string): string | undefined {
+  return /^\/(?:etc|usr\/lib|usr\/share|usr\/lib64|var\/lib)\/[^/]+/.exec(path)?.[0];
+}
+
 /** Whether every command of a RUN leaves the copied files alone. */
 export function runStability(view: PosixShellView, scope: StabilityScope): Stability {
   if (view.errors.length) return { stable: false, reason: 'does not parse as shell' };
@@ -194,6 +199,16 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
     return {
       stable: false,
       reason: `installs packages, which may go into ${installed.path}, where the copy into ${scope.destination} also writes`,
+    };
+  // A package links files inside its own folders (nginx's sites-enabled/default to sites-available/default): a RUN
+  // that touches the folder a copy writes into may reach the copied files through such a link.
+  const owner = packageFolder(scope.destination);
+  const near =
+    owner && [...effects.reads, ...effects.writes, ...effects.removes].find((place) => isUnder(place.path, owner));
+  if (owner && near)
+    return {
+      stable: false,
+      reason: `${by(near)}touches ${near.path}, in ${owner}, where links a package made may lead to what the copy into ${scope.destination} writes`,
     };
   return { stable: true };
 }

@@ -1,0 +1,2 @@
+#!/bin/sh
+set -a; . /etc/app/app.env; exec sleep infinity
