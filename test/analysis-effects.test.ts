@@ -109,7 +109,15 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   [
     'pip install -r/app/requirements.txt',
     {
-      reads: ['/etc/pip.conf', '/etc/xdg/pip/**', '/root/.config/pip/**', '/root/.pip/**', '/app/requirements.txt/**'],
+      reads: [
+        '/etc/pip.conf',
+        '/etc/xdg/pip/**',
+        '/usr/pip.conf',
+        '/usr/local/pip.conf',
+        '/root/.config/pip/**',
+        '/root/.pip/**',
+        '/app/requirements.txt/**',
+      ],
     },
   ],
   // npm reads its configuration files, and the project's files.
@@ -120,7 +128,18 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   // git reads the system's and the user's configuration.
   [
     'git clone https://example.com/repo.git /opt/repo',
-    { reads: ['/etc/gitconfig', '/root/.config/git/**', '/root/.gitconfig', ...TLS], writes: ['/opt/repo/**'] },
+    {
+      reads: [
+        '/etc/gitconfig',
+        '/root/.config/git/**',
+        '/root/.gitconfig',
+        ...TLS,
+        '/root/.netrc',
+        '/root/.git-credentials',
+        '/root/.ssh/**',
+      ],
+      writes: ['/opt/repo/**'],
+    },
   ],
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
   [
@@ -277,6 +296,18 @@ test('the home folder, working directory and PATH a command runs with', () => {
   const lookups = runEffects(shellView('PATH=/opt/bin:/usr/bin mkdir /x') as PosixShellView, withPath).reads;
   assert.ok(show(lookups).includes('/opt/bin/mkdir'));
   assert.equal(runEffects(shellView('PATH=.:$PATH mkdir /x') as PosixShellView, withPath).programs, ['mkdir']);
+});
+
+test("red team 14's unbuilt list", () => {
+  assert.match(effects('sed -i "s/a/b/gw /srv/changes.log" /etc/x').unknown?.reason ?? '', /sed script/);
+  assert.match(effects("sed -i 's/a/b/ge' /etc/x").unknown?.reason ?? '', /sed script/);
+  assert.is(effects("sed -i 's/a/b/g' /etc/x").unknown, undefined);
+  assert.ok(effects('find -L /usr/share/doc -name x').unknownReads.length > 0);
+  assert.match(effects('tar -xPf /tmp/x.tar').unknown?.reason ?? '', /tar -P/);
+  assert.ok(show(effects('install -o app -m 0755 /tmp/x /usr/local/bin/x').reads).includes('/etc/passwd'));
+  assert.ok(show(effects('xargs -a /tmp/list echo').reads).includes('/tmp/list'));
+  assert.ok(show(effects('pip install flask').reads).includes('/usr/local/pip.conf'));
+  assert.ok(show(effects('git clone https://x/y.git /opt/y').reads).includes('/root/.netrc'));
 });
 
 test('a cd or an assignment that may not run leaves the folder or the variable unknown (red team 14)', () => {

@@ -677,8 +677,14 @@ const RULES: Record<string, CommandRule> = {
     syntax: { short: 'gmoStSC', long: ['--group', '--mode', '--owner', '--suffix', '--target-directory', '--backup'] },
     rule: (line, at) => {
       if (hasOption(line, '-d', '--directory')) return void at.write(...line.operands.map((arg) => at.place(arg)));
-      // `install -s` runs strip by name.
+      // `install -s` runs strip by name; an owner or group by name is looked up in the account files.
       if (hasOption(line, '-s', '--strip')) readProgram('strip', at);
+      if (
+        optionValues(line, '-o', '--owner', '-g', '--group').some(
+          (arg) => arg?.value == null || /[A-Za-z_]/.test(arg.value),
+        )
+      )
+        at.read(...ACCOUNT_FILES.map((path) => ({ path, tree: false })));
       copyLike(line, at, false);
     },
   },
@@ -977,6 +983,8 @@ function tar(line: CommandLine, at: Resolver): void {
   if (mode !== '-c' && mode !== '--create') for (const program of DECOMPRESSORS) readProgram(program, at);
   else for (const [flag, program] of COMPRESSOR_FLAGS) if (hasOption(line, ...flag)) readProgram(program, at);
   if (mode === '-x' || mode === '--extract' || mode === '--get') {
+    if (hasOption(line, '-P', '--absolute-names'))
+      at.unknown('extracts with tar -P, which writes anywhere the archive says');
     if (archive) at.read(archive);
     // Members land below the folder; names it has in the archive, and those given, only narrow that.
     at.write(within);
@@ -1175,6 +1183,8 @@ function git(line: CommandLine, at: Resolver): void {
     ['/etc/gitconfig'],
   );
   tlsReads(at, ['GIT_SSL_CAINFO', 'GIT_SSL_CAPATH']);
+  // Credentials for https and ssh remotes.
+  readHome(at, '.netrc', '.git-credentials', '.ssh/');
   if (sub?.value && GIT_IN_REPOSITORY.has(sub.value)) {
     const repository = folder ? at.place(folder, true) : at.cwd();
     at.read(repository);
@@ -1228,7 +1238,8 @@ function sed(line: CommandLine, at: Resolver): void {
   const operands = scripts.length || optionValues(line, '-f', '--file').length ? line.operands : line.operands.slice(1);
   if (!scripts.length && !optionValues(line, '-f', '--file').length) scripts.push(line.operands[0] ?? null);
   // `w file`, `r file`, `e command` in a script touch files layerfix does not read; only plain scripts are known.
-  if (scripts.some((script) => script?.value == null || /(^|[;}\s\d/$])[wWrRe](\s|$)/.test(script.value)))
+  // (also as a flag of `s` after others: `s/a/b/gw log`, `s/a/b/ge`).
+  if (scripts.some((script) => script?.value == null || /(^|[;}\s\d/$])[gpIiMm0-9]*[wWrRe](\s|$)/.test(script.value)))
     at.unknown('runs a sed script that reads or writes other files or runs commands');
   if (
     hasOption(line, '-i', '--in-place') ||
@@ -1271,6 +1282,9 @@ function find(line: CommandLine, at: Resolver): void {
   const roots = starts.length ? starts.map((arg) => at.place(arg, true)) : [at.cwd()];
   at.read(...roots);
   const words = line.options.map((option) => option.name);
+  // -L and -follow go through links, to anywhere.
+  if (words.some((word) => /^-(L|follow)$/.test(word)))
+    at.effects.unknownReads.push('what find reaches through symbolic links (-L, -follow)');
   if (words.some((word) => /^-(exec|execdir|ok|okdir)$/.test(word)))
     at.unknown('runs commands with find -exec, which layerfix does not follow');
   if (words.includes('-delete')) at.remove(...roots);
@@ -1452,8 +1466,17 @@ function pip(line: CommandLine, at: Resolver): void {
   for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable'))
     at.readArg(file, true);
   for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
-  // pip reads its configuration from these files and from PIP_CONFIG_FILE.
-  at.read({ path: '/etc/pip.conf', tree: false }, { path: '/etc/xdg/pip', tree: true });
+  // pip reads its configuration from these files (the site's beside its prefix) and from PIP_CONFIG_FILE.
+  at.read(
+    { path: '/etc/pip.conf', tree: false },
+    { path: '/etc/xdg/pip', tree: true },
+    { path: '/usr/pip.conf', tree: false },
+    { path: '/usr/local/pip.conf', tree: false },
+  );
+  if (at.base.variables.has('VIRTUAL_ENV')) {
+    const venv = at.base.variables.get('VIRTUAL_ENV');
+    at.readArg({ value: venv === undefined ? null : `${venv}/pip.conf`, text: '$VIRTUAL_ENV/pip.conf' });
+  }
   readHome(at, '.config/pip/', '.pip/');
   for (const [variable, tree] of [
     ['PIP_CONFIG_FILE', false],
@@ -1762,6 +1785,8 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if ('unknown' in effects) return effects;
     const at = new Resolver(base);
     readProgram(name, at);
+    // `xargs -a list` reads its words from a file.
+    if (program === 'xargs') for (const file of optionValues(line, '-a', '--arg-file')) at.readArg(file);
     const looked = new Resolver(innerBase);
     if (alwaysBuiltin(inner.value)) readProgram(inner.value, looked, true);
     at.read(...(WRAPPER_READS[program] ?? []));
