@@ -308,6 +308,11 @@ test("red team 14's unbuilt list", () => {
   assert.ok(show(effects('xargs -a /tmp/list echo').reads).includes('/tmp/list'));
   assert.ok(show(effects('pip install flask').reads).includes('/usr/local/pip.conf'));
   assert.ok(show(effects('git clone https://x/y.git /opt/y').reads).includes('/root/.netrc'));
+  const alternatives = effects(
+    'update-alternatives --install /usr/bin/java java /opt/jdk/bin/java 100 --slave /usr/bin/javac javac /opt/jdk/bin/javac',
+  );
+  assert.ok(show(alternatives.removes).includes('/usr/bin/javac'));
+  assert.ok(show(alternatives.reads).includes('/opt/jdk/bin/javac'));
 });
 
 test('a cd or an assignment that may not run leaves the folder or the variable unknown (red team 14)', () => {

@@ -1325,6 +1325,8 @@ function updateAlternatives(line: CommandLine, at: Resolver): void {
     // --install <link> <name> <path> <priority>: the link is replaced; operands follow the option in order.
     const [link, , ...rest] = line.operands;
     at.remove(at.place(link));
+    // Each `--slave <link> <name> <path>` replaces its link too.
+    for (const slave of optionValues(line, '--slave')) at.remove(at.place(slave));
     // The alternative's path (and a slave's) must exist: update-alternatives refuses a missing one.
     for (const arg of rest) if (arg.value === null || arg.value.startsWith('/')) at.readArg(arg);
   } else if (hasOption(line, '--set')) {
