@@ -979,7 +979,8 @@ function tar(line: CommandLine, at: Resolver): void {
     at.unknown('runs tar with a command of its own, which layerfix does not follow');
   // tar runs a compression program by name: the one an option names, or, reading, the one the archive needs.
   for (const program of optionValues(line, '-I', '--use-compress-program'))
-    readProgram(program?.value?.split(/\s+/)[0] ?? '', at);
+    if (program?.value == null) at.effects.unknownReads.push('the program `tar -I` names, only known at build time');
+    else readProgram(program.value.split(/\s+/)[0], at);
   if (mode !== '-c' && mode !== '--create') for (const program of DECOMPRESSORS) readProgram(program, at);
   else for (const [flag, program] of COMPRESSOR_FLAGS) if (hasOption(line, ...flag)) readProgram(program, at);
   if (mode === '-x' || mode === '--extract' || mode === '--get') {
