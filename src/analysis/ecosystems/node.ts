@@ -42,7 +42,17 @@ interface Manager {
 const MANAGERS: Record<string, Manager> = {
   npm: {
     files: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
-    lifecycle: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+    // npm 8 and later also run a `dependencies` script whenever node_modules changes.
+    lifecycle: [
+      'preinstall',
+      'install',
+      'postinstall',
+      'prepublish',
+      'preprepare',
+      'prepare',
+      'postprepare',
+      'dependencies',
+    ],
     outputs: ['node_modules'],
   },
   yarn: {
@@ -421,17 +431,30 @@ function packageProblem(
   if (gyp && !use.options.has('ignore-scripts')) {
     return `${posix.join(posix.dirname(file), 'binding.gyp')} makes ${use.ecosystem} run \`node-gyp rebuild\` during the install, which compiles the sources`;
   }
-  for (const field of [...DEPENDENCY_FIELDS, 'overrides', 'resolutions']) {
-    const deps =
-      manifest[field] && typeof manifest[field] === 'object' ? (manifest[field] as Record<string, unknown>) : {};
-    for (const [name, spec] of Object.entries(deps)) {
-      if (typeof spec === 'string' && (isLocalPath(spec) || /^(link|portal):/.test(spec))) {
-        return `${file} depends on the local package ${name} (\`${spec}\`), which needs more than the manifests`;
-      }
-    }
+  const pnpm = manifest.pnpm && typeof manifest.pnpm === 'object' ? (manifest.pnpm as Record<string, unknown>) : {};
+  for (const deps of [...DEPENDENCY_FIELDS, 'overrides', 'resolutions']
+    .map((field) => manifest[field])
+    .concat(pnpm.overrides)) {
+    const local = localSpec(deps);
+    if (local)
+      return `${file} depends on the local package ${local[0]} (\`${local[1]}\`), which needs more than the manifests`;
   }
   if (workspace && manifest.bin)
     return `${file} declares \`bin\` files, which the install links and makes executable; they are sources`;
+  return undefined;
+}
+
+/**
+ * The first package a dependency table maps to a local folder or archive (`file:`, `link:`, `portal:`, a path), at
+ * any depth (npm's nested `overrides`), as [name, spec]; undefined when none does.
+ */
+function localSpec(table: unknown): [string, string] | undefined {
+  if (!table || typeof table !== 'object') return undefined;
+  for (const [name, spec] of Object.entries(table as Record<string, unknown>)) {
+    if (typeof spec === 'string' && (isLocalPath(spec) || /^(link|portal):/.test(spec))) return [name, spec];
+    const nested = localSpec(spec);
+    if (nested) return nested;
+  }
   return undefined;
 }
 
@@ -542,13 +565,21 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
       decline: `${where(project, 'pnpm-workspace.yaml')} is not valid YAML (${(error as Error).message.split('\n')[0]})`,
     };
   }
+  const workspaceLocal = localSpec(valueAt(pnpmWorkspace, 'overrides'));
+  if (workspaceLocal)
+    return {
+      decline: `${where(project, 'pnpm-workspace.yaml')} overrides ${workspaceLocal[0]} with the local package \`${workspaceLocal[1]}\`, which needs more than the manifests`,
+    };
   const configured = configuredFiles(project, manager);
   if ('decline' in configured) return configured;
   const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
   const reader =
     pnpmfile === undefined
       ? undefined
-      : /\brequire\s*\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)|\breadFile(Sync)?\b|\bimport\s*\(/.exec(pnpmfile);
+      : // Any require of something but a package by its name (`require('./x')`, `require(path.join(__dirname, ...))`).
+        /\brequire\s*\((?!\s*['"][^./'"][^'"]*['"]\s*\))[^)]*\)?|\breadFile(Sync)?\b|\bimport\s*\(|__dirname|process\.cwd/.exec(
+          pnpmfile,
+        );
   if (reader)
     return {
       decline: `${where(project, '.pnpmfile.cjs')}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)`,

@@ -18,9 +18,6 @@ const BY_URL = new RegExp(String.raw`^${NAME}${EXTRAS}\s*@\s*(\S+)\s*(?:;.*)?$`)
 
 /** Options a requirement file may hold that read no local file. */
 const HARMLESS_LINE_OPTIONS = new Set([
-  '-i',
-  '--index-url',
-  '--extra-index-url',
   '--no-index',
   '--pre',
   '--prefer-binary',
@@ -192,6 +189,12 @@ function lineProblem(
     return value !== undefined && isRemote(value)
       ? undefined
       : `\`${line}\` installs an editable project, whose sources are not in the manifests`;
+  }
+  // An index on the network reads nothing here; one in a folder (`--index-url file:///app/pypi/simple`) may be copied.
+  if (name === '-i' || name === '--index-url' || name === '--extra-index-url') {
+    return value !== undefined && isRemote(value)
+      ? undefined
+      : `\`${line}\` uses a package index in a local folder, which layerfix does not follow`;
   }
   if (name === '-f' || name === '--find-links') {
     if (value === undefined || isRemote(value)) return undefined;

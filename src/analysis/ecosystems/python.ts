@@ -139,6 +139,14 @@ function pipInstall(
     return decline(`runs ${tool} with an argument only known at build time`, true);
   const local = (packages as string[]).map(localRequirement).find((spec) => spec !== undefined);
   if (local) return decline(installsLocal(local, ` with ${tool}`), true);
+  const index = optionValues(parsed, '-i', '--index-url', '--extra-index-url').find(
+    (value) => value === null || !isRemote(value),
+  );
+  if (index !== undefined)
+    return decline(
+      `runs ${tool} with the package index \`${index ?? '…'}\`, a local folder layerfix does not follow`,
+      true,
+    );
   const pathOptions = PIP_PATH_OPTIONS.flatMap((name) =>
     optionValues(parsed, name).map((value): [string, string | null] => [name, value]),
   );

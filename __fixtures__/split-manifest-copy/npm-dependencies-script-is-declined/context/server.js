@@ -1,0 +1,3 @@
+const http = require('http');
+const fs = require('fs');
+http.createServer((req, res) => res.end(fs.readFileSync(__dirname + '/public/vendor/ms.js'))).listen(3000);

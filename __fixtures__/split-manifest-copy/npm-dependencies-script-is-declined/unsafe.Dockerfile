@@ -1,0 +1,8 @@
+FROM node:18-bookworm
+RUN npm install -g npm@10.8.2
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+COPY . .
+EXPOSE 3000
+CMD ["node", "server.js"]

@@ -1,0 +1,2 @@
+import acme_metrics
+acme_metrics.emit("startup", 1)
