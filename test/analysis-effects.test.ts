@@ -306,6 +306,9 @@ test("red team 14's unbuilt list", () => {
   assert.match(effects('tar -xPf /tmp/x.tar').unknown?.reason ?? '', /tar -P/);
   assert.ok(show(effects('install -o app -m 0755 /tmp/x /usr/local/bin/x').reads).includes('/etc/passwd'));
   assert.ok(show(effects('xargs -a /tmp/list echo').reads).includes('/tmp/list'));
+  // What a wrapper itself cannot tell stays unknown.
+  assert.ok(effects('xargs -a "$BUILD" echo').unknownReads.length > 0);
+  assert.ok(effects('which "$BUILD"').unknownReads.length > 0);
   assert.ok(show(effects('pip install flask').reads).includes('/usr/local/pip.conf'));
   assert.ok(show(effects('git clone https://x/y.git /opt/y').reads).includes('/root/.netrc'));
   const alternatives = effects(

@@ -648,7 +648,7 @@ const RULES: Record<string, CommandRule> = {
           const name = target.value.replace(/\/+$/, '').replace(/^.*\//, '');
           const links: string[] = [];
           if (last === undefined) links.push(`${at.cwd().path}/${name}`);
-          else if (last?.value != null) {
+          else if (last.value !== null) {
             const place = at.place(last).path;
             // `ln -s T NAME` makes NAME, unless NAME is written as a folder or given with -t;
             if (folder === undefined && targets.length === 1 && !last.value.endsWith('/')) links.push(place);
@@ -894,7 +894,7 @@ const RULES: Record<string, CommandRule> = {
 
 // `which tini`, `type tini`, `hash tini` look a program up on PATH: a copy that brings one changes their answer.
 for (const name of ['which', 'type', 'hash'])
-  RULES[name] = { rule: (line, at) => line.operands.forEach((arg) => readProgram(arg.value ?? '', at)) };
+  RULES[name] = { rule: (line, at) => line.operands.forEach((arg) => readProgramWord(arg, at)) };
 // `trap 'rm -rf /app/tmp' EXIT` runs its command later: layerfix does not read it. `trap - EXIT` and `trap '' INT` do
 // nothing of the kind.
 RULES.trap = {
@@ -978,9 +978,7 @@ function tar(line: CommandLine, at: Resolver): void {
   if (hasOption(line, '--to-command', '--info-script', '--new-volume-script', '-F'))
     at.unknown('runs tar with a command of its own, which layerfix does not follow');
   // tar runs a compression program by name: the one an option names, or, reading, the one the archive needs.
-  for (const program of optionValues(line, '-I', '--use-compress-program'))
-    if (program?.value == null) at.effects.unknownReads.push('the program `tar -I` names, only known at build time');
-    else readProgram(program.value.split(/\s+/)[0], at);
+  for (const program of optionValues(line, '-I', '--use-compress-program')) readProgramWord(program, at);
   if (mode !== '-c' && mode !== '--create') for (const program of DECOMPRESSORS) readProgram(program, at);
   else for (const [flag, program] of COMPRESSOR_FLAGS) if (hasOption(line, ...flag)) readProgram(program, at);
   if (mode === '-x' || mode === '--extract' || mode === '--get') {
@@ -1746,7 +1744,7 @@ function wrappedBase(program: string, line: CommandLine, base: CommandBase): Com
  */
 export function environmentOf(
   variables: ReadonlyMap<string, string | undefined>,
-  base: CommandBase & { home?: string | undefined },
+  base: CommandBase,
 ): Pick<CommandBase, 'variables' | 'home' | 'searchPath'> {
   const changed = (name: string) =>
     variables.get(name) !== base.variables.get(name) || variables.has(name) !== base.variables.has(name);
@@ -1788,14 +1786,16 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if ('unknown' in effects) return effects;
     const at = new Resolver(base);
     readProgram(name, at);
+    at.read(...(WRAPPER_READS[program] ?? []));
     // `xargs -a list` reads its words from a file.
     if (program === 'xargs') for (const file of optionValues(line, '-a', '--arg-file')) at.readArg(file);
+    // It execs its command: a builtin's name is looked up too, on the command's own PATH.
     const looked = new Resolver(innerBase);
     if (alwaysBuiltin(inner.value)) readProgram(inner.value, looked, true);
-    at.read(...(WRAPPER_READS[program] ?? []));
     return {
       ...effects,
       reads: [...at.effects.reads, ...looked.effects.reads, ...effects.reads],
+      unknownReads: [...at.effects.unknownReads, ...looked.effects.unknownReads, ...effects.unknownReads],
       programs: [...at.effects.programs, ...looked.effects.programs, ...effects.programs],
     };
   }
@@ -1825,6 +1825,12 @@ function readProgram(name: string, at: Resolver, exec = false): void {
   const path = at.base.searchPath;
   if (path === undefined) at.effects.programs.push(name);
   else at.read(...path.map((dir) => ({ path: `${dir}/${name}`, tree: false })));
+}
+
+/** Read the program a word names (its first word: `tar -I 'zstd -T0'`); one only known at build time is an unknown read. */
+function readProgramWord(word: Arg | null, at: Resolver): void {
+  if (word?.value == null) at.effects.unknownReads.push(`\`${word?.text ?? '…'}\`, a program only known at build time`);
+  else readProgram(word.value.split(/\s+/)[0], at);
 }
 
 /** What looking programs up by name reads (`command -v tini`), as running them does. */
