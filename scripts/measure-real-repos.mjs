@@ -110,15 +110,17 @@ async function stillRerunClass(text, line, options) {
     const mine = messages.filter((m) => m.line === line && m.ruleId === 'reorder-stable');
     const kept = mine.find((m) => m.kind === 'skip');
     if (!kept)
-      return mine.some((m) => m.kind === 'change')
-        ? `moves once what stands in its way is gone (first: ${obstacle})`
-        : 'after a copy of its own inputs only (a manifest, a script), or a stage built from the sources';
+      return {
+        why: mine.some((m) => m.kind === 'change')
+          ? `moves once what stands in its way is gone (first: ${obstacle})`
+          : 'after a copy of its own inputs only (a manifest, a script), or a stage built from the sources',
+      };
     const why = kept.reason.replace(/^Kept RUN at [^:]*:\d+ after [^:]*:\d+: it /, '');
     const own = ownClassOf(why);
     if (own === UNKNOWN) unknownPrograms.push(/`([^`]*)`/.exec(why)?.[1] ?? why);
-    if (own) return own;
+    if (own) return { why: own, reason: why };
     const at = / (?:the|a) (\w+) at (\d+):\d+/.exec(why);
-    if (!at) return UNKNOWN;
+    if (!at) return { why: UNKNOWN, reason: why };
     obstacle ??= /RUN/.test(at[1]) ? 'a RUN that stays' : `a ${at[1]}`;
     const lines = probe.split('\n');
     const start = Number(at[2]) - 1;
@@ -128,7 +130,7 @@ async function stillRerunClass(text, line, options) {
     for (let k = start; k <= end; k++) lines[k] = '#';
     probe = lines.join('\n');
   }
-  return UNKNOWN;
+  return { why: UNKNOWN };
 }
 
 const rows = [];
@@ -136,6 +138,8 @@ const reasons = new Map();
 const examples = [];
 /** Shell commands still rerun after the rewrite, by why the RUN stays after the copy (`classOf`). */
 const stillRerun = new Map();
+/** Each RUN a source edit still reruns after the rewrite: where, how many commands, and why it stays. */
+const stillReruns = [];
 /** The same commands of RUNs whose effects layerfix cannot tell, by the program it names first. */
 const programsUnknown = new Map();
 const unknownPrograms = [];
@@ -206,7 +210,8 @@ for (const repo of repos) {
     const after = (await transform(text, { path, build })).text;
     for (const [line, commands] of rerunsByLine(after)) {
       unknownPrograms.length = 0;
-      const why = await stillRerunClass(after, line, { path, build });
+      const { why, reason } = await stillRerunClass(after, line, { path, build });
+      stillReruns.push({ repo: name, file: file.path, line, commands, why, reason });
       for (const program of unknownPrograms.slice(-1))
         programsUnknown.set(program, (programsUnknown.get(program) ?? 0) + commands);
       stillRerun.set(why, (stillRerun.get(why) ?? 0) + commands);
@@ -292,6 +297,7 @@ const summary = {
   })),
   reasons: Object.fromEntries(reasons),
   examples: examples.sort((a, b) => b.stake - a.stake),
+  stillReruns: stillReruns.sort((a, b) => b.commands - a.commands),
 };
 writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2));
 console.error(`raw reports and summary.json in ${out}`);
