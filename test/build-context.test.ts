@@ -285,6 +285,62 @@ test(
   ),
 );
 
+const NPM_APP = {
+  'package.json': '{"name":"app","version":"1.0.0"}\n',
+  'package-lock.json': '{"name":"app","lockfileVersion":3,"requires":true,"packages":{"":{"name":"app"}}}\n',
+  '.npmrc': 'fund=false\n',
+  'index.js': '\n',
+  Dockerfile: 'FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+};
+
+/** What split-manifest-copy does with the Dockerfile at the root of `repo` under the plan the repository gives. */
+async function splitUnderPlan(repo: Repo): Promise<string> {
+  const path = repo.path('Dockerfile');
+  const { settings } = resolveBuild(await planOf(repo, 'Dockerfile'), repo.read('Dockerfile'), path);
+  const result = await transform(repo.read('Dockerfile'), { path, build: settings, only: ['split-manifest-copy'] });
+  return result.text;
+}
+
+test(
+  'podman build --ignorefile: the build reads that file, and the split copies only what it sends (red team 16)',
+  withRepo(
+    {
+      ...NPM_APP,
+      '.dockerignore': 'node_modules\n',
+      '.prodignore': 'node_modules\n.npmrc\n',
+      Makefile: 'release:\n\tpodman build --ignorefile .prodignore -t app .\n',
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'Dockerfile');
+      assert.is(plan.ignoreFile, repo.path('.prodignore'));
+      const text = await splitUnderPlan(repo);
+      assert.match(text, 'COPY package.json package-lock.json ./');
+    },
+  ),
+);
+
+test(
+  "podman build reads the context's .containerignore before .dockerignore; other builds leave it undecided",
+  withRepo(
+    { ...NPM_APP, '.containerignore': 'node_modules\n.npmrc\n', Makefile: 'image:\n\tpodman build -t app .\n' },
+    async (repo) => {
+      assert.is((await planOf(repo, 'Dockerfile')).ignoreFile, repo.path('.containerignore'));
+      assert.match(await splitUnderPlan(repo), 'COPY package.json package-lock.json ./');
+      repo.write('Makefile', 'image:\n\tdocker build -t app .\n');
+      assert.is(await splitUnderPlan(repo), repo.read('Dockerfile'), 'a docker build leaves it undecided too');
+      const unknown = await transform(repo.read('Dockerfile'), {
+        path: repo.path('Dockerfile'),
+        only: ['split-manifest-copy'],
+      });
+      assert.is(unknown.text, repo.read('Dockerfile'));
+      assert.match(
+        unknown.messages.map((m) => m.message).join('\n'),
+        'has a .containerignore, which podman and buildah read',
+      );
+    },
+  ),
+);
+
 test(
   'several sources that agree are one context; different targets leave the target unset, and say so',
   withRepo(

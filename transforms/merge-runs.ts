@@ -252,6 +252,12 @@ function tryMerge(
     const blocker = sv.hazards.find((h) => h.kind === 'parse-error' || h.kind === 'background' || h.kind === 'heredoc');
     if (blocker?.kind === 'parse-error') return skip(`RUN at ${at(view)} does not parse as shell (${blocker.reason})`);
     if (blocker) return skip(`RUN at ${at(view)} ${blocker.reason}`);
+    // A job sent to the background inside a subshell, group, branch or substitution ends with its RUN's container.
+    const job = sv.commands.find((command) => command.context.includes('background'));
+    if (job)
+      return skip(
+        `RUN at ${at(view)} runs \`${job.text}\` in the background with \`&\`, which the builder stops when the RUN ends: in one RUN, the commands after it would find it still running`,
+      );
   }
   if (argsA.length + b.args.length > MAX_MERGED_LENGTH) {
     return skip(

@@ -148,6 +148,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (copyIndex < 0) return false;
   const copyView = stage.instructions[copyIndex];
   const context = 'context' in facts.lookup ? facts.lookup.context : undefined;
+  context?.watchDoubts();
   const read = readBroadCopy(copyView, facts.scopes.get(copyView.node), context);
   if (!read || !ctx.enabledFor(run.node) || !ctx.enabledFor(copyView.node)) return false;
   const reading = readRun(ctx, facts, run);
@@ -187,6 +188,9 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (made) return skip(made);
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
   if ('reason' in copies) return skip(copies.reason);
+  // What the split read of the context must be what every build of it gets.
+  const doubt = facts.lookup.context.doubtSeen();
+  if (doubt) return skip(doubt);
   const anchor = ctx.edit.blockStart(copyView.node);
   for (const created of copies) {
     const [node] = ctx.edit.insertBefore(anchor, created.physical);

@@ -72,7 +72,7 @@ export default defineTransform({
 /** Why the project may use Yarn 2 or later (reading its build context), or undefined when it is known to use Yarn 1. */
 function yarnBerry(ctx: Context): string | undefined {
   if (ctx.build.contextUnknown) return `the Yarn version is not known: ${ctx.build.contextUnknown}`;
-  const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '');
+  const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '', ctx.build.ignoreFile);
   if (!('context' in lookup)) return `the Yarn version is not known: ${lookup.reason}`;
   const { context } = lookup;
   if (context.has('.yarnrc.yml') || context.has('.yarn/releases'))

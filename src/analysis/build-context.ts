@@ -3,12 +3,13 @@
  * `<Dockerfile>.dockerignore`, which takes precedence). Paths are context-relative and `/`-separated; a path exists
  * here only when it is on disk and not ignored.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { positionText, stages, type InstructionView, type Root, type TransformContext } from '../engine/index.js';
 import { copyWords } from './copy-words.js';
 import { DockerIgnore } from './dockerignore.js';
+import { gitCheckout } from './git-checkout.js';
 
 /** A build context folder, read through its ignore file. */
 export class BuildContext {
@@ -32,12 +33,63 @@ export class BuildContext {
     this.exceptions = /^\s*!/m.test(rules);
   }
 
+  /** While watching (`watchDoubts`): the first reason a path asked about may differ in another build, or null. */
+  private doubt?: string | null;
+
   /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
   has(path: string): boolean {
     const clean = cleanPath(path);
     if (clean === undefined) return false;
     if (clean === '') return true;
-    return !this.ignore.ignores(clean) && existsSync(join(this.dir, clean));
+    const ignored = this.ignore.ignores(clean);
+    const sent = !ignored && existsSync(join(this.dir, clean));
+    if (this.doubt === null && !ignored) this.doubt = this.doubtOf(clean, sent);
+    return sent;
+  }
+
+  /**
+   * Start noting the paths asked about (through `has` and what uses it) whose answer another build of the context may
+   * not share; `doubtSeen` says the first.
+   */
+  watchDoubts(): void {
+    this.doubt = null;
+  }
+
+  /** The first doubt since `watchDoubts`, if any; watching stops. */
+  doubtSeen(): string | undefined {
+    const doubt = this.doubt ?? undefined;
+    this.doubt = undefined;
+    return doubt;
+  }
+
+  /**
+   * Why a path (not ignored by the ignore file) may be otherwise in another build: it is there through a symbolic
+   * link, which a COPY naming it follows while a copy of its folder keeps the link; it is not committed to git, so a
+   * build from a fresh checkout (CI, a Git context) lacks it; or it is missing but git ignores it, so a build step or
+   * a local install may put one there.
+   */
+  private doubtOf(clean: string, sent: boolean): string | null {
+    const full = join(resolve(this.dir), clean);
+    const git = gitCheckout(resolve(this.dir));
+    if (sent) {
+      // The work tree's own .git is not committed, but a checkout has one too (only a Git context has none, and a
+      // split that minds it already declines when it is there).
+      if (git && full === join(git.root, '.git')) return null;
+      let real: string | undefined;
+      try {
+        real = realpathSync(full);
+      } catch {
+        real = undefined;
+      }
+      if (real !== join(realpathSync(this.dir), clean))
+        return `\`${clean}\` in the build context is a symbolic link or lies below one, which a COPY naming it follows while the copy of its folder keeps the link`;
+      if (git && !git.committed(full))
+        return `\`${clean}\` is not committed to git, so a build from a fresh checkout (CI, or a Git context) does not have it`;
+      return null;
+    }
+    if (git && (git.ignored(full, false) || git.ignored(full, true)))
+      return `\`${clean}\` is not in the build context here, but git ignores it, so a build may have one (a build step or a local install can write it)`;
+    return null;
   }
 
   /**
@@ -219,9 +271,11 @@ export type ContextLookup = { context: BuildContext } | { reason: string };
 
 /**
  * Open the build context of the Dockerfile at `dockerfile` (a path on disk, or undefined when the text has none):
- * `option` (relative to the Dockerfile's folder, or absolute) overrides the default, the Dockerfile's folder.
+ * `option` (relative to the Dockerfile's folder, or absolute) overrides the default, the Dockerfile's folder. The
+ * ignore file is `ignoreFile` when the build names one, else the Dockerfile's own `<name>.dockerignore`, else the
+ * context's .dockerignore; a context with a .containerignore and no named ignore file sends what the builder decides.
  */
-export function openBuildContext(dockerfile: string | undefined, option: string): ContextLookup {
+export function openBuildContext(dockerfile: string | undefined, option: string, ignoreFile?: string): ContextLookup {
   if (!dockerfile && !isAbsolute(option)) {
     return {
       reason:
@@ -236,10 +290,16 @@ export function openBuildContext(dockerfile: string | undefined, option: string)
         : "its build context, the Dockerfile's folder, is not a folder on disk",
     };
   }
+  if (ignoreFile) return { context: new BuildContext(dir, ignoreFile) };
+  if (existsSync(join(dir, '.containerignore'))) {
+    return {
+      reason:
+        'its build context has a .containerignore, which podman and buildah read in place of .dockerignore, so what the context sends depends on the builder (a podman or buildah command in the build files settles it)',
+    };
+  }
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
-  const ignoreFile =
-    own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
-  return { context: new BuildContext(dir, ignoreFile) };
+  const inEffect = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
+  return { context: new BuildContext(dir, inEffect) };
 }
 
 /** The `context` option of the transforms that read the build context. */
@@ -260,7 +320,11 @@ export const CONTEXT_OPTION = {
 export function transformBuildContext(ctx: TransformContext<{ context: string }>): ContextLookup {
   const option = ctx.options.context;
   if (!option && ctx.build.contextUnknown) return { reason: ctx.build.contextUnknown };
-  const lookup = openBuildContext(ctx.file.path, option || ctx.build.context || '');
+  const lookup = openBuildContext(
+    ctx.file.path,
+    option || ctx.build.context || '',
+    option ? undefined : ctx.build.ignoreFile,
+  );
   if (option || ctx.build.context || !('context' in lookup)) return lookup;
   const missing = missingSource(lookup.context, contextSources(ctx.root));
   if (!missing) return lookup;

@@ -234,6 +234,9 @@ function changedDirectory(
   return cwd === undefined ? undefined : normalise(`${cwd}/${target}`);
 }
 
+/** Device files a redirection reads or writes without changing any file (/dev/shm and the like are files). */
+const DEVICES = /^\/dev\/(null|zero|full|random|urandom|tty|console|stdin|stdout|stderr|fd\/\d+)$/;
+
 /** Add a redirection's file to the effects; a reason when its file is not known. */
 function redirectEffect(
   redirect: ShellRedirect,
@@ -243,7 +246,7 @@ function redirectEffect(
   const target = redirect.target;
   if (!target || /^(<<|<<-|<<<)$/.test(redirect.operator) || /^[<>]&$/.test(redirect.operator)) return undefined;
   const arg = argOf(target, base.variables);
-  if (arg.value !== null && (/^\d+$|^-$/.test(arg.value) || arg.value.startsWith('/dev/'))) return undefined;
+  if (arg.value !== null && (/^\d+$|^-$/.test(arg.value) || DEVICES.test(arg.value))) return undefined;
   try {
     const place = placeOf(arg, base);
     const tagged: Place = { path: place.path, tree: place.tree, by: redirect.text };

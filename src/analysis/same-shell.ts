@@ -29,9 +29,7 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   const { facts, before, after } = input;
   if (facts.os.os === 'unknown') return `runs on an OS layerfix cannot tell: ${facts.os.reason}`;
   if (facts.startup) return `runs in a shell that does more than run the text at every start: ${facts.startup}`;
-  const mount = input.flags.find(
-    (flag) => flag.name === 'mount' && /(^|,)type=tmpfs(,|$)|(^|,)(rw|readwrite)(=true)?(,|$)/.test(flag.value ?? ''),
-  );
+  const mount = input.flags.find(freshMount);
   if (mount)
     return `shares a mount that every RUN gets afresh (\`${mount.text}\`): in one RUN, this command would see what the one before wrote there`;
   if (before.unknown) {
@@ -54,6 +52,30 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
   }
   return undefined;
+}
+
+/**
+ * Whether a `--mount` gives every RUN its own files: a tmpfs, or a bind mount made writable (its writes are dropped
+ * at the end of the RUN), read as BuildKit reads it (keys and the type in any case, `rw`/`ro` with a boolean); a
+ * value with a variable or one layerfix cannot read may be either.
+ */
+function freshMount(flag: FlagView): boolean {
+  if (flag.name !== 'mount') return false;
+  if (!flag.fields || (flag.value ?? '').includes('$')) return true;
+  const type = (flag.fields.filter((field) => field.key === 'type').at(-1)?.value ?? 'bind').toLowerCase();
+  if (type === 'tmpfs') return true;
+  if (type !== 'bind') return false;
+  let readonly = true;
+  for (const { key, value } of flag.fields) {
+    if (key === 'rw' || key === 'readwrite') readonly = !goBoolean(value);
+    else if (key === 'ro' || key === 'readonly') readonly = goBoolean(value);
+  }
+  return !readonly;
+}
+
+/** A mount option's boolean as Go's strconv.ParseBool reads it (a bare key is true); what it rejects counts as true. */
+function goBoolean(value: string | undefined): boolean {
+  return value === undefined || !/^(0|f|F|FALSE|false|False)$/.test(value);
 }
 
 /** Why the RUN before may remove or replace the working directory (a fresh RUN starts in the folder now at that path). */
@@ -79,12 +101,23 @@ function mayChange(effects: RunEffects, path: readonly string[] | undefined, nam
   );
 }
 
-/** The files a builder mounts into every RUN afresh (the name resolution it sets up), whatever the RUN before wrote there. */
-const PER_RUN_FILES = ['/etc/hosts', '/etc/resolv.conf', '/etc/hostname'];
+/**
+ * What a builder mounts into every RUN afresh, whatever the RUN before wrote there: the name resolution it sets up,
+ * and /dev (with /dev/shm), a new tmpfs for each RUN's container.
+ */
+const PER_RUN_PLACES = [
+  { path: '/etc/hosts', tree: false },
+  { path: '/etc/resolv.conf', tree: false },
+  { path: '/etc/hostname', tree: false },
+  { path: '/dev', tree: true },
+];
 
-/** The first per-RUN file (`/etc/hosts` ...) a RUN writes, if any: a RUN after it sees the builder's own again. */
+/** The first per-RUN place (`/etc/hosts`, /dev ...) a RUN writes, if any: a RUN after it sees the builder's own again. */
 export function perRunFile(effects: RunEffects): string | undefined {
-  return PER_RUN_FILES.find((path) =>
-    [...effects.writes, ...effects.removes].some((place) => overlaps(place, { path, tree: false })),
-  );
+  const changed = [...effects.writes, ...effects.removes];
+  for (const fresh of PER_RUN_PLACES) {
+    const place = changed.find((place) => overlaps(place, fresh));
+    if (place) return fresh.tree && place.path.startsWith(`${fresh.path}/`) ? place.path : fresh.path;
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@
  * operand, relative to the working directory the text runs in (`cd` followed where its folder is known).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { shellView, type ShellCommand, type ShellWord } from '../shell/index.js';
 import type { SourceSink } from './types.js';
 
@@ -116,10 +116,10 @@ function buildCommand(command: ShellCommand): { tool: string; at: number } | und
 }
 
 /** What the command line of a build says, or why it cannot be read. */
-type Parsed = { file?: VarValue; target?: VarValue; context?: VarValue } | { problem: string };
+type Parsed = { file?: VarValue; target?: VarValue; context?: VarValue; ignoreFile?: VarValue } | { problem: string };
 
 function readOptions(words: ShellWord[], vars: Vars, describe: (name: string) => string): Parsed {
-  const out: { file?: VarValue; target?: VarValue; context?: VarValue } = {};
+  const out: { file?: VarValue; target?: VarValue; context?: VarValue; ignoreFile?: VarValue } = {};
   const positionals: ShellWord[] = [];
   for (let i = 0; i < words.length; i++) {
     const raw = words[i].value ?? words[i].text;
@@ -148,6 +148,7 @@ function readOptions(words: ShellWord[], vars: Vars, describe: (name: string) =>
       }
       if (name === 'file') out.file = value;
       if (name === 'target') out.target = value;
+      if (name === 'ignorefile') out.ignoreFile = value;
       continue;
     }
     if (/^-[A-Za-z]/.test(raw)) {
@@ -296,6 +297,22 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
       sink.unusable({ source, dockerfile, reason: `its --target is not known: ${target.unknown}` });
       continue;
     }
-    sink.build({ dockerfile, context: contextDir, source, ...(target ? { target } : {}) });
+    // podman and buildah read the file --ignorefile names, else the context's .containerignore before .dockerignore.
+    const podman = /^(podman|buildah)/.test(build.tool);
+    const named = podman ? parsed.ignoreFile : undefined;
+    if (named !== undefined && typeof named !== 'string') {
+      sink.unusable({ source, dockerfile, reason: `its --ignorefile is not known: ${named.unknown}` });
+      continue;
+    }
+    const containerignore = join(contextDir, '.containerignore');
+    const ignoreFile =
+      named !== undefined ? resolve(here, named) : podman && existsSync(containerignore) ? containerignore : undefined;
+    sink.build({
+      dockerfile,
+      context: contextDir,
+      source,
+      ...(target ? { target } : {}),
+      ...(ignoreFile ? { ignoreFile } : {}),
+    });
   }
 }

@@ -80,6 +80,7 @@ export function resolveBuild(
       context: plan.context,
       ...(plan.contextSource ? { contextSource: plan.contextSource } : {}),
       ...(plan.target ? { target: plan.target } : {}),
+      ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}),
     };
     return {
       settings,

@@ -219,7 +219,8 @@ export class BuildContexts {
       .map((u) => `${u.source} was not used: ${u.reason}`);
     if (named.length) {
       const contexts = [...new Set(named.map((b) => b.context))];
-      if (contexts.length === 1) {
+      const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];
+      if (contexts.length === 1 && ignoreFiles.length === 1) {
         const targets = [...new Set(named.map((b) => b.target ?? ''))];
         if (targets.length > 1)
           notes.push(
@@ -232,10 +233,16 @@ export class BuildContexts {
           context: contexts[0],
           contextSource: source,
           ...(target ? { target } : {}),
+          ...(ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {}),
           ...(notes.length ? { notes: listNotes(notes) } : {}),
         });
       }
-      const said = named.map((b) => `${b.source} says ${display(root, b.context)}`).join('; ');
+      const said = named
+        .map(
+          (b) =>
+            `${b.source} says ${display(root, b.context)}${b.ignoreFile ? ` read through ${display(root, b.ignoreFile)}` : ''}`,
+        )
+        .join('; ');
       notes.unshift(`the build files disagree on its context (${said}), so none of them is used`);
     } else {
       for (const u of scan.unusable)

@@ -11,6 +11,8 @@ export interface BuildSource {
   context: string;
   /** The stage built (`--target`), when the source names one. */
   target?: string;
+  /** The ignore file the builder reads instead of the Dockerfile's own and the context's .dockerignore (absolute). */
+  ignoreFile?: string;
   /** Where it is said, for messages: `compose.yaml: services.web.build`, `Makefile:12: docker build`. */
   source: string;
 }
@@ -49,6 +51,8 @@ export interface BuildPlan {
   contextSource?: string;
   /** The stage built, when every source that names the Dockerfile agrees on one. */
   target?: string;
+  /** The ignore file the build reads in place of .dockerignore (podman's `--ignorefile`, `.containerignore`). */
+  ignoreFile?: string;
   /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
   fallbackRoot?: string;
   /** What else the discovery found: disagreements, sources it could not use. */

@@ -78,13 +78,14 @@ const DOT_GIT_STAND_IN = 'dot-git';
 const materialized = new Map<string, string>();
 
 /**
- * The build context of a fixture case: its `context/` folder, or undefined when it has none. A context holding a
- * `dot-git` folder is copied once per process to a temporary folder (removed at exit) where it is named `.git`.
+ * The build context of a fixture case: a copy of its `context/` folder, or undefined when it has none. The copy is
+ * made once per process in a temporary folder (removed at exit), outside any git work tree, so what the case holds is
+ * all there is (the repository the fixtures live in, its ignore rules and what it commits do not count); a `dot-git`
+ * folder there is named `.git`.
  */
 export function fixtureContext(caseDir: string): string | undefined {
   const context = join(caseDir, 'context');
   if (!existsSync(context)) return undefined;
-  if (!existsSync(join(context, DOT_GIT_STAND_IN))) return context;
   let copy = materialized.get(context);
   if (copy === undefined) {
     if (materialized.size === 0)
@@ -93,7 +94,7 @@ export function fixtureContext(caseDir: string): string | undefined {
       );
     copy = join(mkdtempSync(join(tmpdir(), 'layerfix-fixture-')), 'context');
     cpSync(context, copy, { recursive: true, verbatimSymlinks: true });
-    renameSync(join(copy, DOT_GIT_STAND_IN), join(copy, '.git'));
+    if (existsSync(join(copy, DOT_GIT_STAND_IN))) renameSync(join(copy, DOT_GIT_STAND_IN), join(copy, '.git'));
     materialized.set(context, copy);
   }
   return copy;

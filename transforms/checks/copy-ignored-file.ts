@@ -22,7 +22,7 @@ export default defineCheck({
   run(ctx, check) {
     if (ctx.build.contextUnknown || !ctx.file.path || (!check.facts.names.has('copy') && !check.facts.names.has('add')))
       return;
-    const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '');
+    const lookup = openBuildContext(ctx.file.path, ctx.build.context ?? '', ctx.build.ignoreFile);
     if (!('context' in lookup)) return;
     const rules = ignoreRules(lookup.context);
     if (!rules) return;
