@@ -115,6 +115,24 @@ test(
 );
 
 test(
+  'bake below the repository root: a relative context is read from where bake runs, which is not known (red team 16)',
+  withRepo(
+    {
+      'docker/docker-bake.json': JSON.stringify({ target: { app: { context: '..', dockerfile: 'app/Dockerfile' } } }),
+      'app/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      const found = await contextOf(repo, 'app/Dockerfile');
+      assert.is(found.context, undefined);
+      assert.match(
+        (found.notes ?? []).join('\n'),
+        'bake reads the relative context .. from the folder it runs in, which is not known for a bake file below the repository root',
+      );
+    },
+  ),
+);
+
+test(
   'bake HCL: target blocks, inherits and a variable default in a template',
   withRepo(
     {

@@ -42,6 +42,33 @@ test('.dockerignore: rules are anchored at the root, and the last matching rule 
   assert.not.ok(rules.ignores('package.json'));
 });
 
+test('.dockerignore: patterns compile as moby/patternmatcher compiles them, not as .gitignore globs (red team 16)', () => {
+  const suffix = new DockerIgnore('**.md\n');
+  assert.ok(suffix.ignores('README.md'));
+  assert.ok(suffix.ignores('docs/a.md'), 'a leading ** followed by a literal is a suffix: any path ending in .md');
+  const anyDepth = new DockerIgnore('**/node_modules\n');
+  assert.ok(anyDepth.ignores('node_modules'));
+  assert.ok(anyDepth.ignores('a/b/node_modules/x.js'));
+  const klass = new DockerIgnore('[!a]*.txt\n');
+  assert.ok(klass.ignores('a.txt'), '[!a] is a class holding ! and a');
+  assert.ok(klass.ignores('!x.txt'));
+  assert.not.ok(klass.ignores('b.txt'));
+  const inner = new DockerIgnore('a**b\n');
+  assert.ok(inner.ignores('ab'));
+  assert.ok(inner.ignores('ax/b'));
+  assert.not.ok(inner.ignores('axb'), 'an inner ** is (.*/)?: it spans whole folders only');
+  const prefix = new DockerIgnore('build**\n');
+  assert.ok(prefix.ignores('builder.js'), 'a trailing ** is a prefix of the path');
+  const star = new DockerIgnore('*.log\nlogs/*/keep\n');
+  assert.ok(star.ignores('a.log'));
+  assert.not.ok(star.ignores('x/a.log'), '* stays within one folder, anchored at the root');
+  assert.ok(star.ignores('logs/2024/keep'));
+  assert.not.ok(star.ignores('logs/2024/05/keep'));
+  assert.ok(new DockerIgnore('a+(b).txt\n').ignores('a+(b).txt'), 'regular-expression characters are literal');
+  assert.ok(new DockerIgnore('file\\*.txt\n').ignores('file*.txt'), 'a backslash escapes the next character');
+  assert.not.ok(new DockerIgnore('file\\*.txt\n').ignores('fileX.txt'));
+});
+
 test('.dockerignore: an ignore-everything file with exceptions', () => {
   const rules = new DockerIgnore('*\n!package.json\n!src\n');
   assert.ok(rules.ignores('package-lock.json'));

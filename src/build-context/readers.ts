@@ -163,10 +163,17 @@ function reportBake(file: BuildFile, targets: Map<string, BakeTarget>, sink: Sou
     for (const parent of target.inherits) found = resolved(parent, key, seen) ?? found;
     return found;
   };
+  // bake resolves a relative context from the folder it runs in (the bake file's own folder only under
+  // BUILDX_BAKE_FILE_RELATIVE_PATHS=1): the repository root for a bake file there, unknown for one below it.
+  const below = dirname(file.path) !== file.root;
   for (const name of targets.keys()) {
-    const context = resolved(name, 'context', new Set()) ?? '.';
+    let context = resolved(name, 'context', new Set()) ?? '.';
     const dockerfile = resolved(name, 'dockerfile', new Set()) ?? 'Dockerfile';
     const target = resolved(name, 'target', new Set());
+    if (below && typeof context === 'string' && !isAbsolute(context) && !isRemote(context))
+      context = {
+        unknown: `bake reads the relative context ${context} from the folder it runs in, which is not known for a bake file below the repository root`,
+      };
     report(sink, `${file.display}: target "${name}"`, base, context, dockerfile, target);
   }
 }
