@@ -22,6 +22,8 @@ const NPM = {
   'index.js': '\n',
 };
 
+const NPM_WITHOUT_DOCKERIGNORE = Object.fromEntries(Object.entries(NPM).filter(([path]) => path !== '.dockerignore'));
+
 /** A git work tree in a temporary folder with `committed` committed and `loose` written but not added. */
 function workTree(committed: Record<string, string>, loose: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerfix-git-'));
@@ -78,12 +80,22 @@ test('an .npmrc git ignores and that is not here: a build step may write it, so 
 });
 
 test('a node_modules git ignores and .dockerignore does not: a local install would be copied over the installed one', async () => {
-  const withoutDockerignore = Object.fromEntries(Object.entries(NPM).filter(([path]) => path !== '.dockerignore'));
-  const dir = workTree({ ...withoutDockerignore, '.gitignore': 'node_modules/\n' });
+  const dir = workTree({ ...NPM_WITHOUT_DOCKERIGNORE, '.gitignore': 'node_modules/\n' });
   try {
     const { changed, messages } = await split(dir);
     assert.not.ok(changed);
     assert.match(messages, '`node_modules` is not in the build context here, but git ignores it');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a .dockerignore that is not committed: a fresh checkout sends what it leaves out, so the split declines', async () => {
+  const dir = workTree(NPM_WITHOUT_DOCKERIGNORE, { '.dockerignore': 'node_modules\n' });
+  try {
+    const { changed, messages } = await split(dir);
+    assert.not.ok(changed);
+    assert.match(messages, 'its ignore file .dockerignore is not committed to git');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

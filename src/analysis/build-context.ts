@@ -53,6 +53,10 @@ export class BuildContext {
    */
   watchDoubts(): void {
     this.doubt = null;
+    const git = this.ignoreFile ? gitCheckout(resolve(this.dir)) : undefined;
+    const file = this.ignoreFile && resolve(this.dir, this.ignoreFile);
+    if (git && file && !git.committed(file))
+      this.doubt = `its ignore file ${this.ignoreFile} is not committed to git, so a build from a fresh checkout sends what it leaves out`;
   }
 
   /** The first doubt since `watchDoubts`, if any; watching stops. */
