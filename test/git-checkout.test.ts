@@ -42,63 +42,62 @@ function workTree(committed: Record<string, string>, loose: Record<string, strin
   return dir;
 }
 
+/** Run `check` on a work tree made by `workTree`, removed afterwards. */
+async function inWorkTree(
+  committed: Record<string, string>,
+  loose: Record<string, string>,
+  check: (dir: string) => Promise<void> | void,
+): Promise<void> {
+  const dir = workTree(committed, loose);
+  try {
+    await check(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function split(dir: string) {
   const result = await transform(DOCKERFILE, { path: join(dir, 'Dockerfile'), only: ['split-manifest-copy'] });
   return { changed: result.text !== DOCKERFILE, messages: result.messages.map((m) => m.message).join('\n') };
 }
 
 test('a work tree where every file the split reads is committed: the split goes ahead', async () => {
-  const dir = workTree(NPM);
-  try {
+  await inWorkTree(NPM, {}, async (dir) => {
     const { changed, messages } = await split(dir);
     assert.ok(changed, messages);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an .npmrc on disk that is not committed: a fresh checkout lacks it, so the split declines', async () => {
-  const dir = workTree({ ...NPM, '.gitignore': 'node_modules\n.npmrc\n' }, { '.npmrc': 'fund=false\n' });
-  try {
+  await inWorkTree({ ...NPM, '.gitignore': 'node_modules\n.npmrc\n' }, { '.npmrc': 'fund=false\n' }, async (dir) => {
     const { changed, messages } = await split(dir);
     assert.not.ok(changed);
     assert.match(messages, '`.npmrc` is not committed to git, so a build from a fresh checkout');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an .npmrc git ignores and that is not here: a build step may write it, so the split declines', async () => {
-  const dir = workTree({ ...NPM, '.gitignore': 'node_modules\n.npmrc\n' });
-  try {
+  await inWorkTree({ ...NPM, '.gitignore': 'node_modules\n.npmrc\n' }, {}, async (dir) => {
     const { changed, messages } = await split(dir);
     assert.not.ok(changed);
     assert.match(messages, '`.npmrc` is not in the build context here, but git ignores it');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a node_modules git ignores and .dockerignore does not: a local install would be copied over the installed one', async () => {
-  const dir = workTree({ ...NPM_WITHOUT_DOCKERIGNORE, '.gitignore': 'node_modules/\n' });
-  try {
+  await inWorkTree({ ...NPM_WITHOUT_DOCKERIGNORE, '.gitignore': 'node_modules/\n' }, {}, async (dir) => {
     const { changed, messages } = await split(dir);
     assert.not.ok(changed);
     assert.match(messages, '`node_modules` is not in the build context here, but git ignores it');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a .dockerignore that is not committed: a fresh checkout sends what it leaves out, so the split declines', async () => {
-  const dir = workTree(NPM_WITHOUT_DOCKERIGNORE, { '.dockerignore': 'node_modules\n' });
-  try {
+  await inWorkTree(NPM_WITHOUT_DOCKERIGNORE, { '.dockerignore': 'node_modules\n' }, async (dir) => {
     const { changed, messages } = await split(dir);
     assert.not.ok(changed);
     assert.match(messages, 'its ignore file .dockerignore is not committed to git');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a .git that git cannot read is no work tree: nothing of this applies', async () => {
@@ -114,26 +113,24 @@ test('a .git that git cannot read is no work tree: nothing of this applies', asy
   }
 });
 
-test('GitCheckout: committed files and the folders above them; ignore rules per folder, later ones winning', () => {
-  const dir = workTree(
+test('GitCheckout: committed files and the folders above them; ignore rules per folder, later ones winning', async () => {
+  await inWorkTree(
     { 'a/b/c.txt': 'x', '.gitignore': '*.log\nbuild/\n', 'sub/.gitignore': '!keep.log\n' },
     { 'loose.txt': 'x' },
+    (dir) => {
+      const git = new GitCheckout(dir);
+      assert.ok(git.committed(join(dir, 'a/b/c.txt')));
+      assert.ok(git.committed(join(dir, 'a/b')), 'a folder holding a committed file');
+      assert.not.ok(git.committed(join(dir, 'loose.txt')));
+      assert.not.ok(git.committed(join(dir, 'a/x')));
+      assert.ok(git.ignored(join(dir, 'debug.log'), false));
+      assert.ok(git.ignored(join(dir, 'sub/debug.log'), false));
+      assert.not.ok(git.ignored(join(dir, 'sub/keep.log'), false), "a deeper .gitignore's `!` brings it back");
+      assert.ok(git.ignored(join(dir, 'build'), true));
+      assert.not.ok(git.ignored(join(dir, 'build'), false), '`build/` matches folders only');
+      assert.not.ok(git.ignored(join(dir, 'src/index.js'), false));
+    },
   );
-  try {
-    const git = new GitCheckout(dir);
-    assert.ok(git.committed(join(dir, 'a/b/c.txt')));
-    assert.ok(git.committed(join(dir, 'a/b')), 'a folder holding a committed file');
-    assert.not.ok(git.committed(join(dir, 'loose.txt')));
-    assert.not.ok(git.committed(join(dir, 'a/x')));
-    assert.ok(git.ignored(join(dir, 'debug.log'), false));
-    assert.ok(git.ignored(join(dir, 'sub/debug.log'), false));
-    assert.not.ok(git.ignored(join(dir, 'sub/keep.log'), false), "a deeper .gitignore's `!` brings it back");
-    assert.ok(git.ignored(join(dir, 'build'), true));
-    assert.not.ok(git.ignored(join(dir, 'build'), false), '`build/` matches folders only');
-    assert.not.ok(git.ignored(join(dir, 'src/index.js'), false));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
 
 test.run();

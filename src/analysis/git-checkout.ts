@@ -72,15 +72,7 @@ export class GitCheckout {
     if (this.rules.has(folder)) return this.rules.get(folder);
     const files = [join(this.root, folder, '.gitignore')];
     if (folder === '') files.unshift(join(this.root, '.git', 'info', 'exclude'));
-    const text = files
-      .map((file) => {
-        try {
-          return readFileSync(file, 'utf8');
-        } catch {
-          return '';
-        }
-      })
-      .join('\n');
+    const text = readRuleFiles(files);
     const rules = text.trim() ? ignore().add(text) : undefined;
     this.rules.set(folder, rules);
     return rules;
@@ -89,6 +81,19 @@ export class GitCheckout {
   private relative(path: string): string {
     return relative(this.root, path).split(sep).join('/');
   }
+}
+
+/** The texts of ignore files one after another, as one set of rules (a file that cannot be read adds none). */
+export function readRuleFiles(files: readonly string[]): string {
+  return files
+    .map((file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
 }
 
 /** The folders above a work-tree-relative path, nearest last (`a/b/c` → `a`, `a/b`). */

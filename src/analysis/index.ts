@@ -57,6 +57,7 @@ export {
   CONTEXT_OPTION,
 } from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
+export { GitCheckout, gitCheckout, readRuleFiles } from './git-checkout.js';
 export { copyWords } from './copy-words.js';
 export { copiedNames } from './copied-names.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';

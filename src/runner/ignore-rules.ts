@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Ignore } from 'ignore';
+import { readRuleFiles } from '../analysis/index.js';
 import { createIgnore } from '../config/load-ignore.js';
 import { relativeInside } from '../config/patterns.js';
 
@@ -42,16 +43,11 @@ export class IgnoreRules {
       dir === this.top || parent === dir || relativeInside(this.top, dir) === undefined ? [] : this.scopesFor(parent);
     const listing = this.listings.get(dir);
     this.listings.delete(dir);
-    const patterns = IGNORE_FILES.filter((name) => (listing ? listing.has(name) : existsSync(join(dir, name))))
-      .map((name) => join(dir, name))
-      .map((file) => {
-        try {
-          return readFileSync(file, 'utf8');
-        } catch {
-          return '';
-        }
-      })
-      .join('\n');
+    const patterns = readRuleFiles(
+      IGNORE_FILES.filter((name) => (listing ? listing.has(name) : existsSync(join(dir, name)))).map((name) =>
+        join(dir, name),
+      ),
+    );
     const own = patterns.trim() ? [...inherited, { base: dir, rules: createIgnore().add(patterns) }] : inherited;
     this.scopes.set(dir, own);
     return own;
