@@ -115,6 +115,27 @@ test(
 );
 
 test(
+  'compose.override.yaml is merged into the compose file beside it, service by service (red team 16)',
+  withRepo(
+    {
+      'docker-compose.yml': 'services:\n  web:\n    build: ./web\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    build:\n      target: dev\n',
+      'web/Dockerfile': 'FROM alpine AS dev\nRUN echo dev\nFROM alpine\nRUN echo prod\n',
+      Dockerfile: ALPINE,
+    },
+    async (repo) => {
+      const web = await contextOf(repo, 'web/Dockerfile');
+      assert.is(web.context, 'web');
+      assert.match(web.source ?? '', 'docker-compose.override.yml: services.web.build (over docker-compose.yml)');
+      assert.match((web.notes ?? []).join('\n'), 'the build files name different targets (dev, the last stage)');
+      const root = await contextOf(repo, 'Dockerfile');
+      assert.is(root.target, undefined, 'the override builds web/Dockerfile, not the root one');
+      assert.not.match(root.source ?? '', 'override');
+    },
+  ),
+);
+
+test(
   'bake below the repository root: a relative context is read from where bake runs, which is not known (red team 16)',
   withRepo(
     {

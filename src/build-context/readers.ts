@@ -119,12 +119,14 @@ function report(
 export function readCompose(file: BuildFile, text: string, sink: SourceSink): void {
   const base = dirname(file.path);
   const vars = readDotEnv(base);
-  for (const doc of readYamlDocuments(text)) {
-    const services = isMap(doc) ? doc.services : undefined;
-    if (!isMap(services)) continue;
+  // `docker compose` merges compose.override.yaml into the compose file beside it, service by service.
+  const under = isOverride(file.path) ? baseServices(base) : undefined;
+  for (const services of composeServices(text)) {
     for (const [name, service] of Object.entries(services)) {
-      const build = isMap(service) ? service.build : undefined;
-      const source = `${file.display}: services.${name}.build`;
+      const own = isMap(service) ? service.build : undefined;
+      if (own === undefined) continue;
+      const build = under?.has(name) ? { ...buildMap(under.get(name)!.build), ...buildMap(own) } : own;
+      const source = `${file.display}: services.${name}.build${under?.has(name) ? ` (over ${under.get(name)!.file})` : ''}`;
       if (typeof build === 'string') {
         report(sink, source, base, interpolate(build, vars), 'Dockerfile', undefined);
         continue;
@@ -137,6 +139,45 @@ export function readCompose(file: BuildFile, text: string, sink: SourceSink): vo
       report(sink, source, base, context, dockerfile, target);
     }
   }
+}
+
+/** The `services` maps of a compose text, one per YAML document that has them. */
+function composeServices(text: string): Array<Record<string, Data>> {
+  return readYamlDocuments(text)
+    .map((doc) => (isMap(doc) ? doc.services : undefined))
+    .filter((services): services is Record<string, Data> => isMap(services));
+}
+
+/** Whether a compose file is the override `docker compose` reads over the compose file beside it. */
+function isOverride(path: string): boolean {
+  return /(^|[\\/])(docker-)?compose\.override\.ya?ml$/.test(path);
+}
+
+/** A service's `build` as a map (the short form is its context). */
+function buildMap(build: Data | undefined): Record<string, Data> {
+  return typeof build === 'string' ? { context: build } : isMap(build) ? build : {};
+}
+
+/** The services with a `build` of the compose file `docker compose` finds in `dir` first, by name, with the file name. */
+function baseServices(dir: string): Map<string, { build: Data; file: string }> | undefined {
+  for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const found = new Map<string, { build: Data; file: string }>();
+    try {
+      for (const services of composeServices(text))
+        for (const [service, spec] of Object.entries(services))
+          if (isMap(spec) && spec.build !== undefined) found.set(service, { build: spec.build, file: name });
+    } catch {
+      // The base file is reported where it is read itself.
+    }
+    return found;
+  }
+  return undefined;
 }
 
 /** A bake target as read: its own attributes (undefined when not set) and what it inherits. */
