@@ -1,7 +1,9 @@
 /**
  * The build context as BuildKit sends it: a folder on disk seen through its `.dockerignore` (or the Dockerfile's own
  * `<Dockerfile>.dockerignore`, which takes precedence). Paths are context-relative and `/`-separated; a path exists
- * here only when it is on disk and not ignored.
+ * here only when it is on disk and not ignored. While a transform watches (`watchDoubts`), each path it asks about is
+ * also checked against the other builds of the context: through a symbolic link, not committed to git, or missing
+ * but ignored by git.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
@@ -35,6 +37,8 @@ export class BuildContext {
 
   /** While watching (`watchDoubts`): the first reason a path asked about may differ in another build, or null. */
   private doubt?: string | null;
+  /** The context folder with its links resolved, once a doubt needs it. */
+  private realDir?: string;
 
   /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
   has(path: string): boolean {
@@ -85,7 +89,8 @@ export class BuildContext {
       } catch {
         real = undefined;
       }
-      if (real !== join(realpathSync(this.dir), clean))
+      this.realDir ??= realpathSync(this.dir);
+      if (real !== join(this.realDir, clean))
         return `\`${clean}\` in the build context is a symbolic link or lies below one, which a COPY naming it follows while the copy of its folder keeps the link`;
       if (git && !git.committed(full))
         return `\`${clean}\` is not committed to git, so a build from a fresh checkout (CI, or a Git context) does not have it`;
