@@ -42,7 +42,9 @@ import {
   shellsInEffect,
   isUnder,
   madeFolders,
+  referencedStage,
   rerunsOnEveryEdit,
+  stageBases,
   throughLinks,
   workdirMoveProblem,
   type Link,
@@ -109,6 +111,16 @@ function referencedVariables(text: string): Set<string> {
 /** Variables an ENV or ARG defines. */
 function definedVariables(view: InstructionView): Set<string> {
   return new Set(view.name === 'env' || view.name === 'arg' ? (view.pairs ?? []).map((p) => p.key) : []);
+}
+
+/** Variables an instruction reads, in its arguments and its flags (`COPY --chown=$UID`, `--chmod=${MODE}`). */
+function usedVariables(view: InstructionView): Set<string> {
+  return referencedVariables([view.args, ...view.flags.map((flag) => flag.text)].join(' '));
+}
+
+/** The keys a LABEL sets: the last LABEL to set a key decides its value. */
+function labelKeys(view: InstructionView): Set<string> {
+  return new Set(view.name === 'label' ? (view.pairs ?? []).map((p) => p.key) : []);
 }
 
 const intersects = (a: Set<string>, b: Set<string>) => [...a].some((name) => b.has(name));
@@ -187,7 +199,10 @@ function planStage(ctx: Context, stage: Stage, pinned: ReadonlySet<InstructionVi
   const moves: StagePlan['moves'] = [];
   const kept: StagePlan['kept'] = [];
   let lastCopy = stage.instructions[copyIndex];
-  const history = new StageHistory(ctx, stage.instructions.slice(0, copyIndex));
+  const history = new StageHistory(ctx, [
+    ...inheritedInstructions(ctx, stage),
+    ...stage.instructions.slice(0, copyIndex),
+  ]);
   const pass: StagePass = { stayers, args, history, instructions: stage.instructions, sourceCopies };
   // Movers keep their order among themselves: none goes before the place an earlier one went to.
   const inOrder = (target: InstructionView) => {
@@ -410,11 +425,7 @@ function copyPassProblem(
       return `it makes ${folder}, where the COPY writes or makes folders`;
     return undefined;
   }
-  const uses = new Set([
-    ...referencedVariables(copy.args),
-    ...copy.flags.flatMap((f) => [...referencedVariables(f.value ?? '')]),
-  ]);
-  if (intersects(uses, definedVariables(stayer))) return 'the COPY uses a variable it sets';
+  if (intersects(usedVariables(copy), definedVariables(stayer))) return 'the COPY uses a variable it sets';
   return undefined;
 }
 
@@ -672,6 +683,24 @@ function stableReason(
   return `is a ${view.keyword.toUpperCase()}, which layerfix does not move`;
 }
 
+/**
+ * The instructions of the stages a stage is built on, the oldest first: the links and files they made are in the
+ * stage from its FROM on.
+ */
+function inheritedInstructions(ctx: Context, stage: Stage): InstructionView[] {
+  const list = stages(ctx.root);
+  const bases = stageBases(ctx.root);
+  const out: InstructionView[] = [];
+  for (let current: Stage | undefined = stage; current;) {
+    const base = bases.get(current);
+    const parent: Stage | undefined =
+      base && 'stage' in base ? referencedStage(list, base.stage, current.index) : undefined;
+    if (parent) out.unshift(...parent.instructions);
+    current = parent;
+  }
+  return out;
+}
+
 /** Why an instruction cannot move before one that stays (other than a context copy), or undefined. */
 function blockingStayer(
   ctx: Context,
@@ -696,14 +725,16 @@ function blockingStayer(
   if (view.name === 'env' && stayer.name === 'run')
     return `would change the environment of the RUN at ${at}, which stays`;
   const defines = definedVariables(view);
-  const uses = referencedVariables(view.args);
+  const uses = usedVariables(view);
   if (
-    intersects(defines, referencedVariables(stayer.args)) ||
+    intersects(defines, usedVariables(stayer)) ||
     intersects(uses, definedVariables(stayer)) ||
     intersects(defines, definedVariables(stayer))
   ) {
     return `shares variables with the ${stayer.keyword.toUpperCase()} at ${at}, which stays`;
   }
+  const key = [...labelKeys(view)].find((name) => labelKeys(stayer).has(name));
+  if (key) return `sets the label ${key}, as the LABEL at ${at}, which stays, does: the last one decides its value`;
   return undefined;
 }
 

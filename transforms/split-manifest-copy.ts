@@ -31,6 +31,7 @@ import {
   commandsAfter,
   carriedState,
   cutHazard,
+  freshMount,
   PLAIN_PATH,
   manifestCopies,
   manifestsOf,
@@ -241,6 +242,10 @@ function findCut(
   copy: BroadCopy,
 ): { reading: RunReading; cut: RunCut } | { why: string } | undefined {
   if (run.form !== 'shell') return undefined;
+  // Each part of a cut would get its own tmpfs or writable bind mount: the rest would not see what the install put there.
+  const fresh = run.flags.find(freshMount);
+  if (fresh)
+    return { why: `each part of a cut would get its own \`${fresh.text}\`, losing what the install puts there` };
   const options = { shell: facts.shells.get(run.node) ?? null };
   const shell = ctx.shellView(run.args, options);
   if (!shell.posix || shell.errors.length) return undefined;

@@ -18,7 +18,7 @@ import {
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
 import type { RunEffects } from './run-effects.js';
-import { perRunFile } from './same-shell.js';
+import { lastCommandState, perRunFile } from './same-shell.js';
 import { errexitLead, leaksState } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
@@ -131,6 +131,11 @@ export function carriedState(
   );
   if (moved && back)
     return { reason: `changes directory, and the rest runs \`${back.text}\`, which goes back to the folder before` };
+  // What the last command of the first part left in the shell, a fresh shell starts without.
+  for (const command of after) {
+    const last = lastCommandState(command.text);
+    if (last) return { reason: `leaves \`${last}\`, which the rest reads in \`${command.text}\`` };
+  }
   const joiner = prefix.lists.some((item) => item.operator?.value === '&&') ? ' && ' : '; ';
   return [options, moved ? `cd ${folder}` : ''].filter(Boolean).join(joiner);
 }

@@ -44,9 +44,8 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
     return `writes ${perRun}, which the builder gives every RUN afresh: in one RUN, this command would see the change`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
-  // bash's `$_` holds the last argument of the command before: in a fresh shell, the shell's own path.
-  if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(input.afterText))
-    return 'sets `$_`, which this RUN reads and a fresh shell starts without';
+  const last = lastCommandState(input.afterText);
+  if (last) return `sets \`${last}\`, which this RUN reads and a fresh shell starts without`;
   const again = after.calls.find((name) => before.looksUp.includes(name) && mayChange(before, input.path, name));
   if (again) {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
@@ -55,11 +54,20 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
 }
 
 /**
+ * The variable a text reads that holds what the command before it left (bash's `$_`, its last argument, the shell's
+ * own path in a fresh shell; `BASH_REMATCH` of the last `[[ =~ ]]`; `PIPESTATUS` of the last pipeline), if any.
+ */
+export function lastCommandState(text: string): string | undefined {
+  if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(text)) return '$_';
+  return /\$\{?(BASH_REMATCH|PIPESTATUS)(?![A-Za-z0-9_])/.exec(text)?.[1];
+}
+
+/**
  * Whether a `--mount` gives every RUN its own files: a tmpfs, or a bind mount made writable (its writes are dropped
  * at the end of the RUN), read as BuildKit reads it (keys and the type in any case, `rw`/`ro` with a boolean); a
  * value with a variable or one layerfix cannot read may be either.
  */
-function freshMount(flag: FlagView): boolean {
+export function freshMount(flag: FlagView): boolean {
   if (flag.name !== 'mount') return false;
   if (!flag.fields || (flag.value ?? '').includes('$')) return true;
   const type = (flag.fields.filter((field) => field.key === 'type').at(-1)?.value ?? 'bind').toLowerCase();

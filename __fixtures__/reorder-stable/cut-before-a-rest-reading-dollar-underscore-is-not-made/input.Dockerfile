@@ -1,0 +1,5 @@
+FROM debian:bookworm
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+WORKDIR /app
+COPY . /app
+RUN apt-get update && apt-get install -y --no-install-recommends make && mkdir -p /opt/build && cd "$_" && make -f /app/Makefile all

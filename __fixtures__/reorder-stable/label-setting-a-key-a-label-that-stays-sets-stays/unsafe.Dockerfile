@@ -1,0 +1,11 @@
+FROM debian:bookworm
+ARG GIT_SHA=unknown
+WORKDIR /app
+# the release this branch builds
+LABEL org.opencontainers.image.version="2.3.1"
+RUN useradd --system --no-create-home app
+COPY . /app
+LABEL org.opencontainers.image.revision=$GIT_SHA \
+      org.opencontainers.image.version=$GIT_SHA
+USER app
+CMD ["/app/start.sh"]
