@@ -341,6 +341,23 @@ async function splitUnderPlan(repo: Repo): Promise<string> {
 }
 
 test(
+  'buildah bud with its storage options: the options are read past, the context found',
+  withRepo(
+    {
+      'scripts/build.sh':
+        '#!/bin/sh\nbuildah bud --storage-driver overlay --isolation chroot --format docker -t app -f app/Dockerfile app\n',
+      'app/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'app/Dockerfile'), {
+        context: 'app',
+        source: 'scripts/build.sh:2: buildah bud',
+      });
+    },
+  ),
+);
+
+test(
   'podman build --ignorefile: the build reads that file, and the split copies only what it sends (red team 16)',
   withRepo(
     {

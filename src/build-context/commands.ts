@@ -84,7 +84,10 @@ const VALUE_OPTIONS = new Set(
     'policy authfile cap-add cap-drop cert-dir creds decryption-key device dns dns-option dns-search env format from ' +
     'ignorefile jobs layer-label manifest os arch variant runtime runtime-flag sign-by timestamp volume userns ' +
     'userns-uid-map userns-gid-map uts pid ipc hooks-dir retry retry-delay cw unsetenv unsetlabel os-feature os-version ' +
-    'inherit-labels skip-unused-stages source-date-epoch'
+    'inherit-labels skip-unused-stages source-date-epoch ' +
+    // buildah's and podman's global options, written before or after `bud`/`build`
+    'storage-driver storage-opt root runroot log-level registries-conf registries-conf-dir cgroup-manager ' +
+    'signature-policy cache-ttl userns-uid-map-user userns-gid-map-group'
   ).split(' '),
 );
 
