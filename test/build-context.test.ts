@@ -341,6 +341,23 @@ async function splitUnderPlan(repo: Repo): Promise<string> {
 }
 
 test(
+  ".gitlab-ci.yml: a job's script line, run in the repository root, with the file's and the job's variables",
+  withRepo(
+    {
+      '.gitlab-ci.yml':
+        'variables:\n  APP_DIR: services/api\nstages: [build]\nbuild-api:\n  stage: build\n  variables:\n    DOCKERFILE: { value: services/api/Dockerfile }\n  script:\n    - echo building\n    - docker build -t "$CI_REGISTRY_IMAGE" -f "$DOCKERFILE" "$APP_DIR"\n',
+      'services/api/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.equal(await contextOf(repo, 'services/api/Dockerfile'), {
+        context: 'services/api',
+        source: '.gitlab-ci.yml: build-api.script[1]:1: docker build',
+      });
+    },
+  ),
+);
+
+test(
   'buildah bud with its storage options: the options are read past, the context found',
   withRepo(
     {

@@ -301,7 +301,7 @@ function worthALayer(effects: RunEffects, shell: PosixShellView): boolean {
 function hoistPrefix(ctx: Context, view: InstructionView, before: InstructionView, cut: RunCut): void {
   const at = positionText(ctx.edit.originOf(view.node));
   const copyAt = `${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
-  const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(before.node), cut.first.physical);
+  const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(before.node), cut.first.physical, view.node);
   ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
   if (cut.comments) ctx.edit.insertBefore(view.node, cut.comments);
   const rest = ctx.edit.replace(view.node, cut.rest.physical, { line: cut.rest.logical });

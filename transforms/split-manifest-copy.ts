@@ -194,12 +194,12 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (doubt) return skip(doubt);
   const anchor = ctx.edit.blockStart(copyView.node);
   for (const created of copies) {
-    const [node] = ctx.edit.insertBefore(anchor, created.physical);
+    const [node] = ctx.edit.insertBefore(anchor, created.physical, copyView.node);
     ctx.edit.replace(node as InstructionNode, created.physical, { line: created.logical });
   }
   const copied = `${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
   if (cut) {
-    const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical);
+    const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical, run.node);
     const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
     if (cut.comments) ctx.edit.insertBefore(run.node, cut.comments);
     const rest = ctx.edit.replace(run.node, cut.rest.physical, { line: cut.rest.logical });

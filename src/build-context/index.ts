@@ -14,6 +14,7 @@ import {
   readBakeJson,
   readCompose,
   readDevcontainer,
+  readGitlabCi,
   readMakefile,
   readScript,
   readSkaffold,
@@ -46,6 +47,7 @@ function readerFor(name: string, dir: string, root: string): Reader | undefined 
   )
     return readDevcontainer;
   if (/\.ya?ml$/.test(name) && dir === join(root, '.github', 'workflows')) return readWorkflow;
+  if (name === '.gitlab-ci.yml' && dir === root) return readGitlabCi;
   if (/^(?:GNUmakefile|[Mm]akefile|.+\.mk)$/.test(name)) return readMakefile;
   if (/\.(?:sh|bash)$/.test(name)) return readScript;
   return undefined;

@@ -560,6 +560,62 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
   }
 }
 
+/** Top-level keys of a `.gitlab-ci.yml` that are not jobs. */
+const GITLAB_KEYWORDS = new Set([
+  'default',
+  'include',
+  'stages',
+  'variables',
+  'workflow',
+  'image',
+  'services',
+  'cache',
+  'before_script',
+  'after_script',
+  'spec',
+]);
+
+/**
+ * The `before_script`, `script` and `after_script` lines of each job of a `.gitlab-ci.yml`, which GitLab runs in the
+ * repository's checkout (`$CI_PROJECT_DIR`), with the file's and the job's `variables`.
+ */
+export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): void {
+  const root = file.root;
+  for (const doc of readYamlDocuments(text)) {
+    if (!isMap(doc)) continue;
+    const fileVars = gitlabVariables(doc.variables, new Map([['CI_PROJECT_DIR', root]]));
+    for (const [name, job] of Object.entries(doc)) {
+      if (!isMap(job) || GITLAB_KEYWORDS.has(name)) continue;
+      const vars = gitlabVariables(job.variables, fileVars);
+      for (const key of ['before_script', 'script', 'after_script'])
+        scriptLines(job[key]).forEach((line, i) =>
+          readBuildCommands(
+            line,
+            { cwd: root, vars: new Map(vars), file: `${file.display}: ${name}.${key}[${i}]`, line: 1 },
+            sink,
+          ),
+        );
+    }
+  }
+}
+
+/** A job's script: one line or a list of lines (lists nested by YAML anchors flattened). */
+function scriptLines(value: Data | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.flatMap((item) => scriptLines(item)) : [];
+}
+
+/** GitLab CI `variables` over `into`: a plain value, or `{ value }`; anything else is not known. */
+function gitlabVariables(value: Data | undefined, into: Vars): Vars {
+  const out: Vars = new Map(into);
+  if (!isMap(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    const text = stringOf(isMap(v) ? v.value : v);
+    out.set(key, text === undefined ? { unknown: `variable ${key} is not a plain value` } : text);
+  }
+  return out;
+}
+
 /** Recipe lines of a Makefile, with make's own variables expanded (`$(CURDIR)`, simple assignments of the file). */
 export function readMakefile(file: BuildFile, text: string, sink: SourceSink): void {
   const dir = dirname(file.path);

@@ -137,7 +137,7 @@ export const mainCommand: CliCommand = {
       value: '<dir>',
       default: 'found from the repository',
       description:
-        "The build context of every Dockerfile (over the configuration's `context` and the context found from compose, bake, workflow, skaffold, dev container, Makefile and script files).",
+        "The build context of every Dockerfile (over the configuration's `context` and the context found from compose, bake, workflow, GitLab CI, skaffold, dev container, Makefile and script files).",
     },
     {
       name: 'target',

@@ -64,7 +64,7 @@ export function exampleConfig(transforms: readonly AnyTransform[]): string {
     '# ignore: ["vendor/"]',
     '',
     '# The build context of the Dockerfiles this file applies to (relative to it; also in overrides); wins over the',
-    '# context found from compose, bake, workflow, skaffold, dev container, Makefile and script files.',
+    '# context found from compose, bake, workflow, GitLab CI, skaffold, dev container, Makefile and script files.',
     '# context: "."',
     '',
   );

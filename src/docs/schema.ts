@@ -28,7 +28,7 @@ const context = {
   type: 'string',
   minLength: 1,
   description:
-    "The build context of the Dockerfiles this file applies to (a folder relative to this file); over the context found from the repository's compose, bake, workflow, skaffold, dev container, Makefile and script files.",
+    "The build context of the Dockerfiles this file applies to (a folder relative to this file); over the context found from the repository's compose, bake, workflow, GitLab CI, skaffold, dev container, Makefile and script files.",
 };
 
 /** The build target setting: the name of a stage. */

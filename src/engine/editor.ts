@@ -174,9 +174,13 @@ export class Editor {
     this.edits++;
   }
 
-  /** Insert new top-level nodes (parsed from `text`) before `before`. */
-  insertBefore(before: TopNode, text: string): TopNode[] {
+  /**
+   * Insert new top-level nodes (parsed from `text`) before `before`. Instructions made from one of the input (`from`:
+   * a part of a RUN, a copy of a WORKDIR) count as it for messages and disable comments.
+   */
+  insertBefore(before: TopNode, text: string, from?: InstructionNode): TopNode[] {
     const nodes = this.fragment(text);
+    if (from) for (const node of nodes) if (node.type === 'instruction') this.origin.set(node, this.originOf(from));
     this.root.children.splice(this.indexOf(before), 0, ...nodes);
     this.edits++;
     return nodes;
