@@ -181,6 +181,8 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     ({ reading: install, cut } = found);
   }
   if ('reason' in facts.lookup) return skip(facts.lookup.reason);
+  const configured = configuredBefore(ctx, facts, stage.instructions.slice(0, copyIndex), install);
+  if (configured) return skip(configured);
   const files = manifestsOf(facts.lookup.context, copy, install.installs);
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
@@ -295,6 +297,25 @@ function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading |
   if (run.form === 'exec')
     return start.workdir === undefined ? undefined : readExecRun(run, { ...start, workdir: start.workdir }, filter);
   return readShellRun(ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null }), start, filter);
+}
+
+/**
+ * Why an install may read configuration a RUN before the COPY wrote with the install's own tool (`go env -w
+ * GOFLAGS=-modfile=...`, `composer config --global optimize-autoloader true`), which layerfix does not follow.
+ */
+function configuredBefore(
+  ctx: Context,
+  facts: Facts,
+  before: readonly InstructionView[],
+  install: RunReading,
+): string | undefined {
+  const used = new Set(install.installs.map((step) => step.ecosystem.name));
+  for (const view of before) {
+    const found = view.name === 'run' ? readRun(ctx, facts, view)?.configures : undefined;
+    if (found && used.has(found.ecosystem))
+      return `the RUN at ${positionText(ctx.edit.originOf(view.node))} ${found.reason}`;
+  }
+  return undefined;
 }
 
 /** Where a RUN starts: the working directory and the variables in effect before it. */

@@ -25,6 +25,8 @@ export interface RunReading {
   problem?: string;
   /** True when it runs an install that needs more than the manifests (`pip install .`): worth a message. */
   installLike?: boolean;
+  /** Configuration it writes that an install of the ecosystem after it in the stage reads (`go env -w`), and why. */
+  configures?: { ecosystem: string; reason: string };
 }
 
 /** Whether an install tool is one the options turn on. */
@@ -84,7 +86,11 @@ export function readExecRun(
   if (verdict.kind === 'install' && enabled(verdict.use.ecosystem))
     reading.installs.push({ use: verdict.use, ecosystem, cwd: workdir, text: invocation.text });
   else if (verdict.kind === 'decline')
-    Object.assign(reading, { problem: verdict.reason, installLike: verdict.install === true });
+    Object.assign(reading, {
+      problem: verdict.reason,
+      installLike: verdict.install === true,
+      ...(verdict.configures ? { configures: { ecosystem: ecosystem.name, reason: verdict.reason } } : {}),
+    });
   return reading;
 }
 
@@ -150,6 +156,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     } else if (verdict.kind === 'decline') {
       problem(verdict.reason);
       if (verdict.install) reading.installLike = true;
+      if (verdict.configures) reading.configures ??= { ecosystem: ecosystem.name, reason: verdict.reason };
     }
   }
   const blocker = shell.hazards.find(

@@ -3,7 +3,7 @@
  * package of the workspace at its version, or a registry dependency at a version its requirement accepts. Both files
  * are read with smol-toml, and requirements are matched with Cargo's semver rules (a bare `1.2` means `^1.2`).
  */
-import { isTable, readToml, valueAt, type DataTable, type DataValue } from '../data-files.js';
+import { isTable, readToml, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 
 const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependencies'];
 
@@ -55,15 +55,30 @@ export function satisfies(version: string, requirement: string): boolean {
   return requirement.split(',').every((comparator) => meets(parts(version), comparator));
 }
 
-/** The registry dependencies of a manifest as name -> requirement (`workspace = true` ones through the workspace table). */
-function requirements(manifest: DataTable, workspace: DataValue | undefined): Array<[string, string]> {
+/** A manifest's dependency tables: its own and each target's. */
+function dependencyTables(manifest: DataTable): Array<DataValue | undefined> {
   const tables: Array<DataValue | undefined> = DEPENDENCY_TABLES.map((name) => manifest[name]);
   const targets = manifest.target;
   if (isTable(targets))
     for (const target of Object.values(targets))
       if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
+  return tables;
+}
+
+/** The package name of every dependency a manifest declares, of any kind (registry, path, git; renamed ones by `package`). */
+function declaredNames(manifest: DataTable): Set<string> {
+  const out = new Set<string>();
+  for (const table of dependencyTables(manifest))
+    if (isTable(table))
+      for (const [key, spec] of Object.entries(table))
+        out.add(isTable(spec) && typeof spec.package === 'string' ? spec.package : key);
+  return out;
+}
+
+/** The registry dependencies of a manifest as name -> requirement (`workspace = true` ones through the workspace table). */
+function requirements(manifest: DataTable, workspace: DataValue | undefined): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const table of tables) {
+  for (const table of dependencyTables(manifest)) {
     if (!isTable(table)) continue;
     for (const [key, raw] of Object.entries(table)) {
       const spec = isTable(raw) && raw.workspace === true ? valueAt(workspace, key) : raw;
@@ -87,12 +102,14 @@ function requirements(manifest: DataTable, workspace: DataValue | undefined): Ar
  * package manifests, the root first (its `[workspace.dependencies]` serve `workspace = true`).
  */
 export function cargoLockRewrite(lock: string, manifests: readonly DataTable[]): string | undefined {
-  let packages: Array<{ name: string; version: string }>;
+  let packages: Array<{ name: string; version: string; dependencies: string[] }>;
   try {
     const list = readToml(lock).package;
     packages = (Array.isArray(list) ? list.filter(isTable) : []).map((entry) => ({
       name: String(entry.name),
       version: String(entry.version),
+      // `name`, `name version` or `name version (source)`
+      dependencies: stringsOf(entry.dependencies).map((dependency) => dependency.split(' ')[0]),
     }));
   } catch (error) {
     return `layerfix cannot read Cargo.lock (${(error as Error).message.split('\n')[0]})`;
@@ -101,13 +118,18 @@ export function cargoLockRewrite(lock: string, manifests: readonly DataTable[]):
   for (const manifest of manifests) {
     const name = valueAt(manifest, 'package', 'name');
     const version = valueAt(manifest, 'package', 'version');
-    if (
-      typeof name === 'string' &&
-      typeof version === 'string' &&
-      !packages.some((entry) => entry.name === name && entry.version === version)
-    ) {
+    const own =
+      typeof name === 'string' && typeof version === 'string'
+        ? packages.find((entry) => entry.name === name && entry.version === version)
+        : undefined;
+    if (typeof name === 'string' && typeof version === 'string' && !own) {
       return `cargo fetch without --locked rewrites Cargo.lock, which does not record ${name} ${version} of the workspace`;
     }
+    // A dependency the lock still records and the manifest no longer declares is pruned from it.
+    const declared = declaredNames(manifest);
+    const stale = own?.dependencies.find((dependency) => !declared.has(dependency));
+    if (stale)
+      return `cargo fetch without --locked rewrites Cargo.lock, which records ${stale} as a dependency of ${name} that Cargo.toml no longer declares`;
     for (const [dependency, requirement] of requirements(manifest, workspace)) {
       if (!packages.some((entry) => entry.name === dependency && satisfies(entry.version, requirement))) {
         return `cargo fetch without --locked rewrites Cargo.lock, which has no ${dependency} matching \`${requirement}\``;

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { isTable, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 import { cargoLockRewrite } from './cargo-lock.js';
 import {
+  decline,
   enclosingRoot,
   environmentReads,
   firstIn,
@@ -35,6 +36,12 @@ function readCargo(invocation: Invocation): Verdict {
   const manifest = optionValue(parsed, '--manifest-path');
   const project = manifest === undefined ? '.' : manifest === null ? null : posix.dirname(manifest);
   if (sub === 'generate-lockfile' || sub === 'update') return writesManifests(invocation.text);
+  const config = optionValue(parsed, '--config');
+  if (config !== undefined)
+    return decline(
+      `runs cargo with --config \`${config ?? '…'}\`, a configuration (or a file of one) layerfix does not follow`,
+      true,
+    );
   const reads = environmentReads(invocation.env, ['CARGO_HOME', 'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET_DIR'], 'cargo');
   if (sub === 'fetch')
     return install('cargo', project, hasOption(parsed, '--locked', '--frozen') ? ['locked'] : [], [], reads);
@@ -55,6 +62,8 @@ function pathDependencies(manifest: DataTable): string[] {
       if (isTable(target)) tables.push(...DEPENDENCY_TABLES.map((name) => target[name]));
   const patches = manifest.patch;
   if (isTable(patches)) tables.push(...Object.values(patches));
+  // The old `[replace]` table: `"name:version" = { path = ... }`.
+  tables.push(manifest.replace);
   const out: string[] = [];
   for (const table of tables) {
     if (!isTable(table)) continue;
@@ -113,6 +122,29 @@ function entryFiles(project: ProjectFolder, folder: string, manifest: DataTable)
   return out.map((path) => posix.join(folder, path));
 }
 
+/** Cargo's configuration files in a folder (`.cargo/config` is the old name). */
+const CONFIG_FILES = ['.cargo/config.toml', '.cargo/config'];
+
+/**
+ * What in a Cargo configuration makes cargo read local folders, said as a clause: a source replaced by a directory
+ * or a local registry, `paths` overrides, or a `[patch]` with a path. TOML's every form counts (tables, inline tables,
+ * dotted keys), as it is read as TOML.
+ */
+function localConfig(config: DataTable): string | undefined {
+  if (config.paths !== undefined) return 'overrides packages with local folders (paths = [...])';
+  const sources = config.source;
+  if (isTable(sources))
+    for (const [name, source] of Object.entries(sources))
+      if (isTable(source) && (source.directory !== undefined || source['local-registry'] !== undefined))
+        return `replaces the source ${name} with a local folder`;
+  const patches = config.patch;
+  if (isTable(patches))
+    for (const table of Object.values(patches))
+      if (isTable(table) && Object.values(table).some((spec) => isTable(spec) && spec.path !== undefined))
+        return 'patches a package with a local folder';
+  return undefined;
+}
+
 function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const read = (folder: string): DataTable | string | undefined => {
     const found = readTomlFile(project, posix.join(folder, 'Cargo.toml'));
@@ -121,17 +153,19 @@ function cargoManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const root = read('.');
   if (root === undefined) return missing(project, ['Cargo.toml']);
   if (typeof root === 'string') return { decline: root };
-  const config = ['.cargo/config.toml', '.cargo/config'].map((name) => readProject(project, name) ?? '').join('\n');
-  if (/^\s*directory\s*=/m.test(config))
-    return {
-      decline: "Cargo's configuration replaces a source with a local folder (directory = ...), which cargo fetch reads",
-    };
-  if (/^\s*paths\s*=/m.test(config))
-    return {
-      decline: "Cargo's configuration overrides packages with local folders (paths = [...]), which cargo fetch reads",
-    };
-  const enclosing = enclosingRoot(project, 'cargo', (up) =>
-    firstIn(project, up, ['Cargo.toml'], (text) => /^\s*\[workspace\]/m.test(text)),
+  for (const name of CONFIG_FILES) {
+    const found = readTomlFile(project, name);
+    if ('decline' in found) return found;
+    const local = found.value && localConfig(found.value);
+    if (local) return { decline: `Cargo's configuration ${local}, which cargo fetch reads` };
+  }
+  // Cargo reads the configuration of every folder above the project too, and the root of its workspace.
+  const enclosing = enclosingRoot(
+    project,
+    'cargo',
+    (up) =>
+      firstIn(project, up, CONFIG_FILES) ??
+      firstIn(project, up, ['Cargo.toml'], (text) => /^\s*\[workspace\]/m.test(text)),
   );
   if (enclosing) return { decline: enclosing };
   const files = present(project, [

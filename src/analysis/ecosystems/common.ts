@@ -64,6 +64,18 @@ export function decline(reason: string, install = false): Verdict {
   return { kind: 'decline', reason, ...(install ? { install } : {}) };
 }
 
+/**
+ * The verdict for a command that writes the tool's own configuration in a way that changes what an install reads
+ * (`go env -w GOFLAGS=...`): declined where it runs, and for an install later in the stage.
+ */
+export function configures(text: string, what: string): Verdict {
+  return {
+    kind: 'decline',
+    reason: `runs \`${text}\`, which writes ${what} that an install reads and layerfix does not follow`,
+    configures: true,
+  };
+}
+
 /** An install verdict; `reads` are paths it reads besides the manifests (checked against the copy later). */
 export function install(
   ecosystem: string,

@@ -56,6 +56,21 @@ const DOTNET_VALUES = [
 /** NuGet's configuration file names, as NuGet looks for them in each folder on Linux. */
 const NUGET_CONFIGS = ['nuget.config', 'NuGet.config', 'NuGet.Config'];
 /** The variables (NuGet's, and MSBuild properties, which MSBuild reads from the environment) that name restore's paths. */
+/** MSBuild properties that name a props or targets file every project imports. */
+const IMPORT_PROPERTIES = [
+  'DirectoryBuildPropsPath',
+  'DirectoryBuildTargetsPath',
+  'DirectoryPackagesPropsPath',
+  'CustomBeforeMicrosoftCommonProps',
+  'CustomAfterMicrosoftCommonProps',
+  'CustomBeforeMicrosoftCommonTargets',
+  'CustomAfterMicrosoftCommonTargets',
+  'CustomBeforeDirectoryBuildProps',
+  'CustomAfterDirectoryBuildProps',
+  'CustomBeforeDirectoryBuildTargets',
+  'CustomAfterDirectoryBuildTargets',
+];
+
 const DOTNET_PATH_VARIABLES = [
   'NUGET_PACKAGES',
   'NUGET_HTTP_CACHE_PATH',
@@ -67,10 +82,14 @@ const DOTNET_PATH_VARIABLES = [
   'RestoreConfigFile',
   'RestoreAdditionalProjectSources',
   'RestoreFallbackFolders',
+  // MSBuild reads every environment variable as a property: these name files it imports (red team 19).
+  ...IMPORT_PROPERTIES,
 ];
 /** Properties given on the command line (`-p:Name=Value`) that name restore's paths. */
-const PATH_PROPERTIES =
-  /^(RestoreSources|RestorePackagesPath|RestoreConfigFile|RestoreAdditionalProjectSources|RestoreFallbackFolders|NuGetLockFilePath)$/i;
+const PATH_PROPERTIES = new RegExp(
+  `^(RestoreSources|RestorePackagesPath|RestoreConfigFile|RestoreAdditionalProjectSources|RestoreFallbackFolders|NuGetLockFilePath|${IMPORT_PROPERTIES.join('|')})$`,
+  'i',
+);
 
 /** The command line with MSBuild's property forms (`-p:A=B`, `/p:A=B`, `-property:A=B`) as `-p A=B`. */
 function normalised(args: Array<string | null>): Array<string | null> {

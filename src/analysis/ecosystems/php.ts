@@ -4,6 +4,7 @@
  * autoloader) unless `--no-autoloader` is given, or install path repositories.
  */
 import {
+  configures,
   decline,
   environmentReads,
   envFlag,
@@ -50,7 +51,27 @@ const EVENTS = [
   'post-dependencies-solving',
   'pre-operations-exec',
   'post-root-package-install',
+  // Plugin events, whose root scripts run during an install as well (red team 19).
+  'init',
+  'command',
+  'pre-command-run',
+  'pre-pool-create',
+  'pre-file-download',
+  'post-file-download',
 ];
+
+/** Global composer settings that change what an install reads or writes in the project. */
+const GLOBAL_PROJECT_SETTINGS = new Set([
+  'optimize-autoloader',
+  'classmap-authoritative',
+  'apcu-autoloader',
+  'apcu-autoloader-prefix',
+  'autoloader-suffix',
+  'vendor-dir',
+  'bin-dir',
+  'allow-plugins',
+  'preferred-install',
+]);
 
 function readComposer(invocation: Invocation, args: Array<string | null>): Verdict {
   const parsed = parseArgs(args, COMPOSER_VALUES);
@@ -82,10 +103,15 @@ function readComposer(invocation: Invocation, args: Array<string | null>): Verdi
       ),
     );
   }
-  if (sub === 'config')
-    return hasOption(parsed, '-g', '--global')
-      ? { kind: 'harmless' }
-      : decline('changes composer.json with `composer config`');
+  if (sub === 'config') {
+    if (!hasOption(parsed, '-g', '--global')) return decline('changes composer.json with `composer config`');
+    const key = parsed.positionals[1];
+    if (hasOption(parsed, '-l', '--list') || key === undefined) return { kind: 'harmless' };
+    // The global settings that decide what an install reads of the project: the autoloader it dumps, where it installs.
+    return key === null || GLOBAL_PROJECT_SETTINGS.has(key)
+      ? configures(invocation.text, "composer's global configuration")
+      : { kind: 'harmless' };
+  }
   if (HARMLESS.has(sub)) return { kind: 'harmless' };
   return needsSources(invocation.text);
 }

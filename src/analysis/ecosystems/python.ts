@@ -471,6 +471,15 @@ function pipenvManifests(project: ProjectFolder, use: InstallUse): Manifests {
     return {
       decline: `Pipfile installs ${local[0]} from the local path \`${local[1]}\`, which needs more than the manifests`,
     };
+  // An index in a local folder (`file:///app/wheelhouse`) is read from what the COPY brings.
+  const urls = (Array.isArray(read.value.source) ? read.value.source : []).map((source) =>
+    isTable(source) ? source.url : undefined,
+  );
+  const index = urls.findIndex((url) => typeof url !== 'string' || !isRemote(url));
+  if (index >= 0)
+    return {
+      decline: `Pipfile's [[source]] \`${String(urls[index] ?? '…')}\` is not an index on the network, and what it names needs more than the manifests`,
+    };
   const output = outputsInContext(project, [], ['.venv']);
   return output ? { decline: output } : { files: present(project, ['Pipfile', 'Pipfile.lock']) };
 }

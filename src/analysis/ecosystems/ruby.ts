@@ -2,7 +2,9 @@
  * Bundler: `bundle install` needs the Gemfile (or gems.rb), its lockfile, `.ruby-version` and `.bundle/config`. It
  * declines when the Gemfile loads a gemspec (which usually reads the gem's sources) or installs gems from local paths.
  */
+import { isTable, readYaml, type DataValue } from '../data-files.js';
 import {
+  configures,
   decline,
   environmentReads,
   envFlag,
@@ -109,10 +111,16 @@ function readBundle(invocation: Invocation): Verdict {
     ].filter((o): o is string => !!o);
     return install('bundler', '.', options, [], environmentReads(env, BUNDLE_PATH_VARIABLES, 'bundler'));
   }
-  if (sub === 'config')
-    return hasOption(parsed, '--local')
-      ? decline("writes the project's .bundle/config with `bundle config --local`")
+  if (sub === 'config') {
+    if (hasOption(parsed, '--local'))
+      return decline("writes the project's .bundle/config with `bundle config --local`");
+    // `bundle config [set] gemfile x`, `local.rack ~/rack`: settings that make the install read other project files.
+    const [, first, second] = parsed.positionals;
+    const key = first === 'set' ? second : first;
+    return key === null || (key !== undefined && /^(gemfile|local\.|BUNDLE_GEMFILE|BUNDLE_LOCAL__)/i.test(key))
+      ? configures(invocation.text, "Bundler's configuration")
       : { kind: 'harmless' };
+  }
   if (sub === 'version' || sub === 'env') return { kind: 'harmless' };
   return needsSources(invocation.text);
 }
@@ -151,9 +159,40 @@ function bundlerManifests(project: ProjectFolder, use: InstallUse): Manifests {
         'bundle install rewrites .bundle/config with the options it remembers, and the COPY would then put the original back',
     };
   }
+  const settings = projectSettings(project);
+  if (settings) return { decline: settings };
   const output = outputsInContext(project, [], ['vendor/bundle']);
   if (output) return { decline: output };
   return { files: present(project, [gemfileName, 'Gemfile.lock', 'gems.locked', '.ruby-version', '.bundle/config']) };
+}
+
+/**
+ * Why the project's `.bundle/config` makes bundle install read more than the manifests, if it does: a Gemfile of
+ * another name (`BUNDLE_GEMFILE`), a local override of a git gem (`BUNDLE_LOCAL__RACK`), or a path setting naming
+ * something the COPY brings. Bundler gives these settings priority over the environment.
+ */
+function projectSettings(project: ProjectFolder): string | undefined {
+  const text = readProject(project, '.bundle/config');
+  if (text === undefined) return undefined;
+  let data: DataValue | undefined;
+  try {
+    data = readYaml(text);
+  } catch (error) {
+    return `layerfix cannot read .bundle/config (${(error as Error).message.split('\n')[0]})`;
+  }
+  if (!isTable(data)) return undefined;
+  const local = Object.keys(data).find((key) => key.startsWith('BUNDLE_LOCAL__'));
+  if (local) return `.bundle/config sets ${local}, a local folder for a git gem, which bundle install reads`;
+  const settings = new Map<string, string | undefined>();
+  for (const name of BUNDLE_PATH_VARIABLES)
+    if (data[name] !== undefined) settings.set(name, typeof data[name] === 'string' ? data[name] : undefined);
+  for (const read of environmentReads(settings, BUNDLE_PATH_VARIABLES, 'bundler')) {
+    if (read.path === null) return `.bundle/config: ${read.why} a path layerfix cannot read`;
+    const path = project.locate(read.path);
+    if (path !== undefined && project.context.has(path))
+      return `.bundle/config: ${read.why} ${path}, which the COPY brings and which is not among the manifests`;
+  }
+  return undefined;
 }
 
 /** Bundler. */

@@ -50,8 +50,11 @@ export interface InstallUse {
 export type Verdict =
   | { kind: 'install'; use: InstallUse }
   | { kind: 'harmless' }
-  /** `install`: the command is an install, one that needs more than the manifests (`pip install .`). */
-  | { kind: 'decline'; reason: string; install?: boolean };
+  /**
+   * `install`: the command is an install, one that needs more than the manifests (`pip install .`); `configures`: it
+   * writes the tool's own configuration (`go env -w`), which an install later in the stage reads.
+   */
+  | { kind: 'decline'; reason: string; install?: boolean; configures?: boolean };
 
 /** A project folder of the build context, as one broad COPY brings it into the image. */
 export interface ProjectFolder {

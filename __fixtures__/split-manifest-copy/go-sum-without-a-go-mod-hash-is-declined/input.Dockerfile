@@ -1,0 +1,8 @@
+FROM golang:1.22
+# stand-in for proxy.golang.org (no network here): a file proxy outside the app folder
+COPY goproxy /srv/goproxy
+ENV GOPROXY=file:///srv/goproxy GOSUMDB=off
+WORKDIR /app
+COPY . /app
+RUN go mod download
+RUN go build -o /usr/local/bin/hello . && hello

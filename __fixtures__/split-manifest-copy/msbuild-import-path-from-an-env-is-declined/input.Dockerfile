@@ -1,0 +1,6 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+ENV DirectoryBuildPropsPath=/src/build/ci.props
+WORKDIR /src
+COPY . .
+RUN dotnet restore src/Api/Api.csproj
+RUN dotnet publish src/Api/Api.csproj -c Release --no-restore -o /out
