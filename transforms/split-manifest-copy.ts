@@ -47,6 +47,7 @@ import {
   shellFacts,
   shellsInEffect,
   type BroadCopy,
+  type BuildContext,
   type ContextLookup,
   type InstallStep,
   type PathScope,
@@ -187,6 +188,15 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
   if (!files.files.length) return skip('the build context has none of the manifests the install reads');
+  const pin = corepackPin(
+    ctx,
+    facts,
+    stage.instructions.slice(0, index + 1),
+    install,
+    facts.lookup.context,
+    files.files,
+  );
+  if (pin) return skip(pin);
   const made = unmadeWorkdir(ctx, facts, stage, between, copy, files.files) ?? linkedFolder(facts, copy, files.files);
   if (made) return skip(made);
   const copies = manifestCopies(files.files, copy, facts.lookup.context, ctx.style);
@@ -316,6 +326,40 @@ function configuredBefore(
       return `the RUN at ${positionText(ctx.edit.originOf(view.node))} ${found.reason}`;
   }
   return undefined;
+}
+
+/**
+ * Why a Yarn or pnpm install may write package.json, if it may: after `corepack enable`, corepack's shims add the
+ * `packageManager` field to a package.json that has none (unless COREPACK_ENABLE_AUTO_PIN=0), and the COPY after the
+ * split would put the old package.json back.
+ */
+function corepackPin(
+  ctx: Context,
+  facts: Facts,
+  upToInstall: readonly InstructionView[],
+  install: RunReading,
+  context: BuildContext,
+  files: readonly string[],
+): string | undefined {
+  const step = install.installs.find((s) => s.use.ecosystem === 'yarn' || s.use.ecosystem === 'pnpm');
+  if (!step || facts.scopes.get(upToInstall[upToInstall.length - 1].node)?.env.get('COREPACK_ENABLE_AUTO_PIN') === '0')
+    return undefined;
+  const enabled = upToInstall.some(
+    (view) =>
+      view.name === 'run' &&
+      view.form === 'shell' &&
+      ctx
+        .shellView(view.args, { shell: facts.shells.get(view.node) ?? null })
+        .commands.some((command) => command.name?.value === 'corepack' && command.args[0]?.value === 'enable'),
+  );
+  // Corepack pins the package.json of the project it runs in: the shallowest one copied, not the workspaces'.
+  const [project] = files
+    .filter((file) => posix.basename(file) === 'package.json')
+    .sort((a, b) => a.split('/').length - b.split('/').length);
+  const unpinned = project && !/"packageManager"\s*:/.test(context.read(project) ?? '') ? project : undefined;
+  return enabled && unpinned
+    ? `corepack's ${step.use.ecosystem} writes the packageManager field into ${unpinned}, which has none (set COREPACK_ENABLE_AUTO_PIN=0), and the COPY would then put the old one back`
+    : undefined;
 }
 
 /** Where a RUN starts: the working directory and the variables in effect before it. */

@@ -131,6 +131,13 @@ export function configPaths(
         // Yarn 4 loads `.env.yarn` when it exists, unless injectEnvironmentFiles says otherwise.
         if (valueAt(readYaml(text), 'injectEnvironmentFiles') === undefined)
           add('injectEnvironmentFiles (default)', '.env.yarn');
+      } else if (file.endsWith('pnpm-workspace.yaml')) {
+        // pnpm 10 reads its settings from pnpm-workspace.yaml too, in camel case (`pnpmfile`, `storeDir`).
+        const config = readYaml(text);
+        for (const key of NPMRC_PATHS) {
+          const camel = key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+          add(camel, valueAt(config, camel));
+        }
       } else if (file.endsWith('bunfig.toml')) {
         const config = readToml(text);
         for (const key of BUNFIG_PATHS) add(key.join('.'), valueAt(config, ...key));

@@ -508,7 +508,7 @@ const YARN_FOLDERS = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', '.yarn
 function configuredFiles(project: ProjectFolder, manager: Manager): { files: string[] } | { decline: string } {
   const read = configPaths(
     project,
-    manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$/.test(file)),
+    manager.files.filter((file) => /^\.(npmrc|yarnrc(\.yml)?)$|^bunfig\.toml$|^pnpm-workspace\.yaml$/.test(file)),
   );
   if ('decline' in read) return read;
   const files: string[] = [];
@@ -526,6 +526,24 @@ function configuredFiles(project: ProjectFolder, manager: Manager): { files: str
       };
   }
   return { files };
+}
+
+/**
+ * Why the install reads or writes files of another package manager, which the manifest COPY leaves out: npm takes its
+ * versions from a yarn.lock (and writes it back) when there is no package-lock; bun migrates another manager's
+ * lockfile when it has none of its own, and loads the project's `.env` files into its environment.
+ */
+function foreignLockfile(project: ProjectFolder, flavour: string): string | undefined {
+  if (flavour === 'npm' && present(project, ['yarn.lock']).length)
+    return `npm reads ${where(project, 'yarn.lock')} (its versions, when there is no package-lock.json) and writes it back, and it is not among npm's manifests`;
+  if (flavour !== 'bun') return undefined;
+  const other = present(project, ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml']);
+  if (other.length && !present(project, ['bun.lock', 'bun.lockb']).length)
+    return `bun install migrates ${other[0]} into a bun lockfile when the project has none, and it is not among bun's manifests`;
+  const env = present(project, ['.env', '.env.local', '.env.production', '.env.development', '.env.test']);
+  if (env.length)
+    return `bun loads ${env[0]} into its environment during the install, and it is not among the manifests`;
+  return undefined;
 }
 
 function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
@@ -572,6 +590,8 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     };
   const configured = configuredFiles(project, manager);
   if ('decline' in configured) return configured;
+  const foreign = foreignLockfile(project, flavour);
+  if (foreign) return { decline: foreign };
   const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
   const reader =
     pnpmfile === undefined

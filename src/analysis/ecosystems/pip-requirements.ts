@@ -34,6 +34,9 @@ const HARMLESS_LINE_OPTIONS = new Set([
 ]);
 /** The `PIP_*` variables that name files or folders pip reads or writes. */
 export const PIP_PATH_VARIABLES = [
+  // An index in a local folder (`file:///app/pypi/simple`) is read like any path (red team 20).
+  'PIP_INDEX_URL',
+  'PIP_EXTRA_INDEX_URL',
   'PIP_CONSTRAINT',
   'PIP_REQUIREMENT',
   'PIP_FIND_LINKS',
@@ -51,6 +54,9 @@ export const PIP_PATH_VARIABLES = [
 ];
 /** The `UV_*` variables that name files or folders uv reads or writes. */
 export const UV_PATH_VARIABLES = [
+  'UV_INDEX_URL',
+  'UV_EXTRA_INDEX_URL',
+  'UV_DEFAULT_INDEX',
   'UV_CONSTRAINT',
   'UV_BUILD_CONSTRAINT',
   'UV_OVERRIDE',

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { isTable, stringsOf, valueAt, type DataTable, type DataValue } from '../data-files.js';
 import {
+  configures,
   decline,
   enclosingRoot,
   readTomlFile,
@@ -157,6 +158,10 @@ function pipInstall(
   return install('pip', '.', ['named-only'], files as string[], reads);
 }
 
+/** pip settings (`pip config set <section>.<name>`) that name a path or an index, which an install then reads. */
+const PIP_PATH_SETTINGS =
+  /^(index-url|extra-index-url|find-links|constraint|requirement|config-file|src|cert|client-cert|target|prefix|root|cache-dir|no-index)$/;
+
 function readPip(invocation: Invocation, args: Array<string | null>): Verdict {
   const parsed = parseArgs(args, PIP_VALUE_OPTIONS);
   const [sub, ...packages] = parsed.positionals;
@@ -172,8 +177,13 @@ function readPip(invocation: Invocation, args: Array<string | null>): Verdict {
     sub === 'check' ||
     sub === 'uninstall'
   ) {
-    return sub === 'config' && hasOption(parsed, '--site')
-      ? decline('writes pip configuration with pip config --site')
+    if (sub !== 'config') return { kind: 'harmless' };
+    if (hasOption(parsed, '--site')) return decline('writes pip configuration with pip config --site');
+    // `pip config set global.find-links /app/wheels`: a setting that makes a later install read a path.
+    const [action, key] = packages;
+    return (action === 'set' || action === 'unset') &&
+      (key === null || key === undefined || PIP_PATH_SETTINGS.test(key.replace(/^[^.]*\./, '')))
+      ? configures(invocation.text, "pip's configuration")
       : { kind: 'harmless' };
   }
   return needsSources(invocation.text);

@@ -1,0 +1,9 @@
+FROM python:3.12-slim
+# Offline build: every dependency is vendored as a wheel in wheels/
+RUN pip config set global.no-index true && \
+    pip config set global.find-links /app/wheels
+WORKDIR /app
+COPY requirements.txt /app/
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . /app
+CMD ["python", "app.py"]

@@ -1,0 +1,6 @@
+FROM python:3.12-slim
+ENV PIP_INDEX_URL=file:///app/pypi/simple
+WORKDIR /app
+COPY . /app
+RUN pip install --no-cache-dir -r requirements.txt
+CMD ["python", "app.py"]
