@@ -365,7 +365,7 @@ function corepackPin(
 /** Where a RUN starts: the working directory and the variables in effect before it. */
 function startOf(facts: Facts, run: InstructionView): RunStart {
   const scope = facts.scopes.get(run.node);
-  return { workdir: scope?.workdir, env: scope?.env ?? new Map() };
+  return { workdir: scope?.workdir, env: scope?.env ?? new Map(), home: scope?.home };
 }
 
 /** Why an instruction between the broad COPY and the install cannot move above the COPY, if it cannot. */

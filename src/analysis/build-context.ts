@@ -217,6 +217,27 @@ export class BuildContext {
     return undefined;
   }
 
+  /**
+   * The paths below `base` the build gets that end in one of `tails` (`.pip/pip.conf`), context-relative and sorted;
+   * node_modules and .git are not searched.
+   */
+  pathsEndingIn(base: string, tails: readonly string[]): string[] {
+    const root = cleanPath(base);
+    if (root === undefined || !tails.length || !this.isDirectory(root)) return [];
+    let found: string[];
+    try {
+      found = globSync(
+        tails.map((tail) => `**/${tail}`),
+        { cwd: join(this.dir, root), dot: true, ignore: ['**/node_modules/**', '**/.git/**'] },
+      );
+    } catch {
+      return [];
+    }
+    return [...new Set(found.map((path) => posix.join(root, path.replace(/\/+$/, ''))))]
+      .filter((path) => this.has(path))
+      .sort();
+  }
+
   /** The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. */
   folders(base: string, patterns: string[]): string[] {
     const root = cleanPath(base);

@@ -14,6 +14,11 @@ export interface InstallStep {
   cwd: string;
   /** The command as written. */
   text: string;
+  /**
+   * True when neither the RUN nor an ENV sets HOME and layerfix cannot tell the home folder of the USER it runs as (a
+   * user of the base image, or one made with `useradd -d`): the install's user configuration may be anywhere.
+   */
+  homeUnknown?: boolean;
 }
 
 /** What a RUN holds, for the split. */
@@ -36,6 +41,8 @@ export type InstallerFilter = (ecosystem: string) => boolean;
 export interface RunStart {
   workdir: string | undefined;
   env: ReadonlyMap<string, string | undefined>;
+  /** The home folder of the USER the RUN runs as; undefined when layerfix cannot tell it (root's is /root). */
+  home?: string;
 }
 
 const SHELLS = /^(sh|bash|dash|ash|zsh|ksh)$/;
@@ -84,7 +91,13 @@ export function readExecRun(
     };
   const { verdict, ecosystem } = found;
   if (verdict.kind === 'install' && enabled(verdict.use.ecosystem))
-    reading.installs.push({ use: verdict.use, ecosystem, cwd: workdir, text: invocation.text });
+    reading.installs.push({
+      use: verdict.use,
+      ecosystem,
+      cwd: workdir,
+      text: invocation.text,
+      ...(start.home === undefined && !start.env.has('HOME') ? { homeUnknown: true } : {}),
+    });
   else if (verdict.kind === 'decline')
     Object.assign(reading, {
       problem: verdict.reason,
@@ -151,7 +164,13 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
       if (enabled(verdict.use.ecosystem))
-        reading.installs.push({ use: verdict.use, ecosystem, cwd, text: command.text });
+        reading.installs.push({
+          use: verdict.use,
+          ecosystem,
+          cwd,
+          text: command.text,
+          ...(start.home === undefined && !commandEnv.has('HOME') ? { homeUnknown: true } : {}),
+        });
       else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);
     } else if (verdict.kind === 'decline') {
       problem(verdict.reason);

@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { BroadCopy } from './broad-copy.js';
 import { cleanPath, type BuildContext } from './build-context.js';
-import { extraReadProblem, type ProjectFolder } from './ecosystems/index.js';
+import { extraReadProblem, homeConfig, type ProjectFolder } from './ecosystems/index.js';
 import type { InstallStep } from './install-run.js';
 import { isUnder } from './places.js';
 import { IMAGE_WORKDIR, showPath } from './path-scopes.js';
@@ -45,6 +45,16 @@ export function manifestsOf(
       };
     }
     if ('decline' in manifests) return { reason: manifests.decline };
+    // Run as a user whose home layerfix cannot tell, the install may read its user configuration from the copy.
+    const config = step.homeUnknown
+      ? context
+          .pathsEndingIn(copy.source, homeConfig(step.use.ecosystem))
+          .find((path) => !manifests.files.includes(path))
+      : undefined;
+    if (config)
+      return {
+        reason: `it runs as a user whose home folder layerfix cannot tell, and the COPY brings ${config}, which ${step.use.ecosystem} reads as user configuration if that folder is the home`,
+      };
     files.push(...manifests.files);
     reads = true;
   }

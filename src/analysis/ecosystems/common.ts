@@ -146,13 +146,18 @@ const HOME_CONFIG: Readonly<Record<string, readonly string[]>> = {
   dotnet: ['.nuget/NuGet/NuGet.Config'],
 };
 
+/** The user configuration files (and folders) an ecosystem's install reads in the home folder, relative to it. */
+export function homeConfig(ecosystem: string): readonly string[] {
+  return HOME_CONFIG[ecosystem] ?? [];
+}
+
 /** The user configuration files an install reads in the home folder, when an ENV or the RUN sets HOME. */
 export function homeReads(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
   const home = env.get('HOME');
   if (!env.has('HOME') || home === '') return [];
   const why = `HOME (${home ?? 'a value layerfix cannot read'}) makes ${ecosystem} read its user configuration`;
   if (home === undefined) return [{ path: null, why }];
-  return (HOME_CONFIG[ecosystem] ?? []).map((file) => ({ path: posix.join(home, file), why }));
+  return homeConfig(ecosystem).map((file) => ({ path: posix.join(home, file), why }));
 }
 
 /** Whether an environment variable is set to a true value (`1`, `true`, `yes`, `on`), as the tools read flags. */

@@ -1,0 +1,1 @@
+import greeting; print(greeting.hello())

@@ -1,0 +1,8 @@
+FROM python:3.12-slim
+RUN useradd --create-home --home-dir /app app
+WORKDIR /app
+USER app
+COPY --chown=app:app requirements.txt /app/
+RUN pip install --user --no-cache-dir -r requirements.txt
+COPY --chown=app:app . /app
+CMD ["python", "app.py"]
