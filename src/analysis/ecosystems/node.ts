@@ -441,6 +441,9 @@ function packageProblem(
   }
   if (workspace && manifest.bin)
     return `${file} declares \`bin\` files, which the install links and makes executable; they are sources`;
+  // `directories.bin` names a folder whose every file npm and Yarn 1 link as a bin (red team 21).
+  if (workspace && valueAt(manifest.directories as DataValue | undefined, 'bin') !== undefined)
+    return `${file} declares \`directories.bin\`, a folder whose files the install links and makes executable; they are sources`;
   return undefined;
 }
 
