@@ -60,8 +60,10 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['chown -R 33:33 /var/www/html', { writes: ['/var/www/html/**'] }],
   ['chmod -x /usr/bin/foo', { writes: ['/usr/bin/foo'] }],
   ['chmod 755 ./entrypoint.sh', { writes: ['/app/entrypoint.sh'] }],
-  ['tar -xzf /tmp/a.tgz', { reads: ['/tmp/a.tgz'], writes: ['/app/**'] }],
-  ['tar -xzf /tmp/a.tgz -C /opt', { reads: ['/tmp/a.tgz'], writes: ['/opt/**'] }],
+  // As root, tar gives members the ids their owner names have in the account files.
+  ['tar -xzf /tmp/a.tgz', { reads: ['/tmp/a.tgz', '/etc/passwd', '/etc/group'], writes: ['/app/**'] }],
+  ['tar -xzf /tmp/a.tgz -C /opt', { reads: ['/tmp/a.tgz', '/etc/passwd', '/etc/group'], writes: ['/opt/**'] }],
+  ['tar -xzf /tmp/a.tgz --no-same-owner -C /opt', { reads: ['/tmp/a.tgz'], writes: ['/opt/**'] }],
   ['tar -czf /tmp/out.tgz -C /etc nginx', { reads: ['/etc/nginx/**'], writes: ['/tmp/out.tgz'] }],
   // wget and curl read their configuration files (a copied .curlrc can change where the output goes).
   ['wget https://example.com/x.tgz', { writes: ['/app/**'], reads: WGETRC }],
@@ -144,7 +146,10 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['sed -i s/a/b/ /etc/conf', { writes: ['/etc/conf'] }],
   [
     'export D="$(mktemp -d)"; cd "$D" && tar -xf /x.tar',
-    { reads: ['/tmp/.layerfix-mktemp', '/x.tar'], writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'] },
+    {
+      reads: ['/tmp/.layerfix-mktemp', '/x.tar', '/etc/passwd', '/etc/group'],
+      writes: ['/tmp/**', '/tmp/.layerfix-mktemp/**'],
+    },
   ],
 ];
 

@@ -172,6 +172,19 @@ const DISTRIBUTION_FOLDERS = [
   '/boot',
 ];
 
+/** Packages whose maintainer scripts make a folder in /srv all the same: FTP and TFTP servers (red team 22). */
+const SRV_FOLDERS: Record<string, string> = {
+  'tftpd-hpa': '/srv/tftp',
+  atftpd: '/srv/tftp',
+  tftpd: '/srv/tftp',
+  vsftpd: '/srv/ftp',
+  ftpd: '/srv/ftp',
+  'proftpd-basic': '/srv/ftp',
+  'proftpd-core': '/srv/ftp',
+  proftpd: '/srv/ftp',
+  'pure-ftpd': '/srv/ftp',
+};
+
 /** The dynamic linker's configuration: the library folders ldconfig (run by package installs too) reads. */
 const LIBRARY_CONFIGURATION: Place[] = [
   { path: '/etc/ld.so.conf', tree: false },
@@ -669,27 +682,33 @@ const RULES: Record<string, CommandRule> = {
   cp: {
     syntax: {
       short: 'St',
-      long: ['--suffix', '--target-directory', '--preserve', '--no-preserve', '--sparse', '--reflink', '--backup'],
+      // `--preserve`, `--reflink` and `--backup` take their value only attached (`--backup=numbered`).
+      long: ['--suffix', '--target-directory', '--no-preserve', '--sparse'],
     },
     rule: (line, at) => copyLike(line, at, false),
   },
   install: {
-    syntax: { short: 'gmoStSC', long: ['--group', '--mode', '--owner', '--suffix', '--target-directory', '--backup'] },
+    syntax: {
+      short: 'gmoSt',
+      long: ['--group', '--mode', '--owner', '--suffix', '--target-directory', '--strip-program'],
+    },
     rule: (line, at) => {
-      if (hasOption(line, '-d', '--directory')) return void at.write(...line.operands.map((arg) => at.place(arg)));
-      // `install -s` runs strip by name; an owner or group by name is looked up in the account files.
-      if (hasOption(line, '-s', '--strip')) readProgram('strip', at);
+      // An owner or group by name is looked up in the account files, for folders (-d) too.
       if (
         optionValues(line, '-o', '--owner', '-g', '--group').some(
           (arg) => arg?.value == null || /[A-Za-z_]/.test(arg.value),
         )
       )
         at.read(...ACCOUNT_FILES.map((path) => ({ path, tree: false })));
+      if (hasOption(line, '-d', '--directory')) return void at.write(...line.operands.map((arg) => at.place(arg)));
+      // `install -s` runs strip by name, or the program --strip-program names.
+      if (hasOption(line, '-s', '--strip')) readProgram('strip', at);
+      for (const program of optionValues(line, '--strip-program')) readProgramWord(program, at);
       copyLike(line, at, false);
     },
   },
   mv: {
-    syntax: { short: 'St', long: ['--suffix', '--target-directory', '--backup'] },
+    syntax: { short: 'St', long: ['--suffix', '--target-directory'] },
     rule: (line, at) => copyLike(line, at, true),
   },
   tee: { rule: (line, at) => at.write(...line.operands.map((arg) => at.place(arg))) },
@@ -985,6 +1004,9 @@ function tar(line: CommandLine, at: Resolver): void {
     if (hasOption(line, '-P', '--absolute-names'))
       at.unknown('extracts with tar -P, which writes anywhere the archive says');
     if (archive) at.read(archive);
+    // As root, tar gives members the ids their owner and group names have in the image's account files.
+    if (!hasOption(line, '--numeric-owner', '--no-same-owner', '-o'))
+      at.read({ path: '/etc/passwd', tree: false }, { path: '/etc/group', tree: false });
     // Members land below the folder; names it has in the archive, and those given, only narrow that.
     at.write(within);
     if (hasOption(line, '--recursive-unlink', '--unlink-first', '-U')) at.remove(within);
@@ -1362,6 +1384,13 @@ function accounts(line: CommandLine, at: Resolver): void {
     for (const tool of ['useradd', 'groupadd', 'usermod', 'userdel', 'groupdel', 'passwd', 'chfn', 'gpasswd', 'chage'])
       readProgram(tool, at);
   }
+  // Another root for the account files, or another configuration: layerfix does not follow them.
+  if (hasOption(line, '-R', '--root', '-P', '--prefix', '--conf'))
+    at.unknown(`runs ${command} with another root, prefix or configuration file`);
+  // `useradd -D` writes the defaults later useradd calls read (the base folder of homes ...).
+  if (command === 'useradd' && hasOption(line, '-D', '--defaults'))
+    return void at.write({ path: '/etc/default/useradd', tree: false });
+  for (const skel of optionValues(line, '-k', '--skel')) at.readArg(skel, true);
   const name = line.operands[line.operands.length - 1]?.value ?? null;
   if (name === null) at.unknown(`runs ${command} for an account only known at build time`);
   if (/^(useradd|adduser|groupadd|addgroup)$/.test(command)) {
@@ -1379,8 +1408,17 @@ function accounts(line: CommandLine, at: Resolver): void {
       command === 'useradd'
         ? hasOption(line, '-m', '--create-home') || (!system && !hasOption(line, '-M', '--no-create-home'))
         : command === 'adduser' && !hasOption(line, '-H', '--no-create-home');
+    const [base] = optionValues(line, '-b', '--base-dir');
     if (home !== undefined) at.write(at.place(home, true));
-    else if (creates) at.write({ path: `/home/${name}`, tree: true });
+    else if (base !== undefined) at.write(at.place(base, true));
+    else if (creates) {
+      // The home is /home/<name> unless the defaults say otherwise: a stage that changed them makes it unknown.
+      at.write({ path: `/home/${name}`, tree: true });
+      at.effects.configuration.push(
+        { path: '/etc/default/useradd', tree: false },
+        { path: '/etc/adduser.conf', tree: false },
+      );
+    }
     return;
   }
   at.effects.changesAccounts.push(name);
@@ -1437,6 +1475,10 @@ const APACHE_FOLDER_VARIABLES = [
 
 function systemTool(line: CommandLine, at: Resolver): void {
   at.system();
+  for (const arg of line.operands) {
+    const folder = SRV_FOLDERS[arg.value?.replace(/[=:].*$/, '') ?? ''];
+    if (folder) at.effects.installs.push({ path: folder, tree: true });
+  }
   // `apt-get download` and `apt-get source` save what they fetch in the working directory.
   if (/^apt(-get)?$/.test(line.name) && /^(download|source)$/.test(line.operands[0]?.value ?? '')) at.write(at.cwd());
   // debconf-set-selections reads the files it is given, `apt-key add` its key file, whatever their names.
@@ -1460,6 +1502,18 @@ function pip(line: CommandLine, at: Resolver): void {
     at.install();
     for (const folder of optionValues(line, '-t', '--target', '--prefix', '--root', '--src'))
       at.write(at.place(folder, true));
+    // The same locations set by the environment, and `--user`'s: PYTHONUSERBASE, else ~/.local.
+    for (const variable of ['PIP_TARGET', 'PIP_PREFIX', 'PIP_ROOT', 'PIP_SRC'])
+      if (at.base.variables.has(variable))
+        at.write(at.place({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true));
+    if (hasOption(line, '--user') || /^(1|true|yes|on)$/i.test(at.base.variables.get('PIP_USER') ?? '')) {
+      const base = at.base.variables.has('PYTHONUSERBASE')
+        ? (at.base.variables.get('PYTHONUSERBASE') ?? null)
+        : at.base.home === undefined
+          ? null
+          : `${at.base.home}/.local`;
+      at.write(at.place({ value: base, text: '$PYTHONUSERBASE' }, true));
+    }
     at.commands();
   } else if (!['list', 'show', 'freeze', 'check', 'config', 'cache', 'debug', '--version'].includes(sub?.value ?? '')) {
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);

@@ -265,7 +265,12 @@ function merge(into: FileEffects, from: FileEffects, by: string): void {
   into.reads.push(...tag(from.reads));
   into.writes.push(...tag(from.writes));
   into.removes.push(...tag(from.removes));
+  // Each install's folders count: another package may add its own (/srv/tftp) to the distribution's.
   if (!into.installs.length) into.installs.push(...from.installs);
+  else
+    for (const place of from.installs)
+      if (!into.installs.some((known) => known.path === place.path && known.tree === place.tree))
+        into.installs.push(place);
   into.unknownReads.push(...from.unknownReads);
   into.programs.push(...from.programs);
   into.links.push(...from.links);

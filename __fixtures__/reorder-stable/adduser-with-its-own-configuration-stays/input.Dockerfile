@@ -1,0 +1,3 @@
+FROM debian:bookworm
+COPY . /app
+RUN adduser --conf /app/docker/adduser.conf --disabled-password --gecos '' app
