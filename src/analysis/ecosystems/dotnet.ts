@@ -55,7 +55,6 @@ const DOTNET_VALUES = [
 ];
 /** NuGet's configuration file names, as NuGet looks for them in each folder on Linux. */
 const NUGET_CONFIGS = ['nuget.config', 'NuGet.config', 'NuGet.Config'];
-/** The variables (NuGet's, and MSBuild properties, which MSBuild reads from the environment) that name restore's paths. */
 /** MSBuild properties that name a props or targets file every project imports. */
 const IMPORT_PROPERTIES = [
   'DirectoryBuildPropsPath',
@@ -71,6 +70,7 @@ const IMPORT_PROPERTIES = [
   'CustomAfterDirectoryBuildTargets',
 ];
 
+/** The variables (NuGet's, and MSBuild properties, which MSBuild reads from the environment) that name restore's paths. */
 const DOTNET_PATH_VARIABLES = [
   'NUGET_PACKAGES',
   'NUGET_HTTP_CACHE_PATH',
