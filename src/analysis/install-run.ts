@@ -66,6 +66,18 @@ const SHELL_STATE = new Set([
 /** A working directory layerfix cannot tell (a WORKDIR with a variable it does not know). */
 const UNKNOWN = '?unknown';
 
+/** An install of a RUN, run in `cwd` with the variables `env`: its home is unknown when neither HOME nor the USER says it. */
+function installStep(
+  use: InstallUse,
+  ecosystem: Ecosystem,
+  cwd: string,
+  text: string,
+  start: RunStart,
+  env: ReadonlyMap<string, string | undefined>,
+): InstallStep {
+  return { use, ecosystem, cwd, text, ...(start.home === undefined && !env.has('HOME') ? { homeUnknown: true } : {}) };
+}
+
 /** Read an exec-form RUN (`RUN ["npm", "ci"]`): one command, run without a shell, in its working directory. */
 export function readExecRun(
   view: InstructionView,
@@ -91,13 +103,7 @@ export function readExecRun(
     };
   const { verdict, ecosystem } = found;
   if (verdict.kind === 'install' && enabled(verdict.use.ecosystem))
-    reading.installs.push({
-      use: verdict.use,
-      ecosystem,
-      cwd: workdir,
-      text: invocation.text,
-      ...(start.home === undefined && !start.env.has('HOME') ? { homeUnknown: true } : {}),
-    });
+    reading.installs.push(installStep(verdict.use, ecosystem, workdir, invocation.text, start, start.env));
   else if (verdict.kind === 'decline')
     Object.assign(reading, {
       problem: verdict.reason,
@@ -164,13 +170,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
       if (enabled(verdict.use.ecosystem))
-        reading.installs.push({
-          use: verdict.use,
-          ecosystem,
-          cwd,
-          text: command.text,
-          ...(start.home === undefined && !commandEnv.has('HOME') ? { homeUnknown: true } : {}),
-        });
+        reading.installs.push(installStep(verdict.use, ecosystem, cwd, command.text, start, commandEnv));
       else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);
     } else if (verdict.kind === 'decline') {
       problem(verdict.reason);

@@ -532,11 +532,11 @@ function configuredFiles(project: ProjectFolder, manager: Manager): { files: str
 }
 
 /**
- * Why the install reads or writes files of another package manager, which the manifest COPY leaves out: npm takes its
- * versions from a yarn.lock (and writes it back) when there is no package-lock; bun migrates another manager's
- * lockfile when it has none of its own, and loads the project's `.env` files into its environment.
+ * Why the install reads or writes files that are not its manager's manifests, which the manifest COPY leaves out:
+ * npm takes its versions from a yarn.lock (and writes it back) when there is no package-lock; bun migrates another
+ * manager's lockfile when it has none of its own, and loads the project's `.env` files into its environment.
  */
-function foreignLockfile(project: ProjectFolder, flavour: string): string | undefined {
+function otherManagersFiles(project: ProjectFolder, flavour: string): string | undefined {
   if (flavour === 'npm' && present(project, ['yarn.lock']).length)
     return `npm reads ${where(project, 'yarn.lock')} (its versions, when there is no package-lock.json) and writes it back, and it is not among npm's manifests`;
   if (flavour !== 'bun') return undefined;
@@ -593,8 +593,8 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     };
   const configured = configuredFiles(project, manager);
   if ('decline' in configured) return configured;
-  const foreign = foreignLockfile(project, flavour);
-  if (foreign) return { decline: foreign };
+  const unlisted = otherManagersFiles(project, flavour);
+  if (unlisted) return { decline: unlisted };
   const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
   const reader =
     pnpmfile === undefined
