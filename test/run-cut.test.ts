@@ -11,8 +11,9 @@ import { loadShellParser, shellView, type PosixShellView } from '../src/engine/i
 await loadShellParser();
 
 const view = (text: string) => shellView(text) as PosixShellView;
-const lead = (text: string, cwd: string | null = '/app') => {
-  const carried = carriedState(view(text), cwd ?? undefined);
+const none = new Map<string, string | undefined>();
+const lead = (text: string, cwd: string | null = '/app', env = none) => {
+  const carried = carriedState(view(text), { cwd: cwd ?? undefined, env });
   return typeof carried === 'string' ? carried : `refused: ${carried.reason}`;
 };
 
@@ -53,13 +54,13 @@ test('carriedState: the set that turns errexit on first is repeated, before a cd
   assert.is(lead('set -e && cd src && make'), 'set -e && cd /app/src');
   assert.match(lead('set -e; make; set -x'), /^refused: /, 'a set later on');
   const after = (text: string) => view(text).commands;
-  const back = carriedState(view('cd /tmp && cd /usr/local'), '/srv', after('cd - && make'));
+  const back = carriedState(view('cd /tmp && cd /usr/local'), { cwd: '/srv', env: none }, after('cd - && make'));
   assert.match(
     typeof back === 'string' ? back : back.reason,
     /goes back/,
     'cd - goes to the folder before the last cd',
   );
-  assert.is(carriedState(view('cd /usr/local'), '/srv', after('make')), 'cd /usr/local');
+  assert.is(carriedState(view('cd /usr/local'), { cwd: '/srv', env: none }, after('make')), 'cd /usr/local');
 });
 
 test('carriedState: plain top-level cds become one cd to the folder they end in', () => {
@@ -67,6 +68,15 @@ test('carriedState: plain top-level cds become one cd to the folder they end in'
   assert.is(lead('cd src'), 'cd /app/src');
   assert.is(lead('mkdir /tmp/b && cd /tmp/b && make && cd / && rm -rf /tmp/b'), 'cd /');
   assert.is(lead('cd ../lib'), 'cd /lib');
+});
+
+test('carriedState: a relative cd CDPATH may send elsewhere is not repeated as the folder below the working directory', () => {
+  const cdpath = new Map([['CDPATH', '/srv']]);
+  assert.match(lead('cd web && npm ci', '/app', cdpath), /^refused: .*CDPATH may send/);
+  assert.match(lead('cd web', '/app', new Map([['CDPATH', undefined]])), /CDPATH/, 'a CDPATH whose value is unknown');
+  assert.is(lead('cd ./web', '/app', cdpath), 'cd /app/web', 'a folder starting with . is not searched for');
+  assert.is(lead('cd /opt/web', '/app', cdpath), 'cd /opt/web');
+  assert.is(lead('cd web', '/app', new Map([['CDPATH', '']])), 'cd /app/web', 'an empty CDPATH searches nothing');
 });
 
 test('carriedState: a cd the rest cannot repeat, or other state, refuses the cut', () => {

@@ -101,10 +101,13 @@ function copyTarget(view: InstructionView): string | undefined {
   return copyWords(view)?.at(-1);
 }
 
-/** Variable names referenced in a text (`$NAME`, `${NAME...}`). */
+/**
+ * Variable names a text may reference (`$NAME`, `${NAME...}`): every `$NAME` as written, escaped or quoted or not, so
+ * never fewer than BuildKit expands (`\\$NAME` expands, and under `# escape=\`` so does `\$NAME`).
+ */
 function referencedVariables(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/(?<!\\)\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+  for (const match of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
   return names;
 }
 
@@ -251,7 +254,7 @@ function stablePrefix(
     const part = { ...view, args: text };
     const prefix = posixShell(ctx, part);
     if (typeof prefix === 'string') continue;
-    const lead = carriedState(prefix, scope.cwd, commandsAfter(shell, index));
+    const lead = carriedState(prefix, scope, commandsAfter(shell, index));
     // A process it leaves running in the background would no longer run alongside the rest.
     const background =
       prefix.hazards.some((hazard) => hazard.kind === 'background') ||
@@ -308,8 +311,8 @@ function hoistPrefix(ctx: Context, view: InstructionView, before: InstructionVie
   const what = `the RUN at ${at} after \`${cut.firstText}\``;
   ctx.changed(
     {
-      done: `Cut ${what} and moved that part before the ${copyAt}, so source edits no longer rerun it`,
-      planned: `Would cut ${what} and move that part before the ${copyAt}, so source edits would no longer rerun it`,
+      done: `Cut ${what} and moved that part before the ${copyAt}, so edits of what that copy brings no longer rerun it`,
+      planned: `Would cut ${what} and move that part before the ${copyAt}, so edits of what that copy brings would no longer rerun it`,
     },
     rest,
   );

@@ -34,6 +34,7 @@ import {
   freshMount,
   PLAIN_PATH,
   manifestCopies,
+  copiedBefore,
   manifestsOf,
   transformBuildContext,
   CONTEXT_OPTION,
@@ -204,12 +205,26 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   // What the split read of the context must be what every build of it gets.
   const doubt = facts.lookup.context.doubtSeen();
   if (doubt) return skip(doubt);
+  // A manifest COPY the stage already makes right before the broad one is not written again.
+  const before = stage.instructions.slice(0, copyIndex);
+  const sent = facts.lookup.context;
+  const found = copies.map((created) => copiedBefore(created, before, copy, facts.scopes, sent));
+  const added = copies.filter((_, i) => !found[i]);
   const anchor = ctx.edit.blockStart(copyView.node);
-  for (const created of copies) {
+  for (const created of added) {
     const [node] = ctx.edit.insertBefore(anchor, created.physical, copyView.node);
     ctx.edit.replace(node as InstructionNode, created.physical, { line: created.logical });
   }
-  const copied = `${copies.flatMap((c) => c.sources).join(', ')} before the ${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
+  const broad = `${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
+  const copied = added.length ? `${added.flatMap((c) => c.sources).join(', ')} before the ${broad}` : '';
+  const earlier = [...new Set(found.filter((view) => view !== undefined))];
+  const already = earlier.length
+    ? ` (${earlier.map((view) => `the COPY at ${at(view)}`).join(' and ')} already ${earlier.length > 1 ? 'bring' : 'brings'} ${copies
+        .filter((_, i) => found[i])
+        .flatMap((c) => c.sources)
+        .join(', ')})`
+    : '';
+  const above = copied ? `above the ${copyView.keyword.toUpperCase()}` : `above the ${broad}`;
   if (cut) {
     const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical, run.node);
     const first = ctx.edit.replace(inserted as InstructionNode, cut.first.physical, { line: cut.first.logical });
@@ -221,8 +236,8 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     const moved = `the RUN at ${at(run)} after \`${cut.firstText}\``;
     ctx.changed(
       {
-        done: `Copied ${copied}, cut ${moved} and moved that part above the ${copyView.keyword.toUpperCase()}, so source edits no longer rerun the install`,
-        planned: `Would copy ${copied}, cut ${moved} and move that part above the ${copyView.keyword.toUpperCase()}, so source edits would no longer rerun the install`,
+        done: `${copied ? `Copied ${copied}, cut` : 'Cut'} ${moved} and moved that part ${above}${already}, so source edits no longer rerun the install`,
+        planned: `Would ${copied ? `copy ${copied}, cut` : 'cut'} ${moved} and move that part ${above}${already}, so source edits would no longer rerun the install`,
       },
       rest,
     );
@@ -233,10 +248,11 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   ctx.edit.moveBefore(movedNodes(ctx, between.length ? between[0].node : last, last), anchor);
   keepWorkdirs(ctx, copy, between, writeBack);
   const tools = [...new Set(reading.installs.map((step) => step.use.ecosystem))].join(', ');
+  const target = copied ? 'it' : `the ${broad}`;
   ctx.changed(
     {
-      done: `Copied ${copied} and moved the RUN at ${at(run)} (${tools}) above it, so source edits no longer rerun the install`,
-      planned: `Would copy ${copied} and move the RUN at ${at(run)} (${tools}) above it, so source edits would no longer rerun the install`,
+      done: `${copied ? `Copied ${copied} and moved` : 'Moved'} the RUN at ${at(run)} (${tools}) above ${target}${already}, so source edits no longer rerun the install`,
+      planned: `Would ${copied ? `copy ${copied} and move` : 'move'} the RUN at ${at(run)} (${tools}) above ${target}${already}, so source edits would no longer rerun the install`,
     },
     last,
   );
@@ -262,12 +278,13 @@ function findCut(
   const shell = ctx.shellView(run.args, options);
   if (!shell.posix || shell.errors.length) return undefined;
   const enabled = new Set(ctx.options.ecosystems);
+  const start = startOf(facts, run);
   let why: string | undefined;
   for (const index of cutPoints(shell).reverse()) {
     const prefix = ctx.shellView(shell.text.slice(0, shell.lists[index].end), options);
-    const reading = readShellRun(prefix, startOf(facts, run), (tool) => enabled.has(tool));
+    const reading = readShellRun(prefix, start, (tool) => enabled.has(tool));
     if (!reading.installs.some(primary) || reading.problem || unstableCommand(ctx, facts, run, reading, copy)) continue;
-    const lead = carriedState(prefix, startOf(facts, run).workdir, commandsAfter(shell, index));
+    const lead = carriedState(prefix, { cwd: start.workdir, env: start.env }, commandsAfter(shell, index));
     if (typeof lead === 'string') {
       const hazard = cutHazard(...cutEffects(ctx, facts, run, shell, index, lead));
       if (!hazard) return { reading, cut: cutRun(run, shell, index, ctx.style, lead) };

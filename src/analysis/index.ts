@@ -60,6 +60,7 @@ export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { GitCheckout, gitCheckout, readRuleFiles } from './git-checkout.js';
 export { copyWords } from './copy-words.js';
 export { copiedNames } from './copied-names.js';
+export { copiedBefore } from './copied-before.js';
 export { readBroadCopy, type BroadCopy } from './broad-copy.js';
 export { manifestsOf } from './project-manifests.js';
 export { manifestCopies, type ManifestCopy } from './manifest-copy.js';

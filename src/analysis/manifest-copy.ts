@@ -14,6 +14,8 @@ export interface ManifestCopy {
   logical: string;
   /** The context paths it copies. */
   sources: string[];
+  /** Its destination as written (a folder, with a trailing slash). */
+  dest: string;
 }
 
 /** Paths a manifest COPY can name as they are: no spaces, globs, quotes or variables. */
@@ -61,5 +63,6 @@ export function manifestCopies(
   return all.map(({ sources, dest }) => ({
     ...printFilled([keywordIn(style, 'COPY'), ...copy.flags].join(' '), [...sources, dest], style),
     sources,
+    dest,
   }));
 }

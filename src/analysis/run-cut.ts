@@ -17,7 +17,7 @@ import {
 } from '../engine/index.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
-import type { RunEffects } from './run-effects.js';
+import { searchedInCdpath, searchesCdpath, type RunEffects } from './run-effects.js';
 import { lastCommandState, perRunFile } from './same-shell.js';
 import { errexitLead, leaksState } from './shell-state.js';
 
@@ -87,13 +87,14 @@ function restLead(shell: ShellView, index: number, lead: string): string {
  * What the second part of a cut must run first to start where the first part (`prefix`, starting in `cwd`) left
  * off: the `set` it starts with, then `cd <folder>` when it changed directory with plain top-level `cd`s to folders
  * written out, '' when neither; or why the rest (its commands: `after`) cannot start in the same state (a variable,
- * an option, a function, a `cd` it cannot repeat, a `cd -` back).
+ * an option, a function, a `cd` it cannot repeat (one CDPATH may send elsewhere), a `cd -` back).
  */
 export function carriedState(
   prefix: ShellView,
-  cwd: string | undefined,
+  start: { cwd: string | undefined; env: ReadonlyMap<string, string | undefined> },
   after: readonly ShellCommand[] = [],
 ): string | { reason: string } {
+  const cdpath = searchesCdpath(start.env);
   // The options it starts by turning on (`set -eux;`, the errexit of a `;` list) are turned on again.
   const lead = errexitLead(prefix);
   const options = lead ? prefix.text.slice(prefix.lists[0].start, prefix.lists[lead - 1].end) : '';
@@ -104,7 +105,7 @@ export function carriedState(
     ),
   });
   if (leak) return leak;
-  let folder = cwd;
+  let folder = start.cwd;
   let moved = false;
   for (const command of prefix.commands) {
     const name = effectiveCommand(command)?.name ?? command.name?.value;
@@ -120,6 +121,8 @@ export function carriedState(
       !target.value.startsWith('-') &&
       (target.value.startsWith('/') || (folder !== undefined && !folder.startsWith(IMAGE_WORKDIR)));
     if (!plain) return { reason: `changes directory with \`${command.text}\`, which the rest cannot repeat` };
+    if (cdpath && searchedInCdpath(target.value!))
+      return { reason: `changes directory with \`${command.text}\`, which CDPATH may send to another folder` };
     folder = posix.resolve(folder ?? '/', target.value!);
     moved = true;
   }

@@ -140,12 +140,7 @@ export function runEffects(
       const target =
         name === 'popd'
           ? undefined
-          : changedDirectory(
-              args[args.length - 1]?.value ?? null,
-              args.length,
-              cwd,
-              prefixes.get('CDPATH') !== '' && prefixes.has('CDPATH'),
-            );
+          : changedDirectory(args[args.length - 1]?.value ?? null, args.length, cwd, searchesCdpath(prefixes));
       if (target !== undefined) out.reads.push({ path: target, tree: false, by: command.text });
       else if (name !== 'popd' && args.length)
         out.unknownReads.push(`\`${command.text}\`, a folder only known at build time`);
@@ -217,6 +212,16 @@ function globRead(arg: Arg, base: PlaceBase, out: FileEffects): void {
   }
 }
 
+/** Whether `cd` looks a relative folder up in CDPATH's folders first: CDPATH is set to something, or to what layerfix cannot tell. */
+export function searchesCdpath(variables: ReadonlyMap<string, string | undefined>): boolean {
+  return variables.has('CDPATH') && variables.get('CDPATH') !== '';
+}
+
+/** A relative `cd` target that CDPATH's folders are searched for: one not starting with `.` or `..`. */
+export function searchedInCdpath(target: string): boolean {
+  return !/^\.{0,2}(\/|$)/.test(target);
+}
+
 /**
  * The folder after `cd <target>` from `cwd`; undefined when layerfix cannot tell it. With CDPATH set, a relative
  * target that does not start with `.` is looked up in its folders first.
@@ -229,7 +234,7 @@ function changedDirectory(
 ): string | undefined {
   if (count === 0 || target === null || target === '-' || target.startsWith('~') || /[*?[{]/.test(target))
     return undefined;
-  if (cdpath && !/^\.{0,2}(\/|$)/.test(target)) return undefined;
+  if (cdpath && searchedInCdpath(target)) return undefined;
   if (target.startsWith('/')) return normalise(target);
   return cwd === undefined ? undefined : normalise(`${cwd}/${target}`);
 }

@@ -227,6 +227,11 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
     return {
       decline: `.mvn/extensions.xml loads ${git}, which reads the git repository (${gitInCopy(project)}) on every Maven run, and before the COPY it is not there`,
     };
+  const configured = mavenConfigProblem(
+    project,
+    files.filter((file) => file.endsWith('.mvn')),
+  );
+  if (configured) return { decline: configured };
   // Listed modules must be there; a parent found through relativePath is read when the copy brings it.
   const queue: Array<{ file: string; listed: boolean }> = [{ file: pom, listed: true }];
   const seen = new Set<string>();
@@ -259,6 +264,36 @@ function mavenManifests(project: ProjectFolder, use: InstallUse): Manifests {
     files.push(path);
   }
   return { files: [...new Set(files)] };
+}
+
+/**
+ * Options of `.mvn/maven.config` that name a file Maven reads (`-s x`, `--settings=x`, `-sx`), longest first; `-f`
+ * only as a word of its own (`-fae`, `-ff` and `-fn` are other options).
+ */
+const CONFIG_FILE_OPTIONS = ['--global-settings', '--settings', '--toolchains', '--file', '-gs', '-s', '-t'];
+
+/**
+ * Why the options `.mvn/maven.config` adds to every Maven run (in a copied `.mvn` folder: `folders`) need more than
+ * the manifests: a settings, toolchains or POM file outside that folder, or a local repository of its own.
+ */
+function mavenConfigProblem(project: ProjectFolder, folders: readonly string[]): string | undefined {
+  for (const folder of folders) {
+    const config = `${folder}/maven.config`;
+    const words = project.context.read(config)?.split(/\s+/).filter(Boolean) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      if (word.startsWith('-Dmaven.repo.local'))
+        return `${config} sets Maven's local repository (\`${word}\`), which layerfix does not follow`;
+      const option = word === '-f' ? word : CONFIG_FILE_OPTIONS.find((name) => word.startsWith(name));
+      if (!option) continue;
+      const value = word === option ? words[++i] : word.slice(option.length).replace(/^=/, '');
+      const path =
+        value === undefined || value.startsWith('/') || value.startsWith('~') ? undefined : project.path(value);
+      if (path === undefined || !path.startsWith(`${folder}/`))
+        return `${config} gives Maven \`${word}${word === option ? ` ${value ?? ''}` : ''}\`, a file outside ${folder} that layerfix does not copy first`;
+    }
+  }
+  return undefined;
 }
 
 /** The project folders a Gradle settings script includes, or why it cannot be followed. */
