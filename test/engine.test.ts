@@ -249,6 +249,39 @@ test('a file with parse errors is not transformed and its errors are reported wi
   assert.is(error.ruleId, 'unknown-instruction');
 });
 
+test('a change made again in a later pass replaces the earlier one when both name the same key', async () => {
+  const grows = (name: string, key?: string) =>
+    defineTransform({
+      name,
+      description: 'Appends ` x` to the RUN, one per pass, twice.',
+      url: 'test',
+      defaultEnabled: true,
+      meaning: 'layout',
+      options: {},
+      run(ctx) {
+        const node = ctx.root.children.find((child) => child.type === 'instruction' && child.name === 'run');
+        if (node?.type !== 'instruction') return;
+        const text = print(node);
+        const count = text.split(' x').length - 1;
+        if (count >= 2) return;
+        ctx.edit.replace(node, `${text.trimEnd()} x\n`, 'same');
+        ctx.changed({ done: `Grew to ${count + 1}`, planned: `Would grow to ${count + 1}`, key }, node);
+      },
+    });
+  const text = 'FROM debian:12\nRUN true\n';
+  const keyed = await transform(text, { plugins: [grows('grows-keyed', 'grow')], only: ['grows-keyed'] });
+  assert.is(keyed.text, 'FROM debian:12\nRUN true x x\n');
+  assert.equal(
+    keyed.messages.map((m) => m.reason),
+    ['Grew to 2'],
+  );
+  const plain = await transform(text, { plugins: [grows('grows-plain')], only: ['grows-plain'] });
+  assert.equal(
+    plain.messages.map((m) => m.reason),
+    ['Grew to 1', 'Grew to 2'],
+  );
+});
+
 test('messages say what changed and what was skipped, in source order, with kinds', async () => {
   const result = await transform('FROM debian:12\nRUN cd /src\nRUN mkdir -p /out\nRUN touch /out/done\n');
   assert.equal(

@@ -176,7 +176,7 @@ function reorderStage(ctx: Context, stage: Stage): void {
     }
     ctx.edit.moveBefore(paragraph(ctx, view), ctx.edit.blockStart(before.node));
     const what = `${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} before the ${before.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(before.node))}`;
-    ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}` }, view.node);
+    ctx.changed({ done: `Moved ${what}`, planned: `Would move ${what}`, key: 'move' }, view.node);
   }
 }
 

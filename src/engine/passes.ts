@@ -187,10 +187,11 @@ function makeContext(
   const place = (node?: InstructionNode): Position | undefined => (node ? editor.originOf(node).position : undefined);
   const note = (kind: 'change' | 'skip', reason: string | ChangeText, node?: InstructionNode) => {
     const at = place(node);
-    const key = `${at?.start.offset ?? ''}\0${doneText(reason)}`;
+    const replacing = typeof reason !== 'string' && reason.key !== undefined;
+    const key = `${at?.start.offset ?? ''}\0${replacing ? `\u0001${reason.key}` : doneText(reason)}`;
     const into = kind === 'change' ? notes.changes : notesOf(notes.skips, transform.name);
     const id = kind === 'change' ? `${transform.name}\0${key}` : key;
-    if (!into.has(id))
+    if (replacing || !into.has(id))
       into.set(id, { at: at?.start.offset, emit: () => report(file, kind, reason, transform.name, at, transform.url) });
   };
   return {

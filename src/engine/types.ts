@@ -100,6 +100,11 @@ export interface ChangeText {
   done: string;
   /** Conditional, e.g. `Would merge RUN at 4:1 into RUN at 3:1`. */
   planned: string;
+  /**
+   * Names what the change does to its instruction (`move`): a later change of the same transform with the same key at
+   * the same place replaces this one, so a move made again in a later pass is reported once, where it ended.
+   */
+  key?: string;
 }
 
 /** A transform: metadata plus a function that edits the tree through the context. */
