@@ -415,6 +415,18 @@ test(
 );
 
 test(
+  'a podman or buildah build of the file is in its plan, whatever the context; a docker build is not (red team 23)',
+  withRepo(
+    { Dockerfile: ALPINE, Makefile: 'image:\n\tdocker build -t app .\ntest:\n\tbuildah bud --target test .\n' },
+    async (repo) => {
+      assert.is((await planOf(repo, 'Dockerfile')).podman, 'Makefile:4: buildah bud');
+      repo.write('Makefile', 'image:\n\tdocker build -t app .\n');
+      assert.is((await planOf(repo, 'Dockerfile')).podman, undefined);
+    },
+  ),
+);
+
+test(
   'several sources that agree are one context; different targets leave the target unset, and say so',
   withRepo(
     {

@@ -182,4 +182,16 @@ test('every reporter shows a finding; --check fails on it', async () => {
   }
 });
 
+test('a file named Containerfile keeps its EXPOSE protocols and stage names: podman and buildah keep them as written (red team 23)', async () => {
+  const text = 'FROM debian:bookworm-slim AS Builder\nRUN true\n\nFROM Builder AS final\nEXPOSE 5060/UDP\n';
+  const result = await transform(text, {
+    path: '/srv/app/Containerfile',
+    only: ['expose-proto-casing', 'stage-name-casing'],
+  });
+  assert.is(result.text, text);
+  assert.match(result.messages.map((m) => m.reason).join('\n'), 'Kept 5060/UDP: podman or buildah may build the file (its name, Containerfile)');
+  const dockerfile = await transform(text, { path: '/srv/app/Dockerfile', only: ['expose-proto-casing'] });
+  assert.match(dockerfile.text, 'EXPOSE 5060/udp');
+});
+
 test.run();

@@ -316,6 +316,7 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
       source,
       ...(target ? { target } : {}),
       ...(ignoreFile ? { ignoreFile } : {}),
+      ...(podman ? { podman: build.tool } : {}),
     });
   }
 }

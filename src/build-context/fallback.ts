@@ -75,12 +75,14 @@ export function resolveBuild(
 ): { settings: BuildSettings; info?: BuildInfo } {
   if (!plan || !path) return { settings: {} };
   const notes = [...(plan.notes ?? [])];
+  const builder = plan.podman ? { podman: plan.podman } : {};
   if (plan.context) {
     const settings: BuildSettings = {
       context: plan.context,
       ...(plan.contextSource ? { contextSource: plan.contextSource } : {}),
       ...(plan.target ? { target: plan.target } : {}),
       ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}),
+      ...builder,
     };
     return {
       settings,
@@ -105,7 +107,7 @@ export function resolveBuild(
         dir === own
           ? `fallback: the Dockerfile's folder (no build file names it${sources.length ? '; its COPY sources are all there' : ''})`
           : `fallback: the repository root (no build file names it; its COPY sources are there, not in the Dockerfile's folder: ${tried[0]?.[1]} is missing)`;
-      return { settings: { context: dir, contextSource: source }, info: { context: dir, source, notes } };
+      return { settings: { context: dir, contextSource: source, ...builder }, info: { context: dir, source, notes } };
     }
     tried.push([dir, missing]);
   }
@@ -116,5 +118,5 @@ export function resolveBuild(
     )
     .join(', and ');
   const unknown = `no build context: no build file names this Dockerfile, and its COPY sources are in neither folder tried: ${where}`;
-  return { settings: { contextUnknown: unknown }, info: { source: 'none', unknown, notes } };
+  return { settings: { contextUnknown: unknown, ...builder }, info: { source: 'none', unknown, notes } };
 }

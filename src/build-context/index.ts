@@ -219,6 +219,8 @@ export class BuildContexts {
     const notes = scan.unusable
       .filter((u) => u.dockerfile === dockerfile)
       .map((u) => `${u.source} was not used: ${u.reason}`);
+    const podman = named.find((b) => b.podman);
+    const builder = podman ? { podman: `${podman.source}` } : {};
     if (named.length) {
       const contexts = [...new Set(named.map((b) => b.context))];
       const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];
@@ -236,6 +238,7 @@ export class BuildContexts {
           contextSource: source,
           ...(target ? { target } : {}),
           ...(ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {}),
+          ...builder,
           ...(notes.length ? { notes: listNotes(notes) } : {}),
         });
       }
@@ -250,6 +253,6 @@ export class BuildContexts {
       for (const u of scan.unusable)
         if (!u.dockerfile) notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
     }
-    return this.intern({ fallbackRoot: root, ...(notes.length ? { notes: listNotes(notes) } : {}) });
+    return this.intern({ fallbackRoot: root, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
   }
 }

@@ -15,6 +15,8 @@ export interface BuildSource {
   ignoreFile?: string;
   /** Where it is said, for messages: `compose.yaml: services.web.build`, `Makefile:12: docker build`. */
   source: string;
+  /** Set when podman or buildah runs the build (imagebuilder's rules, not BuildKit's): the command, `podman build`. */
+  podman?: string;
 }
 
 /** A build a file describes that cannot be used, and why (a variable whose value is not known, a remote context). */
@@ -55,6 +57,8 @@ export interface BuildPlan {
   ignoreFile?: string;
   /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
   fallbackRoot?: string;
+  /** Where a build file says podman or buildah builds the Dockerfile (`Makefile:12: podman build`). */
+  podman?: string;
   /** What else the discovery found: disagreements, sources it could not use. */
   notes?: string[];
 }

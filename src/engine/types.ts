@@ -168,6 +168,11 @@ export interface BuildSettings {
   contextUnknown?: string;
   /** The build arguments the build passes (`--build-arg NAME=value`), by name; unset: none. */
   args?: Record<string, string>;
+  /**
+   * Where a build file says podman or buildah builds the file (`Makefile:12: podman build`). They keep EXPOSE protocols
+   * and match stage names as written, where BuildKit lower-cases them.
+   */
+  podman?: string;
 }
 
 /** Options of `transform`: a pipeline run over the built-in transforms and, configured like them, those of plugins. */

@@ -18,18 +18,19 @@ export function formatMessages(messages: readonly LayerfixMessage[]): string {
 
 /**
  * Pipeline options that run `subject` alone with the given options: printer options among them go to the printer,
- * `buildTarget` is the stage the file is built to (as `--target` gives it) and `buildArgs` the build arguments the
- * build passes (as `--build-arg` gives them).
+ * `buildTarget` is the stage the file is built to (as `--target` gives it), `buildArgs` the build arguments the
+ * build passes (as `--build-arg` gives them) and `buildPodman` where a build file says podman or buildah builds it.
  */
 export function optionsFor(subject: AnyTransform, options: Record<string, unknown>): TransformOptions {
   const builtin = builtinTransforms.includes(subject);
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
-  const { buildTarget, buildArgs, ...rest } = options;
+  const { buildTarget, buildArgs, buildPodman, ...rest } = options;
   for (const [key, value] of Object.entries(rest)) (key in printerOptionSpecs ? printer : own)[key] = value;
   const settings = {
     ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
     ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
+    ...(typeof buildPodman === 'string' ? { podman: buildPodman } : {}),
   };
   const build = Object.keys(settings).length ? { build: settings } : {};
   return {

@@ -1,9 +1,10 @@
 /**
  * ExposeProtoCasing: the protocol of an EXPOSE port (`80/TCP`) should be lower case. BuildKit lower-cases it into the
- * image anyway, so the fix writes it lower case and the image is the same (on by default).
+ * image anyway, so the fix writes it lower case and the image is the same (on by default). podman and buildah keep it
+ * as written (`5060/UDP` in the image's ExposedPorts): where they may build the file, the fix is declined.
  */
 import { type TextEdit } from '../../src/engine/index.js';
-import { defineCheck, fixOption } from './support.js';
+import { defineCheck, fixOption, podmanMayBuild } from './support.js';
 import { dispatchStates } from './dispatch.js';
 import { exposedPorts } from './ports.js';
 
@@ -15,6 +16,7 @@ export default defineCheck({
   options: fixOption(true, 'Write the protocol lower case (BuildKit lower-cases it into the image anyway).'),
   run(ctx, check) {
     if (!check.facts.names.has('expose')) return;
+    const podman = ctx.options.fix ? podmanMayBuild(ctx) : undefined;
     for (const stage of check.facts.stages) {
       if (!check.dispatches(stage)) continue;
       for (const view of stage.instructions) {
@@ -28,7 +30,13 @@ export default defineCheck({
         if (!wrong.length || !check.on(view.node)) continue;
         const edits: TextEdit[] = [];
         for (const port of wrong) {
-          if (ctx.options.fix && port.protoStart !== undefined)
+          if (ctx.options.fix && podman) {
+            check.declined(
+              view.node,
+              `Kept ${port.raw}: podman or buildah may build the file (${podman}), and they keep the protocol as written in the image`,
+            );
+            check.warn(view.node, `Defined protocol '${port.raw}' in EXPOSE instruction should be lowercase`);
+          } else if (ctx.options.fix && port.protoStart !== undefined)
             edits.push({
               start: port.protoStart,
               end: port.protoStart + port.proto!.length,

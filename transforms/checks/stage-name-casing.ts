@@ -3,8 +3,9 @@
  * `COPY --from`, `RUN --mount=from=` and `--target` against it in any case, so the fix writes the name and those
  * references in lower case and the build stays the same; on by default. A `FROM` is different: BuildKit looks its
  * (expanded) text up among the lower-cased names as written (`dispatchStates.addState` in dockerfile2llb/convert.go),
- * so `FROM Builder` names the image `Builder`, not the stage, and fails to parse as a reference. The fix leaves such a
- * `FROM` as it is: written as `builder` it would name the stage, and a build that failed would build.
+ * so `FROM Builder` names the image `Builder`, not the stage, and fails to parse as a reference. podman and buildah
+ * match a FROM and `--target` against the names as written, so such a FROM builds only with them: then, as where a
+ * build file says they build it, no stage is renamed (it would no longer be found).
  */
 import {
   stages,
@@ -14,7 +15,7 @@ import {
   type Stage,
   type TextEdit,
 } from '../../src/engine/index.js';
-import { defineCheck, fixOption, type CheckRun } from './support.js';
+import { defineCheck, fixOption, podmanMayBuild } from './support.js';
 
 export default defineCheck({
   rule: 'StageNameCasing',
@@ -23,9 +24,20 @@ export default defineCheck({
   meaning: 'declared',
   options: fixOption(
     true,
-    'Write the stage name and every `COPY --from` and `RUN --mount=from=` reference to it in lower case (BuildKit matches those in any case, so the build is the same); a `FROM` naming it in another case is kept, since BuildKit reads that as an image.',
+    'Write the stage name and every `COPY --from` and `RUN --mount=from=` reference to it in lower case (BuildKit matches those in any case, so the build is the same); declined where podman or buildah may build the file, as they match names as written.',
   ),
   run(ctx, check) {
+    const line = (stage: Stage) => ctx.edit.originOf(stage.from.node).position?.start.line ?? '?';
+    // A FROM naming a stage in upper case builds only with podman or buildah: they may build the file.
+    const upper = check.facts.stages.find(
+      (later) => later.base !== later.base.toLowerCase() && namesEarlierStage(check.facts.stages, later),
+    );
+    const podman = ctx.options.fix
+      ? (podmanMayBuild(ctx) ??
+        (upper
+          ? `FROM ${upper.base} at line ${line(upper)}, which names a stage in upper case and builds only with them`
+          : undefined))
+      : undefined;
     // A fix replaces instructions of later stages too: the stages are read again after each.
     for (let i = 0, all = check.facts.stages; i < all.length; i++, all = stages(ctx.root)) {
       const stage = all[i];
@@ -34,12 +46,13 @@ export default defineCheck({
       const detail = `Stage name '${name}' should be lowercase`;
       const lower = name.toLowerCase();
       const twin = all.find((other) => other !== stage && other.name?.toLowerCase() === lower);
-      if (!ctx.options.fix || twin) {
-        if (twin)
-          check.declined(
-            stage.from.node,
-            `Kept stage name ${name}: the stage at line ${twin.from.node.position?.start.line ?? '?'} has the same name`,
-          );
+      const why = twin
+        ? `the stage at line ${line(twin)} has the same name`
+        : podman
+          ? `podman or buildah may build the file (${podman}), and they match FROM and --target against stage names as written`
+          : undefined;
+      if (!ctx.options.fix || why) {
+        if (ctx.options.fix) check.declined(stage.from.node, `Kept stage name ${name}: ${why}`);
         check.warn(stage.from.node, detail);
         continue;
       }
@@ -50,22 +63,13 @@ export default defineCheck({
         planned: `Would write stage name ${name} and its references as ${lower}`,
       });
     }
-    // Said on every pass (only the last pass's skips are kept), once the names are lower case too.
-    if (ctx.options.fix) keptFroms(stages(ctx.root), check);
   },
 });
 
-/** Report each FROM that names an earlier stage in another case: BuildKit reads it as an image, and the fix keeps it. */
-function keptFroms(all: readonly Stage[], check: CheckRun): void {
-  for (const later of all) {
-    const lower = later.base.toLowerCase();
-    if (later.base === lower || !check.on(later.from.node)) continue;
-    if (!all.some((stage) => stage.index < later.index && stage.name?.toLowerCase() === lower)) continue;
-    check.declined(
-      later.from.node,
-      `Kept FROM ${later.base}: BuildKit matches a FROM against stage names as written, so it names the image ${later.base}, not the stage ${lower}`,
-    );
-  }
+/** Whether a stage's FROM names an earlier stage, in any case. */
+function namesEarlierStage(all: readonly Stage[], later: Stage): boolean {
+  const lower = later.base.toLowerCase();
+  return all.some((stage) => stage.index < later.index && stage.name?.toLowerCase() === lower);
 }
 
 /** The edits that write the stage's name and the literal references BuildKit matches in any case (COPY --from, mounts) as `lower`. */

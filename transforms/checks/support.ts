@@ -4,6 +4,7 @@
  * `BUILDKIT_DOCKERFILE_CHECK` build argument), the stages a build dispatches, and the way a check reports BuildKit's
  * warning or applies its fix.
  */
+import { posix } from 'node:path';
 import {
   defineTransform,
   docsUrl,
@@ -323,6 +324,16 @@ export function kebabCase(rule: string): string {
 /** Where BuildKit documents a rule. */
 export function ruleUrl(rule: string): string {
   return `https://docs.docker.com/go/dockerfile/rule/${kebabCase(rule)}/`;
+}
+
+/**
+ * What says podman or buildah may build the file (their rules differ from BuildKit's where a fix leans on BuildKit's):
+ * a build file (`Makefile:2: podman build`), or the file's name, Containerfile (the name they look for first).
+ */
+export function podmanMayBuild(ctx: Pick<TransformContext<never>, 'build' | 'file'>): string | undefined {
+  if (ctx.build.podman) return ctx.build.podman;
+  const name = ctx.file.path ? posix.basename(ctx.file.path.replace(/\\/g, '/')) : '';
+  return /^containerfile/i.test(name) ? `its name, ${name}` : undefined;
 }
 
 /** The `fix` option of a check whose fix is mechanical: on by default when the built image stays byte for byte the same. */

@@ -1,7 +1,7 @@
 FROM alpine AS BuilderBase
 RUN echo hi > /x
 
-FROM BuilderBase AS Tests
+FROM builderbase AS Tests
 RUN --mount=type=cache,from=BUILDERBASE,target=/cache true
 
 FROM scratch

@@ -1,7 +1,7 @@
 FROM alpine AS builderbase
 RUN echo hi > /x
 
-FROM BuilderBase AS tests
+FROM builderbase AS tests
 RUN --mount=type=cache,from=builderbase,target=/cache true
 
 FROM scratch

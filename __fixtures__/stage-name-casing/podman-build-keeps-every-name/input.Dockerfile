@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim AS Builder
+RUN echo hi > /x
+
+FROM debian:bookworm-slim AS Runtime
+COPY --from=Builder /x /x
