@@ -189,7 +189,10 @@ test('a file named Containerfile keeps its EXPOSE protocols and stage names: pod
     only: ['expose-proto-casing', 'stage-name-casing'],
   });
   assert.is(result.text, text);
-  assert.match(result.messages.map((m) => m.reason).join('\n'), 'Kept 5060/UDP: podman or buildah may build the file (its name, Containerfile)');
+  assert.match(
+    result.messages.map((m) => m.reason).join('\n'),
+    'Kept 5060/UDP: podman or buildah may build the file (its name, Containerfile)',
+  );
   const dockerfile = await transform(text, { path: '/srv/app/Dockerfile', only: ['expose-proto-casing'] });
   assert.match(dockerfile.text, 'EXPOSE 5060/udp');
 });
