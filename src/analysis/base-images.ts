@@ -88,7 +88,10 @@ function phpWorkdir(tag: string): string | undefined {
   return undefined;
 }
 
-/** Official images known to set no WORKDIR: their RUNs start in `/`. */
+/**
+ * Official images known to set no WORKDIR: their RUNs start in `/`. Not perl: its images end with `WORKDIR
+ * /usr/src/app` since 2023 (Perl/docker-perl), and what older tags set is not known here.
+ */
 const OFFICIAL_AT_ROOT = new Set([
   'alpine',
   'debian',
@@ -106,10 +109,7 @@ const OFFICIAL_AT_ROOT = new Set([
   'mongo',
   'eclipse-temurin',
   'openjdk',
-  'perl',
-  'haskell',
   'gcc',
-  'julia',
   'docker',
   'amazonlinux',
   'oraclelinux',
