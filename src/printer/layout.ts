@@ -33,13 +33,17 @@ const WORDY = new Set([
   'healthcheck',
 ]);
 const SHELL_FORM = new Set(['run', 'cmd', 'entrypoint']);
+/** Instructions whose shell form the image's configuration stores as written. */
+const CONFIGURED = new Set(['cmd', 'entrypoint']);
 
 /** An instruction re-laid out leaf by leaf under `options`; only whitespace, keyword case and operator placement change. */
 export function layoutInstruction(view: InstructionView, style: Style, options: LayoutRules): string {
   const leaves = view.node.children;
   const quoted = quotedOffsets(view.logical.text, style.escape);
+  // A shell-form CMD, ENTRYPOINT or HEALTHCHECK goes into the image's configuration as written: its whitespace counts.
+  const configured = view.form === 'shell' && (CONFIGURED.has(view.name) || view.name === 'healthcheck');
   const reflow =
-    WORDY.has(view.name) ||
+    (WORDY.has(view.name) && !configured) ||
     ((view.name === 'env' || view.name === 'label') && view.pairs?.every((p) => p.form === 'equals') === true);
   const parts: string[] = [];
   let local = 0;
