@@ -13,6 +13,7 @@ import {
   stages,
   type InstructionNode,
   type InstructionView,
+  type PosixShellView,
   type ShellCommand,
   type ShellView,
   type ShellWord,
@@ -29,7 +30,12 @@ import {
   networkNone,
   packageCommand,
   packageCommands,
+  pathScopes,
+  aptGetDeletesDownloads,
+  stageBases,
   removesPath,
+  runEffects,
+  runScopeOf,
   shellsInEffect,
   subcommandOf,
   type EditableRun,
@@ -107,6 +113,40 @@ export default defineTransform({
     }
   },
 });
+
+/** Configuration that decides whether apt-get keeps the packages it downloads. */
+const APT_CONFIG = /apt\.conf|docker-clean|Keep-Downloaded-Packages/;
+
+/**
+ * Why `apt-get` may keep in the layer the packages `apt` deletes: an earlier instruction of the image touches apt's
+ * configuration, or its base image is not one whose apt-get deletes them (Debian's and Ubuntu's official images).
+ */
+function keepsDownloads(ctx: Context, node: InstructionNode): string | undefined {
+  const all = stages(ctx.root);
+  const bases = stageBases(ctx.root);
+  let stage = all.find((candidate) => candidate.instructions.some((view) => view.node === node));
+  let end = stage?.instructions.findIndex((view) => view.node === node);
+  while (stage) {
+    for (const view of stage.instructions.slice(0, end)) {
+      if (APT_CONFIG.test([view.logical.text, ...view.heredocs.map((doc) => doc.content)].join('\n')))
+        return `the ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} touches apt's configuration, so apt-get may keep the packages it downloads, which apt deletes`;
+    }
+    const base = bases.get(stage);
+    if (base && 'image' in base)
+      return aptGetDeletesDownloads(base.image)
+        ? undefined
+        : `the base image \`${base.image}\` is not known to delete the packages apt-get downloads, which apt deletes`;
+    const parent: Stage | undefined =
+      base && 'stage' in base
+        ? all.find((other) => other.index < stage!.index && other.name?.toLowerCase() === base.stage)
+        : undefined;
+    if (!parent)
+      return `layerfix cannot tell the base image, which decides whether apt-get keeps the packages it downloads`;
+    stage = parent;
+    end = undefined;
+  }
+  return undefined;
+}
 
 /** An editable RUN, with the skip reported when it mentions apt but cannot be edited. */
 function readRun(ctx: Context, node: InstructionNode, shell: string[] | null): EditableRun | undefined {
@@ -240,8 +280,11 @@ function listsEffect(ctx: Context, view: InstructionView, shell: string[] | null
   return effect;
 }
 
-/** The first later RUN (in the stage, or in a stage built on it) that reads the package lists without updating them. */
-function laterListUser(ctx: Context, node: InstructionNode): string | undefined {
+/**
+ * The first later RUN (in the stage, or in a stage built on it) that may read the package lists without updating
+ * them, and why: it installs with them, or runs a program (a copied script, a build tool) layerfix cannot follow.
+ */
+function laterListUser(ctx: Context, node: InstructionNode): { at: string; why: string } | undefined {
   const all = stages(ctx.root);
   const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
   if (!home) return undefined;
@@ -253,11 +296,17 @@ function laterListUser(ctx: Context, node: InstructionNode): string | undefined 
     later.push(...stage.instructions);
   }
   const shells = shellsInEffect(ctx.root);
+  const scopes = pathScopes(ctx.root);
   for (const view of later) {
     if (view.name !== 'run' && view.name !== 'onbuild') continue;
+    const at = positionText(ctx.edit.originOf(view.node));
     const parsed = parsedShell(ctx, view, shells.get(view.node) ?? null);
     if (parsed ? readsListsFirst(parsed) : MENTION.test(runText(view)))
-      return positionText(ctx.edit.originOf(view.node));
+      return { at, why: 'reads the package lists it leaves, without an update of its own' };
+    if (view.name !== 'run') continue;
+    if (!parsed) return { at, why: 'may read the package lists it leaves: layerfix cannot read its shell text' };
+    const unknown = runEffects(parsed as PosixShellView, runScopeOf(scopes.get(view.node))).unknown;
+    if (unknown) return { at, why: `may read the package lists it leaves: it ${unknown.reason}` };
   }
   return undefined;
 }
@@ -304,7 +353,9 @@ function fixRun(ctx: Context, run: EditableRun): void {
     for (const flag of flags) added.add(flag);
   }
   const renamed: string[] = [];
-  for (const command of options.aptGet ? commands : []) {
+  const kept = options.aptGet && commands.some((command) => aptWord(command)) ? keepsDownloads(ctx, node) : undefined;
+  if (kept) ctx.skipped(`Kept \`apt\` in RUN at ${at}: ${kept}`, node);
+  for (const command of options.aptGet && !kept ? commands : []) {
     const word = aptWord(command);
     if (!word || !SAME_AS_APT_GET.has(subcommandOf(command))) continue;
     edits.push({ start: view.argsStart + word.end, end: view.argsStart + word.end, text: '-get' });
@@ -359,8 +410,7 @@ function cleanupEdit(
   const skip = (reason: string) =>
     ctx.skipped(`Did not append the list cleanup to RUN at ${run.at}: ${reason}`, run.view.node);
   const user = laterListUser(ctx, run.view.node);
-  if (user)
-    return (skip(`the RUN at ${user} reads the package lists it leaves, without an update of its own`), undefined);
+  if (user) return (skip(`the RUN at ${user.at} ${user.why}`), undefined);
   const blocker = appendBlocker(run.shell);
   if (blocker) return (skip(blocker), undefined);
   const command = `${updates[0].invocation.startsWith('sudo ') ? 'sudo ' : ''}rm -rf ${LISTS}/*`;

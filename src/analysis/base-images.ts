@@ -118,6 +118,18 @@ const OFFICIAL_AT_ROOT = new Set([
   'scratch',
 ]);
 
+/**
+ * Official images made from Debian's or Ubuntu's official images, which keep their
+ * /etc/apt/apt.conf.d/docker-clean: apt-get deletes the packages it downloads, as apt does anywhere.
+ */
+const DOCKER_CLEAN = new Set(['debian', 'ubuntu', 'buildpack-deps', 'python', 'node', 'ruby', 'golang', 'rust', 'php']);
+
+/** Whether an image is an official one whose apt-get deletes the packages it downloads (docker-clean). */
+export function aptGetDeletesDownloads(reference: string): boolean {
+  const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());
+  return match !== null && DOCKER_CLEAN.has(match[1]) && !/alpine|windows/.test(match[2] ?? '');
+}
+
 /** An official image by name and tag, under any of Docker Hub's names or none. */
 const OFFICIAL_IMAGE = new RegExp(
   `^(?:(?:${[...DOCKER_HUB].map((name) => name.replace(/[.]/g, '\\.')).join('|')})/)?(?:library/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@.*)?$`,

@@ -5,7 +5,7 @@
  * reason why it cannot tell.
  */
 export { shellsInEffect, shellFacts, isWindowsImage, type ShellInEffect, type ShellFacts } from './shells.js';
-export { imageOs, imageWorkdir, type ImageOs } from './base-images.js';
+export { aptGetDeletesDownloads, imageOs, imageWorkdir, type ImageOs } from './base-images.js';
 export { referencedStage, stageBases, stageReferences, type StageBase } from './stage-bases.js';
 export { runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
 export { freshMount, sameShellHazard, type SameShellInput } from './same-shell.js';

@@ -5,6 +5,7 @@
 import {
   printerOptionSpecs,
   type AnyTransform,
+  type BuildSettings,
   type LayerfixMessage,
   type TransformOptions,
   type TransformResult,
@@ -17,25 +18,34 @@ export function formatMessages(messages: readonly LayerfixMessage[]): string {
 }
 
 /**
- * Pipeline options that run `subject` alone with the given options: printer options among them go to the printer,
- * `buildTarget` is the stage the file is built to (as `--target` gives it), `buildArgs` the build arguments the
- * build passes (as `--build-arg` gives them) and `buildPodman` where a build file says podman or buildah builds it.
+ * A fixture's options (options.json) as the harnesses read them: `buildTarget` (the stage the file is built to, as
+ * `--target` gives it), `buildArgs` (as `--build-arg` gives them) and `buildPodman` (where a build file says podman or
+ * buildah builds it) say how the file is built; printer options go to the printer; the rest to the case's transform.
  */
-export function optionsFor(subject: AnyTransform, options: Record<string, unknown>): TransformOptions {
-  const builtin = builtinTransforms.includes(subject);
+export function splitFixtureOptions(options: Record<string, unknown>): {
+  build: BuildSettings;
+  printer: Record<string, unknown>;
+  own: Record<string, unknown>;
+} {
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
   const { buildTarget, buildArgs, buildPodman, ...rest } = options;
   for (const [key, value] of Object.entries(rest)) (key in printerOptionSpecs ? printer : own)[key] = value;
-  const settings = {
+  const build: BuildSettings = {
     ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
     ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
     ...(typeof buildPodman === 'string' ? { podman: buildPodman } : {}),
   };
-  const build = Object.keys(settings).length ? { build: settings } : {};
+  return { build, printer, own };
+}
+
+/** Pipeline options that run `subject` alone with the given options (read as {@link splitFixtureOptions} says). */
+export function optionsFor(subject: AnyTransform, options: Record<string, unknown>): TransformOptions {
+  const builtin = builtinTransforms.includes(subject);
+  const { build, printer, own } = splitFixtureOptions(options);
   return {
     ...printer,
-    ...build,
+    ...(Object.keys(build).length ? { build } : {}),
     only: [subject.name],
     transforms: { [subject.name]: own },
     ...(builtin ? {} : { plugins: [subject] }),

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitFixtureOptions } from '../../src/testing/apply.js';
 import { fixtureContext } from '../../src/testing/fixtures.js';
 
 /** The repository root (this file runs from dist/test/real-build). */
@@ -18,9 +19,6 @@ export const SUITE_DIR = join(PROJECT_ROOT, 'test/real-build');
 export const DEFAULT_FIXTURE_DIRS = ['merge-runs', 'reorder-stable', 'split-manifest-copy'];
 /** Transforms off by default whose every fixture is proven too (turned on with the case's options), as they change layers. */
 const PROVEN_OPT_IN_DIRS = ['copy-chown'];
-
-/** Pipeline options of the public API's printer (the rest of a fixture's options.json belongs to its transform). */
-const PRINTER_OPTIONS = new Set(['printWidth', 'indent', 'operatorPosition']);
 
 export interface PipelineInput {
   /** The options passed to `transform()` (a fixture's options.json go to its own transform). */
@@ -52,16 +50,8 @@ function pipelineFor(
   options: Record<string, unknown>,
   path?: string,
 ): PipelineInput {
-  const own: Record<string, unknown> = {};
-  const printer: Record<string, unknown> = {};
-  // As the fixture harness reads options.json: `buildTarget` and `buildArgs` say how the file is built (--target,
-  // --build-arg), printer options go to the printer, the rest to the case's own transform.
-  const { buildTarget, buildArgs, ...rest } = options;
-  for (const [key, value] of Object.entries(rest)) (PRINTER_OPTIONS.has(key) ? printer : own)[key] = value;
-  const build = {
-    ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
-    ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
-  };
+  // As the fixture harness reads options.json.
+  const { build, printer, own } = splitFixtureOptions(options);
   const settings =
     transformName && (Object.keys(own).length > 0 || !DEFAULT_FIXTURE_DIRS.includes(transformName))
       ? { transforms: { [transformName]: own } }
@@ -69,7 +59,8 @@ function pipelineFor(
   return {
     options: { ...printer, ...settings, ...(Object.keys(build).length ? { build } : {}) },
     ...(path ? { path } : {}),
-    ...build,
+    ...(build.target ? { target: build.target } : {}),
+    ...(build.args ? { args: build.args } : {}),
   };
 }
 

@@ -1,5 +1,4 @@
 FROM debian:bookworm
-COPY migrate.sh server /usr/local/bin/
 HEALTHCHECK --interval=30s CMD  curl -f http://localhost:8080/health \
   || exit 1
 CMD migrate.sh \
