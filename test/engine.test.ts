@@ -256,7 +256,7 @@ test('a change made again in a later pass replaces the earlier one when both nam
       description: 'Appends ` x` to the RUN, one per pass, twice.',
       url: 'test',
       defaultEnabled: true,
-      meaning: 'layout',
+      meaning: 'declared',
       options: {},
       run(ctx) {
         const node = ctx.root.children.find((child) => child.type === 'instruction' && child.name === 'run');
@@ -264,7 +264,8 @@ test('a change made again in a later pass replaces the earlier one when both nam
         const text = print(node);
         const count = text.split(' x').length - 1;
         if (count >= 2) return;
-        ctx.edit.replace(node, `${text.trimEnd()} x\n`, 'same');
+        const grown = `${text.trimEnd()} x`;
+        ctx.edit.replace(node, `${grown}\n`, { line: grown });
         ctx.changed({ done: `Grew to ${count + 1}`, planned: `Would grow to ${count + 1}`, key }, node);
       },
     });

@@ -33,6 +33,7 @@ import {
   pathScopes,
   aptGetDeletesDownloads,
   stageBases,
+  stageFamilyAfter,
   removesPath,
   runEffects,
   runScopeOf,
@@ -285,16 +286,7 @@ function listsEffect(ctx: Context, view: InstructionView, shell: string[] | null
  * them, and why: it installs with them, or runs a program (a copied script, a build tool) layerfix cannot follow.
  */
 function laterListUser(ctx: Context, node: InstructionNode): { at: string; why: string } | undefined {
-  const all = stages(ctx.root);
-  const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
-  if (!home) return undefined;
-  const family = new Set([home.name?.toLowerCase()].filter(Boolean));
-  const later = home.instructions.slice(home.instructions.findIndex((view) => view.node === node) + 1);
-  for (const stage of all.slice(home.index + 1)) {
-    if (!family.has(stage.base.toLowerCase())) continue;
-    if (stage.name) family.add(stage.name.toLowerCase());
-    later.push(...stage.instructions);
-  }
+  const { later } = stageFamilyAfter(ctx.root, node);
   const shells = shellsInEffect(ctx.root);
   const scopes = pathScopes(ctx.root);
   for (const view of later) {

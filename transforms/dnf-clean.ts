@@ -8,6 +8,7 @@ import {
   appendEdit,
   cacheMountOver,
   editableRuns,
+  hasOption,
   packageCommands,
   removesPath,
   subcommandOf,
@@ -66,11 +67,14 @@ export default defineTransform({
       if (cleaned) continue;
       const mount = cacheMountOver(run.view, CACHES);
       const keep = /keepcache\s*=\s*(1|true|yes|on)/i.test(run.view.args);
+      const downloads = fills.find((c) => hasOption(c, ['--downloadonly', '--download-only']));
       const blocker = mount
         ? `it has a cache mount on ${mount}, which keeps the cache between builds on purpose`
         : keep
           ? 'it sets keepcache, so it keeps the cache on purpose'
-          : appendBlocker(run.shell);
+          : downloads
+            ? `\`${downloads.command.text}\` only downloads the packages, which stay in the cache for a later step`
+            : appendBlocker(run.shell);
       if (blocker) {
         skip(blocker);
         continue;

@@ -39,6 +39,8 @@ const GNU_IMAGES =
   /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?(debian|ubuntu|buildpack-deps|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux)(?::[^@/]*)?(?:@.*)?$/;
 /** Package subcommands that install. */
 const INSTALLS = new Set(['install', 'add']);
+/** Subcommands that remove packages (apk, apt, dnf and yum). */
+const REMOVES = new Set(['del', 'remove', 'purge', 'autoremove', 'erase']);
 
 export default defineTransform({
   name: 'wget-progress',
@@ -102,10 +104,15 @@ function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string 
   const bases = stageBases(ctx.root);
   const shells = shellsInEffect(ctx.root);
   let stage = all.find((s) => s.instructions.some((view) => view.node === node));
+  // A package removal may take wget away again (`apk del .fetch-deps` after `apk add --virtual .fetch-deps wget`).
+  const removes = (text: EditableRun['shell']) => packageCommands(text).some((c) => REMOVES.has(subcommandOf(c)));
   const installs = (text: EditableRun['shell']) =>
     packageCommands(text).some(
       (c) => INSTALLS.has(subcommandOf(c)) && c.operands.some((word) => word.value === 'wget'),
     );
+  const removed =
+    "packages are removed in it or before it, which may take GNU wget away and leave BusyBox's, which has no --progress";
+  if (removes(run.shell)) return removed;
   if (installs(run.shell)) return undefined;
   let before = stage
     ? stage.instructions.slice(
@@ -114,9 +121,10 @@ function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string 
       )
     : [];
   while (stage) {
-    for (const view of before) {
+    for (const view of [...before].reverse()) {
       if (view.name !== 'run' || view.form !== 'shell') continue;
       const shell = ctx.shellView(view.args, { shell: shells.get(view.node) ?? null });
+      if (shell.posix && removes(shell)) return removed;
       if (shell.posix && installs(shell)) return undefined;
     }
     const base = bases.get(stage);

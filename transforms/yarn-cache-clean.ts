@@ -1,16 +1,31 @@
 /**
  * yarn-cache-clean (hadolint DL3060): a RUN that installs with Yarn 1 (`yarn`, `yarn install`, `yarn add`) ends with
  * `yarn cache clean`, so Yarn's package cache does not stay in its layer; what is installed stays the same. Declined
- * where the cache is meant to stay: a cache mount, a later RUN that installs offline, or a project on Yarn 2 or later,
+ * where the cache is meant to stay: a cache mount, a later RUN that installs offline, a stage that copies the cache
+ * from this one, or a project on Yarn 2 or later,
  * whose `yarn cache clean` would also empty the project's `.yarn/cache` (read at run time by Plug'n'Play).
  */
-import { defineTransform, docsUrl, stages, type ContextOf, type InstructionNode } from '../src/engine/index.js';
+import { posix } from 'node:path';
+import {
+  defineTransform,
+  docsUrl,
+  stages,
+  type ContextOf,
+  type InstructionNode,
+  type InstructionView,
+} from '../src/engine/index.js';
 import {
   appendBlocker,
   appendEdit,
   cacheMountTargets,
+  copyWords,
   editableRuns,
+  isUnder,
   openBuildContext,
+  pathScopes,
+  referencedStage,
+  stageFamilyAfter,
+  stageReferences,
   unwrapCommand,
 } from '../src/analysis/index.js';
 
@@ -48,14 +63,11 @@ export default defineTransform({
       if (yarns.some(({ command, read }) => command.start >= last.end && subcommand(read!.args) === 'cache')) continue;
       berry = berry === null ? yarnBerry(ctx) : berry;
       const mount = cacheMountTargets(run.view)[0];
-      const offline = laterOfflineInstall(ctx, node);
       const blocker =
         berry ??
         (mount
           ? `it has a cache mount on ${mount}, which keeps Yarn's cache between builds on purpose`
-          : offline
-            ? `the RUN at line ${offline} installs offline from Yarn's cache`
-            : appendBlocker(run.shell));
+          : (cacheReadLater(ctx, node) ?? appendBlocker(run.shell)));
       if (blocker) {
         skip(blocker);
         continue;
@@ -92,18 +104,41 @@ function yarnBerry(ctx: Context): string | undefined {
   return /^# yarn lockfile v1/m.test(lock) ? undefined : 'its yarn.lock is not a Yarn 1 lockfile';
 }
 
-/** The line of a later RUN (in the stage or a stage built on it) that installs with `--offline`, if any. */
-function laterOfflineInstall(ctx: Context, node: InstructionNode): number | undefined {
+/** Where Yarn 1 keeps its cache: root's in the node images, another user's home, or YARN_CACHE_FOLDER. */
+const CACHE_FOLDERS = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/home'];
+
+/**
+ * Why the cache a RUN fills is read later: a later RUN (in the stage or a stage built on it) installs `--offline`,
+ * or another stage copies or mounts from those stages a folder that may hold it.
+ */
+function cacheReadLater(ctx: Context, node: InstructionNode): string | undefined {
+  const { later, family } = stageFamilyAfter(ctx.root, node);
+  const line = (view: InstructionView) => ctx.edit.originOf(view.node).position?.start.line;
+  const offline = later.find((view) => view.name === 'run' && /\byarn\b[^&|;]*--(prefer-)?offline/.test(view.args));
+  if (offline) return `the RUN at line ${line(offline)} installs offline from Yarn's cache`;
   const all = stages(ctx.root);
-  const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
-  if (!home) return undefined;
-  const family = new Set([home.name?.toLowerCase()].filter(Boolean));
-  const later = home.instructions.slice(home.instructions.findIndex((view) => view.node === node) + 1);
-  for (const stage of all.slice(home.index + 1)) {
-    if (!family.has(stage.base.toLowerCase())) continue;
-    if (stage.name) family.add(stage.name.toLowerCase());
-    later.push(...stage.instructions);
+  const folder = pathScopes(ctx.root).get(node)?.env.get('YARN_CACHE_FOLDER');
+  const folders = [...CACHE_FOLDERS, ...(folder ? [folder] : [])];
+  for (const stage of all) {
+    for (const view of stage.instructions) {
+      const refs = stageReferences(view).map((ref) => referencedStage(all, ref, stage.index));
+      if (!refs.some((ref) => ref && family.includes(ref))) continue;
+      const sources = view.name === 'run' ? mountSources(view) : (copyWords(view)?.slice(0, -1) ?? ['/']);
+      const holds = sources.some(
+        (source) =>
+          /[$*?[]/.test(source) ||
+          folders.some((at) => isUnder(posix.resolve('/', source), at) || isUnder(at, posix.resolve('/', source))),
+      );
+      if (holds)
+        return `the ${view.keyword.toUpperCase()} at line ${line(view)} takes ${sources.join(', ')} from this stage, where Yarn's cache may be`;
+    }
   }
-  const found = later.find((view) => view.name === 'run' && /\byarn\b[^&|;]*--(prefer-)?offline/.test(view.args));
-  return found ? ctx.edit.originOf(found.node).position?.start.line : undefined;
+  return undefined;
+}
+
+/** The `source=` of each RUN mount that reads from a stage (`/` when it names none). */
+function mountSources(view: InstructionView): string[] {
+  return view.flags
+    .filter((flag) => flag.name === 'mount' && flag.fields?.some((field) => field.key === 'from'))
+    .map((flag) => flag.fields?.find((field) => field.key === 'source' || field.key === 'src')?.value ?? '/');
 }

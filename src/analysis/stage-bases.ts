@@ -80,3 +80,23 @@ export function referencedStage(list: readonly Stage[], ref: string, before: num
   const lower = ref.toLowerCase();
   return list.slice(0, before).find((s) => s.name?.toLowerCase() === lower || String(s.index) === ref);
 }
+
+/**
+ * What comes after the instruction `node` in an image: the rest of its stage, then every later stage built on that
+ * stage (FROM it, directly or through another), and the stages those are; empty when no stage holds `node`.
+ */
+export function stageFamilyAfter(root: Root, node: unknown): { later: InstructionView[]; family: Stage[] } {
+  const all = stages(root);
+  const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
+  if (!home) return { later: [], family: [] };
+  const names = new Set([home.name?.toLowerCase()].filter(Boolean));
+  const family = [home];
+  const later = home.instructions.slice(home.instructions.findIndex((view) => view.node === node) + 1);
+  for (const stage of all.slice(home.index + 1)) {
+    if (!names.has(stage.base.toLowerCase())) continue;
+    if (stage.name) names.add(stage.name.toLowerCase());
+    family.push(stage);
+    later.push(...stage.instructions);
+  }
+  return { later, family };
+}

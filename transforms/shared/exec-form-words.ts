@@ -18,6 +18,7 @@ import {
   type TransformContext,
   type WordEdit,
 } from '../../src/engine/index.js';
+import { shellFacts } from '../../src/analysis/index.js';
 
 /** What the conversion reads of a transform's context. */
 export type ExecFormContext = Pick<TransformContext<unknown>, 'root' | 'edit' | 'shellView'>;
@@ -83,6 +84,8 @@ export function execEdits(
   if (!sv.posix) return `the shell in effect is not a POSIX shell (${sv.reason})`;
   if (shell && !shell.slice(1).every((arg) => PLAIN_SHELL_ARG.test(arg)))
     return `the SHELL ${JSON.stringify(shell)} may set up what the command finds (a login shell, an rc file); exec form would bypass it`;
+  const startup = shellFacts(ctx.root).get(view.node)?.startup;
+  if (startup) return `${startup}, which may set up what the command finds; exec form would bypass it`;
   const words = plainWords(sv);
   if (typeof words === 'string') return words;
   const relative = relatedEntrypoint(ctx, view);

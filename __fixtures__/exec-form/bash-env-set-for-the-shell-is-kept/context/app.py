@@ -1,0 +1,2 @@
+import sys
+print("app running under", sys.prefix)

@@ -1,0 +1,1 @@
+const ms = require('ms'); require('fs').writeFileSync('dist.txt', ms(60000));
