@@ -72,4 +72,21 @@ test('Docker Hub under each of its names: registry.docker.com/library/ruby is th
   for (const image of ['registry.docker.com/microsoft/iis', 'docker.io/microsoft/dotnet:2.1-sdk'])
     assert.is.not(facts(image).os, 'linux', image);
 });
+
+test("official images' own PATH folders and HOME: golang's /go/bin, mongo's HOME, and a rootless docker image (red team 23)", () => {
+  const scopeOf = (image: string) => {
+    const root = parse(`FROM ${image}\nRUN true\n`);
+    return pathScopes(root).get(stages(root)[0].instructions[0].node)!;
+  };
+  assert.equal(scopeOf('golang:1.23').searchPath?.slice(0, 3), ['/go/bin', '/usr/local/go/bin', '/usr/local/sbin']);
+  assert.equal(scopeOf('rust:1.80-slim').searchPath?.[0], '/usr/local/cargo/bin');
+  assert.equal(scopeOf('node:20').searchPath?.[0], '/usr/local/sbin');
+  assert.is(scopeOf('eclipse-temurin:21').searchPath?.[0], '/opt/java/openjdk/bin');
+  for (const image of ['openjdk:17', 'postgres:16', 'tomcat:10'])
+    assert.is(scopeOf(image).searchPath, undefined, image);
+  assert.is(scopeOf('mongo:7').home, undefined, 'mongo sets HOME=/data/db');
+  assert.is(scopeOf('python:3.12').home, '/root');
+  assert.is(scopeOf('docker:27-dind-rootless').searchPath, undefined, 'runs as the user rootless');
+});
+
 test.run();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -109,7 +112,11 @@ test('all hygiene transforms with the default pipeline settle on a file that nee
     'add-to-copy',
     'exec-form',
   ];
-  const result = await transform(input, { transforms: Object.fromEntries(names.map((name) => [name, true])) });
+  // add-to-copy reads what it copies: the file is in the Dockerfile's folder.
+  const dir = mkdtempSync(join(tmpdir(), 'layerfix-hygiene-'));
+  writeFileSync(join(dir, 'app.py'), 'print("app")\n');
+  const options = { path: join(dir, 'Dockerfile'), transforms: Object.fromEntries(names.map((name) => [name, true])) };
+  const result = await transform(input, options);
   assert.is(result.status, 'changed');
   assert.is(
     result.text,
@@ -125,8 +132,9 @@ test('all hygiene transforms with the default pipeline settle on a file that nee
       '',
     ].join('\n'),
   );
-  const again = await transform(result.text, { transforms: Object.fromEntries(names.map((name) => [name, true])) });
+  const again = await transform(result.text, options);
   assert.is(again.text, result.text);
+  rmSync(dir, { recursive: true });
 });
 
 test.run();

@@ -144,8 +144,51 @@ const DOTNET_IMAGES = /^mcr\.microsoft\.com\/dotnet\/(?:sdk|aspnet|runtime|runti
 const NOT_PLAIN_DOTNET = /chiseled|distroless|azurelinux|cbl-mariner|nanoserver|windowsservercore|ltsc/;
 
 /**
+ * Official images whose ENV puts folders of their own before the default PATH (`PATH=/usr/local/cargo/bin:$PATH`);
+ * undefined where they depend on the version (a JDK's or PostgreSQL's folder).
+ */
+const OWN_PATH: Record<string, readonly string[] | undefined> = {
+  golang: ['/go/bin', '/usr/local/go/bin'],
+  rust: ['/usr/local/cargo/bin'],
+  ruby: ['/usr/local/bundle/bin'],
+  'eclipse-temurin': ['/opt/java/openjdk/bin'],
+  httpd: ['/usr/local/apache2/bin'],
+  openjdk: undefined,
+  tomcat: undefined,
+  postgres: undefined,
+};
+/** Official images whose ENV sets HOME elsewhere than root's (mongo: /data/db). */
+const OWN_HOME = new Set(['mongo']);
+
+/** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
+const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** What an official image layerfix knows starts a stage with: its working directory, HOME and PATH. */
+export interface ImageStart {
+  workdir: string;
+  /** HOME, when the image's ENV does not set another (root's). */
+  home: string | undefined;
+  /** The folders of PATH in order, when known. */
+  searchPath: readonly string[] | undefined;
+}
+
+/** How an official image layerfix knows starts a stage (as root); undefined for any other image. */
+export function imageStart(reference: string): ImageStart | undefined {
+  const workdir = imageWorkdir(reference);
+  if (workdir === undefined) return undefined;
+  const name = OFFICIAL_IMAGE.exec(reference.toLowerCase())?.[1] ?? '';
+  const own = name in OWN_PATH ? OWN_PATH[name] : [];
+  return {
+    workdir,
+    home: OWN_HOME.has(name) ? undefined : '/root',
+    searchPath: own === undefined ? undefined : [...own, ...DEFAULT_PATH],
+  };
+}
+
+/**
  * The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise.
- * An `onbuild` variant runs its parent's ONBUILD triggers (a WORKDIR among them) first, so it gives no answer.
+ * An `onbuild` variant runs its parent's ONBUILD triggers (a WORKDIR among them) first, so it gives no answer, nor
+ * does a rootless variant (`docker:dind-rootless`), which runs as another user.
  */
 export function imageWorkdir(reference: string): string | undefined {
   const dotnet = DOTNET_IMAGES.exec(reference.toLowerCase());
@@ -155,7 +198,7 @@ export function imageWorkdir(reference: string): string | undefined {
   const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());
   if (!match) return undefined;
   const [, name, tag = ''] = match;
-  if (/onbuild/.test(tag)) return undefined;
+  if (/onbuild|rootless/.test(tag)) return undefined;
   if (name === 'php') return phpWorkdir(tag);
   return OFFICIAL_WORKDIRS[name] ?? (OFFICIAL_AT_ROOT.has(name) ? '/' : undefined);
 }

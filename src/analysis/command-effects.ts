@@ -1695,10 +1695,10 @@ function goTool(line: CommandLine, at: Resolver): void {
     at.commands();
   } else if (sub?.value === 'mod' && line.operands[1]?.value === 'download') {
     at.read(at.cwd());
-    at.write({ path: gopath, tree: true }, { path: '/root/.cache', tree: true });
+    at.write(moduleCache(at, gopath), { path: '/root/.cache', tree: true });
   } else if (sub?.value === 'build') {
     at.read(at.cwd());
-    at.write({ path: gopath, tree: true }, { path: '/root/.cache', tree: true });
+    at.write(moduleCache(at, gopath), { path: '/root/.cache', tree: true });
     const [output] = optionValues(line, '-o');
     at.write(output ? at.place(output, true) : at.cwd());
   } else if (sub?.value === 'get') {
@@ -1708,6 +1708,16 @@ function goTool(line: CommandLine, at: Resolver): void {
   } else if (sub?.value === 'version' || sub?.value === 'env') {
     return;
   } else at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+}
+
+/**
+ * Where go keeps the modules it downloads: GOMODCACHE, else $GOPATH/pkg/mod (a build installs no program into
+ * $GOPATH/bin); anywhere when GOMODCACHE is only known at build time.
+ */
+function moduleCache(at: Resolver, gopath: string): Place {
+  if (!at.base.variables.has('GOMODCACHE')) return { path: `${gopath}/pkg`, tree: true };
+  const value = at.base.variables.get('GOMODCACHE');
+  return value ? at.place({ value, text: value }, true) : { path: '/', tree: true };
 }
 
 function cargo(line: CommandLine, at: Resolver): void {

@@ -13,7 +13,7 @@ import {
   type PairView,
   type Root,
 } from '../engine/index.js';
-import { imageWorkdir } from './base-images.js';
+import { imageStart } from './base-images.js';
 import { stageBases } from './stage-bases.js';
 
 /** The stand-in for a base image's working directory: an absolute path no real folder has. */
@@ -34,9 +34,6 @@ export interface PathScope {
   searchPath: readonly string[] | undefined;
 }
 
-/** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
-const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-
 /** The scope in effect before each instruction of every stage. */
 export const pathScopes: (root: Root) => ReadonlyMap<InstructionNode, PathScope> = memoizeByTree(
   'layerfix.path-scopes',
@@ -54,16 +51,16 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
     // A stage named through a build argument may be another one in a build that passes another value.
     const parent =
       'stage' in base && !triggers.has(base.stage) && !stage.base.includes('$') ? ends.get(base.stage) : undefined;
-    // Official images layerfix knows run as root with the default PATH; other images may set anything. A reference
+    // Official images layerfix knows run as root, most with the default PATH; others may set anything. A reference
     // with a variable may name another image in a build that passes another value.
-    const official = 'image' in base && !stage.base.includes('$') ? imageWorkdir(base.image) : undefined;
+    const official = 'image' in base && !stage.base.includes('$') ? imageStart(base.image) : undefined;
     const state: State = parent
       ? { ...parent }
       : {
-          workdir: official ?? IMAGE_WORKDIR,
+          workdir: official?.workdir ?? IMAGE_WORKDIR,
           env: new Map(),
-          home: official ? '/root' : undefined,
-          searchPath: official ? DEFAULT_PATH : undefined,
+          home: official?.home,
+          searchPath: official?.searchPath,
         };
     for (const view of stage.instructions) {
       out.set(view.node, { ...state });

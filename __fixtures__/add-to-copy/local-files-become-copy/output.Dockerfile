@@ -1,6 +1,6 @@
 FROM debian:12
 COPY app.py /app/
 copy --chown=1000:1000 --chmod=644 config.json settings.yml /etc/app/
-COPY --link src/*.py /app/src/
+ADD --link src/*.py /app/src/
 COPY plugins.zip /opt/
 COPY ["with space.txt", "/data/"]
