@@ -88,13 +88,13 @@ test('a layout that would change what BuildKit reads is declined for that instru
   assert.not.ok(result.messages.some((m) => m.kind === 'error'));
 
   // A layout that would not parse (a heredoc marker it would join onto a line) is declined with the parser's reason.
-  const heredoc = 'FROM alpine\nONBUILD RUN a`\\\n\\ \n\\\n<<#\\ \n] b\nUSER  app\n';
+  const heredoc = 'FROM alpine\nRUN a`\\\n\\ \n\\\n<<#\\ \n] b\nUSER  app\n';
   const declined = await format(heredoc);
   assert.is(declined.status, 'changed');
   assert.match(declined.text, /\nUSER app\n$/);
   assert.match(
     declined.messages.find((m) => m.kind === 'skip')!.reason,
-    /^Left the layout of ONBUILD at 2:1 as it is: laid out, it would not parse \(Unterminated heredoc/,
+    /^Left the layout of RUN at 2:1 as it is: laid out, it would not parse \(Unterminated heredoc/,
   );
 });
 

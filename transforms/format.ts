@@ -19,6 +19,7 @@ import {
   type TextEdit,
   type TopNode,
 } from '../src/engine/index.js';
+import { shellFacts, shellsInEffect } from '../src/analysis/index.js';
 import { fromAsEdit, legacyPairEdit, maintainerLabelEdit } from './shared/spellings.js';
 
 const options = {
@@ -106,7 +107,10 @@ export default defineTransform({
         if (problem) declined.push(problem);
         else current = ctx.edit.replace(current, text, 'same');
       };
-      relay(layoutInstruction(instructionView(current, ctx.root.data.escape), ctx.style, ctx.options));
+      const posixShell = shellPosix(ctx, node);
+      relay(
+        layoutInstruction(instructionView(current, ctx.root.data.escape), ctx.style, { ...ctx.options, posixShell }),
+      );
       relay(ctx.options.jsonSpacing ? jsonArrayLayout(instructionView(current, ctx.root.data.escape)) : undefined);
       if (declined.length) {
         const keyword = instructionView(node, ctx.root.data.escape).keyword.toUpperCase();
@@ -128,6 +132,13 @@ export default defineTransform({
  * Why laying `node` out as `text` would be more than a change of layout, or undefined when it is only that: the text
  * must parse, in the file's escape character, as one instruction that BuildKit reads as it reads `node`.
  */
+/** Whether the shell a RUN runs under is known to be a POSIX one (not cmd or PowerShell, not on an unknown OS). */
+function shellPosix(ctx: Context, node: InstructionNode): boolean {
+  const facts = shellFacts(ctx.root).get(node);
+  if (!facts || facts.os.os === 'unknown') return false;
+  return ctx.shellView('', { shell: shellsInEffect(ctx.root).get(node) ?? null }).posix;
+}
+
 function layoutProblem(ctx: Context, node: InstructionNode, text: string): string | undefined {
   let nodes: TopNode[];
   try {

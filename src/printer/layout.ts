@@ -15,6 +15,11 @@ export interface LayoutRules {
   chainOperators: boolean;
   trailingWhitespace: boolean;
   emptyContinuationLines: boolean;
+  /**
+   * Whether the shell of a shell-form RUN is a POSIX one, which splits words at any run of whitespace (`false` under
+   * cmd or PowerShell: `echo` keeps the spaces). Unset: POSIX.
+   */
+  posixShell?: boolean;
 }
 
 /** Instructions whose arguments are words: whitespace between words (outside quotes) does not matter. */
@@ -34,16 +39,18 @@ const WORDY = new Set([
 ]);
 const SHELL_FORM = new Set(['run', 'cmd', 'entrypoint']);
 /** Instructions whose shell form the image's configuration stores as written. */
-const CONFIGURED = new Set(['cmd', 'entrypoint']);
+const CONFIGURED = new Set(['cmd', 'entrypoint', 'healthcheck']);
 
 /** An instruction re-laid out leaf by leaf under `options`; only whitespace, keyword case and operator placement change. */
 export function layoutInstruction(view: InstructionView, style: Style, options: LayoutRules): string {
   const leaves = view.node.children;
   const quoted = quotedOffsets(view.logical.text, style.escape);
-  // A shell-form CMD, ENTRYPOINT or HEALTHCHECK goes into the image's configuration as written: its whitespace counts.
-  const configured = view.form === 'shell' && (CONFIGURED.has(view.name) || view.name === 'healthcheck');
+  // A shell-form CMD, ENTRYPOINT or HEALTHCHECK, and an ONBUILD trigger, go into the image's configuration as
+  // written, and a shell that is not POSIX keeps runs of spaces: their whitespace counts.
+  const stored = view.name === 'onbuild' || (view.form === 'shell' && CONFIGURED.has(view.name));
+  const kept = view.name === 'run' && view.form === 'shell' && options.posixShell === false;
   const reflow =
-    (WORDY.has(view.name) && !configured) ||
+    (WORDY.has(view.name) && !stored && !kept) ||
     ((view.name === 'env' || view.name === 'label') && view.pairs?.every((p) => p.form === 'equals') === true);
   const parts: string[] = [];
   let local = 0;
