@@ -4,6 +4,7 @@
  */
 import {
   instructionView,
+  type InstructionNode,
   memoizeByTree,
   stages,
   type InstructionView,
@@ -85,7 +86,7 @@ export function referencedStage(list: readonly Stage[], ref: string, before: num
  * What comes after the instruction `node` in an image: the rest of its stage, then every later stage built on that
  * stage (FROM it, directly or through another), and the stages those are; empty when no stage holds `node`.
  */
-export function stageFamilyAfter(root: Root, node: unknown): { later: InstructionView[]; family: Stage[] } {
+export function stageFamilyAfter(root: Root, node: InstructionNode): { later: InstructionView[]; family: Stage[] } {
   const all = stages(root);
   const home = all.find((stage) => stage.instructions.some((view) => view.node === node));
   if (!home) return { later: [], family: [] };
