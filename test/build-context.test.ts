@@ -427,6 +427,26 @@ test(
 );
 
 test(
+  'a build through sudo is read, and a redhat-actions/buildah-build step builds with buildah (red team 24)',
+  withRepo(
+    {
+      'app/Dockerfile': ALPINE,
+      Makefile: 'image:\n\tsudo -E podman build --target final -t app .\n',
+      '.github/workflows/image.yml':
+        'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: redhat-actions/buildah-build@v2\n        with:\n          context: app\n          containerfiles: |\n            ./app/Dockerfile\n',
+    },
+    async (repo) => {
+      const root = await planOf(repo, 'Dockerfile');
+      assert.is(root.podman, 'Makefile:2: podman build');
+      assert.is(root.target, 'final');
+      const app = await planOf(repo, 'app/Dockerfile');
+      assert.is(app.context, repo.path('app'));
+      assert.match(app.podman ?? '', 'redhat-actions/buildah-build');
+    },
+  ),
+);
+
+test(
   'several sources that agree are one context; different targets leave the target unset, and say so',
   withRepo(
     {

@@ -54,9 +54,11 @@ export function copiedBefore(
     const sources = words.slice(0, -1);
     const dest = words[words.length - 1];
     const intoFolder = dest.endsWith('/') || posix.basename(dest) === '.' || sources.length > 1 || sources.some(isGlob);
-    const brings = (file: string) => context.isFile(file) && sources.some((source) => matchesSource(source, file));
-    if (intoFolder && absoluteFolder(dest, scopes.get(view.node)) === folder && planned.sources.every(brings))
-      return view;
+    const files = intoFolder ? expandSources(sources, context) : undefined;
+    // Each file must be the only entry of its name the copy brings: another (`packages/*/package.json`) lands on it.
+    const brings = (file: string) =>
+      files?.filter((other) => posix.basename(other) === posix.basename(file)).join('\0') === file;
+    if (files && absoluteFolder(dest, scopes.get(view.node)) === folder && planned.sources.every(brings)) return view;
     // Any other copy may write over the files; an earlier one would be overwritten by it.
     return undefined;
   }
@@ -80,12 +82,29 @@ function absoluteFolder(dest: string, scope: PathScope | undefined): string | un
 
 const isGlob = (source: string) => /[*?[]/.test(source);
 
-/** Whether a COPY source (a context path, or a pattern as Go's filepath.Match reads it) names `file`. */
-function matchesSource(source: string, file: string): boolean {
-  if (source.includes('\\')) return false;
-  const clean = cleanPath(source);
-  if (clean === undefined) return false;
-  return isGlob(clean) ? globRegExp(clean).test(file) : clean === file;
+/**
+ * The context files a COPY's sources bring into its destination folder, in order; undefined when one is a folder
+ * (whose entries it brings too), is not sent, or is a pattern with a wildcard before its last part.
+ */
+function expandSources(sources: readonly string[], context: BuildContext): string[] | undefined {
+  const files: string[] = [];
+  for (const source of sources) {
+    const clean = source.includes('\\') ? undefined : cleanPath(source);
+    if (clean === undefined || clean === '') return undefined;
+    const folder = posix.dirname(clean) === '.' ? '' : posix.dirname(clean);
+    if (isGlob(folder)) return undefined;
+    const matched = isGlob(clean)
+      ? context
+          .list(folder)
+          .map((name) => (folder ? `${folder}/${name}` : name))
+          .filter((path) => globRegExp(clean).test(path))
+      : context.has(clean)
+        ? [clean]
+        : [];
+    if (matched.some((path) => !context.isFile(path))) return undefined;
+    files.push(...matched);
+  }
+  return files;
 }
 
 /** A filepath.Match pattern as a regular expression: `*` and `?` stop at `/`, `[...]` and `[^...]` are classes. */

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { shellView, type ShellCommand, type ShellWord } from '../shell/index.js';
+import { unwrapCommand } from '../analysis/index.js';
 import type { SourceSink } from './types.js';
 
 /** A variable's value: a string, or why it is not known. */
@@ -102,19 +103,25 @@ const FLAG_OPTIONS = new Set(
 const SHORT_VALUE = new Set(['f', 't', 'o', 'm', 'c', 'v']);
 const SHORT_FLAG = new Set(['q', 'D']);
 
-/** The build tool a command runs, when it is one of those layerfix reads: the index of its first option word. */
-function buildCommand(command: ShellCommand): { tool: string; at: number } | undefined {
-  const name = command.name?.value?.split('/').pop();
-  const args = command.args.map((a) => a.value);
+/**
+ * The build tool a command runs (through `sudo`, `env` and `command` too), when it is one of those layerfix reads,
+ * with the words after its subcommand.
+ */
+function buildCommand(command: ShellCommand): { tool: string; words: ShellWord[] } | undefined {
+  const unwrapped = unwrapCommand(command);
+  if (!unwrapped) return undefined;
+  const name = unwrapped.name.split('/').pop();
+  const args = unwrapped.args.map((a) => a.value);
+  const found = (tool: string, at: number) => ({ tool, words: unwrapped.args.slice(at) });
   if (name === 'docker') {
-    if (args[0] === 'build') return { tool: 'docker build', at: 1 };
-    if (args[0] === 'image' && args[1] === 'build') return { tool: 'docker image build', at: 2 };
-    if (args[0] === 'builder' && args[1] === 'build') return { tool: 'docker builder build', at: 2 };
-    if (args[0] === 'buildx' && (args[1] === 'build' || args[1] === 'b')) return { tool: 'docker buildx build', at: 2 };
+    if (args[0] === 'build') return found('docker build', 1);
+    if (args[0] === 'image' && args[1] === 'build') return found('docker image build', 2);
+    if (args[0] === 'builder' && args[1] === 'build') return found('docker builder build', 2);
+    if (args[0] === 'buildx' && (args[1] === 'build' || args[1] === 'b')) return found('docker buildx build', 2);
   }
-  if (name === 'podman' && args[0] === 'build') return { tool: 'podman build', at: 1 };
-  if (name === 'podman' && args[0] === 'image' && args[1] === 'build') return { tool: 'podman image build', at: 2 };
-  if (name === 'buildah' && (args[0] === 'build' || args[0] === 'bud')) return { tool: `buildah ${args[0]}`, at: 1 };
+  if (name === 'podman' && args[0] === 'build') return found('podman build', 1);
+  if (name === 'podman' && args[0] === 'image' && args[1] === 'build') return found('podman image build', 2);
+  if (name === 'buildah' && (args[0] === 'build' || args[0] === 'bud')) return found(`buildah ${args[0]}`, 1);
   return undefined;
 }
 
@@ -248,7 +255,7 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
     const build = buildCommand(command);
     if (!build) continue;
     const source = `${scope.file}:${lineOf(command.start)}: ${build.tool}`;
-    const parsed = readOptions(command.args.slice(build.at), vars, describe);
+    const parsed = readOptions(build.words, vars, describe);
     if ('problem' in parsed) {
       sink.unusable({ source, reason: parsed.problem });
       continue;

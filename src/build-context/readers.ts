@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import { readBuildCommands, type VarValue, type Vars } from './commands.js';
 import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
-import type { SourceSink } from './types.js';
+import type { BuildSource, SourceSink } from './types.js';
 
 /** A build file to read: its absolute path, its path for messages (repository-relative), and the repository root. */
 export interface BuildFile {
@@ -113,6 +113,34 @@ function report(
     return;
   }
   sink.build({ dockerfile: file, context: contextDir, source, ...(target ? { target } : {}) });
+}
+
+/**
+ * A `redhat-actions/buildah-build` step: buildah builds its one containerfile (several are concatenated, which layerfix
+ * does not follow; none builds no Dockerfile) from `context`, the workspace by default; a `--target` among its
+ * `extra-args` is not read, so such a build gives no target.
+ */
+function readBuildahAction(
+  w: { [key: string]: Data },
+  source: string,
+  root: string,
+  env: Vars,
+  sink: SourceSink,
+): void {
+  const files = (stringOf(w.containerfiles) ?? stringOf(w.dockerfiles) ?? '').split(/\s+/).filter(Boolean);
+  if (files.length !== 1) {
+    if (files.length)
+      sink.unusable({ source, reason: 'it builds several containerfiles as one, which layerfix does not follow' });
+    return;
+  }
+  const given = stringOf(w.context);
+  const context = given === undefined ? '.' : expressions(given, root, env);
+  const extra = stringOf(w['extra-args']) ?? '';
+  const target = /(^|\s)--target\b/.test(extra)
+    ? { unknown: 'its extra-args name a target layerfix does not read' }
+    : undefined;
+  const buildah = { ...sink, build: (build: BuildSource) => sink.build({ ...build, podman: 'buildah' }) };
+  report(buildah, source, root, context, expressions(files[0], root, env), target, root);
 }
 
 /** `services.*.build` of a compose file: a context string, or `{ context, dockerfile, target }`. */
@@ -480,7 +508,10 @@ function shellExpressions(text: string, root: string, env: Vars, vars: Vars, nam
   });
 }
 
-/** `docker/build-push-action` steps (`context`, `file`, `target`) and build command lines in `run:` steps. */
+/**
+ * `docker/build-push-action` steps (`context`, `file`, `target`), `redhat-actions/buildah-build` steps (`context`,
+ * one of `containerfiles`; buildah builds them) and build command lines in `run:` steps.
+ */
 export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): void {
   const root = file.root;
   for (const doc of readYamlDocuments(text)) {
@@ -519,6 +550,16 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
               target,
               root,
             );
+          return;
+        }
+        if (uses?.startsWith('redhat-actions/buildah-build@')) {
+          readBuildahAction(
+            isMap(step.with) ? step.with : {},
+            `${where}: redhat-actions/buildah-build`,
+            root,
+            env,
+            sink,
+          );
           return;
         }
         const run = stringOf(step.run);
