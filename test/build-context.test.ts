@@ -5,6 +5,7 @@
  * unknown variables, and the overrides (`--context`, `context` in the configuration and in its overrides), checked
  * on temporary repositories through the planner and through the CLI's `--explain` and JSON output.
  */
+import { rmSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BuildContexts, resolveBuild, scanRepository, type BuildPlan } from '../src/build-context/index.js';
@@ -442,6 +443,28 @@ test(
       const app = await planOf(repo, 'app/Dockerfile');
       assert.is(app.context, repo.path('app'));
       assert.match(app.podman ?? '', 'redhat-actions/buildah-build');
+    },
+  ),
+);
+
+test(
+  'a .gitlab-ci.yml alone is read; exec and an unusable podman build still say podman builds the file (red team 24)',
+  withRepo(
+    {
+      Dockerfile: ALPINE,
+      '.gitlab-ci.yml': 'build:\n  script:\n    - buildah bud --target final -t app .\n',
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'Dockerfile');
+      assert.is(plan.context, repo.path('.'));
+      assert.is(plan.podman, '.gitlab-ci.yml: build.script[0]:1: buildah bud');
+      rmSync(repo.path('.gitlab-ci.yml'));
+      repo.write('build.sh', '#!/bin/sh\nexec podman build -t app .\n');
+      assert.is((await planOf(repo, 'Dockerfile')).podman, 'build.sh:2: podman build');
+      repo.write('build.sh', '#!/bin/sh\npodman build -t app "$(pwd)"\n');
+      const unusable = await planOf(repo, 'Dockerfile');
+      assert.is(unusable.context, undefined, 'its context is not known');
+      assert.is(unusable.podman, 'build.sh:2: podman build');
     },
   ),
 );

@@ -193,6 +193,8 @@ test('a file named Containerfile keeps its EXPOSE protocols and stage names: pod
     result.messages.map((m) => m.reason).join('\n'),
     'Kept 5060/UDP: podman or buildah may build the file (its name, Containerfile)',
   );
+  const variant = await transform(text, { path: '/srv/app/prod.Containerfile', only: ['expose-proto-casing'] });
+  assert.is(variant.text, text, 'prod.Containerfile');
   const dockerfile = await transform(text, { path: '/srv/app/Dockerfile', only: ['expose-proto-casing'] });
   assert.match(dockerfile.text, 'EXPOSE 5060/udp');
 });

@@ -188,7 +188,7 @@ export function imageStart(reference: string): ImageStart | undefined {
 /**
  * The working directory an image starts RUNs in, when it is an official image layerfix knows; undefined otherwise.
  * An `onbuild` variant runs its parent's ONBUILD triggers (a WORKDIR among them) first, so it gives no answer, nor
- * does a rootless variant (`docker:dind-rootless`), which runs as another user.
+ * does a variant that runs as another user (`docker:dind-rootless`, `wordpress:cli` as www-data).
  */
 export function imageWorkdir(reference: string): string | undefined {
   const dotnet = DOTNET_IMAGES.exec(reference.toLowerCase());
@@ -198,7 +198,7 @@ export function imageWorkdir(reference: string): string | undefined {
   const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());
   if (!match) return undefined;
   const [, name, tag = ''] = match;
-  if (/onbuild|rootless/.test(tag)) return undefined;
+  if (/onbuild|rootless/.test(tag) || (name === 'wordpress' && /(^|-)cli(-|$)/.test(tag))) return undefined;
   if (name === 'php') return phpWorkdir(tag);
   return OFFICIAL_WORKDIRS[name] ?? (OFFICIAL_AT_ROOT.has(name) ? '/' : undefined);
 }

@@ -1681,7 +1681,7 @@ function yarn(line: CommandLine, at: Resolver): void {
 
 function goTool(line: CommandLine, at: Resolver): void {
   const [sub] = line.operands;
-  const gopath = at.base.variables.get('GOPATH') ?? '/go';
+  const { gopaths, cache } = goFolders(at);
   // In a module (all but `go install pkg@version`), go reads the go.mod and go.work above the working directory too,
   // and the folders their `replace` and `use` lines name, anywhere (`replace example.com/lib => ../lib`).
   const versioned = sub?.value === 'install' && line.operands.slice(1).some((arg) => arg.value?.includes('@'));
@@ -1691,19 +1691,19 @@ function goTool(line: CommandLine, at: Resolver): void {
   }
   if (sub?.value === 'install') {
     at.read(at.cwd());
-    at.write({ path: gopath, tree: true }, { path: '/root/.cache', tree: true });
+    at.write(...gopaths, ...cache);
     at.commands();
   } else if (sub?.value === 'mod' && line.operands[1]?.value === 'download') {
     at.read(at.cwd());
-    at.write(moduleCache(at, gopath), { path: '/root/.cache', tree: true });
+    at.write(...moduleCaches(at, gopaths), ...cache);
   } else if (sub?.value === 'build') {
     at.read(at.cwd());
-    at.write(moduleCache(at, gopath), { path: '/root/.cache', tree: true });
+    at.write(...moduleCaches(at, gopaths), ...cache);
     const [output] = optionValues(line, '-o');
     at.write(output ? at.place(output, true) : at.cwd());
   } else if (sub?.value === 'get') {
     at.read(at.cwd());
-    at.write({ path: gopath, tree: true }, { path: '/root/.cache', tree: true }, at.cwd());
+    at.write(...gopaths, ...cache, at.cwd());
     at.commands();
   } else if (sub?.value === 'version' || sub?.value === 'env') {
     return;
@@ -1711,13 +1711,33 @@ function goTool(line: CommandLine, at: Resolver): void {
 }
 
 /**
+ * The folders go writes by default: GOPATH (golang's images set /go; elsewhere it is ~/go) and its build cache
+ * (GOCACHE, else ~/.cache), in every home the user may have when layerfix cannot tell it.
+ */
+function goFolders(at: Resolver): { gopaths: Place[]; cache: Place[] } {
+  const homes = at.base.home ? [at.base.home] : ['/root', '/home'];
+  const named = (name: string, otherwise: string[]): Place[] => {
+    if (!at.base.variables.has(name)) return otherwise.map((path) => ({ path, tree: true }));
+    const value = at.base.variables.get(name);
+    return [value ? at.place({ value, text: value }, true) : { path: '/', tree: true }];
+  };
+  return {
+    gopaths: named('GOPATH', ['/go', ...homes.map((home) => `${home}/go`)]),
+    cache: named(
+      'GOCACHE',
+      homes.map((home) => `${home}/.cache`),
+    ),
+  };
+}
+
+/**
  * Where go keeps the modules it downloads: GOMODCACHE, else $GOPATH/pkg/mod (a build installs no program into
  * $GOPATH/bin); anywhere when GOMODCACHE is only known at build time.
  */
-function moduleCache(at: Resolver, gopath: string): Place {
-  if (!at.base.variables.has('GOMODCACHE')) return { path: `${gopath}/pkg`, tree: true };
+function moduleCaches(at: Resolver, gopaths: readonly Place[]): Place[] {
+  if (!at.base.variables.has('GOMODCACHE')) return gopaths.map((place) => ({ path: `${place.path}/pkg`, tree: true }));
   const value = at.base.variables.get('GOMODCACHE');
-  return value ? at.place({ value, text: value }, true) : { path: '/', tree: true };
+  return [value ? at.place({ value, text: value }, true) : { path: '/', tree: true }];
 }
 
 function cargo(line: CommandLine, at: Resolver): void {

@@ -104,15 +104,21 @@ const SHORT_VALUE = new Set(['f', 't', 'o', 'm', 'c', 'v']);
 const SHORT_FLAG = new Set(['q', 'D']);
 
 /**
- * The build tool a command runs (through `sudo`, `env` and `command` too), when it is one of those layerfix reads,
+ * The build tool a command runs (through `sudo`, `env`, `command` and `exec` too), when it is one of those layerfix reads,
  * with the words after its subcommand.
  */
 function buildCommand(command: ShellCommand): { tool: string; words: ShellWord[] } | undefined {
   const unwrapped = unwrapCommand(command);
   if (!unwrapped) return undefined;
-  const name = unwrapped.name.split('/').pop();
-  const args = unwrapped.args.map((a) => a.value);
-  const found = (tool: string, at: number) => ({ tool, words: unwrapped.args.slice(at) });
+  let name = unwrapped.name.split('/').pop();
+  let words = unwrapped.args;
+  // `exec podman build ...` replaces the shell with the build.
+  if (name === 'exec' && words[0]?.value && !words[0].value.startsWith('-')) {
+    name = words[0].value.split('/').pop();
+    words = words.slice(1);
+  }
+  const args = words.map((a) => a.value);
+  const found = (tool: string, at: number) => ({ tool, words: words.slice(at) });
   if (name === 'docker') {
     if (args[0] === 'build') return found('docker build', 1);
     if (args[0] === 'image' && args[1] === 'build') return found('docker image build', 2);
@@ -215,7 +221,7 @@ function scriptDir(text: string, script: string | undefined): string | undefined
  * Read the build commands of a shell text and report each to `sink`. Tracks `cd` (a folder that is not known makes the
  * builds after it unusable), and assignments `NAME=value` of the text's own shell.
  */
-export function readBuildCommands(text: string, scope: CommandScope, sink: SourceSink): void {
+export function readBuildCommands(text: string, scope: CommandScope, outer: SourceSink): void {
   if (!/\b(docker|podman|buildah)\b/.test(text)) return;
   const view = shellView(text);
   const vars: Vars = new Map(scope.vars);
@@ -254,6 +260,9 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
     }
     const build = buildCommand(command);
     if (!build) continue;
+    // podman and buildah read Dockerfiles by other rules: what their builds say, usable or not, carries the tool.
+    const podman = /^(podman|buildah)/.test(build.tool);
+    const sink = podman ? withPodman(outer, build.tool) : outer;
     const source = `${scope.file}:${lineOf(command.start)}: ${build.tool}`;
     const parsed = readOptions(build.words, vars, describe);
     if ('problem' in parsed) {
@@ -308,7 +317,6 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
       continue;
     }
     // podman and buildah read the file --ignorefile names, else the context's .containerignore before .dockerignore.
-    const podman = /^(podman|buildah)/.test(build.tool);
     const named = podman ? parsed.ignoreFile : undefined;
     if (named !== undefined && typeof named !== 'string') {
       sink.unusable({ source, dockerfile, reason: `its --ignorefile is not known: ${named.unknown}` });
@@ -323,7 +331,14 @@ export function readBuildCommands(text: string, scope: CommandScope, sink: Sourc
       source,
       ...(target ? { target } : {}),
       ...(ignoreFile ? { ignoreFile } : {}),
-      ...(podman ? { podman: build.tool } : {}),
     });
   }
+}
+
+/** A sink that marks every build and unusable build reported to it as run by podman or buildah (`tool`). */
+export function withPodman(sink: SourceSink, tool: string): SourceSink {
+  return {
+    build: (found) => sink.build({ ...found, podman: tool }),
+    unusable: (found) => sink.unusable({ ...found, podman: tool }),
+  };
 }

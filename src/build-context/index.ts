@@ -110,9 +110,9 @@ export async function scanRepository(root: string): Promise<SourceScan> {
     unusable: (found: UnusableSource) =>
       scan.unusable.push(found.dockerfile ? { ...found, dockerfile: resolve(found.dockerfile) } : found),
   };
-  // Workflows, Makefiles and scripts are read with the shell view.
-  if (files.some(([, reader]) => reader === readWorkflow || reader === readMakefile || reader === readScript))
-    await loadShellParser();
+  // Workflows, GitLab CI jobs, Makefiles and scripts are read with the shell view.
+  const shellReaders: unknown[] = [readWorkflow, readGitlabCi, readMakefile, readScript];
+  if (files.some(([, reader]) => shellReaders.includes(reader))) await loadShellParser();
   for (const [path, reader] of files) {
     const file: BuildFile = { path, display: display(root, path), root };
     let text: string;
@@ -219,8 +219,11 @@ export class BuildContexts {
     const notes = scan.unusable
       .filter((u) => u.dockerfile === dockerfile)
       .map((u) => `${u.source} was not used: ${u.reason}`);
-    const podman = named.find((b) => b.podman);
-    const builder = podman ? { podman: `${podman.source}` } : {};
+    // A podman build layerfix could not use may build this file too, unless it names another one.
+    const podman =
+      named.find((b) => b.podman) ??
+      scan.unusable.find((u) => u.podman && (!u.dockerfile || u.dockerfile === dockerfile));
+    const builder = podman ? { podman: podman.source } : {};
     if (named.length) {
       const contexts = [...new Set(named.map((b) => b.context))];
       const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];

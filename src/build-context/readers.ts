@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
-import { readBuildCommands, type VarValue, type Vars } from './commands.js';
+import { readBuildCommands, withPodman, type VarValue, type Vars } from './commands.js';
 import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
-import type { BuildSource, SourceSink } from './types.js';
+import type { SourceSink } from './types.js';
 
 /** A build file to read: its absolute path, its path for messages (repository-relative), and the repository root. */
 export interface BuildFile {
@@ -139,8 +139,7 @@ function readBuildahAction(
   const target = /(^|\s)--target\b/.test(extra)
     ? { unknown: 'its extra-args name a target layerfix does not read' }
     : undefined;
-  const buildah = { ...sink, build: (build: BuildSource) => sink.build({ ...build, podman: 'buildah' }) };
-  report(buildah, source, root, context, expressions(files[0], root, env), target, root);
+  report(withPodman(sink, 'buildah'), source, root, context, expressions(files[0], root, env), target, root);
 }
 
 /** `services.*.build` of a compose file: a context string, or `{ context, dockerfile, target }`. */
@@ -579,6 +578,7 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
                   source: found.source,
                   dockerfile: found.dockerfile,
                   reason: `its working-directory is not known: ${dir.unknown}`,
+                  ...(found.podman ? { podman: found.podman } : {}),
                 }),
               unusable: (found) => sink.unusable(found),
             },

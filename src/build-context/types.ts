@@ -25,6 +25,8 @@ export interface UnusableSource {
   dockerfile?: string;
   source: string;
   reason: string;
+  /** Set when podman or buildah runs the build: the command. */
+  podman?: string;
 }
 
 /** Everything the repository's build files say, read once per repository. */

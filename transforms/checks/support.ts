@@ -333,7 +333,7 @@ export function ruleUrl(rule: string): string {
 export function podmanMayBuild(ctx: Pick<TransformContext<never>, 'build' | 'file'>): string | undefined {
   if (ctx.build.podman) return ctx.build.podman;
   const name = ctx.file.path ? posix.basename(ctx.file.path.replace(/\\/g, '/')) : '';
-  return /^containerfile/i.test(name) ? `its name, ${name}` : undefined;
+  return /(^|[._-])containerfile([._-]|$)/i.test(name) ? `its name, ${name}` : undefined;
 }
 
 /** The `fix` option of a check whose fix is mechanical: on by default when the built image stays byte for byte the same. */
