@@ -88,6 +88,11 @@ export function prepareDockerfile(text: string, base = BASE_IMAGE, nodeBase = NO
           ? (instruction as unknown as { getHeredocs(): unknown[] }).getHeredocs()
           : [];
     if (heredocs.length > 0) notBuildable.add(`${where}: ${keyword} with a heredoc (buildah 1.28 has no heredocs)`);
+    // buildah runs an image's ONBUILD triggers when it makes a container of it, as the comparison does.
+    if (keyword === 'ONBUILD' && /^\s*run\b/i.test(instruction.getArgumentsContent() ?? ''))
+      notBuildable.add(
+        `${where}: ONBUILD RUN (buildah runs the trigger when the comparison makes a container of the image)`,
+      );
 
     if (keyword === 'ARG' && stage < 0) {
       for (const property of (instruction as Arg).getProperties()) {
