@@ -117,8 +117,11 @@ function globRegExp(pattern: string): RegExp {
     else if (char === '[') {
       const end = pattern.indexOf(']', i + 2);
       if (end < 0) return /$^/;
-      const body = pattern.slice(i + 1, end).replace(/^\^/, '!');
-      out += `[${body.startsWith('!') ? `^/${body.slice(1)}` : body}]`;
+      // Only `^` negates a class in Go's filepath.Match (`[!a]` holds `!` and `a`).
+      const body = pattern
+        .slice(i + 1, end)
+        .replace(/[\\\]^]/g, (c, at: number) => (c === '^' && at === 0 ? '^/' : `\\${c}`));
+      out += `[${body}]`;
       i = end;
     } else out += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
   }
