@@ -2,8 +2,8 @@
  * yarn-cache-clean (hadolint DL3060): a RUN that installs with Yarn 1 (`yarn`, `yarn install`, `yarn add`) ends with
  * `yarn cache clean`, so Yarn's package cache does not stay in its layer; what is installed stays the same. Declined
  * where the cache is meant to stay: a cache mount, a later RUN that installs offline, a stage that copies the cache
- * from this one, or a project on Yarn 2 or later,
- * whose `yarn cache clean` would also empty the project's `.yarn/cache` (read at run time by Plug'n'Play).
+ * from this one, or a project on Yarn 2 or later, whose `yarn cache clean` would also empty the project's
+ * `.yarn/cache` (read at run time by Plug'n'Play).
  */
 import { posix } from 'node:path';
 import {
