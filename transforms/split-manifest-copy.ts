@@ -51,6 +51,7 @@ import {
   type BuildContext,
   type ContextLookup,
   type InstallStep,
+  type ManifestCopy,
   type PathScope,
   type RunCut,
   type RunEffects,
@@ -217,13 +218,7 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
   }
   const broad = `${copyView.keyword.toUpperCase()} at ${at(copyView)}`;
   const copied = added.length ? `${added.flatMap((c) => c.sources).join(', ')} before the ${broad}` : '';
-  const earlier = [...new Set(found.filter((view) => view !== undefined))];
-  const already = earlier.length
-    ? ` (${earlier.map((view) => `the COPY at ${at(view)}`).join(' and ')} already ${earlier.length > 1 ? 'bring' : 'brings'} ${copies
-        .filter((_, i) => found[i])
-        .flatMap((c) => c.sources)
-        .join(', ')})`
-    : '';
+  const already = alreadyCopied(copies, found, at);
   const above = copied ? `above the ${copyView.keyword.toUpperCase()}` : `above the ${broad}`;
   if (cut) {
     const [inserted] = ctx.edit.insertBefore(ctx.edit.blockStart(run.node), cut.first.physical, run.node);
@@ -257,6 +252,19 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     last,
   );
   return true;
+}
+
+/** ` (the COPY at 3:1 already brings package.json, ...)` for the manifest copies an earlier COPY makes; '' for none. */
+function alreadyCopied(
+  copies: readonly ManifestCopy[],
+  found: ReadonlyArray<InstructionView | undefined>,
+  at: (view: InstructionView) => string,
+): string {
+  const earlier = [...new Set(found.filter((view) => view !== undefined))];
+  if (!earlier.length) return '';
+  const sources = copies.filter((_, i) => found[i]).flatMap((c) => c.sources);
+  const copiers = earlier.map((view) => `the COPY at ${at(view)}`).join(' and ');
+  return ` (${copiers} already ${earlier.length > 1 ? 'bring' : 'brings'} ${sources.join(', ')})`;
 }
 
 /**

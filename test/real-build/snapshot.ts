@@ -86,6 +86,11 @@ export const NOISE: NoiseRule[] = [
   { test: (p) => /\/\.npm\/_logs(\/|$)/.test(p), kind: 'skip', why: 'npm names its logs by the time' },
   { test: (p) => /\/\.npm\/_cacache\//.test(p), kind: 'presence', why: "npm's cache index holds times" },
   {
+    test: (p) => /^\/tmp\/v8-compile-cache-[^/]*\//.test(p),
+    kind: 'presence',
+    why: "V8's code caches (yarn's v8-compile-cache) depend on when the code was compiled",
+  },
+  {
     test: exact('/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-'),
     kind: 'normalize',
     normalize: shadowWithoutDates,
