@@ -32,7 +32,7 @@ import {
   packageCommands,
   pathScopes,
   aptGetDeletesDownloads,
-  stageBases,
+  stageLineage,
   stageFamilyAfter,
   removesPath,
   runEffects,
@@ -123,30 +123,21 @@ const APT_CONFIG = /apt\.conf|docker-clean|Keep-Downloaded-Packages/;
  * configuration, or its base image is not one whose apt-get deletes them (Debian's and Ubuntu's official images).
  */
 function keepsDownloads(ctx: Context, node: InstructionNode): string | undefined {
-  const all = stages(ctx.root);
-  const bases = stageBases(ctx.root);
-  let stage = all.find((candidate) => candidate.instructions.some((view) => view.node === node));
-  let end = stage?.instructions.findIndex((view) => view.node === node);
-  while (stage) {
-    for (const view of stage.instructions.slice(0, end)) {
+  const stage = stages(ctx.root).find((candidate) => candidate.instructions.some((view) => view.node === node));
+  if (!stage) return undefined;
+  const { stages: lineage, start } = stageLineage(ctx.root, stage);
+  for (const [i, each] of lineage.entries()) {
+    const end = i === 0 ? each.instructions.findIndex((view) => view.node === node) : undefined;
+    for (const view of each.instructions.slice(0, end)) {
       if (APT_CONFIG.test([view.logical.text, ...view.heredocs.map((doc) => doc.content)].join('\n')))
         return `the ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))} touches apt's configuration, so apt-get may keep the packages it downloads, which apt deletes`;
     }
-    const base = bases.get(stage);
-    if (base && 'image' in base)
-      return aptGetDeletesDownloads(base.image)
-        ? undefined
-        : `the base image \`${base.image}\` is not known to delete the packages apt-get downloads, which apt deletes`;
-    const parent: Stage | undefined =
-      base && 'stage' in base
-        ? all.find((other) => other.index < stage!.index && other.name?.toLowerCase() === base.stage)
-        : undefined;
-    if (!parent)
-      return `layerfix cannot tell the base image, which decides whether apt-get keeps the packages it downloads`;
-    stage = parent;
-    end = undefined;
   }
-  return undefined;
+  if ('unknown' in start)
+    return `layerfix cannot tell the base image, which decides whether apt-get keeps the packages it downloads`;
+  return aptGetDeletesDownloads(start.image)
+    ? undefined
+    : `the base image \`${start.image}\` is not known to delete the packages apt-get downloads, which apt deletes`;
 }
 
 /** An editable RUN, with the skip reported when it mentions apt but cannot be edited. */

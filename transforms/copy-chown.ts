@@ -40,7 +40,7 @@ import {
   runStability,
   shellFacts,
   shellsInEffect,
-  stageBases,
+  stageLineage,
   type BroadCopy,
   type ContextLookup,
   type PathScope,
@@ -459,26 +459,14 @@ function destinationProblem(
 
 /** The stage and the stages it is built on, nearest first, when the first of them is an official image. */
 function stageChain(ctx: Context, stage: Stage): { stages: Stage[] } | { reason: string } {
-  const bases = stageBases(ctx.root);
-  const all = stages(ctx.root);
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current) {
-    chain.push(current);
-    const base = bases.get(current);
-    if (!base || 'unknown' in base) return { reason: base?.unknown ?? 'the base image is not known' };
-    if ('image' in base) {
-      const image = base.image;
-      if (image.toLowerCase() === 'scratch' || imageWorkdir(image) === undefined || /onbuild/i.test(image))
-        return {
-          reason: `the base image \`${image}\` is not an official image whose folders layerfix knows, so the destination may be there already`,
-        };
-      return { stages: chain };
-    }
-    const name = base.stage;
-    current = all.find((other) => other.index < current!.index && other.name?.toLowerCase() === name);
-  }
-  return { reason: 'the stage it is built on is not found' };
+  const { stages: chain, start } = stageLineage(ctx.root, stage);
+  if ('unknown' in start) return { reason: start.unknown };
+  const image = start.image;
+  if (image.toLowerCase() === 'scratch' || imageWorkdir(image) === undefined || /onbuild/i.test(image))
+    return {
+      reason: `the base image \`${image}\` is not an official image whose folders layerfix knows, so the destination may be there already`,
+    };
+  return { stages: chain };
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   editableRuns,
   packageCommands,
   shellsInEffect,
-  stageBases,
+  stageLineage,
   subcommandOf,
   unwrapCommand,
   type EditableRun,
@@ -100,10 +100,8 @@ function quietCluster(value: string): boolean {
 
 /** Why the wget of this RUN may not be GNU's, or undefined when it is. */
 function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string | undefined {
-  const all = stages(ctx.root);
-  const bases = stageBases(ctx.root);
   const shells = shellsInEffect(ctx.root);
-  let stage = all.find((s) => s.instructions.some((view) => view.node === node));
+  const stage = stages(ctx.root).find((s) => s.instructions.some((view) => view.node === node));
   // A package removal may take wget away again (`apk del .fetch-deps` after `apk add --virtual .fetch-deps wget`).
   const removes = (text: EditableRun['shell']) => packageCommands(text).some((c) => REMOVES.has(subcommandOf(c)));
   const installs = (text: EditableRun['shell']) =>
@@ -114,32 +112,20 @@ function gnuWget(ctx: Context, node: InstructionNode, run: EditableRun): string 
     "packages are removed in it or before it, which may take GNU wget away and leave BusyBox's, which has no --progress";
   if (removes(run.shell)) return removed;
   if (installs(run.shell)) return undefined;
-  let before = stage
-    ? stage.instructions.slice(
-        0,
-        stage.instructions.findIndex((view) => view.node === node),
-      )
-    : [];
-  while (stage) {
-    for (const view of [...before].reverse()) {
+  if (!stage) return 'its stage is not known';
+  const { stages: lineage, start } = stageLineage(ctx.root, stage);
+  for (const [i, each] of lineage.entries()) {
+    const end = i === 0 ? each.instructions.findIndex((view) => view.node === node) : undefined;
+    for (const view of each.instructions.slice(0, end).reverse()) {
       if (view.name !== 'run' || view.form !== 'shell') continue;
       const shell = ctx.shellView(view.args, { shell: shells.get(view.node) ?? null });
       if (shell.posix && removes(shell)) return removed;
       if (shell.posix && installs(shell)) return undefined;
     }
-    const base = bases.get(stage);
-    if (base && 'image' in base)
-      return GNU_IMAGES.test(base.image.toLowerCase())
-        ? undefined
-        : `its wget may be BusyBox's (the base image \`${base.image}\` is not one whose wget is GNU's, and no RUN before installs wget), which has no --progress`;
-    if (!base || !('stage' in base))
-      return "the base image is only known at build time, so its wget may be BusyBox's, which has no --progress";
-    const parent = base.stage;
-    stage = all
-      .slice(0, stage.index)
-      .reverse()
-      .find((s) => s.name?.toLowerCase() === parent);
-    before = stage?.instructions ?? [];
   }
-  return 'its stage is not known';
+  if ('unknown' in start)
+    return "the base image is only known at build time, so its wget may be BusyBox's, which has no --progress";
+  return GNU_IMAGES.test(start.image.toLowerCase())
+    ? undefined
+    : `its wget may be BusyBox's (the base image \`${start.image}\` is not one whose wget is GNU's, and no RUN before installs wget), which has no --progress`;
 }

@@ -6,7 +6,14 @@
  */
 export { shellsInEffect, shellFacts, isWindowsImage, type ShellInEffect, type ShellFacts } from './shells.js';
 export { aptGetDeletesDownloads, imageOs, imageWorkdir, type ImageOs } from './base-images.js';
-export { referencedStage, stageBases, stageFamilyAfter, stageReferences, type StageBase } from './stage-bases.js';
+export {
+  referencedStage,
+  stageBases,
+  stageFamilyAfter,
+  stageLineage,
+  stageReferences,
+  type StageBase,
+} from './stage-bases.js';
 export { runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
 export { freshMount, sameShellHazard, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, PLAIN_PATH, type Place } from './places.js';

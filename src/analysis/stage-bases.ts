@@ -101,3 +101,27 @@ export function stageFamilyAfter(root: Root, node: InstructionNode): { later: In
   }
   return { later, family };
 }
+
+/**
+ * The stages an image is built from, nearest first (`stage`, then the stage it is FROM, and so on), and what the
+ * first of them starts from: an image reference, or why it is not known.
+ */
+export function stageLineage(
+  root: Root,
+  stage: Stage,
+): { stages: Stage[]; start: { image: string } | { unknown: string } } {
+  const bases = stageBases(root);
+  const all = stages(root);
+  const chain: Stage[] = [];
+  let current: Stage | undefined = stage;
+  while (current) {
+    chain.push(current);
+    const base = bases.get(current);
+    if (!base) return { stages: chain, start: { unknown: 'the base image is not known' } };
+    if (!('stage' in base)) return { stages: chain, start: base };
+    const name = base.stage;
+    const index: number = current.index;
+    current = all.find((other) => other.index < index && other.name?.toLowerCase() === name);
+  }
+  return { stages: chain, start: { unknown: 'the stage it is built on is not found' } };
+}
