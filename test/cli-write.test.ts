@@ -1,9 +1,10 @@
-import { chmodSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isDockerfileName, TEMP_FILE } from '../src/runner/names.js';
 import {
   ChangedOnDiskError,
+  HardLinkError,
   isStaleTempFile,
   pendingTempFiles,
   ReadOnlyError,
@@ -79,6 +80,31 @@ test('a read-only file is not written: an error, the content and the mode untouc
     assert.is(statSync(repo.path('Dockerfile')).mode & 0o777, 0o444);
     assert.is(repo.read('ok/Dockerfile'), 'FROM alpine\nRUN apk add curl && curl -V\n', 'the other files are written');
     assert.equal(repo.list(), ['Dockerfile', 'ok/Dockerfile']);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('a file with other hard links is not written: an error, both names keep the same text', async () => {
+  const text = 'FROM alpine\nRUN apk add curl\nRUN curl -V\n';
+  const repo = makeRepo({ Dockerfile: text, 'ok/Dockerfile': text });
+  try {
+    linkSync(repo.path('Dockerfile'), repo.path('copy.txt'));
+    try {
+      await writeFileAtomic(repo.path('Dockerfile'), 'new\n');
+      assert.unreachable('the write must be refused');
+    } catch (error) {
+      assert.instance(error, HardLinkError);
+    }
+    const run = runCli(['--write', '.'], repo.dir);
+    assert.is(run.code, 2);
+    assert.match(
+      run.stderr,
+      /^Dockerfile:1:1: Not written: the file has 1 other hard link, which a write \(a new file renamed over this one\) would leave with the old text; rewrite one copy and link it again; the file was left as it was \[write-error\]$/m,
+    );
+    assert.is(repo.read('Dockerfile'), text);
+    assert.is(statSync(repo.path('Dockerfile')).ino, statSync(repo.path('copy.txt')).ino, 'still one file');
+    assert.is(repo.read('ok/Dockerfile'), 'FROM alpine\nRUN apk add curl && curl -V\n', 'the other files are written');
   } finally {
     repo.remove();
   }

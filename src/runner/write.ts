@@ -3,7 +3,8 @@
  * (and owner, when permitted), is flushed to disk, then renamed over the original. A symlink is written through to
  * its target and stays a symlink. The temporary name (`.<name>.layerfix-<pid>-<thread>-<n>.tmp`) cannot be
  * mistaken for a Dockerfile, and discovery skips it. Writes happen one at a time, so a process killed at any
- * instant (SIGKILL cannot be caught) leaves at most one temporary file behind. A read-only file is not written.
+ * instant (SIGKILL cannot be caught) leaves at most one temporary file behind. A read-only file is not written, nor
+ * one with other hard links (the rename would leave them holding the old text).
  */
 // `fs.promises` is read where used: loading it costs a cold `--check`, which never writes, about 4 ms.
 import fs from 'node:fs';
@@ -56,13 +57,19 @@ export class ReadOnlyError extends Error {
   override name = 'ReadOnlyError';
 }
 
+/** The file has other hard links: an atomic write would give this name new text and leave theirs with the old. */
+export class HardLinkError extends Error {
+  override name = 'HardLinkError';
+}
+
 /** The write in progress, if any: the next one starts after it. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Replace the content of the file at `path` with `text` (UTF-8), atomically, keeping its mode and owner. Writes are
  * queued: one at a time in this thread. Throws ReadOnlyError for a file no one may write (mode without a `w` bit)
- * or that this process may not write, and ChangedOnDiskError for a file changed since it was read.
+ * or that this process may not write, HardLinkError for a file with other hard links, and ChangedOnDiskError for a
+ * file changed since it was read.
  */
 export function writeFileAtomic(path: string, text: string, expected: Expected = {}): Promise<void> {
   const write = queue.then(() => writeNow(path, text, expected));
@@ -87,6 +94,10 @@ async function writeNow(path: string, text: string, expected: Expected): Promise
   if ((info.mode & 0o222) === 0)
     throw new ReadOnlyError(
       `the file is read-only (mode ${octal(info.mode)}); make it writable to let layerfix rewrite it`,
+    );
+  if (info.nlink > 1)
+    throw new HardLinkError(
+      `the file has ${info.nlink - 1} other hard link${info.nlink > 2 ? 's' : ''}, which a write (a new file renamed over this one) would leave with the old text; rewrite one copy and link it again`,
     );
   try {
     await fs.promises.access(target, fs.constants.W_OK);
