@@ -161,8 +161,25 @@ test('a directive straight before an instruction, without a blank line (BuildKit
 });
 
 test('a file of directives only has no instructions', () => {
-  const root = read('# syntax=docker/dockerfile:1\n# escape=`\n');
+  const root = read('# escape=`\n# syntax=docker/dockerfile:1\n');
   assert.equal(brief(root.data.diagnostics), ['error no-instructions 3:1']);
+});
+
+test('text builders read differently is a builder-dependent warning (the transforms then leave the file alone)', () => {
+  const warned = (text: string) =>
+    brief(read(text).data.diagnostics).filter((line) => line.startsWith('warning builder-dependent'));
+  // A no-break space after `#`: a directive to BuildKit since Dockerfile 1.21, a comment before and to buildah.
+  assert.equal(warned('#\u00a0escape=`\nFROM a\n'), ['warning builder-dependent 1:1']);
+  assert.is(read('#\u00a0escape=`\nFROM a\n').data.escape, '\\', 'read as a comment, as earlier builders do');
+  assert.equal(warned('#\u00a0note: a comment\nFROM a\n'), [], 'only a directive name counts');
+  // buildah and podman stop looking for the escape directive at the first other directive.
+  assert.equal(warned('# syntax=docker/dockerfile:1\n# escape=`\nFROM a\n'), ['warning builder-dependent 2:1']);
+  assert.equal(warned('# syntax=docker/dockerfile:1\n# escape=\\\nFROM a\n'), [], 'the default escape: no difference');
+  // Text after a JSON array: shell form to BuildKit since Dockerfile 1.9, the array before and to buildah.
+  assert.equal(warned('FROM a\nRUN ["a"] # note\n'), ['warning builder-dependent 2:1']);
+  assert.equal(warned('FROM a\nRUN ["a"]  \n'), [], 'trailing blanks: no difference');
+  // A line ending in two escapes: BuildKit ends the instruction, buildah continues it.
+  assert.equal(warned('FROM a\nRUN echo C:\\\\\nRUN b\n'), ['warning builder-dependent 2:12']);
 });
 
 test('without directives the escape is \\ and the directives are empty', () => {

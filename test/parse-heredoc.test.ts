@@ -20,6 +20,17 @@ function doc(name: string, body: string, extra: Partial<HeredocView> = {}): Here
   return { name, chomp: false, expand: true, fd: 0, body, content: body, ...extra };
 }
 
+test('<< EOF: blanks after << stay in the marker word, as BuildKit lexes it since Dockerfile 1.16; <<- EOF does not', () => {
+  assert.equal(read('FROM a\nRUN cat << CMD > /x\nbody\nCMD\n').heredocs, [[], [doc('CMD', 'body\n')]]);
+  assert.equal(read('FROM a\nRUN cat <<\t"E" > /x\n$body\nE\n').heredocs, [
+    [],
+    [doc('E', '$body\n', { expand: false })],
+  ]);
+  // `<<-` takes no blanks: `<<-` and `EOF` are two words, and neither is a marker.
+  assert.equal(read('FROM a\nRUN cat <<- EOF\n').heredocs, [[], []]);
+  assert.equal(read('FROM a\nRUN cat <<< word\n').heredocs, [[], []]);
+});
+
 test('<<EOF: the body up to the terminator line, kept in a heredoc node of the instruction', () => {
   const text = 'FROM a\nRUN <<EOF\necho hi\necho $HOME\nEOF\nRUN after\n';
   const { root, heredocs } = read(text);

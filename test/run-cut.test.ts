@@ -97,10 +97,32 @@ test('carriedState: a cd the rest cannot repeat, or other state, refuses the cut
   assert.match(lead('cd src', '/my app'), /^refused: /, 'a folder with a space');
 });
 
-test('cutHazard: startup files, a reinstalled command, a cleanup of what the first part made', () => {
+test('cutHazard: startup files, the locale a shell loads, a reinstalled command, a cleanup of what the first part made', () => {
   const scope = { cwd: '/app', env: new Map<string, string | undefined>(), home: '/root' };
   const effects = (text: string) => runEffects(view(text), scope);
-  assert.match(cutHazard(effects('apt-get install -y make'), effects('make'), 'BASH_ENV is set') ?? '', /BASH_ENV/);
+  const shell = (startup?: string, locale?: string) => ({ startup, locale });
+  assert.match(
+    cutHazard(effects('apt-get install -y make'), effects('make'), shell('BASH_ENV is set')) ?? '',
+    /BASH_ENV/,
+  );
+  assert.match(
+    cutHazard(effects('locale-gen'), effects('cat conf.d/*'), shell(undefined, 'LANG=en_US.UTF-8')) ?? '',
+    /first part runs system tools .*LANG=en_US\.UTF-8/,
+  );
+  assert.match(
+    cutHazard(effects('rm -rf /usr/lib/locale/de_DE.utf8'), effects('ls'), shell(undefined, 'LC_ALL=de_DE.UTF-8')) ??
+      '',
+    /writes \/usr\/lib\/locale\/de_DE\.utf8, where the locales are/,
+  );
+  assert.is(cutHazard(effects('rm -rf /tmp/x'), effects('ls'), shell(undefined, 'LANG=en_US.UTF-8')), undefined);
+  assert.match(
+    cutHazard(effects('jq --version'), effects('curl -o /usr/local/bin/jq https://x/jq && jq -n 1'), shell()) ?? '',
+    /the rest may install a new `jq` before it runs it/,
+  );
+  assert.is(
+    cutHazard(effects('jq --version'), effects('jq -n 1 && curl -o /usr/local/bin/jq https://x/jq'), shell()),
+    undefined,
+  );
   assert.match(
     cutHazard(effects('npm install -g npm@10'), effects('npm ci'), undefined) ?? '',
     /may install a new `npm`/,

@@ -24,11 +24,13 @@ import {
 } from '../src/engine/index.js';
 import {
   chainFacts,
+  changesFiles,
   contextCopies,
   layerClass,
   shippedStages,
   type LayerClass,
   leaksState,
+  ownCommandLine,
   pathScopes,
   runEffects,
   runScopeOf,
@@ -222,14 +224,9 @@ function tryMerge(
     if (view.heredocs.length) return skip(`RUN at ${at(view)} has a heredoc`);
     if (!view.args.trim()) return skip(`RUN at ${at(view)} has no command`);
   }
-  const flagsA = a.flags
-    .map((f) => f.text)
-    .sort()
-    .join(' ');
-  const flagsB = b.flags
-    .map((f) => f.text)
-    .sort()
-    .join(' ');
+  // Compared as written: builders differ on escapes in flags (`\\` under the backtick escape is literal to BuildKit).
+  const flagsA = writtenFlags(a);
+  const flagsB = writtenFlags(b);
   if (flagsA !== flagsB)
     return skip(`its flags (${flagsB || 'none'}) differ from those of the RUN before it (${flagsA || 'none'})`);
   const facts = file.shells.get(first)!;
@@ -288,6 +285,9 @@ function tryMerge(
   const scope = file.scopes.get(first);
   const effectsA = chain?.effects ?? chainEffects.get(first) ?? effectsOf(scope, shellA);
   const effectsB = chainEffects.get(next) ?? effectsOf(file.scopes.get(next), shellB);
+  const own = ownCommandLine(b.args) ?? ownCommandLine(a.args);
+  if (own)
+    return skip(`it or the RUN before it reads the shell's own command line (\`${own}\`), which merging changes`);
   const hazard = sameShellHazard({
     facts,
     flags: a.flags,
@@ -367,6 +367,10 @@ function joinedEffects(a: RunEffects, b: RunEffects): RunEffects {
     unknown: a.unknown ?? b.unknown,
     looksUp: [...a.looksUp, ...b.looksUp],
     calls: [...a.calls, ...b.calls],
+    callsAfterChange: [
+      ...a.callsAfterChange,
+      ...(changesFiles(a) ? b.calls : b.callsAfterChange).filter((name) => !a.calls.includes(name)),
+    ],
   };
 }
 
@@ -398,6 +402,14 @@ function joinedFacts(a: ChainFacts, b: ChainFacts, args: string, isolateFirst: b
     errexit: b.errexit ?? (isolateFirst ? undefined : a.errexit),
     usesErrexit: a.usesErrexit || b.usesErrexit,
   };
+}
+
+/** The flags of an instruction as written, sorted, space-separated. */
+function writtenFlags(view: InstructionView): string {
+  return view.flags
+    .map((flag) => view.logical.text.slice(flag.start, flag.end))
+    .sort()
+    .join(' ');
 }
 
 /** The keyword and flags of an instruction, as written. */

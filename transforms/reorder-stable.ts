@@ -248,7 +248,7 @@ function stablePrefix(
   const shell = posixShell(ctx, view);
   if (typeof shell === 'string' || shell.errors.length) return undefined;
   const scope = runScopeOf(pathScopes(ctx.root).get(view.node));
-  const startup = shellFacts(ctx.root).get(view.node)?.startup;
+  const shellStart = shellFacts(ctx.root).get(view.node);
   for (const index of cutPoints(shell).reverse()) {
     const text = shell.text.slice(0, shell.lists[index].end);
     const part = { ...view, args: text };
@@ -275,7 +275,7 @@ function stablePrefix(
     // Package steps on both sides (`apt-get update` | `apt-get install`) would install from an index cached in
     // another layer: the very split the merge of such RUNs undoes.
     if (first.systemPackages && after.systemPackages) continue;
-    if (cutHazard(first, after, startup)) continue;
+    if (cutHazard(first, after, shellStart)) continue;
     const before = furthestCopy(ctx, part, pass);
     if (typeof before !== 'string') return { cut: cutRun(view, shell, index, ctx.style, lead), before };
   }

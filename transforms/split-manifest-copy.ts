@@ -55,6 +55,7 @@ import {
   type PathScope,
   type RunCut,
   type RunEffects,
+  type ShellFacts,
   type RunReading,
   type RunStart,
   type ShellInEffect,
@@ -312,14 +313,14 @@ function cutEffects(
   shell: ShellView,
   index: number,
   lead: string,
-): [RunEffects, RunEffects, string | undefined] {
+): [RunEffects, RunEffects, ShellFacts | undefined] {
   const options = { shell: facts.shells.get(run.node) ?? null };
   const scope = runScopeOf(facts.scopes.get(run.node));
   const part = (text: string) => runEffects(ctx.shellView(text, options) as PosixShellView, scope);
   return [
     part(shell.text.slice(0, shell.lists[index].end)),
     part(restText(shell, index, lead)),
-    shellFacts(ctx.root).get(run.node)?.startup,
+    shellFacts(ctx.root).get(run.node),
   ];
 }
 

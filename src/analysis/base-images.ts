@@ -124,6 +124,17 @@ const OFFICIAL_AT_ROOT = new Set([
  */
 const DOCKER_CLEAN = new Set(['debian', 'ubuntu', 'buildpack-deps', 'python', 'node', 'ruby', 'golang', 'rust', 'php']);
 
+/**
+ * What C library an official image runs on: musl on Alpine (whose collation is byte order in every locale), glibc in
+ * those made from Debian or Ubuntu (whose `/bin/sh` is dash); undefined when not known.
+ */
+export function officialLibc(reference: string): 'musl' | 'glibc-dash' | undefined {
+  const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());
+  if (!match) return undefined;
+  if (match[1] === 'alpine' || /alpine/.test(match[2] ?? '')) return 'musl';
+  return DOCKER_CLEAN.has(match[1]) && !/windows/.test(match[2] ?? '') ? 'glibc-dash' : undefined;
+}
+
 /** Whether an image is an official one whose apt-get deletes the packages it downloads (docker-clean). */
 export function aptGetDeletesDownloads(reference: string): boolean {
   const match = OFFICIAL_IMAGE.exec(reference.toLowerCase());

@@ -238,7 +238,10 @@ export class BuildContext {
       .sort();
   }
 
-  /** The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. */
+  /**
+   * The folders below `base` that match glob patterns (`!` patterns exclude), context-relative and sorted. Throws
+   * for a folder whose name has a backslash, which context paths read as a separator (as in a COPY source).
+   */
   folders(base: string, patterns: string[]): string[] {
     const root = cleanPath(base);
     if (root === undefined || !this.isDirectory(root)) return [];
@@ -259,6 +262,8 @@ export class BuildContext {
     } catch {
       return [];
     }
+    const named = found.find((folder) => folder.includes('\\'));
+    if (named) throw new Error(`the folder ${posix.join(root, named.replace(/\/+$/, ''))} has a backslash in its name`);
     return [...new Set(found.map((folder) => posix.join(root, folder.replace(/\/+$/, ''))))]
       .filter((folder) => this.isDirectory(folder))
       .sort();

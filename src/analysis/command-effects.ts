@@ -15,6 +15,7 @@ import {
   type OptionSyntax,
 } from './command-line.js';
 import { isUnder, normalise, placeOf, type Place, type PlaceBase, UnknownPlace } from './places.js';
+import { nodeOptionFiles } from './node-options.js';
 import { PIP_SYNTAX } from './pip-options.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
@@ -1651,14 +1652,10 @@ function nodeReads(at: Resolver): void {
   if (!variables.has('NODE_OPTIONS')) return;
   const options = variables.get('NODE_OPTIONS');
   if (options === undefined) return void at.effects.unknownReads.push('the modules NODE_OPTIONS may preload');
-  const words = options.split(/\s+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const match = /^(?:--require|-r|--import|--loader|--experimental-loader)(?:=(.*))?$/.exec(words[i]);
-    if (!match) continue;
-    const module = match[1] ?? words[++i];
+  for (const module of nodeOptionFiles(options)) {
     // A bare name is a package, found from the working directory's node_modules up.
-    if (module === undefined || !/^[./~]/.test(module)) at.readUpwards('node_modules');
-    else at.readArg({ value: module.replace(/^["']|["']$/g, ''), text: module });
+    if (!/^[./~]/.test(module)) at.readUpwards('node_modules');
+    else at.readArg({ value: module, text: module });
   }
 }
 

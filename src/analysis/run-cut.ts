@@ -18,7 +18,8 @@ import {
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { overlaps, PLAIN_PATH } from './places.js';
 import { searchedInCdpath, searchesCdpath, type RunEffects } from './run-effects.js';
-import { lastCommandState, perRunFile } from './same-shell.js';
+import { lastCommandState, localeChange, ownCommandLine, perRunFile } from './same-shell.js';
+import type { ShellFacts } from './shells.js';
 import { errexitLead, leaksState } from './shell-state.js';
 
 /** One part of a cut RUN: its text as printed, and the logical line it declares to the guard. */
@@ -139,18 +140,28 @@ export function carriedState(
     const last = lastCommandState(command.text);
     if (last) return { reason: `leaves \`${last}\`, which the rest reads in \`${command.text}\`` };
   }
+  const own = [prefix.text, ...after.map((command) => command.text)].map(ownCommandLine).find(Boolean);
+  if (own) return { reason: `reads the shell's own command line (\`${own}\`), which a cut changes` };
   const joiner = prefix.lists.some((item) => item.operator?.value === '&&') ? ' && ' : '; ';
   return [options, moved ? `cd ${folder}` : ''].filter(Boolean).join(joiner);
 }
 
 /**
  * Why the part after a cut may run differently in a RUN of its own, given the effects of both parts and what each
- * start of the shell runs (`startup`): a login shell's profile or BASH_ENV, which the first part may write; a
+ * start of the shell runs (`shell`): a login shell's profile or BASH_ENV, which the first part may write, or the
+ * locale it loads, which the first part may add or remove; a
  * program the first part may install under a name its shell already looked up (a shell remembers where it found a
  * command); or a cleanup of what the first part made, which would then stay in the first part's layer.
  */
-export function cutHazard(first: RunEffects, rest: RunEffects, startup: string | undefined): string | undefined {
-  if (startup) return `each RUN's shell ${startup}, which the first part may change`;
+export function cutHazard(
+  first: RunEffects,
+  rest: RunEffects,
+  shell: Pick<ShellFacts, 'startup' | 'locale'> | undefined,
+): string | undefined {
+  if (shell?.startup) return `each RUN's shell ${shell.startup}, which the first part may change`;
+  const locale = shell?.locale && localeChange(first);
+  if (locale)
+    return `the first part ${locale}, and a shell loads the locale (${shell.locale}) when it starts: the rest would run under another locale than the first part's shell loaded`;
   const perRun = perRunFile(first);
   if (perRun)
     return `the first part writes ${perRun}, which the builder gives every RUN afresh: the rest would not see it`;
@@ -158,6 +169,9 @@ export function cutHazard(first: RunEffects, rest: RunEffects, startup: string |
   const again = first.looksUp.find((name) => rest.calls.includes(name) || rest.looksUp.includes(name));
   if (installs && again)
     return `the first part may install a new \`${again}\`, which its shell, having looked it up before, would not run, and a new shell would`;
+  const replaced = rest.callsAfterChange.find((name) => first.looksUp.includes(name));
+  if (replaced)
+    return `the rest may install a new \`${replaced}\` before it runs it, which the first part's shell, having looked it up before, would not run, and a new shell would`;
   const made = [...first.writes, ...first.installs];
   const cleaned = rest.removes.find((place) => made.some((other) => overlaps(place, other)));
   if (cleaned)

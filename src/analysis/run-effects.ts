@@ -54,6 +54,11 @@ export interface RunEffects extends FileEffects {
   looksUp: string[];
   /** Programs looked up by name anywhere in the text, subshells and substitutions included. */
   calls: string[];
+  /**
+   * Programs whose first lookup may come after a command of this RUN that changes files (or runs in a function,
+   * called later): what they find on PATH may be what this RUN itself put there.
+   */
+  callsAfterChange: string[];
 }
 
 /** A stand-in for the folder `mktemp -d` makes: somewhere below /tmp. */
@@ -65,7 +70,7 @@ export function runEffects(
   scope: RunScope,
   trusted: (command: ShellCommand) => boolean = () => false,
 ): RunEffects {
-  const out: RunEffects = { ...emptyEffects(), unknown: undefined, looksUp: [], calls: [] };
+  const out: RunEffects = { ...emptyEffects(), unknown: undefined, looksUp: [], calls: [], callsAfterChange: [] };
   // The stage's variables, copied only once the RUN assigns one (most RUNs assign none).
   let variables: ReadonlyMap<string, string | undefined> = scope.env;
   let cwd = scope.cwd;
@@ -123,6 +128,8 @@ export function runEffects(
     }
     const name = resolved.name;
     if (!name.includes('/') && !alwaysBuiltin(name)) {
+      if (!out.calls.includes(name) && (changesFiles(out) || command.context.includes('function')))
+        out.callsAfterChange.push(name);
       out.calls.push(name);
       if (command.topLevel) out.looksUp.push(name);
     }
@@ -154,6 +161,18 @@ export function runEffects(
     else merge(out, effects, command.text);
   }
   return out;
+}
+
+/** Whether the commands read so far may have changed a file (or did what layerfix cannot tell). */
+export function changesFiles(effects: RunEffects): boolean {
+  return (
+    effects.unknown !== undefined ||
+    effects.installsCommands ||
+    effects.writes.length > 0 ||
+    effects.removes.length > 0 ||
+    effects.installs.length > 0 ||
+    effects.links.length > 0
+  );
 }
 
 /**

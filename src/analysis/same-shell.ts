@@ -42,6 +42,9 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   const perRun = perRunFile(before);
   if (perRun)
     return `writes ${perRun}, which the builder gives every RUN afresh: in one RUN, this command would see the change`;
+  const locale = facts.locale && localeChange(before);
+  if (locale)
+    return `${locale}, and a shell loads the locale (${facts.locale}) when it starts: in one shell, this command would run under the locale loaded before that`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
   const last = lastCommandState(input.afterText);
@@ -50,7 +53,24 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   if (again) {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
   }
+  const changed = after.callsAfterChange.find(
+    (name) => before.looksUp.includes(name) && (after.unknown !== undefined || mayChange(after, input.path, name)),
+  );
+  if (changed) {
+    return `runs \`${changed}\`, and this RUN may install or replace programs on PATH before it runs it: in one shell, \`${changed}\` would run from the place the shell remembered, not the one this RUN leaves`;
+  }
   return undefined;
+}
+
+/** Where glibc keeps the compiled locales a shell loads at start. */
+const LOCALE_DATA = { path: '/usr/lib/locale', tree: true };
+
+/** What a RUN does that may add, change or remove a locale, phrased to follow "the RUN before it"; undefined when nothing. */
+export function localeChange(effects: RunEffects): string | undefined {
+  if (effects.systemPackages)
+    return 'runs system tools (a package manager, locale-gen), which may add or remove locales';
+  const place = [...effects.writes, ...effects.removes].find((changed) => overlaps(changed, LOCALE_DATA));
+  return place && `writes ${place.path}, where the locales are`;
 }
 
 /**
@@ -60,6 +80,14 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
 export function lastCommandState(text: string): string | undefined {
   if (/\$(\{_\}|_(?![A-Za-z0-9_]))/.test(text)) return '$_';
   return /\$\{?(BASH_REMATCH|PIPESTATUS)(?![A-Za-z0-9_])/.exec(text)?.[1];
+}
+
+/**
+ * What a text reads of the shell's own command line (bash's `$BASH_EXECUTION_STRING`, `/proc/$$/cmdline`, `ps` of
+ * `$$`), which merging RUNs or cutting one changes; undefined when it reads none.
+ */
+export function ownCommandLine(text: string): string | undefined {
+  return /\$\{?BASH_EXECUTION_STRING(?![A-Za-z0-9_])|\/proc\/(?:\$\$|\$\{\$\})\/|\bps\b[^\n;&|]*\$\$/.exec(text)?.[0];
 }
 
 /**

@@ -5,7 +5,7 @@
  * shell itself.
  */
 import { memoizeByTree, stages, type InstructionNode, type Root } from '../engine/index.js';
-import { imageOs, type ImageOs } from './base-images.js';
+import { imageOs, officialLibc, type ImageOs } from './base-images.js';
 import { stageBases } from './stage-bases.js';
 import { aliases } from './places.js';
 
@@ -24,6 +24,12 @@ export interface ShellFacts {
   startup: string | undefined;
   /** The files that are the shell: a RUN that replaces one makes the next RUN run another shell. */
   binaries: string[];
+  /**
+   * The variable that makes the shell load a locale when it starts (`LANG=en_US.UTF-8`), when it may load one (bash,
+   * or an `sh` not known to be dash, on glibc): the locale data a RUN changes is then what the next shell sorts its
+   * globs by, while a shell already running keeps what it loaded.
+   */
+  locale: string | undefined;
 }
 
 const CMD: string[] = ['cmd', '/S', '/C'];
@@ -53,10 +59,15 @@ export const shellFacts: (root: Root) => ReadonlyMap<InstructionNode, ShellFacts
 /** The variables `facts` reads. */
 const SHELL_VARIABLES = new Set(['SHELLOPTS', 'BASH_ENV']);
 
+/** The variables that choose a locale (LANGUAGE only chooses the language of messages). */
+const LOCALE_VARIABLE = /^(LANG|LC_[A-Z]+)$/;
+
 interface StageEnd {
   shell: ShellInEffect;
   os: ImageOs;
   env: Map<string, string | undefined>;
+  /** The image the stage's lineage starts from, when it is one layerfix can name. */
+  image: string | undefined;
 }
 
 function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
@@ -78,8 +89,9 @@ function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
             ? imageOs(base.image)
             : { os: 'unknown', reason: 'unknown' in base ? base.unknown : 'its base stage is unknown' })));
     const env = new Map(parent?.env ?? []);
+    const image = parent ? parent.image : 'image' in base ? base.image : undefined;
     // The facts change only at a SHELL or at a variable the shell reads; instructions between share them.
-    let current = facts(shell, os, env);
+    let current = facts(shell, os, env, image);
     result.set(stage.from.node, current);
     for (const view of stage.instructions) {
       let changed = false;
@@ -92,12 +104,12 @@ function readFacts(root: Root): Map<InstructionNode, ShellFacts> {
           // A build argument's value is whatever the build passes (unknown), unless an ENV of the name set one.
           if (view.name === 'env') env.set(pair.key, pair.value);
           else if (env.get(pair.key) === undefined) env.set(pair.key, undefined);
-          changed ||= SHELL_VARIABLES.has(pair.key);
+          changed ||= SHELL_VARIABLES.has(pair.key) || LOCALE_VARIABLE.test(pair.key);
         }
-      if (changed) current = facts(shell, os, env);
+      if (changed) current = facts(shell, os, env, image);
       result.set(view.node, current);
     }
-    if (stage.name) byStage.set(stage.name.toLowerCase(), { shell, os, env });
+    if (stage.name) byStage.set(stage.name.toLowerCase(), { shell, os, env, image });
   }
   return result;
 }
@@ -111,7 +123,12 @@ function platformOs(platform: string | undefined): ImageOs | undefined {
   return undefined;
 }
 
-function facts(shell: ShellInEffect, os: ImageOs, env: ReadonlyMap<string, string | undefined>): ShellFacts {
+function facts(
+  shell: ShellInEffect,
+  os: ImageOs,
+  env: ReadonlyMap<string, string | undefined>,
+  image: string | undefined,
+): ShellFacts {
   const argv = shell ?? ['/bin/sh', '-c'];
   const program = argv[0] ?? '';
   const bash = /(^|\/)bash$/.test(program);
@@ -138,5 +155,20 @@ function facts(shell: ShellInEffect, os: ImageOs, env: ReadonlyMap<string, strin
     for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh'])
       binaries.push(...aliases(real));
   }
-  return { shell, os, errexit, startup, binaries: [...new Set(binaries)] };
+  return { shell, os, errexit, startup, binaries: [...new Set(binaries)], locale: localeLoaded(program, env, image) };
+}
+
+/** The variable that makes `program` load a locale at start (see {@link ShellFacts.locale}), if any. */
+function localeLoaded(
+  program: string,
+  env: ReadonlyMap<string, string | undefined>,
+  image: string | undefined,
+): string | undefined {
+  const libc = image === undefined ? undefined : officialLibc(image);
+  if (libc === 'musl' || /(^|\/)dash$/.test(program)) return undefined;
+  if (libc === 'glibc-dash' && /^\/(usr\/)?bin\/sh$/.test(program)) return undefined;
+  for (const [name, value] of env)
+    if (LOCALE_VARIABLE.test(name) && value !== 'C' && value !== 'POSIX' && value !== '')
+      return `${name}=${value ?? '(a build argument)'}`;
+  return undefined;
 }

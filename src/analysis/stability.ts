@@ -210,6 +210,22 @@ export function runStability(view: PosixShellView, scope: StabilityScope): Stabi
       stable: false,
       reason: `${by(near)}touches ${near.path}, in ${owner}, where links a package made may lead to what the copy into ${scope.destination} writes`,
     };
+  // A RUN that touches a folder the COPY would make (`chown web /srv/www` after `COPY public/ /srv/www/html/`) needs
+  // it there: above the copy it is not, unless the RUN first makes it as the copy would (`mkdir -p`), or runs in it.
+  const cwd = scope.run.cwd;
+  for (const folder of madeFolders(scope.destination)) {
+    if (cwd !== undefined && isUnder(cwd, folder)) continue;
+    const touching = [...effects.reads, ...effects.writes, ...effects.removes].filter((place) =>
+      isUnder(place.path, folder),
+    );
+    if (!touching.length) continue;
+    const first = view.commands.find((command) => touching.some((place) => place.by === command.text));
+    if (first && makesFoldersAsACopyDoes(first)) continue;
+    return {
+      stable: false,
+      reason: `${by(touching[0])}touches ${touching[0].path === folder ? folder : `${touching[0].path}, in ${folder}`}, a folder the COPY would make: above the copy it is not there yet`,
+    };
+  }
   return { stable: true };
 }
 
@@ -240,6 +256,17 @@ function makesFoldersItsOwnWay(view: PosixShellView): boolean {
     const parents = flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents');
     return !parents || flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag));
   });
+}
+
+/** Whether a command makes folders as a COPY makes those above its destination: `mkdir -p` without a mode. */
+function makesFoldersAsACopyDoes(command: ShellCommand): boolean {
+  const name = effectiveCommand(command)?.name ?? command.name?.value;
+  const flags = command.args.map((arg) => arg.value ?? '');
+  return (
+    name === 'mkdir' &&
+    flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents') &&
+    !flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag))
+  );
 }
 
 /** Folders every Linux image has (the FHS's, and the usual ones below /usr and /var): a COPY never makes them. */

@@ -59,6 +59,8 @@ export const layerfixTransforms: Plugin<[EnabledTransform[], PrinterOptions, Bui
   return async (tree, file) => {
     const root = tree as Root;
     if (file.messages.some((m) => m.fatal)) return;
+    // Text builders read differently (the parse warning says which): no rewrite can be proven for all of them.
+    if (root.data.diagnostics.some((d) => d.ruleId === 'builder-dependent')) return;
     const before = root.children.slice();
     const output = await runTransforms(root, file, enabled, printer, build);
     if (output === undefined) root.children = before;

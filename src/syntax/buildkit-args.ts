@@ -1,7 +1,7 @@
 /**
  * BuildKit's per-keyword argument parsers (its dispatch table), producing the words of its parse tree.
  */
-import { isGoSpace, splitTokenSpace } from './go-text.js';
+import { isGoSpace, skipGoSpace, splitTokenSpace } from './go-text.js';
 import { readJsonForm } from './json-form.js';
 import { parseWords } from './words.js';
 
@@ -17,6 +17,8 @@ export interface BuildkitNode {
   json: boolean;
   /** What BuildKit's parser rejects in this instruction. */
   error?: string;
+  /** Why builders read this instruction differently (another BuildKit version, buildah), if they do. */
+  ambiguous?: string;
 }
 
 /** The arguments of one instruction, as a BuildKit argument parser returns them. */
@@ -24,6 +26,21 @@ export interface BuildkitArgs {
   next: Array<string | BuildkitNode>;
   json: boolean;
   error?: string;
+  ambiguous?: string;
+}
+
+/**
+ * Text after a JSON array: since Dockerfile 1.9 BuildKit reads such arguments as shell form (`json.Unmarshal`),
+ * earlier versions and buildah as the array, ignoring the rest (`json.Decoder`), which is how layerfix reads them.
+ */
+const JSON_TRAILING_TEXT =
+  'text after the JSON array makes BuildKit (Dockerfile 1.9 and later) read the arguments as shell form, and earlier builders and buildah as the array';
+
+/** The arguments read as a JSON array, marked ambiguous when text follows the array. */
+function jsonArgs(rest: string, values: string[], end: number): BuildkitArgs {
+  return skipGoSpace(rest, end) < rest.length
+    ? { next: values, json: true, ambiguous: JSON_TRAILING_TEXT }
+    : { next: values, json: true };
 }
 
 type ArgParser = (rest: string, escape: string, parseSub: (line: string) => BuildkitNode) => BuildkitArgs;
@@ -39,14 +56,14 @@ const NOT_STRINGS = 'when using JSON array syntax, arrays must be comprised of s
 const parseMaybeJson: ArgParser = (rest) => {
   if (rest === '') return none();
   const form = readJsonForm(rest);
-  if (form.kind === 'array') return { next: form.values, json: true };
+  if (form.kind === 'array') return jsonArgs(rest, form.values, form.end);
   if (form.kind === 'not-strings') return { next: [], json: false, error: NOT_STRINGS };
   return { next: [rest], json: false };
 };
 
 const parseMaybeJsonToList: ArgParser = (rest, escape, parseSub) => {
   const form = readJsonForm(rest);
-  if (form.kind === 'array') return { next: form.values, json: true };
+  if (form.kind === 'array') return jsonArgs(rest, form.values, form.end);
   if (form.kind === 'not-strings') return { next: [], json: false, error: NOT_STRINGS };
   return parseWhitespaceList(rest, escape, parseSub);
 };

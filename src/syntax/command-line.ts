@@ -45,12 +45,15 @@ export function buildkitNode(line: string, escape: string): BuildkitNode {
   const parts = splitCommandLine(line);
   const name = parts.keyword.toLowerCase();
   const parsed = parseBuildkitArgs(name, parts.args, escape, (sub) => buildkitNode(sub, escape));
+  const trigger = parsed.next[0];
+  const ambiguous = parsed.ambiguous ?? (typeof trigger === 'object' ? trigger.ambiguous : undefined);
   return {
     value: parts.keyword,
     flags: parts.flags.map((flag) => flag.value),
     next: parsed.next,
     json: parsed.json,
     ...(parsed.error ? { error: parsed.error } : {}),
+    ...(ambiguous ? { ambiguous } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Heredoc markers (`<<EOF`, `<<-"EOF"`, `3<<EOF`) in an instruction's logical line, found as BuildKit finds them:
- * shell words (quotes and escapes kept) that match `^(\d*)<<(-?)([^<]*)$`.
+ * Heredoc markers (`<<EOF`, `<<-"EOF"`, `3<<EOF`, `<< EOF`) in an instruction's logical line, found as BuildKit finds
+ * them: shell words (quotes and escapes kept; blanks right after a `<<` stay in the word, as BuildKit's lexer keeps
+ * them since Dockerfile 1.16) that match `^(\d*)<<(-?)\s*([^<]*)$`.
  */
 import { isGoSpace } from './go-text.js';
 
@@ -14,7 +15,7 @@ export interface HeredocMarker {
   fd: number;
 }
 
-const MARKER = /^(\d*)<<(-?)([^<]*)$/;
+const MARKER = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
 
 /** The heredoc markers of a logical line, in order (none when the line does not lex as shell words). */
 export function findHeredocMarkers(line: string): HeredocMarker[] {
@@ -57,6 +58,13 @@ export function rawShellWords(line: string): string[] | null {
       word += line.slice(i, i + 2);
       inWord = true;
       i++;
+    } else if (ch === '<' && line[i + 1] === '<') {
+      // BuildKit keeps the blanks after `<<` in the word: `<< EOF` is one word, a heredoc marker.
+      let end = i + 2;
+      while (line[end] === ' ' || line[end] === '\t' || line[end] === '\r') end++;
+      word += line.slice(i, end);
+      inWord = true;
+      i = end - 1;
     } else if (isGoSpace(ch.charCodeAt(0))) {
       if (inWord) words.push(word);
       word = '';

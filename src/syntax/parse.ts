@@ -25,6 +25,13 @@ import type {
 
 const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
 const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
+/**
+ * A directive with a Unicode space after the `#` (a no-break space, U+0085, a vertical tab): BuildKit trims such
+ * spaces since Dockerfile 1.21 (BuildKit 0.27), earlier builders and buildah read the line as a comment.
+ */
+const UNICODE_SPACED_DIRECTIVE = /^#[\s\u0085]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
+/** The end of every message about text builders read differently. */
+const LEFT_AS_IS = 'layerfix leaves the file as it is';
 /** BuildKit reads lines with a 64 KiB buffer: a line with its break must fit. */
 const MAX_LINE_BYTES = 64 * 1024;
 
@@ -143,8 +150,21 @@ class Parser {
     const first = skipGoSpace(this.text, line.start, line.contentEnd);
     const match = DIRECTIVE.exec(this.text.slice(first, line.contentEnd));
     const name = match?.[1].toLowerCase();
-    if (!match || !name || !DIRECTIVE_NAMES.has(name)) return undefined;
+    if (!match || !name || !DIRECTIVE_NAMES.has(name)) {
+      const spaced = UNICODE_SPACED_DIRECTIVE.exec(this.text.slice(first, line.contentEnd));
+      if (spaced && DIRECTIVE_NAMES.has(spaced[1].toLowerCase()))
+        this.builderDependent(
+          first,
+          `The \`${spaced[1]}\` directive written after a Unicode space: BuildKit reads it since Dockerfile 1.21, earlier builders and buildah read a comment`,
+        );
+      return undefined;
+    }
     const value = match[2];
+    if (name === 'escape' && value === '`' && Object.keys(seen).length)
+      this.builderDependent(
+        first,
+        'The escape directive after another directive: BuildKit reads it, buildah and podman stop looking for it at the first directive that is not one',
+      );
     if (name in seen) this.report(first, 'duplicate-directive', `Only one \`${name}\` parser directive can be used`);
     else if (name === 'escape' && value !== '\\' && value !== '`') {
       this.report(
@@ -213,7 +233,13 @@ class Parser {
     }
     node.position = this.span(line.start, end);
     for (const problem of checkInstruction(parsed, logical)) this.report(first, problem.ruleId, problem.reason);
+    if (parsed.ambiguous) this.builderDependent(first, `In this instruction, ${parsed.ambiguous}`);
     return node;
+  }
+
+  /** Report text that builders read differently: layerfix then leaves the file as it is. */
+  private builderDependent(offset: number, reason: string): void {
+    this.report(offset, 'builder-dependent', `${reason}: ${LEFT_AS_IS}`, 'warning');
   }
 
   /**
@@ -227,6 +253,11 @@ class Parser {
     const escapeAt = trail - 1;
     const continues =
       escapeAt >= from && text[escapeAt] === escape && (escapeAt === from || text[escapeAt - 1] !== escape);
+    if (!continues && escapeAt > from && text[escapeAt] === escape)
+      this.builderDependent(
+        escapeAt - 1,
+        `A line ending in \`${escape}${escape}\`: BuildKit ends the instruction there, buildah and podman continue it on the next line`,
+      );
     const contentEnd = continues ? escapeAt : to;
     let start = from;
     if (firstLine) {

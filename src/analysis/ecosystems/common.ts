@@ -3,6 +3,7 @@
  */
 import { posix } from 'node:path';
 import { readToml, type DataTable } from '../data-files.js';
+import { nodeOptionFiles } from '../node-options.js';
 import type { ExtraRead, InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** A command line split into options and positional arguments. */
@@ -151,13 +152,71 @@ export function homeConfig(ecosystem: string): readonly string[] {
   return HOME_CONFIG[ecosystem] ?? [];
 }
 
-/** The user configuration files an install reads in the home folder, when an ENV or the RUN sets HOME. */
-export function homeReads(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
-  const home = env.get('HOME');
-  if (!env.has('HOME') || home === '') return [];
-  const why = `HOME (${home ?? 'a value layerfix cannot read'}) makes ${ecosystem} read its user configuration`;
-  if (home === undefined) return [{ path: null, why }];
-  return homeConfig(ecosystem).map((file) => ({ path: posix.join(home, file), why }));
+/**
+ * The user configuration files an install reads in the home folder, when an ENV or the RUN sets HOME, and in the
+ * folder XDG_CONFIG_HOME names instead of `~/.config`, when one sets it.
+ */
+function homeReads(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
+  return [
+    ...configFolderReads(env, 'HOME', '', ecosystem),
+    ...configFolderReads(env, 'XDG_CONFIG_HOME', '.config/', ecosystem),
+  ];
+}
+
+/** The user configuration files below `prefix` of the home folder, read in the folder `variable` names when it is set. */
+function configFolderReads(
+  env: ReadonlyMap<string, string | undefined>,
+  variable: string,
+  prefix: string,
+  ecosystem: string,
+): ExtraRead[] {
+  const folder = env.get(variable);
+  const files = homeConfig(ecosystem).filter((file) => file.startsWith(prefix));
+  if (!env.has(variable) || folder === '' || !files.length) return [];
+  const why = `${variable} (${folder ?? 'a value layerfix cannot read'}) makes ${ecosystem} read its user configuration`;
+  if (folder === undefined) return [{ path: null, why }];
+  return files.map((file) => ({ path: posix.join(folder, file.slice(prefix.length)), why }));
+}
+
+/** Variables that point TLS libraries (OpenSSL, Python's requests) at certificates: every download an install makes reads them. */
+const CERTIFICATE_VARIABLES = ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'];
+
+/** The install tools that are Node.js programs. */
+const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+
+/** The variables of JVM options each JVM install tool reads. */
+const JVM_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  maven: ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'MAVEN_OPTS'],
+  gradle: ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'GRADLE_OPTS', 'JAVA_OPTS'],
+};
+
+/**
+ * What the environment makes an install read besides its manifests: its user configuration (see {@link homeReads}),
+ * the certificates TLS variables name, for Node.js tools the certificates NODE_EXTRA_CA_CERTS adds and what
+ * NODE_OPTIONS preloads, for JVM tools the files their JVM options name.
+ */
+export function environmentFiles(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
+  const out = [...homeReads(env, ecosystem), ...environmentReads(env, CERTIFICATE_VARIABLES, ecosystem)];
+  if (NODE_TOOLS.has(ecosystem)) {
+    out.push(...environmentReads(env, ['NODE_EXTRA_CA_CERTS'], ecosystem));
+    const options = env.get('NODE_OPTIONS');
+    const why = `NODE_OPTIONS makes ${ecosystem} load`;
+    if (env.has('NODE_OPTIONS') && options === undefined) out.push({ path: null, why });
+    // A bare name is a package, found in the project's node_modules.
+    for (const file of nodeOptionFiles(options ?? ''))
+      out.push({ path: /^[./~]/.test(file) ? file : 'node_modules', why });
+  }
+  for (const variable of JVM_OPTIONS[ecosystem] ?? []) {
+    if (!env.has(variable)) continue;
+    const options = env.get(variable);
+    const why = `${variable} makes ${ecosystem}'s JVM read`;
+    if (options === undefined) out.push({ path: null, why });
+    // `-Djavax.net.ssl.trustStore=/app/certs/store.jks`, `@/app/jvm.args`: the values that are paths.
+    for (const word of (options ?? '').split(/\s+/))
+      for (const value of /^(?:-[^=]+=|@)(.+)$/.exec(word)?.slice(1) ?? [])
+        if (/^[./~]/.test(value)) out.push({ path: value, why });
+  }
+  return out;
 }
 
 /** Whether an environment variable is set to a true value (`1`, `true`, `yes`, `on`), as the tools read flags. */

@@ -10,7 +10,7 @@ import { node } from './node.js';
 import { php } from './php.js';
 import { python } from './python.js';
 import { ruby } from './ruby.js';
-import { homeReads } from './common.js';
+import { environmentFiles } from './common.js';
 import type { Ecosystem, Invocation, Verdict } from './types.js';
 
 /** The shapes ecosystem modules declare and read. */
@@ -41,7 +41,7 @@ export const INSTALLERS: readonly string[] = [
 
 /**
  * What a command means for the split, and the ecosystem module that read it; undefined when no ecosystem knows it. An
- * install also reads its tool's user configuration in the home folder an ENV sets, which matters when the COPY brings it.
+ * install also reads what the environment points it at (environmentFiles), which matters when the COPY brings it.
  */
 export function readCommand(invocation: Invocation): { verdict: Verdict; ecosystem: Ecosystem } | undefined {
   for (const ecosystem of ECOSYSTEMS) {
@@ -50,7 +50,10 @@ export function readCommand(invocation: Invocation): { verdict: Verdict; ecosyst
       return {
         verdict: {
           ...verdict,
-          use: { ...verdict.use, reads: [...verdict.use.reads, ...homeReads(invocation.env, verdict.use.ecosystem)] },
+          use: {
+            ...verdict.use,
+            reads: [...verdict.use.reads, ...environmentFiles(invocation.env, verdict.use.ecosystem)],
+          },
         },
         ecosystem,
       };

@@ -24,7 +24,7 @@ import {
   readProject,
 } from './common.js';
 import { elementsNamed, readXml, type XmlElement } from '../xml-files.js';
-import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
+import type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
 const MAVEN_VALUES = [
   '-f',
@@ -104,13 +104,10 @@ function readMaven(invocation: Invocation): Verdict {
   const named = (settings as string[]).filter((path) => !path.startsWith('/') && !path.startsWith('~'));
   const auxiliary = goals.every((goal) => goal !== null && /:(tree|list|evaluate|effective-pom)$/.test(goal));
   const repository = /-Dmaven\.repo\.local=(\S+)/.exec(invocation.env.get('MAVEN_OPTS') ?? '')?.[1];
-  return install(
-    'maven',
-    project,
-    [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])],
-    named,
-    repository ? [{ path: repository, why: 'MAVEN_OPTS (-Dmaven.repo.local) makes maven use' }] : [],
-  );
+  return install('maven', project, [`pom:${pom}`, ...(auxiliary ? ['auxiliary'] : [])], named, [
+    ...(repository ? [{ path: repository, why: 'MAVEN_OPTS (-Dmaven.repo.local) makes maven use' }] : []),
+    ...absoluteReads(settings as string[], 'a settings option makes maven read'),
+  ]);
 }
 
 function readGradle(invocation: Invocation): Verdict {
@@ -130,13 +127,15 @@ function readGradle(invocation: Invocation): Verdict {
   if (scripts.includes(null)) return decline('runs Gradle with an init script only known at build time');
   const named = (scripts as string[]).filter((path) => !path.startsWith('/'));
   const auxiliary = !tasks.some((task) => task !== null && /(^|:)(dependencies|androidDependencies)$/.test(task));
-  return install(
-    'gradle',
-    dir,
-    auxiliary ? ['auxiliary'] : [],
-    named,
-    environmentReads(invocation.env, ['GRADLE_USER_HOME'], 'gradle'),
-  );
+  return install('gradle', dir, auxiliary ? ['auxiliary'] : [], named, [
+    ...environmentReads(invocation.env, ['GRADLE_USER_HOME'], 'gradle'),
+    ...absoluteReads(scripts as string[], '`--init-script` makes gradle read'),
+  ]);
+}
+
+/** The absolute paths among a tool's file options, as reads: the copy may bring them, where the split would not. */
+function absoluteReads(paths: readonly string[], why: string): ExtraRead[] {
+  return paths.filter((path) => path.startsWith('/')).map((path) => ({ path, why }));
 }
 
 /** Wrapper files in the command's working directory (`./mvnw -f backend/pom.xml`), when the copy brings them. */

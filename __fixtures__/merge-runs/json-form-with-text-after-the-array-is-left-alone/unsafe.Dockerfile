@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN [ "x" ] && cat <<CMD > /srv/Dockerfile.template
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+CMD

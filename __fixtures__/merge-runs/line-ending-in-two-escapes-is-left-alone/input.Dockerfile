@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN >/etc/share-root echo C:\\
+RUN echo b > /b

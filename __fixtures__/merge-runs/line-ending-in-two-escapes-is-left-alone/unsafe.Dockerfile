@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN >/etc/share-root echo C:\\ && echo b > /b

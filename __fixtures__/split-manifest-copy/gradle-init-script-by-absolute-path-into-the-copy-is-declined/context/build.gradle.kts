@@ -1,0 +1,2 @@
+plugins { java }
+version = file("VERSION").readText().trim()

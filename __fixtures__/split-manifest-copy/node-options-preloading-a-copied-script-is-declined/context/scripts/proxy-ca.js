@@ -1,0 +1,1 @@
+require('https').globalAgent.options.ca = require('fs').readFileSync('/app/scripts/ca.pem');

@@ -1,0 +1,2 @@
+from greeting import hello
+print(hello())

@@ -1,0 +1,17 @@
+FROM debian:bookworm-slim
+
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 python3-venv \
+    && rm -rf /var/lib/apt/lists/* \
+    && python3 -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH \
+    XDG_CONFIG_HOME=/srv/app/config
+
+COPY wheels/ /srv/wheels/
+WORKDIR /srv/app
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+COPY . .
+RUN python app/main.py > /srv/app/greeting.txt
+
+CMD ["python", "app/main.py"]
