@@ -293,6 +293,8 @@ function tryMerge(
     flags: a.flags,
     cwd: runScopeOf(scope).cwd,
     path: scope?.searchPath,
+    env: runScopeOf(scope).env,
+    user: scope?.user,
     before: effectsA,
     after: effectsB,
     afterText: b.args,

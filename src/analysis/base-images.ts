@@ -174,6 +174,11 @@ const OWN_HOME = new Set(['mongo']);
 /** The PATH of Debian, Ubuntu and Alpine images when no ENV sets another. */
 const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
+/** Whether a folder is on the PATH an official image starts with (a real folder there, not a link to another). */
+export function officialPathFolder(folder: string): boolean {
+  return DEFAULT_PATH.includes(folder) || Object.values(OWN_PATH).some((own) => own?.includes(folder));
+}
+
 /** What an official image layerfix knows starts a stage with: its working directory, HOME and PATH. */
 export interface ImageStart {
   workdir: string;

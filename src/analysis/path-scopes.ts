@@ -30,6 +30,8 @@ export interface PathScope {
   env: ReadonlyMap<string, string | undefined>;
   /** The home folder of the user RUNs run as: `/root` for root; undefined when layerfix cannot tell it. */
   home: string | undefined;
+  /** The user RUNs run as, as USER names it (`root` in the official images); undefined when layerfix cannot tell it. */
+  user: string | undefined;
   /** The folders of PATH in order, when every part of it is known. */
   searchPath: readonly string[] | undefined;
 }
@@ -60,6 +62,7 @@ function readScopes(root: Root): Map<InstructionNode, PathScope> {
           workdir: official?.workdir ?? IMAGE_WORKDIR,
           env: new Map(),
           home: official?.home,
+          user: official ? 'root' : undefined,
           searchPath: official?.searchPath,
         };
     for (const view of stage.instructions) {
@@ -78,6 +81,7 @@ interface State {
   workdir: string | undefined;
   env: ReadonlyMap<string, string | undefined>;
   home: string | undefined;
+  user: string | undefined;
   searchPath: readonly string[] | undefined;
 }
 
@@ -87,7 +91,11 @@ function next(view: InstructionView, state: State): void {
     const path = expandPath(view.args, env);
     state.workdir = path === undefined || state.workdir === undefined ? undefined : posix.resolve(state.workdir, path);
   }
-  if (view.name === 'user') state.home = /^(root|0)(:.*)?$/.test(view.args.trim()) ? '/root' : undefined;
+  if (view.name === 'user') {
+    state.home = /^(root|0)(:.*)?$/.test(view.args.trim()) ? '/root' : undefined;
+    const user = view.args.trim().split(':')[0];
+    state.user = user && !user.includes('$') ? user : undefined;
+  }
   if (view.name === 'env') {
     for (const pair of view.pairs ?? []) {
       if (pair.key === 'PATH') state.searchPath = searchPath(pair.value ?? '', state.searchPath, env);

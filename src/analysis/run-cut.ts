@@ -166,10 +166,10 @@ export function cutHazard(
   if (perRun)
     return `the first part writes ${perRun}, which the builder gives every RUN afresh: the rest would not see it`;
   const installs = first.installsCommands || first.systemPackages || first.installs.length > 0;
-  const again = first.looksUp.find((name) => rest.calls.includes(name) || rest.looksUp.includes(name));
+  const again = first.calls.find((name) => rest.calls.includes(name));
   if (installs && again)
     return `the first part may install a new \`${again}\`, which its shell, having looked it up before, would not run, and a new shell would`;
-  const replaced = rest.callsAfterChange.find((name) => first.looksUp.includes(name));
+  const replaced = rest.callsAfterChange.find((name) => first.calls.includes(name));
   if (replaced)
     return `the rest may install a new \`${replaced}\` before it runs it, which the first part's shell, having looked it up before, would not run, and a new shell would`;
   const made = [...first.writes, ...first.installs];

@@ -52,7 +52,11 @@ export interface RunEffects extends FileEffects {
   unknown: { command: ShellCommand; reason: string } | undefined;
   /** Programs the shell itself looks up by name (top-level commands that are not builtins), in order. */
   looksUp: string[];
-  /** Programs looked up by name anywhere in the text, subshells and substitutions included. */
+  /**
+   * Programs looked up by name anywhere in the text, subshells, substitutions and pipelines included, and the names
+   * `command -v`, `type` and `hash` look up: a shell may remember where it found any of them (dash hashes a
+   * pipeline's commands in the parent shell).
+   */
   calls: string[];
   /**
    * Programs whose first lookup may come after a command of this RUN that changes files (or runs in a function,
@@ -78,6 +82,11 @@ export function runEffects(
     out.unknown ??= { command, reason };
   };
   const certain = certainlyRuns(view);
+  const called = (name: string, command: ShellCommand) => {
+    if (!out.calls.includes(name) && (changesFiles(out) || command.context.includes('function')))
+      out.callsAfterChange.push(name);
+    out.calls.push(name);
+  };
   // After a `cd` that may fail, the rest of its `&&` chain runs there (or not at all); the items after it may not.
   let uncertainAfter: number | null = null;
   for (const command of view.commands) {
@@ -120,19 +129,24 @@ export function runEffects(
         const problem = redirectEffect(redirect, base, out);
         if (problem) unknown(command, problem);
       }
-      // `command -v tini` looks the names up on PATH.
+      // `command -v tini` looks the names up on PATH (and dash remembers where it found them).
       const names = command.args.map((word) => word.value).filter((word) => word === null || !word.startsWith('-'));
       if (names.includes(null)) unknown(command, 'looks up a name only known at build time');
-      else merge(out, lookupEffects(names as string[], base), command.text);
+      else {
+        merge(out, lookupEffects(names as string[], base), command.text);
+        for (const looked of names as string[]) called(looked, command);
+      }
       continue;
     }
     const name = resolved.name;
     if (!name.includes('/') && !alwaysBuiltin(name)) {
-      if (!out.calls.includes(name) && (changesFiles(out) || command.context.includes('function')))
-        out.callsAfterChange.push(name);
-      out.calls.push(name);
+      called(name, command);
       if (command.topLevel) out.looksUp.push(name);
     }
+    // `hash tini` and `type tini` look names up too, and the shell may remember them.
+    if (name === 'hash' || name === 'type')
+      for (const arg of resolved.args)
+        if (arg.value !== null && !arg.value.startsWith('-') && !arg.value.includes('/')) called(arg.value, command);
     if (trusted(command) && name !== 'cd') continue;
     for (const redirect of command.redirects) {
       const problem = redirectEffect(redirect, base, out);

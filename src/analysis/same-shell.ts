@@ -5,7 +5,9 @@
  * RUN before. Each difference the RUN before can make is checked here; anything layerfix cannot tell is a reason.
  */
 import type { FlagView } from '../engine/index.js';
-import { overlaps, holds } from './places.js';
+import { posix } from 'node:path';
+import { officialPathFolder } from './base-images.js';
+import { overlaps, holds, type Place } from './places.js';
 import type { RunEffects } from './run-effects.js';
 import type { ShellFacts } from './shells.js';
 
@@ -18,6 +20,10 @@ export interface SameShellInput {
   cwd: string | undefined;
   /** The directories of PATH, in order; undefined when layerfix cannot tell them. */
   path: readonly string[] | undefined;
+  /** The stage's variables (ENV and ARG) where both RUNs start. */
+  env: ReadonlyMap<string, string | undefined>;
+  /** The user both RUNs run as; undefined when layerfix cannot tell it. */
+  user: string | undefined;
   before: RunEffects;
   after: RunEffects;
   /** The shell text of the RUN after. */
@@ -45,16 +51,19 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   const locale = facts.locale && localeChange(before);
   if (locale)
     return `${locale}, and a shell loads the locale (${facts.locale}) when it starts: in one shell, this command would run under the locale loaded before that`;
+  const home = homeChange(input);
+  if (home)
+    return `${home}, and without an ENV HOME the builder reads each RUN's HOME from /etc/passwd when it starts: in one shell, this command would keep the HOME it started with`;
   const workdir = workdirRemoval(input);
   if (workdir) return workdir;
   const last = lastCommandState(input.afterText);
   if (last) return `sets \`${last}\`, which this RUN reads and a fresh shell starts without`;
-  const again = after.calls.find((name) => before.looksUp.includes(name) && mayChange(before, input.path, name));
+  const again = after.calls.find((name) => before.calls.includes(name) && mayChange(before, input.path, name));
   if (again) {
     return `runs \`${again}\` and may install or replace programs on PATH after that: in one shell, \`${again}\` would run from the place the shell remembered, not the one a fresh RUN finds`;
   }
   const changed = after.callsAfterChange.find(
-    (name) => before.looksUp.includes(name) && (after.unknown !== undefined || mayChange(after, input.path, name)),
+    (name) => before.calls.includes(name) && (after.unknown !== undefined || mayChange(after, input.path, name)),
   );
   if (changed) {
     return `runs \`${changed}\`, and this RUN may install or replace programs on PATH before it runs it: in one shell, \`${changed}\` would run from the place the shell remembered, not the one this RUN leaves`;
@@ -114,6 +123,26 @@ function goBoolean(value: string | undefined): boolean {
   return value === undefined || !/^(0|f|F|FALSE|false|False)$/.test(value);
 }
 
+/** The account tools, which name the accounts they create or change. */
+const ACCOUNT_TOOL =
+  /^(useradd|adduser|groupadd|addgroup|usermod|groupmod|userdel|deluser|groupdel|delgroup|gpasswd|chpasswd|chfn|chsh|chage|passwd)\s/;
+
+/** What the RUN before does that may change the home /etc/passwd gives the RUN's user; undefined when nothing. */
+function homeChange({ env, user, before }: SameShellInput): string | undefined {
+  if (env.has('HOME')) return undefined;
+  // The account tools say whose entry they change (below); other writes of /etc/passwd may change any.
+  const passwd = [...before.writes, ...before.removes].find(
+    (place) => overlaps(place, { path: '/etc/passwd', tree: false }) && !ACCOUNT_TOOL.test(place.by ?? ''),
+  );
+  if (passwd) return `writes ${passwd.path}`;
+  // The user's own entry: by its name (root's also by uid 0), any when layerfix cannot tell the user.
+  const names = user === undefined ? undefined : user === 'root' || user === '0' ? ['root', '0'] : [user];
+  const account = [...before.changesAccounts, ...before.createsAccounts].find(
+    (name) => names === undefined || name === '*' || names.includes(name),
+  );
+  return account === undefined ? undefined : `creates or changes the account ${account}`;
+}
+
 /** Why the RUN before may remove or replace the working directory (a fresh RUN starts in the folder now at that path). */
 function workdirRemoval(input: SameShellInput): string | undefined {
   if (!input.before.removes.length) return undefined;
@@ -127,14 +156,32 @@ function workdirRemoval(input: SameShellInput): string | undefined {
     : undefined;
 }
 
-/** Whether the RUN may have put another program called `name` on PATH, or removed the one there. */
+/**
+ * Whether the RUN may have put another program called `name` on PATH, or removed the one there. A PATH folder the
+ * Dockerfile added may be a symbolic link to any folder (`/opt/tools` to `/opt/tools-1.0`): a write counts when it
+ * makes links, brings a file of that name, touches a PATH folder or, with such a folder on PATH, writes a folder's
+ * tree; a removal when it removes such a file or a PATH folder.
+ */
 function mayChange(effects: RunEffects, path: readonly string[] | undefined, name: string): boolean {
-  if (effects.installsCommands) return true;
-  const changes = [...effects.writes, ...effects.removes];
-  if (path === undefined) return changes.length > 0;
-  return changes.some((place) =>
-    path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`)),
+  if (effects.installsCommands || effects.links.length) return true;
+  if (path === undefined) return effects.writes.length + effects.removes.length > 0;
+  const linkable = path.some((dir) => !officialPathFolder(dir));
+  const named = (place: Place) => posix.basename(place.path) === name;
+  const onPath = (place: Place) =>
+    path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`));
+  return (
+    effects.writes.some(
+      (place) => (linkable && place.tree && !holdsNoPrograms(place)) || named(place) || onPath(place),
+    ) || effects.removes.some((place) => named(place) || onPath(place))
   );
+}
+
+/** Folders that hold configuration, data or state, never a PATH folder: a tree written there brings no program. */
+const NO_PROGRAMS = ['/etc', '/var', '/usr/share', '/usr/include', '/tmp', '/run', '/dev', '/proc', '/sys'];
+
+/** Whether a place lies in one of the folders that hold no programs. */
+function holdsNoPrograms(place: Place): boolean {
+  return NO_PROGRAMS.some((folder) => place.path === folder || place.path.startsWith(`${folder}/`));
 }
 
 /**

@@ -155,15 +155,28 @@ function facts(
     for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh'])
       binaries.push(...aliases(real));
   }
-  return { shell, os, errexit, startup, binaries: [...new Set(binaries)], locale: localeLoaded(program, env, image) };
+  return { shell, os, errexit, startup, binaries: [...new Set(binaries)], locale: localeLoaded(argv, env, image) };
 }
 
-/** The variable that makes `program` load a locale at start (see {@link ShellFacts.locale}), if any. */
+/**
+ * The variable that makes the shell of `argv` load a locale at start (see {@link ShellFacts.locale}), if any; a
+ * `SHELL ["/usr/bin/env", "LANG=...", "/bin/bash", "-c"]` sets it for the shell it runs.
+ */
 function localeLoaded(
-  program: string,
-  env: ReadonlyMap<string, string | undefined>,
+  argv: readonly string[],
+  stageEnv: ReadonlyMap<string, string | undefined>,
   image: string | undefined,
 ): string | undefined {
+  let program = argv[0] ?? '';
+  let env = stageEnv;
+  if (/(^|\/)env$/.test(program)) {
+    const rest = argv.slice(1).filter((word) => !word.startsWith('-'));
+    const assigned = new Map(stageEnv);
+    for (const word of rest.filter((word) => word.includes('=')))
+      assigned.set(word.split('=')[0], word.slice(word.indexOf('=') + 1));
+    env = assigned;
+    program = rest.find((word) => !word.includes('=')) ?? '';
+  }
   const libc = image === undefined ? undefined : officialLibc(image);
   if (libc === 'musl' || /(^|\/)dash$/.test(program)) return undefined;
   if (libc === 'glibc-dash' && /^\/(usr\/)?bin\/sh$/.test(program)) return undefined;

@@ -118,7 +118,7 @@ export function extraReadProblem(project: ProjectFolder, use: InstallUse): strin
     if (read.path === null) return `${read.why} a path only known at build time`;
     const path = project.locate(read.path);
     if (path !== undefined && project.context.has(path))
-      return `${read.why} ${path}, which the COPY brings and which is not among the manifests layerfix copies first`;
+      return `${read.why} ${path || 'the context root'}, which the COPY brings and which is not among the manifests layerfix copies first`;
   }
   return undefined;
 }
@@ -178,11 +178,32 @@ function configFolderReads(
   return files.map((file) => ({ path: posix.join(folder, file.slice(prefix.length)), why }));
 }
 
-/** Variables that point TLS libraries (OpenSSL, Python's requests) at certificates: every download an install makes reads them. */
-const CERTIFICATE_VARIABLES = ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'];
+/**
+ * Variables that point what an install fetches with at files: TLS libraries (OpenSSL, Python's requests) at
+ * certificates, and git (which every package manager runs for a git dependency) at its configuration, certificates
+ * and credentials.
+ */
+const FETCH_VARIABLES = [
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  'NETRC',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'GIT_ASKPASS',
+];
+
+/** Variables that hold a command line whose path words git reads (`ssh -i /app/deploy_key`). */
+const FETCH_COMMANDS = ['GIT_SSH_COMMAND', 'GIT_SSH'];
 
 /** The install tools that are Node.js programs. */
 const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+
+/** The install tools that run Python (uv too, to build a package from its sources). */
+const PYTHON_TOOLS = new Set(['pip', 'pipenv', 'poetry', 'uv']);
 
 /** The variables of JVM options each JVM install tool reads. */
 const JVM_OPTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -192,11 +213,19 @@ const JVM_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * What the environment makes an install read besides its manifests: its user configuration (see {@link homeReads}),
- * the certificates TLS variables name, for Node.js tools the certificates NODE_EXTRA_CA_CERTS adds and what
- * NODE_OPTIONS preloads, for JVM tools the files their JVM options name.
+ * the certificates and git configuration the fetch variables name, for Node.js tools the certificates
+ * NODE_EXTRA_CA_CERTS adds and what NODE_OPTIONS preloads, for JVM tools the files their JVM options name, for
+ * Python tools the folders PYTHONPATH puts first.
  */
 export function environmentFiles(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
-  const out = [...homeReads(env, ecosystem), ...environmentReads(env, CERTIFICATE_VARIABLES, ecosystem)];
+  const out = [...homeReads(env, ecosystem), ...environmentReads(env, FETCH_VARIABLES, ecosystem)];
+  for (const variable of FETCH_COMMANDS) {
+    if (!env.has(variable)) continue;
+    const value = env.get(variable);
+    const why = `${variable} makes ${ecosystem}'s git read`;
+    if (value === undefined) out.push({ path: null, why });
+    for (const word of (value ?? '').split(/\s+/)) if (/^[./~]/.test(word)) out.push({ path: word, why });
+  }
   if (NODE_TOOLS.has(ecosystem)) {
     out.push(...environmentReads(env, ['NODE_EXTRA_CA_CERTS'], ecosystem));
     const options = env.get('NODE_OPTIONS');
@@ -211,10 +240,23 @@ export function environmentFiles(env: ReadonlyMap<string, string | undefined>, e
     const options = env.get(variable);
     const why = `${variable} makes ${ecosystem}'s JVM read`;
     if (options === undefined) out.push({ path: null, why });
-    // `-Djavax.net.ssl.trustStore=/app/certs/store.jks`, `@/app/jvm.args`: the values that are paths.
+    // `-Djavax.net.ssl.trustStore=certs/store.jks`, `-javaagent:/app/agent.jar`, `@jvm.args`: the values that are
+    // paths (relative ones from the working directory).
     for (const word of (options ?? '').split(/\s+/))
-      for (const value of /^(?:-[^=]+=|@)(.+)$/.exec(word)?.slice(1) ?? [])
-        if (/^[./~]/.test(value)) out.push({ path: value, why });
+      for (const value of /^(?:-[^=:]+[=:]|@)(.+)$/.exec(word)?.slice(1) ?? [])
+        if ((/^[./~]/.test(value) || value.includes('/') || word.startsWith('@')) && !isRemote(value))
+          out.push({ path: value, why });
+  }
+  if (PYTHON_TOOLS.has(ecosystem)) {
+    // Python puts PYTHONPATH's folders first on sys.path: a sitecustomize.py there runs at every start, and a module
+    // there shadows the standard library's.
+    for (const variable of ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'PYTHONSTARTUP']) {
+      if (!env.has(variable)) continue;
+      const value = env.get(variable);
+      const why = `${variable} makes ${ecosystem}'s Python read`;
+      if (value === undefined) out.push({ path: null, why });
+      for (const path of (value ?? '').split(':').filter(Boolean)) out.push({ path, why });
+    }
   }
   return out;
 }
