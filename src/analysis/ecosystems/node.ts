@@ -19,6 +19,7 @@ import {
   needsSources,
   writesManifests,
   optionValue,
+  optionValues,
   outputsInContext,
   parseArgs,
   present,
@@ -107,6 +108,9 @@ const NPM_VALUES = [
   '--also',
   '--before',
   '--script-shell',
+  '--cafile',
+  '--certfile',
+  '--keyfile',
 ];
 const YARN_VALUES = [
   '--cwd',
@@ -137,6 +141,10 @@ const PNPM_VALUES = [
   '--child-concurrency',
   '--loglevel',
   '--workspace-dir',
+  '--pnpmfile',
+  '--userconfig',
+  '--globalconfig',
+  '--cafile',
 ];
 const BUN_VALUES = ['--cwd', '--registry', '--cache-dir', '--backend', '--filter', '--config', '-c'];
 
@@ -217,11 +225,35 @@ function installSettings(
     envFlag(env, 'YARN_ENABLE_IMMUTABLE_INSTALLS') ||
     envFlag(env, 'YARN_FROZEN_LOCKFILE') ||
     envFlag(env, 'npm_config_frozen_lockfile');
+  const named = optionValues(parsed, ...FILE_OPTIONS).map((path) => ({
+    path,
+    why: `an option of ${name} (configuration, certificates, cache) makes it use`,
+  }));
   return {
     options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : [])],
-    reads: environmentReads(env, NODE_PATH_VARIABLES, name),
+    reads: [...environmentReads(env, NODE_PATH_VARIABLES, name), ...named],
   };
 }
+
+/** The options of the Node.js package managers whose value is a file or folder they read (or fill and read). */
+const FILE_OPTIONS = [
+  '--userconfig',
+  '--globalconfig',
+  '--cafile',
+  '--certfile',
+  '--keyfile',
+  '--cache',
+  '--script-shell',
+  '--cache-folder',
+  '--global-folder',
+  '--preferred-cache-folder',
+  '--use-yarnrc',
+  '--store-dir',
+  '--pnpmfile',
+  '--cache-dir',
+  '--config',
+  '-c',
+];
 
 /** Package arguments: local paths (or unknown ones) need more than the manifests, and named ones change them. */
 function packagesVerdict(

@@ -1,0 +1,1 @@
+console.log(require("left-pad")("x", 3))
