@@ -11,6 +11,7 @@ import { openBuildContext } from '../src/analysis/build-context.js';
 import { DockerIgnore } from '../src/analysis/dockerignore.js';
 import { readIni, readToml, readYaml, stringsOf, valueAt } from '../src/analysis/data-files.js';
 import { satisfies } from '../src/analysis/ecosystems/cargo-lock.js';
+import { environmentFiles } from '../src/analysis/ecosystems/common.js';
 import { msbuildPath, solutionProjects } from '../src/analysis/ecosystems/msbuild.js';
 import { localRequirement } from '../src/analysis/ecosystems/pip-requirements.js';
 import { elementsNamed, readXml } from '../src/analysis/xml-files.js';
@@ -139,6 +140,34 @@ test('pip requirements: a package only when it reads as a PEP 508 requirement by
   ]) {
     assert.is(localRequirement(spec), spec, spec);
   }
+});
+
+test('the environment: what each tool is pointed at, as paths (null when only known at build time)', () => {
+  const paths = (ecosystem: string, vars: Record<string, string | undefined>) =>
+    environmentFiles(new Map(Object.entries(vars)), ecosystem).map((read) => read.path);
+  assert.equal(
+    paths('npm', { NODE_EXTRA_CA_CERTS: 'certs/ca.pem', NODE_OPTIONS: '-r ./a.js --openssl-config=/app/o.cnf' }),
+    ['certs/ca.pem', './a.js', '/app/o.cnf'],
+  );
+  assert.equal(paths('npm', { NODE_OPTIONS: '--max-old-space-size=4096' }), [], 'an option that names no file');
+  assert.equal(paths('npm', { NODE_OPTIONS: undefined }), [null], 'a value only known at build time');
+  assert.equal(paths('pip', { PYTHONPATH: '/app:/app/lib', XDG_CONFIG_HOME: '/app/config' }), [
+    '/app/config/pip/pip.conf',
+    '/app',
+    '/app/lib',
+  ]);
+  assert.equal(paths('maven', { JAVA_TOOL_OPTIONS: '-Djavax.net.ssl.trustStore=certs/corp.jks -Xmx1g' }), [
+    'certs/corp.jks',
+  ]);
+  assert.equal(paths('bundler', { RUBYOPT: '-r./boot.rb', GIT_CONFIG_GLOBAL: '/app/.gitconfig' }), [
+    '/app/.gitconfig',
+    './boot.rb',
+  ]);
+  assert.equal(paths('composer', { PHPRC: '/app/php.ini', OPENSSL_CONF: '/app/ssl.cnf' }), [
+    '/app/ssl.cnf',
+    '/app/php.ini',
+  ]);
+  assert.equal(paths('cargo', { GIT_SSH_COMMAND: 'ssh -i /app/deploy_key' }), ['/app/deploy_key']);
 });
 
 test('Cargo requirements: a bare version is a caret requirement, and partial comparators cover their whole range', () => {

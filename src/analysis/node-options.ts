@@ -1,7 +1,8 @@
 /** What NODE_OPTIONS makes every Node.js process load before it runs. */
 
 /** The option words of NODE_OPTIONS that name a module or file to load (`--require x`, `-r x`, `--import=x` ...). */
-const LOADING = /^(?:--require|-r|--import|--loader|--experimental-loader|--env-file|--env-file-if-exists)(?:=(.*))?$/;
+const LOADING =
+  /^(?:--require|-r|--import|--loader|--experimental-loader|--env-file|--env-file-if-exists|--openssl-config|--icu-data-dir)(?:=(.*))?$/;
 
 /**
  * The modules and files a NODE_OPTIONS value makes Node.js load, as written, quotes removed: a path (`./x`, `/x`) or

@@ -194,6 +194,7 @@ const FETCH_VARIABLES = [
   'GIT_SSL_CAINFO',
   'GIT_SSL_CAPATH',
   'GIT_ASKPASS',
+  'OPENSSL_CONF',
 ];
 
 /** Variables that hold a command line whose path words git reads (`ssh -i /app/deploy_key`). */
@@ -201,6 +202,15 @@ const FETCH_COMMANDS = ['GIT_SSH_COMMAND', 'GIT_SSH'];
 
 /** The install tools that are Node.js programs. */
 const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+
+/** Variables a tool's runtime reads folders, files or options from (RUBYOPT's `-r./x`, `-I dir`). */
+const RUNTIME_PATHS: Readonly<Record<string, readonly string[]>> = {
+  bundler: ['RUBYOPT', 'RUBYLIB'],
+  composer: ['PHPRC', 'PHP_INI_SCAN_DIR'],
+  pip: ['XDG_CONFIG_DIRS'],
+  pipenv: ['XDG_CONFIG_DIRS'],
+  uv: ['XDG_CONFIG_DIRS'],
+};
 
 /** The install tools that run Python (uv too, to build a package from its sources). */
 const PYTHON_TOOLS = new Set(['pip', 'pipenv', 'poetry', 'uv']);
@@ -246,6 +256,17 @@ export function environmentFiles(env: ReadonlyMap<string, string | undefined>, e
       for (const value of /^(?:-[^=:]+[=:]|@)(.+)$/.exec(word)?.slice(1) ?? [])
         if ((/^[./~]/.test(value) || value.includes('/') || word.startsWith('@')) && !isRemote(value))
           out.push({ path: value, why });
+  }
+  // Folder lists a language runtime searches first, or configuration it loads, per tool: `RUBYLIB=/app/lib`.
+  for (const variable of RUNTIME_PATHS[ecosystem] ?? []) {
+    if (!env.has(variable)) continue;
+    const value = env.get(variable);
+    const why = `${variable} makes ${ecosystem} read`;
+    if (value === undefined) out.push({ path: null, why });
+    for (const word of (value ?? '').split(/[\s:]+/)) {
+      const path = word.replace(/^-[rI]/, '');
+      if (path && (/^[./~]/.test(path) || path.includes('/'))) out.push({ path, why });
+    }
   }
   if (PYTHON_TOOLS.has(ecosystem)) {
     // Python puts PYTHONPATH's folders first on sys.path: a sitecustomize.py there runs at every start, and a module

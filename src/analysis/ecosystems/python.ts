@@ -40,6 +40,7 @@ import { PIP_VALUE_OPTIONS } from '../pip-options.js';
 
 const POETRY_VALUES = ['--without', '--with', '--only', '-E', '--extras', '-C', '--directory', '-P', '--project'];
 const UV_VALUES = [
+  '--config-file',
   '--project',
   '--directory',
   '--package',
@@ -229,6 +230,15 @@ function readPoetry(invocation: Invocation): Verdict {
 
 function readUv(invocation: Invocation): Verdict {
   const parsed = parseArgs(invocation.args, UV_VALUES);
+  const verdict = readUvCommand(invocation, parsed);
+  // `--config-file` (a global option) names the uv.toml every subcommand reads.
+  const config = optionValues(parsed, '--config-file').map((path) => ({ path, why: '`--config-file` makes uv read' }));
+  return verdict.kind === 'install' && config.length
+    ? { ...verdict, use: { ...verdict.use, reads: [...verdict.use.reads, ...config] } }
+    : verdict;
+}
+
+function readUvCommand(invocation: Invocation, parsed: ParsedArgs): Verdict {
   const [sub, second, ...rest] = parsed.positionals;
   const project = optionValue(parsed, '--project', '--directory');
   if (sub === 'sync') {
