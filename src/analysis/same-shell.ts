@@ -7,7 +7,7 @@
 import type { FlagView } from '../engine/index.js';
 import { posix } from 'node:path';
 import { officialPathFolder } from './base-images.js';
-import { overlaps, holds, type Place } from './places.js';
+import { holds, isUnder, overlaps, type Place } from './places.js';
 import type { RunEffects } from './run-effects.js';
 import type { ShellFacts } from './shells.js';
 
@@ -159,14 +159,22 @@ function workdirRemoval(input: SameShellInput): string | undefined {
 /**
  * Whether the RUN may have put another program called `name` on PATH, or removed the one there. A PATH folder the
  * Dockerfile added may be a symbolic link to any folder (`/opt/tools` to `/opt/tools-1.0`): a write counts when it
- * makes links, brings a file of that name, touches a PATH folder or, with such a folder on PATH, writes a folder's
- * tree; a removal when it removes such a file or a PATH folder.
+ * brings a file of that name, touches a PATH folder or, with such a folder on PATH, writes a folder's tree (a link
+ * likewise, or where it stands for a PATH folder); a removal when it removes such a file or a PATH folder.
  */
 function mayChange(effects: RunEffects, path: readonly string[] | undefined, name: string): boolean {
-  if (effects.installsCommands || effects.links.length) return true;
-  if (path === undefined) return effects.writes.length + effects.removes.length > 0;
+  if (effects.installsCommands) return true;
+  if (path === undefined) return effects.writes.length + effects.removes.length + effects.links.length > 0;
   const linkable = path.some((dir) => !officialPathFolder(dir));
   const named = (place: Place) => posix.basename(place.path) === name;
+  // A link counts where it may stand for a program of that name, or for a PATH folder or one above it.
+  const linked = effects.links.some(
+    ({ link }) =>
+      named({ path: link, tree: false }) ||
+      path.some((dir) => isUnder(dir, link) || isUnder(link, dir)) ||
+      (linkable && !holdsNoPrograms({ path: link, tree: false })),
+  );
+  if (linked) return true;
   const onPath = (place: Place) =>
     path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`));
   return (
