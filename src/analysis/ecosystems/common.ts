@@ -215,6 +215,9 @@ const RUNTIME_PATHS: Readonly<Record<string, readonly string[]>> = {
 /** The install tools that run Python (uv too, to build a package from its sources). */
 const PYTHON_TOOLS = new Set(['pip', 'pipenv', 'poetry', 'uv']);
 
+/** The variables that give Python folders and files to read at start. */
+const PYTHON_PATHS = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'PYTHONSTARTUP'];
+
 /** The variables of JVM options each JVM install tool reads. */
 const JVM_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   maven: ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'MAVEN_OPTS'],
@@ -229,54 +232,64 @@ const JVM_OPTIONS: Readonly<Record<string, readonly string[]>> = {
  */
 export function environmentFiles(env: ReadonlyMap<string, string | undefined>, ecosystem: string): ExtraRead[] {
   const out = [...homeReads(env, ecosystem), ...environmentReads(env, FETCH_VARIABLES, ecosystem)];
-  for (const variable of FETCH_COMMANDS) {
-    if (!env.has(variable)) continue;
-    const value = env.get(variable);
-    const why = `${variable} makes ${ecosystem}'s git read`;
-    if (value === undefined) out.push({ path: null, why });
-    for (const word of (value ?? '').split(/\s+/)) if (/^[./~]/.test(word)) out.push({ path: word, why });
-  }
+  const pathLike = (word: string) => (/^[./~]/.test(word) || word.includes('/')) && !isRemote(word);
+  // `ssh -i /app/deploy_key`: the words of git's ssh command that are paths.
+  out.push(
+    ...variableReads(env, FETCH_COMMANDS, `makes ${ecosystem}'s git read`, /\s+/, (word) =>
+      /^[./~]/.test(word) ? word : undefined,
+    ),
+  );
   if (NODE_TOOLS.has(ecosystem)) {
     out.push(...environmentReads(env, ['NODE_EXTRA_CA_CERTS'], ecosystem));
-    const options = env.get('NODE_OPTIONS');
-    const why = `NODE_OPTIONS makes ${ecosystem} load`;
-    if (env.has('NODE_OPTIONS') && options === undefined) out.push({ path: null, why });
     // A bare name is a package, found in the project's node_modules.
+    const options = env.has('NODE_OPTIONS') ? (env.get('NODE_OPTIONS') ?? null) : '';
+    const why = `NODE_OPTIONS makes ${ecosystem} load`;
+    if (options === null) out.push({ path: null, why });
     for (const file of nodeOptionFiles(options ?? ''))
       out.push({ path: /^[./~]/.test(file) ? file : 'node_modules', why });
   }
-  for (const variable of JVM_OPTIONS[ecosystem] ?? []) {
-    if (!env.has(variable)) continue;
-    const options = env.get(variable);
-    const why = `${variable} makes ${ecosystem}'s JVM read`;
-    if (options === undefined) out.push({ path: null, why });
-    // `-Djavax.net.ssl.trustStore=certs/store.jks`, `-javaagent:/app/agent.jar`, `@jvm.args`: the values that are
-    // paths (relative ones from the working directory).
-    for (const word of (options ?? '').split(/\s+/))
-      for (const value of /^(?:-[^=:]+[=:]|@)(.+)$/.exec(word)?.slice(1) ?? [])
-        if ((/^[./~]/.test(value) || value.includes('/') || word.startsWith('@')) && !isRemote(value))
-          out.push({ path: value, why });
-  }
-  // Folder lists a language runtime searches first, or configuration it loads, per tool: `RUBYLIB=/app/lib`.
-  for (const variable of RUNTIME_PATHS[ecosystem] ?? []) {
+  // `-Djavax.net.ssl.trustStore=certs/store.jks`, `-javaagent:/app/agent.jar`, `@jvm.args`: the option values that
+  // are paths (relative ones from the working directory).
+  out.push(
+    ...variableReads(env, JVM_OPTIONS[ecosystem] ?? [], `makes ${ecosystem}'s JVM read`, /\s+/, (word) => {
+      const value = /^(?:-[^=:]+[=:]|@)(.+)$/.exec(word)?.[1];
+      return value !== undefined && (pathLike(value) || word.startsWith('@')) ? value : undefined;
+    }),
+  );
+  // Folders a language runtime searches first, or configuration it loads (`RUBYLIB=/app/lib`, RUBYOPT's `-r./boot`).
+  out.push(
+    ...variableReads(env, RUNTIME_PATHS[ecosystem] ?? [], `makes ${ecosystem} read`, /[\s:]+/, (word) => {
+      const path = word.replace(/^-[rI]/, '');
+      return path && pathLike(path) ? path : undefined;
+    }),
+  );
+  // Python puts PYTHONPATH's folders first on sys.path: a sitecustomize.py there runs at every start, and a module
+  // there shadows the standard library's.
+  if (PYTHON_TOOLS.has(ecosystem))
+    out.push(...variableReads(env, PYTHON_PATHS, `makes ${ecosystem}'s Python read`, /:/, (word) => word || undefined));
+  return out;
+}
+
+/**
+ * The paths `pathOf` finds among the words (split at `separator`) of each variable the environment sets; a value only
+ * known at build time is a read of a path layerfix cannot tell.
+ */
+function variableReads(
+  env: ReadonlyMap<string, string | undefined>,
+  variables: readonly string[],
+  what: string,
+  separator: RegExp,
+  pathOf: (word: string) => string | undefined,
+): ExtraRead[] {
+  const out: ExtraRead[] = [];
+  for (const variable of variables) {
     if (!env.has(variable)) continue;
     const value = env.get(variable);
-    const why = `${variable} makes ${ecosystem} read`;
+    const why = `${variable} ${what}`;
     if (value === undefined) out.push({ path: null, why });
-    for (const word of (value ?? '').split(/[\s:]+/)) {
-      const path = word.replace(/^-[rI]/, '');
-      if (path && (/^[./~]/.test(path) || path.includes('/'))) out.push({ path, why });
-    }
-  }
-  if (PYTHON_TOOLS.has(ecosystem)) {
-    // Python puts PYTHONPATH's folders first on sys.path: a sitecustomize.py there runs at every start, and a module
-    // there shadows the standard library's.
-    for (const variable of ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'PYTHONSTARTUP']) {
-      if (!env.has(variable)) continue;
-      const value = env.get(variable);
-      const why = `${variable} makes ${ecosystem}'s Python read`;
-      if (value === undefined) out.push({ path: null, why });
-      for (const path of (value ?? '').split(':').filter(Boolean)) out.push({ path, why });
+    for (const word of (value ?? '').split(separator)) {
+      const path = pathOf(word);
+      if (path) out.push({ path, why });
     }
   }
   return out;
