@@ -28,5 +28,9 @@ child.on('close', (code) => {
   const skipped = Number(/Skipped:\s+(\d+)/.exec(plain)?.[1] ?? 0);
   const failed = Math.max(total - passed - skipped, code === 0 ? 0 : 1);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(code === 0 && total > 0 ? 0 : 1);
+  // Exit once the closing line has reached stdout: a pipe another process made non-blocking takes writes
+  // asynchronously, and exiting at once would lose it.
+  const status = code === 0 && total > 0 ? 0 : 1;
+  process.exitCode = status;
+  process.stdout.write('', () => process.exit(status));
 });

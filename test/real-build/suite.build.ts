@@ -157,7 +157,8 @@ async function cleanUp(containersBefore: Set<string>, imagesBefore: Set<string>)
     console.log(`removed ${containers.length} leftover containers and ${images.length} images this run built`);
 }
 
-function finish(extraFailure?: string): never {
+/** Print the closing line and exit once everything printed has reached stdout (CI reads that line). */
+function finish(extraFailure?: string): Promise<never> {
   if (extraFailure) console.error(`\nreal-build suite: ${extraFailure}`);
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
   const failed = count('failed') + (extraFailure ? 1 : 0);
@@ -165,7 +166,10 @@ function finish(extraFailure?: string): never {
   // The closing line is exactly `N passed, N failed` (CI reads it); what could not be proven is counted just above.
   if (skipped) console.log(`${skipped} not proven here (skipped, listed above; never counted as passed)`);
   console.log(`${count('passed')} passed, ${failed} failed`);
-  process.exit(failed > 0 || count('passed') === 0 ? 1 : 0);
+  const status = failed > 0 || count('passed') === 0 ? 1 : 0;
+  process.exitCode = status;
+  // A pipe another process made non-blocking takes writes asynchronously: exiting at once would lose the tail.
+  return new Promise<never>(() => process.stdout.write('', () => process.exit(status)));
 }
 
 async function main(): Promise<void> {
@@ -177,12 +181,12 @@ async function main(): Promise<void> {
   const filters = args.filter((a) => !a.startsWith('--'));
   if (!planOnly) {
     const notReady = await whyNotReady();
-    if (notReady) finish(`cannot run real builds on this machine.\n${notReady}`);
+    if (notReady) return finish(`cannot run real builds on this machine.\n${notReady}`);
     await holdRunLock();
     console.log(`real-build suite: buildah ${await buildahVersion()}, base image ${BASE_IMAGE}`);
   }
   const cases = allCases().filter((c) => filters.length === 0 || filters.some((f) => c.id.includes(f)));
-  if (cases.length === 0) finish(`no case matches ${filters.join(' ')}`);
+  if (cases.length === 0) return finish(`no case matches ${filters.join(' ')}`);
 
   // Run the pipeline first (fast, no builds) and collect the build jobs.
   interface Job {
@@ -304,7 +308,7 @@ async function main(): Promise<void> {
   );
 
   await cleanUp(containersBefore, imagesBefore);
-  if (stoppedBy) finish(`stopped by ${stoppedBy}`);
+  if (stoppedBy) return finish(`stopped by ${stoppedBy}`);
   const wall = performance.now() - started;
   const byCategory = new Map<string, TestResult[]>();
   for (const r of results) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
@@ -330,7 +334,7 @@ async function main(): Promise<void> {
       JSON.stringify({ seconds: wall / 1000, concurrency, unchanged, results }, null, 2) + '\n',
     );
   }
-  finish();
+  return finish();
 }
 
 main().catch((error) => finish(`crashed: ${(error as Error).stack ?? String(error)}`));
