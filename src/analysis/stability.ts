@@ -249,24 +249,25 @@ function mayReachAnywhere(reads: readonly Place[], mayLink: StabilityScope['mayL
 function makesFoldersItsOwnWay(view: PosixShellView): boolean {
   return view.commands.some((command) => {
     const name = effectiveCommand(command)?.name ?? command.name?.value;
-    const flags = command.args.map((arg) => arg.value ?? '');
     if (name === 'umask') return true;
-    if (name === 'install') return flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag));
-    if (name !== 'mkdir') return false;
-    const parents = flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents');
-    return !parents || flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag));
+    if (name === 'install') return folderOptions(command).mode;
+    return name === 'mkdir' && !makesFoldersAsACopyDoes(command);
   });
+}
+
+/** The folder-making options of a command's words: `-p`/`--parents`, and a mode (`-m`, `--mode`). */
+function folderOptions(command: ShellCommand): { parents: boolean; mode: boolean } {
+  const flags = command.args.map((arg) => arg.value ?? '');
+  return {
+    parents: flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents'),
+    mode: flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag)),
+  };
 }
 
 /** Whether a command makes folders as a COPY makes those above its destination: `mkdir -p` without a mode. */
 function makesFoldersAsACopyDoes(command: ShellCommand): boolean {
-  const name = effectiveCommand(command)?.name ?? command.name?.value;
-  const flags = command.args.map((arg) => arg.value ?? '');
-  return (
-    name === 'mkdir' &&
-    flags.some((flag) => /^-[a-zA-Z]*p/.test(flag) || flag === '--parents') &&
-    !flags.some((flag) => /^(-[a-zA-Z]*m|--mode)/.test(flag))
-  );
+  const { parents, mode } = folderOptions(command);
+  return (effectiveCommand(command)?.name ?? command.name?.value) === 'mkdir' && parents && !mode;
 }
 
 /** Folders every Linux image has (the FHS's, and the usual ones below /usr and /var): a COPY never makes them. */
