@@ -166,30 +166,30 @@ function mayChange(effects: RunEffects, path: readonly string[] | undefined, nam
   if (effects.installsCommands) return true;
   if (path === undefined) return effects.writes.length + effects.removes.length + effects.links.length > 0;
   const linkable = path.some((dir) => !officialPathFolder(dir));
-  const named = (place: Place) => posix.basename(place.path) === name;
+  const named = (path: string) => posix.basename(path) === name;
   // A link counts where it may stand for a program of that name, or for a PATH folder or one above it.
   const linked = effects.links.some(
     ({ link }) =>
-      named({ path: link, tree: false }) ||
+      named(link) ||
       path.some((dir) => isUnder(dir, link) || isUnder(link, dir)) ||
-      (linkable && !holdsNoPrograms({ path: link, tree: false })),
+      (linkable && !holdsNoPrograms(link)),
   );
   if (linked) return true;
   const onPath = (place: Place) =>
     path.some((dir) => (place.tree ? overlaps(place, { path: dir, tree: true }) : place.path === `${dir}/${name}`));
   return (
     effects.writes.some(
-      (place) => (linkable && place.tree && !holdsNoPrograms(place)) || named(place) || onPath(place),
-    ) || effects.removes.some((place) => named(place) || onPath(place))
+      (place) => (linkable && place.tree && !holdsNoPrograms(place.path)) || named(place.path) || onPath(place),
+    ) || effects.removes.some((place) => named(place.path) || onPath(place))
   );
 }
 
 /** Folders that hold configuration, data or state, never a PATH folder: a tree written there brings no program. */
 const NO_PROGRAMS = ['/etc', '/var', '/usr/share', '/usr/include', '/tmp', '/run', '/dev', '/proc', '/sys'];
 
-/** Whether a place lies in one of the folders that hold no programs. */
-function holdsNoPrograms(place: Place): boolean {
-  return NO_PROGRAMS.some((folder) => place.path === folder || place.path.startsWith(`${folder}/`));
+/** Whether a path lies in one of the folders that hold no programs. */
+function holdsNoPrograms(path: string): boolean {
+  return NO_PROGRAMS.some((folder) => isUnder(path, folder));
 }
 
 /**

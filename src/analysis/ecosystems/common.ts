@@ -99,17 +99,9 @@ export function environmentReads(
   variables: readonly string[],
   tool: string,
 ): ExtraRead[] {
-  const out: ExtraRead[] = [];
-  for (const name of variables) {
-    if (!env.has(name)) continue;
-    const value = env.get(name);
-    const why = `${name} makes ${tool} use`;
-    if (value === undefined) out.push({ path: null, why });
-    else
-      for (const path of value.split(/\s+/).filter(Boolean))
-        if (!isRemote(path)) out.push({ path: path.replace(/^file:(\/\/)?/, ''), why });
-  }
-  return out;
+  return variableReads(env, variables, `makes ${tool} use`, /\s+/, (word) =>
+    word && !isRemote(word) ? word.replace(/^file:(\/\/)?/, '') : undefined,
+  );
 }
 
 /** Why the install cannot be split, when the COPY brings a path it reads besides the manifests. */
