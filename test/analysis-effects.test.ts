@@ -1,5 +1,5 @@
 /**
- * The file effects of RUN text (src/analysis/run-effects.ts, command-effects.ts): what each command reads, writes and
+ * The file effects of RUN text (src/analysis/run-effects.ts, command-effects/): what each command reads, writes and
  * removes once its words are resolved, and which commands are unknown. Each row is `text => expectation`.
  */
 import { test } from 'uvu';

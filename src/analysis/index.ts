@@ -17,7 +17,7 @@ export {
 export { changesFiles, runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
 export { freshMount, ownCommandLine, sameShellHazard, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, PLAIN_PATH, type Place } from './places.js';
-export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects.js';
+export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects/index.js';
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';
 export { pathScopes, expandPath, pairValue, showPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 export { workdirMoveProblem, implicitWorkdirUse, type WorkdirMove } from './workdir-move.js';

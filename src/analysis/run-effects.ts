@@ -1,7 +1,7 @@
 /**
  * What a RUN does to the image's files, command by command in the order the shell runs them: where each runs (its
  * `cd`s followed), what its words resolve to (the stage's variables, and those the RUN assigns), and each command's
- * effects (command-effects.ts). The first command whose effects cannot be told makes the whole RUN unknown.
+ * effects (command-effects/). The first command whose effects cannot be told makes the whole RUN unknown.
  */
 import {
   effectiveCommand,
@@ -18,7 +18,7 @@ import {
   environmentOf,
   lookupEffects,
   type FileEffects,
-} from './command-effects.js';
+} from './command-effects/index.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 import { errexitLead } from './shell-state.js';
 import { normalise, placeOf, UnknownPlace, type Place, type PlaceBase } from './places.js';

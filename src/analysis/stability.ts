@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { effectiveCommand, type PosixShellView, type ShellCommand } from '../engine/index.js';
-import { programOnUnknownPath, type Link } from './command-effects.js';
+import { programOnUnknownPath, type Link } from './command-effects/index.js';
 import { isUnder, overlaps, type Place } from './places.js';
 import { IMAGE_WORKDIR } from './path-scopes.js';
 import { runEffects, type RunScope } from './run-effects.js';

@@ -16,7 +16,7 @@ import {
   programOnUnknownPath,
   WRAPPERS,
   type Link,
-} from './command-effects.js';
+} from './command-effects/index.js';
 import { aliases, isUnder, normalise, type Place } from './places.js';
 import { runEffects, type RunEffects, type RunScope } from './run-effects.js';
 

@@ -1,0 +1,345 @@
+/** Rules of the language tool chains: pip and python, npm, pnpm, yarn and corepack, gem, go, cargo. */
+import { commandUpTo, hasOption, optionValues, readCommandLine, type Arg, type CommandLine } from '../command-line.js';
+import { nodeOptionFiles } from '../node-options.js';
+import { PIP_SYNTAX } from '../pip-options.js';
+import type { Place } from '../places.js';
+import { configFiles, isPathLike, isUrl, readHome, readProgram, type CommandRule, type Resolver } from './effects.js';
+
+/** The rules of language tools, by command name. */
+export const LANGUAGE_RULES: Record<string, CommandRule> = {
+  pip: { syntax: PIP_SYNTAX, rule: pip },
+  pip3: { syntax: PIP_SYNTAX, rule: pip },
+  npm: {
+    syntax: { short: 'C', long: ['--prefix', '--registry', '--cache', '--workspace', '-w'] },
+    rule: (line, at) =>
+      nodeManager(line, at, [
+        'install',
+        'i',
+        'add',
+        'ci',
+        'update',
+        'uninstall',
+        'rm',
+        'prune',
+        'dedupe',
+        'audit',
+        'rebuild',
+        'link',
+      ]),
+  },
+  pnpm: {
+    syntax: { short: 'C', long: ['--dir', '--store-dir', '--filter'] },
+    rule: (line, at) =>
+      nodeManager(line, at, ['install', 'i', 'add', 'update', 'remove', 'prune', 'fetch', 'rebuild', 'link']),
+  },
+  yarn: {
+    syntax: { long: ['--cwd', '--cache-folder', '--modules-folder', '--network-timeout', '--registry'] },
+    rule: yarn,
+  },
+  corepack: { syntax: { long: ['--install-directory'] }, rule: corepack },
+  gem: {
+    syntax: { short: 'ivgn', long: ['--install-dir', '--bindir', '--version', '--source', '--file'] },
+    rule: (line, at) => {
+      const [sub] = line.operands;
+      if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall')
+        at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+      for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
+      // gem reads /etc/gemrc, ~/.gemrc or $GEMRC, and with -g the Gemfile it names (the working directory's).
+      configFiles(at, ['.gemrc'], ['GEMRC'], ['/etc/gemrc']);
+      for (const gemfile of optionValues(line, '-g', '--file'))
+        at.readArg(gemfile ?? { value: 'Gemfile', text: 'Gemfile' });
+      for (const folder of optionValues(line, '-i', '--install-dir', '-n', '--bindir'))
+        at.write(at.place(folder, true));
+      at.install();
+      at.commands();
+    },
+  },
+  go: {
+    syntax: { short: 'o', long: ['-o', '-C', '-modfile', '-ldflags', '-tags', '-gcflags'], singleDashLong: true },
+    rule: goTool,
+  },
+  cargo: {
+    syntax: {
+      long: [
+        '--root',
+        '--path',
+        '--manifest-path',
+        '--target-dir',
+        '--version',
+        '--git',
+        '--branch',
+        '--tag',
+        '--rev',
+        '--bin',
+        '--features',
+      ],
+    },
+    rule: cargo,
+  },
+};
+LANGUAGE_RULES.python = { syntax: { short: 'mcWX', stopAtOperand: true }, rule: python };
+LANGUAGE_RULES.python3 = LANGUAGE_RULES.python;
+
+function pip(line: CommandLine, at: Resolver): void {
+  const [sub, ...rest] = line.operands;
+  if (sub?.value === 'download' || sub?.value === 'wheel') {
+    const [folder] = optionValues(line, '-d', '--dest', '-w', '--wheel-dir');
+    at.write(folder ? at.place(folder, true) : at.cwd());
+  } else if (sub?.value === 'uninstall' || sub?.value === 'install') {
+    at.install();
+    for (const folder of optionValues(line, '-t', '--target', '--prefix', '--root', '--src'))
+      at.write(at.place(folder, true));
+    // The same locations set by the environment, and `--user`'s: PYTHONUSERBASE, else ~/.local.
+    for (const variable of ['PIP_TARGET', 'PIP_PREFIX', 'PIP_ROOT', 'PIP_SRC'])
+      if (at.base.variables.has(variable))
+        at.write(at.place({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true));
+    if (hasOption(line, '--user') || /^(1|true|yes|on)$/i.test(at.base.variables.get('PIP_USER') ?? '')) {
+      const base = at.base.variables.has('PYTHONUSERBASE')
+        ? (at.base.variables.get('PYTHONUSERBASE') ?? null)
+        : at.base.home === undefined
+          ? null
+          : `${at.base.home}/.local`;
+      at.write(at.place({ value: base, text: '$PYTHONUSERBASE' }, true));
+    }
+    at.commands();
+  } else if (!['list', 'show', 'freeze', 'check', 'config', 'cache', 'debug', '--version'].includes(sub?.value ?? '')) {
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  }
+  for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable'))
+    at.readArg(file, true);
+  for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
+  // pip reads its configuration from these files (the site's beside its prefix) and from PIP_CONFIG_FILE.
+  at.read(
+    { path: '/etc/pip.conf', tree: false },
+    { path: '/etc/xdg/pip', tree: true },
+    { path: '/usr/pip.conf', tree: false },
+    { path: '/usr/local/pip.conf', tree: false },
+  );
+  if (at.base.variables.has('VIRTUAL_ENV')) {
+    const venv = at.base.variables.get('VIRTUAL_ENV');
+    at.readArg({ value: venv === undefined ? null : `${venv}/pip.conf`, text: '$VIRTUAL_ENV/pip.conf' });
+  }
+  readHome(at, '.config/pip/', '.pip/');
+  for (const [variable, tree] of [
+    ['PIP_CONFIG_FILE', false],
+    ['PIP_CONSTRAINT', false],
+    ['PIP_REQUIREMENT', false],
+    ['PIP_FIND_LINKS', true],
+  ] as const) {
+    if (!at.base.variables.has(variable)) continue;
+    const value = at.base.variables.get(variable) ?? null;
+    if (value === null || !isUrl({ value, text: value })) at.readArg({ value, text: `$${variable}` }, tree);
+  }
+  // A project folder, a wheel or an archive (`.`, `.[extra]`, `libs/x`, `x.whl`): read with everything below it.
+  for (const arg of rest)
+    if (isPathLike(arg) && !isUrl(arg))
+      at.readArg({ value: arg.value?.replace(/\[.*\]$/, '') ?? null, text: arg.text }, true);
+}
+
+function python(line: CommandLine, at: Resolver): void {
+  const [module] = optionValues(line, '-m');
+  // `-m` puts the working directory first on the module path: what it holds can shadow the module and its imports.
+  if (module) at.read(at.cwd());
+  if (module?.value === 'pip') {
+    const words = line.operands;
+    return pip(readCommandLine('pip', words, PIP_SYNTAX), at);
+  }
+  if (module?.value === 'venv') {
+    const folder = line.operands.find((arg) => !arg.value?.startsWith('-'));
+    at.write(at.place(folder ?? null, true));
+    at.commands();
+    return;
+  }
+  at.unknown(`runs a ${line.name} program, which layerfix does not follow`);
+}
+
+function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void {
+  const [sub] = line.operands;
+  const global = hasOption(line, '-g', '--global', '--location=global');
+  if (sub?.value == null || !installs.includes(sub.value))
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  // npm reads the user and global configuration files, wherever the environment puts them.
+  for (const variable of [
+    'NPM_CONFIG_USERCONFIG',
+    'NPM_CONFIG_GLOBALCONFIG',
+    'npm_config_userconfig',
+    'npm_config_globalconfig',
+  ]) {
+    if (at.base.variables.has(variable))
+      at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
+  }
+  at.read({ path: '/usr/local/etc/npmrc', tree: false }, { path: '/etc/npmrc', tree: false });
+  readHome(at, '.npmrc');
+  nodeReads(at);
+  if (global) {
+    // `npm install -g` alone installs the working directory's project; `-g .`, `-g ./cli`, `-g file:/app` a folder.
+    if (line.operands.length === 1) at.read(at.cwd());
+    readLocalPackages(line.operands.slice(1), at);
+    at.install();
+    at.commands();
+    return;
+  }
+  // The install scripts of the project and its dependencies (postinstall, prepare, node-gyp) may do anything.
+  const scriptsOff =
+    hasOption(line, '--ignore-scripts') ||
+    ['NPM_CONFIG_IGNORE_SCRIPTS', 'npm_config_ignore_scripts'].some((name) => at.base.variables.get(name) === 'true');
+  if (!scriptsOff)
+    at.unknown(
+      `runs \`${commandUpTo(line, sub)}\`, whose install scripts may write anywhere (--ignore-scripts leaves them out)`,
+    );
+  const [prefix] = optionValues(line, '-C', '--prefix', '--dir');
+  const project = prefix ? at.place(prefix, true) : at.cwd();
+  // A project install reads the manifests, lockfile and configuration, and writes node_modules there.
+  at.read(project);
+  at.write(project);
+}
+
+/**
+ * corepack: `enable` and `disable` put or take its shims beside node; `install` and `prepare` fetch a package
+ * manager: the one named (`prepare pnpm@9`, `install -g yarn@4`), else the one the packageManager field of the
+ * package.json in the working directory or a folder above it names. Anything else (`use` and `up` rewrite that
+ * package.json; a package manager's name runs it) is not known.
+ */
+function corepack(line: CommandLine, at: Resolver): void {
+  const [sub, ...specs] = line.operands;
+  if (!['enable', 'disable', 'install', 'prepare'].includes(sub?.value ?? ''))
+    at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  const named = specs.length > 0 || hasOption(line, '-g', '--global');
+  nodeReads(at);
+  // Beside each package.json it reads, corepack reads a .corepack.env (or the file COREPACK_ENV_FILE names).
+  if ((sub?.value === 'install' || sub?.value === 'prepare') && !named) at.readUpwards('package.json', '.corepack.env');
+  if (at.base.variables.has('COREPACK_ENV_FILE'))
+    at.readArg({ value: at.base.variables.get('COREPACK_ENV_FILE') ?? null, text: '$COREPACK_ENV_FILE' });
+  at.install();
+  at.commands();
+}
+
+/** A package word that names a local folder or archive: `.`, `./cli`, `/app`, `~/x`, `file:..`, `x.tgz`. */
+const LOCAL_PACKAGE = /^(?:[./~]|file:|link:)|\.(?:tgz|tar\.gz|tar)$/;
+
+/** Read the local folders and archives among the packages a global install names (with everything below them). */
+function readLocalPackages(packages: readonly Arg[], at: Resolver): void {
+  for (const arg of packages)
+    if (arg.value === null || LOCAL_PACKAGE.test(arg.value))
+      at.readArg({ value: arg.value?.replace(/^(?:file|link):/, '') ?? null, text: arg.text }, true);
+}
+
+/**
+ * What every Node.js process reads besides its own files: node itself, found on PATH by the tool's `#!/usr/bin/env
+ * node`, the modules NODE_OPTIONS preloads (`--require`, `--import`, `--loader`) and the certificates
+ * NODE_EXTRA_CA_CERTS adds.
+ */
+function nodeReads(at: Resolver): void {
+  // The tool's script starts with `#!/usr/bin/env node`: node is looked up on PATH.
+  readProgram('node', at);
+  const variables = at.base.variables;
+  if (variables.has('NODE_EXTRA_CA_CERTS'))
+    at.readArg({ value: variables.get('NODE_EXTRA_CA_CERTS') ?? null, text: '$NODE_EXTRA_CA_CERTS' });
+  if (!variables.has('NODE_OPTIONS')) return;
+  const options = variables.get('NODE_OPTIONS');
+  if (options === undefined) return void at.effects.unknownReads.push('the modules NODE_OPTIONS may preload');
+  for (const module of nodeOptionFiles(options)) {
+    // A bare name is a package, found from the working directory's node_modules up.
+    if (!/^[./~]/.test(module)) at.readUpwards('node_modules');
+    else at.readArg({ value: module, text: module });
+  }
+}
+
+function yarn(line: CommandLine, at: Resolver): void {
+  const [sub, second] = line.operands;
+  if (sub?.value === 'global') {
+    if (second?.value !== 'add' && second?.value !== 'remove')
+      at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
+    // Yarn 1 reads the .yarnrc and .npmrc of the working directory and every folder above it, in global mode too.
+    at.readUpwards('.yarnrc', '.npmrc');
+    readHome(at, '.yarnrc', '.npmrc');
+    nodeReads(at);
+    readLocalPackages(line.operands.slice(2), at);
+    at.install();
+    at.commands();
+    return;
+  }
+  nodeManager(line, at, ['install', 'add', 'remove', 'upgrade']);
+}
+
+function goTool(line: CommandLine, at: Resolver): void {
+  const [sub] = line.operands;
+  const { gopaths, cache } = goFolders(at);
+  // In a module (all but `go install pkg@version`), go reads the go.mod and go.work above the working directory too,
+  // and the folders their `replace` and `use` lines name, anywhere (`replace example.com/lib => ../lib`).
+  const versioned = sub?.value === 'install' && line.operands.slice(1).some((arg) => arg.value?.includes('@'));
+  if (!versioned && sub?.value !== 'version' && sub?.value !== 'env') {
+    at.readUpwards('go.mod', 'go.work', 'go.work.sum');
+    at.effects.unknownReads.push('the local modules a go.mod or go.work may name with `replace` or `use`');
+  }
+  if (sub?.value === 'install') {
+    at.read(at.cwd());
+    at.write(...gopaths, ...cache);
+    at.commands();
+  } else if (sub?.value === 'mod' && line.operands[1]?.value === 'download') {
+    at.read(at.cwd());
+    at.write(...moduleCaches(at, gopaths), ...cache);
+  } else if (sub?.value === 'build') {
+    at.read(at.cwd());
+    at.write(...moduleCaches(at, gopaths), ...cache);
+    const [output] = optionValues(line, '-o');
+    at.write(output ? at.place(output, true) : at.cwd());
+  } else if (sub?.value === 'get') {
+    at.read(at.cwd());
+    at.write(...gopaths, ...cache, at.cwd());
+    at.commands();
+  } else if (sub?.value === 'version' || sub?.value === 'env') {
+    return;
+  } else at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+}
+
+/**
+ * The folders go writes by default: GOPATH (golang's images set /go; elsewhere it is ~/go) and its build cache
+ * (GOCACHE, else ~/.cache), in every home the user may have when layerfix cannot tell it.
+ */
+function goFolders(at: Resolver): { gopaths: Place[]; cache: Place[] } {
+  const homes = at.base.home ? [at.base.home] : ['/root', '/home'];
+  const named = (name: string, otherwise: string[]): Place[] => {
+    if (!at.base.variables.has(name)) return otherwise.map((path) => ({ path, tree: true }));
+    const value = at.base.variables.get(name);
+    return [value ? at.place({ value, text: value }, true) : { path: '/', tree: true }];
+  };
+  return {
+    gopaths: named('GOPATH', ['/go', ...homes.map((home) => `${home}/go`)]),
+    cache: named(
+      'GOCACHE',
+      homes.map((home) => `${home}/.cache`),
+    ),
+  };
+}
+
+/**
+ * Where go keeps the modules it downloads: GOMODCACHE, else $GOPATH/pkg/mod (a build installs no program into
+ * $GOPATH/bin); anywhere when GOMODCACHE is only known at build time.
+ */
+function moduleCaches(at: Resolver, gopaths: readonly Place[]): Place[] {
+  if (!at.base.variables.has('GOMODCACHE')) return gopaths.map((place) => ({ path: `${place.path}/pkg`, tree: true }));
+  const value = at.base.variables.get('GOMODCACHE');
+  return [value ? at.place({ value, text: value }, true) : { path: '/', tree: true }];
+}
+
+function cargo(line: CommandLine, at: Resolver): void {
+  const [sub] = line.operands;
+  if (sub?.value !== 'install') at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
+  // cargo reads .cargo/config.toml in the working directory and every folder above it.
+  at.readUpwards('.cargo/config.toml', '.cargo/config');
+  // With --path it builds there, into that folder's target/ unless told otherwise.
+  for (const path of optionValues(line, '--path')) {
+    at.readArg(path, true);
+    at.write(at.place(path, true));
+  }
+  for (const folder of optionValues(line, '--root', '--target-dir')) at.write(at.place(folder, true));
+  for (const variable of ['CARGO_TARGET_DIR', 'CARGO_INSTALL_ROOT'])
+    if (at.base.variables.has(variable))
+      at.write(at.place({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true));
+  at.write(
+    { path: at.base.variables.get('CARGO_HOME') ?? '/usr/local/cargo', tree: true },
+    { path: '/root', tree: true },
+  );
+  at.commands();
+}
