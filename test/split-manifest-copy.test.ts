@@ -252,6 +252,47 @@ test('a pnpm-workspace.yaml that is not valid YAML is a decline naming it', asyn
   }
 });
 
+test('pnpm: workspace packages injected by .npmrc, pnpm-workspace.yaml or the environment stop the split (red team 29)', async () => {
+  const base = {
+    'package.json': '{"name":"x","dependencies":{"lib":"workspace:*"}}\n',
+    'pnpm-lock.yaml': 'lockfileVersion: 9\n',
+    'lib/package.json': '{"name":"lib"}\n',
+    'lib/index.js': '\n',
+  };
+  const cases: Array<[Record<string, string>, string, RegExp]> = [
+    [{ '.npmrc': 'inject-workspace-packages=true\n' }, '', /\.npmrc sets inject-workspace-packages/],
+    [
+      { 'pnpm-workspace.yaml': 'packages: [lib]\ninjectWorkspacePackages: true\n' },
+      '',
+      /pnpm-workspace\.yaml sets injectWorkspacePackages/,
+    ],
+    [{}, 'ENV npm_config_inject_workspace_packages=true\n', /the environment sets inject-workspace-packages/],
+  ];
+  for (const [files, env, reason] of cases) {
+    const context = contextWith({ 'pnpm-workspace.yaml': 'packages: [lib]\n', ...base, ...files });
+    try {
+      const text = `FROM node:20\n${env}WORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n`;
+      const result = await transform(text, { ...only, path: context.dockerfile });
+      assert.is(result.text, text);
+      assert.match(result.messages.map((m) => m.reason).join('\n'), reason);
+    } finally {
+      context.done();
+    }
+  }
+  // Without injection the workspace package is a link to its folder, which the COPY fills: the split goes ahead.
+  const plain = contextWith({ 'pnpm-workspace.yaml': 'packages: [lib]\n', ...base });
+  try {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n';
+    const result = await transform(text, { ...only, path: plain.dockerfile });
+    assert.is(
+      result.text,
+      'FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY lib/package.json ./lib/\nRUN pnpm install --frozen-lockfile\nCOPY . .\n',
+    );
+  } finally {
+    plain.done();
+  }
+});
+
 test('a node_modules folder in the context stops the split (the COPY would copy it over the installed one)', async () => {
   const context = contextWith({ ...NPM, 'node_modules/left-pad/index.js': '\n' });
   try {

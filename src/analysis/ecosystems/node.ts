@@ -4,7 +4,7 @@
  * run lifecycle scripts, link local packages or make workspace `bin` files executable, all of which read sources.
  */
 import { posix } from 'node:path';
-import { isTable, readYaml, stringsOf, valueAt, type DataValue } from '../data-files.js';
+import { isTable, readIni, readYaml, stringsOf, valueAt, type DataValue } from '../data-files.js';
 import {
   decline,
   enclosingRoot,
@@ -76,7 +76,8 @@ const MANAGERS: Record<string, Manager> = {
   },
   pnpm: {
     files: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.pnpmfile.cjs'],
-    lifecycle: ['preinstall', 'install', 'postinstall', 'prepare'],
+    // The root's `pnpm:devPreinstall`, `preprepare` and `postprepare` run during `pnpm install` too (red team 29).
+    lifecycle: ['pnpm:devPreinstall', 'preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'],
     outputs: ['node_modules'],
   },
   bun: {
@@ -229,8 +230,10 @@ function installSettings(
     path,
     why: `an option of ${name} (configuration, certificates, cache) makes it use`,
   }));
+  const inject =
+    envFlag(env, 'npm_config_inject_workspace_packages') || envFlag(env, 'NPM_CONFIG_INJECT_WORKSPACE_PACKAGES');
   return {
-    options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : [])],
+    options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : []), ...(inject ? ['inject'] : [])],
     reads: [...environmentReads(env, NODE_PATH_VARIABLES, name), ...named],
   };
 }
@@ -647,6 +650,7 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     ...configured.files,
   ]);
   const manifests = [root.value];
+  const packageFiles = [where(project, 'package.json')];
   for (const folder of folders) {
     const file = `${folder}/package.json`;
     const read = readJson(project, posix.relative(project.dir, file));
@@ -655,8 +659,12 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
     const problem = packageProblem(manifest, file, manager, use, true, gyp(folder), gitCopied);
     if (problem) return { decline: problem };
     manifests.push(manifest);
+    packageFiles.push(file);
     files.push(file);
   }
+  const injected =
+    flavour === 'pnpm' ? injectedPackages(project, use, pnpmWorkspace, manifests, packageFiles) : undefined;
+  if (injected) return { decline: injected };
   if (!use.options.has('frozen')) {
     const rewrite = lockfileRewrite(project, flavour, manifests);
     if (rewrite) return { decline: `${rewrite}, and the COPY would then put the old one back` };
@@ -672,6 +680,37 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const relative = folders.map((folder) => folder.slice(project.dir ? project.dir.length + 1 : 0));
   const output = outputsInContext(project, relative, manager.outputs);
   return output ? { decline: output } : { files };
+}
+
+/**
+ * Why pnpm may copy workspace packages into node_modules, if it may: an injected dependency (`dependenciesMeta`'s
+ * `injected`, or `inject-workspace-packages`) is hard-linked from the package's files at install time, not linked to
+ * its folder, so an install before the sources would copy only its package.json (red team 29).
+ */
+function injectedPackages(
+  project: ProjectFolder,
+  use: InstallUse,
+  pnpmWorkspace: DataValue | undefined,
+  manifests: readonly Record<string, unknown>[],
+  packageFiles: readonly string[],
+): string | undefined {
+  const copies = 'which pnpm copies into node_modules during the install, and whose files are sources';
+  if (use.options.has('inject')) return `the environment sets inject-workspace-packages, ${copies}`;
+  if (valueAt(pnpmWorkspace, 'injectWorkspacePackages') === true)
+    return `${where(project, 'pnpm-workspace.yaml')} sets injectWorkspacePackages, ${copies}`;
+  const npmrc = readProject(project, '.npmrc');
+  const setting = npmrc === undefined ? undefined : readIni(npmrc)['inject-workspace-packages'];
+  if (setting === true || setting === 'true')
+    return `${where(project, '.npmrc')} sets inject-workspace-packages, ${copies}`;
+  for (const [index, manifest] of manifests.entries()) {
+    const meta = manifest.dependenciesMeta;
+    if (!meta || typeof meta !== 'object') continue;
+    const name = Object.entries(meta as Record<string, unknown>).find(
+      ([, value]) => valueAt(value as DataValue, 'injected') === true,
+    )?.[0];
+    if (name) return `${packageFiles[index]} injects the dependency ${name} (dependenciesMeta), ${copies}`;
+  }
+  return undefined;
 }
 
 /** npm, Yarn, pnpm and bun. */
