@@ -293,6 +293,38 @@ test('pnpm: workspace packages injected by .npmrc, pnpm-workspace.yaml or the en
   }
 });
 
+test('configuration an earlier instruction writes where the install tool reads it stops the split (red team 29)', async () => {
+  const context = contextWith({ ...NPM, 'ci/.npmrc': 'prefix=/app/tools\n', 'ci/notes.txt': '\n' });
+  const split = 'COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n';
+  const cases: Array<[string, RegExp | undefined]> = [
+    [
+      "RUN printf 'prefix=/app/tools\\n' > /root/.npmrc\n",
+      /the RUN at 2:1 writes \/root\/\.npmrc, configuration npm reads/,
+    ],
+    ['COPY ci/ /root/\n', /the COPY at 2:1 writes \/root\/\.npmrc, configuration npm reads/],
+    [
+      'ARG SETTINGS\nCOPY ci/notes.txt ${SETTINGS}\n',
+      /the COPY at 3:1 writes where layerfix cannot tell, which may be configuration npm reads/,
+    ],
+    // A copy that brings no configuration file, and a write beside one, leave the split alone.
+    ['COPY ci/notes.txt /root/\nRUN touch /root/.npmrc.bak\n', undefined],
+  ];
+  try {
+    for (const [before, reason] of cases) {
+      const text = `FROM node:20\n${before}WORKDIR /app\nCOPY . .\nRUN npm ci\n`;
+      const result = await transform(text, { ...only, path: context.dockerfile });
+      if (!reason) {
+        assert.is(result.text, `FROM node:20\n${before}WORKDIR /app\n${split}`);
+        continue;
+      }
+      assert.is(result.text, text);
+      assert.match(result.messages.map((m) => m.reason).join('\n'), reason);
+    }
+  } finally {
+    context.done();
+  }
+});
+
 test('a node_modules folder in the context stops the split (the COPY would copy it over the installed one)', async () => {
   const context = contextWith({ ...NPM, 'node_modules/left-pad/index.js': '\n' });
   try {

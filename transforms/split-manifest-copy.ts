@@ -24,6 +24,9 @@ import {
 import {
   IMAGE_WORKDIR,
   INSTALLERS,
+  configLocations,
+  configWrite,
+  stageLineage,
   isUnder,
   cutPoints,
   cutRun,
@@ -53,6 +56,7 @@ import {
   type InstallStep,
   type ManifestCopy,
   type PathScope,
+  type Place,
   type RunCut,
   type RunEffects,
   type ShellFacts,
@@ -185,20 +189,15 @@ function trySplit(ctx: Context, facts: Facts, stage: Stage, index: number): bool
     ({ reading: install, cut } = found);
   }
   if ('reason' in facts.lookup) return skip(facts.lookup.reason);
-  const configured = configuredBefore(ctx, facts, stage.instructions.slice(0, copyIndex), install);
+  const history = lineageBefore(ctx, stage, copyIndex);
+  const configured =
+    configuredBefore(ctx, facts, history, install) ?? configWrittenBefore(ctx, facts, history, install, copy, run);
   if (configured) return skip(configured);
   const files = manifestsOf(facts.lookup.context, copy, install.installs);
   if (files === undefined) return false;
   if ('reason' in files) return skip(files.reason);
   if (!files.files.length) return skip('the build context has none of the manifests the install reads');
-  const pin = corepackPin(
-    ctx,
-    facts,
-    stage.instructions.slice(0, index + 1),
-    install,
-    facts.lookup.context,
-    files.files,
-  );
+  const pin = corepackPin(ctx, facts, lineageBefore(ctx, stage, index + 1), install, facts.lookup.context, files.files);
   if (pin) return skip(pin);
   const made = unmadeWorkdir(ctx, facts, stage, between, copy, files.files) ?? linkedFolder(facts, copy, files.files);
   if (made) return skip(made);
@@ -336,7 +335,7 @@ function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading |
 }
 
 /**
- * Why an install may read configuration a RUN before the COPY wrote with the install's own tool (`go env -w
+ * Why an install may read configuration a RUN before the COPY (in its stage or a stage it is built on) wrote with the install's own tool (`go env -w
  * GOFLAGS=-modfile=...`, `composer config --global optimize-autoloader true`), which layerfix does not follow.
  */
 function configuredBefore(
@@ -352,6 +351,55 @@ function configuredBefore(
       return `the RUN at ${positionText(ctx.edit.originOf(view.node))} ${found.reason}`;
   }
   return undefined;
+}
+
+/**
+ * Why an install may read configuration an instruction before the COPY wrote where the install's tool looks for it
+ * (`COPY pip.conf /etc/pip.conf`, `RUN printf ... > /root/.npmrc`), outside what the COPY brings: layerfix does not
+ * read it, and it may point the install at the sources.
+ */
+function configWrittenBefore(
+  ctx: Context,
+  facts: Facts,
+  before: readonly InstructionView[],
+  install: RunReading,
+  copy: BroadCopy,
+  run: InstructionView,
+): string | undefined {
+  const start = startOf(facts, run);
+  const context = 'context' in facts.lookup ? facts.lookup.context : undefined;
+  for (const step of install.installs) {
+    const tool = step.use.ecosystem;
+    const home = step.homeUnknown ? undefined : (start.env.get('HOME') ?? start.home);
+    const locations = configLocations(tool, start.env, home, step.cwd).filter((path) => !isUnder(path, copy.dest));
+    for (const view of before) {
+      const write = configWrite(view, locations, facts.scopes.get(view.node), context, (other) =>
+        knownWrites(ctx, facts, other),
+      );
+      if (!write) continue;
+      const by = `the ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))}`;
+      return 'unknown' in write
+        ? `${by} writes where layerfix cannot tell, which may be configuration ${tool} reads`
+        : `${by} writes ${write.location}, configuration ${tool} reads, which layerfix does not read and which may point the install at what the COPY brings`;
+    }
+  }
+  return undefined;
+}
+
+/** The places a RUN is known to write (none for one in exec form, with a heredoc or under a shell that is not POSIX). */
+function knownWrites(ctx: Context, facts: Facts, run: InstructionView): readonly Place[] {
+  if (run.form === 'exec' || run.heredocs.length) return [];
+  const shell = ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null });
+  return shell.posix ? runEffects(shell, runScopeOf(facts.scopes.get(run.node))).writes : [];
+}
+
+/**
+ * The instructions an image runs before the one at `index` of `stage`: those of the stages it is built on, farthest
+ * first, then its own.
+ */
+function lineageBefore(ctx: Context, stage: Stage, index: number): InstructionView[] {
+  const [, ...bases] = stageLineage(ctx.root, stage).stages;
+  return [...bases.reverse().flatMap((base) => base.instructions), ...stage.instructions.slice(0, index)];
 }
 
 /**

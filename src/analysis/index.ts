@@ -43,7 +43,8 @@ export {
   type PackageFamily,
 } from './packages.js';
 export { editableRun, editableRuns, appendBlocker, appendEdit, type EditableRun, type RunToEdit } from './run-edits.js';
-export { INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
+export { configLocations, INSTALLERS, readCommand, type Ecosystem, type InstallUse } from './ecosystems/index.js';
+export { configWrite } from './config-writes.js';
 export {
   readExecRun,
   readShellRun,

@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { readToml, type DataTable } from '../data-files.js';
 import { nodeOptionFiles } from '../node-options.js';
+import { homeConfig } from './tool-config.js';
 import type { ExtraRead, InstallUse, Manifests, ProjectFolder, Verdict } from './types.js';
 
 /** A command line split into options and positional arguments. */
@@ -113,35 +114,6 @@ export function extraReadProblem(project: ProjectFolder, use: InstallUse): strin
       return `${read.why} ${path || 'the context root'}, which the COPY brings and which is not among the manifests layerfix copies first`;
   }
   return undefined;
-}
-
-/** The user configuration each install tool reads from the home folder, relative to it. */
-const HOME_CONFIG: Readonly<Record<string, readonly string[]>> = {
-  pip: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
-  pipenv: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
-  poetry: ['.config/pypoetry/config.toml', '.config/pypoetry/auth.toml', '.netrc'],
-  uv: ['.config/uv/uv.toml', '.netrc'],
-  npm: ['.npmrc'],
-  yarn: ['.yarnrc', '.yarnrc.yml', '.npmrc'],
-  pnpm: ['.npmrc', '.config/pnpm/rc'],
-  bun: ['.bunfig.toml', '.npmrc'],
-  bundler: ['.bundle/config', '.gemrc'],
-  composer: [
-    '.composer/config.json',
-    '.composer/auth.json',
-    '.config/composer/config.json',
-    '.config/composer/auth.json',
-  ],
-  cargo: ['.cargo/config.toml', '.cargo/config', '.cargo/credentials.toml'],
-  go: ['.config/go/env', '.netrc'],
-  maven: ['.m2/settings.xml', '.m2/settings-security.xml'],
-  gradle: ['.gradle/gradle.properties', '.gradle/init.gradle', '.gradle/init.gradle.kts', '.gradle/init.d'],
-  dotnet: ['.nuget/NuGet/NuGet.Config'],
-};
-
-/** The user configuration files (and folders) an ecosystem's install reads in the home folder, relative to it. */
-export function homeConfig(ecosystem: string): readonly string[] {
-  return HOME_CONFIG[ecosystem] ?? [];
 }
 
 /**

@@ -15,7 +15,8 @@ import type { Ecosystem, Invocation, Verdict } from './types.js';
 
 /** The shapes ecosystem modules declare and read. */
 export type { Ecosystem, ExtraRead, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
-export { extraReadProblem, homeConfig } from './common.js';
+export { extraReadProblem } from './common.js';
+export { configLocations, homeConfig } from './tool-config.js';
 
 /** Every ecosystem module, in the order their commands are tried. */
 const ECOSYSTEMS: readonly Ecosystem[] = [node, python, go, cargo, ruby, php, jvm, dotnet];

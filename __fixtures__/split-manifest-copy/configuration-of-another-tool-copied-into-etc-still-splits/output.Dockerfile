@@ -1,0 +1,13 @@
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 python3-venv nginx \
+ && rm -rf /var/lib/apt/lists/* \
+ && python3 -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+COPY nginx.conf /etc/nginx/conf.d/app.conf
+RUN printf '[global]\ntimeout = 60\n' > /etc/pip.conf.example
+WORKDIR /srv/app
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+COPY . .
+CMD ["python", "src/app.py"]

@@ -1,0 +1,126 @@
+/**
+ * Where each install tool reads its configuration outside the project: the home folder, the system's files, folders
+ * the environment names, and the folders above the one it runs in. A file an earlier instruction writes there may
+ * point the install at the sources, so the split declines on it.
+ */
+import { posix } from 'node:path';
+
+/** The user configuration each install tool reads from the home folder, relative to it. */
+const HOME_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  pip: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
+  pipenv: ['.config/pip/pip.conf', '.pip/pip.conf', '.netrc'],
+  poetry: ['.config/pypoetry/config.toml', '.config/pypoetry/auth.toml', '.netrc'],
+  uv: ['.config/uv/uv.toml', '.netrc'],
+  npm: ['.npmrc'],
+  yarn: ['.yarnrc', '.yarnrc.yml', '.npmrc'],
+  pnpm: ['.npmrc', '.config/pnpm/rc'],
+  bun: ['.bunfig.toml', '.npmrc'],
+  bundler: ['.bundle/config', '.gemrc'],
+  composer: [
+    '.composer/config.json',
+    '.composer/auth.json',
+    '.config/composer/config.json',
+    '.config/composer/auth.json',
+  ],
+  cargo: ['.cargo/config.toml', '.cargo/config', '.cargo/credentials.toml'],
+  go: ['.config/go/env', '.netrc'],
+  maven: ['.m2/settings.xml', '.m2/settings-security.xml'],
+  gradle: ['.gradle/gradle.properties', '.gradle/init.gradle', '.gradle/init.gradle.kts', '.gradle/init.d'],
+  dotnet: ['.nuget/NuGet/NuGet.Config'],
+};
+
+/** The user configuration files (and folders) an ecosystem's install reads in the home folder, relative to it. */
+export function homeConfig(ecosystem: string): readonly string[] {
+  return HOME_CONFIG[ecosystem] ?? [];
+}
+
+/** npm's global and built-in configuration files, where Node.js images and Debian's packages put them. */
+const NPMRC_FILES = [
+  '/usr/local/etc/npmrc',
+  '/usr/etc/npmrc',
+  '/etc/npmrc',
+  '/usr/local/lib/node_modules/npm/npmrc',
+  '/usr/lib/node_modules/npm/npmrc',
+  '/usr/share/nodejs/npm/npmrc',
+];
+
+/** The system-wide configuration each install tool reads (a `/` at the end: every file of the folder). */
+const SYSTEM_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  pip: ['/etc/pip.conf', '/etc/xdg/pip/pip.conf', '/usr/pip.conf', '/usr/local/pip.conf'],
+  pipenv: ['/etc/pip.conf', '/etc/xdg/pip/pip.conf', '/usr/pip.conf', '/usr/local/pip.conf'],
+  uv: ['/etc/uv/uv.toml', '/etc/xdg/uv/uv.toml'],
+  npm: NPMRC_FILES,
+  yarn: NPMRC_FILES,
+  pnpm: NPMRC_FILES,
+  bun: NPMRC_FILES,
+  bundler: ['/etc/gemrc', '/usr/local/etc/gemrc'],
+  maven: ['/usr/share/maven/conf/settings.xml'],
+  dotnet: ['/usr/local/share/NuGet/Config/'],
+};
+
+/** Variables that name a folder whose files an install tool reads as configuration (`''`: the variable names the file). */
+const CONFIG_VARIABLES: Readonly<Record<string, ReadonlyArray<readonly [string, readonly string[]]>>> = {
+  pip: [['VIRTUAL_ENV', ['pip.conf']]],
+  poetry: [['POETRY_CONFIG_DIR', ['config.toml', 'auth.toml']]],
+  bundler: [
+    ['BUNDLE_APP_CONFIG', ['config']],
+    ['GEMRC', ['']],
+  ],
+  composer: [['COMPOSER_HOME', ['config.json', 'auth.json']]],
+  cargo: [['CARGO_HOME', ['config.toml', 'config', 'credentials.toml']]],
+  go: [['GOENV', ['']]],
+  maven: [
+    ['MAVEN_HOME', ['conf/settings.xml']],
+    ['M2_HOME', ['conf/settings.xml']],
+    ['MAVEN_CONFIG', ['settings.xml']],
+  ],
+  gradle: [
+    ['GRADLE_USER_HOME', ['gradle.properties', 'init.gradle', 'init.gradle.kts', 'init.d/']],
+    ['GRADLE_HOME', ['init.d/']],
+  ],
+};
+
+/** Files an install tool reads in the folder it runs in and in every folder above it. */
+const UPWARD_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  cargo: ['.cargo/config.toml', '.cargo/config'],
+  yarn: ['.yarnrc', '.npmrc'],
+  uv: ['uv.toml', 'pyproject.toml'],
+  go: ['go.work'],
+  dotnet: [
+    'NuGet.Config',
+    'nuget.config',
+    'NuGet.config',
+    'Directory.Build.props',
+    'Directory.Build.targets',
+    'Directory.Packages.props',
+    'global.json',
+  ],
+};
+
+/**
+ * Every place an install tool may read configuration from outside its project, as absolute paths: a `/` at the end
+ * for a folder, and `/home/*` standing for every user's home when layerfix cannot tell the one it runs with.
+ */
+export function configLocations(
+  ecosystem: string,
+  env: ReadonlyMap<string, string | undefined>,
+  home: string | undefined,
+  cwd: string,
+): string[] {
+  const homes = home === undefined ? ['/root', '/home/*'] : [home];
+  const out = [...(SYSTEM_CONFIG[ecosystem] ?? [])];
+  for (const file of homeConfig(ecosystem)) out.push(...homes.map((folder) => posix.join(folder, file)));
+  // pip reads the pip.conf of the environment it runs in: a virtual environment whose bin folder is on PATH.
+  if (ecosystem === 'pip' || ecosystem === 'pipenv')
+    for (const dir of env.get('PATH')?.split(':') ?? [])
+      if (dir.startsWith('/') && dir.endsWith('/bin')) out.push(posix.join(posix.dirname(dir), 'pip.conf'));
+  for (const [variable, files] of CONFIG_VARIABLES[ecosystem] ?? []) {
+    const folder = env.get(variable);
+    if (folder?.startsWith('/')) out.push(...files.map((file) => (file ? posix.join(folder, file) : folder)));
+  }
+  for (let dir = cwd; ; dir = posix.dirname(dir)) {
+    out.push(...(UPWARD_CONFIG[ecosystem] ?? []).map((file) => posix.join(dir, file)));
+    if (dir === '/') break;
+  }
+  return out;
+}
