@@ -325,6 +325,36 @@ test('configuration an earlier instruction writes where the install tool reads i
   }
 });
 
+test("uv pip reads uv's settings: copied with the requirement files, declined when they find packages in the copy", async () => {
+  const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN uv pip install --system -r requirements.txt\n';
+  const files = { 'requirements.txt': 'flask==3.0.0\n', 'app.py': '\n' };
+  const remote = contextWith({ ...files, 'uv.toml': '[pip]\nindex-url = "https://mirror.example/simple"\n' });
+  try {
+    const result = await transform(text, { ...only, path: remote.dockerfile });
+    assert.is(
+      result.text,
+      'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt uv.toml ./\nRUN uv pip install --system -r requirements.txt\nCOPY . .\n',
+    );
+  } finally {
+    remote.done();
+  }
+  const local = contextWith({
+    ...files,
+    'pyproject.toml': '[tool.uv.pip]\nfind-links = ["vendor"]\n',
+    'vendor/x.whl': '',
+  });
+  try {
+    const result = await transform(text, { ...only, path: local.dockerfile });
+    assert.is(result.text, text);
+    assert.match(
+      result.messages.map((m) => m.reason).join('\n'),
+      /uv's settings find packages in the local folder `vendor`/,
+    );
+  } finally {
+    local.done();
+  }
+});
+
 test('a node_modules folder in the context stops the split (the COPY would copy it over the installed one)', async () => {
   const context = contextWith({ ...NPM, 'node_modules/left-pad/index.js': '\n' });
   try {

@@ -153,10 +153,12 @@ function pipInstall(
     optionValues(parsed, name).map((value): [string, string | null] => [name, value]),
   );
   const reads = pipReads(invocation.env, pathOptions, variables, tool);
+  // uv's pip interface reads uv's settings, not pip's.
+  const ecosystem = tool === 'uv pip' ? 'uv' : 'pip';
   // Without requirement files it installs named packages only: no reason to split, but what it reads still counts.
   if (!files.length)
-    return reads.length ? install('pip', '.', ['named-only', 'auxiliary'], [], reads) : { kind: 'harmless' };
-  return install('pip', '.', ['named-only'], files as string[], reads);
+    return reads.length ? install(ecosystem, '.', ['named-only', 'auxiliary'], [], reads) : { kind: 'harmless' };
+  return install(ecosystem, '.', ['named-only'], files as string[], reads);
 }
 
 /** pip settings (`pip config set <section>.<name>`) that name a path or an index, which an install then reads. */
@@ -430,16 +432,8 @@ function uvManifests(project: ProjectFolder, use: InstallUse): Manifests {
   const requirement = use.options.has('no-local') ? undefined : localProjectRequirement(pyproject);
   if (requirement)
     return { decline: `pyproject.toml requires \`${requirement}\`, a local path, which needs its sources` };
-  const settings = uvSettings(project, pyproject);
-  if ('decline' in settings) return settings;
-  const found = settings.local.find((path) => {
-    const at = path.startsWith('/') ? project.locate(path) : project.path(path);
-    return at !== undefined && project.context.has(at);
-  });
-  if (found !== undefined)
-    return {
-      decline: `uv's settings find packages in the local folder \`${found}\`, which the COPY brings and which is not among the manifests`,
-    };
+  const settings = uvSettingsProblem(project, pyproject);
+  if (settings) return settings;
   if (!use.options.has('locked') && files.some((file) => file.endsWith('uv.lock'))) {
     return {
       decline:
@@ -450,12 +444,48 @@ function uvManifests(project: ProjectFolder, use: InstallUse): Manifests {
   return output ? { decline: output } : { files };
 }
 
+/**
+ * `uv pip install -r` and `uv pip sync`: the requirement files, and the settings uv reads from the nearest uv.toml or
+ * pyproject.toml (`[tool.uv]`, `[tool.uv.pip]`: an index, find-links) in the folder it runs in, or a folder above it
+ * (red team 29).
+ */
+function uvPipManifests(project: ProjectFolder, use: InstallUse): Manifests {
+  const requirements = requirementManifests(project, use.named);
+  if ('decline' in requirements) return requirements;
+  const own = present(project, ['uv.toml', 'pyproject.toml']);
+  if (!own.length) {
+    const enclosing = enclosingRoot(project, 'uv', (up) => firstIn(project, up, ['uv.toml', 'pyproject.toml']));
+    if (enclosing) return { decline: enclosing };
+    return requirements;
+  }
+  const read = readTomlFile(project, 'pyproject.toml');
+  if ('decline' in read) return read;
+  return uvSettingsProblem(project, read.value ?? {}) ?? { files: [...requirements.files, ...own] };
+}
+
+/** A decline when uv's settings find packages in a local folder the COPY brings. */
+function uvSettingsProblem(project: ProjectFolder, pyproject: DataTable): { decline: string } | undefined {
+  const settings = uvSettings(project, pyproject);
+  if ('decline' in settings) return settings;
+  const found = settings.local.find((path) => {
+    const at = path.startsWith('/') ? project.locate(path) : project.path(path);
+    return at !== undefined && project.context.has(at);
+  });
+  return found === undefined
+    ? undefined
+    : {
+        decline: `uv's settings find packages in the local folder \`${found}\`, which the COPY brings and which is not among the manifests`,
+      };
+}
+
 /** The local folders uv's settings (`[tool.uv]` of pyproject.toml, and uv.toml) find packages in: find-links and indexes. */
 function uvSettings(project: ProjectFolder, pyproject: DataTable): { local: string[] } | { decline: string } {
   const own = readTomlFile(project, 'uv.toml');
   if ('decline' in own) return own;
   const local: string[] = [];
-  for (const table of [valueAt(pyproject, 'tool', 'uv'), own.value]) {
+  // The pip interface's own settings (`[pip]` of uv.toml, `[tool.uv.pip]`) apply to `uv pip` (red team 29).
+  const tables = [valueAt(pyproject, 'tool', 'uv'), own.value];
+  for (const table of [...tables, ...tables.map((table) => valueAt(table, 'pip'))]) {
     const indexes = valueAt(table, 'index');
     const urls = [
       ...stringsOf(valueAt(table, 'find-links')),
@@ -515,8 +545,7 @@ export const python: Ecosystem = {
   manifests(project, use) {
     if (use.ecosystem === 'pip') return requirementManifests(project, use.named);
     if (use.ecosystem === 'poetry') return poetryManifests(project, use);
-    if (use.ecosystem === 'uv')
-      return use.named.length ? requirementManifests(project, use.named) : uvManifests(project, use);
+    if (use.ecosystem === 'uv') return use.named.length ? uvPipManifests(project, use) : uvManifests(project, use);
     return pipenvManifests(project, use);
   },
 };
