@@ -116,9 +116,14 @@ function definedVariables(view: InstructionView): Set<string> {
   return new Set(view.name === 'env' || view.name === 'arg' ? (view.pairs ?? []).map((p) => p.key) : []);
 }
 
-/** Variables an instruction reads, in its arguments and its flags (`COPY --chown=$UID`, `--chmod=${MODE}`). */
+/**
+ * Variables an instruction reads, in its arguments, its flags (`COPY --chown=$UID`, `--chmod=${MODE}`) and its
+ * heredocs (BuildKit expands a `COPY <<EOF` body when it copies it; a RUN's is its script).
+ */
 function usedVariables(view: InstructionView): Set<string> {
-  return referencedVariables([view.args, ...view.flags.map((flag) => flag.text)].join(' '));
+  return referencedVariables(
+    [view.args, ...view.flags.map((flag) => flag.text), ...view.heredocs.map((heredoc) => heredoc.content)].join(' '),
+  );
 }
 
 /** The keys a LABEL sets: the last LABEL to set a key decides its value. */
