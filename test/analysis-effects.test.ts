@@ -119,6 +119,11 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
         '/root/.config/pip/**',
         '/root/.pip/**',
         '/app/requirements.txt/**',
+        // The certificate store, which pip (through requests) reads for every https connection.
+        '/etc/ssl/**',
+        '/usr/lib/ssl/**',
+        '/etc/pki/**',
+        '/usr/local/ssl/**',
       ],
     },
   ],

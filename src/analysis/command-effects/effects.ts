@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { Arg, CommandLine, OptionSyntax } from '../command-line.js';
 import { isUnder, placeOf, type Place, type PlaceBase, UnknownPlace } from '../places.js';
-import { DISTRIBUTION_FOLDERS, LIBRARY_CONFIGURATION, SYSTEM_FOLDERS } from './folders.js';
+import { DISTRIBUTION_FOLDERS, LIBRARY_CONFIGURATION, SYSTEM_FOLDERS, TLS_FOLDERS } from './folders.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
 export interface FileEffects {
@@ -269,6 +269,37 @@ export function readProgram(name: string, at: Resolver, exec = false): void {
 export function readProgramWord(word: Arg | null, at: Resolver): void {
   if (word?.value == null) at.effects.unknownReads.push(`\`${word?.text ?? '…'}\`, a program only known at build time`);
   else readProgram(word.value.split(/\s+/)[0], at);
+}
+
+/**
+ * Read what a word names when it is local: a path, or a `file:` URL (`file:///wheels`, `file:vendor`); other URLs
+ * are remote. A word only known at build time is an unknown read.
+ */
+export function readLocation(at: Resolver, arg: Arg | null, tree = true): void {
+  if (arg?.value == null) return at.readArg(arg, tree);
+  if (/^file:/i.test(arg.value)) {
+    const path = arg.value.replace(/^file:(\/\/[^/]*)?/i, '');
+    return at.readArg({ value: path || '/', text: arg.text }, tree);
+  }
+  if (!isUrl(arg)) at.readArg(arg, tree);
+}
+
+/** Read each local location among the words of the variables the environment sets (`PIP_FIND_LINKS="/w file:///x"`). */
+export function readVariableLocations(at: Resolver, variables: readonly string[], tree = true): void {
+  for (const variable of variables) {
+    if (!at.base.variables.has(variable)) continue;
+    const value = at.base.variables.get(variable);
+    if (value === undefined) at.readArg({ value: null, text: `$${variable}` }, tree);
+    else
+      for (const word of value.split(/\s+/).filter(Boolean))
+        readLocation(at, { value: word, text: `$${variable}` }, tree);
+  }
+}
+
+/** A TLS client reads the certificate store, and the files and folders these variables name instead. */
+export function tlsReads(at: Resolver, variables: readonly string[]): void {
+  at.read(...TLS_FOLDERS);
+  readVariableLocations(at, ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'OPENSSL_CONF', ...variables]);
 }
 
 /** No effect at all. */

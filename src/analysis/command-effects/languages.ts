@@ -3,7 +3,18 @@ import { commandUpTo, hasOption, optionValues, readCommandLine, type Arg, type C
 import { nodeOptionFiles } from '../node-options.js';
 import { PIP_SYNTAX } from '../pip-options.js';
 import type { Place } from '../places.js';
-import { configFiles, isPathLike, isUrl, readHome, readProgram, type CommandRule, type Resolver } from './effects.js';
+import { NODE_PATH_VARIABLES } from '../ecosystems/node-config.js';
+import {
+  configFiles,
+  isPathLike,
+  readHome,
+  readLocation,
+  readProgram,
+  readVariableLocations,
+  tlsReads,
+  type CommandRule,
+  type Resolver,
+} from './effects.js';
 
 /** The rules of language tools, by command name. */
 export const LANGUAGE_RULES: Record<string, CommandRule> = {
@@ -44,8 +55,11 @@ export const LANGUAGE_RULES: Record<string, CommandRule> = {
       if (sub?.value !== 'install' && sub?.value !== 'update' && sub?.value !== 'uninstall')
         at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
       for (const arg of line.operands.slice(1)) if (isPathLike(arg)) at.readArg(arg);
+      for (const source of optionValues(line, '--source')) readLocation(at, source);
       // gem reads /etc/gemrc, ~/.gemrc or $GEMRC, and with -g the Gemfile it names (the working directory's).
       configFiles(at, ['.gemrc'], ['GEMRC'], ['/etc/gemrc']);
+      tlsReads(at, []);
+      rubyReads(at);
       for (const gemfile of optionValues(line, '-g', '--file'))
         at.readArg(gemfile ?? { value: 'Gemfile', text: 'Gemfile' });
       for (const folder of optionValues(line, '-i', '--install-dir', '-n', '--bindir'))
@@ -107,7 +121,12 @@ function pip(line: CommandLine, at: Resolver): void {
   }
   for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable'))
     at.readArg(file, true);
-  for (const links of optionValues(line, '-f', '--find-links')) if (links && !isUrl(links)) at.readArg(links, true);
+  // Package locations and certificates: a folder or a `file:` URL is read (red team 28).
+  for (const location of optionValues(line, '-f', '--find-links', '-i', '--index-url', '--extra-index-url'))
+    readLocation(at, location);
+  for (const file of optionValues(line, '--cert', '--client-cert')) at.readArg(file);
+  tlsReads(at, ['PIP_CERT', 'PIP_CLIENT_CERT', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE']);
+  pythonReads(at);
   // pip reads its configuration from these files (the site's beside its prefix) and from PIP_CONFIG_FILE.
   at.read(
     { path: '/etc/pip.conf', tree: false },
@@ -120,20 +139,49 @@ function pip(line: CommandLine, at: Resolver): void {
     at.readArg({ value: venv === undefined ? null : `${venv}/pip.conf`, text: '$VIRTUAL_ENV/pip.conf' });
   }
   readHome(at, '.config/pip/', '.pip/');
-  for (const [variable, tree] of [
-    ['PIP_CONFIG_FILE', false],
-    ['PIP_CONSTRAINT', false],
-    ['PIP_REQUIREMENT', false],
-    ['PIP_FIND_LINKS', true],
-  ] as const) {
-    if (!at.base.variables.has(variable)) continue;
-    const value = at.base.variables.get(variable) ?? null;
-    if (value === null || !isUrl({ value, text: value })) at.readArg({ value, text: `$${variable}` }, tree);
-  }
-  // A project folder, a wheel or an archive (`.`, `.[extra]`, `libs/x`, `x.whl`): read with everything below it.
+  readVariableLocations(at, ['PIP_CONFIG_FILE', 'PIP_CONSTRAINT', 'PIP_REQUIREMENT'], false);
+  readVariableLocations(at, ['PIP_FIND_LINKS', 'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+  // A project folder, a wheel or an archive (`.`, `.[extra]`, `libs/x`, `x.whl`, `file:///w/x.whl`): read with
+  // everything below it.
   for (const arg of rest)
-    if (isPathLike(arg) && !isUrl(arg))
-      at.readArg({ value: arg.value?.replace(/\[.*\]$/, '') ?? null, text: arg.text }, true);
+    if (isPathLike(arg) || /^file:/i.test(arg.value ?? ''))
+      readLocation(at, { value: arg.value?.replace(/\[.*\]$/, '') ?? null, text: arg.text });
+}
+
+/**
+ * What the Python a tool runs reads at start besides itself: the folders PYTHONPATH puts first on the module path (a
+ * sitecustomize.py there runs, a module there shadows the standard library's), PYTHONHOME, PYTHONUSERBASE's
+ * site-packages and the PYTHONSTARTUP file (red team 28).
+ */
+function pythonReads(at: Resolver): void {
+  for (const variable of ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'PYTHONSTARTUP']) {
+    if (!at.base.variables.has(variable)) continue;
+    const value = at.base.variables.get(variable);
+    if (value === undefined) at.readArg({ value: null, text: `$${variable}` });
+    for (const path of value?.split(':').filter(Boolean) ?? []) at.readArg({ value: path, text: `$${variable}` }, true);
+  }
+}
+
+/**
+ * What the Ruby a tool runs reads at start: RUBYLIB's folders, and RUBYOPT's `-I` folders and `-r` libraries (a
+ * library by name, `-rbundler/setup`, may read anything: bundler reads the Gemfile of the working directory).
+ */
+function rubyReads(at: Resolver): void {
+  if (at.base.variables.has('RUBYLIB')) {
+    const value = at.base.variables.get('RUBYLIB');
+    if (value === undefined) at.readArg({ value: null, text: '$RUBYLIB' });
+    for (const path of value?.split(':').filter(Boolean) ?? []) at.readArg({ value: path, text: '$RUBYLIB' }, true);
+  }
+  if (!at.base.variables.has('RUBYOPT')) return;
+  const words = at.base.variables.get('RUBYOPT')?.split(/\s+/).filter(Boolean);
+  if (words === undefined) return void at.readArg({ value: null, text: '$RUBYOPT' });
+  for (const [index, word] of words.entries()) {
+    const option = /^-([Ir])(.*)$/.exec(word);
+    if (!option) continue;
+    const value = option[2] || words[index + 1] || '';
+    if (option[1] === 'I' || /^[./~]/.test(value)) at.readArg({ value, text: '$RUBYOPT' }, true);
+    else at.effects.unknownReads.push(`the library \`${value}\` RUBYOPT makes ruby load`);
+  }
 }
 
 function python(line: CommandLine, at: Resolver): void {
@@ -144,6 +192,7 @@ function python(line: CommandLine, at: Resolver): void {
     const words = line.operands;
     return pip(readCommandLine('pip', words, PIP_SYNTAX), at);
   }
+  pythonReads(at);
   if (module?.value === 'venv') {
     const folder = line.operands.find((arg) => !arg.value?.startsWith('-'));
     at.write(at.place(folder ?? null, true));
@@ -158,19 +207,12 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
   const global = hasOption(line, '-g', '--global', '--location=global');
   if (sub?.value == null || !installs.includes(sub.value))
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
-  // npm reads the user and global configuration files, wherever the environment puts them.
-  for (const variable of [
-    'NPM_CONFIG_USERCONFIG',
-    'NPM_CONFIG_GLOBALCONFIG',
-    'npm_config_userconfig',
-    'npm_config_globalconfig',
-  ]) {
-    if (at.base.variables.has(variable))
-      at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` });
-  }
+  // npm reads the user and global configuration files, the certificates and the other paths the environment names.
+  readVariableLocations(at, NODE_PATH_VARIABLES);
   at.read({ path: '/usr/local/etc/npmrc', tree: false }, { path: '/etc/npmrc', tree: false });
   readHome(at, '.npmrc');
   nodeReads(at);
+  if (line.name !== 'npm') packageManagerReads(at);
   if (global) {
     // `npm install -g` alone installs the working directory's project; `-g .`, `-g ./cli`, `-g file:/app` a folder.
     if (line.operands.length === 1) at.read(at.cwd());
@@ -214,6 +256,14 @@ function corepack(line: CommandLine, at: Resolver): void {
   at.commands();
 }
 
+/**
+ * pnpm and Yarn, run by corepack's shims (and pnpm 10 on its own), look for the packageManager field of the nearest
+ * package.json, from the working directory up, and run the version it names, or refuse to run (red team 28).
+ */
+function packageManagerReads(at: Resolver): void {
+  at.readUpwards('package.json');
+}
+
 /** A package word that names a local folder or archive: `.`, `./cli`, `/app`, `~/x`, `file:..`, `x.tgz`. */
 const LOCAL_PACKAGE = /^(?:[./~]|file:|link:)|\.(?:tgz|tar\.gz|tar)$/;
 
@@ -252,6 +302,7 @@ function yarn(line: CommandLine, at: Resolver): void {
       at.unknown(`runs \`${commandUpTo(line, second ?? sub)}\`, which layerfix has no rule for`);
     // Yarn 1 reads the .yarnrc and .npmrc of the working directory and every folder above it, in global mode too.
     at.readUpwards('.yarnrc', '.npmrc');
+    packageManagerReads(at);
     readHome(at, '.yarnrc', '.npmrc');
     nodeReads(at);
     readLocalPackages(line.operands.slice(2), at);

@@ -7,8 +7,7 @@ import {
   type CommandLine,
   type OptionSyntax,
 } from '../command-line.js';
-import { configFiles, isUrl, readHome, type CommandRule, type Resolver } from './effects.js';
-import { TLS_FOLDERS } from './folders.js';
+import { configFiles, isUrl, readHome, tlsReads, type CommandRule, type Resolver } from './effects.js';
 
 /** The long options of curl that take a value. */
 const CURL_VALUED = [
@@ -102,14 +101,6 @@ export const NETWORK_RULES: Record<string, CommandRule> = {
     rule: gpg,
   },
 };
-
-/** A TLS client reads the certificate store, and the files and folders these variables name instead. */
-function tlsReads(at: Resolver, variables: readonly string[]): void {
-  at.read(...TLS_FOLDERS);
-  for (const variable of ['SSL_CERT_FILE', 'SSL_CERT_DIR', 'OPENSSL_CONF', ...variables])
-    if (at.base.variables.has(variable))
-      at.readArg({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }, true);
-}
 
 function curl(line: CommandLine, at: Resolver): void {
   // curl reads .curlrc from $CURL_HOME, $XDG_CONFIG_HOME or the home folder, unless -q comes first.

@@ -1,6 +1,6 @@
 /** Rules of the distribution's tools: package managers, accounts, alternatives, Apache's a2enmod family. */
 import { hasOption, optionValues, type CommandLine, type OptionSyntax } from '../command-line.js';
-import { isPathLike, isUrl, readProgram, type CommandRule, type Resolver } from './effects.js';
+import { isPathLike, isUrl, readLocation, readProgram, type CommandRule, type Resolver } from './effects.js';
 import { ACCOUNT_CONFIGURATION, ACCOUNT_FILES, SRV_FOLDERS } from './folders.js';
 
 /** Account commands: how they name their account, its home and its groups. */
@@ -68,7 +68,7 @@ export const ACCOUNTS: Record<string, OptionSyntax> = {
 
 /** The options of the distribution package tools (apt-get, apk, dnf, ...) that take a value. */
 export const PACKAGE_TOOL_SYNTAX: OptionSyntax = {
-  short: 'ot',
+  short: 'otX',
   long: ['--option', '--target-release', '--repository', '--root', '--virtual', '--arch', '--setopt', '--installroot'],
 };
 
@@ -270,6 +270,17 @@ function systemTool(line: CommandLine, at: Resolver): void {
         ? line.operands.slice(1)
         : line.operands.filter((arg) => isPathLike(arg) && !isUrl(arg));
   for (const arg of files) if (arg.value !== '-') at.readArg(arg);
-  for (const arg of optionValues(line, '-o', '--option', '--setopt'))
-    if (arg?.value === null) at.unknown(`sets an option only known at build time (\`${arg.text}\`)`);
+  for (const arg of optionValues(line, '-o', '--option', '--setopt')) {
+    if (arg?.value == null) at.unknown(`sets an option only known at build time (\`${arg?.text ?? '…'}\`)`);
+    // `-o Dir::Etc::SourceParts=/app/apt`, `--setopt=reposdir=/app/repos`: a path the tool then reads (red team 28).
+    const value = /=(.*)$/s.exec(arg.value)?.[1];
+    if (value !== undefined && /^[./~]/.test(value)) at.readArg({ value, text: arg.text }, true);
+  }
+  // A package repository in a folder (`apk add --repository /apk/custom`) is read (red team 28).
+  for (const repository of optionValues(line, '-X', '--repository')) readLocation(at, repository);
+  // Another root for the whole install: it writes there (and reads that root's package database).
+  for (const root of optionValues(line, '--root', '--installroot')) {
+    at.readArg(root, true);
+    at.write(at.place(root, true));
+  }
 }
