@@ -437,9 +437,9 @@ function startChain(a: InstructionView, facts: ChainFacts, effects: RunEffects):
 }
 
 /**
- * The chain with B joined by `&&`: the chain's last command loses its trailing comment to a comment line (or, with
- * `isolateFirst`, the whole chain goes in a subshell), then the comments between, then B's body (a brace group when it
- * has a top-level `||` or `;` list).
+ * The chain with B joined by `&&`: the chain's last command loses its trailing comment to a comment line above it
+ * (with `isolateFirst`, the whole chain goes in a subshell, and the comment below it), then the comments between, then
+ * B's body (a brace group when it has a top-level `||` or `;` list).
  */
 function joined(
   ctx: Context,
@@ -451,6 +451,9 @@ function joined(
 ): Chain {
   const shellB = factsB.view;
   const soFar = chain.done; // the shorter chain is not used again
+  // A trailing comment goes on a line of its own above the command it was written beside.
+  const comment = chain.lastBody.comment ? { kind: 'comment' as const, text: chain.lastBody.comment } : undefined;
+  if (comment && !isolateFirst) soFar.push(comment);
   soFar.push({ kind: 'command', text: chain.lastBody.cut.physical });
   const soFarLogical = chain.doneLogical
     ? `${chain.doneLogical} && ${chain.lastBody.cut.logical}`
@@ -459,7 +462,7 @@ function joined(
     ? [{ kind: 'command', text: `( ${printChain('', soFar, ctx.style)} )` }]
     : soFar;
   const doneLogical = isolateFirst ? `( ${soFarLogical} )` : soFarLogical;
-  if (chain.lastBody.comment) done.push({ kind: 'comment', text: chain.lastBody.comment });
+  if (comment && isolateFirst) done.push(comment);
   for (const node of between) {
     if (node.type === 'comment') done.push({ kind: 'comment', text: print(node).trim() });
   }

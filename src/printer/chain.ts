@@ -25,6 +25,9 @@ export function printChain(head: string, parts: ChainPart[], style: Style): stri
       continue;
     }
     if (first) {
+      // Comment lines before the first command need the head's line continued first.
+      if (pendingComments.length && !continues(head, style.escape))
+        body.push(/\s$/.test(head) ? style.escape : escape, hardline);
       body.push(...pendingComments, verbatim(part.text));
       first = false;
     } else if (style.operatorPosition === 'end') {
@@ -37,6 +40,12 @@ export function printChain(head: string, parts: ChainPart[], style: Style): stri
   const doc = [verbatim(head), group(align(style.indent, body))];
   const { formatted } = printer.printDocToString(doc, { printWidth: style.printWidth, tabWidth: 4, useTabs: false });
   return style.eol === '\n' ? formatted : formatted.replace(/\n/g, style.eol);
+}
+
+/** Whether a head already ends its line with the escape character (`RUN \\` and the next line's indentation). */
+function continues(head: string, escape: string): boolean {
+  const at = head.trimEnd();
+  return at.length < head.length && at.endsWith(escape) && /\n/.test(head.slice(at.length));
 }
 
 /** Text kept exactly as written: its own line breaks, no added indentation. */

@@ -1,4 +1,5 @@
 FROM debian:12
-RUN mkdir -p /data && \
+RUN \
     # where it lives
+    mkdir -p /data && \
     touch /data/ready
