@@ -50,11 +50,18 @@ test('a file copied to another name brings that name', () => {
   assert.equal(names('COPY wrapper.sh /usr/local/bin/mkdir'), ['mkdir', 'wrapper.sh']);
 });
 
+test('globs bring what they match, part by part, with everything below each match', () => {
+  assert.equal(names('COPY bin/* /usr/local/bin/'), ['bin', 'migrate', 'start', 'tools']);
+  assert.equal(names('COPY */main.php /srv/'), ['main.php', 'srv']);
+  assert.equal(names('COPY bin/s* wrap?er.sh /opt/'), ['opt', 'start', 'wrapper.sh']);
+  assert.equal(names('COPY */nothing /opt/'), ['opt'], 'a glob that matches nothing brings nothing');
+});
+
 test('an ignored entry below a copied folder is listed too (a `!` rule may bring it back)', () => {
   assert.equal(names('COPY app /srv/app'), ['app', 'debug.log', 'main.php']);
 });
 
-test('not known: a symbolic link among the entries, a stage or an image, ADD, a heredoc, a variable, a glob, a missing source', () => {
+test('not known: a symbolic link among the entries, a stage or an image, ADD, a heredoc, a variable, a missing source', () => {
   assert.is(names('COPY linked /srv/linked'), undefined);
   assert.is(names('COPY . /srv'), undefined, 'the link below linked/');
   assert.is(names('COPY secret /srv/secret'), undefined, 'a source the build does not get');
@@ -62,7 +69,7 @@ test('not known: a symbolic link among the entries, a stage or an image, ADD, a 
   assert.is(names('ADD bin /usr/local/bin'), undefined);
   assert.is(names('COPY <<EOF /usr/local/bin/start\n#!/bin/sh\nEOF'), undefined);
   assert.is(names('COPY ${DIR} /usr/local/bin'), undefined);
-  assert.is(names('COPY bin/* /usr/local/bin/'), undefined);
+  assert.is(names('COPY */alias /usr/local/bin/'), undefined, 'a glob that matches a link');
   assert.is(names('COPY missing /usr/local/bin/'), undefined);
   assert.is(copiedNames(instructions(parse('FROM alpine\nCOPY bin /b\n'))[1], undefined), undefined);
 });

@@ -306,6 +306,8 @@ test('configuration an earlier instruction writes where the install tool reads i
       'ARG SETTINGS\nCOPY ci/notes.txt ${SETTINGS}\n',
       /the COPY at 3:1 writes where layerfix cannot tell, which may be configuration npm reads/,
     ],
+    // The project's own .npmrc, written before the copy and not brought by it: the install reads that one.
+    ['COPY ci/.npmrc /app/.npmrc\n', /the COPY at 2:1 writes \/app\/\.npmrc, configuration npm reads/],
     // A copy that brings no configuration file, and a write beside one, leave the split alone.
     ['COPY ci/notes.txt /root/\nRUN touch /root/.npmrc.bak\n', undefined],
   ];

@@ -108,7 +108,7 @@ function expandSources(sources: readonly string[], context: BuildContext): strin
 }
 
 /** A filepath.Match pattern as a regular expression: `*` and `?` stop at `/`, `[...]` and `[^...]` are classes. */
-function globRegExp(pattern: string): RegExp {
+export function globRegExp(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i];

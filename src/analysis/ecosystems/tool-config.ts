@@ -80,6 +80,20 @@ const CONFIG_VARIABLES: Readonly<Record<string, ReadonlyArray<readonly [string, 
   ],
 };
 
+/** Files of the project an install tool reads in the folder it runs in. */
+const PROJECT_CONFIG: Readonly<Record<string, readonly string[]>> = {
+  npm: ['.npmrc'],
+  pnpm: ['.npmrc', 'pnpm-workspace.yaml', '.pnpmfile.cjs'],
+  yarn: ['.yarnrc.yml'],
+  bun: ['bunfig.toml', '.npmrc'],
+  poetry: ['poetry.toml'],
+  pipenv: ['.env'],
+  bundler: ['.bundle/config'],
+  composer: ['auth.json'],
+  maven: ['.mvn/maven.config', '.mvn/jvm.config', '.mvn/extensions.xml'],
+  gradle: ['gradle.properties'],
+};
+
 /** Files an install tool reads in the folder it runs in and in every folder above it. */
 const UPWARD_CONFIG: Readonly<Record<string, readonly string[]>> = {
   cargo: ['.cargo/config.toml', '.cargo/config'],
@@ -118,6 +132,7 @@ export function configLocations(
     const folder = env.get(variable);
     if (folder?.startsWith('/')) out.push(...files.map((file) => (file ? posix.join(folder, file) : folder)));
   }
+  out.push(...(PROJECT_CONFIG[ecosystem] ?? []).map((file) => posix.join(cwd, file)));
   for (let dir = cwd; ; dir = posix.dirname(dir)) {
     out.push(...(UPWARD_CONFIG[ecosystem] ?? []).map((file) => posix.join(dir, file)));
     if (dir === '/') break;
