@@ -266,7 +266,11 @@ test('pnpm: workspace packages injected by .npmrc, pnpm-workspace.yaml or the en
       '',
       /pnpm-workspace\.yaml sets injectWorkspacePackages/,
     ],
-    [{}, 'ENV npm_config_inject_workspace_packages=true\n', /the environment sets inject-workspace-packages/],
+    [
+      {},
+      'ENV npm_config_inject_workspace_packages=true\n',
+      /the command line or the environment sets inject-workspace-packages/,
+    ],
   ];
   for (const [files, env, reason] of cases) {
     const context = contextWith({ 'pnpm-workspace.yaml': 'packages: [lib]\n', ...base, ...files });
@@ -304,7 +308,12 @@ test('configuration an earlier instruction writes where the install tool reads i
     ['COPY ci/ /root/\n', /the COPY at 2:1 writes \/root\/\.npmrc, configuration npm reads/],
     [
       'ARG SETTINGS\nCOPY ci/notes.txt ${SETTINGS}\n',
-      /the COPY at 3:1 writes where layerfix cannot tell, which may be configuration npm reads/,
+      /the COPY at 3:1 writes where layerfix cannot tell, so it may have written configuration npm reads/,
+    ],
+    // A RUN whose effects layerfix cannot tell may have written any of them.
+    [
+      'RUN ./ci/setup-registry.sh\n',
+      /the RUN at 2:1 runs `\.\/ci\/setup-registry\.sh`, whose effects on files layerfix does not know, so it may have written configuration npm reads/,
     ],
     // The project's own .npmrc, written before the copy and not brought by it: the install reads that one.
     ['COPY ci/.npmrc /app/.npmrc\n', /the COPY at 2:1 writes \/app\/\.npmrc, configuration npm reads/],

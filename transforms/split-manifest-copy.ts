@@ -335,8 +335,9 @@ function readRun(ctx: Context, facts: Facts, run: InstructionView): RunReading |
 }
 
 /**
- * Why an install may read configuration a RUN before the COPY (in its stage or a stage it is built on) wrote with the install's own tool (`go env -w
- * GOFLAGS=-modfile=...`, `composer config --global optimize-autoloader true`), which layerfix does not follow.
+ * Why an install may read configuration a RUN before the COPY (in its stage or a stage it is built on) wrote with the
+ * install's own tool (`go env -w GOFLAGS=-modfile=...`, `composer config --global optimize-autoloader true`), which
+ * layerfix does not follow.
  */
 function configuredBefore(
   ctx: Context,
@@ -355,8 +356,8 @@ function configuredBefore(
 
 /**
  * Why an install may read configuration an instruction before the COPY wrote where the install's tool looks for it
- * (`COPY pip.conf /etc/pip.conf`, `RUN printf ... > /root/.npmrc`), outside what the COPY brings: layerfix does not
- * read it, and it may point the install at the sources.
+ * (`COPY pip.conf /etc/pip.conf`, `RUN printf ... > /root/.npmrc`): layerfix does not read it, and it may point the
+ * install at the sources. A location the COPY itself brings a file to is the project's, read from the context.
  */
 function configWrittenBefore(
   ctx: Context,
@@ -371,7 +372,7 @@ function configWrittenBefore(
   for (const step of install.installs) {
     const tool = step.use.ecosystem;
     const home = step.homeUnknown ? undefined : (start.env.get('HOME') ?? start.home);
-    const locations = configLocations(tool, start.env, home, step.cwd).filter((path) => !isUnder(path, copy.dest));
+    const locations = configLocations(tool, start.env, home, step.cwd).filter((path) => !brings(copy, context, path));
     for (const view of before) {
       const write = configWrite(view, locations, facts.scopes.get(view.node), context, (other) =>
         knownWrites(ctx, facts, other),
@@ -379,18 +380,34 @@ function configWrittenBefore(
       if (!write) continue;
       const by = `the ${view.keyword.toUpperCase()} at ${positionText(ctx.edit.originOf(view.node))}`;
       return 'unknown' in write
-        ? `${by} writes where layerfix cannot tell, which may be configuration ${tool} reads`
-        : `${by} writes ${write.location}, configuration ${tool} reads, which layerfix does not read and which may point the install at what the COPY brings`;
+        ? `${by} ${write.unknown}, so it may have written configuration ${tool} reads`
+        : `${by} writes ${showLocation(write.location)}, configuration ${tool} reads, which layerfix does not read and which may point the install at what the COPY brings`;
     }
   }
   return undefined;
 }
 
-/** The places a RUN is known to write (none for one in exec form, with a heredoc or under a shell that is not POSIX). */
-function knownWrites(ctx: Context, facts: Facts, run: InstructionView): readonly Place[] {
-  if (run.form === 'exec' || run.heredocs.length) return [];
+/** How a message names a configuration location (`**` and a path: that path in a home folder layerfix cannot tell). */
+function showLocation(location: string): string {
+  return location.startsWith('**/')
+    ? `${location.slice(3)} (in a home folder, and layerfix cannot tell the install's)`
+    : location;
+}
+
+/** Whether a broad COPY brings a file of the build context to `path` (a location with a `*` is never one). */
+function brings(copy: BroadCopy, context: BuildContext | undefined, path: string): boolean {
+  if (path.includes('*') || !isUnder(path, copy.dest) || !context) return false;
+  return context.has(posix.join(copy.source, posix.relative(copy.dest, path)));
+}
+
+/** The places a RUN writes, or why layerfix cannot tell them (exec form, a heredoc, a shell or a command it cannot read). */
+function knownWrites(ctx: Context, facts: Facts, run: InstructionView): readonly Place[] | { unknown: string } {
+  if (run.form === 'exec') return { unknown: 'runs a program in exec form, whose writes layerfix cannot tell' };
+  if (run.heredocs.length) return { unknown: 'runs a heredoc, whose writes layerfix does not read' };
   const shell = ctx.shellView(run.args, { shell: facts.shells.get(run.node) ?? null });
-  return shell.posix ? runEffects(shell, runScopeOf(facts.scopes.get(run.node))).writes : [];
+  if (!shell.posix) return { unknown: `runs under a shell that is not POSIX (${shell.reason})` };
+  const effects = runEffects(shell, runScopeOf(facts.scopes.get(run.node)));
+  return effects.unknown ? { unknown: effects.unknown.reason } : effects.writes;
 }
 
 /**

@@ -11,24 +11,33 @@ import { copyWords } from './copy-words.js';
 import { expandPath, IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
 import { isUnder, overlaps, type Place } from './places.js';
 
-/** What a write of configuration is: the location it may write, or `unknown` when layerfix cannot tell where it writes. */
-export type ConfigWrite = { location: string } | { unknown: true };
+/**
+ * What a write of configuration is: the location it may write, or why layerfix cannot tell where it writes (a
+ * destination only known at build time, a RUN whose effects are not known).
+ */
+export type ConfigWrite = { location: string } | { unknown: string };
 
 /**
- * The first of `locations` (absolute; a `/` at the end for a folder, `/home/*` for any home) the instruction may
- * write, if any. A COPY of the build context writes only the names it brings; a COPY from a stage or an image, or a
- * heredoc, anything below its destination; a RUN what `runWrites` says it writes (its known effects).
+ * The first of `locations` (absolute, a `/` at the end for a folder; or `**` and a path: that path below any folder)
+ * the instruction may write, if any. A COPY of the build context writes only the names it brings; a COPY from a stage or an image, or a
+ * heredoc, anything below its destination; a RUN what `runWrites` says it writes, or anything when it says why its
+ * effects are not known.
  */
 export function configWrite(
   view: InstructionView,
   locations: readonly string[],
   scope: PathScope | undefined,
   context: BuildContext | undefined,
-  runWrites: (view: InstructionView) => readonly Place[],
+  runWrites: (view: InstructionView) => readonly Place[] | { unknown: string },
 ): ConfigWrite | undefined {
   if (view.name === 'run') {
     const writes = runWrites(view);
-    const location = locations.find((location) => writes.some((place) => overlaps(place, placeOf(location, place))));
+    if ('unknown' in writes) return writes;
+    const location = locations.find((location) =>
+      writes.some((place) =>
+        location.startsWith('**/') ? endsIn(place, location) : overlaps(place, placeOf(location)),
+      ),
+    );
     return location === undefined ? undefined : { location };
   }
   if (view.name !== 'copy' && view.name !== 'add') return undefined;
@@ -39,11 +48,22 @@ export function configWrite(
     written === undefined ||
     (!written.startsWith('/') && (workdir === undefined || workdir.startsWith(IMAGE_WORKDIR)))
   )
-    return { unknown: true };
+    return { unknown: 'writes where layerfix cannot tell' };
   const dest: Place = { path: posix.resolve(workdir ?? '/', written), tree: true };
   const names = copiedNames(view, context);
   const location = locations.find((location) => {
-    const place = placeOf(location, dest);
+    // Below any folder: a copy writes it when every name on its path is the destination's or one it brings.
+    if (location.startsWith('**/')) {
+      const known = new Set([...dest.path.split('/'), ...(names ?? [])]);
+      return (
+        !names ||
+        location
+          .split('/')
+          .slice(1)
+          .every((name) => known.has(name))
+      );
+    }
+    const place = placeOf(location);
     if (!overlaps(dest, place)) return false;
     // A copy of known names writes the location only when it brings an entry on the way to it.
     const below = isUnder(place.path, dest.path) ? posix.relative(dest.path, place.path) : '';
@@ -52,13 +72,21 @@ export function configWrite(
   return location === undefined ? undefined : { location };
 }
 
-/** A location as a place, its `*` segments read as the segments of `near` (or as a name no other path has). */
-function placeOf(location: string, near: Place): Place {
-  const segments = near.path.split('/');
-  const path = location
-    .replace(/\/$/, '')
-    .split('/')
-    .map((segment, index) => (segment === '*' ? (segments[index] ?? '\0') : segment))
-    .join('/');
-  return { path, tree: location.endsWith('/') };
+/** A location as a place: a folder when it ends in `/`. */
+function placeOf(location: string): Place {
+  return { path: location.replace(/\/$/, ''), tree: location.endsWith('/') };
+}
+
+/**
+ * Whether a write may reach a `**` location: it writes a path ending in the location's path, or a folder on the way
+ * to one (`~/.config` for `** /.config/pip/pip.conf`, without the space).
+ */
+function endsIn(place: Place, location: string): boolean {
+  const names = location.split('/').slice(1);
+  const path = place.path.split('/');
+  return names.some((_, end) => {
+    const suffix = names.slice(0, end + 1);
+    const whole = end === names.length - 1;
+    return (whole || place.tree) && path.slice(-suffix.length).join('/') === suffix.join('/');
+  });
 }

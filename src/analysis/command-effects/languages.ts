@@ -205,7 +205,8 @@ function python(line: CommandLine, at: Resolver): void {
 function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void {
   const [sub] = line.operands;
   const global = hasOption(line, '-g', '--global', '--location=global');
-  if (sub?.value == null || !installs.includes(sub.value))
+  const pkg = line.name === 'npm' && sub?.value === 'pkg' && !global;
+  if (!pkg && (sub?.value == null || !installs.includes(sub.value)))
     at.unknown(`runs \`${commandUpTo(line, sub)}\`, which layerfix has no rule for`);
   // npm reads the user and global configuration files, the certificates and the other paths the environment names.
   readVariableLocations(at, NODE_PATH_VARIABLES);
@@ -213,6 +214,15 @@ function nodeManager(line: CommandLine, at: Resolver, installs: string[]): void 
   readHome(at, '.npmrc');
   nodeReads(at);
   if (line.name !== 'npm') packageManagerReads(at);
+  // `npm pkg set|delete|fix` rewrites the package.json of the project it runs in; `npm pkg get` reads it.
+  if (pkg) {
+    const [prefix] = optionValues(line, '-C', '--prefix');
+    const project = prefix ? at.place(prefix, true) : at.cwd();
+    const manifest = { path: `${project.path}/package.json`, tree: false };
+    at.read(manifest);
+    if (line.operands[1]?.value !== 'get') at.write(manifest);
+    return;
+  }
   if (global) {
     // `npm install -g` alone installs the working directory's project; `-g .`, `-g ./cli`, `-g file:/app` a folder.
     if (line.operands.length === 1) at.read(at.cwd());

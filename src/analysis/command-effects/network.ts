@@ -190,6 +190,8 @@ const GIT_PATCH_SYNTAX: OptionSyntax = {
 /** git subcommands that read and write only the repository they run in (its work tree and `.git`). */
 const GIT_IN_REPOSITORY = new Set([
   'init',
+  'add',
+  'commit',
   'checkout',
   'switch',
   'pull',

@@ -230,8 +230,11 @@ function installSettings(
     path,
     why: `an option of ${name} (configuration, certificates, cache) makes it use`,
   }));
+  // pnpm takes any setting on its command line too: `--config.inject-workspace-packages=true` (red team 30).
   const inject =
-    envFlag(env, 'npm_config_inject_workspace_packages') || envFlag(env, 'NPM_CONFIG_INJECT_WORKSPACE_PACKAGES');
+    envFlag(env, 'npm_config_inject_workspace_packages') ||
+    envFlag(env, 'NPM_CONFIG_INJECT_WORKSPACE_PACKAGES') ||
+    invocation.args.some((arg) => arg === null || /^--config\.inject-workspace-packages(=true)?$/i.test(arg));
   return {
     options: [...(ignore ? ['ignore-scripts'] : []), ...(frozen ? ['frozen'] : []), ...(inject ? ['inject'] : [])],
     reads: [...environmentReads(env, NODE_PATH_VARIABLES, name), ...named],
@@ -695,7 +698,7 @@ function injectedPackages(
   packageFiles: readonly string[],
 ): string | undefined {
   const copies = 'which pnpm copies into node_modules during the install, and whose files are sources';
-  if (use.options.has('inject')) return `the environment sets inject-workspace-packages, ${copies}`;
+  if (use.options.has('inject')) return `the command line or the environment sets inject-workspace-packages, ${copies}`;
   if (valueAt(pnpmWorkspace, 'injectWorkspacePackages') === true)
     return `${where(project, 'pnpm-workspace.yaml')} sets injectWorkspacePackages, ${copies}`;
   const npmrc = readProject(project, '.npmrc');

@@ -58,12 +58,42 @@ const SYSTEM_CONFIG: Readonly<Record<string, readonly string[]>> = {
   dotnet: ['/usr/local/share/NuGet/Config/'],
 };
 
-/** Variables that name a folder whose files an install tool reads as configuration (`''`: the variable names the file). */
+/** npm's variables that name its configuration files, or the prefix whose etc/npmrc it reads. */
+const NPM_VARIABLES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['NPM_CONFIG_USERCONFIG', ['']],
+  ['npm_config_userconfig', ['']],
+  ['NPM_CONFIG_GLOBALCONFIG', ['']],
+  ['npm_config_globalconfig', ['']],
+  ['NPM_CONFIG_PREFIX', ['etc/npmrc']],
+  ['npm_config_prefix', ['etc/npmrc']],
+];
+
+/**
+ * Variables that name folders (a `:` list) whose files an install tool reads as configuration (`''`: the variable
+ * names the file itself).
+ */
 const CONFIG_VARIABLES: Readonly<Record<string, ReadonlyArray<readonly [string, readonly string[]]>>> = {
-  pip: [['VIRTUAL_ENV', ['pip.conf']]],
+  pip: [
+    ['VIRTUAL_ENV', ['pip.conf']],
+    ['PIP_CONFIG_FILE', ['']],
+    ['XDG_CONFIG_DIRS', ['pip/pip.conf']],
+  ],
+  pipenv: [
+    ['PIP_CONFIG_FILE', ['']],
+    ['XDG_CONFIG_DIRS', ['pip/pip.conf']],
+  ],
+  uv: [
+    ['UV_CONFIG_FILE', ['']],
+    ['XDG_CONFIG_DIRS', ['uv/uv.toml']],
+  ],
+  npm: NPM_VARIABLES,
+  yarn: NPM_VARIABLES,
+  pnpm: NPM_VARIABLES,
+  bun: NPM_VARIABLES,
   poetry: [['POETRY_CONFIG_DIR', ['config.toml', 'auth.toml']]],
   bundler: [
     ['BUNDLE_APP_CONFIG', ['config']],
+    ['BUNDLE_USER_CONFIG', ['']],
     ['GEMRC', ['']],
   ],
   composer: [['COMPOSER_HOME', ['config.json', 'auth.json']]],
@@ -97,7 +127,8 @@ const PROJECT_CONFIG: Readonly<Record<string, readonly string[]>> = {
 /** Files an install tool reads in the folder it runs in and in every folder above it. */
 const UPWARD_CONFIG: Readonly<Record<string, readonly string[]>> = {
   cargo: ['.cargo/config.toml', '.cargo/config'],
-  yarn: ['.yarnrc', '.npmrc'],
+  // Yarn 1 reads .yarnrc and .npmrc upwards; Yarn 2+ merges every .yarnrc.yml from the root down.
+  yarn: ['.yarnrc', '.npmrc', '.yarnrc.yml'],
   uv: ['uv.toml', 'pyproject.toml'],
   go: ['go.work'],
   dotnet: [
@@ -113,7 +144,8 @@ const UPWARD_CONFIG: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Every place an install tool may read configuration from outside its project, as absolute paths: a `/` at the end
- * for a folder, and `/home/*` standing for every user's home when layerfix cannot tell the one it runs with.
+ * for a folder; when layerfix cannot tell the home folder, a home file also as `** /.npmrc` (written without the
+ * space): that file below any folder.
  */
 export function configLocations(
   ecosystem: string,
@@ -121,17 +153,20 @@ export function configLocations(
   home: string | undefined,
   cwd: string,
 ): string[] {
-  const homes = home === undefined ? ['/root', '/home/*'] : [home];
   const out = [...(SYSTEM_CONFIG[ecosystem] ?? [])];
-  for (const file of homeConfig(ecosystem)) out.push(...homes.map((folder) => posix.join(folder, file)));
+  for (const file of homeConfig(ecosystem)) {
+    out.push(home === undefined ? `**/${file}` : posix.join(home, file));
+    // XDG_CONFIG_HOME stands for ~/.config.
+    const xdg = env.get('XDG_CONFIG_HOME');
+    if (file.startsWith('.config/') && xdg?.startsWith('/')) out.push(posix.join(xdg, file.slice('.config/'.length)));
+  }
   // pip reads the pip.conf of the environment it runs in: a virtual environment whose bin folder is on PATH.
   if (ecosystem === 'pip' || ecosystem === 'pipenv')
     for (const dir of env.get('PATH')?.split(':') ?? [])
       if (dir.startsWith('/') && dir.endsWith('/bin')) out.push(posix.join(posix.dirname(dir), 'pip.conf'));
-  for (const [variable, files] of CONFIG_VARIABLES[ecosystem] ?? []) {
-    const folder = env.get(variable);
-    if (folder?.startsWith('/')) out.push(...files.map((file) => (file ? posix.join(folder, file) : folder)));
-  }
+  for (const [variable, files] of CONFIG_VARIABLES[ecosystem] ?? [])
+    for (const folder of env.get(variable)?.split(':') ?? [])
+      if (folder.startsWith('/')) out.push(...files.map((file) => (file ? posix.join(folder, file) : folder)));
   out.push(...(PROJECT_CONFIG[ecosystem] ?? []).map((file) => posix.join(cwd, file)));
   for (let dir = cwd; ; dir = posix.dirname(dir)) {
     out.push(...(UPWARD_CONFIG[ecosystem] ?? []).map((file) => posix.join(dir, file)));

@@ -1,0 +1,2 @@
+const greet = require('@acme/greeting');
+console.log(greet('world'));
