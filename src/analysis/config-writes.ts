@@ -19,9 +19,9 @@ export type ConfigWrite = { location: string } | { unknown: string };
 
 /**
  * The first of `locations` (absolute, a `/` at the end for a folder; or `**` and a path: that path below any folder)
- * the instruction may write, if any. A COPY of the build context writes only the names it brings; a COPY from a stage or an image, or a
- * heredoc, anything below its destination; a RUN what `runWrites` says it writes, or anything when it says why its
- * effects are not known.
+ * the instruction may write, if any. A COPY of the build context writes only the names it brings; a COPY from a
+ * stage or an image, or a heredoc, anything below its destination; a RUN what `runWrites` says it writes, or anything
+ * when it says why its effects are not known.
  */
 export function configWrite(
   view: InstructionView,
