@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openBuildContext } from '../src/analysis/build-context.js';
-import { DockerIgnore } from '../src/analysis/dockerignore.js';
 import { readIni, readToml, readYaml, stringsOf, valueAt } from '../src/analysis/data-files.js';
 import { satisfies } from '../src/analysis/ecosystems/cargo-lock.js';
 import { environmentFiles } from '../src/analysis/ecosystems/common.js';
@@ -30,52 +29,6 @@ function contextWith(files: Record<string, string>): { dir: string; dockerfile: 
 
 const only = { only: ['split-manifest-copy'] };
 const NPM = { 'package.json': '{"name":"app"}\n', 'package-lock.json': '{}\n', 'index.js': '\n' };
-
-test('.dockerignore: rules are anchored at the root, and the last matching rule wins even inside an excluded folder', () => {
-  const rules = new DockerIgnore('# comment\n*.md\n/build\n**/node_modules\ndocs\n!docs/README.md\n./tmp/\n');
-  assert.ok(rules.ignores('README.md'));
-  assert.not.ok(rules.ignores('src/README.md'), '*.md only matches at the root, unlike .gitignore');
-  assert.ok(rules.ignores('build/out.js'), 'a rule on a folder covers what is in it');
-  assert.ok(rules.ignores('packages/a/node_modules/x/index.js'));
-  assert.ok(rules.ignores('docs/guide.txt'));
-  assert.not.ok(rules.ignores('docs/README.md'), 'an exception brings a file back from an excluded folder');
-  assert.ok(rules.ignores('tmp/x'), 'patterns are cleaned');
-  assert.not.ok(rules.ignores('package.json'));
-});
-
-test('.dockerignore: patterns compile as moby/patternmatcher compiles them, not as .gitignore globs (red team 16)', () => {
-  const suffix = new DockerIgnore('**.md\n');
-  assert.ok(suffix.ignores('README.md'));
-  assert.ok(suffix.ignores('docs/a.md'), 'a leading ** followed by a literal is a suffix: any path ending in .md');
-  const anyDepth = new DockerIgnore('**/node_modules\n');
-  assert.ok(anyDepth.ignores('node_modules'));
-  assert.ok(anyDepth.ignores('a/b/node_modules/x.js'));
-  const klass = new DockerIgnore('[!a]*.txt\n');
-  assert.ok(klass.ignores('a.txt'), '[!a] is a class holding ! and a');
-  assert.ok(klass.ignores('!x.txt'));
-  assert.not.ok(klass.ignores('b.txt'));
-  const inner = new DockerIgnore('a**b\n');
-  assert.ok(inner.ignores('ab'));
-  assert.ok(inner.ignores('ax/b'));
-  assert.not.ok(inner.ignores('axb'), 'an inner ** is (.*/)?: it spans whole folders only');
-  const prefix = new DockerIgnore('build**\n');
-  assert.ok(prefix.ignores('builder.js'), 'a trailing ** is a prefix of the path');
-  const star = new DockerIgnore('*.log\nlogs/*/keep\n');
-  assert.ok(star.ignores('a.log'));
-  assert.not.ok(star.ignores('x/a.log'), '* stays within one folder, anchored at the root');
-  assert.ok(star.ignores('logs/2024/keep'));
-  assert.not.ok(star.ignores('logs/2024/05/keep'));
-  assert.ok(new DockerIgnore('a+(b).txt\n').ignores('a+(b).txt'), 'regular-expression characters are literal');
-  assert.ok(new DockerIgnore('file\\*.txt\n').ignores('file*.txt'), 'a backslash escapes the next character');
-  assert.not.ok(new DockerIgnore('file\\*.txt\n').ignores('fileX.txt'));
-});
-
-test('.dockerignore: an ignore-everything file with exceptions', () => {
-  const rules = new DockerIgnore('*\n!package.json\n!src\n');
-  assert.ok(rules.ignores('package-lock.json'));
-  assert.not.ok(rules.ignores('package.json'));
-  assert.not.ok(rules.ignores('src/index.js'));
-});
 
 test("build context: the Dockerfile's own <name>.dockerignore wins over the context's .dockerignore", () => {
   const context = contextWith({
@@ -104,14 +57,6 @@ test('build context: without a path only an absolute context option opens one', 
   } finally {
     context.done();
   }
-});
-
-test('.dockerignore: patterns match case-sensitively, as BuildKit matches them', () => {
-  const rules = new DockerIgnore('*.md\n[Dd]ocs\n');
-  assert.is(rules.ignores('README.md'), true);
-  assert.is(rules.ignores('README.MD'), false);
-  assert.is(rules.ignores('Docs/a.txt'), true);
-  assert.is(rules.ignores('DOCS/a.txt'), false);
 });
 
 test('pip requirements: a package only when it reads as a PEP 508 requirement by name or a remote URL', () => {

@@ -5,7 +5,7 @@
  * also checked against the other builds of the context: through a symbolic link, not committed to git, or missing
  * but ignored by git.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { positionText, stages, type InstructionView, type Root, type TransformContext } from '../engine/index.js';
@@ -18,6 +18,8 @@ export class BuildContext {
   private readonly ignore: DockerIgnore;
   /** Whether the ignore file brings paths back with `!`, so an ignored folder may still send some of its files. */
   private readonly exceptions: boolean;
+  /** Why layerfix cannot read the ignore file as BuildKit does, if it cannot. */
+  readonly problem?: string;
 
   constructor(
     /** The context folder on disk. */
@@ -32,7 +34,8 @@ export class BuildContext {
       rules = '*';
     }
     this.ignore = new DockerIgnore(rules);
-    this.exceptions = /^\s*!/m.test(rules);
+    this.exceptions = this.ignore.exceptions;
+    this.problem = this.ignore.problem && `its ignore file ${ignoreFile}: ${this.ignore.problem}`;
   }
 
   /** While watching (`watchDoubts`): the first reason a path asked about may differ in another build, or null. */
@@ -40,15 +43,65 @@ export class BuildContext {
   /** The context folder with its links resolved, once a doubt needs it. */
   private realDir?: string;
 
-  /** Whether a context-relative path is sent with the build: it exists and is not ignored. */
+  /**
+   * Whether a context-relative path is sent with the build: it exists and is not ignored, or it is a folder the rules
+   * leave out that holds something a `!` rule brings back (BuildKit sends it as that entry's parent).
+   */
   has(path: string): boolean {
     const clean = cleanPath(path);
     if (clean === undefined) return false;
     if (clean === '') return true;
-    const ignored = this.ignore.ignores(clean);
+    const ignored = this.ignore.ignores(clean) && !this.sendsBelow(clean);
     const sent = !ignored && existsSync(join(this.dir, clean));
-    if (this.doubt === null && !ignored) this.doubt = this.doubtOf(clean, sent);
+    if (this.doubt === null)
+      this.doubt = this.ruleDoubt(clean, ignored) ?? (ignored ? null : this.doubtOf(clean, sent));
     return sent;
+  }
+
+  /** Folders the rules leave out, by whether BuildKit still sends something below them. */
+  private readonly sentBelow = new Map<string, boolean>();
+
+  /**
+   * Whether BuildKit sends an entry below a folder the rules leave out (true, to be safe, past 20,000 entries, or when
+   * a folder cannot be read).
+   */
+  private sendsBelow(folder: string): boolean {
+    if (!this.exceptions || !this.ignore.enters(folder)) return false;
+    const known = this.sentBelow.get(folder);
+    if (known !== undefined) return known;
+    let sends = false;
+    const pending = [folder];
+    for (let seen = 0; pending.length && !sends;) {
+      const dir = pending.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(this.dir, dir), { withFileTypes: true });
+      } catch {
+        sends = true;
+        break;
+      }
+      for (const entry of entries) {
+        const path = posix.join(dir, entry.name);
+        if (++seen > 20_000 || !this.ignore.ignores(path)) {
+          sends = true;
+          break;
+        }
+        if (entry.isDirectory() && this.ignore.enters(path)) pending.push(path);
+      }
+    }
+    this.sentBelow.set(folder, sends);
+    return sends;
+  }
+
+  /**
+   * Why builders that read the ignore rules otherwise (buildah, podman and Docker's legacy builder match each rule
+   * against every folder above a path) may not send what BuildKit sends at `clean`, or null.
+   */
+  private ruleDoubt(clean: string, ignored: boolean): string | null {
+    if (!this.exceptions || this.ignore.ignoresByParents(clean) === ignored) return null;
+    // A folder is sent as the parent of what is sent below it, by every builder: its entries are asked about apart.
+    if (statOf(join(this.dir, clean))?.isDirectory()) return null;
+    return `its ignore file ${this.ignoreFile} ${ignored ? 'leaves out' : 'sends'} \`${clean}\` for BuildKit but not for builders that match each rule against the folders above a path (buildah, podman, Docker's legacy builder)`;
   }
 
   /**
@@ -325,7 +378,7 @@ export function openBuildContext(dockerfile: string | undefined, option: string,
         : "its build context, the Dockerfile's folder, is not a folder on disk",
     };
   }
-  if (ignoreFile) return { context: new BuildContext(dir, ignoreFile) };
+  if (ignoreFile) return readable(new BuildContext(dir, ignoreFile));
   if (existsSync(join(dir, '.containerignore'))) {
     return {
       reason:
@@ -334,7 +387,12 @@ export function openBuildContext(dockerfile: string | undefined, option: string,
   }
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;
   const inEffect = own && existsSync(own) ? own : existsSync(join(dir, '.dockerignore')) ? '.dockerignore' : undefined;
-  return { context: new BuildContext(dir, inEffect) };
+  return readable(new BuildContext(dir, inEffect));
+}
+
+/** The context, or why its ignore file cannot be read as BuildKit reads it. */
+function readable(context: BuildContext): ContextLookup {
+  return context.problem ? { reason: context.problem } : { context };
 }
 
 /** The `context` option of the transforms that read the build context. */
