@@ -490,7 +490,7 @@ test(
 );
 
 test(
-  'sources that disagree on the context: no guess, the disagreement reported, the fallback used',
+  'sources that disagree on the context: no guess and no fallback, the file is declined with the disagreement (red team 32)',
   withRepo(
     {
       'compose.yaml': 'services:\n  web:\n    build: ./web\n',
@@ -501,20 +501,21 @@ test(
     async (repo) => {
       const plan = await planOf(repo, 'web/Dockerfile');
       assert.is(plan.context, undefined);
-      assert.is(plan.fallbackRoot, repo.dir);
-      assert.equal(plan.notes, [
-        'the build files disagree on its context (.github/workflows/ci.yml: jobs.b.steps[0]: run:1: docker build says .; compose.yaml: services.web.build says web), so none of them is used',
-      ]);
+      assert.is(plan.fallbackRoot, undefined);
+      assert.is(
+        plan.unknown,
+        'the build files disagree on its context (.github/workflows/ci.yml: jobs.b.steps[0]: run:1: docker build says .; compose.yaml: services.web.build says web), so a rewrite cannot be proven for every build of it',
+      );
       const { settings, info } = resolveBuild(plan, repo.read('web/Dockerfile'), repo.path('web/Dockerfile'));
-      assert.is(settings.context, repo.path('web'));
-      assert.match(info!.source, /^fallback: the Dockerfile's folder/);
-      assert.equal(info!.notes, plan.notes);
+      assert.is(settings.context, undefined);
+      assert.is(settings.contextUnknown, plan.unknown);
+      assert.is(info!.unknown, plan.unknown);
     },
   ),
 );
 
 test(
-  'unknown variables make a source unusable, and it says which',
+  'unknown variables make a source unusable, and it says which; one that builds the file declines it',
   withRepo(
     {
       'compose.yaml': 'services:\n  api:\n    build:\n      context: ${API_DIR}\n',
@@ -522,15 +523,37 @@ test(
         'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${{ matrix.dockerfile }}\n',
       Makefile: 'build:\n\tdocker build -f api/Dockerfile $(CONTEXT)\n',
       'api/Dockerfile': ALPINE,
+      'web/Dockerfile': ALPINE,
     },
     async (repo) => {
       const plan = await planOf(repo, 'api/Dockerfile');
       assert.is(plan.context, undefined);
-      assert.equal(plan.notes, [
-        'Makefile:2: docker build was not used: its context is not known: the make variable $(CONTEXT) is not set in Makefile',
+      assert.is(
+        plan.unknown,
+        'Makefile:2: docker build builds it from a context layerfix cannot read (its context is not known: the make variable $(CONTEXT) is not set in Makefile)',
+      );
+      const other = await planOf(repo, 'web/Dockerfile');
+      assert.is(other.unknown, undefined);
+      assert.equal(other.notes, [
         '.github/workflows/ci.yml: jobs.b.steps[0]: docker/build-push-action was not used (it might build this file): its Dockerfile is not known: the expression ${{ matrix.dockerfile }} is only known when the workflow runs',
         'compose.yaml: services.api.build was not used (it might build this file): its context is not known: the variable ${API_DIR} is not set in the repository',
       ]);
+    },
+  ),
+);
+
+test(
+  'a Dockerfile named under a folder that is not known: a file whose path ends so is declined (red team 32)',
+  withRepo(
+    {
+      'compose.yaml':
+        'services:\n  web:\n    build:\n      context: ${MONOREPO_ROOT}\n      dockerfile: web/Dockerfile\n',
+      'web/Dockerfile': ALPINE,
+      'api/Dockerfile': ALPINE,
+    },
+    async (repo) => {
+      assert.match((await planOf(repo, 'web/Dockerfile')).unknown ?? '', /^compose.yaml: services.web.build builds it/);
+      assert.is((await planOf(repo, 'api/Dockerfile')).unknown, undefined);
     },
   ),
 );

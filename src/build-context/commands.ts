@@ -4,7 +4,7 @@
  * operand, relative to the working directory the text runs in (`cd` followed where its folder is known).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { shellView, type ShellCommand, type ShellWord } from '../shell/index.js';
 import { unwrapCommand } from '../analysis/index.js';
 import type { SourceSink } from './types.js';
@@ -280,7 +280,11 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
       sink.unusable({
         source,
         reason: `it runs in a folder that is not known (${here.unknown})`,
-        ...(absoluteFile ? { dockerfile: absoluteFile } : {}),
+        ...(absoluteFile
+          ? { dockerfile: absoluteFile }
+          : typeof file === 'string' && file !== '-'
+            ? { dockerfileTail: posix.normalize(file) }
+            : {}),
       });
       continue;
     }
@@ -313,7 +317,12 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
     const dockerfile = file !== undefined ? resolve(here, file) : defaultDockerfile(build.tool, contextDir);
     const target = parsed.target;
     if (target !== undefined && typeof target !== 'string') {
-      sink.unusable({ source, dockerfile, reason: `its --target is not known: ${target.unknown}` });
+      sink.unusable({
+        source,
+        dockerfile,
+        context: contextDir,
+        reason: `its --target is not known: ${target.unknown}`,
+      });
       continue;
     }
     // podman and buildah read the file --ignorefile names, else the context's .containerignore before .dockerignore.

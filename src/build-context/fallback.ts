@@ -94,6 +94,11 @@ export function resolveBuild(
       },
     };
   }
+  if (plan.unknown)
+    return {
+      settings: { contextUnknown: plan.unknown, ...builder },
+      info: { source: 'none', unknown: plan.unknown, notes },
+    };
   const root = plan.fallbackRoot ?? dirname(path);
   const own = dirname(resolve(path));
   const sources = contextSources(text);

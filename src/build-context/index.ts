@@ -5,7 +5,7 @@
  * the file's own COPY sources (see `fallback.ts`).
  */
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { SKIPPED_FOLDERS } from '../runner/names.js';
 import { loadShellParser } from '../shell/index.js';
@@ -144,6 +144,22 @@ export interface BuildContextOptions {
   cwd: string;
 }
 
+/**
+ * Whether an unusable build is of `dockerfile`: it names it, or names a path under a folder that is not known which
+ * this file's path ends in (a bare file name, which every Dockerfile of that name would match, does not count).
+ */
+function builds(u: UnusableSource, dockerfile: string): boolean {
+  if (u.dockerfile) return u.dockerfile === dockerfile;
+  const tail = specificTail(u);
+  return !!tail && dockerfile.split(sep).join('/').endsWith(`/${tail}`);
+}
+
+/** The Dockerfile path an unusable build names below a folder that is not known, when it has a folder in it. */
+function specificTail(u: UnusableSource): string | undefined {
+  const tail = u.dockerfileTail?.replace(/^(\.\/)+/, '');
+  return tail && tail.includes('/') && !tail.startsWith('../') && !isAbsolute(tail) ? tail : undefined;
+}
+
 /** Notes listed at most, the rest counted. */
 const MAX_NOTES = 4;
 
@@ -210,52 +226,64 @@ export class BuildContexts {
     return this.intern({ ...plan, target });
   }
 
-  /** The plan for the Dockerfile at `path` (absolute; its real path when it is a symlink). */
+  /**
+   * The plan for the Dockerfile at `path` (absolute; its real path when it is a symlink): the context its builds agree
+   * on; none (with the reason) when a build of it has a context layerfix cannot read or they disagree; else the fallback.
+   */
   async plan(path: string): Promise<BuildPlan> {
     const dockerfile = resolve(path);
     const root = this.root(dockerfile);
     const scan = await this.scan(root);
     const named = scan.builds.filter((b) => b.dockerfile === dockerfile);
-    const notes = scan.unusable
-      .filter((u) => u.dockerfile === dockerfile)
-      .map((u) => `${u.source} was not used: ${u.reason}`);
+    const unusable = scan.unusable.filter((u) => builds(u, dockerfile));
+    const notes = unusable.map((u) => `${u.source} was not used: ${u.reason}`);
     // A podman build layerfix could not use may build this file too, unless it names another one.
     const podman =
       named.find((b) => b.podman) ??
       scan.unusable.find((u) => u.podman && (!u.dockerfile || u.dockerfile === dockerfile));
     const builder = podman ? { podman: podman.source } : {};
-    if (named.length) {
-      const contexts = [...new Set(named.map((b) => b.context))];
-      const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];
-      if (contexts.length === 1 && ignoreFiles.length === 1) {
-        const targets = [...new Set(named.map((b) => b.target ?? ''))];
-        if (targets.length > 1)
-          notes.push(
-            `the build files name different targets (${targets.map((t) => t || 'the last stage').join(', ')}), so none is assumed`,
-          );
-        const target = targets.length === 1 && targets[0] ? targets[0] : undefined;
-        const source =
-          named.length === 1 ? named[0].source : `${named[0].source} (and ${named.length - 1} more that agree)`;
-        return this.intern({
-          context: contexts[0],
-          contextSource: source,
-          ...(target ? { target } : {}),
-          ...(ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {}),
-          ...builder,
-          ...(notes.length ? { notes: listNotes(notes) } : {}),
-        });
-      }
-      const said = named
+    const blind = unusable.find((u) => !u.context);
+    if (blind) {
+      const unknown = `${blind.source} builds it from a context layerfix cannot read (${blind.reason})`;
+      return this.intern({ unknown, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
+    }
+    const contexts = [...new Set([...named, ...unusable].map((b) => b.context!))];
+    const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];
+    if (contexts.length > 1 || ignoreFiles.length > 1) {
+      const said = [...named, ...unusable]
         .map(
           (b) =>
-            `${b.source} says ${display(root, b.context)}${b.ignoreFile ? ` read through ${display(root, b.ignoreFile)}` : ''}`,
+            `${b.source} says ${display(root, b.context!)}${'ignoreFile' in b && b.ignoreFile ? ` read through ${display(root, b.ignoreFile)}` : ''}`,
         )
         .join('; ');
-      notes.unshift(`the build files disagree on its context (${said}), so none of them is used`);
-    } else {
-      for (const u of scan.unusable)
-        if (!u.dockerfile) notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
+      const unknown = `the build files disagree on its context (${said}), so a rewrite cannot be proven for every build of it`;
+      return this.intern({ unknown, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
     }
+    if (named.length) {
+      const targets = [...new Set(named.map((b) => b.target ?? ''))];
+      if (unusable.length || targets.length > 1)
+        notes.push(
+          `the build files name different targets (${[...targets.map((t) => t || 'the last stage'), ...(unusable.length ? ['one not known'] : [])].join(', ')}), so none is assumed`,
+        );
+      const target = !unusable.length && targets.length === 1 && targets[0] ? targets[0] : undefined;
+      const source =
+        named.length === 1 ? named[0].source : `${named[0].source} (and ${named.length - 1} more that agree)`;
+      return this.intern({
+        context: contexts[0],
+        contextSource: source,
+        ...(target ? { target } : {}),
+        ...(ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {}),
+        ...builder,
+        ...(notes.length ? { notes: listNotes(notes) } : {}),
+      });
+    }
+    if (contexts.length === 1) {
+      const source = `${unusable[0].source} (its target is not known)`;
+      return this.intern({ context: contexts[0], contextSource: source, ...builder, notes: listNotes(notes) });
+    }
+    for (const u of scan.unusable)
+      if (!u.dockerfile && !specificTail(u))
+        notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
     return this.intern({ fallbackRoot: root, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
   }
 }

@@ -5,7 +5,7 @@
  * folder make runs in (Makefiles) or the root (scripts).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import { readBuildCommands, withPodman, type VarValue, type Vars } from './commands.js';
 import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
@@ -91,10 +91,11 @@ function report(
       typeof dockerfile === 'string' && (isAbsolute(dockerfile) || dockerfileBase)
         ? resolve(dockerfileBase ?? base, dockerfile)
         : undefined;
+    const tail = !known && typeof dockerfile === 'string' ? posix.normalize(dockerfile) : undefined;
     sink.unusable({
       source,
       reason: `its context is not known: ${context.unknown}`,
-      ...(known ? { dockerfile: known } : {}),
+      ...(known ? { dockerfile: known } : tail ? { dockerfileTail: tail } : {}),
     });
     return;
   }
@@ -109,7 +110,12 @@ function report(
   }
   const file = resolve(dockerfileBase ?? contextDir, dockerfile);
   if (target !== undefined && typeof target !== 'string') {
-    sink.unusable({ source, dockerfile: file, reason: `its target is not known: ${target.unknown}` });
+    sink.unusable({
+      source,
+      dockerfile: file,
+      context: contextDir,
+      reason: `its target is not known: ${target.unknown}`,
+    });
     return;
   }
   sink.build({ dockerfile: file, context: contextDir, source, ...(target ? { target } : {}) });

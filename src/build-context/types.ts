@@ -25,6 +25,13 @@ export interface UnusableSource {
   dockerfile?: string;
   source: string;
   reason: string;
+  /** The build context (absolute), when that much is known: only the target is not. */
+  context?: string;
+  /**
+   * The Dockerfile's path as written, relative to a folder that is not known (`web/Dockerfile` under
+   * `${MONOREPO_ROOT}`): a Dockerfile whose path ends so may be the one built.
+   */
+  dockerfileTail?: string;
   /** Set when podman or buildah runs the build: the command. */
   podman?: string;
 }
@@ -57,6 +64,11 @@ export interface BuildPlan {
   target?: string;
   /** The ignore file the build reads in place of .dockerignore (podman's `--ignorefile`, `.containerignore`). */
   ignoreFile?: string;
+  /**
+   * Why the context cannot be known: a build file builds the Dockerfile from a context layerfix cannot read, or the
+   * build files disagree. No fallback is tried then.
+   */
+  unknown?: string;
   /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
   fallbackRoot?: string;
   /** Where a build file says podman or buildah builds the Dockerfile (`Makefile:12: podman build`). */
