@@ -81,6 +81,7 @@ test('pip requirements: a package only when it reads as a PEP 508 requirement by
     'pkg-1.0.tar.gz',
     'pkg @ file:///src/pkg',
     'file:../pkg',
+    'git+file:///app/vendor/mylib.git@v1#egg=mylib',
     '~/pkg',
   ]) {
     assert.is(localRequirement(spec), spec, spec);

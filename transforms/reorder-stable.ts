@@ -529,6 +529,37 @@ function copyDestination(ctx: Context, copy: InstructionView): string | { reason
   return posix.resolve(workdir, expanded);
 }
 
+/**
+ * Where a RUN's mounts are, absolute (undefined where a target uses a variable layerfix cannot resolve, or is relative
+ * to a working directory it cannot tell): each `target` (`dst`, `destination`), and a secret's default
+ * /run/secrets/<id>.
+ */
+function mountTargets(view: InstructionView, scope: ReturnType<typeof runScopeOf>): Array<string | undefined> {
+  const out: Array<string | undefined> = [];
+  for (const flag of view.flags.filter((f) => f.name === 'mount')) {
+    const field = (...keys: string[]) =>
+      flag.fields?.find((f) => keys.includes(f.key))?.value ??
+      new RegExp(`(?:^|,)(?:${keys.join('|')})=([^,]*)`).exec(flag.value ?? '')?.[1];
+    const type = field('type') ?? 'bind';
+    const id = field('id');
+    const target =
+      field('target', 'dst', 'destination') ?? (type === 'secret' && id ? `/run/secrets/${id}` : undefined);
+    if (target === undefined) {
+      if (type !== 'secret' && type !== 'ssh') out.push(undefined);
+      continue;
+    }
+    const expanded = expandPath(target.replace(/^"(.*)"$/, '$1'), scope.env);
+    const absolute =
+      expanded === undefined
+        ? undefined
+        : expanded.startsWith('/')
+          ? expanded
+          : scope.cwd && posix.resolve(scope.cwd, expanded);
+    out.push(absolute === undefined ? undefined : posix.normalize(absolute));
+  }
+  return out;
+}
+
 /** The POSIX shell view of a shell-form RUN, or why it has none (exec form, heredoc, another shell, an unknown OS). */
 function posixShell(ctx: Context, view: InstructionView): PosixShellView | string {
   if (view.form === 'exec') return 'is in exec form, whose program is not known to leave the copied files alone';
@@ -668,6 +699,12 @@ function stableReason(
     const destination = copyDestination(ctx, copy);
     if (typeof destination !== 'string') return destination.reason;
     const scope = pathScopes(ctx.root).get(view.node);
+    for (const target of mountTargets(view, runScopeOf(scope))) {
+      // buildah, podman and BuildKit before 0.11 leave a mount's target (and the folders made for it) in the image.
+      if (target === undefined) return 'has a mount whose target layerfix cannot tell';
+      if (isUnder(target, destination) || isUnder(destination, target))
+        return `mounts at ${target}, a folder some builders leave in the image, where the copy into ${destination} writes`;
+    }
     const ownership = copy.flags.find((flag) => flag.name === 'chown')?.value;
     const stableCommands = ctx.options.stableCommands.map((source) => new RegExp(source));
     const result = runStability(shell, {
@@ -772,13 +809,11 @@ function workdirProblem(
   if (there.cwd === undefined) return 'layerfix cannot tell the working directory before it';
   const created = posix.resolve(there.cwd, path);
   // A mount's relative target is joined to the working directory; a target near the WORKDIR's folder is made there.
-  for (const flag of view.flags.filter((f) => f.name === 'mount')) {
-    const target = /(?:^|,)(?:target|dst|destination)=([^,]*)/.exec(flag.value ?? '')?.[1];
-    const absolute = target === undefined ? undefined : expandPath(target.replace(/^"(.*)"$/, '$1'), here.env);
-    if (absolute === undefined || !absolute.startsWith('/'))
-      return `its mount \`${flag.value}\` has a target relative to the working directory, or one layerfix cannot tell`;
-    if (isUnder(absolute, created) || isUnder(created, absolute))
-      return `the WORKDIR creates ${created} when it is missing, and it mounts over ${posix.normalize(absolute)}`;
+  for (const target of mountTargets(view, { ...here, cwd: undefined })) {
+    if (target === undefined)
+      return 'it has a mount whose target is relative to the working directory, or one layerfix cannot tell';
+    if (isUnder(target, created) || isUnder(created, target))
+      return `the WORKDIR creates ${created} when it is missing, and it mounts over ${target}`;
   }
   const problem = workdirMoveProblem(shell, { here, there, created, links: history.read() });
   if (problem || !instructions) return problem;

@@ -41,6 +41,7 @@ const LONG = [
   '--python',
   '--dest',
   '--wheel-dir',
+  '--group',
 ];
 
 /** Every option that takes a value, short and long, as written on the command line. */

@@ -121,10 +121,21 @@ function pip(line: CommandLine, at: Resolver): void {
   }
   for (const file of optionValues(line, '-r', '--requirement', '-c', '--constraint', '-e', '--editable'))
     at.readArg(file, true);
+  // Dependency groups (pip 25.1, PEP 735): `--group [path:]name` reads that pyproject.toml, else the one of the
+  // working directory; so does PIP_GROUP (red team 31).
+  for (const group of optionValues(line, '--group')) {
+    const value = group?.value ?? null;
+    const colon = value?.lastIndexOf(':') ?? -1;
+    const path = value === null ? null : colon > 0 ? value.slice(0, colon) : 'pyproject.toml';
+    at.readArg({ value: path, text: group?.text ?? '--group' });
+  }
+  if (at.base.variables.has('PIP_GROUP')) at.readArg({ value: 'pyproject.toml', text: '$PIP_GROUP' });
   // Package locations and certificates: a folder or a `file:` URL is read (red team 28).
   for (const location of optionValues(line, '-f', '--find-links', '-i', '--index-url', '--extra-index-url'))
     readLocation(at, location);
   for (const file of optionValues(line, '--cert', '--client-cert')) at.readArg(file);
+  // The files it writes its report and log to (`--report -` is standard output).
+  for (const file of optionValues(line, '--report', '--log')) if (file?.value !== '-') at.write(at.place(file));
   tlsReads(at, ['PIP_CERT', 'PIP_CLIENT_CERT', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE']);
   pythonReads(at);
   // pip reads its configuration from these files (the site's beside its prefix) and from PIP_CONFIG_FILE.

@@ -264,9 +264,9 @@ export function envFlag(env: ReadonlyMap<string, string | undefined>, name: stri
   return /^(1|true|yes|on)$/i.test(env.get(name) ?? '');
 }
 
-/** Whether a location is a remote URL (`https://`, `git+ssh://`), not a local path or `file:` URL. */
+/** Whether a location is a remote URL (`https://`, `git+ssh://`), not a local path or `file:` URL (`git+file:` too). */
 export function isRemote(location: string): boolean {
-  return /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(location) && !/^file:/i.test(location);
+  return /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(location) && !/^([a-z]+\+)?file:/i.test(location);
 }
 
 /**

@@ -38,6 +38,7 @@ const NPMRC_PATHS = [
   'patches-dir',
   'cache-dir',
   'state-dir',
+  'only-built-dependencies-file',
 ];
 /** `.yarnrc` (Yarn 1) keys whose values are paths. */
 const YARNRC_PATHS = [

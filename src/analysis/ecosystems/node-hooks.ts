@@ -81,25 +81,45 @@ function gitHooksNeeds(name: string): (project: ProjectFolder) => HookNeeds {
   };
 }
 
+/** puppeteer's configuration files (cosmiconfig's search places) that are code, which may read any file. */
+const PUPPETEER_CODE = ['js', 'cjs', 'mjs', 'ts'].flatMap((ext) => [
+  `.puppeteerrc.${ext}`,
+  `.config/puppeteerrc.${ext}`,
+  `puppeteer.config.${ext}`,
+]);
+/** puppeteer's configuration files that are data, copied with the manifests. */
+const PUPPETEER_DATA = ['', '.json', '.yaml', '.yml'].flatMap((ext) => [
+  `.puppeteerrc${ext}`,
+  `.config/puppeteerrc${ext}`,
+]);
+
+/** The first puppeteer configuration file in a folder of the build context above the project, or undefined. */
+function puppeteerAbove(project: ProjectFolder): string | undefined {
+  let dir = project.dir;
+  while (dir && dir !== '.') {
+    dir = posix.dirname(dir);
+    const folder = dir === '.' ? '' : dir;
+    const found = [...PUPPETEER_CODE, ...PUPPETEER_DATA].find((name) => project.context.has(posix.join(folder, name)));
+    if (found) return posix.join(folder, found);
+  }
+  return undefined;
+}
+
 /** The dependencies whose install hooks read or write more than the manifests. */
 const HOOKS: readonly Hook[] = [
   { name: '@prisma/client', needs: prismaNeeds },
   {
     name: 'puppeteer',
     needs(project) {
-      const code = existing(project, [
-        '.puppeteerrc.cjs',
-        '.puppeteerrc.js',
-        '.puppeteerrc.mjs',
-        'puppeteer.config.js',
-        'puppeteer.config.cjs',
-        'puppeteer.config.mjs',
-        'puppeteer.config.ts',
-      ]);
+      // cosmiconfig's names (puppeteer 24 searches them in every folder up from the project: red team 31).
+      const code = existing(project, PUPPETEER_CODE);
       if (code.length) return { decline: `puppeteer's install hook loads ${code[0]}, code that may read any file` };
-      return {
-        files: existing(project, ['.puppeteerrc', '.puppeteerrc.json', '.puppeteerrc.yaml', '.puppeteerrc.yml']),
-      };
+      const above = puppeteerAbove(project);
+      if (above)
+        return {
+          decline: `puppeteer's install hook reads its configuration from the folders above the project too, and ${above} may hold one`,
+        };
+      return { files: existing(project, PUPPETEER_DATA) };
     },
   },
   {

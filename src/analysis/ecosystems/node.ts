@@ -75,7 +75,8 @@ const MANAGERS: Record<string, Manager> = {
     ],
   },
   pnpm: {
-    files: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.pnpmfile.cjs'],
+    // pnpm 11 loads .pnpmfile.mjs first, then .pnpmfile.cjs (red team 31).
+    files: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.pnpmfile.mjs', '.pnpmfile.cjs'],
     // The root's `pnpm:devPreinstall`, `preprepare` and `postprepare` run during `pnpm install` too (red team 29).
     lifecycle: ['pnpm:devPreinstall', 'preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'],
     outputs: ['node_modules'],
@@ -499,7 +500,10 @@ function localSpec(table: unknown): [string, string] | undefined {
   return undefined;
 }
 
-/** Patch files a project's manifests point at (pnpm's and bun's patchedDependencies, Yarn `patch:` references). */
+/**
+ * Patch files and other files a project's manifests point at (pnpm's and bun's patchedDependencies, Yarn `patch:`
+ * references, pnpm's onlyBuiltDependenciesFile).
+ */
 function patchFiles(
   manifest: Record<string, unknown>,
   manager: string,
@@ -518,7 +522,8 @@ function patchFiles(
         : [];
     const fromYaml = valueAt(pnpmWorkspace, 'patchedDependencies');
     const yamlPaths = isTable(fromYaml) ? Object.values(fromYaml) : [];
-    for (const path of [...fromJson, ...yamlPaths]) if (typeof path === 'string') paths.push(path);
+    for (const path of [...fromJson, ...yamlPaths, pnpm.onlyBuiltDependenciesFile])
+      if (typeof path === 'string') paths.push(path);
   }
   const specs = [...DEPENDENCY_FIELDS, 'resolutions'].flatMap((field) =>
     manifest[field] && typeof manifest[field] === 'object' ? Object.values(manifest[field] as object) : [],
@@ -633,18 +638,21 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   if ('decline' in configured) return configured;
   const unlisted = otherManagersFiles(project, flavour);
   if (unlisted) return { decline: unlisted };
-  const pnpmfile = flavour === 'pnpm' ? readProject(project, '.pnpmfile.cjs') : undefined;
-  const reader =
-    pnpmfile === undefined
-      ? undefined
-      : // Any require of something but a package by its name (`require('./x')`, `require(path.join(__dirname, ...))`).
-        /\brequire\s*\((?!\s*['"][^./'"][^'"]*['"]\s*\))[^)]*\)?|\breadFile(Sync)?\b|\bimport\s*\(|__dirname|process\.cwd/.exec(
-          pnpmfile,
-        );
-  if (reader)
-    return {
-      decline: `${where(project, '.pnpmfile.cjs')}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)`,
-    };
+  for (const name of flavour === 'pnpm' ? ['.pnpmfile.mjs', '.pnpmfile.cjs'] : []) {
+    const pnpmfile = readProject(project, name);
+    // Any require or import of something but a package by its name (`require('./x')`, `import x from '../y.js'`,
+    // `require(path.join(__dirname, ...))`).
+    const reader =
+      pnpmfile === undefined
+        ? undefined
+        : /\brequire\s*\((?!\s*['"][^./'"][^'"]*['"]\s*\))[^)]*\)?|\bfrom\s*['"][./]|\bimport\s*['"][./]|\breadFile(Sync)?\b|\bimport\s*\(|import\.meta|__dirname|process\.cwd/.exec(
+            pnpmfile,
+          );
+    if (reader)
+      return {
+        decline: `${where(project, name)}, which pnpm runs during the install, reads other files (\`${reader[0]}\`)`,
+      };
+  }
   const folders = workspaceFolders(project, flavour, root.value, pnpmWorkspace);
   const files = present(project, [
     'package.json',

@@ -179,6 +179,14 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
     };
   if (extra.patches !== undefined || extra['patches-file'] !== undefined)
     return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
+  // composer-patches 2 reads patches.json beside composer.json by default (or extra.composer-patches.patches-file)
+  // and writes patches.lock.json (red team 31).
+  const patcher = ['require', 'require-dev'].some((field) => 'cweagans/composer-patches' in record(manifest[field]));
+  if (patcher && !use.options.has('no-plugins'))
+    return {
+      decline:
+        'composer.json requires cweagans/composer-patches, whose version 2 applies the patches patches.json names and writes patches.lock.json during the install',
+    };
   const vendor =
     typeof record(manifest.config)['vendor-dir'] === 'string'
       ? (record(manifest.config)['vendor-dir'] as string)

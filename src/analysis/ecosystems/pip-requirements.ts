@@ -117,7 +117,10 @@ export function pipReads(
   return reads;
 }
 
-/** The logical lines of a requirement file with the number of the line each starts on: continuations joined, comments removed. */
+/**
+ * The logical lines of a requirement file with the number of the line each starts on: continuations joined (as pip's
+ * join_lines joins them: a comment line is never continued), comments removed.
+ */
 function logicalLines(text: string): Array<{ line: string; number: number }> {
   const out: Array<{ line: string; number: number }> = [];
   let pending = '';
@@ -127,7 +130,8 @@ function logicalLines(text: string): Array<{ line: string; number: number }> {
     .split(/\r?\n/)
     .entries()) {
     if (!pending) first = index + 1;
-    if (raw.endsWith('\\')) {
+    // pip never continues a comment line (`join_lines`): `# see C:\build\` ends there.
+    if (raw.endsWith('\\') && !/^\s*#/.test(raw)) {
       pending += raw.slice(0, -1);
       continue;
     }

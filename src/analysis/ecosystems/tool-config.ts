@@ -113,7 +113,7 @@ const CONFIG_VARIABLES: Readonly<Record<string, ReadonlyArray<readonly [string, 
 /** Files of the project an install tool reads in the folder it runs in. */
 const PROJECT_CONFIG: Readonly<Record<string, readonly string[]>> = {
   npm: ['.npmrc'],
-  pnpm: ['.npmrc', 'pnpm-workspace.yaml', '.pnpmfile.cjs'],
+  pnpm: ['.npmrc', 'pnpm-workspace.yaml', '.pnpmfile.mjs', '.pnpmfile.cjs'],
   yarn: ['.yarnrc.yml'],
   bun: ['bunfig.toml', '.npmrc'],
   poetry: ['poetry.toml'],

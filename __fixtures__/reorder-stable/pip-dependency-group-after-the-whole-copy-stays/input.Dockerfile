@@ -1,0 +1,9 @@
+FROM python:3.11
+ENV PATH=/venv/bin:$PATH
+WORKDIR /app
+RUN python -mvenv /venv
+COPY wheels/ /wheels/
+RUN pip install --no-index /wheels/pip-25.1.1-py3-none-any.whl
+COPY . .
+RUN pip install --no-index --group main
+CMD ["python", "app.py"]

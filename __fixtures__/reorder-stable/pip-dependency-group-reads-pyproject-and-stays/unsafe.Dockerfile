@@ -1,0 +1,7 @@
+FROM python:3.11
+ENV PATH=/venv/bin:$PATH
+WORKDIR /app
+RUN python -mvenv /venv
+COPY wheels/ /wheels/
+RUN pip install --no-index /wheels/pip-25.1.1-py3-none-any.whl && pip install --no-index --group main
+COPY pyproject.toml /app/

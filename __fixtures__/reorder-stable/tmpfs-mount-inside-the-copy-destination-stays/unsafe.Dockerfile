@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN --mount=type=tmpfs,target=/srv/app/tmp apt-get update && apt-get install -y --no-install-recommends jq
+COPY --chown=1000:1000 . /srv/app
+USER 1000
+RUN touch /srv/app/written-by-app

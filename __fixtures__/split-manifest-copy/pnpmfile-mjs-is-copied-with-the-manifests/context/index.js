@@ -1,0 +1,1 @@
+console.log(require("ms/package.json").version)
