@@ -8,6 +8,7 @@
 import { rmSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { openBuildContext } from '../src/analysis/build-context.js';
 import { BuildContexts, resolveBuild, scanRepository, type BuildPlan } from '../src/build-context/index.js';
 import { main } from '../src/cli/main.js';
 import { transform } from '../src/registry.js';
@@ -410,6 +411,37 @@ test(
       assert.match(
         unknown.messages.map((m) => m.message).join('\n'),
         'has a .containerignore, which podman and buildah read',
+      );
+    },
+  ),
+);
+
+test(
+  "podman and buildah read the Dockerfile's own ignore file first; one BuildKit does not read leaves the context undecided (red team 32)",
+  withRepo(
+    {
+      ...NPM_APP,
+      '.containerignore': 'node_modules\n',
+      'Dockerfile.dockerignore': 'node_modules\n.npmrc\n',
+      Makefile: 'image:\n\tpodman build -t app .\n',
+    },
+    async (repo) => {
+      assert.is((await planOf(repo, 'Dockerfile')).ignoreFile, repo.path('Dockerfile.dockerignore'));
+      assert.match(await splitUnderPlan(repo), 'COPY package.json package-lock.json ./\n');
+      repo.write('Dockerfile.containerignore', 'node_modules\n');
+      const plan = await planOf(repo, 'Dockerfile');
+      assert.match(
+        plan.unknown ?? '',
+        'two ignore files of its own (Dockerfile.containerignore, Dockerfile.dockerignore)',
+      );
+      rmSync(repo.path('Dockerfile.dockerignore'));
+      rmSync(repo.path('.containerignore'));
+      repo.write('Makefile', 'image:\n\tdocker build -t app .\n');
+      const lookup = openBuildContext(repo.path('Dockerfile'), '');
+      assert.ok('reason' in lookup);
+      assert.match(
+        'reason' in lookup ? lookup.reason : '',
+        'its own Dockerfile.containerignore, which podman and buildah read',
       );
     },
   ),

@@ -6,7 +6,7 @@
  * but ignored by git.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { positionText, stages, type InstructionView, type Root, type TransformContext } from '../engine/index.js';
 import { copyWords } from './copy-words.js';
@@ -383,6 +383,11 @@ export function openBuildContext(dockerfile: string | undefined, option: string,
     return {
       reason:
         'its build context has a .containerignore, which podman and buildah read in place of .dockerignore, so what the context sends depends on the builder (a podman or buildah command in the build files settles it)',
+    };
+  }
+  if (dockerfile && existsSync(`${resolve(dockerfile)}.containerignore`)) {
+    return {
+      reason: `the Dockerfile has its own ${basename(dockerfile)}.containerignore, which podman and buildah read and BuildKit does not, so what the context sends depends on the builder (a podman or buildah command in the build files settles it)`,
     };
   }
   const own = dockerfile ? `${resolve(dockerfile)}.dockerignore` : undefined;

@@ -4,7 +4,7 @@
  * operand, relative to the working directory the text runs in (`cd` followed where its folder is known).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { shellView, type ShellCommand, type ShellWord } from '../shell/index.js';
 import { unwrapCommand } from '../analysis/index.js';
 import type { SourceSink } from './types.js';
@@ -325,15 +325,31 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
       });
       continue;
     }
-    // podman and buildah read the file --ignorefile names, else the context's .containerignore before .dockerignore.
+    // podman and buildah read the file --ignorefile names, else the Dockerfile's own <file>.containerignore or
+    // <file>.dockerignore (red team 32), else the context's .containerignore before .dockerignore.
     const named = podman ? parsed.ignoreFile : undefined;
     if (named !== undefined && typeof named !== 'string') {
       sink.unusable({ source, dockerfile, reason: `its --ignorefile is not known: ${named.unknown}` });
       continue;
     }
+    const own = podman && named === undefined ? ownIgnoreFiles(dockerfile) : [];
+    if (own.length > 1) {
+      sink.unusable({
+        source,
+        dockerfile,
+        reason: `the Dockerfile has two ignore files of its own (${own.map((f) => basename(f)).join(', ')}), and layerfix does not know which ${build.tool} reads`,
+      });
+      continue;
+    }
     const containerignore = join(contextDir, '.containerignore');
     const ignoreFile =
-      named !== undefined ? resolve(here, named) : podman && existsSync(containerignore) ? containerignore : undefined;
+      named !== undefined
+        ? resolve(here, named)
+        : own.length
+          ? own[0]
+          : podman && existsSync(containerignore)
+            ? containerignore
+            : undefined;
     sink.build({
       dockerfile,
       context: contextDir,
@@ -342,6 +358,11 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
       ...(ignoreFile ? { ignoreFile } : {}),
     });
   }
+}
+
+/** The ignore files of a Dockerfile's own that podman and buildah read (`<file>.containerignore`, `<file>.dockerignore`). */
+function ownIgnoreFiles(dockerfile: string): string[] {
+  return [`${dockerfile}.containerignore`, `${dockerfile}.dockerignore`].filter((file) => existsSync(file));
 }
 
 /** A sink that marks every build and unusable build reported to it as run by podman or buildah (`tool`). */
