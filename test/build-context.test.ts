@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openBuildContext } from '../src/analysis/build-context.js';
+import { GIT_CONTEXT, openBuildContext } from '../src/analysis/build-context.js';
 import { BuildContexts, resolveBuild, scanRepository, type BuildPlan } from '../src/build-context/index.js';
 import { main } from '../src/cli/main.js';
 import { transform } from '../src/registry.js';
@@ -341,6 +341,28 @@ async function splitUnderPlan(repo: Repo): Promise<string> {
   const result = await transform(repo.read('Dockerfile'), { path, build: settings, only: ['split-manifest-copy'] });
   return result.text;
 }
+
+test(
+  'docker/build-push-action without a context builds the Git context: no .dockerignore applies (red team 32)',
+  withRepo(
+    {
+      ...NPM_APP,
+      '.dockerignore': '.git\n.npmrc\nnode_modules\n',
+      '.github/workflows/image.yml':
+        'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: false\n',
+    },
+    async (repo) => {
+      assert.is((await planOf(repo, 'Dockerfile')).ignoreFile, GIT_CONTEXT);
+      assert.match(await splitUnderPlan(repo), 'COPY package.json package-lock.json .npmrc ./\n');
+      repo.write('compose.yaml', 'services:\n  app:\n    build: .\n');
+      assert.match(
+        (await planOf(repo, 'Dockerfile')).unknown ?? '',
+        'read through no ignore file (the Git context)',
+        'a build of the folder through .dockerignore disagrees',
+      );
+    },
+  ),
+);
 
 test(
   ".gitlab-ci.yml: a job's script line, run in the repository root, with the file's and the job's variables",

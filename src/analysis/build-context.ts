@@ -354,6 +354,12 @@ function globPattern(pattern: string): string {
   return pattern.replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
+/**
+ * The `ignoreFile` of a build that sends a Git context (docker/build-push-action without `context`): BuildKit fetches
+ * the committed tree and applies no ignore file to it.
+ */
+export const GIT_CONTEXT = '(the Git context: no ignore file)';
+
 /** Where the build context of a Dockerfile is, or why it cannot be read. */
 export type ContextLookup = { context: BuildContext } | { reason: string };
 
@@ -378,6 +384,7 @@ export function openBuildContext(dockerfile: string | undefined, option: string,
         : "its build context, the Dockerfile's folder, is not a folder on disk",
     };
   }
+  if (ignoreFile === GIT_CONTEXT) return { context: new BuildContext(dir) };
   if (ignoreFile) return readable(new BuildContext(dir, ignoreFile));
   if (existsSync(join(dir, '.containerignore'))) {
     return {

@@ -63,6 +63,7 @@ export {
   type ContextLookup,
   transformBuildContext,
   CONTEXT_OPTION,
+  GIT_CONTEXT,
 } from './build-context.js';
 export { DockerIgnore, parseDockerignore } from './dockerignore.js';
 export { GitCheckout, gitCheckout, readRuleFiles } from './git-checkout.js';

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { GIT_CONTEXT } from '../analysis/index.js';
 import { SKIPPED_FOLDERS } from '../runner/names.js';
 import { loadShellParser } from '../shell/index.js';
 import {
@@ -253,7 +254,7 @@ export class BuildContexts {
       const said = [...named, ...unusable]
         .map(
           (b) =>
-            `${b.source} says ${display(root, b.context!)}${'ignoreFile' in b && b.ignoreFile ? ` read through ${display(root, b.ignoreFile)}` : ''}`,
+            `${b.source} says ${display(root, b.context!)}${'ignoreFile' in b && b.ignoreFile ? ` read through ${b.ignoreFile === GIT_CONTEXT ? 'no ignore file (the Git context)' : display(root, b.ignoreFile)}` : ''}`,
         )
         .join('; ');
       const unknown = `the build files disagree on its context (${said}), so a rewrite cannot be proven for every build of it`;

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import { readBuildCommands, withPodman, type VarValue, type Vars } from './commands.js';
 import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
+import { GIT_CONTEXT } from '../analysis/index.js';
 import type { SourceSink } from './types.js';
 
 /** A build file to read: its absolute path, its path for messages (repository-relative), and the repository root. */
@@ -119,6 +120,14 @@ function report(
     return;
   }
   sink.build({ dockerfile: file, context: contextDir, source, ...(target ? { target } : {}) });
+}
+
+/** A sink whose builds send the Git context: the committed tree, with no ignore file applied. */
+function gitContext(sink: SourceSink): SourceSink {
+  return {
+    build: (found) => sink.build({ ...found, ignoreFile: GIT_CONTEXT }),
+    unusable: (found) => sink.unusable(found),
+  };
 }
 
 /**
@@ -539,15 +548,17 @@ export function readWorkflow(file: BuildFile, text: string, sink: SourceSink): v
         if (uses?.startsWith('docker/build-push-action@')) {
           const w = isMap(step.with) ? step.with : {};
           const given = stringOf(w.context);
-          // Without `context` the action builds the Git context of the commit: the repository's own tree.
+          // Without `context` the action builds the Git context of the commit: the repository's committed tree, to
+          // which BuildKit applies no .dockerignore (red team 32).
           const context = given === undefined ? '.' : expressions(given, root, env);
           const fileGiven = stringOf(w.file);
           const target = w.target === undefined ? undefined : expressions(stringOf(w.target) ?? '', root, env);
+          const into = given === undefined ? gitContext(sink) : sink;
           if (fileGiven === undefined)
-            report(sink, `${where}: docker/build-push-action`, root, context, 'Dockerfile', target);
+            report(into, `${where}: docker/build-push-action`, root, context, 'Dockerfile', target);
           else
             report(
-              sink,
+              into,
               `${where}: docker/build-push-action`,
               root,
               context,

@@ -11,7 +11,10 @@ export interface BuildSource {
   context: string;
   /** The stage built (`--target`), when the source names one. */
   target?: string;
-  /** The ignore file the builder reads instead of the Dockerfile's own and the context's .dockerignore (absolute). */
+  /**
+   * The ignore file the builder reads instead of the Dockerfile's own and the context's .dockerignore (absolute), or
+   * GIT_CONTEXT for a Git context, to which no ignore file applies.
+   */
   ignoreFile?: string;
   /** Where it is said, for messages: `compose.yaml: services.web.build`, `Makefile:12: docker build`. */
   source: string;
