@@ -343,6 +343,44 @@ async function splitUnderPlan(repo: Repo): Promise<string> {
 }
 
 test(
+  'build commands read as their shells run them: .ONESHELL, pushd/popd, a GitLab job in one shell, package.json scripts (red team 32)',
+  withRepo({ 'web/Dockerfile': ALPINE }, async (repo) => {
+    const root = { context: '.' };
+    repo.write('Makefile', '.ONESHELL:\nimage:\n\tcd web\n\t@docker build -f Dockerfile ..\n');
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), { ...root, source: 'Makefile:4: docker build' });
+    rmSync(repo.path('Makefile'));
+    repo.write('build.sh', 'pushd web\necho hi\npopd\ndocker build -f web/Dockerfile .\n');
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), { ...root, source: 'build.sh:4: docker build' });
+    rmSync(repo.path('build.sh'));
+    repo.write(
+      '.gitlab-ci.yml',
+      'build-web:\n  before_script:\n    - cd web\n  script:\n    - docker build -f Dockerfile ..\n',
+    );
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), {
+      ...root,
+      source: '.gitlab-ci.yml: build-web.script[0]:1: docker build',
+    });
+    rmSync(repo.path('.gitlab-ci.yml'));
+    repo.write('package.json', '{"scripts":{"image":"docker build -f web/Dockerfile ."}}\n');
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), {
+      ...root,
+      source: 'package.json: scripts.image:1: docker build',
+    });
+  }),
+);
+
+test(
+  'a build in a shell function or an included .mk file runs in a folder layerfix does not follow: the file is declined',
+  withRepo({ 'web/Dockerfile': ALPINE }, async (repo) => {
+    repo.write('build.sh', 'image() {\n  docker build -f web/Dockerfile .\n}\nimage\n');
+    assert.match((await planOf(repo, 'web/Dockerfile')).unknown ?? '', 'it is in a shell function');
+    rmSync(repo.path('build.sh'));
+    repo.write('mk/docker.mk', 'image:\n\tdocker build -f web/Dockerfile .\n');
+    assert.match((await planOf(repo, 'web/Dockerfile')).unknown ?? '', 'a .mk file runs in the folder of the make');
+  }),
+);
+
+test(
   'docker/build-push-action without a context builds the Git context: no .dockerignore applies (red team 32)',
   withRepo(
     {
@@ -584,7 +622,7 @@ test(
       assert.is(plan.context, undefined);
       assert.is(
         plan.unknown,
-        'Makefile:2: docker build builds it from a context layerfix cannot read (its context is not known: the make variable $(CONTEXT) is not set in Makefile)',
+        'Makefile:2: docker build builds it, but its context is not known: the make variable $(CONTEXT) is not set in Makefile, so its build context is not known',
       );
       const other = await planOf(repo, 'web/Dockerfile');
       assert.is(other.unknown, undefined);

@@ -17,8 +17,8 @@ export type Vars = Map<string, VarValue>;
 
 /** Where the text is and how it runs. */
 export interface CommandScope {
-  /** The working directory the text starts in (absolute). */
-  cwd: string;
+  /** The working directory the text starts in (absolute), or why it is not known. */
+  cwd: VarValue;
   /** The variables known before the text runs (changed as the text assigns them). */
   vars: Vars;
   /** For messages: the build file and the line the text starts on (1-based). */
@@ -26,6 +26,8 @@ export interface CommandScope {
   line: number;
   /** The line offsets of `text` (for the line of a command); defaults to counting newlines. */
   lineOf?: (offset: number) => number;
+  /** Where a command at an offset is, for messages, in place of `file:line` (a GitLab job's script item). */
+  where?: (offset: number) => string;
   /** The script's own path, for `$0` (scripts only). */
   script?: string;
   /** How to name a variable in messages (a Makefile's `$(NAME)`, a workflow expression). */
@@ -228,12 +230,19 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
   const describe = scope.describe ?? ((name: string) => `$${name}`);
   let cwd: VarValue = scope.cwd;
   let local: { item: number | null; cwd: VarValue } | undefined;
+  // The folders pushd left behind, for popd (top-level only).
+  const pushed: VarValue[] = [];
   const lineOf = scope.lineOf ?? ((offset: number) => scope.line + (text.slice(0, offset).match(/\n/g)?.length ?? 0));
+  const where = scope.where ?? ((offset: number) => `${scope.file}:${lineOf(offset)}`);
   for (const command of view.commands) {
-    if (command.context.some((c) => c === 'command-substitution' || c === 'process-substitution' || c === 'function'))
-      continue;
+    if (command.context.some((c) => c === 'command-substitution' || c === 'process-substitution')) continue;
     if (local && local.item !== command.item) local = undefined;
-    const here: VarValue = local ? local.cwd : cwd;
+    // A function runs where it is called from, which layerfix does not follow (red team 32).
+    const here: VarValue = command.context.includes('function')
+      ? { unknown: 'it is in a shell function, which runs in the folder it is called from' }
+      : local
+        ? local.cwd
+        : cwd;
     if (command.form === 'assignment' && command.topLevel) {
       for (const a of command.assignments) {
         if (!a.value) vars.set(a.name, '');
@@ -245,7 +254,14 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
       continue;
     }
     const name = command.name?.value;
+    if (name === 'popd') {
+      const back: VarValue = pushed.pop() ?? { unknown: 'popd with no pushd before it' };
+      if (command.topLevel) cwd = back;
+      else local = { item: command.item, cwd: { unknown: 'popd in a compound command' } };
+      continue;
+    }
     if (name === 'cd' || name === 'pushd') {
+      if (name === 'pushd') pushed.push(command.topLevel ? here : { unknown: 'pushd in a compound command' });
       const arg = command.args.find((a) => !(a.value ?? '').startsWith('-'));
       let next: VarValue;
       if (!arg) next = { unknown: 'cd without a folder goes to $HOME' };
@@ -263,7 +279,7 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
     // podman and buildah read Dockerfiles by other rules: what their builds say, usable or not, carries the tool.
     const podman = /^(podman|buildah)/.test(build.tool);
     const sink = podman ? withPodman(outer, build.tool) : outer;
-    const source = `${scope.file}:${lineOf(command.start)}: ${build.tool}`;
+    const source = `${where(command.start)}: ${build.tool}`;
     const parsed = readOptions(build.words, vars, describe);
     if ('problem' in parsed) {
       sink.unusable({ source, reason: parsed.problem });

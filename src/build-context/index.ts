@@ -17,6 +17,7 @@ import {
   readDevcontainer,
   readGitlabCi,
   readMakefile,
+  readPackageScripts,
   readScript,
   readSkaffold,
   readWorkflow,
@@ -51,6 +52,7 @@ function readerFor(name: string, dir: string, root: string): Reader | undefined 
   if (name === '.gitlab-ci.yml' && dir === root) return readGitlabCi;
   if (/^(?:GNUmakefile|[Mm]akefile|.+\.mk)$/.test(name)) return readMakefile;
   if (/\.(?:sh|bash)$/.test(name)) return readScript;
+  if (name === 'package.json') return readPackageScripts;
   return undefined;
 }
 
@@ -112,7 +114,7 @@ export async function scanRepository(root: string): Promise<SourceScan> {
       scan.unusable.push(found.dockerfile ? { ...found, dockerfile: resolve(found.dockerfile) } : found),
   };
   // Workflows, GitLab CI jobs, Makefiles and scripts are read with the shell view.
-  const shellReaders: unknown[] = [readWorkflow, readGitlabCi, readMakefile, readScript];
+  const shellReaders: unknown[] = [readWorkflow, readGitlabCi, readMakefile, readScript, readPackageScripts];
   if (files.some(([, reader]) => shellReaders.includes(reader))) await loadShellParser();
   for (const [path, reader] of files) {
     const file: BuildFile = { path, display: display(root, path), root };
@@ -126,7 +128,7 @@ export async function scanRepository(root: string): Promise<SourceScan> {
       });
       continue;
     }
-    if (reader === readScript || reader === readMakefile) {
+    if (reader === readScript || reader === readMakefile || reader === readPackageScripts) {
       if (!/\b(?:docker|podman|buildah)\b/.test(text)) continue;
     }
     scan.files.push(file.display);
@@ -245,7 +247,7 @@ export class BuildContexts {
     const builder = podman ? { podman: podman.source } : {};
     const blind = unusable.find((u) => !u.context);
     if (blind) {
-      const unknown = `${blind.source} builds it from a context layerfix cannot read (${blind.reason})`;
+      const unknown = `${blind.source} builds it, but ${blind.reason}, so its build context is not known`;
       return this.intern({ unknown, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
     }
     const contexts = [...new Set([...named, ...unusable].map((b) => b.context!))];

@@ -645,14 +645,23 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
     for (const [name, job] of Object.entries(doc)) {
       if (!isMap(job) || GITLAB_KEYWORDS.has(name)) continue;
       const vars = gitlabVariables(job.variables, fileVars);
-      for (const key of ['before_script', 'script', 'after_script'])
-        scriptLines(job[key]).forEach((line, i) =>
-          readBuildCommands(
-            line,
-            { cwd: root, vars: new Map(vars), file: `${file.display}: ${name}.${key}[${i}]`, line: 1 },
-            sink,
-          ),
-        );
+      // before_script and script run in one shell (a `cd` carries over: red team 32); after_script in another.
+      for (const keys of [['before_script', 'script'], ['after_script']]) {
+        const items = keys.flatMap((key) => scriptLines(job[key]).map((line, i) => ({ line, label: `${key}[${i}]` })));
+        const starts: number[] = [];
+        let text = '';
+        for (const item of items) {
+          starts.push(text.length);
+          text += `${item.line}\n`;
+        }
+        const where = (offset: number) => {
+          let i = starts.length - 1;
+          while (i > 0 && starts[i] > offset) i--;
+          const within = text.slice(starts[i], offset).match(/\n/g)?.length ?? 0;
+          return `${file.display}: ${name}.${items[i].label}:${within + 1}`;
+        };
+        readBuildCommands(text, { cwd: root, vars: new Map(vars), file: file.display, line: 1, where }, sink);
+      }
     }
   }
 }
@@ -674,9 +683,16 @@ function gitlabVariables(value: Data | undefined, into: Vars): Vars {
   return out;
 }
 
-/** Recipe lines of a Makefile, with make's own variables expanded (`$(CURDIR)`, simple assignments of the file). */
+/**
+ * Recipe lines of a Makefile, with make's own variables expanded (`$(CURDIR)`, simple assignments of the file); a
+ * rule's lines are one shell under `.ONESHELL:`. A `.mk` file is included by a Makefile and runs in the folder make
+ * runs in, which is not known here.
+ */
 export function readMakefile(file: BuildFile, text: string, sink: SourceSink): void {
-  const dir = dirname(file.path);
+  const dir: VarValue = file.path.endsWith('.mk')
+    ? { unknown: 'a .mk file runs in the folder of the make that includes it' }
+    : dirname(file.path);
+  const oneShell = /^\.ONESHELL\s*:/m.test(text);
   const assigned = new Map<string, string | undefined>();
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // Assignments: `NAME = value`, `NAME := value`, `NAME ?= value` (`!=` and `+=` leave the name unknown).
@@ -698,7 +714,7 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
       (all, _x, paren?: string, brace?: string, single?: string) => {
         if (all === '$$') return '$';
         const name = paren ?? brace ?? single ?? '';
-        if (name === 'CURDIR') return dir;
+        if (name === 'CURDIR' && typeof dir === 'string') return dir;
         const value = assigned.get(name);
         if (value !== undefined && depth < 10 && !/\s/.test(name)) return expand(value, depth + 1);
         const key = `__layerfix_make_${names.size}`;
@@ -710,9 +726,10 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].startsWith('\t')) continue;
     const start = i;
-    let recipe = lines[i].slice(1);
-    while (recipe.endsWith('\\') && i + 1 < lines.length) recipe += `\n${lines[++i].replace(/^\t/, '')}`;
-    const command = expand(recipe.replace(/^[@+-]+/, ''), 0);
+    let recipe = lines[i].slice(1).replace(/^[@+-]+/, '');
+    while ((recipe.endsWith('\\') || (oneShell && lines[i + 1]?.startsWith('\t'))) && i + 1 < lines.length)
+      recipe += `\n${lines[++i].replace(/^\t/, '').replace(oneShell ? /^[@+-]+/ : /^$/, '')}`;
+    const command = expand(recipe, 0);
     readBuildCommands(
       command,
       {
@@ -724,6 +741,17 @@ export function readMakefile(file: BuildFile, text: string, sink: SourceSink): v
       },
       sink,
     );
+  }
+}
+
+/** The `scripts` of a package.json, which npm, pnpm, Yarn and bun run in the package's folder (red team 32). */
+export function readPackageScripts(file: BuildFile, text: string, sink: SourceSink): void {
+  const manifest = readJsonc(text);
+  if (!isMap(manifest) || !isMap(manifest.scripts)) return;
+  for (const [name, script] of Object.entries(manifest.scripts)) {
+    if (typeof script !== 'string') continue;
+    const scope = { cwd: dirname(file.path), vars: new Map(), file: `${file.display}: scripts.${name}`, line: 1 };
+    readBuildCommands(script, scope, sink);
   }
 }
 
