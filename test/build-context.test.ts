@@ -562,7 +562,7 @@ test(
 );
 
 test(
-  'several sources that agree are one context; different targets leave the target unset, and say so',
+  'several sources that agree are one context; different targets each ship, and it says so',
   withRepo(
     {
       'compose.yaml':
@@ -575,8 +575,9 @@ test(
       assert.equal(found, {
         context: '.',
         source: 'Makefile:2: docker build (and 1 more that agree)',
-        notes: ['the build files name different targets (the last stage, dev), so none is assumed'],
+        notes: ['the build files name different targets (the last stage, dev), and the image of each ships'],
       });
+      assert.equal((await planOf(repo, 'web/Dockerfile')).targets, ['', 'dev']);
     },
   ),
 );

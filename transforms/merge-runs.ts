@@ -131,7 +131,7 @@ function fileFacts(ctx: Context): FileFacts {
     stages: new Map(
       all.flatMap((stage) => stage.instructions.map((view): [InstructionNode, Stage] => [view.node, stage])),
     ),
-    shipped: ctx.options.stages === 'all' ? new Set(all) : shippedStages(ctx.root, ctx.build.target),
+    shipped: ctx.options.stages === 'all' ? new Set(all) : shippedStages(ctx.root, ctx.build.target, ctx.build.targets),
     shells: shellFacts(ctx.root),
     shellsInEffect: shellsInEffect(ctx.root),
     scopes: pathScopes(ctx.root),

@@ -185,20 +185,23 @@ export function layerClass(effects: RunEffects, copies: readonly ContextCopy[]):
 }
 
 /**
- * The stages the image is made of: the target (the stage named by `target`, else the last) and the stages it is built
- * FROM, in turn. Other stages only build files that are copied out of them; their layers never ship.
+ * The stages the images are made of: each target (the stages named by `targets`, else the one `target` names, else
+ * the last; an empty name is the last) and the stages it is built FROM, in turn. Other stages only build files that
+ * are copied out of them; their layers never ship.
  */
-export function shippedStages(root: Root, target?: string): ReadonlySet<Stage> {
+export function shippedStages(root: Root, target?: string, targets?: readonly string[]): ReadonlySet<Stage> {
   const all = stages(root);
   const byName = new Map(all.filter((stage) => stage.name).map((stage) => [stage.name!.toLowerCase(), stage]));
   const bases = stageBases(root);
   const shipped = new Set<Stage>();
-  // A target the file does not have fails the build; the plan then reads the file as built to its end.
-  let stage: Stage | undefined = (target && byName.get(target.toLowerCase())) || all[all.length - 1];
-  while (stage && !shipped.has(stage)) {
-    shipped.add(stage);
-    const base = bases.get(stage);
-    stage = base && 'stage' in base ? byName.get(base.stage) : undefined;
+  for (const name of targets?.length ? targets : [target ?? '']) {
+    // A target the file does not have fails the build; the plan then reads the file as built to its end.
+    let stage: Stage | undefined = (name && byName.get(name.toLowerCase())) || all[all.length - 1];
+    while (stage && !shipped.has(stage)) {
+      shipped.add(stage);
+      const base = bases.get(stage);
+      stage = base && 'stage' in base ? byName.get(base.stage) : undefined;
+    }
   }
   return shipped;
 }

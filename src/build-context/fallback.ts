@@ -81,6 +81,7 @@ export function resolveBuild(
       context: plan.context,
       ...(plan.contextSource ? { contextSource: plan.contextSource } : {}),
       ...(plan.target ? { target: plan.target } : {}),
+      ...(plan.targets ? { targets: plan.targets } : {}),
       ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}),
       ...builder,
     };

@@ -266,15 +266,18 @@ export class BuildContexts {
       const targets = [...new Set(named.map((b) => b.target ?? ''))];
       if (unusable.length || targets.length > 1)
         notes.push(
-          `the build files name different targets (${[...targets.map((t) => t || 'the last stage'), ...(unusable.length ? ['one not known'] : [])].join(', ')}), so none is assumed`,
+          `the build files name different targets (${[...targets.map((t) => t || 'the last stage'), ...(unusable.length ? ['one not known'] : [])].join(', ')}), ${unusable.length ? 'so none is assumed' : 'and the image of each ships'}`,
         );
       const target = !unusable.length && targets.length === 1 && targets[0] ? targets[0] : undefined;
+      // Several known targets each ship (an empty one is the last stage); an unknown one may be any stage.
+      const several = !unusable.length && targets.length > 1 ? { targets } : {};
       const source =
         named.length === 1 ? named[0].source : `${named[0].source} (and ${named.length - 1} more that agree)`;
       return this.intern({
         context: contexts[0],
         contextSource: source,
         ...(target ? { target } : {}),
+        ...several,
         ...(ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {}),
         ...builder,
         ...(notes.length ? { notes: listNotes(notes) } : {}),

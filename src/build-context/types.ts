@@ -65,6 +65,8 @@ export interface BuildPlan {
   contextSource?: string;
   /** The stage built, when every source that names the Dockerfile agrees on one. */
   target?: string;
+  /** The stages built, when the sources name several (the last stage where one names none). */
+  targets?: string[];
   /** The ignore file the build reads in place of .dockerignore (podman's `--ignorefile`, `.containerignore`). */
   ignoreFile?: string;
   /**

@@ -162,6 +162,8 @@ export interface BuildSettings {
   contextSource?: string;
   /** The stage the image is built to (`--target`); unset: the last stage. */
   target?: string;
+  /** The stages the build files build images to, when they name several (each ships; `target` is then unset). */
+  targets?: readonly string[];
   /** The ignore file the build reads (absolute), when the build files name one other than .dockerignore. */
   ignoreFile?: string;
   /** Set when no build context could be found, saying why: transforms that read the context decline with it. */

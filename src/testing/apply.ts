@@ -19,7 +19,7 @@ export function formatMessages(messages: readonly LayerfixMessage[]): string {
 
 /**
  * A fixture's options (options.json) as the harnesses read them: `buildTarget` (the stage the file is built to, as
- * `--target` gives it), `buildArgs` (as `--build-arg` gives them) and `buildPodman` (where a build file says podman or
+ * `--target` gives it), `buildTargets` (the stages build files build it to, when they name several), `buildArgs` (as `--build-arg` gives them) and `buildPodman` (where a build file says podman or
  * buildah builds it) say how the file is built; printer options go to the printer; the rest to the case's transform.
  */
 export function splitFixtureOptions(options: Record<string, unknown>): {
@@ -29,10 +29,11 @@ export function splitFixtureOptions(options: Record<string, unknown>): {
 } {
   const own: Record<string, unknown> = {};
   const printer: Record<string, unknown> = {};
-  const { buildTarget, buildArgs, buildPodman, ...rest } = options;
+  const { buildTarget, buildTargets, buildArgs, buildPodman, ...rest } = options;
   for (const [key, value] of Object.entries(rest)) (key in printerOptionSpecs ? printer : own)[key] = value;
   const build: BuildSettings = {
     ...(typeof buildTarget === 'string' ? { target: buildTarget } : {}),
+    ...(Array.isArray(buildTargets) ? { targets: buildTargets.map(String) } : {}),
     ...(buildArgs && typeof buildArgs === 'object' ? { args: buildArgs as Record<string, string> } : {}),
     ...(typeof buildPodman === 'string' ? { podman: buildPodman } : {}),
   };

@@ -1,0 +1,13 @@
+FROM debian:bookworm AS base
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
+
+FROM base AS builder
+RUN mkdir -p /out
+RUN echo built > /out/app
+
+FROM base AS standard
+COPY --from=builder /out/app /usr/local/bin/app
+RUN useradd app && mkdir -p /data && chown app /data
+
+FROM base AS allinone
+RUN mkdir -p /extra && echo all > /extra/all.txt
