@@ -10,6 +10,8 @@ import { chmodSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rebuilt, shellCommands, sourceMatches } from '../src/cache-report/invalidate.js';
+import { GIT_CONTEXT } from '../src/analysis/index.js';
+import { reportContext } from '../src/cache-report/context.js';
 import { reduction } from '../src/cache-report/report.js';
 import { main } from '../src/cli/main.js';
 import { loadShellParser } from '../src/shell/index.js';
@@ -512,6 +514,24 @@ test('one git read per history: the same few git processes for 3 commits as for 
     }
   }
   assert.is(counts[0], counts[1]);
+});
+
+test('the context a report reads goes through the ignore file the build reads: none for a Git context', () => {
+  const repo = makeRepo({
+    Dockerfile: 'FROM alpine\nCOPY . /app\n',
+    '.dockerignore': 'notes.md\n',
+    'podman.ignore': 'src\n',
+  });
+  try {
+    const dockerfile = repo.path('Dockerfile');
+    assert.ok(reportContext(dockerfile).ignore.ignores('notes.md'));
+    assert.not.ok(reportContext(dockerfile, repo.dir, GIT_CONTEXT).ignore.ignores('notes.md'));
+    const named = reportContext(dockerfile, repo.dir, repo.path('podman.ignore')).ignore;
+    assert.ok(named.ignores('src/a.js'));
+    assert.not.ok(named.ignores('notes.md'));
+  } finally {
+    repo.remove();
+  }
 });
 
 test.run();

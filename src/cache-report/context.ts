@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DockerIgnore } from '../analysis/index.js';
+import { DockerIgnore, GIT_CONTEXT } from '../analysis/index.js';
 
 /** The build context of one Dockerfile: its folder and ignore rules. */
 export interface ReportContext {
@@ -15,10 +15,18 @@ export interface ReportContext {
   ignore: DockerIgnore;
 }
 
-/** Open the context `dir` (default: the Dockerfile's folder) of the Dockerfile at the absolute path `dockerfile`. */
-export function reportContext(dockerfile: string, dir = dirname(resolve(dockerfile))): ReportContext {
+/**
+ * Open the context `dir` (default: the Dockerfile's folder) of the Dockerfile at the absolute path `dockerfile`,
+ * through `ignoreFile` when the build names one (none for a Git context).
+ */
+export function reportContext(
+  dockerfile: string,
+  dir = dirname(resolve(dockerfile)),
+  ignoreFile?: string,
+): ReportContext {
+  if (ignoreFile === GIT_CONTEXT) return { dir, ignore: new DockerIgnore('') };
   const own = `${resolve(dockerfile)}.dockerignore`;
-  const file = existsSync(own) ? own : join(dir, '.dockerignore');
+  const file = ignoreFile ? resolve(dir, ignoreFile) : existsSync(own) ? own : join(dir, '.dockerignore');
   let rules = '';
   try {
     rules = existsSync(file) ? readFileSync(file, 'utf8') : '';

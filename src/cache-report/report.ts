@@ -337,7 +337,7 @@ export async function cacheReport(options: CacheReportOptions): Promise<CacheRep
     const { settings: build, info } = resolveBuild(buildPlan, current, path);
     const plugins = await pluginsOf(pluginPaths);
     const dir = build.context ?? dirname(path);
-    const context = reportContext(path, dir);
+    const context = reportContext(path, dir, build.ignoreFile);
     const target: Target = {
       path,
       display: slash(relative(options.cwd, file.absolutePath)),
