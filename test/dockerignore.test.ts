@@ -131,6 +131,25 @@ test('the build context: a folder left out is there when a file below it is brou
   }
 });
 
+test('the build context: a file the rules leave out stays out when a glob exception makes the walk enter every folder', () => {
+  const repo = makeRepo({
+    'a.log': 'x\n',
+    'logs/keep.log': 'x\n',
+    'logs/b.log': 'x\n',
+    '.dockerignore': '**/*.log\n!**/keep.log\n',
+  });
+  try {
+    const context = new BuildContext(repo.dir, '.dockerignore');
+    assert.not.ok(context.has('a.log'));
+    assert.not.ok(context.has('logs/b.log'));
+    assert.ok(context.has('logs/keep.log'));
+    assert.ok(context.has('logs'));
+    assert.equal(context.list('logs'), ['keep.log']);
+  } finally {
+    repo.remove();
+  }
+});
+
 test('the build context: an ignore file layerfix cannot read as BuildKit does is a reason, not a guess', () => {
   const repo = makeRepo({ Dockerfile: 'FROM alpine\n', '.dockerignore': '[[:digit:]]*.log\n' });
   try {

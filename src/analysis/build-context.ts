@@ -62,16 +62,17 @@ export class BuildContext {
   private readonly sentBelow = new Map<string, boolean>();
 
   /**
-   * Whether BuildKit sends an entry below a folder the rules leave out (true, to be safe, past 20,000 entries, or when
-   * a folder cannot be read).
+   * Whether `path` is a folder (not a link to one) the rules leave out below which BuildKit sends an entry (true, to be
+   * safe, past 20,000 entries, or when a folder cannot be read).
    */
-  private sendsBelow(folder: string): boolean {
-    if (!this.exceptions || !this.ignore.enters(folder)) return false;
-    const known = this.sentBelow.get(folder);
+  private sendsBelow(path: string): boolean {
+    if (!this.exceptions || !this.ignore.enters(path)) return false;
+    const known = this.sentBelow.get(path);
     if (known !== undefined) return known;
     let sends = false;
-    const pending = [folder];
-    for (let seen = 0; pending.length && !sends;) {
+    const pending = statOfLink(join(this.dir, path))?.isDirectory() ? [path] : [];
+    let seen = 0;
+    while (pending.length && !sends) {
       const dir = pending.pop()!;
       let entries: Dirent[];
       try {
@@ -89,7 +90,7 @@ export class BuildContext {
         if (entry.isDirectory() && this.ignore.enters(path)) pending.push(path);
       }
     }
-    this.sentBelow.set(folder, sends);
+    this.sentBelow.set(path, sends);
     return sends;
   }
 
