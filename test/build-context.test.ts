@@ -508,6 +508,22 @@ test(
 );
 
 test(
+  'a podman build whose target is not known keeps its ignore file (red team 33)',
+  withRepo(
+    {
+      ...NPM_APP,
+      '.podmanignore': 'node_modules\n',
+      Makefile: 'image:\n\tpodman build --target $(TARGET) --ignorefile .podmanignore -t app .\n',
+    },
+    async (repo) => {
+      const plan = await planOf(repo, 'Dockerfile');
+      assert.is(plan.context, repo.dir);
+      assert.is(plan.ignoreFile, repo.path('.podmanignore'));
+    },
+  ),
+);
+
+test(
   'a podman or buildah build of the file is in its plan, whatever the context; a docker build is not (red team 23)',
   withRepo(
     { Dockerfile: ALPINE, Makefile: 'image:\n\tdocker build -t app .\ntest:\n\tbuildah bud --target test .\n' },
@@ -646,6 +662,17 @@ test(
     },
     async (repo) => {
       assert.match((await planOf(repo, 'web/Dockerfile')).unknown ?? '', /^compose.yaml: services.web.build builds it/);
+      assert.is((await planOf(repo, 'api/Dockerfile')).unknown, undefined);
+      // A path from the unknown folder ends the same wherever that folder is (red team 33).
+      repo.write(
+        'compose.yaml',
+        'services:\n  api:\n    build:\n      context: ${API_DIR}\n      dockerfile: ../docker/api.Dockerfile\n',
+      );
+      repo.write('docker/api.Dockerfile', ALPINE);
+      assert.match(
+        (await planOf(repo, 'docker/api.Dockerfile')).unknown ?? '',
+        /^compose.yaml: services.api.build builds it/,
+      );
       assert.is((await planOf(repo, 'api/Dockerfile')).unknown, undefined);
     },
   ),

@@ -150,6 +150,27 @@ test('the build context: a file the rules leave out stays out when a glob except
   }
 });
 
+test('the build context: a folder BuildKit leaves out and buildah sends is a doubt (red team 33)', () => {
+  // `!web` is never tried at web (it cannot change the verdict there), so BuildKit excludes web/node_modules, which
+  // the legacy reading brings back through its folder.
+  const repo = makeRepo({
+    'web/package.json': '{}\n',
+    'web/node_modules/ms/index.js': '\n',
+    '.dockerignore': '**/node_modules\n**/.cache\n!web\n',
+  });
+  try {
+    const context = new BuildContext(repo.dir, '.dockerignore');
+    context.watchDoubts();
+    assert.not.ok(context.has('web/node_modules'));
+    assert.match(context.doubtSeen() ?? '', 'leaves out `web/node_modules` for BuildKit but not for builders');
+    context.watchDoubts();
+    assert.ok(context.has('web/package.json'));
+    assert.is(context.doubtSeen(), undefined);
+  } finally {
+    repo.remove();
+  }
+});
+
 test('the build context: an ignore file layerfix cannot read as BuildKit does is a reason, not a guess', () => {
   const repo = makeRepo({ Dockerfile: 'FROM alpine\n', '.dockerignore': '[[:digit:]]*.log\n' });
   try {

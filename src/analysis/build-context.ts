@@ -99,10 +99,33 @@ export class BuildContext {
    * against every folder above a path) may not send what BuildKit sends at `clean`, or null.
    */
   private ruleDoubt(clean: string, ignored: boolean): string | null {
-    if (!this.exceptions || this.ignore.ignoresByParents(clean) === ignored) return null;
-    // A folder is sent as the parent of what is sent below it, by every builder: its entries are asked about apart.
-    if (statOf(join(this.dir, clean))?.isDirectory()) return null;
+    if (!this.exceptions || this.legacySends(clean) === !ignored) return null;
     return `its ignore file ${this.ignoreFile} ${ignored ? 'leaves out' : 'sends'} \`${clean}\` for BuildKit but not for builders that match each rule against the folders above a path (buildah, podman, Docker's legacy builder)`;
+  }
+
+  /**
+   * Whether builders that match each rule against every folder above a path send `path`: it is not left out, or it is
+   * a folder below which something is not (sent as its parent; true past 20,000 entries, to be safe).
+   */
+  private legacySends(path: string): boolean {
+    if (!this.ignore.ignoresByParents(path)) return true;
+    const pending = statOfLink(join(this.dir, path))?.isDirectory() ? [path] : [];
+    let seen = 0;
+    while (pending.length) {
+      const dir = pending.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(this.dir, dir), { withFileTypes: true });
+      } catch {
+        return true;
+      }
+      for (const entry of entries) {
+        const below = posix.join(dir, entry.name);
+        if (++seen > 20_000 || !this.ignore.ignoresByParents(below)) return true;
+        if (entry.isDirectory()) pending.push(below);
+      }
+    }
+    return false;
   }
 
   /**

@@ -30,6 +30,7 @@ const LONG = [
   '--src',
   '--upgrade-strategy',
   '--log',
+  '--log-file',
   '--timeout',
   '--retries',
   '--proxy',

@@ -331,16 +331,6 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
       continue;
     }
     const dockerfile = file !== undefined ? resolve(here, file) : defaultDockerfile(build.tool, contextDir);
-    const target = parsed.target;
-    if (target !== undefined && typeof target !== 'string') {
-      sink.unusable({
-        source,
-        dockerfile,
-        context: contextDir,
-        reason: `its --target is not known: ${target.unknown}`,
-      });
-      continue;
-    }
     // podman and buildah read the file --ignorefile names, else the Dockerfile's own <file>.containerignore or
     // <file>.dockerignore (red team 32), else the context's .containerignore before .dockerignore.
     const named = podman ? parsed.ignoreFile : undefined;
@@ -366,6 +356,17 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
           : podman && existsSync(containerignore)
             ? containerignore
             : undefined;
+    const target = parsed.target;
+    if (target !== undefined && typeof target !== 'string') {
+      sink.unusable({
+        source,
+        dockerfile,
+        context: contextDir,
+        ...(ignoreFile ? { ignoreFile } : {}),
+        reason: `its --target is not known: ${target.unknown}`,
+      });
+      continue;
+    }
     sink.build({
       dockerfile,
       context: contextDir,

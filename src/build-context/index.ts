@@ -148,8 +148,9 @@ export interface BuildContextOptions {
 }
 
 /**
- * Whether an unusable build is of `dockerfile`: it names it, or names a path under a folder that is not known which
- * this file's path ends in (a bare file name, which every Dockerfile of that name would match, does not count).
+ * Whether an unusable build is of `dockerfile`: it names it, or names a path from a folder that is not known which
+ * this file's path ends in (`../docker/api.Dockerfile` ends in `docker/api.Dockerfile` wherever it starts; a bare
+ * `Dockerfile` or `Containerfile`, which every file of that name would match, does not count).
  */
 function builds(u: UnusableSource, dockerfile: string): boolean {
   if (u.dockerfile) return u.dockerfile === dockerfile;
@@ -157,10 +158,10 @@ function builds(u: UnusableSource, dockerfile: string): boolean {
   return !!tail && dockerfile.split(sep).join('/').endsWith(`/${tail}`);
 }
 
-/** The Dockerfile path an unusable build names below a folder that is not known, when it has a folder in it. */
+/** The end of the Dockerfile path an unusable build names from a folder that is not known, when it tells files apart. */
 function specificTail(u: UnusableSource): string | undefined {
-  const tail = u.dockerfileTail?.replace(/^(\.\/)+/, '');
-  return tail && tail.includes('/') && !tail.startsWith('../') && !isAbsolute(tail) ? tail : undefined;
+  const tail = u.dockerfileTail?.replace(/^((\.\.?)\/)+/, '');
+  return tail && !isAbsolute(tail) && !/^(docker|container)file$/i.test(tail) ? tail : undefined;
 }
 
 /** Notes listed at most, the rest counted. */
@@ -251,12 +252,12 @@ export class BuildContexts {
       return this.intern({ unknown, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
     }
     const contexts = [...new Set([...named, ...unusable].map((b) => b.context!))];
-    const ignoreFiles = [...new Set(named.map((b) => b.ignoreFile ?? ''))];
+    const ignoreFiles = [...new Set([...named, ...unusable].map((b) => b.ignoreFile ?? ''))];
     if (contexts.length > 1 || ignoreFiles.length > 1) {
       const said = [...named, ...unusable]
         .map(
           (b) =>
-            `${b.source} says ${display(root, b.context!)}${'ignoreFile' in b && b.ignoreFile ? ` read through ${b.ignoreFile === GIT_CONTEXT ? 'no ignore file (the Git context)' : display(root, b.ignoreFile)}` : ''}`,
+            `${b.source} says ${display(root, b.context!)}${b.ignoreFile ? ` read through ${b.ignoreFile === GIT_CONTEXT ? 'no ignore file (the Git context)' : display(root, b.ignoreFile)}` : ''}`,
         )
         .join('; ');
       const unknown = `the build files disagree on its context (${said}), so a rewrite cannot be proven for every build of it`;
@@ -285,7 +286,14 @@ export class BuildContexts {
     }
     if (contexts.length === 1) {
       const source = `${unusable[0].source} (its target is not known)`;
-      return this.intern({ context: contexts[0], contextSource: source, ...builder, notes: listNotes(notes) });
+      const ignoreFile = ignoreFiles[0] ? { ignoreFile: ignoreFiles[0] } : {};
+      return this.intern({
+        context: contexts[0],
+        contextSource: source,
+        ...ignoreFile,
+        ...builder,
+        notes: listNotes(notes),
+      });
     }
     for (const u of scan.unusable)
       if (!u.dockerfile && !specificTail(u))

@@ -30,6 +30,8 @@ export interface UnusableSource {
   reason: string;
   /** The build context (absolute), when that much is known: only the target is not. */
   context?: string;
+  /** With `context`: the ignore file the build reads in place of .dockerignore, as for a usable build. */
+  ignoreFile?: string;
   /**
    * The Dockerfile's path as written, relative to a folder that is not known (`web/Dockerfile` under
    * `${MONOREPO_ROOT}`): a Dockerfile whose path ends so may be the one built.

@@ -134,8 +134,12 @@ function pip(line: CommandLine, at: Resolver): void {
   for (const location of optionValues(line, '-f', '--find-links', '-i', '--index-url', '--extra-index-url'))
     readLocation(at, location);
   for (const file of optionValues(line, '--cert', '--client-cert')) at.readArg(file);
-  // The files it writes its report and log to (`--report -` is standard output).
-  for (const file of optionValues(line, '--report', '--log')) if (file?.value !== '-') at.write(at.place(file));
+  // The files it writes its report and log to (`--report -` is standard output), also named by the environment.
+  for (const file of optionValues(line, '--report', '--log', '--log-file'))
+    if (file?.value !== '-') at.write(at.place(file));
+  for (const variable of ['PIP_REPORT', 'PIP_LOG', 'PIP_LOG_FILE'])
+    if (at.base.variables.has(variable) && at.base.variables.get(variable) !== '-')
+      at.write(at.place({ value: at.base.variables.get(variable) ?? null, text: `$${variable}` }));
   tlsReads(at, ['PIP_CERT', 'PIP_CLIENT_CERT', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE']);
   pythonReads(at);
   // pip reads its configuration from these files (the site's beside its prefix) and from PIP_CONFIG_FILE.

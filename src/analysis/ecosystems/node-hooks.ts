@@ -93,7 +93,10 @@ const PUPPETEER_DATA = ['', '.json', '.yaml', '.yml'].flatMap((ext) => [
   `.config/puppeteerrc${ext}`,
 ]);
 
-/** The first puppeteer configuration file in a folder of the build context above the project, or undefined. */
+/**
+ * The first puppeteer configuration in a folder of the build context above the project, or undefined: one of its
+ * files, or a package.json with a `puppeteer` key (cosmiconfig's first search place: red team 33).
+ */
 function puppeteerAbove(project: ProjectFolder): string | undefined {
   let dir = project.dir;
   while (dir && dir !== '.') {
@@ -101,6 +104,8 @@ function puppeteerAbove(project: ProjectFolder): string | undefined {
     const folder = dir === '.' ? '' : dir;
     const found = [...PUPPETEER_CODE, ...PUPPETEER_DATA].find((name) => project.context.has(posix.join(folder, name)));
     if (found) return posix.join(folder, found);
+    const manifest = posix.join(folder, 'package.json');
+    if (/"puppeteer"\s*:\s*\{/.test(project.context.read(manifest) ?? '')) return `${manifest} (its puppeteer key)`;
   }
   return undefined;
 }

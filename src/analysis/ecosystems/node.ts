@@ -641,11 +641,11 @@ function nodeManifests(project: ProjectFolder, use: InstallUse): Manifests {
   for (const name of flavour === 'pnpm' ? ['.pnpmfile.mjs', '.pnpmfile.cjs'] : []) {
     const pnpmfile = readProject(project, name);
     // Any require or import of something but a package by its name (`require('./x')`, `import x from '../y.js'`,
-    // `require(path.join(__dirname, ...))`).
+    // `require(path.join(__dirname, ...))`), and the file system module (`fs.existsSync('src/x')`: red team 33).
     const reader =
       pnpmfile === undefined
         ? undefined
-        : /\brequire\s*\((?!\s*['"][^./'"][^'"]*['"]\s*\))[^)]*\)?|\bfrom\s*['"][./]|\bimport\s*['"][./]|\breadFile(Sync)?\b|\bimport\s*\(|import\.meta|__dirname|process\.cwd/.exec(
+        : /\brequire\s*\((?!\s*['"][^./'"][^'"]*['"]\s*\))[^)]*\)?|\bfrom\s*['"][./]|\bimport\s*['"][./]|['"](node:)?fs(\/promises)?['"]|\bfs\.|\b(readFile|exists|readdir|l?stat|opendir|access|open|read|readlink|realpath)(Sync)?\s*\(|\bimport\s*\(|import\.meta|__dirname|process\.cwd/.exec(
             pnpmfile,
           );
     if (reader)

@@ -19,6 +19,7 @@ import {
   parseArgs,
   present,
   readJson,
+  readProject,
 } from './common.js';
 import type { Ecosystem, InstallUse, Invocation, Manifests, ProjectFolder, Verdict } from './types.js';
 
@@ -179,14 +180,6 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
     };
   if (extra.patches !== undefined || extra['patches-file'] !== undefined)
     return { decline: 'composer.json has patches that a plugin applies from local files during the install' };
-  // composer-patches 2 reads patches.json beside composer.json by default (or extra.composer-patches.patches-file)
-  // and writes patches.lock.json (red team 31).
-  const patcher = ['require', 'require-dev'].some((field) => 'cweagans/composer-patches' in record(manifest[field]));
-  if (patcher && !use.options.has('no-plugins'))
-    return {
-      decline:
-        'composer.json requires cweagans/composer-patches, whose version 2 applies the patches patches.json names and writes patches.lock.json during the install',
-    };
   const vendor =
     typeof record(manifest.config)['vendor-dir'] === 'string'
       ? (record(manifest.config)['vendor-dir'] as string)
@@ -199,6 +192,14 @@ function composerManifests(project: ProjectFolder, use: InstallUse): Manifests {
  * Composer plugins that read or write the project's files during the install: each entry says why, for a project
  * that requires the plugin and lets it run (`config.allow-plugins`), or undefined when it leaves them alone here.
  */
+/** Composer plugins that patch the installed packages from files of the project. */
+const PATCH_PLUGINS = [
+  'cweagans/composer-patches',
+  'vaimo/composer-patches',
+  'netresearch/composer-patches-plugin',
+  'symplify/vendor-patches',
+];
+
 const PLUGINS: ReadonlyArray<
   [string, (project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse) => string | undefined]
 > = [
@@ -214,6 +215,12 @@ const PLUGINS: ReadonlyArray<
     () =>
       "drupal/core-composer-scaffold writes scaffold files into the project during the install, where the COPY would then put the context's copies",
   ],
+  // Patch plugins apply patch files of the project during the install: composer-patches 2 those patches.json names
+  // (beside composer.json by default) and writes patches.lock.json; vaimo's searches patch folders (red teams 31, 33).
+  ...PATCH_PLUGINS.map((name): [string, () => string] => [
+    name,
+    () => `${name} applies patch files of the project during the install, which are not among the manifests`,
+  ]),
   ...['composer/installers', 'oomphinc/composer-installers-extender'].map(
     (name): [string, (project: ProjectFolder, manifest: Record<string, unknown>) => string | undefined] => [
       name,
@@ -232,10 +239,12 @@ const PLUGINS: ReadonlyArray<
 
 /** Why a Composer plugin the project lets run reads or writes its files during the install, if one does. */
 function pluginProblem(project: ProjectFolder, manifest: Record<string, unknown>, use: InstallUse): string | undefined {
-  const required = {
+  // A plugin runs whether the project requires it or a dependency brings it (composer.lock lists both).
+  const required: Record<string, unknown> = {
     ...record(manifest.require),
     ...(use.options.has('no-dev') ? {} : record(manifest['require-dev'])),
   };
+  for (const name of lockedPackages(project, !use.options.has('no-dev'))) required[name] = true;
   const allowed = record(manifest.config)['allow-plugins'];
   for (const [name, check] of PLUGINS) {
     if (!(name in required)) continue;
@@ -255,6 +264,20 @@ function pluginProblem(project: ProjectFolder, manifest: Record<string, unknown>
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** The names of the packages composer.lock holds (with the development ones when `dev`); none when it cannot be read. */
+function lockedPackages(project: ProjectFolder, dev: boolean): string[] {
+  let lock: Record<string, unknown>;
+  try {
+    lock = record(JSON.parse(readProject(project, 'composer.lock') ?? '{}'));
+  } catch {
+    return [];
+  }
+  const lists = [lock.packages, ...(dev ? [lock['packages-dev']] : [])];
+  return lists.flatMap((list) =>
+    Array.isArray(list) ? list.map((p) => record(p).name).filter((n) => typeof n === 'string') : [],
+  ) as string[];
 }
 
 /** Composer. */
