@@ -381,6 +381,36 @@ test(
 );
 
 test(
+  '.gitlab-ci.yml: default and top-level before_script, extends and !reference are followed (red team 33)',
+  withRepo({ 'backend/Dockerfile': ALPINE, 'web/Dockerfile': ALPINE }, async (repo) => {
+    repo.write(
+      '.gitlab-ci.yml',
+      'default:\n  before_script: [cd backend]\nimage-api:\n  script: [docker build -f Dockerfile .]\n',
+    );
+    assert.equal(await contextOf(repo, 'backend/Dockerfile'), {
+      context: 'backend',
+      source: '.gitlab-ci.yml: image-api.script[0]:1: docker build',
+    });
+    repo.write(
+      '.gitlab-ci.yml',
+      '.in-web:\n  before_script: [cd web]\nimage-web:\n  extends: .in-web\n  script: [docker build -f Dockerfile .]\n',
+    );
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), {
+      context: 'web',
+      source: '.gitlab-ci.yml: image-web.script[0]:1: docker build',
+    });
+    repo.write(
+      '.gitlab-ci.yml',
+      '.login:\n  script: [docker login -u x registry.example]\nimage-web:\n  inherit:\n    default: false\n  script:\n    - !reference [.login, script]\n    - docker build -f web/Dockerfile .\n',
+    );
+    assert.equal(await contextOf(repo, 'web/Dockerfile'), {
+      context: '.',
+      source: '.gitlab-ci.yml: image-web.script[1]:1: docker build',
+    });
+  }),
+);
+
+test(
   'docker/build-push-action without a context builds the Git context: no .dockerignore applies (red team 32)',
   withRepo(
     {
@@ -503,6 +533,37 @@ test(
         'reason' in lookup ? lookup.reason : '',
         'its own Dockerfile.containerignore, which podman and buildah read',
       );
+    },
+  ),
+);
+
+test(
+  'a build whose Dockerfile is not known, from a known folder, leaves a fallback to another folder unknown (red team 33)',
+  withRepo(
+    {
+      '.github/workflows/ci.yml':
+        'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${{ matrix.dockerfile }}\n',
+      'web/Dockerfile': 'FROM alpine\nCOPY index.html /srv/\n',
+      'web/index.html': '<p>hi</p>\n',
+      'api/Dockerfile': 'FROM alpine\nCOPY api/main.sh /srv/\n',
+      'api/main.sh': 'echo\n',
+    },
+    async (repo) => {
+      const web = resolveBuild(
+        await planOf(repo, 'web/Dockerfile'),
+        repo.read('web/Dockerfile'),
+        repo.path('web/Dockerfile'),
+      );
+      assert.match(
+        web.settings.contextUnknown ?? '',
+        'may build it (its Dockerfile is not known) from ., not from the Dockerfile',
+      );
+      const api = resolveBuild(
+        await planOf(repo, 'api/Dockerfile'),
+        repo.read('api/Dockerfile'),
+        repo.path('api/Dockerfile'),
+      );
+      assert.is(api.settings.context, repo.dir, 'the fallback chose the folder that build uses');
     },
   ),
 );

@@ -323,7 +323,7 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
     }
     const contextDir = resolve(here, context);
     if (file !== undefined && typeof file !== 'string') {
-      sink.unusable({ source, reason: `its Dockerfile is not known: ${file.unknown}` });
+      sink.unusable({ source, context: contextDir, reason: `its Dockerfile is not known: ${file.unknown}` });
       continue;
     }
     if (file === '-') {

@@ -17,9 +17,11 @@ export type Data = string | number | boolean | null | Data[] | { [key: string]: 
 let yaml:
   | {
       loadAll(text: string, iterator: undefined, options: { schema: unknown; json: boolean }): unknown[];
-      DEFAULT_SCHEMA: unknown;
+      DEFAULT_SCHEMA: { extend(types: unknown[]): unknown };
+      Type: new (tag: string, options: { kind: 'sequence'; construct(data: unknown): unknown }) => unknown;
     }
   | undefined;
+let gitlabSchema: unknown;
 let jsonc:
   | {
       parse(
@@ -38,6 +40,18 @@ let jsonc:
 export function readYamlDocuments(text: string): Data[] {
   yaml ??= load('js-yaml') as typeof yaml;
   return yaml!.loadAll(text.replace(/^\ufeff/, ''), undefined, { schema: yaml!.DEFAULT_SCHEMA, json: true }) as Data[];
+}
+
+/**
+ * Every document of a GitLab CI file: YAML with GitLab's `!reference [job, key]` tag, read as `{ '!reference': [job,
+ * key] }` for the reader to resolve.
+ */
+export function readGitlabYamlDocuments(text: string): Data[] {
+  yaml ??= load('js-yaml') as typeof yaml;
+  gitlabSchema ??= yaml!.DEFAULT_SCHEMA.extend([
+    new yaml!.Type('!reference', { kind: 'sequence', construct: (data) => ({ '!reference': data }) }),
+  ]);
+  return yaml!.loadAll(text.replace(/^\ufeff/, ''), undefined, { schema: gitlabSchema, json: true }) as Data[];
 }
 
 /** A JSON-with-comments document (trailing commas allowed); throws an Error naming the first problem and its offset. */

@@ -295,9 +295,17 @@ export class BuildContexts {
         notes: listNotes(notes),
       });
     }
-    for (const u of scan.unusable)
-      if (!u.dockerfile && !specificTail(u))
-        notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
-    return this.intern({ fallbackRoot: root, ...builder, ...(notes.length ? { notes: listNotes(notes) } : {}) });
+    const mightBuildFrom: Array<{ source: string; context: string }> = [];
+    for (const u of scan.unusable) {
+      if (u.dockerfile || specificTail(u)) continue;
+      notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
+      if (u.context) mightBuildFrom.push({ source: u.source, context: u.context });
+    }
+    return this.intern({
+      fallbackRoot: root,
+      ...(mightBuildFrom.length ? { mightBuildFrom } : {}),
+      ...builder,
+      ...(notes.length ? { notes: listNotes(notes) } : {}),
+    });
   }
 }

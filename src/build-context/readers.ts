@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import { readBuildCommands, withPodman, type VarValue, type Vars } from './commands.js';
-import { isMap, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
+import { isMap, readGitlabYamlDocuments, readJsonc, readYamlDocuments, stringOf, withHcl, type Data } from './data.js';
 import { GIT_CONTEXT } from '../analysis/index.js';
 import type { SourceSink } from './types.js';
 
@@ -106,7 +106,7 @@ function report(
   }
   const contextDir = resolve(base, context);
   if (typeof dockerfile !== 'string') {
-    sink.unusable({ source, reason: `its Dockerfile is not known: ${dockerfile.unknown}` });
+    sink.unusable({ source, context: contextDir, reason: `its Dockerfile is not known: ${dockerfile.unknown}` });
     return;
   }
   const file = resolve(dockerfileBase ?? contextDir, dockerfile);
@@ -635,19 +635,28 @@ const GITLAB_KEYWORDS = new Set([
 
 /**
  * The `before_script`, `script` and `after_script` lines of each job of a `.gitlab-ci.yml`, which GitLab runs in the
- * repository's checkout (`$CI_PROJECT_DIR`), with the file's and the job's `variables`.
+ * repository's checkout (`$CI_PROJECT_DIR`), with the file's and the job's `variables`: `extends` merged in,
+ * `before_script` and `after_script` from `default:` (or the top level) when the job has none, and `!reference` tags
+ * resolved (red team 33).
  */
 export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): void {
   const root = file.root;
-  for (const doc of readYamlDocuments(text)) {
+  for (const doc of readGitlabYamlDocuments(text)) {
     if (!isMap(doc)) continue;
     const fileVars = gitlabVariables(doc.variables, new Map([['CI_PROJECT_DIR', root]]));
-    for (const [name, job] of Object.entries(doc)) {
-      if (!isMap(job) || GITLAB_KEYWORDS.has(name)) continue;
+    const defaults = isMap(doc.default) ? doc.default : {};
+    for (const name of Object.keys(doc)) {
+      if (GITLAB_KEYWORDS.has(name) || name.startsWith('.') || !isMap(doc[name])) continue;
+      const job = gitlabJob(doc, name, 0);
+      const inherited = inheritedDefaults(job.inherit);
+      for (const key of ['before_script', 'after_script'])
+        if (job[key] === undefined && inherited(key)) job[key] = defaults[key] ?? doc[key] ?? null;
       const vars = gitlabVariables(job.variables, fileVars);
       // before_script and script run in one shell (a `cd` carries over: red team 32); after_script in another.
       for (const keys of [['before_script', 'script'], ['after_script']]) {
-        const items = keys.flatMap((key) => scriptLines(job[key]).map((line, i) => ({ line, label: `${key}[${i}]` })));
+        const items = keys.flatMap((key) =>
+          scriptLines(resolveReferences(doc, job[key], 0)).map((line, i) => ({ line, label: `${key}[${i}]` })),
+        );
         const starts: number[] = [];
         let text = '';
         for (const item of items) {
@@ -666,7 +675,44 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
   }
 }
 
-/** A job's script: one line or a list of lines (lists nested by YAML anchors flattened). */
+/** A job with the jobs it `extends` merged under it, as GitLab merges them (maps deeply, other values replaced). */
+function gitlabJob(doc: { [key: string]: Data }, name: string, depth: number): { [key: string]: Data } {
+  const own = doc[name];
+  if (!isMap(own) || depth > 10) return {};
+  const bases = typeof own.extends === 'string' ? [own.extends] : Array.isArray(own.extends) ? own.extends : [];
+  let merged: { [key: string]: Data } = {};
+  for (const base of bases) if (typeof base === 'string') merged = deepMerge(merged, gitlabJob(doc, base, depth + 1));
+  return deepMerge(merged, own);
+}
+
+function deepMerge(under: { [key: string]: Data }, over: { [key: string]: Data }): { [key: string]: Data } {
+  const out: { [key: string]: Data } = { ...under };
+  for (const [key, value] of Object.entries(over))
+    out[key] = isMap(value) && isMap(out[key]) ? deepMerge(out[key] as { [key: string]: Data }, value) : value;
+  return out;
+}
+
+/** Which of `default:`'s keys a job inherits (`inherit: default: false` or a list of keys). */
+function inheritedDefaults(inherit: Data | undefined): (key: string) => boolean {
+  const value = isMap(inherit) ? inherit.default : undefined;
+  if (value === false) return () => false;
+  if (Array.isArray(value)) return (key) => value.includes(key);
+  return () => true;
+}
+
+/** A value with its `!reference [job, key, ...]` tags replaced by what they name (nested ones too). */
+function resolveReferences(doc: { [key: string]: Data }, value: Data | undefined, depth: number): Data | undefined {
+  if (depth > 10) return undefined;
+  if (isMap(value) && Array.isArray(value['!reference'])) {
+    let found: Data | undefined = doc;
+    for (const key of value['!reference']) found = isMap(found) && typeof key === 'string' ? found[key] : undefined;
+    return resolveReferences(doc, found, depth + 1);
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(doc, item, depth + 1) ?? null);
+  return value;
+}
+
+/** A job's script: one line or a list of lines (lists nested by YAML anchors or references flattened). */
 function scriptLines(value: Data | undefined): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.flatMap((item) => scriptLines(item)) : [];

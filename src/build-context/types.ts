@@ -28,7 +28,10 @@ export interface UnusableSource {
   dockerfile?: string;
   source: string;
   reason: string;
-  /** The build context (absolute), when that much is known: only the target is not. */
+  /**
+   * The build context (absolute), when that much is known: with `dockerfile`, only the target is not; without, the
+   * Dockerfile is not (the build may be of any Dockerfile, from this context).
+   */
   context?: string;
   /** With `context`: the ignore file the build reads in place of .dockerignore, as for a usable build. */
   ignoreFile?: string;
@@ -76,6 +79,11 @@ export interface BuildPlan {
    * build files disagree. No fallback is tried then.
    */
   unknown?: string;
+  /**
+   * Builds that may build the Dockerfile (the one they build is not known) from a known context: a fallback that
+   * chooses another folder leaves the context unknown.
+   */
+  mightBuildFrom?: Array<{ source: string; context: string }>;
   /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
   fallbackRoot?: string;
   /** Where a build file says podman or buildah builds the Dockerfile (`Makefile:12: podman build`). */
