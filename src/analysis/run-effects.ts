@@ -89,7 +89,22 @@ export function runEffects(
   };
   // After a `cd` that may fail, the rest of its `&&` chain runs there (or not at all); the items after it may not.
   let uncertainAfter: number | null = null;
+  // What compound commands expand and redirect themselves, read where they start (red team 34).
+  const compounds = [...view.compounds];
+  const compoundsBefore = (offset: number, blame: ShellCommand | undefined) => {
+    while (compounds.length && compounds[0].start <= offset) {
+      const compound = compounds.shift()!;
+      const stage = { cwd, home: scope.home, variables: scope.env, searchPath: scope.searchPath };
+      const base = { ...stage, ...environmentOf(variables, stage) };
+      const problems = compound.redirects.map((redirect) => redirectEffect(redirect, base, out));
+      for (const word of compound.words) if (hasUnquotedGlob(word)) globRead(argOf(word, variables), base, out);
+      const problem = problems.find(Boolean);
+      if (problem && blame) unknown(blame, problem);
+      else if (problem) out.unknownReads.push(problem);
+    }
+  };
   for (const command of view.commands) {
+    compoundsBefore(command.start, command);
     if (uncertainAfter !== null && (command.item ?? Infinity) > uncertainAfter) {
       cwd = undefined;
       uncertainAfter = null;
@@ -174,6 +189,7 @@ export function runEffects(
     if ('unknown' in effects) unknown(command, effects.unknown);
     else merge(out, effects, command.text);
   }
+  compoundsBefore(Infinity, view.commands[view.commands.length - 1]);
   return out;
 }
 

@@ -32,6 +32,8 @@ export interface AndOrExtra {
   node: ShellNode;
   /** For a redirect: the simple command it applies to, when there is one. */
   attachTo: ShellNode | null;
+  /** For a redirect of a compound command (`{ ...; } > f`, a loop, `if`): that command. */
+  compound?: ShellNode;
 }
 
 /** A token of a flattened and-or list. */
@@ -115,7 +117,10 @@ function flattenRedirected(node: ShellNode, tokens: AndOrToken[]): void {
   for (let index = 0; index < node.childCount; index++) {
     const child = node.child(index);
     if (!child || child.type === 'comment' || (body && child.id === body.id)) continue;
-    if (child.isNamed) tokens.push({ kind: 'extra', node: child, attachTo: isRedirect(child) ? attachTo : null });
+    if (!child.isNamed) continue;
+    const redirect = isRedirect(child);
+    const compound = redirect && !attachTo && body ? { compound: lastStatement(body) } : {};
+    tokens.push({ kind: 'extra', node: child, attachTo: redirect ? attachTo : null, ...compound });
   }
   if (!split) return;
   for (let index = 0; index < split.childCount; index++) {
@@ -134,6 +139,16 @@ function lastElement(tokens: AndOrToken[]): AndOrElement | null {
     if (token?.kind === 'element') return token;
   }
   return null;
+}
+
+/** The statement a redirect written after a list or pipeline applies to: its last one (`a && { b; } > f`). */
+function lastStatement(node: ShellNode): ShellNode {
+  if (node.type !== 'list' && node.type !== 'pipeline') return node;
+  for (let index = node.childCount - 1; index >= 0; index--) {
+    const child = node.child(index);
+    if (child && child.isNamed && child.type !== 'comment') return lastStatement(child);
+  }
+  return node;
 }
 
 /** The simple command a redirect written after a statement applies to: the statement, or its last command. */

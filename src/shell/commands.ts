@@ -10,6 +10,7 @@ import { heredocHeaderEnd, isRedirect, readRedirects } from './redirects.js';
 import type {
   ShellAssignment,
   ShellCommand,
+  ShellCompound,
   ShellContextKind,
   ShellHazard,
   ShellRedirect,
@@ -17,9 +18,10 @@ import type {
 } from './types.js';
 import { toWord } from './words.js';
 
-/** The commands and the command-made hazards of a tree. */
+/** The commands, the words and redirections of compound commands, and the command-made hazards of a tree. */
 export interface CommandScan {
   commands: ShellCommand[];
+  compounds: ShellCompound[];
   hazards: ShellHazard[];
 }
 
@@ -59,12 +61,14 @@ export function scanCommands(root: ShellNode, source: string, dialect: ShellDial
   const scanner = new Scanner(source, dialect);
   scanner.visitChildren(root, { sameShell: true, enclosing: [], arith: false });
   scanner.commands.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { commands: scanner.commands, hazards: scanner.hazards };
+  scanner.compounds.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { commands: scanner.commands, compounds: scanner.compounds, hazards: scanner.hazards };
 }
 
 class Scanner {
   readonly commands: ShellCommand[] = [];
   readonly hazards: ShellHazard[] = [];
+  readonly compounds: ShellCompound[] = [];
   /** Redirects the grammar hung on an enclosing statement, keyed by the id of the command they belong to. */
   private readonly pending = new Map<number, ShellNode[]>();
 
@@ -142,9 +146,12 @@ class Scanner {
       case 'if_statement':
         this.visitChildren(node, enter(ctx, 'if'));
         return;
-      case 'case_statement':
+      case 'case_statement': {
+        const subject = node.childForFieldName('value');
+        if (subject) this.compound(node, ctx, [toWord(subject, this.source)], []);
         this.visitChildren(node, enter(ctx, 'case'));
         return;
+      }
       case 'negated_command':
         this.visitChildren(node, enter(ctx, 'negation'));
         return;
@@ -189,6 +196,30 @@ class Scanner {
       });
     }
     for (const token of tokens) if (token.kind === 'extra') this.visit(token.node, ctx);
+    // Redirects of a compound command (`{ ...; } > f`): no simple command takes them (red team 34).
+    for (const token of tokens)
+      if (token.kind === 'extra' && token.compound)
+        this.compound(
+          token.compound,
+          ctx,
+          [],
+          readRedirects(token.node, this.source).map((read) => read.redirect),
+        );
+  }
+
+  /** Note a compound command's own words or redirects. */
+  private compound(node: ShellNode, ctx: Context, words: ShellWord[], redirects: ShellRedirect[]): void {
+    if (!words.length && !redirects.length) return;
+    const end = Math.max(node.endIndex, ...redirects.map((r) => r.end));
+    this.compounds.push({
+      text: this.source.slice(node.startIndex, end),
+      start: node.startIndex,
+      end,
+      words,
+      redirects,
+      topLevel: ctx.sameShell,
+      context: [...ctx.enclosing],
+    });
   }
 
   private visitHeredoc(node: ShellNode, ctx: Context): void {
@@ -238,6 +269,11 @@ class Scanner {
       return;
     }
     const variable = node.childForFieldName('variable');
+    const words: ShellWord[] = [];
+    for (let index = 0; index < node.childCount; index++)
+      if (node.fieldNameForChild(index) === 'value' && node.child(index))
+        words.push(toWord(node.child(index)!, this.source));
+    this.compound(node, ctx, words, []);
     if (ctx.sameShell) {
       const name = variable ? this.source.slice(variable.startIndex, variable.endIndex) : '';
       this.hazard(

@@ -162,6 +162,20 @@ export interface ShellError extends ShellSpan {
   message: string;
 }
 
+/**
+ * What a compound command expands or redirects itself, apart from its simple commands: the word list of a `for` or
+ * `select` and the subject of a `case` (expanded, globs included), and the redirections of `{ }`, `( )`, `if`, loops
+ * and `case` (`{ echo a; echo b; } > /etc/x`).
+ */
+export interface ShellCompound extends ShellSpan {
+  words: ShellWord[];
+  redirects: ShellRedirect[];
+  /** Whether it runs in the instruction's own shell. */
+  topLevel: boolean;
+  /** The constructs it is nested in, outermost first. */
+  context: ShellContextKind[];
+}
+
 /** Fields shared by every shell view. */
 export interface ShellViewBase {
   type: 'shell-view';
@@ -173,6 +187,8 @@ export interface ShellViewBase {
   lists: ShellListItem[];
   /** Every simple command, in source order. */
   commands: ShellCommand[];
+  /** The words and redirections of compound commands, in source order. */
+  compounds: ShellCompound[];
   /** Everything that makes joining or moving this text unsafe, in source order. */
   hazards: ShellHazard[];
   /** The comment that ends the text at the top level (`echo hi # note`), or null. */

@@ -48,7 +48,7 @@ export function shellView(text: string, options: ShellViewOptions = {}): ShellVi
 function posixView(text: string, shell: string[] | null, dialect: ShellDialect): PosixShellView {
   const root = readShellTree(text);
   const lists = topLevelItems(root, text);
-  const { commands, hazards } = scanCommands(root, text, dialect);
+  const { commands, hazards, compounds } = scanCommands(root, text, dialect);
   const errors = [...parseErrors(root, text), ...reservedWordErrors(commands)].sort((a, b) => a.start - b.start);
   const comment = trailingComment(root, text);
   for (const command of commands) command.item = itemIndex(lists, command.start, command.end);
@@ -82,6 +82,7 @@ function posixView(text: string, shell: string[] | null, dialect: ShellDialect):
     posix: true,
     lists,
     commands,
+    compounds,
     hazards,
     trailingComment: comment,
     hasTopLevelOr: separators.includes('||'),
@@ -98,6 +99,7 @@ function empty(text: string, shell: string[] | null): Omit<ShellView, 'posix'> {
     shell,
     lists: [],
     commands: [],
+    compounds: [],
     hazards: [],
     trailingComment: null,
     hasTopLevelOr: false,

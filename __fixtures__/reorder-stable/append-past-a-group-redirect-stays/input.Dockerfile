@@ -1,0 +1,4 @@
+FROM debian:bookworm
+COPY app.conf /etc/myapp/app.conf
+RUN chown -R www-data /etc/myapp && { echo "memory_limit=512M"; echo "upload_max_filesize=64M"; } > /etc/app-php.ini
+RUN echo "memory_limit=1G" >> /etc/app-php.ini
