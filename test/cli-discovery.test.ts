@@ -61,7 +61,7 @@ test('Dockerfile names', () => {
   assert.ok(TEMP_FILE.test('.Dockerfile.layerfix-123-0-7.tmp'));
 });
 
-test('folders are searched for Dockerfile names, skipping node_modules, .git and __fixtures__, in sorted order', async () => {
+test('folders are searched for Dockerfile names, skipping node_modules, vendor, .git and __fixtures__, in sorted order', async () => {
   const repo = makeRepo({
     Dockerfile: FILE,
     'svc/api/Dockerfile.dev': FILE,
@@ -73,6 +73,7 @@ test('folders are searched for Dockerfile names, skipping node_modules, .git and
     'svc/web/README.md': 'not a Dockerfile',
     'svc/web/Dockerfile.dockerignore': 'node_modules',
     'node_modules/pkg/Dockerfile': FILE,
+    'vendor/github.com/tdewolff/minify/Dockerfile': FILE,
     '.git/Dockerfile': FILE,
     'layerfix/__fixtures__/no-latest/case/input.Dockerfile': FILE,
     '.devcontainer/Dockerfile': FILE,
@@ -226,11 +227,11 @@ test('config `files` adds names and config `ignore` removes files, relative to t
     '.layerfixrc.json': JSON.stringify({
       root: true,
       files: ['*.df', 'docker/build'],
-      ignore: ['vendor/', 'svc/skip.Dockerfile'],
+      ignore: ['third_party/', 'svc/skip.Dockerfile'],
     }),
     'a.df': FILE,
     'docker/build': FILE,
-    'vendor/Dockerfile': FILE,
+    'third_party/Dockerfile': FILE,
     'svc/skip.Dockerfile': FILE,
     'svc/Dockerfile': FILE,
     'svc/notes.txt': 'x',
@@ -240,7 +241,7 @@ test('config `files` adds names and config `ignore` removes files, relative to t
     assert.equal(rel(repo, await found(repo, [], false)), [
       'svc/Dockerfile',
       'svc/skip.Dockerfile',
-      'vendor/Dockerfile',
+      'third_party/Dockerfile',
     ]);
   } finally {
     repo.remove();

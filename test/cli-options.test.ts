@@ -268,11 +268,11 @@ test('--output-file takes what goes to stdout (the diff, the JSON report); messa
 test('--ignore-path replaces the .gitignore and .layerfixignore files of the folders searched', async () => {
   const repo = makeRepo({
     '.gitignore': 'legacy/\n',
-    'layerfix.ignore': '/vendor/\n*.gen.Dockerfile\n',
+    'layerfix.ignore': '/third_party/\n*.gen.Dockerfile\n',
     'ci/nested.ignore': 'legacy/\n',
     Dockerfile: MERGEABLE,
     'legacy/Dockerfile': MERGEABLE,
-    'vendor/Dockerfile': MERGEABLE,
+    'third_party/Dockerfile': MERGEABLE,
     'svc/x.gen.Dockerfile': MERGEABLE,
   });
   try {
@@ -286,11 +286,11 @@ test('--ignore-path replaces the .gitignore and .layerfixignore files of the fol
       'Dockerfile',
       'legacy/Dockerfile',
       'svc/x.gen.Dockerfile',
-      'vendor/Dockerfile',
+      'third_party/Dockerfile',
     ]);
     const usual = memoryIO(repo.dir);
     assert.is(await main(['-l'], usual.io), 1);
-    assert.equal(usual.stdout().trim().split('\n'), ['Dockerfile', 'svc/x.gen.Dockerfile', 'vendor/Dockerfile']);
+    assert.equal(usual.stdout().trim().split('\n'), ['Dockerfile', 'svc/x.gen.Dockerfile', 'third_party/Dockerfile']);
   } finally {
     repo.remove();
   }

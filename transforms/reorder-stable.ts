@@ -39,6 +39,7 @@ import {
   runScopeOf,
   runStability,
   shellFacts,
+  shellStartChange,
   shellsInEffect,
   isUnder,
   madeFolders,
@@ -832,11 +833,21 @@ function commuteProblem(ctx: Context, mover: InstructionView, stayer: Instructio
   const b = effectsOf(ctx, stayer);
   if (typeof b === 'string') return `layerfix cannot tell what that RUN does (${b})`;
   if (typeof a === 'string') return a;
+  // Each starts a fresh shell: what one does to how the shell starts, the other would start without (red team 34).
+  const facts = shellFacts(ctx.root);
+  const started = shellStartChange(facts.get(mover.node)!, b) ?? shellStartChange(facts.get(stayer.node)!, a);
+  if (started) return `one ${started}`;
   const changes = (effects: RunEffects) => [...effects.writes, ...effects.removes, ...effects.installs];
   const meet = (left: readonly Place[], right: readonly Place[]) =>
     left.find((place) => right.some((other) => overlaps(place, other)));
   const written = meet(changes(a), [...b.reads, ...changes(b)]) ?? meet(changes(b), a.reads);
   if (written) return `both touch ${written.path}`;
+  // What one reads or changes inside a folder the other makes, removes or changes needs that folder as the other
+  // leaves it (`mkdir -p /var/log/app`, then `touch /var/log/app/x`: red team 34).
+  const inside = (left: readonly Place[], right: readonly Place[]) =>
+    left.find((place) => right.some((folder) => place.path !== folder.path && isUnder(place.path, folder.path)));
+  const nested = inside([...changes(a), ...a.reads], changes(b)) ?? inside([...changes(b), ...b.reads], changes(a));
+  if (nested) return `one works inside a folder the other makes or changes (${nested.path})`;
   if ((a.installsCommands && b.calls.length) || (b.installsCommands && a.calls.length))
     return 'one may install programs the other runs';
   const accounts = (effects: RunEffects) => [...effects.createsAccounts, ...effects.changesAccounts];

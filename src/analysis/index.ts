@@ -15,7 +15,7 @@ export {
   type StageBase,
 } from './stage-bases.js';
 export { changesFiles, runEffects, runScopeOf, type RunEffects, type RunScope } from './run-effects.js';
-export { freshMount, ownCommandLine, sameShellHazard, type SameShellInput } from './same-shell.js';
+export { freshMount, ownCommandLine, sameShellHazard, shellStartChange, type SameShellInput } from './same-shell.js';
 export { placeOf, overlaps, holds, aliases, isUnder, PLAIN_PATH, type Place } from './places.js';
 export { commandFileEffects, SYSTEM_FOLDERS, type FileEffects, type Link } from './command-effects/index.js';
 export { leaksState, sameShellSetup, chainFacts, type ChainFacts } from './shell-state.js';

@@ -41,10 +41,8 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
   if (before.unknown) {
     return `runs \`${before.unknown.command.text}\` (${before.unknown.reason}): layerfix cannot tell that it leaves the shell binary, the working directory and the programs on PATH as a fresh RUN would find them`;
   }
-  const shell = [...before.writes, ...before.removes].find((place) =>
-    facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })),
-  );
-  if (shell) return `writes ${shell.path}, which is the shell: this RUN would still run under the old one`;
+  const shell = shellReplaced(facts, before);
+  if (shell) return `${shell}: this RUN would still run under the old one`;
   const perRun = perRunFile(before);
   if (perRun)
     return `writes ${perRun}, which the builder gives every RUN afresh: in one RUN, this command would see the change`;
@@ -69,6 +67,29 @@ export function sameShellHazard(input: SameShellInput): string | undefined {
     return `runs \`${changed}\`, and this RUN may install or replace programs on PATH before it runs it: in one shell, \`${changed}\` would run from the place the shell remembered, not the one this RUN leaves`;
   }
   return undefined;
+}
+
+/** What a RUN does that replaces the shell the RUNs of the stage start (`ln -sf /bin/bash /bin/sh`), if it does. */
+function shellReplaced(facts: ShellFacts, effects: RunEffects): string | undefined {
+  const shell = [...effects.writes, ...effects.removes].find((place) =>
+    facts.binaries.some((binary) => overlaps(place, { path: binary, tree: false })),
+  );
+  return shell && `writes ${shell.path}, which is the shell`;
+}
+
+/**
+ * What a RUN does that changes how a later RUN's shell starts, phrased to follow "it" (the RUN): replaces the shell,
+ * changes files when the shell reads startup files (a login shell's profile, `BASH_ENV`), or adds or removes locales
+ * the shell loads; undefined when it does none of these. A RUN cannot move past one that does (red team 34).
+ */
+export function shellStartChange(facts: ShellFacts, effects: RunEffects): string | undefined {
+  const shell = shellReplaced(facts, effects);
+  if (shell) return shell;
+  const changes =
+    effects.writes.length || effects.removes.length || effects.installs.length || effects.installsCommands;
+  if (facts.startup && changes) return `changes files, and the shell reads startup files (${facts.startup})`;
+  const locale = facts.locale && localeChange(effects);
+  return locale ? `${locale}, and the shell loads the locale (${facts.locale}) when it starts` : undefined;
 }
 
 /** Where glibc keeps the compiled locales a shell loads at start. */

@@ -26,7 +26,8 @@ export function tempFileOwner(name: string): number | undefined {
 }
 
 /**
- * Folders never searched (a file in them named on the command line is still processed): dependencies, version
- * control, and the fixture folders of transform tests, whose `input.Dockerfile` files must never be rewritten.
+ * Folders never searched (a file in them named on the command line is still processed): dependencies (node_modules,
+ * and `vendor`, where Go and Composer keep the code of other projects: red team 34 saw their Dockerfiles rewritten),
+ * version control, and the fixture folders of transform tests, whose `input.Dockerfile` files must never be rewritten.
  */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '__fixtures__']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', '__fixtures__']);

@@ -50,6 +50,11 @@ const RULES: Record<string, Rule> = {
   '.': (name) => effect('source', name, `runs a script in the current shell with ${name}, which can change anything`),
   alias: (name, args) => (hasOperand(args) ? effect('alias', name, `defines aliases with ${name}`) : null),
   unalias: (name, args) => (args.length > 0 ? effect('alias', name, `removes aliases with ${name}`) : null),
+  // bash's `hash -p /bin/true sort` makes a name run another program, as an alias does (red team 34).
+  hash: (name, args) =>
+    args.some((arg) => /^-[a-z]*p/.test(arg))
+      ? effect('alias', name, `sets the program a name runs with ${name} -p`)
+      : null,
   exec: (name, args) =>
     hasOperand(args)
       ? effect('exec', name, `replaces the shell with ${name}, so nothing after it runs`)

@@ -1,8 +1,8 @@
 /** Rules of the tools that make, copy, link, change and pack files (coreutils, tar, compressors). */
 import { hasOption, optionValues, type CommandLine, type OptionSyntax } from '../command-line.js';
-import { normalise, placeOf } from '../places.js';
+import { normalise, placeOf, type Place } from '../places.js';
 import { readProgram, readProgramWord, type CommandRule, type Resolver } from './effects.js';
-import { ACCOUNT_FILES } from './folders.js';
+import { ACCOUNT_FILES, NAME_SERVICE } from './folders.js';
 
 /** Commands that touch no file: they print, compute or change only the shell's own state. */
 export const NO_FILES: readonly string[] = [
@@ -14,8 +14,6 @@ export const NO_FILES: readonly string[] = [
   'sleep',
   'nproc',
   'uname',
-  'id',
-  'whoami',
   'arch',
   'hostname',
   'getconf',
@@ -46,7 +44,6 @@ export const NO_FILES: readonly string[] = [
   'alias',
   'unalias',
   'hash',
-  'getent',
   'basename',
   'dirname',
   'dpkg-architecture',
@@ -286,14 +283,45 @@ FILE_RULES.trap = {
   },
 };
 for (const name of NO_FILES) FILE_RULES[name] ??= { rule: () => undefined };
+/**
+ * Tools that look names up in the name service: users and groups in the account files, and getent every database
+ * (red team 34: `id -u app` read nothing, so it moved above the useradd it needs).
+ */
+const NAME_DATABASES: Place[] = [
+  '/etc/shadow',
+  '/etc/gshadow',
+  '/etc/hosts',
+  '/etc/services',
+  '/etc/protocols',
+  '/etc/networks',
+  '/etc/ethers',
+  '/etc/netgroup',
+  '/etc/aliases',
+  '/etc/rpc',
+].map((path) => ({ path, tree: false }));
+for (const name of ['id', 'whoami', 'groups', 'logname', 'users'])
+  FILE_RULES[name] = { rule: (_line, at) => at.read(...NAME_SERVICE) };
+FILE_RULES.getent = { rule: (_line, at) => at.read(...NAME_SERVICE, ...NAME_DATABASES) };
 for (const [name, syntax] of Object.entries(READERS))
   FILE_RULES[name] = { syntax, rule: (line, at) => at.readArgs(line.operands, true) };
-/** Listing tools read the working directory when they name nothing. */
+/** Listing tools read the working directory when they name nothing; a long listing and stat show owners' names. */
 for (const name of ['ls', 'du'])
   FILE_RULES[name] = {
     syntax: READERS[name],
-    rule: (line, at) => (line.operands.length ? at.readArgs(line.operands, true) : at.read(at.cwd())),
+    rule: (line, at) => {
+      if (line.operands.length) at.readArgs(line.operands, true);
+      else at.read(at.cwd());
+      if (name === 'ls' && line.options.some((option) => /^-[A-Za-z]*[lgo]/.test(option.name)))
+        at.read(...NAME_SERVICE);
+    },
   };
+FILE_RULES.stat = {
+  syntax: READERS.stat,
+  rule: (line, at) => {
+    at.readArgs(line.operands, true);
+    at.read(...NAME_SERVICE);
+  },
+};
 
 /** chmod, chown, chgrp: the first operand is the mode or owner (unless `--reference`), the rest are changed. */
 function modeLike(line: CommandLine, at: Resolver): void {

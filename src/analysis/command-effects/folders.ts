@@ -89,6 +89,12 @@ export const ACCOUNT_FILES = [
   '/etc/gshadow-',
 ];
 
+/** What looking a user or group up by name reads (`id`, `ls -l`, `find -user`). */
+export const NAME_SERVICE: Place[] = ['/etc/passwd', '/etc/group', '/etc/nsswitch.conf'].map((path) => ({
+  path,
+  tree: false,
+}));
+
 /** What the account commands read besides the account files: their defaults and the skeleton of a new home. */
 export const ACCOUNT_CONFIGURATION: Place[] = [
   { path: '/etc/login.defs', tree: false },

@@ -1,6 +1,7 @@
 /** Rules of the tools that read text and search files: sed, awk, grep, sort, uniq, find, test. */
 import { hasOption, optionValues, type Arg, type CommandLine } from '../command-line.js';
 import type { CommandRule, Resolver } from './effects.js';
+import { NAME_SERVICE } from './folders.js';
 
 /** The rules of text and search tools, by command name. */
 export const TEXT_RULES: Record<string, CommandRule> = {
@@ -103,6 +104,8 @@ function find(line: CommandLine, at: Resolver): void {
   if (words.includes('-delete')) at.remove(...roots);
   if (words.some((word) => /^-(fprint|fprint0|fprintf|fls)$/.test(word)))
     at.unknown('writes a file named in a find expression');
+  // Owners by name, and listings, go through the name service.
+  if (words.some((word) => /^-(user|group|nouser|nogroup|ls|printf)$/.test(word))) at.read(...NAME_SERVICE);
 }
 
 /** test and `[`: every operand may be a path it looks at. */

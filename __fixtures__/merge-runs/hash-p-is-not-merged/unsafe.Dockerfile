@@ -1,0 +1,3 @@
+FROM debian:bookworm
+SHELL ["/bin/bash", "-c"]
+RUN hash -p /bin/true sort && echo x > /y && sort /etc/shells > /out

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN usermod -u 1000 www-data
+COPY entrypoint.sh /entrypoint.sh
+RUN chmod 0755 /entrypoint.sh && echo "APP_UID=$(id -u www-data)" > /etc/app.env
