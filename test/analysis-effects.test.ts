@@ -64,7 +64,17 @@ const KNOWN: Array<[string, { writes?: string[]; removes?: string[]; reads?: str
   ['tar -xzf /tmp/a.tgz', { reads: ['/tmp/a.tgz', '/etc/passwd', '/etc/group'], writes: ['/app/**'] }],
   ['tar -xzf /tmp/a.tgz -C /opt', { reads: ['/tmp/a.tgz', '/etc/passwd', '/etc/group'], writes: ['/opt/**'] }],
   ['tar -xzf /tmp/a.tgz --no-same-owner -C /opt', { reads: ['/tmp/a.tgz'], writes: ['/opt/**'] }],
-  ['tar -czf /tmp/out.tgz -C /etc nginx', { reads: ['/etc/nginx/**'], writes: ['/tmp/out.tgz'] }],
+  // tar stores its members' owners by name (red team 35).
+  [
+    'tar -czf /tmp/out.tgz -C /etc nginx',
+    { reads: ['/etc/group', '/etc/nginx/**', '/etc/nsswitch.conf', '/etc/passwd'], writes: ['/tmp/out.tgz'] },
+  ],
+  ['tar --numeric-owner -czf /tmp/out.tgz -C /etc nginx', { reads: ['/etc/nginx/**'], writes: ['/tmp/out.tgz'] }],
+  ['id -u app', { reads: ['/etc/group', '/etc/nsswitch.conf', '/etc/passwd'] }],
+  [
+    'touch -d 2020-01-01 /stamp',
+    { reads: ['/etc/localtime', '/etc/timezone', '/usr/share/zoneinfo/**'], writes: ['/stamp'] },
+  ],
   // wget and curl read their configuration files (a copied .curlrc can change where the output goes).
   ['wget https://example.com/x.tgz', { writes: ['/app/**'], reads: WGETRC }],
   ['wget -O /tmp/x.tgz https://example.com/x.tgz', { writes: ['/tmp/x.tgz'], reads: WGETRC }],

@@ -122,6 +122,14 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
   const problem = (reason: string) => {
     reading.problem ??= reason;
   };
+  // A compound command's own redirection (`{ npm ci; } > install.log`) writes where no command says (red team 35).
+  const redirected = shell.compounds.find((compound) =>
+    compound.redirects.some((r) => /^(>|>>|>\||&>|&>>|<>)$/.test(r.operator)),
+  );
+  if (redirected)
+    problem(
+      `writes through the redirection of \`${redirected.text.slice(0, 60)}\`, which layerfix does not follow with the install`,
+    );
   for (const command of shell.commands) {
     let commandEnv = environmentOf(command, env);
     const resolved = effectiveCommand(command);
@@ -169,6 +177,12 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       );
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
+      // `npm ci > install.log` writes the file itself (red team 35): a COPY after it may put the context's back.
+      const output = command.redirects.find(
+        (r) => /^(>|>>|>\||&>|&>>|<>)$/.test(r.operator) && !/^\/dev\//.test(r.target?.value ?? ''),
+      );
+      if (output)
+        problem(`writes the install's output to \`${output.target?.text ?? '?'}\`, which layerfix does not follow`);
       if (enabled(verdict.use.ecosystem))
         reading.installs.push(installStep(verdict.use, ecosystem, cwd, command.text, start, commandEnv));
       else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);

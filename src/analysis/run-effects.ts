@@ -162,11 +162,12 @@ export function runEffects(
     if (name === 'hash' || name === 'type')
       for (const arg of resolved.args)
         if (arg.value !== null && !arg.value.startsWith('-') && !arg.value.includes('/')) called(arg.value, command);
-    if (trusted(command) && name !== 'cd') continue;
+    // A trusted command's own redirections are the shell's, not the command's (`npm ci > install.log`: red team 35).
     for (const redirect of command.redirects) {
       const problem = redirectEffect(redirect, base, out);
       if (problem) unknown(command, problem);
     }
+    if (trusted(command) && name !== 'cd') continue;
     const args = resolved.args.map((word) => argOf(word, prefixes));
     // Pathname expansion reads the folder a pattern starts in, whatever the command does with the names.
     for (let index = 0; index < args.length; index++)

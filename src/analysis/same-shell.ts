@@ -79,18 +79,29 @@ function shellReplaced(facts: ShellFacts, effects: RunEffects): string | undefin
 
 /**
  * What a RUN does that changes how a later RUN's shell starts, phrased to follow "it" (the RUN): replaces the shell,
- * changes files when the shell reads startup files (a login shell's profile, `BASH_ENV`), or adds or removes locales
- * the shell loads; undefined when it does none of these. A RUN cannot move past one that does (red team 34).
+ * changes the dynamic loader's files, changes files when the shell reads startup files (a login shell's profile,
+ * `BASH_ENV`), or adds or removes locales the shell loads; undefined when it does none of these. A RUN cannot move past one that does (red team 34).
  */
 export function shellStartChange(facts: ShellFacts, effects: RunEffects): string | undefined {
   const shell = shellReplaced(facts, effects);
   if (shell) return shell;
+  // The shell and every program it runs start through the dynamic loader (red team 35: ld.so.preload).
+  const loader = [...effects.writes, ...effects.removes].find((place) => LOADER.some((file) => overlaps(place, file)));
+  if (loader) return `writes ${loader.path}, which the dynamic loader reads when the shell and every program start`;
   const changes =
     effects.writes.length || effects.removes.length || effects.installs.length || effects.installsCommands;
   if (facts.startup && changes) return `changes files, and the shell reads startup files (${facts.startup})`;
   const locale = facts.locale && localeChange(effects);
   return locale ? `${locale}, and the shell loads the locale (${facts.locale}) when it starts` : undefined;
 }
+
+/** The dynamic loader's files: what it preloads, and where it finds libraries. */
+const LOADER: Place[] = [
+  { path: '/etc/ld.so.preload', tree: false },
+  { path: '/etc/ld.so.cache', tree: false },
+  { path: '/etc/ld.so.conf', tree: false },
+  { path: '/etc/ld.so.conf.d', tree: true },
+];
 
 /** Where glibc keeps the compiled locales a shell loads at start. */
 const LOCALE_DATA = { path: '/usr/lib/locale', tree: true };

@@ -130,10 +130,13 @@ function facts(
   image: string | undefined,
 ): ShellFacts {
   const argv = shell ?? ['/bin/sh', '-c'];
-  const program = argv[0] ?? '';
+  // `SHELL ["/usr/bin/env", "BASH_ENV=/etc/x", "bash", "-c"]`: the shell is what env runs, with its variables (red team 35).
+  const { argv: run, env: shellEnv } = throughEnv(argv, env);
+  env = shellEnv;
+  const program = run[0] ?? '';
   const bash = /(^|\/)bash$/.test(program);
   // Options before the command text; the last one is `-c` or ends in it (`-ec`).
-  const flags = argv.slice(1);
+  const flags = run.slice(1);
   const errexit = flags.some(
     (flag, i) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(flag) || (flag === '-o' && flags[i + 1] === 'errexit'),
   )
@@ -149,13 +152,28 @@ function facts(
   } else if (bash && env.has('SHELLOPTS') && !/^[a-z:]*$/.test(env.get('SHELLOPTS') ?? '?')) {
     startup = 'SHELLOPTS is set to a value layerfix cannot read, and bash applies it at every start';
   }
-  const binaries = program.startsWith('/') ? aliases(program) : [];
+  const binaries = [argv[0] ?? '', program].filter((path) => path.startsWith('/')).flatMap(aliases);
   if (program === '/bin/sh' || program === '/usr/bin/sh') {
     // /bin/sh is a link to the real shell (dash, bash or busybox): replacing either changes the next RUN's shell.
     for (const real of ['/bin/dash', '/bin/bash', '/bin/busybox', '/bin/ash', '/etc/alternatives/sh'])
       binaries.push(...aliases(real));
   }
   return { shell, os, errexit, startup, binaries: [...new Set(binaries)], locale: localeLoaded(argv, env, image) };
+}
+
+/** The command `/usr/bin/env NAME=value ... program args` runs, and the variables it runs it with; else as given. */
+function throughEnv(
+  argv: readonly string[],
+  env: ReadonlyMap<string, string | undefined>,
+): { argv: readonly string[]; env: ReadonlyMap<string, string | undefined> } {
+  if (!/(^|\/)env$/.test(argv[0] ?? '')) return { argv, env };
+  const assigned = new Map(env);
+  let index = 1;
+  // env's own options (`-i`, `-u NAME` is not followed), then NAME=value words, then the command and its arguments.
+  while (index < argv.length && argv[index].startsWith('-')) index++;
+  for (; index < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[index]); index++)
+    assigned.set(argv[index].split('=')[0], argv[index].slice(argv[index].indexOf('=') + 1));
+  return { argv: argv.slice(index), env: assigned };
 }
 
 /**
@@ -167,16 +185,8 @@ function localeLoaded(
   stageEnv: ReadonlyMap<string, string | undefined>,
   image: string | undefined,
 ): string | undefined {
-  let program = argv[0] ?? '';
-  let env = stageEnv;
-  if (/(^|\/)env$/.test(program)) {
-    const rest = argv.slice(1).filter((word) => !word.startsWith('-'));
-    const assigned = new Map(stageEnv);
-    for (const word of rest.filter((word) => word.includes('=')))
-      assigned.set(word.split('=')[0], word.slice(word.indexOf('=') + 1));
-    env = assigned;
-    program = rest.find((word) => !word.includes('=')) ?? '';
-  }
+  const { argv: run, env } = throughEnv(argv, stageEnv);
+  const program = run[0] ?? '';
   const libc = image === undefined ? undefined : officialLibc(image);
   if (libc === 'musl' || /(^|\/)dash$/.test(program)) return undefined;
   if (libc === 'glibc-dash' && /^\/(usr\/)?bin\/sh$/.test(program)) return undefined;

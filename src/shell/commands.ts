@@ -120,9 +120,20 @@ class Scanner {
       case 'subshell':
         this.visitChildren(node, enter(ctx, 'subshell', false));
         return;
-      case 'command_substitution':
-        this.visitChildren(node, { ...enter(ctx, 'command-substitution', false), arith: false });
+      case 'command_substitution': {
+        const inner = { ...enter(ctx, 'command-substitution', false), arith: false as const };
+        // bash's `$(<file)` reads the file with no command (red team 35).
+        const redirects = node.namedChildren.filter((child) => child && isRedirect(child)) as ShellNode[];
+        if (redirects.length && redirects.length === node.namedChildren.length)
+          this.compound(
+            node,
+            inner,
+            [],
+            redirects.flatMap((child) => readRedirects(child, this.source).map((read) => read.redirect)),
+          );
+        this.visitChildren(node, inner);
         return;
+      }
       case 'process_substitution':
         this.visitChildren(node, { ...enter(ctx, 'process-substitution', false), arith: false });
         return;

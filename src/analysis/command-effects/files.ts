@@ -2,7 +2,7 @@
 import { hasOption, optionValues, type CommandLine, type OptionSyntax } from '../command-line.js';
 import { normalise, placeOf, type Place } from '../places.js';
 import { readProgram, readProgramWord, type CommandRule, type Resolver } from './effects.js';
-import { ACCOUNT_FILES, NAME_SERVICE } from './folders.js';
+import { ACCOUNT_FILES, NAME_SERVICE, TIME_ZONE } from './folders.js';
 
 /** Commands that touch no file: they print, compute or change only the shell's own state. */
 export const NO_FILES: readonly string[] = [
@@ -135,6 +135,7 @@ export const FILE_RULES: Record<string, CommandRule> = {
     syntax: { short: 'drt', long: ['--date', '--reference', '--time'] },
     rule: (line, at) => {
       for (const reference of optionValues(line, '-r', '--reference')) at.readArg(reference);
+      if (hasOption(line, '-d', '--date', '-t')) at.read(...TIME_ZONE);
       at.write(...line.operands.map((arg) => at.place(arg)));
     },
   },
@@ -237,6 +238,7 @@ export const FILE_RULES: Record<string, CommandRule> = {
         '--use-compress-program',
         '--strip-components',
         '--format',
+        '--mtime',
       ],
     },
     rule: tar,
@@ -311,15 +313,15 @@ for (const name of ['ls', 'du'])
     rule: (line, at) => {
       if (line.operands.length) at.readArgs(line.operands, true);
       else at.read(at.cwd());
-      if (name === 'ls' && line.options.some((option) => /^-[A-Za-z]*[lgo]/.test(option.name)))
-        at.read(...NAME_SERVICE);
+      if (name === 'ls' && line.options.some((option) => /^-[A-Za-z]*[lgo]|^--format/.test(option.name)))
+        at.read(...NAME_SERVICE, ...TIME_ZONE);
     },
   };
 FILE_RULES.stat = {
   syntax: READERS.stat,
   rule: (line, at) => {
     at.readArgs(line.operands, true);
-    at.read(...NAME_SERVICE);
+    at.read(...NAME_SERVICE, ...TIME_ZONE);
   },
 };
 
@@ -400,9 +402,11 @@ function tar(line: CommandLine, at: Resolver): void {
     if (archive) at.read(archive);
     return;
   }
-  // Members to add are named relative to -C's folder.
+  // Members to add are named relative to -C's folder; their owners are stored by name (red team 35).
   const members = line.operands.map((arg) => placeOf(arg, { ...at.base, cwd: within.path }, true));
   at.read(...members);
+  if (!hasOption(line, '--numeric-owner')) at.read(...NAME_SERVICE);
+  if (hasOption(line, '--mtime')) at.read(...TIME_ZONE);
   if (archive) at.write(archive);
   if (hasOption(line, '--remove-files')) at.remove(...members);
 }

@@ -89,6 +89,13 @@ export const ACCOUNT_FILES = [
   '/etc/gshadow-',
 ];
 
+/** What reading or printing a local time reads: the time zone (`touch -d`, `ls -l`, `stat`; red team 35). */
+export const TIME_ZONE: Place[] = [
+  { path: '/etc/localtime', tree: false },
+  { path: '/etc/timezone', tree: false },
+  { path: '/usr/share/zoneinfo', tree: true },
+];
+
 /** What looking a user or group up by name reads (`id`, `ls -l`, `find -user`). */
 export const NAME_SERVICE: Place[] = ['/etc/passwd', '/etc/group', '/etc/nsswitch.conf'].map((path) => ({
   path,

@@ -150,7 +150,14 @@ export function commandFileEffects(name: string, args: readonly Arg[], base: Com
     if (program === 'env')
       while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0].value ?? '')) words = words.slice(1);
     const [inner, ...rest] = words;
-    if (!inner) return emptyEffects();
+    if (!inner) {
+      if (program !== 'xargs') return emptyEffects();
+      // xargs with no command runs echo, found on PATH (red team 35).
+      const at = new Resolver(base);
+      readProgram(name, at);
+      readProgram('echo', at, true);
+      return at.effects;
+    }
     if (inner.value === null) return { unknown: `runs a command only known at build time through ${program}` };
     // xargs adds the words it reads to the command's own: they are only known at build time.
     const more = program === 'xargs' ? [{ value: null, text: 'the words xargs reads' }] : [];

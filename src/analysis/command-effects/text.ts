@@ -1,7 +1,7 @@
 /** Rules of the tools that read text and search files: sed, awk, grep, sort, uniq, find, test. */
 import { hasOption, optionValues, type Arg, type CommandLine } from '../command-line.js';
-import type { CommandRule, Resolver } from './effects.js';
-import { NAME_SERVICE } from './folders.js';
+import { readProgramWord, type CommandRule, type Resolver } from './effects.js';
+import { NAME_SERVICE, TIME_ZONE } from './folders.js';
 
 /** The rules of text and search tools, by command name. */
 export const TEXT_RULES: Record<string, CommandRule> = {
@@ -28,9 +28,13 @@ export const TEXT_RULES: Record<string, CommandRule> = {
   sort: {
     syntax: {
       short: 'okSTt',
-      long: ['--output', '--key', '--buffer-size', '--temporary-directory', '--field-separator'],
+      long: ['--output', '--key', '--buffer-size', '--temporary-directory', '--field-separator', '--compress-program'],
     },
-    rule: (line, at) => readThenOutput(line, at, ['-o', '--output']),
+    rule: (line, at) => {
+      // The program it compresses its temporary files with is found on PATH (red team 35).
+      for (const program of optionValues(line, '--compress-program')) readProgramWord(program, at);
+      readThenOutput(line, at, ['-o', '--output']);
+    },
   },
   uniq: {
     syntax: { short: 'fsw' },
@@ -106,6 +110,7 @@ function find(line: CommandLine, at: Resolver): void {
     at.unknown('writes a file named in a find expression');
   // Owners by name, and listings, go through the name service.
   if (words.some((word) => /^-(user|group|nouser|nogroup|ls|printf)$/.test(word))) at.read(...NAME_SERVICE);
+  if (words.some((word) => /^-(newer[a-zA-Z]*|ls|printf)$/.test(word))) at.read(...TIME_ZONE);
 }
 
 /** test and `[`: every operand may be a path it looks at. */
