@@ -3,7 +3,13 @@
  * are harmless, which no ecosystem knows (to be checked against the copy later), and what stops the split.
  */
 import { posix } from 'node:path';
-import { effectiveCommand, type InstructionView, type ShellCommand, type ShellView } from '../engine/index.js';
+import {
+  effectiveCommand,
+  type InstructionView,
+  type ShellCommand,
+  type ShellRedirect,
+  type ShellView,
+} from '../engine/index.js';
 import { readCommand, type Ecosystem, type InstallUse, type Invocation } from './ecosystems/index.js';
 
 /** An install found in a RUN. */
@@ -123,9 +129,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     reading.problem ??= reason;
   };
   // A compound command's own redirection (`{ npm ci; } > install.log`) writes where no command says (red team 35).
-  const redirected = shell.compounds.find((compound) =>
-    compound.redirects.some((r) => /^(>|>>|>\||&>|&>>|<>)$/.test(r.operator)),
-  );
+  const redirected = shell.compounds.find((compound) => compound.redirects.some(writesFile));
   if (redirected)
     problem(
       `writes through the redirection of \`${redirected.text.slice(0, 60)}\`, which layerfix does not follow with the install`,
@@ -178,9 +182,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
       // `npm ci > install.log` writes the file itself (red team 35): a COPY after it may put the context's back.
-      const output = command.redirects.find(
-        (r) => /^(>|>>|>\||&>|&>>|<>)$/.test(r.operator) && !/^\/dev\//.test(r.target?.value ?? ''),
-      );
+      const output = command.redirects.find((r) => writesFile(r) && !(r.target?.value ?? '').startsWith('/dev/'));
       if (output)
         problem(`writes the install's output to \`${output.target?.text ?? '?'}\`, which layerfix does not follow`);
       if (enabled(verdict.use.ecosystem))
@@ -197,6 +199,11 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
   );
   if (blocker) problem(blocker.kind === 'parse-error' ? `does not parse as shell (${blocker.reason})` : blocker.reason);
   return reading;
+}
+
+/** Whether a redirection writes a file (`>`, `>>`, `>|`, `&>`, `&>>`, `<>`). */
+function writesFile(redirect: ShellRedirect): boolean {
+  return ['>', '>>', '>|', '&>', '&>>', '<>'].includes(redirect.operator);
 }
 
 /**
