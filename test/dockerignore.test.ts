@@ -76,6 +76,15 @@ test('the walk carries to a path only the rules its folder was tried against (fs
   assert.ok(reverse.ignores('node_modules/x/index.js'));
 });
 
+test('the legacy reading, as buildah walks: a left-out folder is entered only for a literal exception (red team 35)', () => {
+  const rules = new DockerIgnore('*\n!**/package.json\n!package-lock.json\n');
+  assert.not.ok(rules.ignores('packages/a/package.json'), 'BuildKit enters every folder for a glob exception');
+  assert.ok(rules.ignoresByParents('packages/a/package.json'), 'buildah does not enter packages');
+  assert.not.ok(rules.ignoresByParents('package.json'));
+  const literal = new DockerIgnore('*\n!packages/a/package.json\n');
+  assert.not.ok(literal.ignoresByParents('packages/a/package.json'));
+});
+
 test('an excluded folder is entered only for a glob exception or a literal one below it', () => {
   const literal = new DockerIgnore('*\n!packages/a/package.json\n');
   assert.ok(literal.enters('packages'));

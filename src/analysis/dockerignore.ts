@@ -30,6 +30,8 @@ export class DockerIgnore {
   private readonly exceptionPrefixes: string[] = [];
   /** Some `!` pattern is a glob, so the walk enters every excluded folder. */
   private readonly globExceptions: boolean;
+  /** The literal `!` patterns followed by `/` (buildah enters an excluded folder only for one of these). */
+  private readonly literalExceptionPrefixes: string[] = [];
   /** Why layerfix cannot read these rules as BuildKit does, if it cannot. */
   readonly problem?: string;
   /** Whether a `!` rule brings paths back. */
@@ -45,6 +47,7 @@ export class DockerIgnore {
       if (!rule.exclusion) continue;
       const literal = rule.pattern.replace(/\/\*\*$/, '').replace(/\/\*$/, '');
       if (/[*[\]?^\\]/.test(literal)) globs = true;
+      else this.literalExceptionPrefixes.push(`${rule.pattern}/`);
       this.exceptionPrefixes.push(`${literal}/`);
     }
     this.globExceptions = globs;
@@ -69,12 +72,25 @@ export class DockerIgnore {
 
   /**
    * Whether builders that match each rule against the path and every folder above it, the last match winning
-   * (buildah and podman, Docker's legacy builder), leave `path` out.
+   * (buildah and podman, Docker's legacy builder), leave `path` out; buildah also never looks inside a folder so left
+   * out unless a literal `!` rule lies below it (red team 35: a glob exception under a folder `*` leaves out).
    */
   ignoresByParents(path: string): boolean {
     const clean = cleanIgnorePath(path);
     if (!clean) return false;
     const parents = clean.split('/').map((_, index, parts) => parts.slice(0, index + 1).join('/'));
+    const skipped = parents
+      .slice(0, -1)
+      .some(
+        (folder) =>
+          this.lastMatchExcludes(parents.slice(0, parents.indexOf(folder) + 1)) &&
+          !this.literalExceptionPrefixes.some((prefix) => prefix.startsWith(`${folder}/`)),
+      );
+    return skipped || this.lastMatchExcludes(parents);
+  }
+
+  /** Whether the last rule matching the last of `parents` or a folder above it excludes it. */
+  private lastMatchExcludes(parents: readonly string[]): boolean {
     let ignored = false;
     for (const rule of this.rules) if (parents.some(rule.matches)) ignored = !rule.exclusion;
     return ignored;
