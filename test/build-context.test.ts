@@ -556,7 +556,7 @@ test(
       );
       assert.match(
         web.settings.contextUnknown ?? '',
-        'may build it (its Dockerfile is not known) from ., not from the Dockerfile',
+        'may build it (its Dockerfile is not known) from ., not as the fallback reads the Dockerfile',
       );
       const api = resolveBuild(
         await planOf(repo, 'api/Dockerfile'),

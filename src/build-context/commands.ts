@@ -323,7 +323,10 @@ export function readBuildCommands(text: string, scope: CommandScope, outer: Sour
     }
     const contextDir = resolve(here, context);
     if (file !== undefined && typeof file !== 'string') {
-      sink.unusable({ source, context: contextDir, reason: `its Dockerfile is not known: ${file.unknown}` });
+      // The ignore file it names goes with it: a fallback reads another (red team 35).
+      const named =
+        podman && typeof parsed.ignoreFile === 'string' ? { ignoreFile: resolve(here, parsed.ignoreFile) } : {};
+      sink.unusable({ source, context: contextDir, ...named, reason: `its Dockerfile is not known: ${file.unknown}` });
       continue;
     }
     if (file === '-') {

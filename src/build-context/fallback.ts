@@ -109,9 +109,11 @@ export function resolveBuild(
     if (!context) continue;
     const missing = firstMissing(context, sources);
     // A build that may be of this file, from another folder, makes the guess unsafe (red team 33).
-    const other = missing === undefined ? plan.mightBuildFrom?.find((m) => m.context !== dir) : undefined;
+    const other =
+      missing === undefined ? plan.mightBuildFrom?.find((m) => m.context !== dir || m.ignoreFile) : undefined;
     if (other) {
-      const unknown = `${other.source} may build it (its Dockerfile is not known) from ${shown(root, other.context)}, not from ${dir === own ? "the Dockerfile's folder" : 'the repository root'} where its COPY sources are, so its build context is not known`;
+      const through = other.ignoreFile ? ` through ${shown(root, other.ignoreFile)}` : '';
+      const unknown = `${other.source} may build it (its Dockerfile is not known) from ${shown(root, other.context)}${through}, not as the fallback reads ${dir === own ? "the Dockerfile's folder" : 'the repository root'}, where its COPY sources are, so its build context is not known`;
       return { settings: { contextUnknown: unknown, ...builder }, info: { source: 'none', unknown, notes } };
     }
     if (missing === undefined) {

@@ -295,11 +295,16 @@ export class BuildContexts {
         notes: listNotes(notes),
       });
     }
-    const mightBuildFrom: Array<{ source: string; context: string }> = [];
+    const mightBuildFrom: Array<{ source: string; context: string; ignoreFile?: string }> = [];
     for (const u of scan.unusable) {
       if (u.dockerfile || specificTail(u)) continue;
       notes.push(`${u.source} was not used (it might build this file): ${u.reason}`);
-      if (u.context) mightBuildFrom.push({ source: u.source, context: u.context });
+      if (u.context)
+        mightBuildFrom.push({
+          source: u.source,
+          context: u.context,
+          ...(u.ignoreFile ? { ignoreFile: u.ignoreFile } : {}),
+        });
     }
     return this.intern({
       fallbackRoot: root,

@@ -83,7 +83,7 @@ export interface BuildPlan {
    * Builds that may build the Dockerfile (the one they build is not known) from a known context: a fallback that
    * chooses another folder leaves the context unknown.
    */
-  mightBuildFrom?: Array<{ source: string; context: string }>;
+  mightBuildFrom?: Array<{ source: string; context: string; ignoreFile?: string }>;
   /** No source decided: try the Dockerfile's folder, then this folder (the repository root). */
   fallbackRoot?: string;
   /** Where a build file says podman or buildah builds the Dockerfile (`Makefile:12: podman build`). */
