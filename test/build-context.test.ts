@@ -411,6 +411,36 @@ test(
 );
 
 test(
+  '.gitlab-ci.yml: local includes are merged in; a matrix, rules, inherit and spec inputs make variables unknown (red team 35)',
+  withRepo({ 'app/Dockerfile': ALPINE }, async (repo) => {
+    repo.write('ci/build.yml', 'build:\n  script: [docker build -f app/Dockerfile app]\n');
+    repo.write('.gitlab-ci.yml', 'include:\n  - local: ci/build.yml\n');
+    assert.equal(await contextOf(repo, 'app/Dockerfile'), {
+      context: 'app',
+      source: '.gitlab-ci.yml: build.script[0]:1: docker build',
+    });
+    const declined = async (yml: string, why: string) => {
+      repo.write('.gitlab-ci.yml', yml);
+      assert.match((await planOf(repo, 'app/Dockerfile')).unknown ?? '', why);
+    };
+    const job = '  script: [docker build -f app/Dockerfile $CTX]\n';
+    await declined(
+      `variables:\n  CTX: .\nbuild:\n  parallel:\n    matrix:\n      - CTX: [app]\n${job}`,
+      'CTX is set by the job',
+    );
+    await declined(
+      `variables:\n  CTX: .\nbuild:\n  rules:\n    - variables: { CTX: app }\n${job}`,
+      'CTX is set by the job',
+    );
+    await declined(`variables:\n  CTX: app\nbuild:\n  inherit:\n    variables: false\n${job}`, 'CTX');
+    await declined(
+      'spec:\n  inputs:\n    ctx:\n      default: app\n---\nbuild:\n  script:\n    - docker build -f app/Dockerfile $[[ inputs.ctx ]]\n',
+      'the input ctx',
+    );
+  }),
+);
+
+test(
   'docker/build-push-action without a context builds the Git context: no .dockerignore applies (red team 32)',
   withRepo(
     {

@@ -641,9 +641,11 @@ const GITLAB_KEYWORDS = new Set([
  */
 export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): void {
   const root = file.root;
-  for (const doc of readGitlabYamlDocuments(text)) {
-    if (!isMap(doc)) continue;
-    const fileVars = gitlabVariables(doc.variables, new Map([['CI_PROJECT_DIR', root]]));
+  for (const own of readGitlabYamlDocuments(text)) {
+    if (!isMap(own)) continue;
+    const doc = withIncludes(own, file, sink);
+    const base = new Map([['CI_PROJECT_DIR', root]]);
+    const fileVars = gitlabVariables(resolveReferences(doc, doc.variables, 0), base);
     const defaults = isMap(doc.default) ? doc.default : {};
     for (const name of Object.keys(doc)) {
       if (GITLAB_KEYWORDS.has(name) || name.startsWith('.') || !isMap(doc[name])) continue;
@@ -651,7 +653,16 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
       const inherited = inheritedDefaults(job.inherit);
       for (const key of ['before_script', 'after_script'])
         if (job[key] === undefined && inherited(key)) job[key] = defaults[key] ?? doc[key] ?? null;
-      const vars = gitlabVariables(job.variables, fileVars);
+      const inheritVars = isMap(job.inherit) ? job.inherit.variables : undefined;
+      const fromFile =
+        inheritVars === false
+          ? base
+          : Array.isArray(inheritVars)
+            ? new Map([...fileVars].filter(([key]) => key === 'CI_PROJECT_DIR' || inheritVars.includes(key)))
+            : fileVars;
+      const vars = gitlabVariables(resolveReferences(doc, job.variables, 0), fromFile);
+      // Variables a matrix or a rule sets take other values in some pipelines (red team 35).
+      for (const key of varyingVariables(job)) vars.set(key, { unknown: `${key} is set by the job's matrix or rules` });
       // before_script and script run in one shell (a `cd` carries over: red team 32); after_script in another.
       for (const keys of [['before_script', 'script'], ['after_script']]) {
         const items = keys.flatMap((key) =>
@@ -661,7 +672,8 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
         let text = '';
         for (const item of items) {
           starts.push(text.length);
-          text += `${item.line}\n`;
+          // `$[[ inputs.ctx ]]` is given when the pipeline runs (`spec: inputs`): a variable whose value is not known.
+          text += `${item.line.replace(/\$\[\[\s*inputs\.([A-Za-z0-9_-]+)[^\]]*\]\]/g, (_, input: string) => `\${__gitlab_input_${input.replace(/-/g, '_')}}`)}\n`;
         }
         const where = (offset: number) => {
           let i = starts.length - 1;
@@ -669,10 +681,50 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
           const within = text.slice(starts[i], offset).match(/\n/g)?.length ?? 0;
           return `${file.display}: ${name}.${items[i].label}:${within + 1}`;
         };
-        readBuildCommands(text, { cwd: root, vars: new Map(vars), file: file.display, line: 1, where }, sink);
+        const scriptVars = new Map(vars);
+        for (const [, input] of text.matchAll(/\$\{__gitlab_input_([A-Za-z0-9_]+)\}/g))
+          scriptVars.set(`__gitlab_input_${input}`, { unknown: `the input ${input} is given when the pipeline runs` });
+        readBuildCommands(text, { cwd: root, vars: scriptVars, file: file.display, line: 1, where }, sink);
       }
     }
   }
+}
+
+/**
+ * A GitLab CI file with the local files it includes merged under it (the file's own keys win), as GitLab merges them;
+ * an include layerfix cannot read (another project, a URL, a template, a component) is reported.
+ */
+function withIncludes(doc: { [key: string]: Data }, file: BuildFile, sink: SourceSink): { [key: string]: Data } {
+  const entries = doc.include === undefined ? [] : Array.isArray(doc.include) ? doc.include : [doc.include];
+  let merged: { [key: string]: Data } = {};
+  for (const entry of entries) {
+    const local =
+      typeof entry === 'string' && !/^https?:/.test(entry) ? entry : isMap(entry) ? stringOf(entry.local) : undefined;
+    if (local === undefined || /[*$]/.test(local)) {
+      sink.unusable({ source: `${file.display}: include`, reason: 'it includes a configuration layerfix cannot read' });
+      continue;
+    }
+    try {
+      for (const included of readGitlabYamlDocuments(readFileSync(join(file.root, local), 'utf8')))
+        if (isMap(included)) merged = deepMerge(merged, included);
+    } catch (error) {
+      sink.unusable({
+        source: `${file.display}: include ${local}`,
+        reason: `cannot be read: ${(error as Error).message}`,
+      });
+    }
+  }
+  return deepMerge(merged, doc);
+}
+
+/** The variables a job's `parallel: matrix` or `rules: variables` set, which differ from pipeline to pipeline. */
+function varyingVariables(job: { [key: string]: Data }): string[] {
+  const names: string[] = [];
+  const matrix = isMap(job.parallel) && Array.isArray(job.parallel.matrix) ? job.parallel.matrix : [];
+  for (const entry of matrix) if (isMap(entry)) names.push(...Object.keys(entry));
+  for (const rule of Array.isArray(job.rules) ? job.rules : [])
+    if (isMap(rule) && isMap(rule.variables)) names.push(...Object.keys(rule.variables));
+  return names;
 }
 
 /** A job with the jobs it `extends` merged under it, as GitLab merges them (maps deeply, other values replaced). */
