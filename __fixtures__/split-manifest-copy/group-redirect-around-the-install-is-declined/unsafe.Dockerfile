@@ -1,5 +1,5 @@
 FROM node:20-bookworm
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN { npm ci; } > /app/install.log
+RUN { npm ci > /dev/null; echo installed; } > /app/install-output.txt
 COPY . .
