@@ -8,6 +8,16 @@ import { BuildContext, openBuildContext } from '../src/analysis/build-context.js
 import { DockerIgnore, parseDockerignore } from '../src/analysis/dockerignore.js';
 import { makeRepo } from './helpers/cli-repo.js';
 
+/** Run `check` on a build context made of `files` (with their .dockerignore), then remove it. */
+function withContext(files: Record<string, string>, check: (context: BuildContext) => void): void {
+  const repo = makeRepo(files);
+  try {
+    check(new BuildContext(repo.dir, '.dockerignore'));
+  } finally {
+    repo.remove();
+  }
+}
+
 test('rules are anchored at the root, and the last matching rule wins even inside an excluded folder', () => {
   const rules = new DockerIgnore('# comment\n*.md\n/build\n**/node_modules\ndocs\n!docs/README.md\n./tmp/\n');
   assert.ok(rules.ignores('README.md'));
@@ -115,70 +125,64 @@ test('lines are read as the ignore file reader and the matcher read them', () =>
   assert.is(new DockerIgnore('file\\*.txt\n').problem, undefined);
 });
 
-test('the build context: a folder left out is there when a file below it is brought back', () => {
-  const repo = makeRepo({
-    'packages/a/package.json': '{}\n',
-    'packages/a/index.js': '\n',
-    'packages/b/package.json': '{}\n',
-    'tools/git': '#!/bin/sh\n',
-    'tools/other': '#!/bin/sh\n',
-    'docs/x.md': '\n',
-    '.dockerignore': '*\n!packages/a/package.json\n!tools/git\n',
-  });
-  try {
-    const context = new BuildContext(repo.dir, '.dockerignore');
-    assert.ok(context.isDirectory('packages'));
-    assert.ok(context.isDirectory('packages/a'));
-    assert.not.ok(context.has('packages/b'));
-    assert.not.ok(context.has('docs'));
-    assert.equal(context.list('packages'), ['a']);
-    assert.equal(context.list('packages/a'), ['package.json']);
-    assert.equal(context.list('tools'), ['git']);
-    assert.equal(context.list(''), ['packages', 'tools']);
-  } finally {
-    repo.remove();
-  }
-});
+test('the build context: a folder left out is there when a file below it is brought back', () =>
+  withContext(
+    {
+      'packages/a/package.json': '{}\n',
+      'packages/a/index.js': '\n',
+      'packages/b/package.json': '{}\n',
+      'tools/git': '#!/bin/sh\n',
+      'tools/other': '#!/bin/sh\n',
+      'docs/x.md': '\n',
+      '.dockerignore': '*\n!packages/a/package.json\n!tools/git\n',
+    },
+    (context) => {
+      assert.ok(context.isDirectory('packages'));
+      assert.ok(context.isDirectory('packages/a'));
+      assert.not.ok(context.has('packages/b'));
+      assert.not.ok(context.has('docs'));
+      assert.equal(context.list('packages'), ['a']);
+      assert.equal(context.list('packages/a'), ['package.json']);
+      assert.equal(context.list('tools'), ['git']);
+      assert.equal(context.list(''), ['packages', 'tools']);
+    },
+  ));
 
-test('the build context: a file the rules leave out stays out when a glob exception makes the walk enter every folder', () => {
-  const repo = makeRepo({
-    'a.log': 'x\n',
-    'logs/keep.log': 'x\n',
-    'logs/b.log': 'x\n',
-    '.dockerignore': '**/*.log\n!**/keep.log\n',
-  });
-  try {
-    const context = new BuildContext(repo.dir, '.dockerignore');
-    assert.not.ok(context.has('a.log'));
-    assert.not.ok(context.has('logs/b.log'));
-    assert.ok(context.has('logs/keep.log'));
-    assert.ok(context.has('logs'));
-    assert.equal(context.list('logs'), ['keep.log']);
-  } finally {
-    repo.remove();
-  }
-});
+test('the build context: a file the rules leave out stays out when a glob exception makes the walk enter every folder', () =>
+  withContext(
+    {
+      'a.log': 'x\n',
+      'logs/keep.log': 'x\n',
+      'logs/b.log': 'x\n',
+      '.dockerignore': '**/*.log\n!**/keep.log\n',
+    },
+    (context) => {
+      assert.not.ok(context.has('a.log'));
+      assert.not.ok(context.has('logs/b.log'));
+      assert.ok(context.has('logs/keep.log'));
+      assert.ok(context.has('logs'));
+      assert.equal(context.list('logs'), ['keep.log']);
+    },
+  ));
 
-test('the build context: a folder BuildKit leaves out and buildah sends is a doubt (red team 33)', () => {
+test('the build context: a folder BuildKit leaves out and buildah sends is a doubt (red team 33)', () =>
   // `!web` is never tried at web (it cannot change the verdict there), so BuildKit excludes web/node_modules, which
   // the legacy reading brings back through its folder.
-  const repo = makeRepo({
-    'web/package.json': '{}\n',
-    'web/node_modules/ms/index.js': '\n',
-    '.dockerignore': '**/node_modules\n**/.cache\n!web\n',
-  });
-  try {
-    const context = new BuildContext(repo.dir, '.dockerignore');
-    context.watchDoubts();
-    assert.not.ok(context.has('web/node_modules'));
-    assert.match(context.doubtSeen() ?? '', 'leaves out `web/node_modules` for BuildKit but not for builders');
-    context.watchDoubts();
-    assert.ok(context.has('web/package.json'));
-    assert.is(context.doubtSeen(), undefined);
-  } finally {
-    repo.remove();
-  }
-});
+  withContext(
+    {
+      'web/package.json': '{}\n',
+      'web/node_modules/ms/index.js': '\n',
+      '.dockerignore': '**/node_modules\n**/.cache\n!web\n',
+    },
+    (context) => {
+      context.watchDoubts();
+      assert.not.ok(context.has('web/node_modules'));
+      assert.match(context.doubtSeen() ?? '', 'leaves out `web/node_modules` for BuildKit but not for builders');
+      context.watchDoubts();
+      assert.ok(context.has('web/package.json'));
+      assert.is(context.doubtSeen(), undefined);
+    },
+  ));
 
 test('the build context: an ignore file layerfix cannot read as BuildKit does is a reason, not a guess', () => {
   const repo = makeRepo({ Dockerfile: 'FROM alpine\n', '.dockerignore': '[[:digit:]]*.log\n' });
