@@ -426,17 +426,34 @@ test(
     const job = '  script: [docker build -f app/Dockerfile $CTX]\n';
     await declined(
       `variables:\n  CTX: .\nbuild:\n  parallel:\n    matrix:\n      - CTX: [app]\n${job}`,
-      'CTX is set by the job',
+      'CTX is set by a matrix or rules',
     );
     await declined(
       `variables:\n  CTX: .\nbuild:\n  rules:\n    - variables: { CTX: app }\n${job}`,
-      'CTX is set by the job',
+      'CTX is set by a matrix or rules',
     );
     await declined(`variables:\n  CTX: app\nbuild:\n  inherit:\n    variables: false\n${job}`, 'CTX');
     await declined(
       'spec:\n  inputs:\n    ctx:\n      default: app\n---\nbuild:\n  script:\n    - docker build -f app/Dockerfile $[[ inputs.ctx ]]\n',
       'the input ctx',
     );
+  }),
+);
+
+test(
+  ".gitlab-ci.yml: nested includes, a child pipeline and the workflow's rules variables (red team 36)",
+  withRepo({ 'app/Dockerfile': ALPINE }, async (repo) => {
+    repo.write('ci/a.yml', 'include:\n  - local: ci/b.yml\n');
+    repo.write('ci/b.yml', 'build:\n  script: [docker build -f app/Dockerfile app]\n');
+    repo.write('.gitlab-ci.yml', 'include:\n  - local: ci/a.yml\n');
+    assert.equal((await contextOf(repo, 'app/Dockerfile')).context, 'app');
+    repo.write('.gitlab-ci.yml', 'images:\n  trigger:\n    include: ci/b.yml\n');
+    assert.equal((await contextOf(repo, 'app/Dockerfile')).context, 'app');
+    repo.write(
+      '.gitlab-ci.yml',
+      'variables:\n  CTX: app\nworkflow:\n  rules:\n    - variables: { CTX: . }\nbuild:\n  script: [docker build -f app/Dockerfile $CTX]\n',
+    );
+    assert.match((await planOf(repo, 'app/Dockerfile')).unknown ?? '', 'CTX is set by a matrix or rules');
   }),
 );
 

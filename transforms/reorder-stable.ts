@@ -837,6 +837,12 @@ function commuteProblem(ctx: Context, mover: InstructionView, stayer: Instructio
   const facts = shellFacts(ctx.root);
   const started = shellStartChange(facts.get(mover.node)!, b) ?? shellStartChange(facts.get(stayer.node)!, a);
   if (started) return `one ${started}`;
+  // What LD_PRELOAD and LD_LIBRARY_PATH name, every program loads (red team 36).
+  const loaded = preloaded(ctx, mover);
+  const preload = [...a.writes, ...a.removes, ...b.writes, ...b.removes].find((place) =>
+    loaded.some((file) => overlaps(place, file)),
+  );
+  if (preload) return `one writes ${preload.path}, which LD_PRELOAD or LD_LIBRARY_PATH makes every program load`;
   const changes = (effects: RunEffects) => [...effects.writes, ...effects.removes, ...effects.installs];
   const meet = (left: readonly Place[], right: readonly Place[]) =>
     left.find((place) => right.some((other) => overlaps(place, other)));
@@ -854,6 +860,20 @@ function commuteProblem(ctx: Context, mover: InstructionView, stayer: Instructio
   if (accounts(a).length && accounts(b).length)
     return 'both create or change accounts, whose ids depend on their order';
   return undefined;
+}
+
+/** The files and folders the stage's LD_PRELOAD and LD_LIBRARY_PATH name (all of `/` when one is not known). */
+function preloaded(ctx: Context, view: InstructionView): Place[] {
+  const env = pathScopes(ctx.root).get(view.node)?.env;
+  const out: Place[] = [];
+  for (const name of ['LD_PRELOAD', 'LD_LIBRARY_PATH']) {
+    if (!env?.has(name)) continue;
+    const value = env.get(name);
+    if (value === undefined) return [{ path: '/', tree: true }];
+    for (const path of value.split(/[:\s]+/))
+      if (path.startsWith('/')) out.push({ path, tree: name === 'LD_LIBRARY_PATH' });
+  }
+  return out;
 }
 
 /** The effects of a RUN, or why layerfix cannot tell them. */

@@ -11,6 +11,7 @@ import {
   type ShellView,
 } from '../engine/index.js';
 import { readCommand, type Ecosystem, type InstallUse, type Invocation } from './ecosystems/index.js';
+import { isUnder } from './places.js';
 
 /** An install found in a RUN. */
 export interface InstallStep {
@@ -185,6 +186,12 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       const output = command.redirects.find((r) => writesFile(r) && !(r.target?.value ?? '').startsWith('/dev/'));
       if (output)
         problem(`writes the install's output to \`${output.target?.text ?? '?'}\`, which layerfix does not follow`);
+      // Options that point the tool's own writes at a folder (`--logs-dir=logs`, `--cache .npm`: red team 36).
+      const elsewhere = writesInto(args, cwd);
+      if (elsewhere)
+        problem(
+          `runs \`${command.text}\`, whose \`${elsewhere}\` points its writes into the project, where the COPY writes`,
+        );
       if (enabled(verdict.use.ecosystem))
         reading.installs.push(installStep(verdict.use, ecosystem, cwd, command.text, start, commandEnv));
       else problem(`runs \`${command.text}\`, and the ${verdict.use.ecosystem} ecosystem is turned off in the options`);
@@ -199,6 +206,36 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
   );
   if (blocker) problem(blocker.kind === 'parse-error' ? `does not parse as shell (${blocker.reason})` : blocker.reason);
   return reading;
+}
+
+/** Install options that name where the tool writes its logs, caches and stores. */
+const WRITE_OPTIONS = new Set([
+  '--logs-dir',
+  '--cache',
+  '--cache-dir',
+  '--cache-folder',
+  '--store-dir',
+  '--state-dir',
+  '--global-folder',
+  '--modules-folder',
+  '--virtual-store-dir',
+  '--log-file',
+  '--log',
+]);
+
+/** The first of those options whose folder is relative or inside `cwd` (`--logs-dir=logs`), as written; else undefined. */
+function writesInto(args: readonly (string | null)[], cwd: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null) continue;
+    const at = arg.indexOf('=');
+    const name = at < 0 ? arg : arg.slice(0, at);
+    if (!WRITE_OPTIONS.has(name)) continue;
+    const value = at < 0 ? args[i + 1] : arg.slice(at + 1);
+    if (value === null || value === undefined || !value.startsWith('/') || cwd === UNKNOWN || isUnder(value, cwd))
+      return arg;
+  }
+  return undefined;
 }
 
 /** Whether a redirection writes a file (`>`, `>>`, `>|`, `&>`, `&>>`, `<>`). */

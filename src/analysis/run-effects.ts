@@ -17,6 +17,7 @@ import {
   emptyEffects,
   environmentOf,
   lookupEffects,
+  NAME_SERVICE,
   type FileEffects,
 } from './command-effects/index.js';
 import { IMAGE_WORKDIR, type PathScope } from './path-scopes.js';
@@ -169,6 +170,8 @@ export function runEffects(
     }
     if (trusted(command) && name !== 'cd') continue;
     const args = resolved.args.map((word) => argOf(word, prefixes));
+    // `~dev` is that user's home, looked up in the name service (red team 36).
+    if (resolved.args.some((word) => /^~[A-Za-z_]/.test(word.text))) out.reads.push(...NAME_SERVICE);
     // Pathname expansion reads the folder a pattern starts in, whatever the command does with the names.
     for (let index = 0; index < args.length; index++)
       if (hasUnquotedGlob(resolved.args[index])) globRead(args[index], base, out);

@@ -662,7 +662,10 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
             : fileVars;
       const vars = gitlabVariables(resolveReferences(doc, job.variables, 0), fromFile);
       // Variables a matrix or a rule sets take other values in some pipelines (red team 35).
-      for (const key of varyingVariables(job)) vars.set(key, { unknown: `${key} is set by the job's matrix or rules` });
+      for (const key of [...varyingVariables(job), ...varyingVariables(isMap(doc.workflow) ? doc.workflow : {})])
+        vars.set(key, { unknown: `${key} is set by a matrix or rules of the pipeline` });
+      // A child pipeline runs another configuration of the repository, read as its own (red team 36).
+      if (isMap(job.trigger)) childPipeline(job.trigger, file, `${file.display}: ${name}.trigger`, sink);
       // before_script and script run in one shell (a `cd` carries over: red team 32); after_script in another.
       for (const keys of [['before_script', 'script'], ['after_script']]) {
         const items = keys.flatMap((key) =>
@@ -694,7 +697,12 @@ export function readGitlabCi(file: BuildFile, text: string, sink: SourceSink): v
  * A GitLab CI file with the local files it includes merged under it (the file's own keys win), as GitLab merges them;
  * an include layerfix cannot read (another project, a URL, a template, a component) is reported.
  */
-function withIncludes(doc: { [key: string]: Data }, file: BuildFile, sink: SourceSink): { [key: string]: Data } {
+function withIncludes(
+  doc: { [key: string]: Data },
+  file: BuildFile,
+  sink: SourceSink,
+  depth = 0,
+): { [key: string]: Data } {
   const entries = doc.include === undefined ? [] : Array.isArray(doc.include) ? doc.include : [doc.include];
   let merged: { [key: string]: Data } = {};
   for (const entry of entries) {
@@ -705,8 +713,9 @@ function withIncludes(doc: { [key: string]: Data }, file: BuildFile, sink: Sourc
       continue;
     }
     try {
+      // Included files include others in turn (red team 36).
       for (const included of readGitlabYamlDocuments(readFileSync(join(file.root, local), 'utf8')))
-        if (isMap(included)) merged = deepMerge(merged, included);
+        if (isMap(included) && depth < 10) merged = deepMerge(merged, withIncludes(included, file, sink, depth + 1));
     } catch (error) {
       sink.unusable({
         source: `${file.display}: include ${local}`,
@@ -717,7 +726,27 @@ function withIncludes(doc: { [key: string]: Data }, file: BuildFile, sink: Sourc
   return deepMerge(merged, doc);
 }
 
-/** The variables a job's `parallel: matrix` or `rules: variables` set, which differ from pipeline to pipeline. */
+/** A `trigger:` child pipeline: its local configuration files read as GitLab CI files; any other is reported. */
+function childPipeline(trigger: { [key: string]: Data }, file: BuildFile, source: string, sink: SourceSink): void {
+  const entries = Array.isArray(trigger.include)
+    ? trigger.include
+    : trigger.include === undefined
+      ? []
+      : [trigger.include];
+  for (const entry of entries) {
+    const local = typeof entry === 'string' ? entry : isMap(entry) ? stringOf(entry.local) : undefined;
+    let text: string | undefined;
+    try {
+      text = local === undefined || /[*$]/.test(local) ? undefined : readFileSync(join(file.root, local), 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) sink.unusable({ source, reason: 'it runs a child pipeline layerfix cannot read' });
+    else readGitlabCi({ ...file, path: join(file.root, local!), display: `${source} ${local}` }, text, sink);
+  }
+}
+
+/** The variables a job's (or the workflow's) `parallel: matrix` or `rules: variables` set, which differ by pipeline. */
 function varyingVariables(job: { [key: string]: Data }): string[] {
   const names: string[] = [];
   const matrix = isMap(job.parallel) && Array.isArray(job.parallel.matrix) ? job.parallel.matrix : [];

@@ -93,7 +93,7 @@ const READERS: Record<string, OptionSyntax> = {
   sha1sum: {},
   md5sum: {},
   cmp: {},
-  diff: {},
+
   readlink: {},
   realpath: {},
   jq: {},
@@ -313,10 +313,20 @@ for (const name of ['ls', 'du'])
     rule: (line, at) => {
       if (line.operands.length) at.readArgs(line.operands, true);
       else at.read(at.cwd());
-      if (name === 'ls' && line.options.some((option) => /^-[A-Za-z]*[lgo]|^--format/.test(option.name)))
+      if (name === 'ls' && line.options.some((option) => /^-[A-Za-z]*[lgo]|^--(format|full-time)/.test(option.name)))
         at.read(...NAME_SERVICE, ...TIME_ZONE);
+      if (name === 'du' && line.options.some((option) => option.name.startsWith('--time'))) at.read(...TIME_ZONE);
     },
   };
+/** diff's context and unified headers print the files' times in the local zone (red team 36). */
+FILE_RULES.diff = {
+  syntax: { short: 'CUxX', long: ['--context', '--unified', '--label', '--exclude', '--exclude-from'] },
+  rule: (line, at) => {
+    at.readArgs(line.operands, true);
+    if (line.options.some((option) => /^-[A-Za-z]*[cuCU]|^--(context|unified)/.test(option.name)))
+      at.read(...TIME_ZONE);
+  },
+};
 FILE_RULES.stat = {
   syntax: READERS.stat,
   rule: (line, at) => {
@@ -399,6 +409,8 @@ function tar(line: CommandLine, at: Resolver): void {
     return;
   }
   if (mode === '-t' || mode === '--list') {
+    // A verbose listing prints owners by name and times in the local zone (red team 36).
+    if (hasOption(line, '-v', '--verbose')) at.read(...NAME_SERVICE, ...TIME_ZONE);
     if (archive) at.read(archive);
     return;
   }

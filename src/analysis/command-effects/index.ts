@@ -40,7 +40,7 @@ export {
   type Link,
 } from './effects.js';
 export { NO_FILES } from './files.js';
-export { SYSTEM_FOLDERS } from './folders.js';
+export { NAME_SERVICE, SYSTEM_FOLDERS } from './folders.js';
 export { ACCOUNTS, PACKAGE_TOOL_SYNTAX } from './system.js';
 
 /** Every command layerfix has a rule for; a name in two tables is a mistake, caught when the module loads. */

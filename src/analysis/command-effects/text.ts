@@ -74,6 +74,8 @@ function awk(line: CommandLine, at: Resolver): void {
   if (files.length || program?.value == null || /[>|]|system|getline|close/.test(program.value))
     at.unknown('runs an awk program that may write files or run commands');
   for (const arg of line.operands.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg.value ?? '')) at.readArg(arg);
+  // strftime and systime print local times (red team 36).
+  if (/strftime|mktime/.test(program?.value ?? '')) at.read(...TIME_ZONE);
 }
 
 function grep(line: CommandLine, at: Resolver): void {
