@@ -1,4 +1,4 @@
 FROM node:20-bookworm
 WORKDIR /app
 COPY . .
-RUN npm ci > install-output.txt
+RUN npm ci --silent > install-output.txt

@@ -1,5 +1,5 @@
 FROM node:20-bookworm
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci > install-output.txt
+RUN npm ci --silent > install-output.txt
 COPY . .
