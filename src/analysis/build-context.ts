@@ -61,37 +61,43 @@ export class BuildContext {
   /** Folders the rules leave out, by whether BuildKit still sends something below them. */
   private readonly sentBelow = new Map<string, boolean>();
 
-  /**
-   * Whether `path` is a folder (not a link to one) the rules leave out below which BuildKit sends an entry (true, to be
-   * safe, past 20,000 entries, or when a folder cannot be read).
-   */
+  /** Whether `path` is a folder (not a link to one) the rules leave out below which BuildKit sends an entry. */
   private sendsBelow(path: string): boolean {
     if (!this.exceptions || !this.ignore.enters(path)) return false;
-    const known = this.sentBelow.get(path);
-    if (known !== undefined) return known;
-    let sends = false;
+    let sends = this.sentBelow.get(path);
+    if (sends === undefined) {
+      sends = this.someBelow(
+        path,
+        (below) => !this.ignore.ignores(below),
+        (folder) => this.ignore.enters(folder),
+      );
+      this.sentBelow.set(path, sends);
+    }
+    return sends;
+  }
+
+  /**
+   * Whether an entry below the folder `path` (not a link to one) is `found`, looking inside the folders `entered`;
+   * true, to be safe, past 20,000 entries or when a folder cannot be read.
+   */
+  private someBelow(path: string, found: (below: string) => boolean, entered: (folder: string) => boolean): boolean {
     const pending = statOfLink(join(this.dir, path))?.isDirectory() ? [path] : [];
     let seen = 0;
-    while (pending.length && !sends) {
+    while (pending.length) {
       const dir = pending.pop()!;
       let entries: Dirent[];
       try {
         entries = readdirSync(join(this.dir, dir), { withFileTypes: true });
       } catch {
-        sends = true;
-        break;
+        return true;
       }
       for (const entry of entries) {
-        const path = posix.join(dir, entry.name);
-        if (++seen > 20_000 || !this.ignore.ignores(path)) {
-          sends = true;
-          break;
-        }
-        if (entry.isDirectory() && this.ignore.enters(path)) pending.push(path);
+        const below = posix.join(dir, entry.name);
+        if (++seen > 20_000 || found(below)) return true;
+        if (entry.isDirectory() && entered(below)) pending.push(below);
       }
     }
-    this.sentBelow.set(path, sends);
-    return sends;
+    return false;
   }
 
   /**
@@ -105,27 +111,15 @@ export class BuildContext {
 
   /**
    * Whether builders that match each rule against every folder above a path send `path`: it is not left out, or it is
-   * a folder below which something is not (sent as its parent; true past 20,000 entries, to be safe).
+   * a folder below which something is not (sent as its parent).
    */
   private legacySends(path: string): boolean {
     if (!this.ignore.ignoresByParents(path)) return true;
-    const pending = statOfLink(join(this.dir, path))?.isDirectory() ? [path] : [];
-    let seen = 0;
-    while (pending.length) {
-      const dir = pending.pop()!;
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(join(this.dir, dir), { withFileTypes: true });
-      } catch {
-        return true;
-      }
-      for (const entry of entries) {
-        const below = posix.join(dir, entry.name);
-        if (++seen > 20_000 || !this.ignore.ignoresByParents(below)) return true;
-        if (entry.isDirectory()) pending.push(below);
-      }
-    }
-    return false;
+    return this.someBelow(
+      path,
+      (below) => !this.ignore.ignoresByParents(below),
+      () => true,
+    );
   }
 
   /**

@@ -3,15 +3,10 @@
  * are harmless, which no ecosystem knows (to be checked against the copy later), and what stops the split.
  */
 import { posix } from 'node:path';
-import {
-  effectiveCommand,
-  type InstructionView,
-  type ShellCommand,
-  type ShellRedirect,
-  type ShellView,
-} from '../engine/index.js';
+import { effectiveCommand, type InstructionView, type ShellCommand, type ShellView } from '../engine/index.js';
 import { readCommand, type Ecosystem, type InstallUse, type Invocation } from './ecosystems/index.js';
 import { isUnder } from './places.js';
+import { redirectWrites } from './run-effects.js';
 
 /** An install found in a RUN. */
 export interface InstallStep {
@@ -130,7 +125,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
     reading.problem ??= reason;
   };
   // A compound command's own redirection (`{ npm ci; } > install.log`) writes where no command says (red team 35).
-  const redirected = shell.compounds.flatMap((compound) => compound.redirects).find(writesFile);
+  const redirected = shell.compounds.flatMap((compound) => compound.redirects).find(redirectWrites);
   if (redirected)
     problem(
       `writes \`${redirected.target?.text ?? '?'}\` through the redirection of a compound command, which layerfix does not follow with the install`,
@@ -183,7 +178,7 @@ export function readShellRun(shell: ShellView, start: RunStart, enabled: Install
       reading.installLike = true;
     } else if (verdict.kind === 'install') {
       // `npm ci > install.log` writes the file itself (red team 35): a COPY after it may put the context's back.
-      const output = command.redirects.find((r) => writesFile(r) && !(r.target?.value ?? '').startsWith('/dev/'));
+      const output = command.redirects.find((r) => redirectWrites(r) && !(r.target?.value ?? '').startsWith('/dev/'));
       if (output)
         problem(`writes the install's output to \`${output.target?.text ?? '?'}\`, which layerfix does not follow`);
       // Options that point the tool's own writes at a folder (`--logs-dir=logs`, `--cache .npm`: red team 36).
@@ -236,11 +231,6 @@ function writesInto(args: readonly (string | null)[], cwd: string): string | und
       return arg;
   }
   return undefined;
-}
-
-/** Whether a redirection writes a file (`>`, `>>`, `>|`, `&>`, `&>>`, `<>`). */
-function writesFile(redirect: ShellRedirect): boolean {
-  return ['>', '>>', '>|', '&>', '&>>', '<>'].includes(redirect.operator);
 }
 
 /**

@@ -296,19 +296,29 @@ function changedDirectory(
 const DEVICES = /^\/dev\/(null|zero|full|random|urandom|tty|console|stdin|stdout|stderr|fd\/\d+)$/;
 
 /** Add a redirection's file to the effects; a reason when its file is not known. */
+/** Whether a redirection opens a file (not a here-document or string, not a descriptor duplication `2>&1`). */
+function redirectsFile(redirect: ShellRedirect): boolean {
+  return !/^(<<|<<-|<<<)$/.test(redirect.operator) && !/^[<>]&$/.test(redirect.operator);
+}
+
+/** Whether a redirection writes a file (`>`, `>>`, `>|`, `&>`, `&>>`, `<>`). */
+export function redirectWrites(redirect: ShellRedirect): boolean {
+  return redirectsFile(redirect) && redirect.operator.includes('>');
+}
+
 function redirectEffect(
   redirect: ShellRedirect,
   base: { cwd: string | undefined; home: string | undefined; variables: ReadonlyMap<string, string | undefined> },
   out: FileEffects,
 ): string | undefined {
   const target = redirect.target;
-  if (!target || /^(<<|<<-|<<<)$/.test(redirect.operator) || /^[<>]&$/.test(redirect.operator)) return undefined;
+  if (!target || !redirectsFile(redirect)) return undefined;
   const arg = argOf(target, base.variables);
   if (arg.value !== null && (/^\d+$|^-$/.test(arg.value) || DEVICES.test(arg.value))) return undefined;
   try {
     const place = placeOf(arg, base);
     const tagged: Place = { path: place.path, tree: place.tree, by: redirect.text };
-    if (redirect.operator.includes('>')) out.writes.push(tagged);
+    if (redirectWrites(redirect)) out.writes.push(tagged);
     if (redirect.operator.includes('<')) out.reads.push(tagged);
     return undefined;
   } catch (error) {

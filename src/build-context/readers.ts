@@ -703,12 +703,10 @@ function withIncludes(
   sink: SourceSink,
   depth = 0,
 ): { [key: string]: Data } {
-  const entries = doc.include === undefined ? [] : Array.isArray(doc.include) ? doc.include : [doc.include];
   let merged: { [key: string]: Data } = {};
-  for (const entry of entries) {
-    const local =
-      typeof entry === 'string' && !/^https?:/.test(entry) ? entry : isMap(entry) ? stringOf(entry.local) : undefined;
-    if (local === undefined || /[*$]/.test(local)) {
+  for (const entry of listOf(doc.include)) {
+    const local = localInclude(entry);
+    if (local === undefined) {
       sink.unusable({ source: `${file.display}: include`, reason: 'it includes a configuration layerfix cannot read' });
       continue;
     }
@@ -726,18 +724,25 @@ function withIncludes(
   return deepMerge(merged, doc);
 }
 
+/** A value that may be one item or a list, as a list. */
+function listOf(value: Data | undefined): Data[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The repository file an `include:` entry names (`ci/x.yml`, `{ local: ci/x.yml }`), when it names one without a glob or variable. */
+function localInclude(entry: Data): string | undefined {
+  const local =
+    typeof entry === 'string' && !/^https?:/.test(entry) ? entry : isMap(entry) ? stringOf(entry.local) : undefined;
+  return local === undefined || /[*$]/.test(local) ? undefined : local;
+}
+
 /** A `trigger:` child pipeline: its local configuration files read as GitLab CI files; any other is reported. */
 function childPipeline(trigger: { [key: string]: Data }, file: BuildFile, source: string, sink: SourceSink): void {
-  const entries = Array.isArray(trigger.include)
-    ? trigger.include
-    : trigger.include === undefined
-      ? []
-      : [trigger.include];
-  for (const entry of entries) {
-    const local = typeof entry === 'string' ? entry : isMap(entry) ? stringOf(entry.local) : undefined;
+  for (const entry of listOf(trigger.include)) {
+    const local = localInclude(entry);
     let text: string | undefined;
     try {
-      text = local === undefined || /[*$]/.test(local) ? undefined : readFileSync(join(file.root, local), 'utf8');
+      text = local === undefined ? undefined : readFileSync(join(file.root, local), 'utf8');
     } catch {
       text = undefined;
     }
@@ -760,9 +765,9 @@ function varyingVariables(job: { [key: string]: Data }): string[] {
 function gitlabJob(doc: { [key: string]: Data }, name: string, depth: number): { [key: string]: Data } {
   const own = doc[name];
   if (!isMap(own) || depth > 10) return {};
-  const bases = typeof own.extends === 'string' ? [own.extends] : Array.isArray(own.extends) ? own.extends : [];
   let merged: { [key: string]: Data } = {};
-  for (const base of bases) if (typeof base === 'string') merged = deepMerge(merged, gitlabJob(doc, base, depth + 1));
+  for (const base of listOf(own.extends))
+    if (typeof base === 'string') merged = deepMerge(merged, gitlabJob(doc, base, depth + 1));
   return deepMerge(merged, own);
 }
 

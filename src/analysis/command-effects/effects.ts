@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import type { Arg, CommandLine, OptionSyntax } from '../command-line.js';
-import { isUnder, placeOf, type Place, type PlaceBase, UnknownPlace } from '../places.js';
+import { Answer, isUnder, placeOf, type Place, type PlaceBase, UnknownPlace } from '../places.js';
 import { DISTRIBUTION_FOLDERS, LIBRARY_CONFIGURATION, SYSTEM_FOLDERS, TLS_FOLDERS } from './folders.js';
 
 /** What a command does to files, as far as its rule and its arguments tell. */
@@ -108,16 +108,8 @@ export interface CommandBase extends PlaceBase {
 export type EffectsOrUnknown = FileEffects | { unknown: string };
 
 /** A rule found that a command's effects cannot be told; the message says why, as "runs ..." or "sends ...". */
-export class UnknownEffect extends Error {
+export class UnknownEffect extends Answer {
   override name = 'UnknownEffect';
-
-  constructor(reason: string) {
-    // An answer, not a fault: no stack trace (see UnknownPlace).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(reason);
-    Error.stackTraceLimit = limit;
-  }
 }
 
 /** Reads a command's effects from its parsed words. `at` resolves words to places; a rule throws UnknownPlace. */
